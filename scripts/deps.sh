@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs what Groundwork needs to build, run and test on Debian 12.
+# Only missing packages are installed; uses sudo when not root.
+set -euo pipefail
+pkgs=(build-essential cmake pkg-config gettext python3
+      libsdl2-dev libsdl2-ttf-dev libsdl2-mixer-dev libsdl2-image-dev
+      libcjson-dev libcmocka-dev libsqlite3-dev
+      fonts-noto-core)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "Installing: ${missing[*]}"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

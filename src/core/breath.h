@@ -1,0 +1,81 @@
+/* breath: the breathing pacer engine. Everything a pacer shows (stage, phase, progress
+ * within the phase, breath number, time remaining, lung fill) is a closed-form function
+ * of the pattern and the elapsed time since the session started (pauses excluded, see
+ * timebase.h). Nothing accumulates per frame, so there is no drift however long it runs.
+ * The pattern is plain data owned by the caller. */
+#ifndef GW_BREATH_H
+#define GW_BREATH_H
+#include <stdbool.h>
+#include "core/gwtime.h"
+
+typedef enum breath_kind {
+    BREATH_INHALE,
+    BREATH_HOLD_IN,   /* hold with full lungs */
+    BREATH_EXHALE,
+    BREATH_HOLD_OUT,  /* hold with empty lungs */
+    BREATH_TOPUP,     /* short second inhale on top of the first (physiological sigh) */
+    BREATH_KIND_COUNT
+} breath_kind;
+
+#define BREATH_MAX_PHASES 8
+#define BREATH_MIN_PHASE_MS 500
+#define BREATH_MAX_PHASE_MS 60000
+#define BREATH_STEP_MS 100
+
+typedef struct breath_phase {
+    breath_kind kind;
+    int32_t ms;        /* 500..60000, a multiple of 100 */
+} breath_phase;
+
+typedef struct breath_pattern {
+    breath_phase phase[BREATH_MAX_PHASES];
+    int   nphase;
+    int   cycles;        /* session length in breaths; 0: use session_ns */
+    gw_ns session_ns;    /* session length in time, rounded up to whole breaths */
+    /* Optional ramp: the rate moves linearly from ramp_from_bpm to ramp_to_bpm over
+     * ramp_ns (then stays), keeping the phases' ratios. 0 bpm: no ramp. */
+    double ramp_from_bpm, ramp_to_bpm;
+    gw_ns  ramp_ns;
+    gw_ns  lead_in_ns;   /* "Get ready, 3-2-1" before the first breath; 0: none */
+} breath_pattern;
+
+typedef enum breath_stage {
+    BREATH_STAGE_LEAD_IN,
+    BREATH_STAGE_BREATHING,
+    BREATH_STAGE_DONE
+} breath_stage;
+
+typedef struct breath_state {
+    breath_stage stage;
+    int    index;        /* phase index in the pattern */
+    breath_kind kind;
+    int    cycle;        /* 0-based breath number */
+    int    total_cycles;
+    double progress;     /* 0..1 within the phase (linear in time) */
+    gw_ns  phase_start;  /* elapsed time at which this phase began */
+    gw_ns  phase_len;    /* length of this phase (with a ramp, of this breath's phase) */
+    gw_ns  remaining;    /* until the session ends */
+    double fill;         /* lungs 0..1, eased (sinusoidal), for visuals */
+    int    lead_in_count;/* during the lead-in: 3, 2, 1 */
+} breath_state;
+
+/* The state at elapsed time t (t < 0 is treated as 0). */
+void  breath_at(const breath_pattern *p, gw_ns t, breath_state *out);
+/* Whole session length including the lead-in; always a whole number of breaths. */
+gw_ns breath_total(const breath_pattern *p);
+int   breath_total_cycles(const breath_pattern *p);
+/* Length of one breath without a ramp (sum of phases). */
+gw_ns breath_cycle_len(const breath_pattern *p);
+/* Elapsed time of the first phase boundary strictly after t, or GW_NEVER. Used to
+ * schedule audio cues against the audio clock. */
+gw_ns breath_next_boundary(const breath_pattern *p, gw_ns t);
+/* Lengthens (delta > 0) or shortens every phase by delta_ms, clamped to 0.5-60 s. */
+void  breath_adjust(breath_pattern *p, int32_t delta_ms);
+/* Stable names used in traces and content: inhale, hold, exhale, hold_out, topup. */
+const char *breath_kind_name(breath_kind k);
+/* Parses a name as above (content also accepts "hold_in"); -1 if unknown. */
+int   breath_kind_parse(const char *name);
+/* Returns NULL if the pattern is valid, else a static message saying what is wrong. */
+const char *breath_check(const breath_pattern *p);
+
+#endif

@@ -1,0 +1,157 @@
+/* pack: content packs. The loader reads a pack folder (pack.json plus the exercise
+ * files and assets it names), validates everything, and compiles it into plain tables
+ * that the pack owns. Only this module touches cJSON; the tree is freed before
+ * returning. Problems are reported as located diagnostics
+ * (FILE:LINE:COL: JSON-PATH: message), all of them, not just the first.
+ *
+ * Ownership: a pack and everything reachable from it (strings, steps, regions) is
+ * owned by the pack and freed by pack_free(). A pack_set owns its packs. Diagnostics
+ * own their strings; pack_diags_free() releases them. */
+#ifndef GW_PACK_H
+#define GW_PACK_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "core/breath.h"
+#include "core/gwtime.h"
+
+#define PACK_FORMAT_MAJOR 1
+#define PACK_FORMAT_MINOR 0
+#define PACK_MAX_FILE_BYTES (16u * 1024u * 1024u)
+
+/* ---- diagnostics ---------------------------------------------------------- */
+typedef enum pack_severity { PACK_WARNING, PACK_ERROR } pack_severity;
+
+typedef struct pack_diag {
+    pack_severity severity;
+    char *file;   /* path as given (pack dir joined with the file name) */
+    int   line;   /* 1-based; 0 if not known */
+    int   col;    /* 1-based; 0 if not known */
+    char *path;   /* JSON path, e.g. $.exercises[2].breathing.phases[0].seconds */
+    char *msg;    /* in words a content author understands */
+} pack_diag;
+
+typedef struct pack_diags {
+    pack_diag *v;
+    int n, cap;
+} pack_diags;
+
+void pack_diags_free(pack_diags *d);
+int  pack_diags_errors(const pack_diags *d);   /* how many are errors */
+/* "FILE:LINE:COL: JSON-PATH: message" (warnings add "warning: " before message). */
+void pack_diag_format(const pack_diag *g, char *buf, size_t n);
+
+/* ---- text given per language ---------------------------------------------- */
+typedef struct pack_text {
+    int    n;
+    char **lang;  /* "en", "es", ... */
+    char **text;
+} pack_text;
+
+/* The text for lang ("es", "es_ES.UTF-8" and "es-MX" all match "es"); falls back to
+ * English, then to the first language given; "" if there is no text at all. */
+const char *pack_text_get(const pack_text *t, const char *lang);
+
+/* ---- exercises ------------------------------------------------------------ */
+typedef enum exercise_kind { EX_BREATHING, EX_GUIDED, EX_PROMPTS, EX_KIND_COUNT } exercise_kind;
+
+typedef enum guided_step_kind { STEP_INSTRUCTION, STEP_TENSE, STEP_RELEASE, STEP_REST } guided_step_kind;
+
+typedef struct guided_step {
+    guided_step_kind kind;
+    pack_text caption;
+    pack_text voice;      /* per-language clip path, relative to the pack; may be empty */
+    gw_ns     duration;   /* 0: the clip's length plus pause */
+    gw_ns     pause;      /* after the clip, when duration is 0 */
+    int       region;     /* index into exercise.regions, or -1 */
+} guided_step;
+
+typedef struct body_region {
+    char  *id;            /* e.g. "dominant-forearm" */
+    pack_text name;
+    /* Vector shape in a 0..1 x 0..1 box (x across, y down) of a front-facing figure:
+     * a list of ellipses and capsules; see docs/pack-format.md. */
+    int    nshape;
+    struct body_shape { char type; float x0, y0, x1, y1, r; } *shape;
+} body_region;
+
+typedef struct prompt_step {
+    pack_text title;
+    pack_text text;
+    pack_text hint;
+    pack_text voice;
+    int       count;        /* things to name (dots), 0: none */
+    gw_ns     timer;        /* 0: no timer */
+    bool      auto_advance; /* move on when the timer ends */
+} prompt_step;
+
+typedef struct exercise {
+    char         *id;
+    exercise_kind kind;
+    char         *category;  /* "breathing", "relaxation", "grounding" */
+    pack_text     title;
+    pack_text     summary;   /* one line for the library card */
+    int           ncaution;
+    pack_text    *caution;
+    char         *source;    /* citation */
+    char         *style;     /* pacer style for breathing: orb, box, wave, tube */
+    breath_pattern breath;   /* EX_BREATHING */
+    int           nstep;     /* EX_GUIDED */
+    guided_step  *step;
+    int           nregion;   /* view of the pack's body map (not owned) */
+    const body_region *region;
+    int           nprompt;   /* EX_PROMPTS */
+    prompt_step  *prompt;
+    const struct pack *pack; /* the pack it came from (not owned) */
+} exercise;
+
+typedef struct pack {
+    char     *dir;        /* folder it was loaded from ("" for a buffer) */
+    char     *id;
+    pack_text name;
+    char     *version;
+    int       format_major, format_minor;
+    int       nlang;
+    char    **lang;
+    int       nauthor;
+    char    **author;
+    char     *license;
+    int       nsource;
+    char    **source;
+    int       nexercise;
+    exercise *ex;
+    int       nregion;    /* body map shared by the pack's guided exercises */
+    body_region *region;
+} pack;
+
+/* Loads and validates the pack in folder dir. Appends every problem to d. Returns the
+ * pack if it has no errors (warnings allowed), else NULL. */
+pack *pack_load_dir(const char *dir, pack_diags *d);
+/* The same from the bytes of a pack.json; name is used in diagnostics; dir (may be
+ * NULL) is where referenced files are looked for. Fuzzers drive this. */
+pack *pack_load_buffer(const char *name, const char *buf, size_t len, const char *dir,
+                       pack_diags *d);
+void  pack_free(pack *p);
+
+/* Length of an exercise as the library shows it. */
+gw_ns exercise_length(const exercise *e);
+const char *exercise_kind_name(exercise_kind k);  /* breathing, guided, prompts */
+
+/* ---- the set of loaded packs ---------------------------------------------- */
+typedef struct pack_set {
+    int     n;
+    pack  **p;
+    pack_diags diags;  /* every problem met while adding packs */
+} pack_set;
+
+/* Loads dir and adds it to the set. A pack whose id, or any of whose exercise ids, is
+ * already in the set is rejected with an error (never a silent override). Returns
+ * true if the pack was added. */
+bool pack_set_add_dir(pack_set *s, const char *dir);
+/* Adds every folder in parent that holds a pack.json, in name order. */
+void pack_set_add_children(pack_set *s, const char *parent);
+int  pack_set_exercise_count(const pack_set *s);
+const exercise *pack_set_exercise_at(const pack_set *s, int i);  /* in load order */
+const exercise *pack_set_find(const pack_set *s, const char *id);
+void pack_set_free(pack_set *s);
+
+#endif
