@@ -1,0 +1,2 @@
+/* placeholder: the engine is being written */
+#include "core/breath.h"

@@ -1,0 +1,2 @@
+/* placeholder: the loader is being written */
+#include "core/pack.h"
