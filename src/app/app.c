@@ -1,0 +1,274 @@
+#include "app/app.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "platform/plat_audio.h"
+
+static const mode_vt *mode_by_name(const char *name)
+{
+    if (name && !strcmp(name, "kiosk"))
+        return &mode_kiosk;
+    if (name && !strcmp(name, "present"))
+        return &mode_present;
+    return &mode_home;
+}
+
+static void lang_from_env(char *out, size_t n)
+{
+    const char *vars[] = { "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG" };
+    for (size_t i = 0; i < sizeof vars / sizeof *vars; i++) {
+        const char *v = getenv(vars[i]);
+        if (v && *v && strcmp(v, "C") && strncmp(v, "C.", 2) && strcmp(v, "POSIX")) {
+            size_t k = 0;
+            while (v[k] && v[k] != '_' && v[k] != '.' && v[k] != ':' && v[k] != '@' && k + 1 < n) {
+                out[k] = v[k];
+                k++;
+            }
+            out[k] = 0;
+            return;
+        }
+    }
+    snprintf(out, n, "en");
+}
+
+bool app_init(app *a, const app_config *cfg)
+{
+    memset(a, 0, sizeof *a);
+    a->mode = mode_by_name(cfg->mode);
+    a->packs = cfg->packs;
+    a->tr = cfg->tr;
+    a->audio = cfg->audio;
+    a->th = theme_get(cfg->theme);
+    a->w = cfg->w > 0 ? cfg->w : 1280;
+    a->h = cfg->h > 0 ? cfg->h : 720;
+    a->focus = 0;
+    a->last_index = -1;
+    if (cfg->lang && *cfg->lang)
+        snprintf(a->lang, sizeof a->lang, "%s", cfg->lang);
+    else
+        lang_from_env(a->lang, sizeof a->lang);
+    trace_begin(a->tr, 0, "start");
+    trace_str(a->tr, "mode", a->mode->name);
+    trace_int(a->tr, "w", a->w);
+    trace_int(a->tr, "h", a->h);
+    trace_end(a->tr);
+    if (a->packs && pack_diags_errors(&a->packs->diags) > 0)
+        snprintf(a->notice, sizeof a->notice, "%s",
+                 _("Some content could not be loaded and was skipped. Run “groundwork validate” for details."));
+    a->mode->enter(a);
+    return true;
+}
+
+void app_free(app *a)
+{
+    draw_free(&a->ui);
+}
+
+float app_unit(const app *a)
+{
+    float sx = (float)a->w / 1280.f, sy = (float)a->h / 720.f;
+    return sx < sy ? sx : sy;
+}
+
+const char *app_text(const app *a, const pack_text *t)
+{
+    return pack_text_get(t, a->lang);
+}
+
+void app_set_scene(app *a, const scene_vt *s)
+{
+    a->scene = s;
+    a->ui_stale = true;
+    trace_begin(a->tr, a->now, "scene");
+    trace_str(a->tr, "name", s->name);
+    trace_end(a->tr);
+    if (s->enter)
+        s->enter(a);
+}
+
+void app_request_quit(app *a, const char *reason)
+{
+    if (a->quit)
+        return;
+    a->quit = true;
+    snprintf(a->exit_reason, sizeof a->exit_reason, "%s", reason);
+}
+
+void app_error(app *a, const char *msg)
+{
+    trace_begin(a->tr, a->now, "error");
+    trace_str(a->tr, "message", msg);
+    trace_end(a->tr);
+    snprintf(a->notice, sizeof a->notice, "%s", msg);
+}
+
+bool app_start_exercise(app *a, const char *id)
+{
+    const exercise *e = a->packs ? pack_set_find(a->packs, id) : NULL;
+    if (!e) {
+        char msg[160];
+        snprintf(msg, sizeof msg, _("There is no exercise “%s”."), id);
+        app_error(a, msg);
+        return false;
+    }
+    if (a->ex_active)
+        app_end_exercise(a, false);
+    a->ex = e;
+    a->pattern = e->breath;
+    if (e->kind == EX_BREATHING && a->cycles_override > 0) {
+        a->pattern.cycles = a->cycles_override;
+        a->pattern.session_ns = 0;
+    }
+    tb_start(&a->clock, a->now);
+    a->ex_active = true;
+    a->last_index = -1;
+    a->last_cycle = -1;
+    a->last_stage = BREATH_STAGE_LEAD_IN;
+    memset(&a->bs, 0, sizeof a->bs);
+    trace_begin(a->tr, a->now, "exercise_start");
+    trace_str(a->tr, "id", e->id);
+    trace_str(a->tr, "kind", exercise_kind_name(e->kind));
+    trace_end(a->tr);
+    app_set_scene(a, e->kind == EX_BREATHING ? &scene_pacer : &scene_steps);
+    return true;
+}
+
+void app_end_exercise(app *a, bool completed)
+{
+    if (!a->ex_active)
+        return;
+    a->ex_active = false;
+    if (completed)
+        a->ended_count++;
+    trace_begin(a->tr, a->now, "exercise_end");
+    trace_str(a->tr, "id", a->ex->id);
+    trace_bool(a->tr, "completed", completed);
+    trace_num(a->tr, "elapsed", gw_seconds(tb_elapsed(&a->clock, a->now)));
+    trace_end(a->tr);
+}
+
+static const char *cue_for(breath_kind k)
+{
+    switch (k) {
+    case BREATH_INHALE:
+    case BREATH_TOPUP: return "inhale";
+    case BREATH_EXHALE: return "exhale";
+    default: return "hold";
+    }
+}
+
+/* Breathing: phase changes become trace events and cues. */
+static void update_breathing(app *a)
+{
+    gw_ns t = tb_elapsed(&a->clock, a->now);
+    breath_at(&a->pattern, t, &a->bs);
+    const breath_state *s = &a->bs;
+    if (s->stage == BREATH_STAGE_BREATHING && (s->index != a->last_index || s->cycle != a->last_cycle)) {
+        trace_begin(a->tr, a->now, "phase");
+        trace_str(a->tr, "exercise", a->ex->id);
+        trace_str(a->tr, "phase", breath_kind_name(s->kind));
+        trace_int(a->tr, "index", s->index);
+        trace_int(a->tr, "cycle", s->cycle + 1);
+        trace_end(a->tr);
+        trace_begin(a->tr, a->now, "cue");
+        trace_str(a->tr, "sound", cue_for(s->kind));
+        trace_end(a->tr);
+        plat_audio_cue(a->audio, cue_for(s->kind));
+        a->last_index = s->index;
+        a->last_cycle = s->cycle;
+    }
+    a->last_stage = s->stage;
+    if (s->stage == BREATH_STAGE_DONE)
+        app_end_exercise(a, true);
+}
+
+void app_update(app *a, gw_ns now)
+{
+    a->now = now;
+    if (a->ex_active && a->ex->kind == EX_BREATHING)
+        update_breathing(a);
+    if (a->scene->update)
+        a->scene->update(a);
+    if (a->mode->update)
+        a->mode->update(a);
+}
+
+void app_draw(app *a, draw_list *l)
+{
+    draw_begin(l, a->w, a->h, a->th->bg);
+    a->scene->draw(a, l);
+}
+
+static void refresh_ui(app *a)
+{
+    app_draw(a, &a->ui);
+    a->ui_stale = false;
+}
+
+bool app_press(app *a, const char *id)
+{
+    refresh_ui(a);
+    if (!draw_widget_find(&a->ui, id))
+        return false;
+    trace_begin(a->tr, a->now, "press");
+    trace_str(a->tr, "widget", id);
+    trace_end(a->tr);
+    a->scene->activate(a, id);
+    a->ui_stale = true;
+    return true;
+}
+
+void app_event(app *a, const gw_event *e)
+{
+    if (e->type != EV_RESIZE && e->type != EV_AUDIO_DEVICE)
+        a->last_input = a->now;
+    if (a->mode->filter && a->mode->filter(a, e))
+        return;
+    switch (e->type) {
+    case EV_QUIT:
+        app_request_quit(a, "quit");
+        return;
+    case EV_RESIZE:
+        a->w = e->w;
+        a->h = e->h;
+        a->ui_stale = true;
+        return;
+    case EV_AUDIO_DEVICE:
+        plat_audio_device_changed(a->audio, e->added);
+        trace_begin(a->tr, a->now, "audio_device");
+        trace_bool(a->tr, "added", e->added);
+        trace_bool(a->tr, "live", plat_audio_live(a->audio));
+        trace_end(a->tr);
+        return;
+    case EV_KEY:
+    case EV_BUTTON:
+        a->focus_visible = true;
+        break;
+    case EV_POINTER_DOWN:
+    case EV_POINTER_UP:
+        a->focus_visible = false;
+        break;
+    default:
+        break;
+    }
+    if (e->type == EV_POINTER_UP) {
+        refresh_ui(a);
+        const draw_widget *w = draw_widget_at(&a->ui, e->x * (float)a->w, e->y * (float)a->h);
+        if (w) {
+            char id[DRAW_WIDGET_ID_MAX];
+            snprintf(id, sizeof id, "%s", w->id);
+            app_press(a, id);
+            return;
+        }
+    }
+    if (a->scene->event)
+        a->scene->event(a, e);
+}
+
+gw_ns app_next_change(const app *a)
+{
+    return a->scene->next_change ? a->scene->next_change(a) : GW_NEVER;
+}

@@ -1,0 +1,116 @@
+/* app: the program's state and its one frame: events in, state updated with the time
+ * passed in, a description of the screen produced (draw_list), rendered by the caller.
+ * The same app runs live (run_live.c), headless on a virtual clock (`play`), and for
+ * single frames (`render`). Modes (home, present, kiosk) and scenes (library, pacer,
+ * ...) are tables of functions; nothing switches on the mode elsewhere.
+ * Ownership: the app borrows the pack set, trace and audio given in app_config; it owns
+ * its draw lists. */
+#ifndef GW_APP_H
+#define GW_APP_H
+#include <stdbool.h>
+#include "core/breath.h"
+#include "core/draw.h"
+#include "core/event.h"
+#include "core/pack.h"
+#include "core/theme.h"
+#include "core/timebase.h"
+#include "core/trace.h"
+
+typedef struct app app;
+typedef struct plat_audio plat_audio;
+
+typedef struct scene_vt {
+    const char *name;                                   /* trace "scene" name */
+    void (*enter)(app *a);
+    bool (*event)(app *a, const gw_event *e);           /* true: handled */
+    void (*activate)(app *a, const char *widget);       /* a widget was pressed */
+    void (*update)(app *a);
+    void (*draw)(const app *a, draw_list *l);
+    gw_ns (*next_change)(const app *a);                 /* next self-driven change, or GW_NEVER */
+} scene_vt;
+
+typedef struct mode_vt {
+    const char *name;                                   /* home, present, kiosk */
+    void (*enter)(app *a);
+    bool (*filter)(app *a, const gw_event *e);          /* true: swallowed by the mode */
+    void (*leave_exercise)(app *a);                     /* after an exercise ends or is left */
+    void (*update)(app *a);                             /* policies over time (idle, ...) */
+} mode_vt;
+
+typedef struct app_config {
+    const char *mode;       /* "home" (default), "present", "kiosk" */
+    int w, h;
+    const char *theme;
+    const char *lang;       /* NULL: from the environment */
+    pack_set *packs;        /* borrowed */
+    trace *tr;              /* borrowed, may be NULL */
+    plat_audio *audio;      /* borrowed, may be NULL */
+} app_config;
+
+struct app {
+    const mode_vt  *mode;
+    const scene_vt *scene;
+    pack_set *packs;
+    trace    *tr;
+    plat_audio *audio;
+    const theme *th;
+    char lang[16];
+    int w, h;
+    gw_ns now;
+    gw_ns last_input;
+    bool quit;
+    char exit_reason[32];
+
+    /* library */
+    int  focus;            /* index into the exercise list, -1: none */
+    bool focus_visible;    /* shown after keyboard or gamepad use */
+
+    /* the exercise in progress */
+    const exercise *ex;
+    breath_pattern pattern;
+    int   cycles_override; /* from --cycles; 0: the exercise's own */
+    tb_clock clock;
+    breath_state bs;
+    bool  ex_active;       /* started and not yet ended */
+    int   last_index, last_cycle;
+    breath_stage last_stage;
+
+    int   step;            /* prompts: the step shown; guided: the last step traced */
+    int   tally;           /* prompts: things named so far in this step */
+    int   ended_count;     /* exercises that reached their end (for headless runs) */
+    char notice[256];      /* a message shown on the library (bad pack, no sound) */
+    draw_list ui;          /* last description produced, for widgets */
+    bool ui_stale;
+};
+
+bool app_init(app *a, const app_config *cfg);
+void app_free(app *a);
+
+void app_event(app *a, const gw_event *e);
+void app_update(app *a, gw_ns now);
+/* Produces the screen into l (l is reused; free with draw_free). */
+void app_draw(app *a, draw_list *l);
+/* Activates the widget with this id; false if there is none on screen. */
+bool app_press(app *a, const char *id);
+/* The next time the screen changes by itself (animation, countdown), or GW_NEVER. */
+gw_ns app_next_change(const app *a);
+
+/* For scenes and modes. */
+void app_set_scene(app *a, const scene_vt *s);
+bool app_start_exercise(app *a, const char *id);
+void app_end_exercise(app *a, bool completed);
+void app_request_quit(app *a, const char *reason);
+void app_error(app *a, const char *msg);
+const char *app_text(const app *a, const pack_text *t);
+
+extern const scene_vt scene_library;
+extern const scene_vt scene_pacer;
+extern const scene_vt scene_steps;
+extern const mode_vt mode_home;
+extern const mode_vt mode_present;
+extern const mode_vt mode_kiosk;
+
+/* Layout unit: 1 at 1280x720, scaled with the window's shorter proportion. */
+float app_unit(const app *a);
+
+#endif

@@ -1,3 +1,0 @@
-/* placeholder so the platform library is not empty */
-int app_placeholder(void);
-int app_placeholder(void) { return 0; }

@@ -1,0 +1,35 @@
+/* run: the ways the program runs. Live in a window (run_live.c), headless on a virtual
+ * clock (`play`), one frame (`render`); and content discovery they all share. */
+#ifndef GW_RUN_H
+#define GW_RUN_H
+#include <stdbool.h>
+#include "core/pack.h"
+
+typedef struct run_options {
+    const char *mode;          /* home, present, kiosk */
+    const char *packs[32];     /* --pack DIR */
+    int npacks;
+    bool fullscreen;
+    int display;
+    const char *exercise;
+    int cycles;
+    const char *script;
+    const char *trace;
+    int w, h;
+    bool no_draw;
+    double at;                 /* render */
+    const char *out;           /* render */
+    const char *theme;
+    const char *lang;
+} run_options;
+
+/* Built-in content, then $XDG_DATA_HOME/groundwork/packs/<each>, then each --pack. */
+void run_load_content(pack_set *s, const run_options *o);
+/* Prints the set's diagnostics to stderr, one located line each. */
+void run_print_diags(const pack_diags *d);
+
+int run_live(const run_options *o);
+int run_play(const run_options *o);
+int run_render(const run_options *o);
+
+#endif

@@ -1,0 +1,26 @@
+#include <limits.h>
+#include <stdio.h>
+
+#include "app/run.h"
+#include "core/paths.h"
+
+void run_load_content(pack_set *s, const run_options *o)
+{
+    const char *data = paths_data_dir();
+    char p[PATH_MAX];
+    if (data && paths_join(p, sizeof p, data, "content/core"))
+        pack_set_add_dir(s, p);
+    if (paths_join(p, sizeof p, paths_user_data_dir(), "packs"))
+        pack_set_add_children(s, p);
+    for (int i = 0; o && i < o->npacks; i++)
+        pack_set_add_dir(s, o->packs[i]);
+}
+
+void run_print_diags(const pack_diags *d)
+{
+    char line[2048];
+    for (int i = 0; i < d->n; i++) {
+        pack_diag_format(&d->v[i], line, sizeof line);
+        fprintf(stderr, "%s\n", line);
+    }
+}

@@ -1,0 +1,222 @@
+/* `play` and `render`: the real app on a virtual clock, without a window. `play` runs
+ * 60 steps per virtual second as fast as the machine allows, feeding script lines at
+ * their times and writing the trace; `render` draws one frame at a virtual time. */
+#include <SDL2/SDL.h>
+#include <SDL2/SDL_ttf.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "app/run.h"
+#include "core/paths.h"
+#include "core/script.h"
+#include "platform/plat_audio.h"
+#include "platform/plat_render.h"
+
+#define STEPS_PER_SEC 60
+
+static gw_ns step_time(long long k)
+{
+    /* exact: no accumulated rounding however many steps */
+    return (gw_ns)(k / STEPS_PER_SEC) * GW_NS_PER_SEC + (gw_ns)(k % STEPS_PER_SEC) * GW_NS_PER_SEC / STEPS_PER_SEC;
+}
+
+static const char *font_dir(char *buf, size_t n)
+{
+    const char *data = paths_data_dir();
+    if (!data || !paths_join(buf, n, data, "fonts"))
+        snprintf(buf, n, "fonts");
+    return buf;
+}
+
+typedef struct headless {
+    app a;
+    pack_set packs;
+    trace *tr;
+    plat_render *pr;
+    draw_list frame[2];
+    int cur;
+    bool drawn;
+} headless;
+
+static bool headless_init(headless *h, const run_options *o, bool want_render)
+{
+    memset(h, 0, sizeof *h);
+    if (o->trace) {
+        h->tr = trace_open(o->trace);
+        if (!h->tr) {
+            fprintf(stderr, "groundwork: cannot write the trace %s: %s\n", o->trace, strerror(errno));
+            return false;
+        }
+    }
+    run_load_content(&h->packs, o);
+    run_print_diags(&h->packs.diags);
+    app_config cfg = { o->mode, o->w, o->h, o->theme, o->lang, &h->packs, h->tr, NULL };
+    app_init(&h->a, &cfg);
+    h->a.cycles_override = o->cycles;
+    if (want_render) {
+        char fd[PATH_MAX];
+        h->pr = plat_render_new_offscreen(h->a.w, h->a.h, font_dir(fd, sizeof fd));
+        if (!h->pr) {
+            fprintf(stderr, "groundwork: cannot create an offscreen frame: %s\n", SDL_GetError());
+            return false;
+        }
+    }
+    return true;
+}
+
+static void headless_free(headless *h)
+{
+    app_free(&h->a);
+    draw_free(&h->frame[0]);
+    draw_free(&h->frame[1]);
+    plat_render_free(h->pr);
+    pack_set_free(&h->packs);
+    trace_close(h->tr);
+}
+
+/* Draws the app's current screen if anything changed. */
+static void headless_draw(headless *h)
+{
+    if (!h->pr)
+        return;
+    if (h->a.w != plat_render_surface(h->pr)->w || h->a.h != plat_render_surface(h->pr)->h)
+        plat_render_resize(h->pr, h->a.w, h->a.h);
+    draw_list *next = &h->frame[h->cur ^ 1];
+    app_draw(&h->a, next);
+    if (plat_render_frame(h->pr, h->drawn ? &h->frame[h->cur] : NULL, next, NULL) || !h->drawn) {
+        h->cur ^= 1;
+        h->drawn = true;
+    }
+}
+
+static bool screenshot(headless *h, const char *path)
+{
+    if (!h->pr) {
+        char fd[PATH_MAX];
+        h->pr = plat_render_new_offscreen(h->a.w, h->a.h, font_dir(fd, sizeof fd));
+        if (!h->pr)
+            return false;
+    }
+    headless_draw(h);
+    return plat_render_save_png(h->pr, path);
+}
+
+static void feed(headless *h, const script_item *it, bool *end)
+{
+    app *a = &h->a;
+    switch (it->action) {
+    case SCRIPT_EVENT:
+        app_event(a, &it->ev);
+        break;
+    case SCRIPT_TAP:
+    case SCRIPT_CLICK: {
+        gw_event e = it->ev;
+        e.type = EV_POINTER_DOWN;
+        app_event(a, &e);
+        e.type = EV_POINTER_UP;
+        app_event(a, &e);
+        break;
+    }
+    case SCRIPT_PRESS:
+        if (!app_press(a, it->arg)) {
+            char msg[160];
+            snprintf(msg, sizeof msg, "script line %d: no widget \"%s\" on the %s screen", it->line, it->arg,
+                     a->scene->name);
+            app_error(a, msg);
+        }
+        break;
+    case SCRIPT_SCREENSHOT:
+        if (!screenshot(h, it->arg)) {
+            char msg[PATH_MAX + 64];
+            snprintf(msg, sizeof msg, "cannot write the screenshot %s: %s", it->arg, SDL_GetError());
+            app_error(a, msg);
+        }
+        break;
+    case SCRIPT_END:
+        *end = true;
+        break;
+    }
+}
+
+int run_play(const run_options *o)
+{
+    char err[512];
+    script *sc = NULL;
+    if (o->script) {
+        sc = script_load(o->script, err, sizeof err);
+        if (!sc) {
+            fprintf(stderr, "groundwork: %s\n", err);
+            return 2;
+        }
+    }
+    headless h;
+    if (!headless_init(&h, o, !o->no_draw)) {
+        headless_free(&h);
+        script_free(sc);
+        return 1;
+    }
+    app *a = &h.a;
+    int rc = 0;
+    if (o->exercise && !app_start_exercise(a, o->exercise)) {
+        fprintf(stderr, "groundwork: no exercise \"%s\" (see groundwork list)\n", o->exercise);
+        rc = 1;
+        app_request_quit(a, "error");
+    }
+    int next = 0;
+    bool end = false;
+    const char *reason = "end";
+    for (long long k = 0; !a->quit && !end; k++) {
+        gw_ns t = step_time(k);
+        app_update(a, t);
+        while (sc && next < sc->n && sc->item[next].at <= t && !end && !a->quit)
+            feed(&h, &sc->item[next++], &end);
+        if (end)
+            break;
+        if (!o->no_draw)
+            headless_draw(&h);
+        /* with the script run out, the run ends once no exercise is going on */
+        if ((!sc || next >= sc->n) && !a->ex_active) {
+            reason = sc ? "script_done" : o->exercise ? "exercise_end" : "end";
+            break;
+        }
+    }
+    if (a->quit)
+        reason = a->exit_reason;
+    trace_begin(h.tr, a->now, "exit");
+    trace_str(h.tr, "reason", reason);
+    trace_end(h.tr);
+    headless_free(&h);
+    script_free(sc);
+    return rc;
+}
+
+int run_render(const run_options *o)
+{
+    headless h;
+    if (!headless_init(&h, o, true)) {
+        headless_free(&h);
+        return 1;
+    }
+    app *a = &h.a;
+    int rc = 0;
+    if (o->exercise && !app_start_exercise(a, o->exercise)) {
+        fprintf(stderr, "groundwork: no exercise \"%s\" (see groundwork list)\n", o->exercise);
+        rc = 1;
+    } else {
+        /* state is a closed-form function of time: one update at the virtual time */
+        app_update(a, (gw_ns)(o->at * 1e9));
+        headless_draw(&h);
+        if (!plat_render_save_png(h.pr, o->out)) {
+            fprintf(stderr, "groundwork: cannot write %s: %s\n", o->out, SDL_GetError());
+            rc = 1;
+        }
+        const char *p = plat_render_problem(h.pr);
+        if (p)
+            fprintf(stderr, "groundwork: %s\n", p);
+    }
+    headless_free(&h);
+    return rc;
+}

@@ -1,0 +1,150 @@
+/* The live program: a window, the 64-bit monotonic clock, and a loop that sleeps in
+ * SDL_WaitEventTimeout until input arrives or the screen is due to change. A frame in
+ * which nothing changed is not drawn; a changed frame redraws only its dirty part. */
+#include <SDL2/SDL.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "app/run.h"
+#include "core/i18n.h"
+#include "core/paths.h"
+#include "platform/plat_audio.h"
+#include "platform/plat_clock.h"
+#include "platform/plat_input.h"
+#include "platform/plat_render.h"
+
+#define IDLE_WAIT_MS 5000
+
+static void open_controllers(void)
+{
+    for (int i = 0; i < SDL_NumJoysticks(); i++)
+        if (SDL_IsGameController(i))
+            SDL_GameControllerOpen(i);
+}
+
+int run_live(const run_options *o)
+{
+    bool kiosk = o->mode && !strcmp(o->mode, "kiosk");
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    SDL_SetHint(SDL_HINT_RENDER_VSYNC, "0");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        fprintf(stderr, "groundwork: cannot start the display: %s\n", SDL_GetError());
+        return 1;
+    }
+    if (SDL_InitSubSystem(SDL_INIT_GAMECONTROLLER) != 0)
+        SDL_LogWarn(SDL_LOG_CATEGORY_INPUT, "No gamepad support: %s", SDL_GetError());
+    open_controllers();
+
+    int displays = SDL_GetNumVideoDisplays();
+    int disp = (o->display >= 0 && o->display < displays) ? o->display : 0;
+    if (o->display >= displays)
+        fprintf(stderr, "groundwork: there is no display %d; using display 0\n", o->display);
+    Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+    if (o->fullscreen || kiosk)
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    int w = o->w > 0 ? o->w : 1280, h = o->h > 0 ? o->h : 720;
+    SDL_Window *win = SDL_CreateWindow("Groundwork", SDL_WINDOWPOS_CENTERED_DISPLAY(disp),
+                                       SDL_WINDOWPOS_CENTERED_DISPLAY(disp), w, h, flags);
+    if (!win) {
+        fprintf(stderr, "groundwork: cannot open a window: %s\n", SDL_GetError());
+        SDL_Quit();
+        return 1;
+    }
+    SDL_SetWindowMinimumSize(win, 480, 320);
+    if (kiosk) {
+        SDL_SetWindowKeyboardGrab(win, SDL_TRUE);
+        SDL_ShowCursor(SDL_DISABLE);
+    }
+    SDL_GetWindowSize(win, &w, &h);
+
+    trace *tr = NULL;
+    if (o->trace && !(tr = trace_open(o->trace)))
+        fprintf(stderr, "groundwork: cannot write the trace %s\n", o->trace);
+    plat_audio *audio = plat_audio_open(true);
+    if (plat_audio_problem(audio))
+        fprintf(stderr, "groundwork: %s (continuing without sound)\n", plat_audio_problem(audio));
+    pack_set packs = { 0 };
+    run_load_content(&packs, o);
+    run_print_diags(&packs.diags);
+
+    char fonts[PATH_MAX];
+    const char *data = paths_data_dir();
+    if (!data || !paths_join(fonts, sizeof fonts, data, "fonts"))
+        snprintf(fonts, sizeof fonts, "fonts");
+    plat_render *pr = plat_render_new_window(win, fonts);
+    if (!pr) {
+        fprintf(stderr, "groundwork: cannot draw in the window: %s\n", SDL_GetError());
+        pack_set_free(&packs);
+        plat_audio_close(audio);
+        trace_close(tr);
+        SDL_DestroyWindow(win);
+        SDL_Quit();
+        return 1;
+    }
+
+    app a;
+    gw_ns t0 = plat_now();
+    app_config cfg = { o->mode, w, h, o->theme, o->lang, &packs, tr, audio };
+    app_init(&a, &cfg);
+    a.cycles_override = o->cycles;
+    app_update(&a, plat_now() - t0);
+    if (o->exercise)
+        app_start_exercise(&a, o->exercise);
+
+    draw_list frame[2] = { 0 };
+    int cur = 0;
+    bool full = true; /* next frame redraws everything (first, resized, exposed) */
+    while (!a.quit) {
+        gw_ns now = plat_now() - t0;
+        gw_ns wake = app_next_change(&a);
+        int timeout;
+        if (full)
+            timeout = 0;
+        else if (wake == GW_NEVER)
+            timeout = IDLE_WAIT_MS;
+        else {
+            gw_ns d = (wake - now + GW_NS_PER_MS - 1) / GW_NS_PER_MS;
+            timeout = d < 0 ? 0 : d > IDLE_WAIT_MS ? IDLE_WAIT_MS : (int)d;
+        }
+        SDL_Event ev;
+        if (SDL_WaitEventTimeout(&ev, timeout)) {
+            do {
+                if (ev.type == SDL_WINDOWEVENT && (ev.window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
+                                                   ev.window.event == SDL_WINDOWEVENT_EXPOSED)) {
+                    if (ev.window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
+                        plat_render_resize(pr, ev.window.data1, ev.window.data2);
+                    full = true;
+                }
+                if (ev.type == SDL_CONTROLLERDEVICEADDED)
+                    SDL_GameControllerOpen(ev.cdevice.which);
+                if (kiosk && ev.type == SDL_MOUSEMOTION && ev.motion.which != SDL_TOUCH_MOUSEID)
+                    SDL_ShowCursor(SDL_ENABLE);
+                gw_event ge;
+                a.now = plat_now() - t0;
+                if (plat_input_translate(&ev, a.w, a.h, &ge))
+                    app_event(&a, &ge);
+            } while (SDL_PollEvent(&ev));
+        }
+        app_update(&a, plat_now() - t0);
+        draw_list *next = &frame[cur ^ 1];
+        app_draw(&a, next);
+        if (plat_render_frame(pr, full ? NULL : &frame[cur], next, NULL))
+            cur ^= 1;
+        full = false;
+    }
+    trace_begin(tr, a.now, "exit");
+    trace_str(tr, "reason", a.exit_reason);
+    trace_end(tr);
+    app_free(&a);
+    draw_free(&frame[0]);
+    draw_free(&frame[1]);
+    plat_render_free(pr);
+    pack_set_free(&packs);
+    plat_audio_close(audio);
+    trace_close(tr);
+    SDL_DestroyWindow(win);
+    SDL_Quit();
+    return 0;
+}

@@ -1,0 +1,43 @@
+#include "app/ui.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#include "core/i18n.h"
+
+void ui_button(const app *a, draw_list *l, const char *id, gw_rect r, const char *label,
+               bool focused, bool primary)
+{
+    const theme *t = a->th;
+    float u = app_unit(a);
+    float rad = r.h * 0.3f;
+    draw_rect(l, r, rad, primary ? t->accent : t->surface_hi);
+    gw_color fg = primary ? t->bg : t->text;
+    draw_text(l, r, label, (int)lroundf(22 * u), ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), fg);
+    if (focused && a->focus_visible) {
+        float g = 4 * u;
+        draw_frame(l, gw_rc(r.x - g, r.y - g, r.w + 2 * g, r.h + 2 * g), rad + g, 3 * u, t->focus);
+    }
+    draw_widget_add(l, id, r, focused);
+}
+
+float ui_top_bar(const app *a, draw_list *l, const char *title)
+{
+    float u = app_unit(a);
+    float h = 84 * u, pad = 24 * u;
+    ui_button(a, l, "back", gw_rc(pad, 16 * u, 150 * u, 52 * u), _("Back"), false, false);
+    draw_text(l, gw_rc(pad + 170 * u, 0, (float)a->w - 2 * (pad + 170 * u), h), title,
+              (int)lroundf(28 * u), ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), a->th->text);
+    return h;
+}
+
+void ui_clock(char *buf, size_t n, double seconds)
+{
+    long s = (long)ceil(seconds - 1e-9);
+    if (s < 0)
+        s = 0;
+    if (s >= 3600)
+        snprintf(buf, n, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
+    else
+        snprintf(buf, n, "%ld:%02ld", s / 60, s % 60);
+}

@@ -1,0 +1,259 @@
+#include "core/draw.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+void draw_begin(draw_list *l, int w, int h, gw_color clear)
+{
+    l->w = w;
+    l->h = h;
+    l->clear = clear;
+    l->ncmd = 0;
+    l->nwid = 0;
+    l->narena = 0;
+    l->oom = false;
+}
+
+void draw_free(draw_list *l)
+{
+    free(l->cmd);
+    free(l->wid);
+    free(l->arena);
+    memset(l, 0, sizeof *l);
+}
+
+static bool grow(void **p, int *cap, int need, size_t size)
+{
+    if (need <= *cap)
+        return true;
+    int ncap = *cap ? *cap * 2 : 64;
+    while (ncap < need)
+        ncap *= 2;
+    void *np = realloc(*p, (size_t)ncap * size);
+    if (!np)
+        return false;
+    *p = np;
+    *cap = ncap;
+    return true;
+}
+
+static draw_cmd *push(draw_list *l, draw_op op, gw_color c)
+{
+    if (!grow((void **)&l->cmd, &l->capcmd, l->ncmd + 1, sizeof *l->cmd)) {
+        l->oom = true;
+        return NULL;
+    }
+    draw_cmd *d = &l->cmd[l->ncmd++];
+    memset(d, 0, sizeof *d);
+    d->op = op;
+    d->color = c;
+    return d;
+}
+
+void draw_rect(draw_list *l, gw_rect r, float radius, gw_color c)
+{
+    draw_cmd *d = push(l, DRAW_RECT, c);
+    if (d) { d->r = r; d->radius = radius; }
+}
+
+void draw_frame(draw_list *l, gw_rect r, float radius, float thick, gw_color c)
+{
+    draw_cmd *d = push(l, DRAW_FRAME, c);
+    if (d) { d->r = r; d->radius = radius; d->thick = thick; }
+}
+
+void draw_circle(draw_list *l, float cx, float cy, float radius, gw_color c)
+{
+    draw_cmd *d = push(l, DRAW_CIRCLE, c);
+    if (d) { d->r = gw_rc(cx - radius, cy - radius, 2 * radius, 2 * radius); d->radius = radius; }
+}
+
+void draw_ring(draw_list *l, float cx, float cy, float radius, float thick, float a0, float a1,
+               gw_color c)
+{
+    draw_cmd *d = push(l, DRAW_RING, c);
+    if (!d)
+        return;
+    float o = radius + thick / 2;
+    d->r = gw_rc(cx - o, cy - o, 2 * o, 2 * o);
+    d->radius = radius;
+    d->thick = thick;
+    d->a0 = a0;
+    d->a1 = a1;
+}
+
+void draw_line(draw_list *l, float x0, float y0, float x1, float y1, float thick, gw_color c)
+{
+    draw_cmd *d = push(l, DRAW_LINE, c);
+    if (d) { d->r = gw_rc(x0, y0, x1 - x0, y1 - y0); d->thick = thick; }
+}
+
+void draw_text(draw_list *l, gw_rect box, const char *utf8, int font_px, int flags, gw_color c)
+{
+    if (!utf8 || !*utf8)
+        return;
+    size_t n = strlen(utf8) + 1;
+    if (l->narena + n > l->caparena) {
+        size_t ncap = l->caparena ? l->caparena * 2 : 1024;
+        while (ncap < l->narena + n)
+            ncap *= 2;
+        char *na = realloc(l->arena, ncap);
+        if (!na) {
+            l->oom = true;
+            return;
+        }
+        l->arena = na;
+        l->caparena = ncap;
+    }
+    draw_cmd *d = push(l, DRAW_TEXT, c);
+    if (!d)
+        return;
+    memcpy(l->arena + l->narena, utf8, n);
+    d->text = (uint32_t)l->narena;
+    l->narena += n;
+    d->r = box;
+    d->font_px = font_px;
+    d->flags = flags;
+}
+
+void draw_widget_add(draw_list *l, const char *id, gw_rect r, bool focused)
+{
+    if (!grow((void **)&l->wid, &l->capwid, l->nwid + 1, sizeof *l->wid)) {
+        l->oom = true;
+        return;
+    }
+    draw_widget *w = &l->wid[l->nwid++];
+    memset(w, 0, sizeof *w);
+    strncpy(w->id, id, sizeof w->id - 1);
+    w->r = r;
+    w->focused = focused;
+}
+
+const char *draw_text_of(const draw_list *l, const draw_cmd *c)
+{
+    return c->op == DRAW_TEXT ? l->arena + c->text : "";
+}
+
+const draw_widget *draw_widget_find(const draw_list *l, const char *id)
+{
+    for (int i = 0; i < l->nwid; i++)
+        if (strcmp(l->wid[i].id, id) == 0)
+            return &l->wid[i];
+    return NULL;
+}
+
+const draw_widget *draw_widget_at(const draw_list *l, float x, float y)
+{
+    for (int i = l->nwid - 1; i >= 0; i--)
+        if (gw_rect_has(l->wid[i].r, x, y))
+            return &l->wid[i];
+    return NULL;
+}
+
+bool gw_rect_empty(gw_rect r) { return r.w <= 0 || r.h <= 0; }
+
+gw_rect gw_rect_union(gw_rect a, gw_rect b)
+{
+    if (gw_rect_empty(a))
+        return b;
+    if (gw_rect_empty(b))
+        return a;
+    float x0 = fminf(a.x, b.x), y0 = fminf(a.y, b.y);
+    float x1 = fmaxf(a.x + a.w, b.x + b.w), y1 = fmaxf(a.y + a.h, b.y + b.h);
+    return gw_rc(x0, y0, x1 - x0, y1 - y0);
+}
+
+static bool color_eq(gw_color a, gw_color b)
+{
+    return a.r == b.r && a.g == b.g && a.b == b.b && a.a == b.a;
+}
+
+static bool cmd_eq(const draw_list *la, const draw_cmd *a, const draw_list *lb, const draw_cmd *b)
+{
+    if (a->op != b->op || !color_eq(a->color, b->color) || a->r.x != b->r.x || a->r.y != b->r.y ||
+        a->r.w != b->r.w || a->r.h != b->r.h || a->radius != b->radius || a->thick != b->thick ||
+        a->a0 != b->a0 || a->a1 != b->a1 || a->font_px != b->font_px || a->flags != b->flags)
+        return false;
+    return a->op != DRAW_TEXT || strcmp(draw_text_of(la, a), draw_text_of(lb, b)) == 0;
+}
+
+/* Pixels a command may touch: its bounds grown by the anti-aliased edge and, for
+ * lines, normalised and grown by the thickness. */
+static gw_rect touched(const draw_cmd *c)
+{
+    gw_rect r = c->r;
+    if (c->op == DRAW_LINE) {
+        if (r.w < 0) { r.x += r.w; r.w = -r.w; }
+        if (r.h < 0) { r.y += r.h; r.h = -r.h; }
+        float t = c->thick / 2 + 1;
+        r.x -= t; r.y -= t; r.w += 2 * t; r.h += 2 * t;
+    }
+    if (c->op == DRAW_FRAME) {
+        float t = c->thick / 2;
+        r.x -= t; r.y -= t; r.w += 2 * t; r.h += 2 * t;
+    }
+    r.x = floorf(r.x) - 2;
+    r.y = floorf(r.y) - 2;
+    r.w = ceilf(r.w) + 4;
+    r.h = ceilf(r.h) + 4;
+    return r;
+}
+
+bool draw_diff(const draw_list *prev, const draw_list *next, gw_rect *dirty)
+{
+    gw_rect full = gw_rc(0, 0, (float)next->w, (float)next->h);
+    if (!prev || prev->w != next->w || prev->h != next->h || !color_eq(prev->clear, next->clear) ||
+        prev->oom || next->oom) {
+        *dirty = full;
+        return true;
+    }
+    gw_rect d = gw_rc(0, 0, 0, 0);
+    int n = prev->ncmd > next->ncmd ? prev->ncmd : next->ncmd;
+    for (int i = 0; i < n; i++) {
+        const draw_cmd *a = i < prev->ncmd ? &prev->cmd[i] : NULL;
+        const draw_cmd *b = i < next->ncmd ? &next->cmd[i] : NULL;
+        if (a && b && cmd_eq(prev, a, next, b))
+            continue;
+        if (a) d = gw_rect_union(d, touched(a));
+        if (b) d = gw_rect_union(d, touched(b));
+    }
+    if (gw_rect_empty(d))
+        return false;
+    /* clip to the screen */
+    float x0 = fmaxf(d.x, 0), y0 = fmaxf(d.y, 0);
+    float x1 = fminf(d.x + d.w, full.w), y1 = fminf(d.y + d.h, full.h);
+    if (x1 <= x0 || y1 <= y0)
+        return false;
+    *dirty = gw_rc(x0, y0, x1 - x0, y1 - y0);
+    return true;
+}
+
+static uint64_t fnv(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *s = p;
+    for (size_t i = 0; i < n; i++) {
+        h ^= s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+uint64_t draw_hash(const draw_list *l)
+{
+    uint64_t h = 1469598103934665603ULL;
+    h = fnv(h, &l->w, sizeof l->w);
+    h = fnv(h, &l->h, sizeof l->h);
+    for (int i = 0; i < l->ncmd; i++) {
+        const draw_cmd *c = &l->cmd[i];
+        float f[9] = { c->r.x, c->r.y, c->r.w, c->r.h, c->radius, c->thick, c->a0, c->a1,
+                       (float)c->font_px };
+        h = fnv(h, &c->op, sizeof c->op);
+        h = fnv(h, &c->color, sizeof c->color);
+        h = fnv(h, f, sizeof f);
+        h = fnv(h, &c->flags, sizeof c->flags);
+        const char *t = draw_text_of(l, c);
+        h = fnv(h, t, strlen(t));
+    }
+    return h;
+}

@@ -1,0 +1,91 @@
+/* draw: the description of one screen. Scenes fill a draw_list from their state
+ * (never changing it); the platform renders the list. Comparing a list with the
+ * previous frame's tells which parts of the screen changed, so unchanged frames are
+ * not drawn at all and changed frames redraw only their dirty rectangle.
+ * Widgets (controls with stable ids) are listed with their rectangles so that input,
+ * `press` in scripts and the focus ring work from the same description.
+ * Ownership: the list owns its commands and a text arena; draw_list_free releases. */
+#ifndef GW_DRAW_H
+#define GW_DRAW_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct gw_color { uint8_t r, g, b, a; } gw_color;
+typedef struct gw_rect  { float x, y, w, h; } gw_rect;
+
+typedef enum draw_op {
+    DRAW_RECT,      /* filled rectangle, optional corner radius */
+    DRAW_CIRCLE,    /* filled disc, anti-aliased edge */
+    DRAW_RING,      /* arc of a ring: centre, radius, thickness, from a0 to a1 (turns, 0 = top, clockwise) */
+    DRAW_FRAME,     /* rectangle outline of given thickness, optional radius */
+    DRAW_TEXT,      /* text in a box, aligned, wrapped to the box width */
+    DRAW_LINE       /* thick line from (x,y) to (x+w,y+h) */
+} draw_op;
+
+enum { ALIGN_LEFT = 0, ALIGN_CENTER = 1, ALIGN_RIGHT = 2 };
+enum { VALIGN_TOP = 0, VALIGN_MIDDLE = 4, VALIGN_BOTTOM = 8 };
+enum { FONT_REGULAR = 0, FONT_BOLD = 1 };
+
+typedef struct draw_cmd {
+    draw_op  op;
+    gw_color color;
+    gw_rect  r;          /* bounds (for circles/rings: the square around them) */
+    float    radius;     /* corner radius, circle or ring radius */
+    float    thick;      /* ring/frame/line thickness */
+    float    a0, a1;     /* ring arc in turns */
+    int      font_px;    /* text size in pixels */
+    int      flags;      /* ALIGN_* | VALIGN_* | (FONT_BOLD << 8) */
+    uint32_t text;       /* offset into the arena (DRAW_TEXT) */
+} draw_cmd;
+
+#define DRAW_WIDGET_ID_MAX 48
+typedef struct draw_widget {
+    char    id[DRAW_WIDGET_ID_MAX];
+    gw_rect r;
+    bool    focused;
+} draw_widget;
+
+typedef struct draw_list {
+    int w, h;               /* screen size in pixels */
+    gw_color clear;         /* background */
+    draw_cmd *cmd;   int ncmd, capcmd;
+    draw_widget *wid; int nwid, capwid;
+    char *arena; size_t narena, caparena;
+    bool oom;               /* an allocation failed: the list is incomplete */
+} draw_list;
+
+void draw_begin(draw_list *l, int w, int h, gw_color clear);
+void draw_free(draw_list *l);
+
+void draw_rect(draw_list *l, gw_rect r, float radius, gw_color c);
+void draw_frame(draw_list *l, gw_rect r, float radius, float thick, gw_color c);
+void draw_circle(draw_list *l, float cx, float cy, float radius, gw_color c);
+void draw_ring(draw_list *l, float cx, float cy, float radius, float thick,
+               float a0, float a1, gw_color c);
+void draw_line(draw_list *l, float x0, float y0, float x1, float y1, float thick, gw_color c);
+void draw_text(draw_list *l, gw_rect box, const char *utf8, int font_px, int flags, gw_color c);
+void draw_widget_add(draw_list *l, const char *id, gw_rect r, bool focused);
+
+const char *draw_text_of(const draw_list *l, const draw_cmd *c);
+const draw_widget *draw_widget_find(const draw_list *l, const char *id);
+/* The topmost widget containing (x, y), or NULL. */
+const draw_widget *draw_widget_at(const draw_list *l, float x, float y);
+
+/* Compares two frames. Returns false if they would produce the same pixels. Otherwise
+ * true, with *dirty set to the union of the bounds of what differs (the whole screen
+ * if the size or background changed). */
+bool draw_diff(const draw_list *prev, const draw_list *next, gw_rect *dirty);
+/* A stable 64-bit hash of the list (for tests and caches). */
+uint64_t draw_hash(const draw_list *l);
+
+static inline gw_color gw_rgba(uint8_t r, uint8_t g, uint8_t b, uint8_t a)
+{ gw_color c = { r, g, b, a }; return c; }
+static inline gw_rect gw_rc(float x, float y, float w, float h)
+{ gw_rect r = { x, y, w, h }; return r; }
+static inline bool gw_rect_has(gw_rect r, float x, float y)
+{ return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h; }
+gw_rect gw_rect_union(gw_rect a, gw_rect b);
+bool gw_rect_empty(gw_rect r);
+
+#endif

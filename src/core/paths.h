@@ -1,0 +1,18 @@
+/* paths: where Groundwork finds its data (fonts, built-in content) and keeps the
+ * user's (XDG). The data folder is found relative to the executable, so the build tree
+ * and an installed tree both work: $GROUNDWORK_DATA_DIR, <exe dir>/data (build tree),
+ * <exe dir>/../share/groundwork (installed). */
+#ifndef GW_PATHS_H
+#define GW_PATHS_H
+#include <stddef.h>
+
+/* The data folder, or NULL if none was found. The string is static. */
+const char *paths_data_dir(void);
+/* $XDG_DATA_HOME/groundwork or ~/.local/share/groundwork (not created). Static. */
+const char *paths_user_data_dir(void);
+/* $XDG_CONFIG_HOME/groundwork or ~/.config/groundwork (not created). Static. */
+const char *paths_user_config_dir(void);
+/* Joins a and b with one '/', into buf; returns buf, or NULL if it did not fit. */
+char *paths_join(char *buf, size_t n, const char *a, const char *b);
+
+#endif

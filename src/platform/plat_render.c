@@ -1,0 +1,536 @@
+#include "platform/plat_render.h"
+
+#include <SDL2/SDL_image.h>
+#include <SDL2/SDL_ttf.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_FONTS 48
+#define TEXT_CACHE 384
+
+typedef struct font_slot {
+    int style, px;
+    TTF_Font *font;
+} font_slot;
+
+typedef struct text_entry {
+    uint64_t hash;
+    char *text;
+    int style, px, flags, wrap;
+    gw_color color;
+    SDL_Texture *tex;
+    int w, h;
+    uint64_t used;
+} text_entry;
+
+struct plat_render {
+    SDL_Window *win;      /* NULL when offscreen */
+    SDL_Surface *surf;    /* window surface (not owned) or offscreen (owned) */
+    SDL_Renderer *r;
+    char font_dir[1024];
+    font_slot fonts[MAX_FONTS];
+    int nfonts;
+    text_entry cache[TEXT_CACHE];
+    uint64_t tick;
+    char problem[256];
+    SDL_Vertex *vtx;
+    int nvtx, capvtx;
+    int *idx;
+    int nidx, capidx;
+};
+
+static void note_problem(plat_render *pr, const char *fmt, const char *arg)
+{
+    if (pr->problem[0])
+        return;
+    snprintf(pr->problem, sizeof pr->problem, fmt, arg);
+    SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "%s", pr->problem);
+}
+
+/* ---- setup ------------------------------------------------------------------ */
+
+static void cache_clear(plat_render *pr)
+{
+    for (int i = 0; i < TEXT_CACHE; i++) {
+        if (pr->cache[i].tex)
+            SDL_DestroyTexture(pr->cache[i].tex);
+        free(pr->cache[i].text);
+        memset(&pr->cache[i], 0, sizeof pr->cache[i]);
+    }
+}
+
+static bool make_renderer(plat_render *pr)
+{
+    cache_clear(pr);
+    if (pr->r)
+        SDL_DestroyRenderer(pr->r);
+    pr->r = SDL_CreateSoftwareRenderer(pr->surf);
+    if (!pr->r)
+        return false;
+    SDL_SetRenderDrawBlendMode(pr->r, SDL_BLENDMODE_BLEND);
+    return true;
+}
+
+static plat_render *alloc_render(const char *font_dir)
+{
+    if (!TTF_WasInit() && TTF_Init() != 0)
+        return NULL;
+    plat_render *pr = calloc(1, sizeof *pr);
+    if (!pr)
+        return NULL;
+    snprintf(pr->font_dir, sizeof pr->font_dir, "%s", font_dir ? font_dir : ".");
+    return pr;
+}
+
+plat_render *plat_render_new_offscreen(int w, int h, const char *font_dir)
+{
+    plat_render *pr = alloc_render(font_dir);
+    if (!pr)
+        return NULL;
+    if (!plat_render_resize(pr, w, h)) {
+        plat_render_free(pr);
+        return NULL;
+    }
+    return pr;
+}
+
+plat_render *plat_render_new_window(SDL_Window *win, const char *font_dir)
+{
+    plat_render *pr = alloc_render(font_dir);
+    if (!pr)
+        return NULL;
+    pr->win = win;
+    int w, h;
+    SDL_GetWindowSize(win, &w, &h);
+    if (!plat_render_resize(pr, w, h)) {
+        plat_render_free(pr);
+        return NULL;
+    }
+    return pr;
+}
+
+bool plat_render_resize(plat_render *pr, int w, int h)
+{
+    if (pr->win) {
+        pr->surf = SDL_GetWindowSurface(pr->win);
+        if (!pr->surf)
+            return false;
+    } else {
+        if (pr->surf && pr->surf->w == w && pr->surf->h == h)
+            return true;
+        SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_XRGB8888);
+        if (!s)
+            return false;
+        if (pr->r) {
+            cache_clear(pr);
+            SDL_DestroyRenderer(pr->r);
+            pr->r = NULL;
+        }
+        SDL_FreeSurface(pr->surf);
+        pr->surf = s;
+    }
+    return make_renderer(pr);
+}
+
+void plat_render_free(plat_render *pr)
+{
+    if (!pr)
+        return;
+    cache_clear(pr);
+    for (int i = 0; i < pr->nfonts; i++)
+        TTF_CloseFont(pr->fonts[i].font);
+    if (pr->r)
+        SDL_DestroyRenderer(pr->r);
+    if (!pr->win)
+        SDL_FreeSurface(pr->surf);
+    free(pr->vtx);
+    free(pr->idx);
+    free(pr);
+}
+
+SDL_Surface *plat_render_surface(plat_render *pr) { return pr->surf; }
+const char *plat_render_problem(const plat_render *pr) { return pr->problem[0] ? pr->problem : NULL; }
+
+int plat_render_text_cache_size(const plat_render *pr)
+{
+    int n = 0;
+    for (int i = 0; i < TEXT_CACHE; i++)
+        n += pr->cache[i].tex != NULL;
+    return n;
+}
+
+/* ---- fonts and text ------------------------------------------------------------ */
+
+static TTF_Font *font_get(plat_render *pr, int style, int px)
+{
+    for (int i = 0; i < pr->nfonts; i++)
+        if (pr->fonts[i].style == style && pr->fonts[i].px == px)
+            return pr->fonts[i].font;
+    static const char *const FILES[] = { "NotoSans-Regular.ttf", "NotoSans-Bold.ttf" };
+    char path[1200];
+    snprintf(path, sizeof path, "%s/%s", pr->font_dir, FILES[style ? 1 : 0]);
+    TTF_Font *f = TTF_OpenFont(path, px);
+    if (!f) {
+        note_problem(pr, "Cannot open the font %s: text is not shown.", path);
+        return NULL;
+    }
+    if (pr->nfonts == MAX_FONTS) {
+        TTF_CloseFont(pr->fonts[0].font);
+        memmove(&pr->fonts[0], &pr->fonts[1], sizeof pr->fonts[0] * (MAX_FONTS - 1));
+        pr->nfonts--;
+    }
+    pr->fonts[pr->nfonts++] = (font_slot){ style, px, f };
+    return f;
+}
+
+static uint64_t text_hash(const char *s, int style, int px, int flags, int wrap, gw_color c)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++) { h ^= (unsigned char)*s; h *= 1099511628211ULL; }
+    uint64_t k = ((uint64_t)(unsigned)px << 40) ^ ((uint64_t)(unsigned)flags << 24) ^
+                 (uint64_t)(unsigned)wrap ^ ((uint64_t)style << 60) ^
+                 ((uint64_t)c.r << 16 | (uint64_t)c.g << 8 | c.b) << 1 ^ ((uint64_t)c.a << 52);
+    return h ^ (k * 0x9E3779B97F4A7C15ULL);
+}
+
+static text_entry *text_get(plat_render *pr, const char *s, int style, int px, int flags,
+                            int wrap, gw_color c)
+{
+    uint64_t h = text_hash(s, style, px, flags, wrap, c);
+    int slot = (int)(h % TEXT_CACHE);
+    /* small open-addressed neighbourhood; the least recently used of it is replaced */
+    int victim = slot;
+    for (int k = 0; k < 8; k++) {
+        text_entry *e = &pr->cache[(slot + k) % TEXT_CACHE];
+        if (e->tex && e->hash == h && e->style == style && e->px == px && e->flags == flags &&
+            e->wrap == wrap && !memcmp(&e->color, &c, sizeof c) && !strcmp(e->text, s)) {
+            e->used = ++pr->tick;
+            return e;
+        }
+        if (!e->tex || e->used < pr->cache[victim].used)
+            victim = (slot + k) % TEXT_CACHE;
+        if (!e->tex)
+            break;
+    }
+    TTF_Font *f = font_get(pr, style, px);
+    if (!f)
+        return NULL;
+    int align = flags & 3;
+    TTF_SetFontWrappedAlign(f, align == ALIGN_CENTER ? TTF_WRAPPED_ALIGN_CENTER
+                               : align == ALIGN_RIGHT ? TTF_WRAPPED_ALIGN_RIGHT
+                                                      : TTF_WRAPPED_ALIGN_LEFT);
+    SDL_Color col = { c.r, c.g, c.b, c.a };
+    SDL_Surface *ts = TTF_RenderUTF8_Blended_Wrapped(f, s, col, (Uint32)(wrap > 0 ? wrap : 0));
+    if (!ts)
+        return NULL;
+    SDL_Texture *tex = SDL_CreateTextureFromSurface(pr->r, ts);
+    int w = ts->w, hh = ts->h;
+    SDL_FreeSurface(ts);
+    if (!tex)
+        return NULL;
+    char *copy = strdup(s);
+    if (!copy) {
+        SDL_DestroyTexture(tex);
+        return NULL;
+    }
+    text_entry *e = &pr->cache[victim];
+    if (e->tex)
+        SDL_DestroyTexture(e->tex);
+    free(e->text);
+    SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+    *e = (text_entry){ h, copy, style, px, flags, wrap, c, tex, w, hh, ++pr->tick };
+    return e;
+}
+
+static void draw_text_cmd(plat_render *pr, const draw_list *l, const draw_cmd *c)
+{
+    int style = (c->flags >> 8) & 1;
+    int wrap = (int)c->r.w;
+    text_entry *e = text_get(pr, draw_text_of(l, c), style, c->font_px, c->flags & 0xff, wrap,
+                             c->color);
+    if (!e)
+        return;
+    float x = c->r.x, y = c->r.y;
+    int al = c->flags & 3, va = c->flags & 12;
+    if (al == ALIGN_CENTER) x += (c->r.w - (float)e->w) / 2;
+    else if (al == ALIGN_RIGHT) x += c->r.w - (float)e->w;
+    if (va == VALIGN_MIDDLE) y += (c->r.h - (float)e->h) / 2;
+    else if (va == VALIGN_BOTTOM) y += c->r.h - (float)e->h;
+    /* text never spills out of its box: what does not fit is cropped */
+    int w = e->w, h = e->h, sx = 0, sy = 0;
+    if (c->r.h > 0 && (float)h > c->r.h) {
+        h = (int)c->r.h;
+        if (va == VALIGN_MIDDLE) { sy = (e->h - h) / 2; y = c->r.y; }
+        else if (va == VALIGN_BOTTOM) { sy = e->h - h; y = c->r.y; }
+        else y = c->r.y;
+    }
+    if (c->r.w > 0 && (float)w > c->r.w + 1) {
+        w = (int)c->r.w;
+        x = c->r.x;
+        if (al == ALIGN_CENTER) sx = (e->w - w) / 2;
+        else if (al == ALIGN_RIGHT) sx = e->w - w;
+    }
+    SDL_Rect src = { sx, sy, w, h };
+    SDL_Rect dst = { (int)lroundf(x), (int)lroundf(y), w, h };
+    SDL_RenderCopy(pr->r, e->tex, &src, &dst);
+}
+
+/* ---- geometry --------------------------------------------------------------- */
+
+static bool vreserve(plat_render *pr, int nv, int ni)
+{
+    if (pr->nvtx + nv > pr->capvtx) {
+        int cap = pr->capvtx ? pr->capvtx : 1024;
+        while (cap < pr->nvtx + nv) cap *= 2;
+        SDL_Vertex *v = realloc(pr->vtx, (size_t)cap * sizeof *v);
+        if (!v) return false;
+        pr->vtx = v;
+        pr->capvtx = cap;
+    }
+    if (pr->nidx + ni > pr->capidx) {
+        int cap = pr->capidx ? pr->capidx : 4096;
+        while (cap < pr->nidx + ni) cap *= 2;
+        int *ix = realloc(pr->idx, (size_t)cap * sizeof *ix);
+        if (!ix) return false;
+        pr->idx = ix;
+        pr->capidx = cap;
+    }
+    return true;
+}
+
+static int vput(plat_render *pr, float x, float y, gw_color c, Uint8 a)
+{
+    SDL_Vertex *v = &pr->vtx[pr->nvtx];
+    v->position.x = x;
+    v->position.y = y;
+    v->color = (SDL_Color){ c.r, c.g, c.b, a };
+    v->tex_coord.x = v->tex_coord.y = 0;
+    return pr->nvtx++;
+}
+
+static void tri(plat_render *pr, int a, int b, int c)
+{
+    pr->idx[pr->nidx++] = a;
+    pr->idx[pr->nidx++] = b;
+    pr->idx[pr->nidx++] = c;
+}
+
+static void flush_geom(plat_render *pr)
+{
+    if (pr->nidx)
+        SDL_RenderGeometry(pr->r, NULL, pr->vtx, pr->nvtx, pr->idx, pr->nidx);
+    pr->nvtx = pr->nidx = 0;
+}
+
+static int segments_for(float radius, float turns)
+{
+    int n = (int)(fabsf(turns) * fmaxf(24.f, fminf(radius * 0.9f, 360.f)));
+    return n < 4 ? 4 : n;
+}
+
+/* A band between two outlines of n points each (closed or open), solid colour, with
+ * 1 px anti-aliased fringes outside both edges. ox/oy are outward normals. */
+static void band(plat_render *pr, const float *px, const float *py, const float *nx,
+                 const float *ny, int n, float in_off, float out_off, bool closed, gw_color c,
+                 bool fringe_in)
+{
+    if (!vreserve(pr, n * 4, n * 18))
+        return;
+    int base = pr->nvtx;
+    for (int i = 0; i < n; i++) {
+        vput(pr, px[i] + nx[i] * (in_off - 1), py[i] + ny[i] * (in_off - 1), c, fringe_in ? 0 : c.a);
+        vput(pr, px[i] + nx[i] * in_off, py[i] + ny[i] * in_off, c, c.a);
+        vput(pr, px[i] + nx[i] * out_off, py[i] + ny[i] * out_off, c, c.a);
+        vput(pr, px[i] + nx[i] * (out_off + 1), py[i] + ny[i] * (out_off + 1), c, 0);
+    }
+    int segs = closed ? n : n - 1;
+    for (int i = 0; i < segs; i++) {
+        int a = base + 4 * i, b = base + 4 * ((i + 1) % n);
+        for (int k = 0; k < 3; k++) {
+            tri(pr, a + k, b + k, a + k + 1);
+            tri(pr, a + k + 1, b + k, b + k + 1);
+        }
+    }
+}
+
+/* Outline of a rounded rectangle: points and outward normals. Returns the count. */
+static int rrect_outline(gw_rect r, float rad, float *px, float *py, float *nx, float *ny, int max)
+{
+    rad = fminf(rad, fminf(r.w, r.h) / 2);
+    if (rad < 0.5f) rad = 0;
+    const float cx[4] = { r.x + r.w - rad, r.x + r.w - rad, r.x + rad, r.x + rad };
+    const float cy[4] = { r.y + rad, r.y + r.h - rad, r.y + r.h - rad, r.y + rad };
+    int per = rad > 0 ? segments_for(rad, 0.25f) : 1;
+    if (4 * (per + 1) > max) per = max / 4 - 1;
+    int n = 0;
+    for (int k = 0; k < 4; k++) {
+        for (int i = 0; i <= per; i++) {
+            /* corner k spans angles from -90+90k to 90k degrees (screen coords) */
+            float a = (float)M_PI / 2 * ((float)k - 1 + (float)i / (float)per);
+            float ca = cosf(a), sa = sinf(a);
+            if (rad == 0) {
+                /* sharp corner: diagonal normal, scaled so offsets stay parallel */
+                float dx = (k == 0 || k == 1) ? 1.f : -1.f, dy = (k == 1 || k == 2) ? 1.f : -1.f;
+                px[n] = cx[k]; py[n] = cy[k]; nx[n] = dx; ny[n] = dy;
+                n++;
+                break;
+            }
+            px[n] = cx[k] + ca * rad; py[n] = cy[k] + sa * rad;
+            nx[n] = ca; ny[n] = sa;
+            n++;
+        }
+    }
+    return n;
+}
+
+#define OUTLINE_MAX 1024
+
+static void fill_convex(plat_render *pr, const float *px, const float *py, const float *nx,
+                        const float *ny, int n, float ccx, float ccy, gw_color c)
+{
+    if (!vreserve(pr, n + 1, n * 3))
+        return;
+    int centre = vput(pr, ccx, ccy, c, c.a);
+    int base = pr->nvtx;
+    for (int i = 0; i < n; i++)
+        vput(pr, px[i] - nx[i] * 0.5f, py[i] - ny[i] * 0.5f, c, c.a);
+    for (int i = 0; i < n; i++)
+        tri(pr, centre, base + i, base + (i + 1) % n);
+    band(pr, px, py, nx, ny, n, -0.5f, -0.5f, true, c, false);
+}
+
+static void draw_rect_cmd(plat_render *pr, const draw_cmd *c)
+{
+    if (c->radius < 0.5f) {
+        SDL_SetRenderDrawColor(pr->r, c->color.r, c->color.g, c->color.b, c->color.a);
+        SDL_FRect fr = { c->r.x, c->r.y, c->r.w, c->r.h };
+        SDL_RenderFillRectF(pr->r, &fr);
+        return;
+    }
+    static float px[OUTLINE_MAX], py[OUTLINE_MAX], nx[OUTLINE_MAX], ny[OUTLINE_MAX];
+    int n = rrect_outline(c->r, c->radius, px, py, nx, ny, OUTLINE_MAX);
+    fill_convex(pr, px, py, nx, ny, n, c->r.x + c->r.w / 2, c->r.y + c->r.h / 2, c->color);
+    flush_geom(pr);
+}
+
+static void draw_frame_cmd(plat_render *pr, const draw_cmd *c)
+{
+    static float px[OUTLINE_MAX], py[OUTLINE_MAX], nx[OUTLINE_MAX], ny[OUTLINE_MAX];
+    int n = rrect_outline(c->r, c->radius, px, py, nx, ny, OUTLINE_MAX);
+    band(pr, px, py, nx, ny, n, -c->thick / 2, c->thick / 2, true, c->color, true);
+    flush_geom(pr);
+}
+
+static void draw_circle_cmd(plat_render *pr, const draw_cmd *c)
+{
+    static float px[OUTLINE_MAX], py[OUTLINE_MAX], nx[OUTLINE_MAX], ny[OUTLINE_MAX];
+    float cx = c->r.x + c->r.w / 2, cy = c->r.y + c->r.h / 2;
+    int n = segments_for(c->radius, 1.f);
+    if (n > OUTLINE_MAX) n = OUTLINE_MAX;
+    for (int i = 0; i < n; i++) {
+        float a = 2 * (float)M_PI * (float)i / (float)n;
+        nx[i] = cosf(a); ny[i] = sinf(a);
+        px[i] = cx + nx[i] * c->radius; py[i] = cy + ny[i] * c->radius;
+    }
+    fill_convex(pr, px, py, nx, ny, n, cx, cy, c->color);
+    flush_geom(pr);
+}
+
+static void draw_ring_cmd(plat_render *pr, const draw_cmd *c)
+{
+    static float px[OUTLINE_MAX + 1], py[OUTLINE_MAX + 1], nx[OUTLINE_MAX + 1], ny[OUTLINE_MAX + 1];
+    float cx = c->r.x + c->r.w / 2, cy = c->r.y + c->r.h / 2;
+    float turns = c->a1 - c->a0;
+    if (turns <= 0) return;
+    bool closed = turns >= 0.9999f;
+    int n = segments_for(c->radius, turns);
+    if (n > OUTLINE_MAX) n = OUTLINE_MAX;
+    int pts = closed ? n : n + 1;
+    for (int i = 0; i < pts; i++) {
+        float t = c->a0 + turns * (float)i / (float)n;
+        float a = 2 * (float)M_PI * t - (float)M_PI / 2; /* 0 turns = top, clockwise */
+        nx[i] = cosf(a); ny[i] = sinf(a);
+        px[i] = cx + nx[i] * c->radius; py[i] = cy + ny[i] * c->radius;
+    }
+    band(pr, px, py, nx, ny, pts, -c->thick / 2, c->thick / 2, closed, c->color, true);
+    flush_geom(pr);
+}
+
+static void draw_line_cmd(plat_render *pr, const draw_cmd *c)
+{
+    float x0 = c->r.x, y0 = c->r.y, x1 = c->r.x + c->r.w, y1 = c->r.y + c->r.h;
+    float dx = x1 - x0, dy = y1 - y0, len = sqrtf(dx * dx + dy * dy);
+    if (len < 0.01f) return;
+    float ux = dx / len, uy = dy / len;
+    float px[2] = { x0, x1 }, py[2] = { y0, y1 }, nx[2] = { -uy, -uy }, ny[2] = { ux, ux };
+    band(pr, px, py, nx, ny, 2, -c->thick / 2, c->thick / 2, false, c->color, true);
+    flush_geom(pr);
+}
+
+/* ---- frames ----------------------------------------------------------------- */
+
+static bool overlaps(gw_rect a, gw_rect b)
+{
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+static gw_rect cmd_bounds(const draw_cmd *c)
+{
+    gw_rect r = c->r;
+    if (r.w < 0) { r.x += r.w; r.w = -r.w; }
+    if (r.h < 0) { r.y += r.h; r.h = -r.h; }
+    float g = c->thick / 2 + 2;
+    return gw_rc(r.x - g, r.y - g, r.w + 2 * g, r.h + 2 * g);
+}
+
+bool plat_render_frame(plat_render *pr, const draw_list *prev, const draw_list *next,
+                       gw_rect *dirty_out)
+{
+    if (!pr->surf || !pr->r)
+        return false;
+    gw_rect d;
+    if (prev && pr->surf->w == next->w && pr->surf->h == next->h) {
+        if (!draw_diff(prev, next, &d))
+            return false;
+    } else {
+        d = gw_rc(0, 0, (float)pr->surf->w, (float)pr->surf->h);
+    }
+    SDL_Rect clip = { (int)floorf(d.x), (int)floorf(d.y), (int)ceilf(d.w) + 1, (int)ceilf(d.h) + 1 };
+    SDL_Rect whole = { 0, 0, pr->surf->w, pr->surf->h };
+    SDL_IntersectRect(&clip, &whole, &clip);
+    gw_rect cr = gw_rc((float)clip.x, (float)clip.y, (float)clip.w, (float)clip.h);
+    SDL_RenderSetClipRect(pr->r, &clip);
+    SDL_SetRenderDrawColor(pr->r, next->clear.r, next->clear.g, next->clear.b, 255);
+    SDL_RenderFillRect(pr->r, &clip);
+    for (int i = 0; i < next->ncmd; i++) {
+        const draw_cmd *c = &next->cmd[i];
+        if (c->op != DRAW_TEXT && !overlaps(cmd_bounds(c), cr))
+            continue;
+        switch (c->op) {
+        case DRAW_RECT: draw_rect_cmd(pr, c); break;
+        case DRAW_FRAME: draw_frame_cmd(pr, c); break;
+        case DRAW_CIRCLE: draw_circle_cmd(pr, c); break;
+        case DRAW_RING: draw_ring_cmd(pr, c); break;
+        case DRAW_LINE: draw_line_cmd(pr, c); break;
+        case DRAW_TEXT:
+            if (overlaps(cmd_bounds(c), cr))
+                draw_text_cmd(pr, next, c);
+            break;
+        }
+    }
+    SDL_RenderSetClipRect(pr->r, NULL);
+    SDL_RenderFlush(pr->r);
+    if (pr->win)
+        SDL_UpdateWindowSurfaceRects(pr->win, &clip, 1);
+    if (dirty_out)
+        *dirty_out = cr;
+    return true;
+}
+
+bool plat_render_save_png(plat_render *pr, const char *path)
+{
+    SDL_RenderFlush(pr->r);
+    return IMG_SavePNG(pr->surf, path) == 0;
+}

@@ -1,0 +1,39 @@
+/* plat_render: turns a draw_list into pixels with SDL's software renderer on an
+ * SDL_Surface: the window's surface in the live program (only dirty rectangles are
+ * redrawn and sent to the screen), or an offscreen surface for `render` and `play`.
+ * Text goes through SDL_ttf (HarfBuzz shaping) with a cache: text that did not change
+ * is never rasterized again. A missing font is reported once; text is then skipped and
+ * the program goes on.
+ * Ownership: the renderer owns its surface (offscreen), fonts and cache, not the
+ * window. */
+#ifndef GW_PLAT_RENDER_H
+#define GW_PLAT_RENDER_H
+#include <SDL2/SDL.h>
+#include <stdbool.h>
+#include "core/draw.h"
+
+typedef struct plat_render plat_render;
+
+/* font_dir holds NotoSans-Regular.ttf and NotoSans-Bold.ttf. */
+plat_render *plat_render_new_offscreen(int w, int h, const char *font_dir);
+plat_render *plat_render_new_window(SDL_Window *win, const char *font_dir);
+void plat_render_free(plat_render *pr);
+
+/* Call after the window size changed (window renderers) or to resize the offscreen
+ * surface. Returns false on failure (message in SDL_GetError). */
+bool plat_render_resize(plat_render *pr, int w, int h);
+
+/* Draws next. With prev (the frame currently shown), only what differs is redrawn;
+ * returns false when nothing changed (and nothing was drawn). dirty_out, if given,
+ * receives the redrawn rectangle. */
+bool plat_render_frame(plat_render *pr, const draw_list *prev, const draw_list *next,
+                       gw_rect *dirty_out);
+
+/* Saves the current pixels as PNG. Returns false with a message in SDL_GetError. */
+bool plat_render_save_png(plat_render *pr, const char *path);
+SDL_Surface *plat_render_surface(plat_render *pr);
+/* The first problem met (missing font, ...), or NULL. */
+const char *plat_render_problem(const plat_render *pr);
+int plat_render_text_cache_size(const plat_render *pr);
+
+#endif
