@@ -528,6 +528,74 @@ static void test_eight_hours_box(void **state)
     assert_int_equal(walk_boundaries(&p), 7200);
 }
 
+static uint32_t lcg(uint32_t *seed)
+{
+    *seed = *seed * 1664525u + 1013904223u;
+    return *seed >> 8;
+}
+
+/* Many random valid patterns, with and without ramps: the boundary walk and breath_at
+ * agree everywhere, and every time lies inside the phase it is reported in. */
+static void test_random_patterns(void **state)
+{
+    (void)state;
+    uint32_t seed = 12345;
+    int tested = 0, ramps = 0;
+    for (int round = 0; round < 300; round++) {
+        breath_pattern p;
+        memset(&p, 0, sizeof p);
+        p.nphase = 1 + (int)(lcg(&seed) % BREATH_MAX_PHASES);
+        for (int j = 0; j < p.nphase; j++) {
+            p.phase[j].kind = (breath_kind)(lcg(&seed) % BREATH_KIND_COUNT);
+            p.phase[j].ms = (int32_t)(5 + lcg(&seed) % 96) * 100; /* 0.5-10 s */
+        }
+        if (lcg(&seed) % 2)
+            p.cycles = 1 + (int)(lcg(&seed) % 12);
+        else
+            p.session_ns = 1 + (gw_ns)(lcg(&seed) % 200000) * GW_NS_PER_MS;
+        if (lcg(&seed) % 2)
+            p.lead_in_ns = (gw_ns)(lcg(&seed) % 5000) * GW_NS_PER_MS;
+        if (lcg(&seed) % 2) {
+            gw_ns cyc = breath_cycle_len(&p);
+            double base = 60.0 / gw_seconds(cyc);
+            p.ramp_from_bpm = base * (0.8 + 0.4 * (lcg(&seed) % 1000) / 1000.0);
+            p.ramp_to_bpm = base * (0.8 + 0.4 * (lcg(&seed) % 1000) / 1000.0);
+            p.ramp_ns = (gw_ns)(lcg(&seed) % 120) * GW_NS_PER_SEC;
+        }
+        if (breath_check(&p) != NULL)
+            continue; /* a ramp pushed a phase under 0.5 s */
+        tested++;
+        ramps += p.ramp_from_bpm > 0.0;
+        int cycles = breath_total_cycles(&p);
+        assert_true(cycles >= 1);
+        if (p.cycles == 0) {
+            /* The fewest whole breaths that reach session_ns. */
+            assert_true(breath_total(&p) - p.lead_in_ns >= p.session_ns);
+            if (cycles > 1) {
+                breath_pattern fewer = p;
+                fewer.cycles = cycles - 1;
+                assert_true(breath_total(&fewer) - p.lead_in_ns < p.session_ns);
+            }
+        }
+        long expect = (long)cycles * p.nphase + (p.lead_in_ns > 0 ? 1 : 0);
+        assert_int_equal(walk_boundaries(&p), expect);
+        gw_ns total = breath_total(&p);
+        for (int k = 0; k < 50; k++) {
+            gw_ns t = (gw_ns)((double)(lcg(&seed) % 1000000) / 1e6 * (double)total);
+            breath_state st;
+            breath_at(&p, t, &st);
+            assert_true(st.phase_start <= t);
+            assert_true(t < st.phase_start + st.phase_len);
+            assert_true(st.progress >= 0.0 && st.progress < 1.0);
+            assert_true(st.fill >= 0.0 && st.fill <= 1.0);
+            assert_int_equal(st.remaining, total - t);
+            assert_true(st.cycle < cycles);
+        }
+    }
+    print_message("%d random patterns, %d with ramps\n", tested, ramps);
+    assert_true(tested > 200 && ramps > 80);
+}
+
 static void test_adjust(void **state)
 {
     (void)state;
@@ -665,6 +733,7 @@ int main(void)
         cmocka_unit_test(test_ramp),
         cmocka_unit_test(test_ramp_variants),
         cmocka_unit_test(test_eight_hours_box),
+        cmocka_unit_test(test_random_patterns),
         cmocka_unit_test(test_adjust),
         cmocka_unit_test(test_check),
         cmocka_unit_test(test_kind_names),
