@@ -16,24 +16,6 @@ static const mode_vt *mode_by_name(const char *name)
     return &mode_home;
 }
 
-static void lang_from_env(char *out, size_t n)
-{
-    const char *vars[] = { "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG" };
-    for (size_t i = 0; i < sizeof vars / sizeof *vars; i++) {
-        const char *v = getenv(vars[i]);
-        if (v && *v && strcmp(v, "C") && strncmp(v, "C.", 2) && strcmp(v, "POSIX")) {
-            size_t k = 0;
-            while (v[k] && v[k] != '_' && v[k] != '.' && v[k] != ':' && v[k] != '@' && k + 1 < n) {
-                out[k] = v[k];
-                k++;
-            }
-            out[k] = 0;
-            return;
-        }
-    }
-    snprintf(out, n, "en");
-}
-
 bool app_init(app *a, const app_config *cfg)
 {
     memset(a, 0, sizeof *a);
@@ -49,7 +31,7 @@ bool app_init(app *a, const app_config *cfg)
     if (cfg->lang && *cfg->lang)
         snprintf(a->lang, sizeof a->lang, "%s", cfg->lang);
     else
-        lang_from_env(a->lang, sizeof a->lang);
+        i18n_lang_from_env(a->lang, sizeof a->lang);
     trace_begin(a->tr, 0, "start");
     trace_str(a->tr, "mode", a->mode->name);
     trace_int(a->tr, "w", a->w);

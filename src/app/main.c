@@ -1,3 +1,218 @@
-/* Placeholder entry point; replaced by the command line in app/cli. */
+/* groundwork: the command line. The program itself, and the subcommands outside
+ * checks rely on: validate, list, render, play (see docs/automation.md). Usage errors go
+ * to stderr with exit status 2. */
+#include <getopt.h>
+#include <limits.h>
+#include <locale.h>
 #include <stdio.h>
-int main(void) { puts("groundwork " GW_VERSION); return 0; }
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/run.h"
+#include "core/i18n.h"
+#include "core/paths.h"
+
+static const char USAGE[] =
+    "Usage: groundwork [--kiosk|--present] [--pack DIR]... [--fullscreen] [--display N]\n"
+    "       groundwork validate PATH...\n"
+    "       groundwork list [--json] [--pack DIR]...\n"
+    "       groundwork render --exercise ID --at SECONDS --size WxH --out FILE.png\n"
+    "                         [--mode home|present|kiosk] [--theme NAME] [--pack DIR]...\n"
+    "       groundwork play [--mode home|present|kiosk] [--exercise ID] [--cycles N]\n"
+    "                       [--script FILE] [--trace FILE] [--size WxH] [--no-draw] [--pack DIR]...\n"
+    "       groundwork --help | --version\n";
+
+static const char HELP[] =
+    "Groundwork guides coping-skill exercises: breathing pacers, progressive muscle\n"
+    "relaxation and grounding prompts. It is a practice aid, not a substitute for\n"
+    "professional care.\n\n"
+    "Program options:\n"
+    "  --kiosk            unattended waiting-room mode\n"
+    "  --present          therapist's demonstration mode\n"
+    "  --pack DIR         also load the content pack in DIR (repeatable)\n"
+    "  --fullscreen       start full screen\n"
+    "  --display N        open on display N (0 is the first)\n"
+    "  --exercise ID      start this exercise at once\n"
+    "  --size WxH         window size in pixels\n"
+    "  --theme NAME       calm (default), light or contrast\n\n"
+    "Subcommands:\n"
+    "  validate PATH...   check content packs; prints FILE:LINE:COL: JSON-PATH: message\n"
+    "  list [--json]      the exercises available\n"
+    "  render ...         draw one frame at a virtual time into a PNG, headless\n"
+    "  play ...           run headless on a virtual clock, fed by a script, writing a trace\n";
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fputs("groundwork: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\n", stderr);
+    fputs(USAGE, stderr);
+    return 2;
+}
+
+static bool parse_size(const char *s, int *w, int *h)
+{
+    char x;
+    int a, b;
+    if (sscanf(s, "%d%c%d", &a, &x, &b) != 3 || (x != 'x' && x != 'X') || a < 64 || b < 64 ||
+        a > 16384 || b > 16384)
+        return false;
+    *w = a;
+    *h = b;
+    return true;
+}
+
+static bool parse_int(const char *s, int lo, int hi, int *out)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (!*s || *end || v < lo || v > hi)
+        return false;
+    *out = (int)v;
+    return true;
+}
+
+enum { OPT_KIOSK = 256, OPT_PRESENT, OPT_PACK, OPT_FULLSCREEN, OPT_DISPLAY, OPT_EXERCISE, OPT_AT,
+       OPT_SIZE, OPT_OUT, OPT_MODE, OPT_THEME, OPT_CYCLES, OPT_SCRIPT, OPT_TRACE, OPT_NODRAW, OPT_JSON,
+       OPT_LANG, OPT_HELP, OPT_VERSION };
+
+static const struct option LONG[] = {
+    { "kiosk", no_argument, 0, OPT_KIOSK },       { "present", no_argument, 0, OPT_PRESENT },
+    { "pack", required_argument, 0, OPT_PACK },   { "fullscreen", no_argument, 0, OPT_FULLSCREEN },
+    { "display", required_argument, 0, OPT_DISPLAY }, { "exercise", required_argument, 0, OPT_EXERCISE },
+    { "at", required_argument, 0, OPT_AT },       { "size", required_argument, 0, OPT_SIZE },
+    { "out", required_argument, 0, OPT_OUT },     { "mode", required_argument, 0, OPT_MODE },
+    { "theme", required_argument, 0, OPT_THEME }, { "cycles", required_argument, 0, OPT_CYCLES },
+    { "script", required_argument, 0, OPT_SCRIPT }, { "trace", required_argument, 0, OPT_TRACE },
+    { "no-draw", no_argument, 0, OPT_NODRAW },    { "json", no_argument, 0, OPT_JSON },
+    { "lang", required_argument, 0, OPT_LANG },   { "help", no_argument, 0, OPT_HELP },
+    { "version", no_argument, 0, OPT_VERSION },   { 0, 0, 0, 0 }
+};
+
+/* Which options each subcommand takes. */
+static bool allowed(const char *cmd, int opt)
+{
+    switch (opt) {
+    case OPT_PACK: case OPT_LANG: case OPT_HELP: case OPT_VERSION: case OPT_THEME:
+        return true;
+    case OPT_KIOSK: case OPT_PRESENT: case OPT_FULLSCREEN: case OPT_DISPLAY:
+        return !cmd;
+    case OPT_EXERCISE: case OPT_SIZE: case OPT_CYCLES: case OPT_TRACE:
+        return !cmd || !strcmp(cmd, "render") || !strcmp(cmd, "play");
+    case OPT_MODE:
+        return cmd && (!strcmp(cmd, "render") || !strcmp(cmd, "play"));
+    case OPT_AT: case OPT_OUT:
+        return cmd && !strcmp(cmd, "render");
+    case OPT_SCRIPT: case OPT_NODRAW:
+        return cmd && !strcmp(cmd, "play");
+    case OPT_JSON:
+        return cmd && !strcmp(cmd, "list");
+    default:
+        return false;
+    }
+}
+
+int cmd_validate(int argc, char **argv);
+int cmd_list(const run_options *o, bool json);
+
+int main(int argc, char **argv)
+{
+    setlocale(LC_ALL, "");
+    const char *data = paths_data_dir();
+    char locdir[PATH_MAX];
+    if (data && paths_join(locdir, sizeof locdir, data, "locale"))
+        bindtextdomain(GW_TEXTDOMAIN, locdir);
+    bind_textdomain_codeset(GW_TEXTDOMAIN, "UTF-8");
+    textdomain(GW_TEXTDOMAIN);
+
+    const char *cmd = NULL;
+    if (argc > 1 && argv[1][0] != '-') {
+        cmd = argv[1];
+        if (strcmp(cmd, "validate") && strcmp(cmd, "list") && strcmp(cmd, "render") && strcmp(cmd, "play"))
+            return usage_error("unknown command \"%s\"", cmd);
+        argv++;
+        argc--;
+    }
+    if (cmd && !strcmp(cmd, "validate"))
+        return cmd_validate(argc, argv);
+
+    run_options o = { 0 };
+    o.mode = "home";
+    o.display = 0;
+    o.at = -1;
+    bool json = false, mode_set = false;
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "", LONG, NULL)) != -1) {
+        if (c == '?')
+            return usage_error("unknown or incomplete option \"%s\"", argv[optind - 1]);
+        if (!allowed(cmd, c))
+            return usage_error("option \"%s\" does not go with this command", argv[optind - 1]);
+        switch (c) {
+        case OPT_HELP: fputs(USAGE, stdout); fputs("\n", stdout); fputs(HELP, stdout); return 0;
+        case OPT_VERSION: printf("groundwork %s\n", GW_VERSION); return 0;
+        case OPT_KIOSK: case OPT_PRESENT:
+            if (mode_set) return usage_error("%s", "--kiosk and --present cannot be combined");
+            o.mode = c == OPT_KIOSK ? "kiosk" : "present";
+            mode_set = true;
+            break;
+        case OPT_MODE:
+            if (strcmp(optarg, "home") && strcmp(optarg, "present") && strcmp(optarg, "kiosk"))
+                return usage_error("--mode must be home, present or kiosk (got \"%s\")", optarg);
+            o.mode = optarg;
+            break;
+        case OPT_PACK:
+            if (o.npacks == (int)(sizeof o.packs / sizeof *o.packs))
+                return usage_error("%s", "too many --pack options");
+            o.packs[o.npacks++] = optarg;
+            break;
+        case OPT_FULLSCREEN: o.fullscreen = true; break;
+        case OPT_DISPLAY:
+            if (!parse_int(optarg, 0, 63, &o.display))
+                return usage_error("--display takes a display number (got \"%s\")", optarg);
+            break;
+        case OPT_EXERCISE: o.exercise = optarg; break;
+        case OPT_AT: {
+            char *end;
+            o.at = strtod(optarg, &end);
+            if (!*optarg || *end || !(o.at >= 0 && o.at <= 1e7))
+                return usage_error("--at takes seconds, 0 or more (got \"%s\")", optarg);
+            break;
+        }
+        case OPT_SIZE:
+            if (!parse_size(optarg, &o.w, &o.h))
+                return usage_error("--size takes WIDTHxHEIGHT, each 64 to 16384 (got \"%s\")", optarg);
+            break;
+        case OPT_OUT: o.out = optarg; break;
+        case OPT_THEME:
+            if (strcmp(optarg, "calm") && strcmp(optarg, "light") && strcmp(optarg, "contrast"))
+                return usage_error("--theme must be calm, light or contrast (got \"%s\")", optarg);
+            o.theme = optarg;
+            break;
+        case OPT_CYCLES:
+            if (!parse_int(optarg, 1, 1000000, &o.cycles))
+                return usage_error("--cycles takes a whole number of breaths, 1 or more (got \"%s\")", optarg);
+            break;
+        case OPT_SCRIPT: o.script = optarg; break;
+        case OPT_TRACE: o.trace = optarg; break;
+        case OPT_NODRAW: o.no_draw = true; break;
+        case OPT_JSON: json = true; break;
+        case OPT_LANG: o.lang = optarg; break;
+        }
+    }
+    if (optind < argc)
+        return usage_error("unexpected argument \"%s\"", argv[optind]);
+
+    if (!cmd)
+        return run_live(&o);
+    if (!strcmp(cmd, "list"))
+        return cmd_list(&o, json);
+    if (!strcmp(cmd, "play"))
+        return run_play(&o);
+    /* render */
+    if (!o.out)
+        return usage_error("%s", "render needs --out FILE.png");
+    if (o.at < 0)
+        o.at = 0;
+    return run_render(&o);
+}

@@ -9,4 +9,10 @@
 #define N_(s) (s)
 #define P_(s, p, n) ngettext((s), (p), (n))
 
+#include <stddef.h>
+
+/* The person's language from the environment (LANGUAGE, LC_ALL, LC_MESSAGES, LANG) as
+ * a bare code such as "es"; "en" when none or C/POSIX. */
+void i18n_lang_from_env(char *out, size_t n);
+
 #endif

@@ -1,0 +1,83 @@
+/* `validate` and `list`: content on the command line. */
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app/run.h"
+#include "core/i18n.h"
+
+int cmd_validate(int argc, char **argv);
+int cmd_list(const run_options *o, bool json);
+
+int cmd_validate(int argc, char **argv)
+{
+    if (argc < 2 || (argc == 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")))) {
+        fputs("Usage: groundwork validate PATH...\n", argc < 2 ? stderr : stdout);
+        return argc < 2 ? 2 : 0;
+    }
+    pack_set s = { 0 };
+    int added = 0;
+    for (int i = 1; i < argc; i++)
+        added += pack_set_add_dir(&s, argv[i]);
+    char line[2048];
+    int warnings = 0;
+    for (int i = 0; i < s.diags.n; i++) {
+        pack_diag_format(&s.diags.v[i], line, sizeof line);
+        puts(line);
+        warnings += s.diags.v[i].severity == PACK_WARNING;
+    }
+    int errors = pack_diags_errors(&s.diags);
+    int nex = pack_set_exercise_count(&s);
+    if (errors == 0)
+        printf("OK: %d pack%s, %d exercise%s, %d warning%s\n", added, added == 1 ? "" : "s", nex,
+               nex == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+    else
+        fprintf(stderr, "%d error%s in %d path%s\n", errors, errors == 1 ? "" : "s", argc - 1,
+                argc == 2 ? "" : "s");
+    pack_set_free(&s);
+    return errors ? 1 : 0;
+}
+
+int cmd_list(const run_options *o, bool json)
+{
+    pack_set s = { 0 };
+    run_load_content(&s, o);
+    run_print_diags(&s.diags);
+    char lang[16];
+    if (o->lang)
+        snprintf(lang, sizeof lang, "%s", o->lang);
+    else
+        i18n_lang_from_env(lang, sizeof lang);
+    int n = pack_set_exercise_count(&s);
+    if (json) {
+        cJSON *arr = cJSON_CreateArray();
+        for (int i = 0; arr && i < n; i++) {
+            const exercise *e = pack_set_exercise_at(&s, i);
+            cJSON *it = cJSON_CreateObject();
+            if (!it)
+                break;
+            cJSON_AddStringToObject(it, "id", e->id);
+            cJSON_AddStringToObject(it, "kind", exercise_kind_name(e->kind));
+            cJSON_AddStringToObject(it, "category", e->category ? e->category : "");
+            cJSON_AddStringToObject(it, "title", pack_text_get(&e->title, lang));
+            cJSON_AddStringToObject(it, "summary", pack_text_get(&e->summary, lang));
+            cJSON_AddNumberToObject(it, "length", gw_seconds(exercise_length(e)));
+            cJSON_AddStringToObject(it, "pack", e->pack ? e->pack->id : "");
+            cJSON_AddItemToArray(arr, it);
+        }
+        char *txt = arr ? cJSON_Print(arr) : NULL;
+        if (txt)
+            puts(txt);
+        cJSON_free(txt);
+        cJSON_Delete(arr);
+    } else {
+        for (int i = 0; i < n; i++) {
+            const exercise *e = pack_set_exercise_at(&s, i);
+            double sec = gw_seconds(exercise_length(e));
+            printf("%-24s %-10s %3d:%02d  %s\n", e->id, exercise_kind_name(e->kind), (int)sec / 60,
+                   (int)sec % 60, pack_text_get(&e->title, lang));
+        }
+    }
+    pack_set_free(&s);
+    return 0;
+}

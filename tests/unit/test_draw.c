@@ -1,0 +1,145 @@
+/* draw: display lists, widgets and the frame diff that decides what is redrawn. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/draw.h"
+
+static const gw_color BG = { 10, 20, 30, 255 }, FG = { 200, 210, 220, 255 };
+
+static void build(draw_list *l, float orb_r, const char *word)
+{
+    draw_begin(l, 1280, 720, BG);
+    draw_rect(l, gw_rc(0, 0, 1280, 80), 0, FG);
+    draw_circle(l, 640, 400, orb_r, FG);
+    draw_text(l, gw_rc(540, 380, 200, 40), word, 30, ALIGN_CENTER, FG);
+    draw_widget_add(l, "back", gw_rc(20, 20, 100, 40), false);
+}
+
+static void identical_frames_are_not_drawn(void **st)
+{
+    (void)st;
+    draw_list a = { 0 }, b = { 0 };
+    build(&a, 100, "Breathe in");
+    build(&b, 100, "Breathe in");
+    gw_rect d;
+    assert_false(draw_diff(&a, &b, &d));
+    assert_int_equal(draw_hash(&a), draw_hash(&b));
+    draw_free(&a);
+    draw_free(&b);
+}
+
+static void a_growing_orb_dirties_only_its_bounds(void **st)
+{
+    (void)st;
+    draw_list a = { 0 }, b = { 0 };
+    build(&a, 100, "Breathe in");
+    build(&b, 110, "Breathe in");
+    gw_rect d;
+    assert_true(draw_diff(&a, &b, &d));
+    /* union of both discs plus the anti-aliased edge, nothing of the top bar */
+    assert_true(d.x <= 640 - 110 && d.x >= 640 - 110 - 4);
+    assert_true(d.y <= 400 - 110 && d.y >= 400 - 110 - 4);
+    assert_true(d.w >= 220 && d.w <= 228);
+    assert_true(d.y > 80);
+    draw_free(&a);
+    draw_free(&b);
+}
+
+static void changed_text_dirties_its_box(void **st)
+{
+    (void)st;
+    draw_list a = { 0 }, b = { 0 };
+    build(&a, 100, "Breathe in");
+    build(&b, 100, "Hold");
+    gw_rect d;
+    assert_true(draw_diff(&a, &b, &d));
+    assert_true(d.x >= 530 && d.x + d.w <= 750);
+    assert_true(d.y >= 370 && d.y + d.h <= 430);
+    assert_string_equal(draw_text_of(&b, &b.cmd[2]), "Hold");
+    draw_free(&a);
+    draw_free(&b);
+}
+
+static void resize_or_background_dirties_everything(void **st)
+{
+    (void)st;
+    draw_list a = { 0 }, b = { 0 };
+    build(&a, 100, "x");
+    build(&b, 100, "x");
+    b.w = 1920;
+    gw_rect d;
+    assert_true(draw_diff(&a, &b, &d));
+    assert_true(d.w == 1920 && d.h == 720);
+    build(&b, 100, "x");
+    b.clear.r = 11;
+    assert_true(draw_diff(&a, &b, &d));
+    assert_true(d.x == 0 && d.w == 1280);
+    assert_true(draw_diff(NULL, &b, &d));
+    draw_free(&a);
+    draw_free(&b);
+}
+
+static void removed_commands_dirty_where_they_were(void **st)
+{
+    (void)st;
+    draw_list a = { 0 }, b = { 0 };
+    build(&a, 100, "x");
+    draw_begin(&b, 1280, 720, BG);
+    draw_rect(&b, gw_rc(0, 0, 1280, 80), 0, FG);
+    gw_rect d;
+    assert_true(draw_diff(&a, &b, &d));
+    assert_true(d.y >= 290 && d.y < 300);
+    draw_free(&a);
+    draw_free(&b);
+}
+
+static void widgets_are_found_by_id_and_position(void **st)
+{
+    (void)st;
+    draw_list l = { 0 };
+    build(&l, 100, "x");
+    draw_widget_add(&l, "over", gw_rc(50, 30, 100, 40), true);
+    assert_non_null(draw_widget_find(&l, "back"));
+    assert_null(draw_widget_find(&l, "nothing"));
+    assert_string_equal(draw_widget_at(&l, 60, 35)->id, "over"); /* topmost wins */
+    assert_string_equal(draw_widget_at(&l, 25, 25)->id, "back");
+    assert_null(draw_widget_at(&l, 600, 600));
+    draw_free(&l);
+}
+
+static void long_lists_grow(void **st)
+{
+    (void)st;
+    draw_list l = { 0 };
+    draw_begin(&l, 100, 100, BG);
+    char t[32];
+    for (int i = 0; i < 5000; i++) {
+        snprintf(t, sizeof t, "item %d", i);
+        draw_text(&l, gw_rc(0, 0, 10, 10), t, 12, 0, FG);
+    }
+    assert_int_equal(l.ncmd, 5000);
+    assert_string_equal(draw_text_of(&l, &l.cmd[4321]), "item 4321");
+    /* reuse keeps the buffers */
+    draw_begin(&l, 100, 100, BG);
+    assert_int_equal(l.ncmd, 0);
+    draw_free(&l);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(identical_frames_are_not_drawn),
+        cmocka_unit_test(a_growing_orb_dirties_only_its_bounds),
+        cmocka_unit_test(changed_text_dirties_its_box),
+        cmocka_unit_test(resize_or_background_dirties_everything),
+        cmocka_unit_test(removed_commands_dirty_where_they_were),
+        cmocka_unit_test(widgets_are_found_by_id_and_position),
+        cmocka_unit_test(long_lists_grow),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
