@@ -1,0 +1,28 @@
+# End-to-end: the real program, headless, on the virtual clock.
+set(GW_PY_ENV ${GW_TEST_ENV} "GROUNDWORK_DATA_DIR=${CMAKE_BINARY_DIR}/data" "XDG_DATA_HOME=${CMAKE_BINARY_DIR}/test-home/data"
+    "XDG_CONFIG_HOME=${CMAKE_BINARY_DIR}/test-home/config")
+add_test(NAME e2e.box_trace COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/e2e/check_box_trace.py $<TARGET_FILE:groundwork>)
+add_test(NAME e2e.render_pixels COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/e2e/check_render.py $<TARGET_FILE:groundwork>)
+set_tests_properties(e2e.box_trace e2e.render_pixels PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS e2e)
+file(GLOB GW_PLAY_SCRIPTS CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/e2e/scripts/*.jsonl)
+foreach(s ${GW_PLAY_SCRIPTS})
+  get_filename_component(name ${s} NAME_WE)
+  add_test(NAME play.${name} COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/e2e/play_check.py $<TARGET_FILE:groundwork> ${s})
+  set_tests_properties(play.${name} PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS e2e)
+endforeach()
+
+# Command-line contract: usage errors exit 2 on stderr; bad scripts name their line.
+add_test(NAME cli.usage_errors COMMAND sh -c "
+  '$<TARGET_FILE:groundwork>' --bogus 2>/dev/null; [ $? -eq 2 ] || exit 1
+  '$<TARGET_FILE:groundwork>' render --size 12 --out x.png 2>/dev/null; [ $? -eq 2 ] || exit 1
+  '$<TARGET_FILE:groundwork>' play --cycles 0 2>/dev/null; [ $? -eq 2 ] || exit 1
+  '$<TARGET_FILE:groundwork>' frobnicate 2>/dev/null; [ $? -eq 2 ] || exit 1
+  '$<TARGET_FILE:groundwork>' --version | grep -q '^groundwork ${PROJECT_VERSION}$' || exit 1
+  '$<TARGET_FILE:groundwork>' --help | grep -q 'validate PATH' || exit 1")
+add_test(NAME cli.bad_script_line COMMAND sh -c "
+  d=$(mktemp -d); printf '{\"at\": 0, \"end\": true}\\n{\"at\": 1, \"tap\": [3, 3]}\\n' > $d/s.jsonl
+  '$<TARGET_FILE:groundwork>' play --no-draw --script $d/s.jsonl 2> $d/err; rc=$?
+  grep -q 's.jsonl:2: a tap or click takes' $d/err && [ $rc -eq 2 ]")
+add_test(NAME cli.unknown_exercise COMMAND sh -c "
+  '$<TARGET_FILE:groundwork>' play --no-draw --exercise nope 2>&1 | grep -q 'no exercise \"nope\"'")
+set_tests_properties(cli.usage_errors cli.bad_script_line cli.unknown_exercise PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS e2e)

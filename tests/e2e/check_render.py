@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+"""Renders box breathing and the orb style, and checks the frames by their pixels:
+the pacer is drawn where it should be, in the phase colour, and a mid-inhale orb is
+larger than at the start of the inhale and smaller than at its end."""
+import os
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(__file__))
+import pngread  # noqa: E402
+
+exe = sys.argv[1]
+BG = (0x1d, 0x2a, 0x35)
+INHALE = (0x7f, 0xb8, 0xd8)
+
+
+def render(tmp, ex, at, size="1280x720"):
+    out = os.path.join(tmp, f"{ex}-{at}-{size}.png")
+    subprocess.run([exe, "render", "--exercise", ex, "--at", str(at), "--size", size, "--out", out],
+                   check=True, timeout=60)
+    return pngread.read(out)
+
+
+def close(a, b, tol=12):
+    return max(abs(x - y) for x, y in zip(a, b)) <= tol
+
+
+def orb_radius(img):
+    """Walks left from the centre of the pacer area while pixels have the inhale colour."""
+    w, h, px = img
+    cy = int(h * 0.47)
+    cx = w // 2
+    r = 0
+    # the phase word sits in the middle: start below it
+    y = cy + int(h * 0.16)
+    x = cx
+    while x > 0 and not close(px(x, y), BG, 20):
+        x -= 1
+    return cx - x
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    w, h, px = render(tmp, "box-breathing", 2)
+    assert (w, h) == (1280, 720)
+    # background colour in a corner, something drawn in the middle band
+    assert close(px(5, h - 5), BG), px(5, h - 5)
+    coloured = sum(1 for x in range(0, w, 4) for y in range(100, h - 120, 4) if close(px(x, y), INHALE, 16))
+    assert coloured > 100, f"the pacer's inhale colour covers only {coloured} samples"
+    big = render(tmp, "box-breathing", 2, "1920x1080")
+    assert big[0] == 1920 and big[1] == 1080
+
+    # orb: resonance breathing inhales 4.5 s after a 3 s lead-in
+    r0 = orb_radius(render(tmp, "resonance-breathing", 3.05))
+    rm = orb_radius(render(tmp, "resonance-breathing", 3 + 2.25))
+    r1 = orb_radius(render(tmp, "resonance-breathing", 3 + 4.45))
+    assert r0 < rm < r1, (r0, rm, r1)
+print("ok: pacer pixels and orb growth")
