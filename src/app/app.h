@@ -106,6 +106,7 @@ const char *app_text(const app *a, const pack_text *t);
 extern const scene_vt scene_library;
 extern const scene_vt scene_pacer;
 extern const scene_vt scene_steps;
+extern const scene_vt scene_problems;
 extern const mode_vt mode_home;
 extern const mode_vt mode_present;
 extern const mode_vt mode_kiosk;

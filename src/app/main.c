@@ -20,6 +20,7 @@ static const char USAGE[] =
     "                         [--mode home|present|kiosk] [--theme NAME] [--pack DIR]...\n"
     "       groundwork play [--mode home|present|kiosk] [--exercise ID] [--cycles N]\n"
     "                       [--script FILE] [--trace FILE] [--size WxH] [--no-draw] [--pack DIR]...\n"
+    "       groundwork preview PACK-DIR [--exercise ID]\n"
     "       groundwork --help | --version\n";
 
 static const char HELP[] =
@@ -39,7 +40,8 @@ static const char HELP[] =
     "  validate PATH...   check content packs; prints FILE:LINE:COL: JSON-PATH: message\n"
     "  list [--json]      the exercises available\n"
     "  render ...         draw one frame at a virtual time into a PNG, headless\n"
-    "  play ...           run headless on a virtual clock, fed by a script, writing a trace\n";
+    "  play ...           run headless on a virtual clock, fed by a script, writing a trace\n"
+    "  preview PACK-DIR   show a pack in a window and reload it whenever a file changes\n";
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -97,7 +99,9 @@ static bool allowed(const char *cmd, int opt)
         return true;
     case OPT_KIOSK: case OPT_PRESENT: case OPT_FULLSCREEN: case OPT_DISPLAY:
         return !cmd;
-    case OPT_EXERCISE: case OPT_SIZE: case OPT_CYCLES: case OPT_TRACE:
+    case OPT_EXERCISE: case OPT_SIZE:
+        return !cmd || strcmp(cmd, "list");
+    case OPT_CYCLES: case OPT_TRACE:
         return !cmd || !strcmp(cmd, "render") || !strcmp(cmd, "play");
     case OPT_MODE:
         return cmd && (!strcmp(cmd, "render") || !strcmp(cmd, "play"));
@@ -128,7 +132,8 @@ int main(int argc, char **argv)
     const char *cmd = NULL;
     if (argc > 1 && argv[1][0] != '-') {
         cmd = argv[1];
-        if (strcmp(cmd, "validate") && strcmp(cmd, "list") && strcmp(cmd, "render") && strcmp(cmd, "play"))
+        if (strcmp(cmd, "validate") && strcmp(cmd, "list") && strcmp(cmd, "render") && strcmp(cmd, "play") &&
+            strcmp(cmd, "preview"))
             return usage_error("unknown command \"%s\"", cmd);
         argv++;
         argc--;
@@ -199,6 +204,12 @@ int main(int argc, char **argv)
         case OPT_JSON: json = true; break;
         case OPT_LANG: o.lang = optarg; break;
         }
+    }
+    if (cmd && !strcmp(cmd, "preview")) {
+        if (optind != argc - 1)
+            return usage_error("%s", "preview takes one pack folder");
+        o.preview = argv[optind++];
+        return run_live(&o);
     }
     if (optind < argc)
         return usage_error("unexpected argument \"%s\"", argv[optind]);

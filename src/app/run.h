@@ -21,6 +21,7 @@ typedef struct run_options {
     const char *out;           /* render */
     const char *theme;
     const char *lang;
+    const char *preview;       /* preview: the pack folder watched and reloaded */
 } run_options;
 
 /* Built-in content, then $XDG_DATA_HOME/groundwork/packs/<each>, then each --pack. */
@@ -29,6 +30,8 @@ void run_load_content(pack_set *s, const run_options *o);
 void run_print_diags(const pack_diags *d);
 
 int run_live(const run_options *o);
+/* Loads the content a run shows: the previewed pack alone, or run_load_content. */
+void run_content_for(pack_set *s, const run_options *o);
 int run_play(const run_options *o);
 int run_render(const run_options *o);
 

@@ -24,3 +24,11 @@ void run_print_diags(const pack_diags *d)
         fprintf(stderr, "%s\n", line);
     }
 }
+
+void run_content_for(pack_set *s, const run_options *o)
+{
+    if (o->preview)
+        pack_set_add_dir(s, o->preview);
+    else
+        run_load_content(s, o);
+}

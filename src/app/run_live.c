@@ -2,6 +2,9 @@
  * SDL_WaitEventTimeout until input arrives or the screen is due to change. A frame in
  * which nothing changed is not drawn; a changed frame redraws only its dirty part. */
 #include <SDL2/SDL.h>
+#include <sys/inotify.h>
+#include <unistd.h>
+#include <dirent.h>
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
@@ -22,6 +25,52 @@ static void open_controllers(void)
     for (int i = 0; i < SDL_NumJoysticks(); i++)
         if (SDL_IsGameController(i))
             SDL_GameControllerOpen(i);
+}
+
+/* preview: a folder watch (the pack folder and its immediate subfolders) */
+static int watch_open(const char *dir)
+{
+    int fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    const uint32_t mask = IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_MODIFY;
+    inotify_add_watch(fd, dir, mask);
+    DIR *d = opendir(dir);
+    struct dirent *de;
+    while (d && (de = readdir(d))) {
+        if (de->d_name[0] == '.')
+            continue;
+        char sub[PATH_MAX];
+        if (paths_join(sub, sizeof sub, dir, de->d_name))
+            inotify_add_watch(fd, sub, mask | IN_ONLYDIR);
+    }
+    if (d)
+        closedir(d);
+    return fd;
+}
+
+static bool watch_changed(int fd)
+{
+    char buf[4096];
+    bool any = false;
+    while (fd >= 0 && read(fd, buf, sizeof buf) > 0)
+        any = true;
+    return any;
+}
+
+/* Reloads the previewed pack and shows it, or its problems. */
+static void preview_reload(app *a, pack_set *packs, const run_options *o)
+{
+    app_end_exercise(a, false);
+    a->ex = NULL;
+    pack_set_free(packs);
+    memset(packs, 0, sizeof *packs);
+    pack_set_add_dir(packs, o->preview);
+    a->notice[0] = 0;
+    if (pack_diags_errors(&packs->diags) > 0)
+        app_set_scene(a, &scene_problems);
+    else if (!o->exercise || !app_start_exercise(a, o->exercise))
+        app_set_scene(a, &scene_library);
 }
 
 int run_live(const run_options *o)
@@ -66,7 +115,7 @@ int run_live(const run_options *o)
     if (plat_audio_problem(audio))
         fprintf(stderr, "groundwork: %s (continuing without sound)\n", plat_audio_problem(audio));
     pack_set packs = { 0 };
-    run_load_content(&packs, o);
+    run_content_for(&packs, o);
     run_print_diags(&packs.diags);
 
     char fonts[PATH_MAX];
@@ -90,7 +139,12 @@ int run_live(const run_options *o)
     app_init(&a, &cfg);
     a.cycles_override = o->cycles;
     app_update(&a, plat_now() - t0);
-    if (o->exercise)
+    int watch = -1;
+    gw_ns reload_at = GW_NEVER;
+    if (o->preview) {
+        watch = watch_open(o->preview);
+        preview_reload(&a, &packs, o);
+    } else if (o->exercise)
         app_start_exercise(&a, o->exercise);
 
     draw_list frame[2] = { 0 };
@@ -100,6 +154,10 @@ int run_live(const run_options *o)
         gw_ns now = plat_now() - t0;
         gw_ns wake = app_next_change(&a);
         int timeout;
+        if (watch >= 0 && wake > now + GW_MSEC(250))
+            wake = now + GW_MSEC(250); /* preview: look for changed files */
+        if (reload_at < wake)
+            wake = reload_at;
         if (full)
             timeout = 0;
         else if (wake == GW_NEVER)
@@ -127,6 +185,12 @@ int run_live(const run_options *o)
                     app_event(&a, &ge);
             } while (SDL_PollEvent(&ev));
         }
+        if (watch_changed(watch))
+            reload_at = plat_now() - t0 + GW_MSEC(150); /* let an editor finish saving */
+        if (plat_now() - t0 >= reload_at) {
+            reload_at = GW_NEVER;
+            preview_reload(&a, &packs, o);
+        }
         app_update(&a, plat_now() - t0);
         draw_list *next = &frame[cur ^ 1];
         app_draw(&a, next);
@@ -137,6 +201,8 @@ int run_live(const run_options *o)
     trace_begin(tr, a.now, "exit");
     trace_str(tr, "reason", a.exit_reason);
     trace_end(tr);
+    if (watch >= 0)
+        close(watch);
     app_free(&a);
     draw_free(&frame[0]);
     draw_free(&frame[1]);
