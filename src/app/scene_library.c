@@ -102,16 +102,22 @@ static void draw(const app *a, draw_list *l)
         bool focused = i == a->focus;
         draw_rect(l, r, 14 * u, focused && a->focus_visible ? t->surface_hi : t->surface);
         float ip = 16 * u;
-        char len[32];
-        ui_clock(len, sizeof len, gw_seconds(exercise_length(ex[i])));
         char meta[48];
-        snprintf(meta, sizeof meta, _("%s min"), len);
-        draw_text(l, gw_rc(r.x + ip, r.y + 8 * u, r.w - 2 * ip - 90 * u, 32 * u), app_text(a, &ex[i]->title),
-                  (int)lroundf(21 * u), VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
-        draw_text(l, gw_rc(r.x + r.w - ip - 90 * u, r.y + 8 * u, 90 * u, 32 * u), meta, (int)lroundf(15 * u),
+        gw_ns len = exercise_length(ex[i]);
+        if (len > 0) {
+            int mins = (int)(gw_seconds(len) / 60 + 0.5);
+            snprintf(meta, sizeof meta, P_("%d min", "%d min", mins), mins < 1 ? 1 : mins);
+        } else {
+            int steps = ex[i]->kind == EX_PROMPTS ? ex[i]->nprompt : ex[i]->nstep;
+            snprintf(meta, sizeof meta, P_("%d step", "%d steps", steps), steps);
+        }
+        float mw = 76 * u;
+        draw_text(l, gw_rc(r.x + ip, r.y + 6 * u, r.w - 2 * ip - mw, 32 * u), app_text(a, &ex[i]->title),
+                  (int)lroundf(20 * u), VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), t->text);
+        draw_text(l, gw_rc(r.x + r.w - ip - mw, r.y + 6 * u, mw, 32 * u), meta, (int)lroundf(15 * u),
                   ALIGN_RIGHT | VALIGN_MIDDLE, t->text_dim);
-        draw_text(l, gw_rc(r.x + ip, r.y + 42 * u, r.w - 2 * ip, r.h - 48 * u), app_text(a, &ex[i]->summary),
-                  (int)lroundf(15 * u), 0, t->text_dim);
+        draw_text(l, gw_rc(r.x + ip, r.y + 38 * u, r.w - 2 * ip, r.h - 40 * u), app_text(a, &ex[i]->summary),
+                  (int)lroundf(14 * u), 0, t->text_dim);
         if (focused && a->focus_visible)
             draw_frame(l, gw_rc(r.x - 4 * u, r.y - 4 * u, r.w + 8 * u, r.h + 8 * u), 18 * u, 3 * u, t->focus);
         char id[DRAW_WIDGET_ID_MAX];

@@ -42,8 +42,8 @@ static void draw_orb(const app *a, draw_list *l, float cx, float cy, float rmax,
     float r = quant(rmin + (rmax - rmin) * (float)s->fill, 0.5f);
     /* soft halo, then the orb */
     gw_color halo = col;
-    halo.a = 46;
-    draw_circle(l, cx, cy, quant(r + 14 * u, 0.5f), halo);
+    halo.a = 28;
+    draw_circle(l, cx, cy, quant(r * 1.12f, 0.5f), halo);
     draw_circle(l, cx, cy, r, col);
     /* thin progress ring of the phase, outside the largest orb */
     float rr = rmax + 30 * u;

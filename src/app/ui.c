@@ -27,7 +27,7 @@ float ui_top_bar(const app *a, draw_list *l, const char *title)
     float h = 84 * u, pad = 24 * u;
     ui_button(a, l, "back", gw_rc(pad, 16 * u, 150 * u, 52 * u), _("Back"), false, false);
     draw_text(l, gw_rc(pad + 170 * u, 0, (float)a->w - 2 * (pad + 170 * u), h), title,
-              (int)lroundf(28 * u), ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), a->th->text);
+              (int)lroundf(28 * u), ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), a->th->text);
     return h;
 }
 

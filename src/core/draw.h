@@ -26,6 +26,8 @@ typedef enum draw_op {
 enum { ALIGN_LEFT = 0, ALIGN_CENTER = 1, ALIGN_RIGHT = 2 };
 enum { VALIGN_TOP = 0, VALIGN_MIDDLE = 4, VALIGN_BOTTOM = 8 };
 enum { FONT_REGULAR = 0, FONT_BOLD = 1 };
+/* Text flag: one line, shrunk (down to 70%) to fit the box's width rather than wrapped. */
+enum { TEXT_FIT = 1 << 9 };
 
 typedef struct draw_cmd {
     draw_op  op;
@@ -35,7 +37,7 @@ typedef struct draw_cmd {
     float    thick;      /* ring/frame/line thickness */
     float    a0, a1;     /* ring arc in turns */
     int      font_px;    /* text size in pixels */
-    int      flags;      /* ALIGN_* | VALIGN_* | (FONT_BOLD << 8) */
+    int      flags;      /* ALIGN_* | VALIGN_* | (FONT_BOLD << 8) | TEXT_FIT */
     uint32_t text;       /* offset into the arena (DRAW_TEXT) */
 } draw_cmd;
 

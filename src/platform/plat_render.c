@@ -248,8 +248,17 @@ static void draw_text_cmd(plat_render *pr, const draw_list *l, const draw_cmd *c
 {
     int style = (c->flags >> 8) & 1;
     int wrap = (int)c->r.w;
-    text_entry *e = text_get(pr, draw_text_of(l, c), style, c->font_px, c->flags & 0xff, wrap,
-                             c->color);
+    int px = c->font_px;
+    const char *txt = draw_text_of(l, c);
+    if (c->flags & TEXT_FIT) {
+        wrap = 0;
+        for (int tw = 0, th = 0; px > c->font_px * 7 / 10; px--) {
+            TTF_Font *f = font_get(pr, style, px);
+            if (!f || TTF_SizeUTF8(f, txt, &tw, &th) != 0 || (float)tw <= c->r.w)
+                break;
+        }
+    }
+    text_entry *e = text_get(pr, txt, style, px, c->flags & 0xff, wrap, c->color);
     if (!e)
         return;
     float x = c->r.x, y = c->r.y;
@@ -261,7 +270,10 @@ static void draw_text_cmd(plat_render *pr, const draw_list *l, const draw_cmd *c
     /* text never spills out of its box: what does not fit is cropped */
     int w = e->w, h = e->h, sx = 0, sy = 0;
     if (c->r.h > 0 && (float)h > c->r.h) {
-        h = (int)c->r.h;
+        /* crop to whole lines, so no line is shown cut in half */
+        TTF_Font *f = font_get(pr, style, c->font_px);
+        int skip = f ? TTF_FontLineSkip(f) : 0;
+        h = skip > 0 && c->r.h >= (float)skip ? (int)(c->r.h / (float)skip) * skip : (int)c->r.h;
         if (va == VALIGN_MIDDLE) { sy = (e->h - h) / 2; y = c->r.y; }
         else if (va == VALIGN_BOTTOM) { sy = e->h - h; y = c->r.y; }
         else y = c->r.y;

@@ -26,33 +26,29 @@ def close(a, b, tol=12):
     return max(abs(x - y) for x, y in zip(a, b)) <= tol
 
 
-def orb_radius(img):
-    """Walks left from the centre of the pacer area while pixels have the inhale colour."""
+def inhale_area(img):
+    """How many sampled pixels have the inhale colour: grows with the orb."""
     w, h, px = img
-    cy = int(h * 0.47)
-    cx = w // 2
-    r = 0
-    # the phase word sits in the middle: start below it
-    y = cy + int(h * 0.16)
-    x = cx
-    while x > 0 and not close(px(x, y), BG, 20):
-        x -= 1
-    return cx - x
+    return sum(1 for x in range(0, w, 2) for y in range(90, h - 120, 2) if close(px(x, y), INHALE, 10))
 
 
 with tempfile.TemporaryDirectory() as tmp:
-    w, h, px = render(tmp, "box-breathing", 2)
+    w, h, px = render(tmp, "box-breathing", 3 + 2)  # after the 3 s lead-in
     assert (w, h) == (1280, 720)
     # background colour in a corner, something drawn in the middle band
     assert close(px(5, h - 5), BG), px(5, h - 5)
     coloured = sum(1 for x in range(0, w, 4) for y in range(100, h - 120, 4) if close(px(x, y), INHALE, 16))
-    assert coloured > 100, f"the pacer's inhale colour covers only {coloured} samples"
+    assert coloured > 40, f"the pacer's inhale colour covers only {coloured} samples"
+    # the foundation's frame: box breathing at 2 s shows the pacer (the box and its dot)
+    lead = render(tmp, "box-breathing", 2)
+    drawn = sum(1 for x in range(0, w, 4) for y in range(100, h - 120, 4) if not close(lead[2](x, y), BG, 8))
+    assert drawn > 200, f"only {drawn} samples differ from the background at 2 s"
     big = render(tmp, "box-breathing", 2, "1920x1080")
     assert big[0] == 1920 and big[1] == 1080
 
     # orb: resonance breathing inhales 4.5 s after a 3 s lead-in
-    r0 = orb_radius(render(tmp, "resonance-breathing", 3.05))
-    rm = orb_radius(render(tmp, "resonance-breathing", 3 + 2.25))
-    r1 = orb_radius(render(tmp, "resonance-breathing", 3 + 4.45))
+    r0 = inhale_area(render(tmp, "resonance-breathing", 3.05))
+    rm = inhale_area(render(tmp, "resonance-breathing", 3 + 2.25))
+    r1 = inhale_area(render(tmp, "resonance-breathing", 3 + 4.45))
     assert r0 < rm < r1, (r0, rm, r1)
 print("ok: pacer pixels and orb growth")
