@@ -661,7 +661,7 @@ static got get_enum(vctx *c, const cJSON *obj, const char *name, bool req,
     return r;
 }
 
-/* An array with min..max entries, or NULL (reported). */
+/* An array with min..max entries, or NULL (reported). noun is singular ("phase"). */
 static const cJSON *get_array(vctx *c, const cJSON *obj, const char *name, bool req, int min,
                               int max, const char *noun)
 {
@@ -670,12 +670,12 @@ static const cJSON *get_array(vctx *c, const cJSON *obj, const char *name, bool 
     size_t mark = push_key(c, name);
     const cJSON *r = NULL;
     if (!cJSON_IsArray(v)) {
-        rep(c, v, PACK_ERROR, "must be a list [...] of %s, not %s", noun, type_name(v));
+        rep(c, v, PACK_ERROR, "must be a list [...] of %ss, not %s", noun, type_name(v));
     } else {
         int n = cJSON_GetArraySize(v);
-        if (n < min && min == 1) rep(c, v, PACK_ERROR, "must hold at least one entry (%s)", noun);
-        else if (n < min) rep(c, v, PACK_ERROR, "must hold at least %d %s (has %d)", min, noun, n);
-        else if (n > max) rep(c, v, PACK_ERROR, "must hold at most %d %s (has %d)", max, noun, n);
+        if (n < min) rep(c, v, PACK_ERROR, "must hold at least %d %s%s (has %d)", min, noun,
+                         min == 1 ? "" : "s", n);
+        else if (n > max) rep(c, v, PACK_ERROR, "must hold at most %d %ss (has %d)", max, noun, n);
         else r = v;
     }
     pop(c, mark);
@@ -1046,7 +1046,7 @@ static void check_region(vctx *c, const cJSON *o, body_region *r)
     check_fields(c, o, fields, 3);
     get_id(c, o, "id", &r->id);
     get_text(c, o, "name", true, 40, &r->name);
-    const cJSON *sh = get_array(c, o, "shapes", true, 1, 16, "shapes");
+    const cJSON *sh = get_array(c, o, "shapes", true, 1, 16, "shape");
     if (!sh) return;
     int n = cJSON_GetArraySize(sh);
     r->shape = calloc((size_t)n, sizeof *r->shape);
@@ -1081,7 +1081,7 @@ static void check_breathing(vctx *c, const cJSON *o, exercise *e)
     check_fields(c, o, fields, 6);
     breath_pattern *bp = &e->breath;
     bool phases_ok = false;
-    const cJSON *ph = get_array(c, o, "phases", true, 1, BREATH_MAX_PHASES, "phases");
+    const cJSON *ph = get_array(c, o, "phases", true, 1, BREATH_MAX_PHASES, "phase");
     if (ph) {
         size_t mark = push_key(c, "phases");
         phases_ok = true;
@@ -1206,7 +1206,7 @@ static void check_guided(vctx *c, const cJSON *o, exercise *e)
 {
     static const char *const fields[] = {"steps"};
     check_fields(c, o, fields, 1);
-    const cJSON *st = get_array(c, o, "steps", true, 1, 500, "steps");
+    const cJSON *st = get_array(c, o, "steps", true, 1, 500, "step");
     if (!st) return;
     int n = cJSON_GetArraySize(st);
     e->step = calloc((size_t)n, sizeof *e->step);
@@ -1272,7 +1272,7 @@ static void check_prompts(vctx *c, const cJSON *o, exercise *e)
 {
     static const char *const fields[] = {"steps"};
     check_fields(c, o, fields, 1);
-    const cJSON *st = get_array(c, o, "steps", true, 1, 100, "steps");
+    const cJSON *st = get_array(c, o, "steps", true, 1, 100, "step");
     if (!st) return;
     int n = cJSON_GetArraySize(st);
     e->prompt = calloc((size_t)n, sizeof *e->prompt);
@@ -1359,7 +1359,7 @@ static void check_exercise(vctx *c, const cJSON *o, exercise *e)
     }
     get_text(c, o, "title", true, 40, &e->title);
     get_text(c, o, "summary", true, 100, &e->summary);
-    const cJSON *ca = get_array(c, o, "cautions", true, 0, 20, "cautions");
+    const cJSON *ca = get_array(c, o, "cautions", true, 0, 20, "caution");
     if (ca) {
         int n = cJSON_GetArraySize(ca);
         e->caution = calloc((size_t)(n ? n : 1), sizeof *e->caution);
@@ -1484,7 +1484,7 @@ static void check_languages(vctx *c, const cJSON *root)
 {
     loader *L = c->L;
     pack *p = L->p;
-    const cJSON *a = get_array(c, root, "languages", true, 1, 32, "language codes");
+    const cJSON *a = get_array(c, root, "languages", true, 1, 32, "language code");
     if (!a) return;
     int n = cJSON_GetArraySize(a);
     p->lang = calloc((size_t)n, sizeof *p->lang);
@@ -1589,11 +1589,11 @@ static void check_pack(vctx *c, const cJSON *root)
             "must be a version number like \"1.0.0\" (got \"%s\")", san(p->version, buf, sizeof buf, 32));
         pop(c, mark);
     }
-    check_str_list(c, root, "authors", 1, 100, "authors", 200, &p->nauthor, &p->author);
+    check_str_list(c, root, "authors", 1, 100, "author", 200, &p->nauthor, &p->author);
     get_str(c, root, "license", true, 100, &p->license);
-    check_str_list(c, root, "sources", 0, 100, "sources", 1000, &p->nsource, &p->source);
+    check_str_list(c, root, "sources", 0, 100, "source", 1000, &p->nsource, &p->source);
 
-    const cJSON *rg = get_array(c, root, "regions", false, 0, 64, "regions");
+    const cJSON *rg = get_array(c, root, "regions", false, 0, 64, "region");
     if (rg) {
         int n = cJSON_GetArraySize(rg);
         p->region = calloc((size_t)(n ? n : 1), sizeof *p->region);
@@ -1623,7 +1623,7 @@ static void check_pack(vctx *c, const cJSON *root)
         }
     }
 
-    const cJSON *ex = get_array(c, root, "exercises", true, 1, 10000, "exercises");
+    const cJSON *ex = get_array(c, root, "exercises", true, 1, 10000, "exercise");
     if (!ex) return;
     int n = cJSON_GetArraySize(ex);
     p->ex = calloc((size_t)n, sizeof *p->ex);
