@@ -37,7 +37,9 @@ typedef struct pack_diags {
 
 void pack_diags_free(pack_diags *d);
 int  pack_diags_errors(const pack_diags *d);   /* how many are errors */
-/* "FILE:LINE:COL: JSON-PATH: message" (warnings add "warning: " before message). */
+/* "FILE:LINE:COL: JSON-PATH: message" (warnings add "warning: " before message).
+ * When the line is not known (a file that cannot be read) "LINE:COL: " is left out;
+ * when there is no JSON path (a syntax error, a file) "JSON-PATH: " is left out. */
 void pack_diag_format(const pack_diag *g, char *buf, size_t n);
 
 /* ---- text given per language ---------------------------------------------- */
@@ -63,6 +65,8 @@ typedef struct guided_step {
     gw_ns     duration;   /* 0: the clip's length plus pause */
     gw_ns     pause;      /* after the clip, when duration is 0 */
     int       region;     /* index into exercise.regions, or -1 */
+    gw_ns     voice_ns;   /* length of the clip in the pack's first language, read from
+                             its headers; 0 if there is no clip or it cannot be known */
 } guided_step;
 
 typedef struct body_region {
@@ -102,6 +106,11 @@ typedef struct exercise {
     int           nprompt;   /* EX_PROMPTS */
     prompt_step  *prompt;
     const struct pack *pack; /* the pack it came from (not owned) */
+    /* Where its id is written, for messages about it (owned): file, 1-based line and
+     * column, JSON path ("$.exercises[2].id" or "$.id"). */
+    char         *src_file;
+    int           src_line, src_col;
+    char         *src_path;
 } exercise;
 
 typedef struct pack {
@@ -121,6 +130,8 @@ typedef struct pack {
     exercise *ex;
     int       nregion;    /* body map shared by the pack's guided exercises */
     body_region *region;
+    char     *src_file;   /* its pack.json, and where "id" is written there */
+    int       id_line, id_col;
 } pack;
 
 /* Loads and validates the pack in folder dir. Appends every problem to d. Returns the
@@ -132,7 +143,9 @@ pack *pack_load_buffer(const char *name, const char *buf, size_t len, const char
                        pack_diags *d);
 void  pack_free(pack *p);
 
-/* Length of an exercise as the library shows it. */
+/* Length of an exercise as the library shows it: breathing, breath_total(); guided,
+ * the sum of its steps (a step timed by its clip counts the clip plus its pause);
+ * prompts, the sum of the step timers (untimed steps count 0). */
 gw_ns exercise_length(const exercise *e);
 const char *exercise_kind_name(exercise_kind k);  /* breathing, guided, prompts */
 
@@ -141,6 +154,7 @@ typedef struct pack_set {
     int     n;
     pack  **p;
     pack_diags diags;  /* every problem met while adding packs */
+    struct pack_index *index;  /* private: exercise id lookup; NULL until a pack is added */
 } pack_set;
 
 /* Loads dir and adds it to the set. A pack whose id, or any of whose exercise ids, is

@@ -1,0 +1,271 @@
+/* pack_asset: path containment and media header checks (see pack_asset.h). */
+#include "core/pack_asset.h"
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+bool pack_path_syntax_ok(const char *rel, char *why, size_t n)
+{
+    if (!rel[0]) {
+        snprintf(why, n, "is empty");
+        return false;
+    }
+    if (rel[0] == '/' || (((rel[0] | 0x20) >= 'a' && (rel[0] | 0x20) <= 'z') && rel[1] == ':')) {
+        snprintf(why, n, "is an absolute path; write it relative to the pack folder "
+                 "(like audio/step-1.ogg)");
+        return false;
+    }
+    if (strchr(rel, '\\')) {
+        snprintf(why, n, "uses '\\'; separate folder names with '/'");
+        return false;
+    }
+    for (const char *p = rel; *p;) {
+        const char *e = strchr(p, '/');
+        size_t l = e ? (size_t)(e - p) : strlen(p);
+        if (l == 2 && p[0] == '.' && p[1] == '.') {
+            snprintf(why, n, "leaves the pack folder (\"..\"); files must be inside the "
+                     "pack folder");
+            return false;
+        }
+        p += l;
+        if (*p == '/') p++;
+    }
+    return true;
+}
+
+static char *join(const char *dir, const char *rel)
+{
+    size_t a = strlen(dir), b = strlen(rel);
+    char *s = malloc(a + b + 2);
+    if (!s) return NULL;
+    memcpy(s, dir, a);
+    s[a] = '/';
+    memcpy(s + a + 1, rel, b + 1);
+    return s;
+}
+
+bool pack_path_resolve(const char *dir, const char *root_real, const char *rel, char **full,
+                       char *why, size_t n)
+{
+    *full = NULL;
+    char *joined = join(dir, rel);
+    if (!joined) {
+        snprintf(why, n, "could not be checked (out of memory)");
+        return false;
+    }
+    char *real = realpath(joined, NULL);
+    if (!real) {
+        int e = errno;
+        if (e == ELOOP) snprintf(why, n, "is a symbolic link that loops");
+        else if (e == EACCES) snprintf(why, n, "cannot be read (permission denied)");
+        else snprintf(why, n, "was not found in the pack folder");
+        free(joined);
+        return false;
+    }
+    size_t rl = strlen(root_real);
+    bool inside = strncmp(real, root_real, rl) == 0 && (real[rl] == '/' || rl == 1);
+    if (!inside) {
+        snprintf(why, n, "leads outside the pack folder (through a symbolic link); files "
+                 "must be inside the pack folder");
+        free(real);
+        free(joined);
+        return false;
+    }
+    struct stat st = {0};
+    if (stat(real, &st) != 0 || !S_ISREG(st.st_mode)) {
+        snprintf(why, n, S_ISDIR(st.st_mode) ? "is a folder, not a file" : "is not a regular file");
+        free(real);
+        free(joined);
+        return false;
+    }
+    free(real);
+    *full = joined;
+    return true;
+}
+
+static uint32_t le32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static uint16_t le16(const unsigned char *p) { return (uint16_t)(p[0] | p[1] << 8); }
+
+static uint32_t be32(const unsigned char *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | (uint32_t)p[3];
+}
+
+/* Length from the granule position of the last Ogg page, in samples at rate. */
+static gw_ns ogg_length(FILE *f, uint32_t rate)
+{
+    static const long tail = 65536;
+    if (fseek(f, 0, SEEK_END) != 0) return 0;
+    long size = ftell(f);
+    if (size <= 0) return 0;
+    long from = size > tail ? size - tail : 0;
+    if (fseek(f, from, SEEK_SET) != 0) return 0;
+    size_t len = (size_t)(size - from);
+    unsigned char *b = malloc(len);
+    if (!b) return 0;
+    gw_ns out = 0;
+    if (fread(b, 1, len, f) == len) {
+        for (size_t i = len >= 27 ? len - 27 + 1 : 0; i-- > 0;) {
+            if (memcmp(b + i, "OggS", 4) != 0 || b[i + 4] != 0) continue;
+            uint64_t g = 0;
+            for (int k = 7; k >= 0; k--) g = g << 8 | b[i + 6 + (size_t)k];
+            if (g != UINT64_MAX && g < (uint64_t)rate * 86400u)
+                out = (gw_ns)(g * (uint64_t)GW_NS_PER_SEC / rate);
+            break;
+        }
+    }
+    free(b);
+    return out;
+}
+
+static bool check_ogg(FILE *f, const unsigned char *h, size_t got, gw_ns *len, char *why,
+                      size_t n)
+{
+    if (got < 28 || h[4] != 0) {
+        snprintf(why, n, "is a damaged Ogg file (bad page header)");
+        return false;
+    }
+    size_t nseg = h[26];
+    size_t pkt = 27 + nseg;
+    if (got < pkt + 30) {
+        snprintf(why, n, "is a damaged Ogg file (first page too short)");
+        return false;
+    }
+    const unsigned char *p = h + pkt;
+    if (memcmp(p, "OpusHead", 8) == 0) {
+        snprintf(why, n, "is Ogg Opus; Groundwork plays Ogg Vorbis or WAV");
+        return false;
+    }
+    if (p[0] != 1 || memcmp(p + 1, "vorbis", 6) != 0) {
+        snprintf(why, n, "is an Ogg file without Vorbis audio; Groundwork plays Ogg Vorbis or WAV");
+        return false;
+    }
+    uint32_t version = le32(p + 7), rate = le32(p + 12);
+    unsigned channels = p[11];
+    if (version != 0 || channels == 0 || rate < 1000 || rate > 384000) {
+        snprintf(why, n, "has a damaged Vorbis header (%u channels, %u Hz)", channels,
+                 (unsigned)rate);
+        return false;
+    }
+    *len = ogg_length(f, rate);
+    return true;
+}
+
+static bool check_wav(FILE *f, const unsigned char *h, size_t got, gw_ns *len, char *why,
+                      size_t n)
+{
+    if (got < 12 || memcmp(h + 8, "WAVE", 4) != 0) {
+        snprintf(why, n, "is a RIFF file but not WAVE audio");
+        return false;
+    }
+    long pos = 12;
+    bool have_fmt = false;
+    uint32_t byte_rate = 0;
+    for (int k = 0; k < 64; k++) {
+        unsigned char c[8];
+        if (fseek(f, pos, SEEK_SET) != 0 || fread(c, 1, 8, f) != 8) break;
+        uint32_t size = le32(c + 4);
+        if (memcmp(c, "fmt ", 4) == 0) {
+            unsigned char fm[16];
+            if (size < 16 || fread(fm, 1, 16, f) != 16) {
+                snprintf(why, n, "has a damaged WAV \"fmt \" chunk");
+                return false;
+            }
+            unsigned tag = le16(fm), ch = le16(fm + 2), bits = le16(fm + 14);
+            uint32_t rate = le32(fm + 4);
+            byte_rate = le32(fm + 8);
+            unsigned align = le16(fm + 12);
+            bool tag_ok = tag == 1 || tag == 2 || tag == 3 || tag == 0x11 || tag == 0xFFFE;
+            bool bits_ok = bits == 4 || bits == 8 || bits == 16 || bits == 24 || bits == 32 ||
+                           bits == 64;
+            if (!tag_ok) {
+                snprintf(why, n, "is a WAV file in an unsupported encoding (format tag %u); "
+                         "use PCM or Ogg Vorbis", tag);
+                return false;
+            }
+            if (ch < 1 || ch > 8 || rate < 1000 || rate > 384000 || !bits_ok || align == 0 ||
+                byte_rate == 0) {
+                snprintf(why, n, "has a damaged WAV \"fmt \" chunk (%u channels, %u Hz, %u bits)",
+                         ch, (unsigned)rate, bits);
+                return false;
+            }
+            have_fmt = true;
+        } else if (memcmp(c, "data", 4) == 0) {
+            if (!have_fmt) break;
+            *len = (gw_ns)((double)size / byte_rate * (double)GW_NS_PER_SEC);
+            return true;
+        }
+        if (size > 0x7FFFFFF0u) break;
+        pos += 8 + (long)size + (long)(size & 1);
+    }
+    snprintf(why, n, have_fmt ? "is a WAV file without sound data" :
+                                "is a WAV file without a \"fmt \" chunk");
+    return false;
+}
+
+bool pack_audio_check(const char *path, gw_ns *len, char *why, size_t n)
+{
+    *len = 0;
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(why, n, "cannot be opened");
+        return false;
+    }
+    unsigned char h[27 + 255 + 64];
+    size_t got = fread(h, 1, sizeof h, f);
+    bool ok;
+    if (got >= 4 && memcmp(h, "OggS", 4) == 0) {
+        ok = check_ogg(f, h, got, len, why, n);
+    } else if (got >= 4 && memcmp(h, "RIFF", 4) == 0) {
+        ok = check_wav(f, h, got, len, why, n);
+    } else {
+        if (got >= 3 && (memcmp(h, "ID3", 3) == 0 || (h[0] == 0xFF && (h[1] & 0xE0) == 0xE0)))
+            snprintf(why, n, "looks like MP3; Groundwork plays Ogg Vorbis or WAV");
+        else if (got == 0)
+            snprintf(why, n, "is empty; expected Ogg Vorbis or WAV audio");
+        else
+            snprintf(why, n, "is not Ogg Vorbis or WAV audio");
+        ok = false;
+    }
+    fclose(f);
+    return ok;
+}
+
+bool pack_png_check(const char *path, char *why, size_t n)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(why, n, "cannot be opened");
+        return false;
+    }
+    unsigned char h[33];
+    size_t got = fread(h, 1, sizeof h, f);
+    fclose(f);
+    if (got < 8 || memcmp(h, "\x89PNG\r\n\x1a\n", 8) != 0) {
+        snprintf(why, n, "is not a PNG image");
+        return false;
+    }
+    if (got < 33 || be32(h + 8) != 13 || memcmp(h + 12, "IHDR", 4) != 0) {
+        snprintf(why, n, "is a damaged PNG image (no IHDR header)");
+        return false;
+    }
+    uint32_t w = be32(h + 16), ht = be32(h + 20);
+    unsigned depth = h[24], color = h[25];
+    bool depth_ok = depth == 1 || depth == 2 || depth == 4 || depth == 8 || depth == 16;
+    bool color_ok = color == 0 || color == 2 || color == 3 || color == 4 || color == 6;
+    if (w == 0 || ht == 0 || w > 16384 || ht > 16384 || !depth_ok || !color_ok || h[26] != 0 ||
+        h[27] != 0 || h[28] > 1) {
+        snprintf(why, n, "is a damaged PNG image (%ux%u, depth %u, colour type %u)",
+                 (unsigned)w, (unsigned)ht, depth, color);
+        return false;
+    }
+    return true;
+}
