@@ -1932,6 +1932,8 @@ static int cmp_names(const void *a, const void *b)
 void pack_set_add_children(pack_set *s, const char *parent)
 {
     DIR *dh = opendir(parent);
+    if (!dh && errno == ENOENT)
+        return; /* no packs added yet: nothing to report */
     if (!dh) {
         diag_addf(&s->diags, PACK_ERROR, parent, 0, 0, "", "this folder of packs cannot be opened: "
                   "%s", strerror(errno));
