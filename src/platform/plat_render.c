@@ -34,7 +34,7 @@ struct plat_render {
     int nfonts;
     text_entry cache[TEXT_CACHE];
     uint64_t tick;
-    char problem[256];
+    char problem[1400];
     SDL_Vertex *vtx;
     int nvtx, capvtx;
     int *idx;
