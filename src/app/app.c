@@ -114,7 +114,8 @@ bool app_start_exercise(app *a, const char *id)
     trace_str(a->tr, "id", e->id);
     trace_str(a->tr, "kind", exercise_kind_name(e->kind));
     trace_end(a->tr);
-    app_set_scene(a, e->kind == EX_BREATHING ? &scene_pacer : &scene_steps);
+    static const scene_vt *const SCENE_FOR[EX_KIND_COUNT] = { &scene_pacer, &scene_guided, &scene_prompts };
+    app_set_scene(a, SCENE_FOR[e->kind]);
     return true;
 }
 
@@ -130,6 +131,28 @@ void app_end_exercise(app *a, bool completed)
     trace_bool(a->tr, "completed", completed);
     trace_num(a->tr, "elapsed", gw_seconds(tb_elapsed(&a->clock, a->now)));
     trace_end(a->tr);
+}
+
+void app_trace_step(app *a, int i)
+{
+    trace_begin(a->tr, a->now, "step");
+    trace_str(a->tr, "exercise", a->ex->id);
+    trace_int(a->tr, "index", i);
+    if (a->ex->kind == EX_GUIDED) {
+        static const char *const K[] = { "instruction", "tense", "release", "rest" };
+        const guided_step *s = &a->ex->step[i];
+        trace_str(a->tr, "kind", K[s->kind]);
+        if (s->region >= 0 && s->region < a->ex->nregion)
+            trace_str(a->tr, "region", a->ex->region[s->region].id);
+    }
+    trace_end(a->tr);
+}
+
+
+void app_leave_exercise(app *a)
+{
+    app_end_exercise(a, false);
+    a->mode->leave_exercise(a);
 }
 
 static const char *cue_for(breath_kind k)

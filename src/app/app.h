@@ -99,13 +99,18 @@ gw_ns app_next_change(const app *a);
 void app_set_scene(app *a, const scene_vt *s);
 bool app_start_exercise(app *a, const char *id);
 void app_end_exercise(app *a, bool completed);
+/* Ends the exercise (not completed, if still going) and lets the mode choose where to go. */
+void app_leave_exercise(app *a);
+/* Traces the start of step i of a guided or prompt exercise. */
+void app_trace_step(app *a, int i);
 void app_request_quit(app *a, const char *reason);
 void app_error(app *a, const char *msg);
 const char *app_text(const app *a, const pack_text *t);
 
 extern const scene_vt scene_library;
 extern const scene_vt scene_pacer;
-extern const scene_vt scene_steps;
+extern const scene_vt scene_guided;
+extern const scene_vt scene_prompts;
 extern const scene_vt scene_problems;
 extern const mode_vt mode_home;
 extern const mode_vt mode_present;

@@ -154,16 +154,10 @@ static void toggle_pause(app *a)
     trace_end(a->tr);
 }
 
-static void leave(app *a)
-{
-    app_end_exercise(a, false);
-    a->mode->leave_exercise(a);
-}
-
 static void activate(app *a, const char *w)
 {
     if (!strcmp(w, "back") || !strcmp(w, "done"))
-        leave(a);
+        app_leave_exercise(a);
     else if (!strcmp(w, "pause"))
         toggle_pause(a);
     else if (!strcmp(w, "again"))
@@ -175,12 +169,12 @@ static bool event(app *a, const gw_event *e)
     if (e->type != EV_KEY && e->type != EV_BUTTON)
         return false;
     if (!strcmp(e->key, "Escape") || !strcmp(e->key, "b") || !strcmp(e->key, "AC Back")) {
-        leave(a);
+        app_leave_exercise(a);
         return true;
     }
     if (a->bs.stage == BREATH_STAGE_DONE &&
         (!strcmp(e->key, "Return") || !strcmp(e->key, "Space") || !strcmp(e->key, "a"))) {
-        leave(a);
+        app_leave_exercise(a);
         return true;
     }
     if (!strcmp(e->key, "Space") || !strcmp(e->key, "P") || !strcmp(e->key, "start")) {

@@ -41,3 +41,16 @@ void ui_clock(char *buf, size_t n, double seconds)
     else
         snprintf(buf, n, "%ld:%02ld", s / 60, s % 60);
 }
+
+void ui_closing(const app *a, draw_list *l, float cy)
+{
+    const theme *t = a->th;
+    float u = app_unit(a), W = (float)a->w;
+    draw_text(l, gw_rc(0, cy - 90 * u, W, 70 * u), _("Well done."), (int)lroundf(48 * u),
+              ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
+    draw_text(l, gw_rc(W * 0.15f, cy - 10 * u, W * 0.7f, 80 * u),
+              _("Take a moment before you get up. Move slowly."), (int)lroundf(24 * u),
+              ALIGN_CENTER | VALIGN_TOP, t->text_dim);
+    ui_button(a, l, "done", gw_rc(W / 2 - 130 * u, cy + 80 * u, 260 * u, 64 * u), _("Finish"), true, true);
+}
+

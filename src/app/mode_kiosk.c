@@ -1,13 +1,12 @@
-/* The three modes. Home: the library, exercises, back to the library. Present: the
- * same screens with nothing written (the therapist's control panel comes with its own
- * issue). Kiosk: nothing may leave the program; escape routes are blocked and traced. */
+/* mode_kiosk: an unattended waiting-room screen. Nothing may leave the program:
+ * escape keys and quit requests are blocked and traced. */
 #include <string.h>
 
 #include "app/app.h"
 
-static void enter_library(app *a) { app_set_scene(a, &scene_library); }
+static void enter(app *a) { app_set_scene(a, &scene_library); }
 
-static void leave_to_library(app *a) { app_set_scene(a, &scene_library); }
+static void leave_exercise(app *a) { app_set_scene(a, &scene_library); }
 
 static bool kiosk_filter(app *a, const gw_event *e)
 {
@@ -33,6 +32,4 @@ static bool kiosk_filter(app *a, const gw_event *e)
     return true;
 }
 
-const mode_vt mode_home = { "home", enter_library, NULL, leave_to_library, NULL };
-const mode_vt mode_present = { "present", enter_library, NULL, leave_to_library, NULL };
-const mode_vt mode_kiosk = { "kiosk", enter_library, kiosk_filter, leave_to_library, NULL };
+const mode_vt mode_kiosk = { "kiosk", enter, kiosk_filter, leave_exercise, NULL };
