@@ -124,3 +124,19 @@ void plat_audio_cue(plat_audio *a, const char *name)
         if (!strcmp(name, CUE_NAMES[i]) && a->cue[i])
             Mix_PlayChannel(-1, a->cue[i], 0);
 }
+
+/* ---- not yet implemented: every call is a silent no-op ------------------------ */
+void plat_audio_set_volume(plat_audio *a, audio_bus bus, float volume) { (void)a; (void)bus; (void)volume; }
+void plat_audio_set_muted(plat_audio *a, bool muted) { (void)a; (void)muted; }
+void plat_audio_cue_at(plat_audio *a, const char *name, gw_ns when, gw_ns now)
+{
+    (void)when; (void)now;
+    plat_audio_cue(a, name);
+}
+void plat_audio_cancel_cues(plat_audio *a) { (void)a; }
+bool plat_audio_voice_play(plat_audio *a, const char *path, gw_ns offset) { (void)a; (void)path; (void)offset; return false; }
+void plat_audio_voice_stop(plat_audio *a) { (void)a; }
+bool plat_audio_voice_playing(const plat_audio *a) { (void)a; return false; }
+gw_ns plat_audio_clip_length(plat_audio *a, const char *path) { (void)a; (void)path; return 0; }
+void plat_audio_pause(plat_audio *a, bool paused) { (void)a; (void)paused; }
+void plat_audio_ambience(plat_audio *a, const char *bed) { (void)a; (void)bed; }

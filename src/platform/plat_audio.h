@@ -5,6 +5,7 @@
 #ifndef GW_PLAT_AUDIO_H
 #define GW_PLAT_AUDIO_H
 #include <stdbool.h>
+#include "core/gwtime.h"
 
 typedef struct plat_audio plat_audio;
 
@@ -18,5 +19,29 @@ void plat_audio_device_changed(plat_audio *a, bool added);
 /* Plays a short synthesized cue ("inhale", "exhale", "hold"); no-op when silent. */
 void plat_audio_cue(plat_audio *a, const char *name);
 const char *plat_audio_problem(const plat_audio *a);
+
+/* ---- buses, scheduling, voice and ambience ------------------------------------
+ * Times are on the caller's clock (the same gw_ns the app runs on); the module maps
+ * them onto its sample clock so a cue scheduled for `when` starts within 5 ms of it. */
+typedef enum audio_bus { AUDIO_CUES, AUDIO_VOICE, AUDIO_AMBIENCE, AUDIO_BUS_COUNT } audio_bus;
+
+void plat_audio_set_volume(plat_audio *a, audio_bus bus, float volume); /* 0..1 */
+void plat_audio_set_muted(plat_audio *a, bool muted);
+/* Schedules cue `name` to start at caller time `when` (now is the caller's time now). */
+void plat_audio_cue_at(plat_audio *a, const char *name, gw_ns when, gw_ns now);
+/* Drops cues scheduled but not yet started (pause, seek, leaving an exercise). */
+void plat_audio_cancel_cues(plat_audio *a);
+/* Plays a voice clip (Ogg Vorbis or WAV) from `offset` into it; one voice at a time.
+ * Returns false if it cannot be played (silent back-end, unreadable file). */
+bool plat_audio_voice_play(plat_audio *a, const char *path, gw_ns offset);
+void plat_audio_voice_stop(plat_audio *a);
+bool plat_audio_voice_playing(const plat_audio *a);
+/* Length of a clip, or 0 if it cannot be read. Works with the silent back-end. */
+gw_ns plat_audio_clip_length(plat_audio *a, const char *path);
+/* Pauses or resumes voice and scheduled cues together. */
+void plat_audio_pause(plat_audio *a, bool paused);
+/* Ambience bed synthesized by our code: "brown", "rain", "drone"; NULL stops it. The
+ * bed is lowered automatically while a voice clip plays. */
+void plat_audio_ambience(plat_audio *a, const char *bed);
 
 #endif
