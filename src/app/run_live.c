@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/app.h"
@@ -78,6 +79,11 @@ int run_live(const run_options *o)
     bool kiosk = o->mode && !strcmp(o->mode, "kiosk");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     SDL_SetHint(SDL_HINT_RENDER_VSYNC, "0");
+    /* the window surface is drawn by our software renderer and sent to the display as
+     * dirty rectangles (XShm on X11); an accelerated framebuffer would re-upload the
+     * whole surface through OpenGL every frame */
+    if (!getenv("SDL_FRAMEBUFFER_ACCELERATION"))
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         fprintf(stderr, "groundwork: cannot start the display: %s\n", SDL_GetError());
         return 1;

@@ -41,8 +41,12 @@ static void draw_orb(const app *a, draw_list *l, float cx, float cy, float rmax,
     float rmin = rmax * 0.42f;
     float r = quant(rmin + (rmax - rmin) * (float)s->fill, 0.5f);
     /* soft halo, then the orb */
+    /* the halo is the phase colour faintly over the background, mixed here so it can be
+     * drawn opaque (a solid fill is far cheaper than blending every pixel) */
     gw_color halo = col;
-    halo.a = 28;
+    halo.r = (uint8_t)((col.r * 28 + t->bg.r * 227) / 255);
+    halo.g = (uint8_t)((col.g * 28 + t->bg.g * 227) / 255);
+    halo.b = (uint8_t)((col.b * 28 + t->bg.b * 227) / 255);
     draw_circle(l, cx, cy, quant(r * 1.12f, 0.5f), halo);
     draw_circle(l, cx, cy, r, col);
     /* thin progress ring of the phase, outside the largest orb */

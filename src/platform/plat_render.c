@@ -435,8 +435,83 @@ static void draw_frame_cmd(plat_render *pr, const draw_cmd *c)
     flush_geom(pr);
 }
 
+/* Blends colour c at coverage cov (0..1) into the pixel at p (a 32-bit pixel). */
+static inline void blend_px(Uint32 *p, const SDL_PixelFormat *f, gw_color c, float cov)
+{
+    Uint32 d = *p;
+    unsigned a = (unsigned)(cov * (float)c.a + 0.5f);
+    if (a == 0)
+        return;
+    if (f->format == SDL_PIXELFORMAT_XRGB8888 || f->format == SDL_PIXELFORMAT_ARGB8888) {
+        unsigned r = d >> 16 & 255, g = d >> 8 & 255, b = d & 255;
+        r = (c.r * a + r * (255 - a) + 127) / 255;
+        g = (c.g * a + g * (255 - a) + 127) / 255;
+        b = (c.b * a + b * (255 - a) + 127) / 255;
+        *p = (d & 0xff000000u) | r << 16 | g << 8 | b;
+        return;
+    }
+    Uint8 r, g, b;
+    SDL_GetRGB(d, f, &r, &g, &b);
+    r = (Uint8)((c.r * a + r * (255 - a) + 127) / 255);
+    g = (Uint8)((c.g * a + g * (255 - a) + 127) / 255);
+    b = (Uint8)((c.b * a + b * (255 - a) + 127) / 255);
+    *p = SDL_MapRGB(f, r, g, b);
+}
+
+/* A filled, anti-aliased disc written straight into the surface: solid spans are
+ * filled row by row and only the edge pixels are blended. Much cheaper than triangles
+ * for the large orb. Returns false if the surface format is not 32-bit. */
+static bool fast_disc(plat_render *pr, float cx, float cy, float r, gw_color c)
+{
+    SDL_Surface *s = pr->surf;
+    if (s->format->BytesPerPixel != 4 || SDL_MUSTLOCK(s))
+        return false;
+    SDL_RenderFlush(pr->r);
+    SDL_Rect clip;
+    SDL_RenderGetClipRect(pr->r, &clip);
+    if (SDL_RectEmpty(&clip))
+        clip = (SDL_Rect){ 0, 0, s->w, s->h };
+    int y0 = (int)floorf(cy - r - 1), y1 = (int)ceilf(cy + r + 1);
+    if (y0 < clip.y) y0 = clip.y;
+    if (y1 > clip.y + clip.h) y1 = clip.y + clip.h;
+    Uint32 solid = SDL_MapRGB(s->format, c.r, c.g, c.b);
+    bool opaque = c.a == 255;
+    int cx0 = clip.x, cx1 = clip.x + clip.w;
+    for (int y = y0; y < y1; y++) {
+        float dy = (float)y + 0.5f - cy;
+        float outer2 = (r + 0.5f) * (r + 0.5f) - dy * dy;
+        if (outer2 <= 0)
+            continue;
+        float outer = sqrtf(outer2);
+        float in2 = (r - 0.5f) * (r - 0.5f) - dy * dy;
+        float inner = in2 > 0 ? sqrtf(in2) : 0;
+        Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch);
+        int xa = (int)floorf(cx - outer), xb = (int)ceilf(cx + outer);
+        int ia = (int)ceilf(cx - inner), ib = (int)floorf(cx + inner); /* [ia, ib) fully inside */
+        if (in2 <= 0) ia = ib = (int)cx;
+        for (int x = xa < cx0 ? cx0 : xa; x < xb && x < cx1; x++) {
+            if (x >= ia && x < ib) {
+                int end = ib < cx1 ? ib : cx1;
+                if (opaque)
+                    for (int k = x; k < end; k++) row[k] = solid;
+                else
+                    for (int k = x; k < end; k++) blend_px(&row[k], s->format, c, 1.f);
+                x = end - 1;
+                continue;
+            }
+            float dx = (float)x + 0.5f - cx;
+            float cov = r + 0.5f - sqrtf(dx * dx + dy * dy);
+            if (cov > 0)
+                blend_px(&row[x], s->format, c, cov > 1 ? 1 : cov);
+        }
+    }
+    return true;
+}
+
 static void draw_circle_cmd(plat_render *pr, const draw_cmd *c)
 {
+    if (fast_disc(pr, c->r.x + c->r.w / 2, c->r.y + c->r.h / 2, c->radius, c->color))
+        return;
     static float px[OUTLINE_MAX], py[OUTLINE_MAX], nx[OUTLINE_MAX], ny[OUTLINE_MAX];
     float cx = c->r.x + c->r.w / 2, cy = c->r.y + c->r.h / 2;
     int n = segments_for(c->radius, 1.f);
@@ -450,8 +525,69 @@ static void draw_circle_cmd(plat_render *pr, const draw_cmd *c)
     flush_geom(pr);
 }
 
+/* An anti-aliased ring (or an arc of one) written straight into the surface; only the
+ * band's pixels are visited. Returns false if the surface format is not 32-bit. */
+static bool fast_ring(plat_render *pr, const draw_cmd *c)
+{
+    SDL_Surface *s = pr->surf;
+    if (s->format->BytesPerPixel != 4 || SDL_MUSTLOCK(s))
+        return false;
+    SDL_RenderFlush(pr->r);
+    SDL_Rect clip;
+    SDL_RenderGetClipRect(pr->r, &clip);
+    if (SDL_RectEmpty(&clip))
+        clip = (SDL_Rect){ 0, 0, s->w, s->h };
+    float cx = c->r.x + c->r.w / 2, cy = c->r.y + c->r.h / 2;
+    float ro = c->radius + c->thick / 2, ri = c->radius - c->thick / 2;
+    bool arc = c->a1 - c->a0 < 0.9999f;
+    int y0 = (int)floorf(cy - ro - 1), y1 = (int)ceilf(cy + ro + 1);
+    if (y0 < clip.y) y0 = clip.y;
+    if (y1 > clip.y + clip.h) y1 = clip.y + clip.h;
+    int cx0 = clip.x, cx1 = clip.x + clip.w;
+    for (int y = y0; y < y1; y++) {
+        float dy = (float)y + 0.5f - cy;
+        float o2 = (ro + 0.5f) * (ro + 0.5f) - dy * dy;
+        if (o2 <= 0)
+            continue;
+        float outer = sqrtf(o2);
+        float i2 = (ri - 0.5f) * (ri - 0.5f) - dy * dy;
+        float inner = i2 > 0 ? sqrtf(i2) : -1;
+        Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch);
+        /* two spans: left and right of the hole (or one across when there is none) */
+        int spans[2][2];
+        int ns = 0;
+        if (inner < 0) {
+            spans[ns][0] = (int)floorf(cx - outer); spans[ns++][1] = (int)ceilf(cx + outer);
+        } else {
+            spans[ns][0] = (int)floorf(cx - outer); spans[ns++][1] = (int)ceilf(cx - inner) + 1;
+            spans[ns][0] = (int)floorf(cx + inner) - 1; spans[ns++][1] = (int)ceilf(cx + outer);
+        }
+        for (int k = 0; k < ns; k++) {
+            int xa = spans[k][0] < cx0 ? cx0 : spans[k][0];
+            int xb = spans[k][1] > cx1 ? cx1 : spans[k][1];
+            for (int x = xa; x < xb; x++) {
+                float dx = (float)x + 0.5f - cx;
+                float d = sqrtf(dx * dx + dy * dy);
+                float cov = fminf(ro + 0.5f - d, d - (ri - 0.5f));
+                if (cov <= 0)
+                    continue;
+                if (arc) {
+                    float t = atan2f(dx, -dy) / (2 * (float)M_PI);
+                    if (t < 0) t += 1;
+                    if (t < c->a0 || t > c->a1)
+                        continue;
+                }
+                blend_px(&row[x], s->format, c->color, cov > 1 ? 1 : cov);
+            }
+        }
+    }
+    return true;
+}
+
 static void draw_ring_cmd(plat_render *pr, const draw_cmd *c)
 {
+    if (fast_ring(pr, c))
+        return;
     static float px[OUTLINE_MAX + 1], py[OUTLINE_MAX + 1], nx[OUTLINE_MAX + 1], ny[OUTLINE_MAX + 1];
     float cx = c->r.x + c->r.w / 2, cy = c->r.y + c->r.h / 2;
     float turns = c->a1 - c->a0;
