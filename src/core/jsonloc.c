@@ -2,6 +2,8 @@
 #include "core/jsonloc.h"
 #include <stdint.h>
 #include <stdlib.h>
+#include <pthread.h>
+#include <stdalign.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -350,67 +352,33 @@ jsonloc_status jsonloc_scan(jsonloc *jl, const char *text, size_t len, int max_d
     return s.st;
 }
 
-static size_t hash_ptr(const void *p, size_t mask)
+/* Pre-order walk, the order the scanner recorded values in. The record index goes
+ * into valueint, which the loader never reads (numbers are read from valuedouble). */
+static bool number_nodes(cJSON *n, size_t *idx, size_t max)
 {
-    uint64_t h = (uint64_t)(uintptr_t)p;
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdULL;
-    h ^= h >> 33;
-    return (size_t)h & mask;
-}
-
-static size_t count_nodes(const cJSON *n)
-{
-    size_t c = 0;
-    for (; n; n = n->next) c += 1 + count_nodes(n->child);
-    return c;
-}
-
-static void insert_nodes(jsonloc *jl, const cJSON *n, size_t *idx)
-{
-    size_t mask = jl->hcap - 1;
     for (; n; n = n->next) {
-        size_t h = hash_ptr(n, mask);
-        while (jl->hkey[h]) h = (h + 1) & mask;
-        jl->hkey[h] = n;
-        jl->hval[h] = (*idx)++;
-        insert_nodes(jl, n->child, idx);
+        if (*idx >= max) return false;
+        n->valueint = (int)(*idx)++;
+        if (!number_nodes(n->child, idx, max)) return false;
     }
+    return true;
 }
 
-bool jsonloc_bind(jsonloc *jl, const cJSON *root)
+bool jsonloc_bind(jsonloc *jl, cJSON *root)
 {
     jl->bound = false;
-    if (!root || root->next) return false;
-    size_t n = count_nodes(root);
-    if (n != jl->nval) return false;
-    size_t cap = 16;
-    while (cap < 2 * n) cap *= 2;
-    free(jl->hkey);
-    free(jl->hval);
-    jl->hkey = calloc(cap, sizeof *jl->hkey);
-    jl->hval = malloc(cap * sizeof *jl->hval);
-    if (!jl->hkey || !jl->hval) {
-        free(jl->hkey);
-        free(jl->hval);
-        jl->hkey = NULL;
-        jl->hval = NULL;
-        return false;
-    }
-    jl->hcap = cap;
+    if (!root || root->next || jl->nval > (size_t)INT32_MAX) return false;
     size_t idx = 0;
-    insert_nodes(jl, root, &idx);
+    if (!number_nodes(root, &idx, jl->nval) || idx != jl->nval) return false;
     jl->bound = true;
     return true;
 }
 
 static size_t index_of(const jsonloc *jl, const cJSON *node)
 {
-    if (!jl->bound || !node) return JSONLOC_NONE;
-    size_t mask = jl->hcap - 1;
-    for (size_t h = hash_ptr(node, mask); jl->hkey[h]; h = (h + 1) & mask)
-        if (jl->hkey[h] == node) return jl->hval[h];
-    return JSONLOC_NONE;
+    if (!jl->bound || !node || node->valueint < 0 || (size_t)node->valueint >= jl->nval)
+        return JSONLOC_NONE;
+    return (size_t)node->valueint;
 }
 
 size_t jsonloc_value_off(const jsonloc *jl, const cJSON *node)
@@ -424,6 +392,69 @@ size_t jsonloc_key_off(const jsonloc *jl, const cJSON *node)
     size_t i = index_of(jl, node);
     if (i == JSONLOC_NONE) return JSONLOC_NONE;
     return jl->key_off[i] != JSONLOC_NONE ? jl->key_off[i] : jl->val_off[i];
+}
+
+/* ---- the arena behind cJSON ------------------------------------------------ */
+
+struct jsonloc_chunk {
+    struct jsonloc_chunk *next;
+    size_t used, cap;
+};
+
+#define ALIGN ((size_t)alignof(max_align_t))
+#define CHUNK_HEAD ((sizeof(struct jsonloc_chunk) + ALIGN - 1) & ~(ALIGN - 1))
+#define FIRST_CHUNK ((size_t)64 * 1024)
+#define MAX_CHUNK ((size_t)4 * 1024 * 1024)
+
+static _Thread_local jsonloc *parsing;  /* the jsonloc whose arena cJSON fills */
+static pthread_once_t hooks_once = PTHREAD_ONCE_INIT;
+
+static void *arena_alloc(size_t n)
+{
+    jsonloc *jl = parsing;
+    if (!jl) return malloc(n);
+    if (n > SIZE_MAX / 2) return NULL;
+    n = (n + ALIGN - 1) & ~(ALIGN - 1);
+    struct jsonloc_chunk *c = jl->arena;
+    if (!c || c->cap - c->used < n) {
+        size_t cap = jl->next_chunk;
+        if (!cap) {  /* a tree takes a few times its text; small files, small chunks */
+            cap = jl->len < FIRST_CHUNK / 4 ? jl->len * 4 : FIRST_CHUNK;
+            if (cap < 4096) cap = 4096;
+        }
+        if (cap < n) cap = n;
+        jl->next_chunk = cap * 2 > MAX_CHUNK ? MAX_CHUNK : cap * 2;
+        c = malloc(CHUNK_HEAD + cap);
+        if (!c) return NULL;
+        c->next = jl->arena;
+        c->used = 0;
+        c->cap = cap;
+        jl->arena = c;
+    }
+    void *p = (char *)c + CHUNK_HEAD + c->used;
+    c->used += n;
+    return p;
+}
+
+static void arena_free(void *p)
+{
+    if (!parsing) free(p);  /* inside a parse, memory goes back with the arena */
+}
+
+static void install_hooks(void)
+{
+    cJSON_Hooks h = {arena_alloc, arena_free};
+    cJSON_InitHooks(&h);
+}
+
+cJSON *jsonloc_parse(jsonloc *jl, const char **end)
+{
+    pthread_once(&hooks_once, install_hooks);
+    parsing = jl;
+    cJSON *root = cJSON_ParseWithLengthOpts(jl->text, jl->len, end, false);
+    parsing = NULL;
+    if (root) jsonloc_bind(jl, root);
+    return root;
 }
 
 static bool build_lines(jsonloc *jl)
@@ -445,6 +476,22 @@ jsonloc_pos jsonloc_at(jsonloc *jl, size_t off)
     jsonloc_pos p = {0, 0};
     if (off == JSONLOC_NONE) return p;
     if (off > jl->len) off = jl->len;
+    if (!jl->line_start && off < 4096) {  /* one look near the top: no index needed */
+        size_t from = 0;
+        int line = 1;
+        for (size_t i = 0; i < off; i++)
+            if (jl->text[i] == '\n') {
+                line++;
+                from = i + 1;
+            }
+        if (line == 1 && off >= jl->start) from = jl->start;
+        int col = 1;
+        for (size_t i = from; i < off; i++)
+            if (((unsigned char)jl->text[i] & 0xC0) != 0x80) col++;
+        p.line = line;
+        p.col = col;
+        return p;
+    }
     if (!jl->line_start && !build_lines(jl)) return p;
     size_t lo = 0, hi = jl->nline;  /* last line whose start <= off */
     while (hi - lo > 1) {
@@ -467,7 +514,10 @@ void jsonloc_free(jsonloc *jl)
     free(jl->val_off);
     free(jl->key_off);
     free(jl->line_start);
-    free(jl->hkey);
-    free(jl->hval);
+    while (jl->arena) {
+        struct jsonloc_chunk *next = jl->arena->next;
+        free(jl->arena);
+        jl->arena = next;
+    }
     memset(jl, 0, sizeof *jl);
 }

@@ -4,17 +4,25 @@
  * single quotes, NaN...), enforces the nesting limit before anything is handed to
  * cJSON, and records the offset of every value (and of the key naming it, inside
  * objects) in document order. jsonloc_bind then pairs each cJSON node with its record
- * by walking the parsed tree in the same order.
+ * by walking the parsed tree in the same order, writing the record's index into the
+ * node's valueint: the loader reads numbers only through valuedouble, and valueint
+ * is a redundant copy in cJSON, so the tree carries its own positions for free.
  *
  * Private to the pack loader (only pack*.c and jsonloc*.c include cJSON).
  *
- * Ownership: a jsonloc borrows the text (it must outlive the jsonloc) and the cJSON
- * tree given to jsonloc_bind (nodes are only used as keys, never dereferenced after
- * binding). jsonloc_free releases what the jsonloc allocated. */
+ * jsonloc_parse has cJSON allocate the tree from an arena owned by the jsonloc (cJSON
+ * hooks that only act while this thread is parsing; at any other time they are plain
+ * malloc and free): a tree of 10,000 exercises is then one run of memory, walked in
+ * order, and released at once instead of node by node.
+ *
+ * Ownership: a jsonloc borrows the text (it must outlive the jsonloc) and owns the
+ * tree jsonloc_parse returns: never cJSON_Delete it; jsonloc_free releases it with
+ * everything else. */
 #ifndef GW_JSONLOC_H
 #define GW_JSONLOC_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <cjson/cJSON.h>
 
 #define JSONLOC_NONE ((size_t)-1)
@@ -38,11 +46,9 @@ typedef struct jsonloc {
     /* line index, built on first use */
     size_t *line_start;
     size_t nline;
-    /* node -> value index, built by jsonloc_bind */
-    const cJSON **hkey;
-    size_t *hval;
-    size_t hcap;
-    bool bound;
+    bool bound;          /* jsonloc_bind succeeded */
+    struct jsonloc_chunk *arena;
+    size_t next_chunk;
 } jsonloc;
 
 typedef struct jsonloc_pos { int line, col; } jsonloc_pos;
@@ -52,9 +58,13 @@ typedef struct jsonloc_pos { int line, col; } jsonloc_pos;
  * JSONLOC_OK are the records complete; the text is then also accepted by cJSON
  * (unless a number is longer than cJSON's 63-character buffer). */
 jsonloc_status jsonloc_scan(jsonloc *jl, const char *text, size_t len, int max_depth);
-/* Pairs the nodes of root (parsed by cJSON from the same text) with the records.
- * Returns false if they do not line up (then positions are reported as 0:0). */
-bool jsonloc_bind(jsonloc *jl, const cJSON *root);
+/* Parses the scanned text with cJSON into the arena and binds the tree (see above).
+ * On failure returns NULL and sets *end to where cJSON stopped. */
+cJSON *jsonloc_parse(jsonloc *jl, const char **end);
+/* Pairs the nodes of root (parsed by cJSON from the same text) with the records,
+ * overwriting every node's valueint. Returns false if they do not line up (then
+ * positions are reported as unknown). */
+bool jsonloc_bind(jsonloc *jl, cJSON *root);
 /* Line and column (both 1-based, column counted in UTF-8 code points) of a byte
  * offset; {0, 0} for JSONLOC_NONE. */
 jsonloc_pos jsonloc_at(jsonloc *jl, size_t off);

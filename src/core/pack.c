@@ -9,6 +9,7 @@
 #include <cjson/cJSON.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -16,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "core/jsonloc.h"
 #include "core/pack_asset.h"
 
@@ -289,6 +291,7 @@ typedef struct loader {
     idmap ids;              /* exercise id -> exercise, within this pack */
     pending_file *pend;
     int npend;
+    pack_path_cache path_cache;
 } loader;
 
 typedef struct vctx {
@@ -313,7 +316,8 @@ static void vctx_open(vctx *c, loader *L, const char *file)
     c->plen = 1;
 }
 
-/* Sorts this file's diagnostics by position (stable) and releases the scanner. */
+/* Sorts this file's diagnostics by position (stable) and releases the scanner and
+ * the tree. */
 static void vctx_close(vctx *c)
 {
     pack_diags *d = c->L->d;
@@ -479,7 +483,7 @@ static void check_fields(vctx *c, const cJSON *obj, const char *const *known, in
         if (idx < 0) {
             int best = 3;
             const char *guess = NULL;
-            for (int i = 0; i < nknown; i++) {
+            for (int i = 0; i < nknown && !c->capped; i++) {  /* no work for unseen lines */
                 int dist = edit_distance(k, known[i]);
                 if (dist < best && (size_t)dist < strlen(known[i])) {
                     best = dist;
@@ -714,42 +718,43 @@ static bool iso_lang(const char *s)
     return strstr(iso639_1, key) != NULL;
 }
 
+/* A pack_text's lang and text arrays share one allocation (lang is its start). The
+ * language strings are not copied: they are the pack's own (pack.lang), or a static
+ * string while the pack's languages are unknown (such a pack is rejected anyway). */
 static void text_free(pack_text *t)
 {
-    for (int i = 0; i < t->n; i++) {
-        free(t->lang[i]);
-        free(t->text[i]);
-    }
+    for (int i = 0; i < t->n; i++) free(t->text[i]);
     free(t->lang);
-    free(t->text);
     memset(t, 0, sizeof *t);
 }
 
-static bool text_add(pack_text *t, const char *lang, const char *s)
+static bool text_reserve(pack_text *t, int n)
 {
-    char **l = realloc(t->lang, (size_t)(t->n + 1) * sizeof *l);
-    if (!l) return false;
-    t->lang = l;
-    char **x = realloc(t->text, (size_t)(t->n + 1) * sizeof *x);
-    if (!x) return false;
-    t->text = x;
-    t->lang[t->n] = xstrdup(lang);
-    t->text[t->n] = xstrdup(s);
-    if (!t->lang[t->n] || !t->text[t->n]) {
-        free(t->lang[t->n]);
-        free(t->text[t->n]);
-        return false;
-    }
+    char **block = malloc(2 * (size_t)n * sizeof *block);
+    if (!block) return false;
+    t->lang = block;
+    t->text = block + n;
+    t->n = 0;
+    return true;
+}
+
+static bool text_push(pack_text *t, const char *lang, const char *s)
+{
+    if (!(t->text[t->n] = xstrdup(s))) return false;
+    t->lang[t->n] = (char *)lang;
     t->n++;
     return true;
 }
 
-static bool pack_has_lang(const pack *p, const char *l)
+/* The pack's copy of language l, or NULL. */
+static const char *pack_lang(const pack *p, const char *l)
 {
     for (int i = 0; i < p->nlang; i++)
-        if (strcmp(p->lang[i], l) == 0) return true;
-    return false;
+        if (strcmp(p->lang[i], l) == 0) return p->lang[i];
+    return NULL;
 }
+
+static bool pack_has_lang(const pack *p, const char *l) { return pack_lang(p, l) != NULL; }
 
 static bool check_voice_path(vctx *c, const cJSON *v, gw_ns *len);
 
@@ -764,7 +769,7 @@ static got check_text(vctx *c, const cJSON *v, int max, bool voice, pack_text *o
         gw_ns len = 0;
         bool ok = voice ? check_voice_path(c, v, &len) : check_str(c, v, max, expected);
         if (!ok) return GOT_BAD;
-        if (!text_add(out, L->deflang, v->valuestring)) {
+        if (!text_reserve(out, 1) || !text_push(out, L->deflang, v->valuestring)) {
             oom(c, v);
             return GOT_BAD;
         }
@@ -782,6 +787,15 @@ static got check_text(vctx *c, const cJSON *v, int max, bool voice, pack_text *o
     }
     bool bad = false;
     char buf[200];
+    int nlang = cJSON_GetArraySize(v);
+    if (nlang > 32) {
+        rep(c, v, PACK_ERROR, "gives %d languages; a pack has at most 32", nlang);
+        return GOT_BAD;
+    }
+    if (!text_reserve(out, nlang)) {
+        oom(c, v);
+        return GOT_BAD;
+    }
     for (const cJSON *m = v->child; m; m = m->next) {
         const char *k = m->string ? m->string : "";
         size_t mark = push_key(c, k);
@@ -809,7 +823,7 @@ static got check_text(vctx *c, const cJSON *v, int max, bool voice, pack_text *o
             bool ok = voice ? check_voice_path(c, m, &len) : check_str(c, m, max, expected);
             if (!ok) {
                 bad = true;
-            } else if (!text_add(out, k, m->valuestring)) {
+            } else if (!text_push(out, L->langs_ok ? pack_lang(L->p, k) : "und", m->valuestring)) {
                 oom(c, m);
                 bad = true;
             } else if (clip && (strcmp(k, L->deflang) == 0 || out->n == 1)) {
@@ -880,7 +894,8 @@ static bool check_pack_path(vctx *c, const cJSON *v, const char *what, char **fu
         return false;
     }
     if (!c->L->dir) return true;
-    if (!pack_path_resolve(c->L->dir, c->L->root_real, rel, full, why, sizeof why)) {
+    if (!pack_path_resolve(c->L->dir, c->L->root_real, rel, &c->L->path_cache, full, why,
+                           sizeof why)) {
         rep(c, v, PACK_ERROR, "%s \"%s\" %s", what, san(rel, buf, sizeof buf, 80), why);
         return false;
     }
@@ -903,42 +918,41 @@ static bool check_voice_path(vctx *c, const cJSON *v, gw_ns *len)
 
 static char *read_file(const char *path, size_t *len, char *why, size_t n)
 {
-    struct stat st;
     *len = 0;
-    if (stat(path, &st) != 0) {
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
         snprintf(why, n, "cannot be read: %s", strerror(errno));
         return NULL;
     }
-    if (!S_ISREG(st.st_mode)) {
+    struct stat st;
+    char *buf = NULL;
+    if (fstat(fd, &st) != 0) {
+        snprintf(why, n, "cannot be read: %s", strerror(errno));
+    } else if (!S_ISREG(st.st_mode)) {
         snprintf(why, n, "is not a regular file");
-        return NULL;
-    }
-    if ((unsigned long long)st.st_size > PACK_MAX_FILE_BYTES) {
+    } else if ((unsigned long long)st.st_size > PACK_MAX_FILE_BYTES) {
         snprintf(why, n, "is larger than 16 MiB (%llu bytes); refusing to read it",
                  (unsigned long long)st.st_size);
-        return NULL;
-    }
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(why, n, "cannot be opened: %s", strerror(errno));
-        return NULL;
-    }
-    size_t size = (size_t)st.st_size;
-    char *buf = malloc(size + 1);
-    if (!buf) {
-        fclose(f);
+    } else if (!(buf = malloc((size_t)st.st_size + 1))) {
         snprintf(why, n, "cannot be read: out of memory");
-        return NULL;
+    } else {
+        size_t size = (size_t)st.st_size, done = 0;
+        while (done < size) {
+            ssize_t r = read(fd, buf + done, size - done);
+            if (r < 0 && errno == EINTR) continue;
+            if (r <= 0) break;
+            done += (size_t)r;
+        }
+        if (done != size) {
+            snprintf(why, n, "changed while it was being read");
+            free(buf);
+            buf = NULL;
+        } else {
+            buf[size] = 0;
+            *len = size;
+        }
     }
-    size_t nread = fread(buf, 1, size + 1, f);  /* one more: notices a file that grew */
-    fclose(f);
-    if (nread != size) {
-        free(buf);
-        snprintf(why, n, "changed while it was being read");
-        return NULL;
-    }
-    buf[size] = 0;
-    *len = size;
+    close(fd);
     return buf;
 }
 
@@ -964,14 +978,13 @@ static cJSON *parse(vctx *c, const char *buf, size_t len)
         return NULL;
     }
     const char *end = NULL;
-    cJSON *root = cJSON_ParseWithLengthOpts(buf, len, &end, false);
+    cJSON *root = jsonloc_parse(&c->jl, &end);
     if (!root) {
         size_t off = end && end >= buf && end <= buf + len ? (size_t)(end - buf) : JSONLOC_NONE;
         rep_raw(c, off, "the JSON could not be read here (a number longer than 60 digits, or "
                 "out of memory)");
         return NULL;
     }
-    jsonloc_bind(&c->jl, root);
     return root;
 }
 
@@ -1676,7 +1689,6 @@ static void load_exercise_file(loader *L, pending_file *pf)
     vctx_open(&c, L, pf->full);
     cJSON *root = parse(&c, buf, len);
     if (root) check_exercise(&c, root, &L->p->ex[pf->index]);
-    cJSON_Delete(root);
     vctx_close(&c);
     free(buf);
 }
@@ -1716,7 +1728,7 @@ static void check_images(loader *L)
         char rel[300], why[256];
         snprintf(rel, sizeof rel, "images/%s", names[i]);
         char *full = NULL;
-        if (!pack_path_resolve(L->dir, L->root_real, rel, &full, why, sizeof why) ||
+        if (!pack_path_resolve(L->dir, L->root_real, rel, NULL, &full, why, sizeof why) ||
             !pack_png_check(full, why, sizeof why)) {
             char *shown = join_path(L->dir, rel);
             L->errors++;
@@ -1765,7 +1777,6 @@ pack *pack_load_buffer(const char *name, const char *buf, size_t len, const char
     vctx_open(&c, &L, name);
     cJSON *root = parse(&c, buf, len);
     if (root) check_pack(&c, root);
-    cJSON_Delete(root);
     vctx_close(&c);
 
     for (int i = 0; i < L.npend; i++) {

@@ -45,7 +45,7 @@ void pack_diag_format(const pack_diag *g, char *buf, size_t n);
 /* ---- text given per language ---------------------------------------------- */
 typedef struct pack_text {
     int    n;
-    char **lang;  /* "en", "es", ... */
+    char **lang;  /* "en", "es", ...: the pack's own language strings (pack.lang) */
     char **text;
 } pack_text;
 

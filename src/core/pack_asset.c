@@ -48,14 +48,63 @@ static char *join(const char *dir, const char *rel)
     return s;
 }
 
-bool pack_path_resolve(const char *dir, const char *root_real, const char *rel, char **full,
-                       char *why, size_t n)
+static bool not_found(int e, char *why, size_t n)
+{
+    if (e == EACCES) snprintf(why, n, "cannot be read (permission denied)");
+    else snprintf(why, n, "was not found in the pack folder");
+    return false;
+}
+
+/* The common case without symbolic links: lstat each part below dir. Returns true
+ * when settled (*ok says how), false when a link was met and realpath must decide. */
+static bool resolve_plain(char *joined, size_t base, const char *rel, pack_path_cache *cache,
+                          bool *ok, char *why, size_t n)
+{
+    struct stat st;
+    const char *slash = strrchr(rel, '/');
+    size_t dlen = slash ? (size_t)(slash - rel) : 0;
+    bool dir_known = cache && cache->valid && strlen(cache->dir) == dlen &&
+                     strncmp(cache->dir, rel, dlen) == 0;
+    *ok = false;
+    if (!dir_known) {
+        for (size_t i = base; joined[i]; i++) {
+            if (joined[i] != '/') continue;
+            joined[i] = 0;
+            int r = lstat(joined, &st);
+            int e = errno;
+            joined[i] = '/';
+            if (r != 0) return !not_found(e, why, n);
+            if (S_ISLNK(st.st_mode)) return false;
+            if (!S_ISDIR(st.st_mode)) return !not_found(ENOENT, why, n);
+        }
+        if (cache && dlen < sizeof cache->dir) {
+            memcpy(cache->dir, rel, dlen);
+            cache->dir[dlen] = 0;
+            cache->valid = true;
+        }
+    }
+    if (lstat(joined, &st) != 0) return !not_found(errno, why, n);
+    if (S_ISLNK(st.st_mode)) return false;
+    if (S_ISDIR(st.st_mode)) snprintf(why, n, "is a folder, not a file");
+    else if (!S_ISREG(st.st_mode)) snprintf(why, n, "is not a regular file");
+    else *ok = true;
+    return true;
+}
+
+bool pack_path_resolve(const char *dir, const char *root_real, const char *rel,
+                       pack_path_cache *cache, char **full, char *why, size_t n)
 {
     *full = NULL;
     char *joined = join(dir, rel);
     if (!joined) {
         snprintf(why, n, "could not be checked (out of memory)");
         return false;
+    }
+    bool ok = false;
+    if (resolve_plain(joined, strlen(dir) + 1, rel, cache, &ok, why, n)) {
+        if (ok) *full = joined;
+        else free(joined);
+        return ok;
     }
     char *real = realpath(joined, NULL);
     if (!real) {

@@ -685,6 +685,63 @@ static void test_set_missing_parent(void **state)
     pack_set_free(&s);
 }
 
+/* ---- the examples in docs/pack-format.md ---------------------------------------- */
+
+/* Every ```json example of the format reference loads without a problem: pack.json
+ * examples as they are (their exercise files are not there: only that is allowed),
+ * exercise examples inside a pack with the languages and regions they use. */
+static void test_doc_examples(void **state)
+{
+    (void)state;
+    FILE *f = fopen("docs/pack-format.md", "rb");
+    assert_non_null(f);
+    static char doc[200000];
+    size_t n = fread(doc, 1, sizeof doc - 1, f);
+    fclose(f);
+    doc[n] = 0;
+    static const char wrap_head[] =
+        "{\"format\": \"1.0\", \"id\": \"doc\", \"name\": \"Doc\", \"version\": \"1\",\n"
+        " \"languages\": [\"en\", \"es\"], \"authors\": [\"t\"], \"license\": \"x\", \"sources\": [],\n"
+        " \"regions\": [{\"id\": \"right-hand\", \"name\": {\"en\": \"H\", \"es\": \"M\"}, \"shapes\": [{\"ellipse\": [0.2, 0.5, 0.1, 0.1]}]},\n"
+        "             {\"id\": \"right-arm\", \"name\": {\"en\": \"A\", \"es\": \"B\"}, \"shapes\": [{\"ellipse\": [0.3, 0.3, 0.1, 0.1]}]}],\n"
+        " \"exercises\": [\n";
+    int examples = 0;
+    for (char *p = strstr(doc, "\n```json\n"); p; p = strstr(p, "\n```json\n")) {
+        char *body = p + 9, *end = strstr(body, "\n```");
+        assert_non_null(end);
+        size_t len = (size_t)(end - body) + 1;
+        bool is_pack = strstr(body, "\"format\"") && strstr(body, "\"format\"") < end;
+        char *buf = malloc(len + sizeof wrap_head + 8);
+        size_t bl = 0;
+        if (!is_pack) {
+            memcpy(buf, wrap_head, sizeof wrap_head - 1);
+            bl = sizeof wrap_head - 1;
+        }
+        memcpy(buf + bl, body, len);
+        bl += len;
+        if (!is_pack) {
+            memcpy(buf + bl, "]}\n", 3);
+            bl += 3;
+        }
+        pack_diags d = {0};
+        pack *pk = pack_load_buffer("example.json", buf, bl, NULL, &d);
+        int other = 0;
+        for (int i = 0; i < d.n; i++)
+            if (!strstr(d.v[i].msg, "exercise files cannot be read here")) {
+                print_error("docs/pack-format.md example %d: %s\n", examples + 1, line(&d, i));
+                other++;
+            }
+        assert_int_equal(other, 0);
+        if (!is_pack) assert_non_null(pk);
+        pack_free(pk);
+        pack_diags_free(&d);
+        free(buf);
+        examples++;
+        p = end;
+    }
+    assert_true(examples >= 4);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -711,6 +768,7 @@ int main(void)
         cmocka_unit_test(test_set_good),
         cmocka_unit_test(test_set_exercise_clash),
         cmocka_unit_test(test_set_missing_parent),
+        cmocka_unit_test(test_doc_examples),
     };
     return cmocka_run_group_tests(tests, setup_all, teardown_all);
 }

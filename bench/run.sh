@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# make bench: Groundwork's pacer against a browser kiosk page, side by side, under Xvfb
+# at 1920x1080. Figures per program: CPU of its process tree plus the X server's, as a
+# fraction of one core over 30 s after a warm-up; peak proportional set size (PSS)
+# summed over the process tree; time from start to the first frame shown.
+# Then the headless figures: pack validation and `play --no-draw` speed.
+set -euo pipefail
+build=${1:-build}
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/.." && pwd)
+gw="$top/$build/groundwork"
+WARMUP=${WARMUP:-5}
+SECONDS_MEASURED=${SECONDS_MEASURED:-30}
+
+pkgs=(xvfb chromium libx11-dev procps)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+tmp=$(mktemp -d)
+cc -O2 -o "$tmp/firstpixel" "$here/firstpixel.c" -lX11
+
+disp=:$((70 + RANDOM % 20))
+Xvfb "$disp" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
+xpid=$!
+cleanup() { kill "$xpid" 2>/dev/null || true; pkill -P $$ 2>/dev/null || true; rm -rf "$tmp"; }
+trap cleanup EXIT
+export DISPLAY=$disp
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; [ -S /tmp/.X11-unix/X${disp#:} ] && break; sleep 0.1; done
+sleep 0.5
+
+tree() { # a process and all its descendants
+  local p=$1; echo "$p"
+  for c in $(pgrep -P "$p" 2>/dev/null); do tree "$c"; done
+}
+ticks() { # utime+stime of the given pids, in clock ticks
+  local s=0 p
+  for p in "$@"; do
+    [ -r /proc/$p/stat ] && s=$((s + $(awk '{print $14 + $15}' /proc/$p/stat)))
+  done
+  echo "$s"
+}
+pss() { # summed PSS in KiB
+  local s=0 p v
+  for p in "$@"; do
+    v=$(awk '/^Pss:/ {print $2}' /proc/$p/smaps_rollup 2>/dev/null || echo 0)
+    s=$((s + ${v:-0}))
+  done
+  echo "$s"
+}
+hz=$(getconf CLK_TCK)
+
+# measure NAME CMD...: prints "cpu_prog cpu_x peak_pss_kib first_ms"
+measure() {
+  local name=$1; shift
+  "$tmp/firstpixel" 100 100 1d2a35 10000 > "$tmp/first.$name" &
+  local fp=$!
+  "$@" >"$tmp/$name.log" 2>&1 &
+  local pid=$!
+  wait "$fp" || true
+  sleep "$WARMUP"
+  local pids; pids=$(tree "$pid")
+  local a0 x0; a0=$(ticks $pids); x0=$(ticks "$xpid")
+  local peak=0 i
+  for i in $(seq "$SECONDS_MEASURED"); do
+    sleep 1
+    pids=$(tree "$pid")
+    local p; p=$(pss $pids)
+    [ "$p" -gt "$peak" ] && peak=$p
+  done
+  local a1 x1; a1=$(ticks $pids); x1=$(ticks "$xpid")
+  kill -KILL $(tree "$pid") 2>/dev/null || true  # a kiosk ignores polite requests
+  wait "$pid" 2>/dev/null || true
+  sleep 1
+  awk -v a=$((a1 - a0)) -v x=$((x1 - x0)) -v hz="$hz" -v s="$SECONDS_MEASURED" -v p="$peak" -v f="$(cat "$tmp/first.$name")" \
+    'BEGIN { printf "%.4f %.4f %d %s\n", a / hz / s, x / hz / s, p, f }'
+}
+
+export XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" SDL_AUDIODRIVER=dummy
+read -r g_cpu g_x g_pss g_first < <(measure groundwork "$gw" --kiosk --exercise box-breathing)
+read -r c_cpu c_x c_pss c_first < <(measure chromium chromium --kiosk --no-sandbox --no-first-run \
+  --disable-background-networking --disable-component-update --disable-sync --disable-quic \
+  --user-data-dir="$tmp/chromium" --window-size=1920,1080 "file://$here/pacer.html")
+
+echo
+echo "Pacer under Xvfb 1920x1080, ${SECONDS_MEASURED} s after a ${WARMUP} s warm-up ($(nproc) cores, $(uname -m))"
+awk -v gc="$g_cpu" -v gx="$g_x" -v gp="$g_pss" -v gf="$g_first" -v cc="$c_cpu" -v cx="$c_x" -v cp="$c_pss" -v cf="$c_first" 'BEGIN {
+  gt = gc + gx; ct = cc + cx
+  printf "| figure | Groundwork | Chromium --kiosk | ratio | target |\n"
+  printf "| --- | --- | --- | --- | --- |\n"
+  printf "| CPU, program + X server (cores) | %.3f (%.3f + %.3f) | %.3f (%.3f + %.3f) | %.2f | <= 0.20 |\n", gt, gc, gx, ct, cc, cx, (ct > 0 ? gt / ct : 0)
+  printf "| peak PSS, process tree (MiB) | %.1f | %.1f | %.3f | <= 0.10 |\n", gp / 1024, cp / 1024, (cp > 0 ? gp / cp : 0)
+  printf "| first frame (ms from start) | %s | %s | | <= 100 ms |\n", gf, cf
+}'
+
+echo
+echo "Headless figures"
+t0=$(date +%s%N)
+"$gw" play --exercise box-breathing --cycles 1800 --no-draw --trace "$tmp/soak.jsonl" >/dev/null
+t1=$(date +%s%N)
+echo "| play --no-draw, 8 virtual hours of box breathing | $(( (t1 - t0) / 1000000 )) ms |"
+if [ -x "$top/$build/bench/pack_bench" ]; then
+  "$top/$build/bench/pack_bench" | sed 's/^/| /'
+fi
