@@ -40,6 +40,7 @@ bool app_init(app *a, const app_config *cfg)
     if (a->packs && pack_diags_errors(&a->packs->diags) > 0)
         snprintf(a->notice, sizeof a->notice, "%s",
                  _("Some content could not be loaded and was skipped. Run “groundwork validate” for details."));
+    app_load_locales(a);
     a->mode->enter(a);
     return true;
 }
@@ -47,6 +48,7 @@ bool app_init(app *a, const app_config *cfg)
 void app_free(app *a)
 {
     draw_free(&a->ui);
+    locales_free(&a->loc);
 }
 
 float app_unit(const app *a)
@@ -221,7 +223,10 @@ bool app_press(app *a, const char *id)
     trace_begin(a->tr, a->now, "press");
     trace_str(a->tr, "widget", id);
     trace_end(a->tr);
-    a->scene->activate(a, id);
+    if (!strcmp(id, "safety"))      /* the same on every screen */
+        app_open_safety(a);
+    else
+        a->scene->activate(a, id);
     a->ui_stale = true;
     return true;
 }

@@ -11,12 +11,17 @@
 #include "core/breath.h"
 #include "core/draw.h"
 #include "core/event.h"
+#include "core/locales.h"
 #include "core/pack.h"
+#include "core/prompt.h"
 #include "core/theme.h"
 #include "core/timebase.h"
 #include "core/trace.h"
 
 typedef struct app app;
+
+#define APP_MAX_NOTES 32   /* steps that can carry a note */
+#define APP_NOTE_MAX  160  /* bytes of a note, with its terminator */
 typedef struct plat_audio plat_audio;
 
 typedef struct scene_vt {
@@ -81,6 +86,19 @@ struct app {
     char notice[256];      /* a message shown on the library (bad pack, no sound) */
     draw_list ui;          /* last description produced, for widgets */
     bool ui_stale;
+
+    /* prompts, notes and the safety line (issue 6; scene_prompts.c, scene_safety.c) */
+    prompt_run pr;                 /* the prompt exercise's steps, dots and timer */
+    char person_name[64];          /* home mode only; kept in memory, never written */
+    char date_text[64];            /* today's date for {date}, set when prompts start */
+    char notes[APP_MAX_NOTES][APP_NOTE_MAX]; /* home mode: a short note per step */
+    bool hint_shown;               /* the step's hint is open */
+    int  editing;                  /* text field open: 0 none, 1 name, 2 note */
+    char edit_buf[APP_NOTE_MAX];   /* what is being typed */
+    locales loc;                   /* disclaimer and crisis lines (owned) */
+    char region[8];                /* "US", ...: configuration; "" = from the locale */
+    const scene_vt *under_safety;  /* the screen the safety overlay is drawn over */
+    bool safety_paused;            /* the overlay paused the exercise; resume on close */
 };
 
 bool app_init(app *a, const app_config *cfg);
@@ -107,11 +125,24 @@ void app_request_quit(app *a, const char *reason);
 void app_error(app *a, const char *msg);
 const char *app_text(const app *a, const pack_text *t);
 
+/* Prompts and the safety line (scene_prompts.c, scene_safety.c). */
+/* The note typed for step `step` of the prompt exercise in progress (home mode), or
+ * NULL if there is none. Owned by the app; valid until the next exercise starts. */
+const char *app_prompt_note(const app *a, int step);
+/* Opens the safety overlay over the current screen (widget "safety" on any screen). */
+void app_open_safety(app *a);
+/* Loads the disclaimer and crisis lines: $XDG_CONFIG_HOME/groundwork/locales.json
+ * first (a deployment's own lines, optional), then the built-in content's. */
+void app_load_locales(app *a);
+/* The region whose crisis line is shown: a->region if set, else from the locale. */
+void app_region(const app *a, char *out, size_t n);
+
 extern const scene_vt scene_library;
 extern const scene_vt scene_pacer;
 extern const scene_vt scene_guided;
 extern const scene_vt scene_prompts;
 extern const scene_vt scene_problems;
+extern const scene_vt scene_safety;
 extern const mode_vt mode_home;
 extern const mode_vt mode_present;
 extern const mode_vt mode_kiosk;

@@ -62,7 +62,8 @@ static void draw(const app *a, draw_list *l)
     float pad = 40 * u;
     draw_text(l, gw_rc(pad, 22 * u, W / 2, 48 * u), "Groundwork", (int)lroundf(34 * u),
               VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
-    draw_text(l, gw_rc(W / 2, 22 * u, W / 2 - pad, 48 * u), _("Choose an exercise"),
+    ui_safety_button(a, l, W - pad - 150 * u, 20 * u);
+    draw_text(l, gw_rc(W / 2, 22 * u, W / 2 - pad - 170 * u, 48 * u), _("Choose an exercise"),
               (int)lroundf(20 * u), ALIGN_RIGHT | VALIGN_MIDDLE, t->text_dim);
     float top = 92 * u;
     if (a->notice[0]) {

@@ -21,6 +21,12 @@ void ui_button(const app *a, draw_list *l, const char *id, gw_rect r, const char
     draw_widget_add(l, id, r, focused);
 }
 
+void ui_safety_button(const app *a, draw_list *l, float x, float y)
+{
+    float u = app_unit(a);
+    ui_button(a, l, "safety", gw_rc(x, y, 150 * u, 52 * u), _("Help"), false, false);
+}
+
 float ui_top_bar(const app *a, draw_list *l, const char *title)
 {
     float u = app_unit(a);
@@ -28,6 +34,7 @@ float ui_top_bar(const app *a, draw_list *l, const char *title)
     ui_button(a, l, "back", gw_rc(pad, 16 * u, 150 * u, 52 * u), _("Back"), false, false);
     draw_text(l, gw_rc(pad + 170 * u, 0, (float)a->w - 2 * (pad + 170 * u), h), title,
               (int)lroundf(28 * u), ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), a->th->text);
+    ui_safety_button(a, l, (float)a->w - pad - 150 * u, 16 * u);
     return h;
 }
 

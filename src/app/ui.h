@@ -7,7 +7,11 @@
 /* A button: rounded surface, centred label, widget id; focus ring when focused. */
 void ui_button(const app *a, draw_list *l, const char *id, gw_rect r, const char *label,
                bool focused, bool primary);
-/* Top bar with a Back button (widget "back") and a title; returns its height. */
+/* The one-tap way to the safety line (widget "safety"), a quiet button at x, y (top
+ * left corner) of the standard top-bar size. */
+void ui_safety_button(const app *a, draw_list *l, float x, float y);
+/* Top bar with a Back button (widget "back"), a title and the Help button (widget
+ * "safety"); returns its height. */
 float ui_top_bar(const app *a, draw_list *l, const char *title);
 /* The closing screen of a guided or prompt exercise: well done, a Finish button
  * (widget "done"). */

@@ -3,6 +3,7 @@
 
 The script file declares what it expects in comment lines, which `play` skips:
   # args: --mode kiosk --exercise box-breathing     extra command-line arguments
+                                                   ($VARIABLES from the environment expand)
   # expect: {"event": "scene", "name": "pacer"}      these trace events, in this order
   # expect-not: {"event": "exit", "reason": "quit"}  no trace event matches this
   # exit: 0                                          the exit status (default 0)
@@ -31,7 +32,7 @@ def main():
         for line in f:
             s = line.strip()
             if s.startswith("# args:"):
-                args += shlex.split(s[7:])
+                args += shlex.split(os.path.expandvars(s[7:]))
             elif s.startswith("# expect:"):
                 expects.append(json.loads(s[9:]))
             elif s.startswith("# expect-not:"):
