@@ -6,7 +6,8 @@
  * objects) in document order. jsonloc_bind then pairs each cJSON node with its record
  * by walking the parsed tree in the same order.
  *
- * Private to the pack loader (only pack*.c and jsonloc*.c include cJSON).
+ * Private to the readers of outside JSON: the pack loader and the kiosk settings
+ * (only pack*.c, kiosk.c and jsonloc*.c include cJSON).
  *
  * Ownership: a jsonloc borrows the text (it must outlive the jsonloc) and the cJSON
  * tree given to jsonloc_bind (nodes are only used as keys, never dereferenced after
