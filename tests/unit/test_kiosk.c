@@ -106,8 +106,8 @@ static void type_errors_are_located_and_defaulted(void **st)
     assert_non_null(strstr(e.msg[1], "k.json:3:12: \"stats\" must be true or false"));
     assert_non_null(strstr(e.msg[2], "k.json:4:23: each entry of \"languages\""));
     assert_non_null(strstr(e.msg[3], "k.json:5:3: unknown key \"colour\""));
-    assert_non_null(strstr(e.msg[4], "k.json:6:22: \"hours.open\" must be a time"));
-    assert_non_null(strstr(e.msg[5], "k.json:7:22: \"volume.max\""));
+    assert_non_null(strstr(e.msg[4], "k.json:6:21: \"hours.open\" must be a time"));
+    assert_non_null(strstr(e.msg[5], "k.json:7:21: \"volume.max\""));
     assert_non_null(strstr(e.msg[6], "k.json:8:16: \"admin_pin\" must be a hash"));
     /* bad settings keep their defaults, good ones still apply */
     assert_true(c.idle_timeout == GW_SEC(90));
