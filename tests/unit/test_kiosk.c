@@ -118,7 +118,7 @@ static void type_errors_are_located_and_defaulted(void **st)
     assert_string_equal(c.attract, "box-breathing");
     memset(&e, 0, sizeof e);
     assert_false(parse(&c, "{\"idle_timeout\": 5}", &e));
-    assert_non_null(strstr(e.msg[0], "k.json:1:17:"));
+    assert_non_null(strstr(e.msg[0], "k.json:1:18:"));
 }
 
 static void missing_file(void **st)
