@@ -81,15 +81,18 @@ static void draw(const app *a, draw_list *l)
     float side = fminf(W, H);
     float b = fmaxf(side * 0.12f, 64 * u), gap = side * 0.02f;
     float kw = 3 * b + 2 * gap, kh = 4 * b + 3 * gap;
-    float top = fmaxf(H - kh - side * 0.06f, H * 0.3f);
+    float top = fmaxf(side * 0.3f, (H - kh) / 2 + side * 0.08f);
+    if (top + kh > H - side * 0.03f)
+        top = H - side * 0.03f - kh;
     float x0 = W / 2 - kw / 2;
     draw_text(l, gw_rc(0, side * 0.03f, W, side * 0.08f), _("Administrator: enter the PIN"),
               (int)lroundf(30 * u), ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), t->text);
     /* dots for the digits typed */
     size_t n = strlen(k->pin);
     float dy = side * 0.15f, dr = 10 * u;
-    float dx0 = W / 2 - (float)(KIOSK_PIN_MAX - 1) * 14 * u;
-    for (int i = 0; i < KIOSK_PIN_MAX; i++)
+    int ndots = n < KIOSK_PIN_MIN ? KIOSK_PIN_MIN : (int)n;
+    float dx0 = W / 2 - (float)(ndots - 1) * 14 * u;
+    for (int i = 0; i < ndots; i++)
         draw_circle(l, dx0 + (float)i * 28 * u, dy, dr, (size_t)i < n ? t->accent : t->ring_track);
     if (k->pin_msg[0])
         draw_text(l, gw_rc(0, dy + 20 * u, W, top - dy - 30 * u), k->pin_msg, (int)lroundf(22 * u),

@@ -13,7 +13,7 @@
 #include "app/ui.h"
 #include "core/i18n.h"
 
-#define MAX_CARDS 12
+#define MAX_CARDS 16
 
 /* "Touch to begin" for the languages a waiting room is likely to offer. */
 static const struct { const char *lang, *text; } TOUCH[] = {
@@ -207,7 +207,7 @@ static void lib_draw(const app *a, draw_list *l)
                   (int)lroundf(28 * u), ALIGN_CENTER | VALIGN_MIDDLE, t->text);
         return;
     }
-    int cols = n <= 2 ? n : n <= 4 ? 2 : 3;
+    int cols = n <= 2 ? n : n <= 4 ? 2 : n <= 9 ? 3 : 4;
     int rows = (n + cols - 1) / cols;
     float top = 28 * u + bh + 36 * u, gap = 28 * u;
     float cw = (W - 2 * pad - gap * (float)(cols - 1)) / (float)cols;
@@ -221,9 +221,11 @@ static void lib_draw(const app *a, draw_list *l)
             draw_frame(l, gw_rc(rc.x - 5 * u, rc.y - 5 * u, rc.w + 10 * u, rc.h + 10 * u), 28 * u, 4 * u, t->focus);
         draw_text(l, gw_rc(rc.x + 28 * u, rc.y + 20 * u, rc.w - 56 * u, ch * 0.45f), app_text(a, &ex[i]->title),
                   (int)lroundf(32 * u), ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), t->text);
-        char len[64], clk[32];
-        ui_clock(clk, sizeof clk, gw_seconds(exercise_length(ex[i])));
-        snprintf(len, sizeof len, _("about %s"), clk);
+        char len[64] = "", clk[32];
+        gw_ns el = exercise_length(ex[i]);
+        ui_clock(clk, sizeof clk, gw_seconds(el));
+        if (el > 0)
+            snprintf(len, sizeof len, _("about %s"), clk);
         draw_text(l, gw_rc(rc.x + 28 * u, rc.y + 20 * u + ch * 0.45f, rc.w - 56 * u, ch * 0.3f), len,
                   (int)lroundf(24 * u), ALIGN_CENTER | VALIGN_MIDDLE, t->text_dim);
         char id[DRAW_WIDGET_ID_MAX];
