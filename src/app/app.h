@@ -104,6 +104,7 @@ struct app {
         struct kstats *stats;        /* owned; NULL when counters are off */
         int   ended_seen;
         bool  was_active;
+        gw_ns running_at;            /* last update with an exercise running (not paused) */
         int   resets;
         void (*reload)(pack_set *out, void *ctx);
         void *reload_ctx;

@@ -283,6 +283,11 @@ static bool in_exercise_scene(const app *a)
     return a->scene == &scene_pacer || a->scene == &scene_guided || a->scene == &scene_prompts;
 }
 
+static gw_ns idle_from(const app *a)
+{
+    return a->last_input > a->kiosk.running_at ? a->last_input : a->kiosk.running_at;
+}
+
 static void kiosk_update(app *a)
 {
     struct app_kiosk *k = &a->kiosk;
@@ -306,7 +311,11 @@ static void kiosk_update(app *a)
             return;
         }
     }
-    if (a->scene != &scene_attract && kiosk_idle_due(&k->cfg, a->last_input, a->now))
+    /* a running timed exercise is not idleness: the visitor is following it (prompts wait
+     * for a touch, so there idleness counts) */
+    if (a->ex_active && !a->clock.paused && a->ex->kind != EX_PROMPTS)
+        k->running_at = a->now;
+    if (a->scene != &scene_attract && kiosk_idle_due(&k->cfg, idle_from(a), a->now))
         app_kiosk_reset(a, "idle");
 }
 
@@ -315,7 +324,7 @@ static gw_ns kiosk_next_change(const app *a)
     const struct app_kiosk *k = &a->kiosk;
     gw_ns t = GW_NEVER;
     if (a->scene != &scene_attract)
-        t = kiosk_idle_deadline(&k->cfg, a->last_input);
+        t = kiosk_idle_deadline(&k->cfg, idle_from(a));
     if (k->closing_since >= 0 && k->closing_since + KIOSK_CLOSING_NS < t)
         t = k->closing_since + KIOSK_CLOSING_NS;
     else if (in_exercise_scene(a) && !a->ex_active && a->now < t)
