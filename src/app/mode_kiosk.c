@@ -13,6 +13,7 @@
 #include "app/run.h"
 #include "core/kstats.h"
 #include "core/paths.h"
+#include "platform/plat_audio.h"
 
 /* play and render: a virtual wall clock starting Monday 2026-01-05 07:30:00 */
 #define VIRTUAL_WALL_START 1767598200LL
@@ -125,6 +126,15 @@ static void update_hours(app *a)
     }
 }
 
+/* The configured volume on every bus, never above the configured limit. */
+static void apply_volume(app *a)
+{
+    const kiosk_config *c = &a->kiosk.cfg;
+    float v = (float)(c->volume < c->volume_max ? c->volume : c->volume_max);
+    for (int b = 0; b < AUDIO_BUS_COUNT; b++)
+        plat_audio_set_volume(a->audio, (audio_bus)b, v);
+}
+
 static void enter(app *a)
 {
     struct app_kiosk *k = &a->kiosk;
@@ -134,6 +144,7 @@ static void enter(app *a)
     open_stats(a);
     k->hours = KIOSK_OPEN;
     update_hours(a);
+    apply_volume(a);
     if (k->cfg.nlang > 0)
         snprintf(a->lang, sizeof a->lang, "%s", k->cfg.lang[0]);
     app_set_scene(a, &scene_attract);
@@ -219,6 +230,7 @@ void app_kiosk_reset(app *a, const char *why)
     if (k->cfg.nlang > 0)
         snprintf(a->lang, sizeof a->lang, "%s", k->cfg.lang[0]);
     k->resets++;
+    apply_volume(a);
     trace_begin(a->tr, a->now, "idle_reset");
     trace_str(a->tr, "why", why);
     trace_end(a->tr);

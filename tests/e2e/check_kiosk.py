@@ -127,6 +127,15 @@ with tempfile.TemporaryDirectory() as tmp:
     check(bad + ":3:12: \"stats\" must be true or false" in p.stderr, "a type error is located: " + p.stderr)
     check(find(ev, event="kiosk_config", ok=False, idle_timeout=30), "the good settings still apply")
 
+    # operating hours on the virtual wall clock (starts 07:30): dim until 08:00, then open
+    hrs = os.path.join(tmp, "hours.json")
+    with open(hrs, "w") as f:
+        json.dump({"hours": {"open": "08:00", "close": "18:00", "outside": "dim"}}, f)
+    p, ev = play(tmp, [{"at": 2400, "end": True}], ["--config", hrs], "hours")
+    h = find(ev, event="hours")
+    check([e["state"] for e in h] == ["dim", "open"] and abs(h[1]["t"] - 1800) < 1,
+          "dim before opening, open at 08:00: %s" % h)
+
     # a bad pack is skipped and the rest loads
     badpack = os.path.join(SRC, "tests", "packs", "bad", "01-syntax-missing-comma")
     p, ev = play(tmp, [{"at": 1, "tap": [0.5, 0.5]}, {"at": 2, "press": "exercise:grounding-54321"},
