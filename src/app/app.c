@@ -28,6 +28,10 @@ bool app_init(app *a, const app_config *cfg)
     a->h = cfg->h > 0 ? cfg->h : 720;
     a->focus = 0;
     a->last_index = -1;
+    a->kiosk.config_path = cfg->kiosk_config;
+    a->kiosk.reload = cfg->reload;
+    a->kiosk.reload_ctx = cfg->reload_ctx;
+    a->kiosk.wall_live = cfg->kiosk_wall_live;
     if (cfg->lang && *cfg->lang)
         snprintf(a->lang, sizeof a->lang, "%s", cfg->lang);
     else
@@ -47,6 +51,8 @@ bool app_init(app *a, const app_config *cfg)
 
 void app_free(app *a)
 {
+    if (a->mode->leave)
+        a->mode->leave(a);
     draw_free(&a->ui);
     locales_free(&a->loc);
 }
@@ -220,6 +226,7 @@ bool app_press(app *a, const char *id)
     refresh_ui(a);
     if (!draw_widget_find(&a->ui, id))
         return false;
+    a->last_input = a->now; /* a press is input, also from a script */
     trace_begin(a->tr, a->now, "press");
     trace_str(a->tr, "widget", id);
     trace_end(a->tr);
@@ -280,5 +287,7 @@ void app_event(app *a, const gw_event *e)
 
 gw_ns app_next_change(const app *a)
 {
-    return a->scene->next_change ? a->scene->next_change(a) : GW_NEVER;
+    gw_ns t = a->scene->next_change ? a->scene->next_change(a) : GW_NEVER;
+    gw_ns m = a->mode->next_change ? a->mode->next_change(a) : GW_NEVER;
+    return m < t ? m : t;
 }

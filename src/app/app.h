@@ -12,6 +12,7 @@
 #include "core/draw.h"
 #include "core/event.h"
 #include "core/locales.h"
+#include "core/kiosk.h"
 #include "core/pack.h"
 #include "core/prompt.h"
 #include "core/theme.h"
@@ -40,6 +41,8 @@ typedef struct mode_vt {
     bool (*filter)(app *a, const gw_event *e);          /* true: swallowed by the mode */
     void (*leave_exercise)(app *a);                     /* after an exercise ends or is left */
     void (*update)(app *a);                             /* policies over time (idle, ...) */
+    gw_ns (*next_change)(const app *a);                 /* next policy deadline, or GW_NEVER; may be NULL */
+    void (*leave)(app *a);                              /* frees what the mode owns (app_free); may be NULL */
 } mode_vt;
 
 typedef struct app_config {
@@ -50,6 +53,10 @@ typedef struct app_config {
     pack_set *packs;        /* borrowed */
     trace *tr;              /* borrowed, may be NULL */
     plat_audio *audio;      /* borrowed, may be NULL */
+    const char *kiosk_config; /* kiosk: --config FILE; NULL: the default places */
+    void (*reload)(pack_set *out, void *ctx); /* kiosk: loads the content afresh; may be NULL */
+    void *reload_ctx;
+    bool kiosk_wall_live;     /* kiosk: read the local wall clock (live); else a virtual one */
 } app_config;
 
 struct app {
@@ -99,6 +106,27 @@ struct app {
     char region[8];                /* "US", ...: configuration; "" = from the locale */
     const scene_vt *under_safety;  /* the screen the safety overlay is drawn over */
     bool safety_paused;            /* the overlay paused the exercise; resume on close */
+    /* kiosk (issue 9): settings, attract and admin state, counters, content swap.
+     * Owned by mode_kiosk; zero outside kiosk mode. */
+    struct app_kiosk {
+        kiosk_config cfg;
+        const char *config_path;     /* borrowed from app_config */
+        bool  wall_live;             /* true: the local wall clock; false: virtual (play, render) */
+        gw_ns closing_since;         /* a finished exercise's closing screen shown since; -1: none */
+        gw_ns corner_since;          /* pointer held in the admin corner since; -1: none */
+        char  pin[KIOSK_PIN_MAX + 1];/* digits typed on the keypad */
+        char  pin_msg[160];
+        kiosk_pinlimit limit;        /* survives idle resets */
+        kiosk_hours_state hours;
+        struct kstats *stats;        /* owned; NULL when counters are off */
+        int   ended_seen;
+        bool  was_active;
+        gw_ns running_at;            /* last update with an exercise running (not paused) */
+        int   resets;
+        void (*reload)(pack_set *out, void *ctx);
+        void *reload_ctx;
+        pack_set *own_packs;         /* owned: content swapped in at an idle reset */
+    } kiosk;
 };
 
 bool app_init(app *a, const app_config *cfg);
@@ -143,9 +171,18 @@ extern const scene_vt scene_guided;
 extern const scene_vt scene_prompts;
 extern const scene_vt scene_problems;
 extern const scene_vt scene_safety;
+extern const scene_vt scene_attract;
+extern const scene_vt scene_kiosk_library;
+extern const scene_vt scene_admin;
 extern const mode_vt mode_home;
 extern const mode_vt mode_present;
 extern const mode_vt mode_kiosk;
+
+/* Kiosk: the local wall-clock time (seconds since the epoch, local time as UTC fields),
+ * real when live, virtual in play: 2026-01-05 07:30:00 plus the monotonic time. */
+long long app_kiosk_wall(const app *a);
+/* Kiosk: back to the attract loop with everything a visitor did forgotten. */
+void app_kiosk_reset(app *a, const char *why);
 
 /* Layout unit: 1 at 1280x720, scaled with the window's shorter proportion. */
 float app_unit(const app *a);

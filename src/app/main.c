@@ -13,7 +13,7 @@
 #include "core/paths.h"
 
 static const char USAGE[] =
-    "Usage: groundwork [--kiosk|--present] [--pack DIR]... [--fullscreen] [--display N]\n"
+    "Usage: groundwork [--kiosk [--config FILE]|--present] [--pack DIR]... [--fullscreen] [--display N]\n"
     "       groundwork validate PATH...\n"
     "       groundwork list [--json] [--pack DIR]...\n"
     "       groundwork render --exercise ID --at SECONDS --size WxH --out FILE.png\n"
@@ -21,6 +21,7 @@ static const char USAGE[] =
     "       groundwork play [--mode home|present|kiosk] [--exercise ID] [--cycles N]\n"
     "                       [--script FILE] [--trace FILE] [--size WxH] [--no-draw] [--pack DIR]...\n"
     "       groundwork preview PACK-DIR [--exercise ID]\n"
+    "       groundwork kiosk set-pin|stats [--config FILE]\n"
     "       groundwork --help | --version\n";
 
 static const char HELP[] =
@@ -29,6 +30,8 @@ static const char HELP[] =
     "professional care.\n\n"
     "Program options:\n"
     "  --kiosk            unattended waiting-room mode\n"
+    "  --config FILE      kiosk settings (default /etc/groundwork/kiosk.json, then\n"
+    "                     $XDG_CONFIG_HOME/groundwork/kiosk.json); see docs/kiosk.md\n"
     "  --present          therapist's demonstration mode\n"
     "  --pack DIR         also load the content pack in DIR (repeatable)\n"
     "  --fullscreen       start full screen\n"
@@ -41,7 +44,9 @@ static const char HELP[] =
     "  list [--json]      the exercises available\n"
     "  render ...         draw one frame at a virtual time into a PNG, headless\n"
     "  play ...           run headless on a virtual clock, fed by a script, writing a trace\n"
-    "  preview PACK-DIR   show a pack in a window and reload it whenever a file changes\n";
+    "  preview PACK-DIR   show a pack in a window and reload it whenever a file changes\n"
+    "  kiosk set-pin      set the kiosk's admin PIN (read from standard input)\n"
+    "  kiosk stats        print the kiosk's anonymous daily counters\n";
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -76,7 +81,7 @@ static bool parse_int(const char *s, int lo, int hi, int *out)
 
 enum { OPT_KIOSK = 256, OPT_PRESENT, OPT_PACK, OPT_FULLSCREEN, OPT_DISPLAY, OPT_EXERCISE, OPT_AT,
        OPT_SIZE, OPT_OUT, OPT_MODE, OPT_THEME, OPT_CYCLES, OPT_SCRIPT, OPT_TRACE, OPT_NODRAW, OPT_JSON,
-       OPT_LANG, OPT_HELP, OPT_VERSION };
+       OPT_LANG, OPT_HELP, OPT_VERSION, OPT_CONFIG };
 
 static const struct option LONG[] = {
     { "kiosk", no_argument, 0, OPT_KIOSK },       { "present", no_argument, 0, OPT_PRESENT },
@@ -88,7 +93,8 @@ static const struct option LONG[] = {
     { "script", required_argument, 0, OPT_SCRIPT }, { "trace", required_argument, 0, OPT_TRACE },
     { "no-draw", no_argument, 0, OPT_NODRAW },    { "json", no_argument, 0, OPT_JSON },
     { "lang", required_argument, 0, OPT_LANG },   { "help", no_argument, 0, OPT_HELP },
-    { "version", no_argument, 0, OPT_VERSION },   { 0, 0, 0, 0 }
+    { "version", no_argument, 0, OPT_VERSION },   { "config", required_argument, 0, OPT_CONFIG },
+    { 0, 0, 0, 0 }
 };
 
 /* Which options each subcommand takes. */
@@ -111,6 +117,8 @@ static bool allowed(const char *cmd, int opt)
         return cmd && !strcmp(cmd, "play");
     case OPT_JSON:
         return cmd && !strcmp(cmd, "list");
+    case OPT_CONFIG:
+        return !cmd || !strcmp(cmd, "play") || !strcmp(cmd, "render");
     default:
         return false;
     }
@@ -118,6 +126,7 @@ static bool allowed(const char *cmd, int opt)
 
 int cmd_validate(int argc, char **argv);
 int cmd_list(const run_options *o, bool json);
+int cmd_kiosk(int argc, char **argv);
 
 int main(int argc, char **argv)
 {
@@ -133,13 +142,15 @@ int main(int argc, char **argv)
     if (argc > 1 && argv[1][0] != '-') {
         cmd = argv[1];
         if (strcmp(cmd, "validate") && strcmp(cmd, "list") && strcmp(cmd, "render") && strcmp(cmd, "play") &&
-            strcmp(cmd, "preview"))
+            strcmp(cmd, "preview") && strcmp(cmd, "kiosk"))
             return usage_error("unknown command \"%s\"", cmd);
         argv++;
         argc--;
     }
     if (cmd && !strcmp(cmd, "validate"))
         return cmd_validate(argc, argv);
+    if (cmd && !strcmp(cmd, "kiosk"))
+        return cmd_kiosk(argc, argv);
 
     run_options o = { 0 };
     o.mode = "home";
@@ -203,6 +214,7 @@ int main(int argc, char **argv)
         case OPT_NODRAW: o.no_draw = true; break;
         case OPT_JSON: json = true; break;
         case OPT_LANG: o.lang = optarg; break;
+        case OPT_CONFIG: o.config = optarg; break;
         }
     }
     if (cmd && !strcmp(cmd, "preview")) {

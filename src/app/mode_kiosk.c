@@ -1,19 +1,272 @@
 /* mode_kiosk: an unattended waiting-room screen. Nothing may leave the program:
- * escape keys and quit requests are blocked and traced. */
+ * escape keys and quit requests are blocked and traced. The only way out is the admin
+ * gesture (hold the top-left corner 5 s, or Ctrl+Alt+Shift+K) and the PIN. Without
+ * input for the idle timeout, or 10 s after an exercise's closing screen, everything
+ * is cleared and the attract loop returns (content changed on disk is swapped in
+ * then). Nothing personal is kept; only opt-in anonymous daily counters. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "app/app.h"
+#include "app/run.h"
+#include "core/kstats.h"
+#include "core/paths.h"
+#include "platform/plat_audio.h"
 
-static void enter(app *a) { app_set_scene(a, &scene_library); }
+/* play and render: a virtual wall clock starting Monday 2026-01-05 07:30:00 */
+#define VIRTUAL_WALL_START 1767598200LL
 
-static void leave_exercise(app *a) { app_set_scene(a, &scene_library); }
+long long app_kiosk_wall(const app *a)
+{
+    if (!a->kiosk.wall_live)
+        return VIRTUAL_WALL_START + a->now / GW_NS_PER_SEC;
+    time_t t = time(NULL);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    return (long long)t + tm.tm_gmtoff;
+}
+
+static void wall_fields(const app *a, struct tm *tm)
+{
+    time_t t = (time_t)app_kiosk_wall(a);
+    gmtime_r(&t, tm);
+}
+
+static void trace_msg(app *a, const char *event, const char *msg)
+{
+    trace_begin(a->tr, a->now, event);
+    trace_str(a->tr, "message", msg);
+    trace_end(a->tr);
+}
+
+static void load_config(app *a)
+{
+    struct app_kiosk *k = &a->kiosk;
+    char path[KIOSK_PATH_MAX];
+    const char *p = k->config_path;
+    if (!p) {
+        const char *cfgdir = paths_user_config_dir();
+        char user[KIOSK_PATH_MAX];
+        p = "/etc/groundwork/kiosk.json";
+        FILE *f = fopen(p, "rb");
+        if (f)
+            fclose(f);
+        else if (cfgdir && paths_join(user, sizeof user, cfgdir, "groundwork/kiosk.json")) {
+            FILE *g = fopen(user, "rb");
+            if (g) {
+                fclose(g);
+                snprintf(path, sizeof path, "%s", user);
+                p = path;
+            } else
+                p = NULL;
+        } else
+            p = NULL;
+    }
+    kiosk_errors errs = { 0 };
+    if (!p) {
+        kiosk_config_defaults(&k->cfg);
+        fprintf(stderr, "groundwork: no kiosk settings (/etc/groundwork/kiosk.json or "
+                        "$XDG_CONFIG_HOME/groundwork/kiosk.json); using the defaults\n");
+    } else if (!kiosk_config_load(&k->cfg, p, &errs)) {
+        for (int i = 0; i < errs.n; i++) {
+            fprintf(stderr, "groundwork: %s\n", errs.msg[i]);
+            trace_msg(a, "config_error", errs.msg[i]);
+        }
+    }
+    trace_begin(a->tr, a->now, "kiosk_config");
+    trace_str(a->tr, "path", p ? p : "");
+    trace_bool(a->tr, "ok", errs.n == 0);
+    trace_num(a->tr, "idle_timeout", gw_seconds(k->cfg.idle_timeout));
+    trace_bool(a->tr, "pin", k->cfg.pin_hash[0] != 0);
+    trace_end(a->tr);
+}
+
+static void open_stats(app *a)
+{
+    struct app_kiosk *k = &a->kiosk;
+    if (!k->cfg.stats)
+        return;
+    char def[KIOSK_PATH_MAX];
+    const char *p = k->cfg.stats_path[0] ? k->cfg.stats_path : NULL;
+    const char *data = paths_user_data_dir();
+    if (!p && data && paths_join(def, sizeof def, data, "groundwork/kiosk-stats.sqlite"))
+        p = def;
+    char err[KIOSK_PATH_MAX + 128];
+    if (p && !(k->stats = kstats_open(p, err, sizeof err))) {
+        fprintf(stderr, "groundwork: %s (anonymous counters are off)\n", err);
+        trace_msg(a, "error", err);
+    }
+}
+
+static void count(app *a, bool completed)
+{
+    if (!a->kiosk.stats)
+        return;
+    struct tm tm;
+    wall_fields(a, &tm);
+    char day[32];
+    snprintf(day, sizeof day, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    kstats_count(a->kiosk.stats, day, completed);
+}
+
+static void update_hours(app *a)
+{
+    struct tm tm;
+    wall_fields(a, &tm);
+    kiosk_hours_state h = kiosk_hours_at(&a->kiosk.cfg, tm.tm_hour * 60 + tm.tm_min);
+    if (h != a->kiosk.hours) {
+        static const char *const N[] = { "open", "dim", "blank" };
+        a->kiosk.hours = h;
+        a->ui_stale = true;
+        trace_begin(a->tr, a->now, "hours");
+        trace_str(a->tr, "state", N[h]);
+        trace_end(a->tr);
+    }
+}
+
+/* The configured volume on every bus, never above the configured limit. */
+static void apply_volume(app *a)
+{
+    const kiosk_config *c = &a->kiosk.cfg;
+    float v = (float)(c->volume < c->volume_max ? c->volume : c->volume_max);
+    for (int b = 0; b < AUDIO_BUS_COUNT; b++)
+        plat_audio_set_volume(a->audio, (audio_bus)b, v);
+}
+
+static void enter(app *a)
+{
+    struct app_kiosk *k = &a->kiosk;
+    k->closing_since = -1;
+    k->corner_since = -1;
+    load_config(a);
+    open_stats(a);
+    k->hours = KIOSK_OPEN;
+    update_hours(a);
+    apply_volume(a);
+    if (k->cfg.nlang > 0)
+        snprintf(a->lang, sizeof a->lang, "%s", k->cfg.lang[0]);
+    app_set_scene(a, &scene_attract);
+}
+
+static void leave(app *a)
+{
+    kstats_close(a->kiosk.stats);
+    a->kiosk.stats = NULL;
+    if (a->kiosk.own_packs) {
+        pack_set_free(a->kiosk.own_packs);
+        free(a->kiosk.own_packs);
+        a->kiosk.own_packs = NULL;
+    }
+}
+
+/* Content changed on disk: load it afresh, validated completely; swap it in only when it
+ * loads without an error, else keep what is shown. Only at an idle reset, so nothing in
+ * use is freed. */
+static void swap_content(app *a)
+{
+    struct app_kiosk *k = &a->kiosk;
+    if (!k->reload)
+        return;
+    pack_set *fresh = calloc(1, sizeof *fresh);
+    if (!fresh)
+        return;
+    k->reload(fresh, k->reload_ctx);
+    int errors = pack_diags_errors(&fresh->diags);
+    int n = pack_set_exercise_count(fresh);
+    if (errors > 0 || n == 0) {
+        trace_begin(a->tr, a->now, "content");
+        trace_str(a->tr, "result", "kept");
+        trace_int(a->tr, "errors", errors);
+        trace_end(a->tr);
+        pack_set_free(fresh);
+        free(fresh);
+        return;
+    }
+    /* the same exercises in the same order with the same lengths: nothing to swap */
+    bool same = a->packs && pack_set_exercise_count(a->packs) == n;
+    for (int i = 0; same && i < n; i++) {
+        const exercise *x = pack_set_exercise_at(a->packs, i), *y = pack_set_exercise_at(fresh, i);
+        same = !strcmp(x->id, y->id) && exercise_length(x) == exercise_length(y) &&
+               !strcmp(pack_text_get(&x->title, a->lang), pack_text_get(&y->title, a->lang));
+    }
+    if (same && pack_diags_errors(&a->packs->diags) == 0) {
+        pack_set_free(fresh);
+        free(fresh);
+        return;
+    }
+    if (k->own_packs) {
+        pack_set_free(k->own_packs);
+        free(k->own_packs);
+    }
+    k->own_packs = fresh;
+    a->packs = fresh;
+    a->notice[0] = 0;
+    trace_begin(a->tr, a->now, "content");
+    trace_str(a->tr, "result", "swapped");
+    trace_int(a->tr, "exercises", n);
+    trace_end(a->tr);
+}
+
+/* Back to the attract loop with everything a visitor did forgotten. */
+void app_kiosk_reset(app *a, const char *why)
+{
+    struct app_kiosk *k = &a->kiosk;
+    app_end_exercise(a, false);
+    a->ex = NULL;
+    a->step = 0;
+    a->tally = 0;
+    a->focus = 0;
+    a->focus_visible = false;
+    a->last_index = -1;
+    memset(&a->bs, 0, sizeof a->bs);
+    memset(k->pin, 0, sizeof k->pin);
+    k->pin_msg[0] = 0;
+    k->closing_since = -1;
+    k->corner_since = -1;
+    k->ended_seen = a->ended_count;
+    k->was_active = false;
+    if (k->cfg.nlang > 0)
+        snprintf(a->lang, sizeof a->lang, "%s", k->cfg.lang[0]);
+    k->resets++;
+    apply_volume(a);
+    trace_begin(a->tr, a->now, "idle_reset");
+    trace_str(a->tr, "why", why);
+    trace_end(a->tr);
+    swap_content(a);
+    app_set_scene(a, &scene_attract);
+}
+
+static void admin_gesture(app *a, const char *how)
+{
+    a->kiosk.corner_since = -1;
+    if (a->scene == &scene_admin)
+        return;
+    trace_begin(a->tr, a->now, "admin_gesture");
+    trace_str(a->tr, "how", how);
+    trace_end(a->tr);
+    app_end_exercise(a, false);
+    app_set_scene(a, &scene_admin);
+}
 
 static bool kiosk_filter(app *a, const gw_event *e)
 {
     const char *what = NULL;
+    if (e->type == EV_POINTER_DOWN)
+        a->kiosk.corner_since = kiosk_in_corner(e->x, e->y, a->w, a->h) ? a->now : -1;
+    else if (e->type == EV_POINTER_UP)
+        a->kiosk.corner_since = -1;
+    else if (e->type == EV_POINTER_MOVE && a->kiosk.corner_since >= 0 && !kiosk_in_corner(e->x, e->y, a->w, a->h))
+        a->kiosk.corner_since = -1;
     if (e->type == EV_QUIT)
         what = "quit";
     else if (e->type == EV_KEY) {
+        unsigned chord = GW_MOD_CTRL | GW_MOD_ALT | GW_MOD_SHIFT;
+        if ((e->mods & chord) == chord && !strcmp(e->key, "K")) {
+            admin_gesture(a, "keys");
+            return true;
+        }
         if (!strcmp(e->key, "Escape"))
             what = "Escape";
         else if ((e->mods & GW_MOD_ALT) && (!strcmp(e->key, "F4") || !strcmp(e->key, "Tab")))
@@ -32,4 +285,77 @@ static bool kiosk_filter(app *a, const gw_event *e)
     return true;
 }
 
-const mode_vt mode_kiosk = { "kiosk", enter, kiosk_filter, leave_exercise, NULL };
+static void leave_exercise(app *a)
+{
+    app_kiosk_reset(a, "done");
+}
+
+static bool in_exercise_scene(const app *a)
+{
+    return a->scene == &scene_pacer || a->scene == &scene_guided || a->scene == &scene_prompts;
+}
+
+static gw_ns idle_from(const app *a)
+{
+    return a->last_input > a->kiosk.running_at ? a->last_input : a->kiosk.running_at;
+}
+
+static void kiosk_update(app *a)
+{
+    struct app_kiosk *k = &a->kiosk;
+    update_hours(a);
+    if (a->ex_active && !k->was_active)
+        count(a, false);
+    k->was_active = a->ex_active;
+    if (a->ended_count != k->ended_seen) {
+        k->ended_seen = a->ended_count;
+        count(a, true);
+    }
+    if (k->corner_since >= 0 && a->now - k->corner_since >= KIOSK_GESTURE_NS) {
+        admin_gesture(a, "corner");
+        return;
+    }
+    if (in_exercise_scene(a) && !a->ex_active) {
+        if (k->closing_since < 0)
+            k->closing_since = a->now;
+        else if (a->now - k->closing_since >= KIOSK_CLOSING_NS) {
+            app_kiosk_reset(a, "closing");
+            return;
+        }
+    }
+    /* a running timed exercise is not idleness: the visitor is following it (prompts wait
+     * for a touch, so there idleness counts) */
+    if (a->ex_active && !a->clock.paused && a->ex->kind != EX_PROMPTS)
+        k->running_at = a->now;
+    if (a->scene != &scene_attract && kiosk_idle_due(&k->cfg, idle_from(a), a->now))
+        app_kiosk_reset(a, "idle");
+}
+
+static gw_ns kiosk_next_change(const app *a)
+{
+    const struct app_kiosk *k = &a->kiosk;
+    gw_ns t = GW_NEVER;
+    if (a->scene != &scene_attract)
+        t = kiosk_idle_deadline(&k->cfg, idle_from(a));
+    if (k->closing_since >= 0 && k->closing_since + KIOSK_CLOSING_NS < t)
+        t = k->closing_since + KIOSK_CLOSING_NS;
+    else if (in_exercise_scene(a) && !a->ex_active && a->now < t)
+        t = a->now; /* the closing screen starts its count now */
+    if (k->corner_since >= 0 && k->corner_since + KIOSK_GESTURE_NS < t)
+        t = k->corner_since + KIOSK_GESTURE_NS;
+    if (k->cfg.hours_set) {
+        /* the next whole wall-clock minute */
+        long long w = app_kiosk_wall(a);
+        gw_ns m = a->now + (gw_ns)(60 - w % 60) * GW_NS_PER_SEC;
+        if (m < t)
+            t = m;
+    }
+    return t;
+}
+
+const mode_vt mode_kiosk = { "kiosk", enter, kiosk_filter, leave_exercise, kiosk_update, kiosk_next_change, leave };
+
+void run_reload_content(pack_set *out, void *ctx)
+{
+    run_load_content(out, (const run_options *)ctx);
+}

@@ -22,6 +22,7 @@ typedef struct run_options {
     const char *theme;
     const char *lang;
     const char *preview;       /* preview: the pack folder watched and reloaded */
+    const char *config;        /* kiosk: --config FILE */
 } run_options;
 
 /* Built-in content, then $XDG_DATA_HOME/groundwork/packs/<each>, then each --pack. */
@@ -34,5 +35,7 @@ int run_live(const run_options *o);
 void run_content_for(pack_set *s, const run_options *o);
 int run_play(const run_options *o);
 int run_render(const run_options *o);
+/* Kiosk content swap: run_load_content with ctx a const run_options *. */
+void run_reload_content(pack_set *out, void *ctx);
 
 #endif

@@ -53,7 +53,11 @@ static bool headless_init(headless *h, const run_options *o, bool want_render)
     }
     run_load_content(&h->packs, o);
     run_print_diags(&h->packs.diags);
-    app_config cfg = { o->mode, o->w, o->h, o->theme, o->lang, &h->packs, h->tr, NULL };
+    app_config cfg = { .mode = o->mode, .w = o->w, .h = o->h, .theme = o->theme, .lang = o->lang,
+                       .packs = &h->packs, .tr = h->tr };
+    cfg.kiosk_config = o->config;
+    cfg.reload = run_reload_content;
+    cfg.reload_ctx = (void *)o;
     app_init(&h->a, &cfg);
     h->a.cycles_override = o->cycles;
     if (want_render) {

@@ -141,7 +141,12 @@ int run_live(const run_options *o)
 
     app a;
     gw_ns t0 = plat_now();
-    app_config cfg = { o->mode, w, h, o->theme, o->lang, &packs, tr, audio };
+    app_config cfg = { .mode = o->mode, .w = w, .h = h, .theme = o->theme, .lang = o->lang,
+                       .packs = &packs, .tr = tr, .audio = audio };
+    cfg.kiosk_config = o->config;
+    cfg.reload = o->preview ? NULL : run_reload_content;
+    cfg.reload_ctx = (void *)o;
+    cfg.kiosk_wall_live = true;
     app_init(&a, &cfg);
     a.cycles_override = o->cycles;
     app_update(&a, plat_now() - t0);
@@ -156,6 +161,7 @@ int run_live(const run_options *o)
     draw_list frame[2] = { 0 };
     int cur = 0;
     bool full = true; /* next frame redraws everything (first, resized, exposed) */
+    gw_ns cursor_until = GW_NEVER; /* kiosk: the mouse cursor hides again then */
     while (!a.quit) {
         gw_ns now = plat_now() - t0;
         gw_ns wake = app_next_change(&a);
@@ -164,6 +170,8 @@ int run_live(const run_options *o)
             wake = now + GW_MSEC(250); /* preview: look for changed files */
         if (reload_at < wake)
             wake = reload_at;
+        if (cursor_until < wake)
+            wake = cursor_until;
         if (full)
             timeout = 0;
         else if (wake == GW_NEVER)
@@ -183,8 +191,12 @@ int run_live(const run_options *o)
                 }
                 if (ev.type == SDL_CONTROLLERDEVICEADDED)
                     SDL_GameControllerOpen(ev.cdevice.which);
-                if (kiosk && ev.type == SDL_MOUSEMOTION && ev.motion.which != SDL_TOUCH_MOUSEID)
+                if (kiosk && ev.type == SDL_MOUSEMOTION && ev.motion.which != SDL_TOUCH_MOUSEID) {
                     SDL_ShowCursor(SDL_ENABLE);
+                    cursor_until = plat_now() - t0 + KIOSK_CURSOR_NS;
+                }
+                if (kiosk && ev.type == SDL_WINDOWEVENT && ev.window.event == SDL_WINDOWEVENT_FOCUS_LOST)
+                    SDL_RaiseWindow(win); /* stay in front; the hint keeps it from minimizing */
                 gw_event ge;
                 a.now = plat_now() - t0;
                 if (plat_input_translate(&ev, a.w, a.h, &ge))
@@ -196,6 +208,10 @@ int run_live(const run_options *o)
         if (plat_now() - t0 >= reload_at) {
             reload_at = GW_NEVER;
             preview_reload(&a, &packs, o);
+        }
+        if (plat_now() - t0 >= cursor_until) {
+            SDL_ShowCursor(SDL_DISABLE);
+            cursor_until = GW_NEVER;
         }
         app_update(&a, plat_now() - t0);
         draw_list *next = &frame[cur ^ 1];

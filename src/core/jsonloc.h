@@ -8,7 +8,8 @@
  * node's valueint: the loader reads numbers only through valuedouble, and valueint
  * is a redundant copy in cJSON, so the tree carries its own positions for free.
  *
- * Private to the pack loader (only pack*.c and jsonloc*.c include cJSON).
+ * Private to the readers of outside JSON: the pack loader and the kiosk settings
+ * (only pack*.c, kiosk.c and jsonloc*.c include cJSON).
  *
  * jsonloc_parse has cJSON allocate the tree from an arena owned by the jsonloc (cJSON
  * hooks that only act while this thread is parsing; at any other time they are plain

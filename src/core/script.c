@@ -58,7 +58,7 @@ static bool parse_mods(const cJSON *m, unsigned *out)
 }
 
 static const char *const ACTIONS[] = { "key", "text", "tap", "click", "press", "quit", "resize",
-                                       "audio_device", "screenshot", "end", "button" };
+                                       "audio_device", "screenshot", "end", "button", "down", "up" };
 
 /* Fills it from obj; returns NULL or an error message. */
 static const char *parse_item(const cJSON *obj, script_item *it)
@@ -112,6 +112,14 @@ static const char *parse_item(const cJSON *obj, script_item *it)
             return "a tap or click takes [x, y] with both between 0 and 1";
         it->action = name[0] == 't' ? SCRIPT_TAP : SCRIPT_CLICK;
         it->ev.touch = name[0] == 't';
+    } else if (!strcmp(name, "down") || !strcmp(name, "up")) {
+        /* a touch put down and held (and lifted later): hold gestures */
+        if (!get_xy(act, &it->ev.x, &it->ev.y) || it->ev.x < 0 || it->ev.x > 1 || it->ev.y < 0 ||
+            it->ev.y > 1)
+            return "a down or up takes [x, y] with both between 0 and 1";
+        it->action = SCRIPT_EVENT;
+        it->ev.type = name[0] == 'd' ? EV_POINTER_DOWN : EV_POINTER_UP;
+        it->ev.touch = true;
     } else if (!strcmp(name, "press") || !strcmp(name, "screenshot")) {
         if (!cJSON_IsString(act) || !*act->valuestring)
             return name[0] == 'p' ? "\"press\" takes a widget id" : "\"screenshot\" takes a file name";

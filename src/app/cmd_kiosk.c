@@ -1,0 +1,168 @@
+/* `groundwork kiosk set-pin|stats [--config FILE]`: the kiosk's administration from a
+ * terminal. set-pin reads the PIN from standard input (without echo on a terminal) and
+ * writes the settings file atomically with the PIN's salted hash; stats prints the
+ * anonymous daily counters. */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "core/kiosk.h"
+#include "core/kstats.h"
+#include "core/paths.h"
+
+int cmd_kiosk(int argc, char **argv);
+
+static const char KUSAGE[] = "Usage: groundwork kiosk set-pin [--config FILE]\n"
+                             "       groundwork kiosk stats [--config FILE]\n";
+
+/* --config FILE, else /etc/groundwork/kiosk.json if it exists, else the user's. */
+static const char *config_path(const char *given, char *buf, size_t n)
+{
+    if (given)
+        return given;
+    if (access("/etc/groundwork/kiosk.json", F_OK) == 0)
+        return "/etc/groundwork/kiosk.json";
+    const char *dir = paths_user_config_dir();
+    if (!dir || !paths_join(buf, n, dir, "groundwork/kiosk.json"))
+        return NULL;
+    return buf;
+}
+
+static bool read_line(char *buf, size_t n, bool tty, const char *prompt)
+{
+    struct termios old, quiet;
+    if (tty) {
+        fputs(prompt, stderr);
+        fflush(stderr);
+        tcgetattr(STDIN_FILENO, &old);
+        quiet = old;
+        quiet.c_lflag &= ~(tcflag_t)ECHO;
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+    bool ok = fgets(buf, (int)n, stdin) != NULL;
+    if (tty) {
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+        fputs("\n", stderr);
+    }
+    if (ok)
+        buf[strcspn(buf, "\r\n")] = 0;
+    return ok;
+}
+
+static int set_pin(const char *path)
+{
+    kiosk_config c;
+    kiosk_errors errs = { 0 };
+    if (access(path, F_OK) == 0 && !kiosk_config_load(&c, path, &errs)) {
+        for (int i = 0; i < errs.n; i++)
+            fprintf(stderr, "groundwork: %s\n", errs.msg[i]);
+        fprintf(stderr, "groundwork: fix %s first; the PIN was not set\n", path);
+        return 1;
+    }
+    if (access(path, F_OK) != 0)
+        kiosk_config_defaults(&c);
+    bool tty = isatty(STDIN_FILENO);
+    char pin[64], again[64];
+    if (!read_line(pin, sizeof pin, tty, "New admin PIN (4 to 12 digits): ")) {
+        fputs("groundwork: no PIN given on standard input\n", stderr);
+        return 1;
+    }
+    if (tty && (!read_line(again, sizeof again, tty, "The same PIN again: ") || strcmp(pin, again))) {
+        fputs("groundwork: the two PINs differ; nothing changed\n", stderr);
+        return 1;
+    }
+    char err[KIOSK_PATH_MAX + 128];
+    if (!kiosk_pin_hash(pin, c.pin_hash, err, sizeof err)) {
+        fprintf(stderr, "groundwork: %s; nothing changed\n", err);
+        return 1;
+    }
+    memset(pin, 0, sizeof pin);
+    memset(again, 0, sizeof again);
+    /* the folder, for a first setting */
+    char dir[KIOSK_PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", path);
+    for (char *p = dir + 1; *p; p++)
+        if (*p == '/') {
+            *p = 0;
+            mkdir(dir, 0755);
+            *p = '/';
+        }
+    if (!kiosk_config_save(&c, path, err, sizeof err)) {
+        fprintf(stderr, "groundwork: %s\n", err);
+        return 1;
+    }
+    printf("The admin PIN is set in %s.\n", path);
+    return 0;
+}
+
+static void print_day(void *ctx, const char *day, long started, long completed)
+{
+    (void)ctx;
+    printf("%-12s %8ld %10ld\n", day, started, completed);
+}
+
+static int stats(const char *path)
+{
+    kiosk_config c;
+    kiosk_errors errs = { 0 };
+    if (!kiosk_config_load(&c, path, &errs))
+        for (int i = 0; i < errs.n; i++)
+            fprintf(stderr, "groundwork: %s\n", errs.msg[i]);
+    char def[KIOSK_PATH_MAX];
+    const char *p = c.stats_path[0] ? c.stats_path : NULL;
+    const char *data = paths_user_data_dir();
+    if (!p && data && paths_join(def, sizeof def, data, "groundwork/kiosk-stats.sqlite"))
+        p = def;
+    if (!c.stats)
+        fprintf(stderr, "groundwork: the kiosk keeps no counters (\"stats\": false in %s)\n", path);
+    if (!p || access(p, F_OK) != 0) {
+        printf("No counters yet%s%s.\n", p ? " in " : "", p ? p : "");
+        return 0;
+    }
+    char err[KIOSK_PATH_MAX + 128];
+    kstats *k = kstats_open(p, err, sizeof err);
+    if (!k) {
+        fprintf(stderr, "groundwork: %s\n", err);
+        return 1;
+    }
+    printf("%-12s %8s %10s\n", "day", "started", "completed");
+    int n = kstats_each(k, print_day, NULL);
+    kstats_close(k);
+    if (n < 0) {
+        fprintf(stderr, "groundwork: %s: cannot read the counters\n", p);
+        return 1;
+    }
+    return 0;
+}
+
+int cmd_kiosk(int argc, char **argv)
+{
+    /* argv[0] is "kiosk" */
+    const char *action = argc > 1 ? argv[1] : NULL;
+    const char *given = NULL;
+    for (int i = 2; i < argc; i++) {
+        if (!strcmp(argv[i], "--config") && i + 1 < argc)
+            given = argv[++i];
+        else if (!strncmp(argv[i], "--config=", 9))
+            given = argv[i] + 9;
+        else {
+            fprintf(stderr, "groundwork: unexpected argument \"%s\"\n%s", argv[i], KUSAGE);
+            return 2;
+        }
+    }
+    if (!action || (strcmp(action, "set-pin") && strcmp(action, "stats"))) {
+        fprintf(stderr, "groundwork: kiosk takes set-pin or stats\n%s", KUSAGE);
+        return 2;
+    }
+    char buf[PATH_MAX];
+    const char *path = config_path(given, buf, sizeof buf);
+    if (!path) {
+        fputs("groundwork: no place for the kiosk settings (set HOME or use --config FILE)\n", stderr);
+        return 1;
+    }
+    return !strcmp(action, "set-pin") ? set_pin(path) : stats(path);
+}

@@ -1,0 +1,117 @@
+/* scene_admin: the kiosk's way out. An on-screen PIN keypad (widgets "pin:0".."pin:9",
+ * "pin-back", "pin-ok", "pin-cancel"); the digits show as dots. A right PIN ends the
+ * program (exit reason "admin"); wrong ones are rate-limited (kiosk_pin_record). */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "app/ui.h"
+#include "core/i18n.h"
+
+static void enter(app *a)
+{
+    memset(a->kiosk.pin, 0, sizeof a->kiosk.pin);
+    a->kiosk.pin_msg[0] = 0;
+}
+
+static void submit(app *a)
+{
+    struct app_kiosk *k = &a->kiosk;
+    if (!k->cfg.pin_hash[0]) {
+        snprintf(k->pin_msg, sizeof k->pin_msg, "%s", _("No admin PIN is set. Run “groundwork kiosk set-pin”."));
+        trace_begin(a->tr, a->now, "pin");
+        trace_bool(a->tr, "ok", false);
+        trace_str(a->tr, "why", "unset");
+        trace_end(a->tr);
+        return;
+    }
+    if (!kiosk_pin_allowed(&k->limit, a->now)) {
+        long wait = (long)((k->limit.locked_until - a->now + GW_NS_PER_SEC - 1) / GW_NS_PER_SEC);
+        snprintf(k->pin_msg, sizeof k->pin_msg, _("Too many wrong PINs. Try again in %ld s."), wait);
+        trace_begin(a->tr, a->now, "pin");
+        trace_bool(a->tr, "ok", false);
+        trace_str(a->tr, "why", "locked");
+        trace_end(a->tr);
+        memset(k->pin, 0, sizeof k->pin);
+        return;
+    }
+    bool ok = kiosk_pin_verify(k->cfg.pin_hash, k->pin);
+    memset(k->pin, 0, sizeof k->pin);
+    kiosk_pin_record(&k->limit, ok, a->now);
+    trace_begin(a->tr, a->now, "pin");
+    trace_bool(a->tr, "ok", ok);
+    if (!ok)
+        trace_str(a->tr, "why", "wrong");
+    trace_end(a->tr);
+    if (ok) {
+        app_request_quit(a, "admin");
+        return;
+    }
+    if (!kiosk_pin_allowed(&k->limit, a->now))
+        snprintf(k->pin_msg, sizeof k->pin_msg, _("Too many wrong PINs. Try again in %ld s."),
+                 (long)((k->limit.locked_until - a->now) / GW_NS_PER_SEC));
+    else
+        snprintf(k->pin_msg, sizeof k->pin_msg, "%s", _("That PIN is not right."));
+}
+
+static void activate(app *a, const char *w)
+{
+    struct app_kiosk *k = &a->kiosk;
+    size_t n = strlen(k->pin);
+    if (!strncmp(w, "pin:", 4) && w[4] >= '0' && w[4] <= '9' && !w[5]) {
+        if (n < KIOSK_PIN_MAX)
+            k->pin[n] = w[4];
+        k->pin_msg[0] = 0;
+    } else if (!strcmp(w, "pin-back")) {
+        if (n > 0)
+            k->pin[n - 1] = 0;
+    } else if (!strcmp(w, "pin-ok")) {
+        submit(a);
+    } else if (!strcmp(w, "pin-cancel")) {
+        app_kiosk_reset(a, "cancel");
+    }
+}
+
+static void draw(const app *a, draw_list *l)
+{
+    const theme *t = a->th;
+    const struct app_kiosk *k = &a->kiosk;
+    float W = (float)a->w, H = (float)a->h, u = app_unit(a);
+    float side = fminf(W, H);
+    float b = fmaxf(side * 0.12f, 64 * u), gap = side * 0.02f;
+    float kw = 3 * b + 2 * gap, kh = 4 * b + 3 * gap;
+    float top = fmaxf(side * 0.3f, (H - kh) / 2 + side * 0.08f);
+    if (top + kh > H - side * 0.03f)
+        top = H - side * 0.03f - kh;
+    float x0 = W / 2 - kw / 2;
+    draw_text(l, gw_rc(0, side * 0.03f, W, side * 0.08f), _("Administrator: enter the PIN"),
+              (int)lroundf(30 * u), ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), t->text);
+    /* dots for the digits typed */
+    size_t n = strlen(k->pin);
+    float dy = side * 0.15f, dr = 10 * u;
+    int ndots = n < KIOSK_PIN_MIN ? KIOSK_PIN_MIN : (int)n;
+    float dx0 = W / 2 - (float)(ndots - 1) * 14 * u;
+    for (int i = 0; i < ndots; i++)
+        draw_circle(l, dx0 + (float)i * 28 * u, dy, dr, (size_t)i < n ? t->accent : t->ring_track);
+    if (k->pin_msg[0])
+        draw_text(l, gw_rc(0, dy + 20 * u, W, top - dy - 30 * u), k->pin_msg, (int)lroundf(22 * u),
+                  ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT, t->focus);
+    static const char *const KEYS[12] = { "1", "2", "3", "4", "5", "6", "7", "8", "9", "<", "0", "OK" };
+    for (int i = 0; i < 12; i++) {
+        gw_rect r = gw_rc(x0 + (float)(i % 3) * (b + gap), top + (float)(i / 3) * (b + gap), b, b);
+        char id[16];
+        if (i == 9)
+            snprintf(id, sizeof id, "pin-back");
+        else if (i == 11)
+            snprintf(id, sizeof id, "pin-ok");
+        else
+            snprintf(id, sizeof id, "pin:%s", KEYS[i]);
+        ui_button(a, l, id, r, i == 9 ? _("Delete") : i == 11 ? _("OK") : KEYS[i], false, i == 11);
+    }
+    float cw = fmaxf(220 * u, side * 0.3f);
+    ui_button(a, l, "pin-cancel", gw_rc(x0 + kw + 3 * gap, top + kh - b, fminf(cw, W - (x0 + kw + 4 * gap)), b),
+              _("Cancel"), false, false);
+}
+
+const scene_vt scene_admin = { "admin", enter, NULL, activate, NULL, draw, NULL };

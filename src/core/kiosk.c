@@ -1,0 +1,486 @@
+#include "core/kiosk.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <sodium.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cjson/cJSON.h>
+
+#include "core/jsonloc.h"
+
+#define MAX_CONFIG_BYTES (1 << 20)
+#define MAX_DEPTH 8
+
+void kiosk_config_defaults(kiosk_config *c)
+{
+    memset(c, 0, sizeof *c);
+    c->idle_timeout = KIOSK_IDLE_DEFAULT;
+    c->outside = KIOSK_OUTSIDE_DIM;
+    c->volume = 0.6;
+    c->volume_max = 0.8;
+}
+
+/* ---- reading ------------------------------------------------------------------ */
+
+typedef struct rctx {
+    const char *name;
+    jsonloc jl;
+    kiosk_errors *errs;
+    bool ok;
+} rctx;
+
+static void report(rctx *r, size_t off, const char *fmt, ...)
+{
+    r->ok = false;
+    if (!r->errs || r->errs->n >= KIOSK_MAX_ERRORS)
+        return;
+    char what[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    jsonloc_pos p = off == JSONLOC_NONE ? (jsonloc_pos){ 0, 0 } : jsonloc_at(&r->jl, off);
+    char *m = r->errs->msg[r->errs->n++];
+    if (p.line > 0)
+        snprintf(m, sizeof r->errs->msg[0], "%s:%d:%d: %s", r->name, p.line, p.col, what);
+    else
+        snprintf(m, sizeof r->errs->msg[0], "%s: %s", r->name, what);
+}
+
+static void bad_value(rctx *r, const cJSON *v, const char *key, const char *want)
+{
+    report(r, jsonloc_value_off(&r->jl, v), "\"%s\" must be %s; using the default", key, want);
+}
+
+static bool copy_id(char *dst, size_t n, const char *s)
+{
+    size_t len = strlen(s);
+    if (len == 0 || len >= n)
+        return false;
+    memcpy(dst, s, len + 1);
+    return true;
+}
+
+static void read_string_list(rctx *r, const cJSON *v, const char *key, char *dst, size_t each, int max,
+                             int *count, const char *want)
+{
+    if (!cJSON_IsArray(v)) {
+        bad_value(r, v, key, want);
+        return;
+    }
+    int n = 0;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, v) {
+        if (!cJSON_IsString(it) || !copy_id(dst + (size_t)n * each, each, it->valuestring)) {
+            report(r, jsonloc_value_off(&r->jl, it), "each entry of \"%s\" must be %s; skipped", key, want);
+            continue;
+        }
+        if (n == max) {
+            report(r, jsonloc_value_off(&r->jl, it), "\"%s\" lists more than %d entries; the rest are skipped",
+                   key, max);
+            break;
+        }
+        n++;
+    }
+    *count = n;
+}
+
+static void read_hours(rctx *r, kiosk_config *c, const cJSON *v)
+{
+    if (!cJSON_IsObject(v)) {
+        bad_value(r, v, "hours", "an object such as {\"open\": \"08:00\", \"close\": \"18:00\"}");
+        return;
+    }
+    int open = -1, close = -1;
+    kiosk_outside outside = KIOSK_OUTSIDE_DIM;
+    bool ok = true;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, v) {
+        if (!strcmp(it->string, "open") || !strcmp(it->string, "close")) {
+            int m = cJSON_IsString(it) ? kiosk_parse_hhmm(it->valuestring) : -1;
+            if (m < 0) {
+                report(r, jsonloc_value_off(&r->jl, it), "\"hours.%s\" must be a time \"HH:MM\" (00:00 to 23:59)",
+                       it->string);
+                ok = false;
+            }
+            *(it->string[0] == 'o' ? &open : &close) = m;
+        } else if (!strcmp(it->string, "outside")) {
+            if (cJSON_IsString(it) && !strcmp(it->valuestring, "dim"))
+                outside = KIOSK_OUTSIDE_DIM;
+            else if (cJSON_IsString(it) && !strcmp(it->valuestring, "blank"))
+                outside = KIOSK_OUTSIDE_BLANK;
+            else {
+                report(r, jsonloc_value_off(&r->jl, it), "\"hours.outside\" must be \"dim\" or \"blank\"");
+                ok = false;
+            }
+        } else {
+            report(r, jsonloc_key_off(&r->jl, it), "unknown key \"hours.%s\" (expected open, close, outside)",
+                   it->string);
+        }
+    }
+    if (ok && (open < 0 || close < 0)) {
+        report(r, jsonloc_value_off(&r->jl, v), "\"hours\" needs both \"open\" and \"close\"; open all day");
+        ok = false;
+    }
+    if (ok && open == close) {
+        report(r, jsonloc_value_off(&r->jl, v), "\"hours\" opens and closes at the same time; open all day");
+        ok = false;
+    }
+    if (!ok)
+        return;
+    c->hours_set = true;
+    c->open_min = open;
+    c->close_min = close;
+    c->outside = outside;
+}
+
+static void read_volume(rctx *r, kiosk_config *c, const cJSON *v)
+{
+    if (!cJSON_IsObject(v)) {
+        bad_value(r, v, "volume", "an object such as {\"default\": 0.5, \"max\": 0.8}");
+        return;
+    }
+    double vol = c->volume, max = c->volume_max;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, v) {
+        bool is_def = !strcmp(it->string, "default"), is_max = !strcmp(it->string, "max");
+        if (!is_def && !is_max) {
+            report(r, jsonloc_key_off(&r->jl, it), "unknown key \"volume.%s\" (expected default, max)", it->string);
+            continue;
+        }
+        if (!cJSON_IsNumber(it) || !(it->valuedouble >= 0 && it->valuedouble <= 1)) {
+            report(r, jsonloc_value_off(&r->jl, it), "\"volume.%s\" must be a number from 0 to 1; using the default",
+                   it->string);
+            continue;
+        }
+        *(is_def ? &vol : &max) = it->valuedouble;
+    }
+    c->volume_max = max;
+    c->volume = vol > max ? max : vol;
+}
+
+static void read_root(rctx *r, kiosk_config *c, const cJSON *root)
+{
+    const cJSON *it;
+    cJSON_ArrayForEach(it, root) {
+        const char *k = it->string;
+        if (!strcmp(k, "exercises")) {
+            read_string_list(r, it, k, &c->exercise[0][0], KIOSK_ID_MAX, KIOSK_MAX_EXERCISES, &c->nexercise,
+                             "an exercise id (a string)");
+        } else if (!strcmp(k, "idle_timeout")) {
+            if (!cJSON_IsNumber(it) || !(it->valuedouble >= 10 && it->valuedouble <= 3600))
+                bad_value(r, it, k, "a number of seconds from 10 to 3600");
+            else
+                c->idle_timeout = GW_SEC(it->valuedouble);
+        } else if (!strcmp(k, "attract")) {
+            if (!cJSON_IsString(it) || (it->valuestring[0] && !copy_id(c->attract, sizeof c->attract, it->valuestring)))
+                bad_value(r, it, k, "the id of a breathing exercise (a string)");
+            else if (!it->valuestring[0])
+                c->attract[0] = 0;
+        } else if (!strcmp(k, "languages")) {
+            read_string_list(r, it, k, &c->lang[0][0], sizeof c->lang[0], KIOSK_MAX_LANGS, &c->nlang,
+                             "a language code such as \"en\" (a string)");
+        } else if (!strcmp(k, "admin_pin")) {
+            if (!cJSON_IsString(it) || strncmp(it->valuestring, "$argon2", 7) ||
+                !copy_id(c->pin_hash, sizeof c->pin_hash, it->valuestring))
+                report(r, jsonloc_value_off(&r->jl, it),
+                       "\"admin_pin\" must be a hash written by \"groundwork kiosk set-pin\"; "
+                       "the admin exit stays closed");
+        } else if (!strcmp(k, "hours")) {
+            read_hours(r, c, it);
+        } else if (!strcmp(k, "volume")) {
+            read_volume(r, c, it);
+        } else if (!strcmp(k, "stats")) {
+            if (!cJSON_IsBool(it))
+                bad_value(r, it, k, "true or false");
+            else
+                c->stats = cJSON_IsTrue(it);
+        } else if (!strcmp(k, "stats_path")) {
+            if (!cJSON_IsString(it) || !copy_id(c->stats_path, sizeof c->stats_path, it->valuestring))
+                bad_value(r, it, k, "a file path (a string)");
+        } else {
+            report(r, jsonloc_key_off(&r->jl, it),
+                   "unknown key \"%s\" (expected exercises, idle_timeout, attract, languages, admin_pin, "
+                   "hours, volume, stats, stats_path)", k);
+        }
+    }
+}
+
+bool kiosk_config_parse(kiosk_config *c, const char *name, const char *text, size_t len, kiosk_errors *errs)
+{
+    kiosk_config_defaults(c);
+    rctx r = { .name = name ? name : "(config)", .errs = errs, .ok = true };
+    memset(&r.jl, 0, sizeof r.jl);
+    jsonloc_status st = jsonloc_scan(&r.jl, text, len, MAX_DEPTH);
+    if (st != JSONLOC_OK) {
+        if (st == JSONLOC_SYNTAX)
+            report(&r, r.jl.err_off, "JSON syntax error: %s; using the default settings", r.jl.err_msg);
+        else if (st == JSONLOC_TOO_DEEP)
+            report(&r, r.jl.err_off, "nested more than %d levels deep; using the default settings", MAX_DEPTH);
+        else
+            report(&r, JSONLOC_NONE, "out of memory; using the default settings");
+        jsonloc_free(&r.jl);
+        return false;
+    }
+    cJSON *root = cJSON_ParseWithLength(text, len);
+    if (!root) {
+        report(&r, JSONLOC_NONE, "the JSON could not be read; using the default settings");
+    } else if (!cJSON_IsObject(root)) {
+        jsonloc_bind(&r.jl, root);
+        report(&r, jsonloc_value_off(&r.jl, root), "the settings must be a JSON object { ... }; using the defaults");
+    } else {
+        jsonloc_bind(&r.jl, root);
+        read_root(&r, c, root);
+    }
+    cJSON_Delete(root);
+    jsonloc_free(&r.jl);
+    return r.ok;
+}
+
+bool kiosk_config_load(kiosk_config *c, const char *path, kiosk_errors *errs)
+{
+    kiosk_config_defaults(c);
+    FILE *f = fopen(path, "rb");
+    char *buf = NULL;
+    size_t n = 0;
+    const char *problem = NULL;
+    if (!f)
+        problem = strerror(errno);
+    else {
+        buf = malloc(MAX_CONFIG_BYTES + 1);
+        if (!buf)
+            problem = "out of memory";
+        else {
+            n = fread(buf, 1, MAX_CONFIG_BYTES + 1, f);
+            if (ferror(f))
+                problem = "read error";
+            else if (n > MAX_CONFIG_BYTES)
+                problem = "larger than 1 MiB";
+        }
+        fclose(f);
+    }
+    if (problem) {
+        if (errs && errs->n < KIOSK_MAX_ERRORS)
+            snprintf(errs->msg[errs->n++], sizeof errs->msg[0], "%s: cannot read the settings (%s); using the defaults",
+                     path, problem);
+        free(buf);
+        return false;
+    }
+    bool ok = kiosk_config_parse(c, path, buf, n, errs);
+    free(buf);
+    return ok;
+}
+
+/* ---- writing ------------------------------------------------------------------ */
+
+static cJSON *to_json(const kiosk_config *c)
+{
+    cJSON *o = cJSON_CreateObject();
+    if (!o)
+        return NULL;
+    cJSON *ex = cJSON_AddArrayToObject(o, "exercises");
+    for (int i = 0; ex && i < c->nexercise; i++)
+        cJSON_AddItemToArray(ex, cJSON_CreateString(c->exercise[i]));
+    cJSON_AddNumberToObject(o, "idle_timeout", gw_seconds(c->idle_timeout));
+    cJSON_AddStringToObject(o, "attract", c->attract);
+    cJSON *la = cJSON_AddArrayToObject(o, "languages");
+    for (int i = 0; la && i < c->nlang; i++)
+        cJSON_AddItemToArray(la, cJSON_CreateString(c->lang[i]));
+    if (c->pin_hash[0])
+        cJSON_AddStringToObject(o, "admin_pin", c->pin_hash);
+    if (c->hours_set) {
+        cJSON *h = cJSON_AddObjectToObject(o, "hours");
+        char b[32];
+        snprintf(b, sizeof b, "%02d:%02d", c->open_min / 60, c->open_min % 60);
+        cJSON_AddStringToObject(h, "open", b);
+        snprintf(b, sizeof b, "%02d:%02d", c->close_min / 60, c->close_min % 60);
+        cJSON_AddStringToObject(h, "close", b);
+        cJSON_AddStringToObject(h, "outside", c->outside == KIOSK_OUTSIDE_BLANK ? "blank" : "dim");
+    }
+    cJSON *v = cJSON_AddObjectToObject(o, "volume");
+    cJSON_AddNumberToObject(v, "default", c->volume);
+    cJSON_AddNumberToObject(v, "max", c->volume_max);
+    cJSON_AddBoolToObject(o, "stats", c->stats);
+    if (c->stats_path[0])
+        cJSON_AddStringToObject(o, "stats_path", c->stats_path);
+    return o;
+}
+
+bool kiosk_config_save(const kiosk_config *c, const char *path, char *err, size_t errlen)
+{
+    cJSON *o = to_json(c);
+    char *text = o ? cJSON_Print(o) : NULL;
+    cJSON_Delete(o);
+    if (!text) {
+        snprintf(err, errlen, "%s: out of memory", path);
+        return false;
+    }
+    char tmp[KIOSK_PATH_MAX + 16];
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    bool ok = fd >= 0;
+    const char *what = "cannot create";
+    if (ok) {
+        size_t len = strlen(text), done = 0;
+        while (ok && done < len) {
+            ssize_t w = write(fd, text + done, len - done);
+            if (w < 0 && errno == EINTR)
+                continue;
+            ok = w > 0;
+            done += w > 0 ? (size_t)w : 0;
+        }
+        ok = ok && write(fd, "\n", 1) == 1 && fsync(fd) == 0;
+        what = "cannot write";
+        if (close(fd) != 0)
+            ok = false;
+    }
+    if (ok && rename(tmp, path) != 0) {
+        ok = false;
+        what = "cannot replace";
+    }
+    if (!ok) {
+        snprintf(err, errlen, "%s: %s: %s", path, what, strerror(errno));
+        unlink(tmp);
+    }
+    free(text);
+    return ok;
+}
+
+/* ---- policies ----------------------------------------------------------------- */
+
+gw_ns kiosk_idle_deadline(const kiosk_config *c, gw_ns last_input)
+{
+    gw_ns t = c->idle_timeout > 0 ? c->idle_timeout : KIOSK_IDLE_DEFAULT;
+    return last_input > GW_NEVER - t ? GW_NEVER : last_input + t;
+}
+
+bool kiosk_idle_due(const kiosk_config *c, gw_ns last_input, gw_ns now)
+{
+    return now >= kiosk_idle_deadline(c, last_input);
+}
+
+int kiosk_parse_hhmm(const char *s)
+{
+    if (!s || strlen(s) != 5 || s[2] != ':')
+        return -1;
+    for (int i = 0; i < 5; i++)
+        if (i != 2 && (s[i] < '0' || s[i] > '9'))
+            return -1;
+    int h = (s[0] - '0') * 10 + (s[1] - '0'), m = (s[3] - '0') * 10 + (s[4] - '0');
+    if (h > 23 || m > 59)
+        return -1;
+    return h * 60 + m;
+}
+
+kiosk_hours_state kiosk_hours_at(const kiosk_config *c, int minute)
+{
+    if (!c->hours_set)
+        return KIOSK_OPEN;
+    minute = ((minute % 1440) + 1440) % 1440;
+    bool open = c->open_min < c->close_min ? (minute >= c->open_min && minute < c->close_min)
+                                           : (minute >= c->open_min || minute < c->close_min);
+    if (open)
+        return KIOSK_OPEN;
+    return c->outside == KIOSK_OUTSIDE_BLANK ? KIOSK_BLANK : KIOSK_DIM;
+}
+
+bool kiosk_pin_valid(const char *pin)
+{
+    size_t n = pin ? strlen(pin) : 0;
+    if (n < KIOSK_PIN_MIN || n > KIOSK_PIN_MAX)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (pin[i] < '0' || pin[i] > '9')
+            return false;
+    return true;
+}
+
+bool kiosk_pin_hash(const char *pin, char *out, char *err, size_t errlen)
+{
+    out[0] = 0;
+    if (!kiosk_pin_valid(pin)) {
+        snprintf(err, errlen, "the PIN must be %d to %d digits", KIOSK_PIN_MIN, KIOSK_PIN_MAX);
+        return false;
+    }
+    if (sodium_init() < 0) {
+        snprintf(err, errlen, "the cryptography library could not start");
+        return false;
+    }
+    _Static_assert(KIOSK_PIN_HASH_MAX >= crypto_pwhash_STRBYTES, "hash buffer too small");
+    if (crypto_pwhash_str(out, pin, strlen(pin), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+        snprintf(err, errlen, "hashing the PIN ran out of memory");
+        out[0] = 0;
+        return false;
+    }
+    return true;
+}
+
+bool kiosk_pin_verify(const char *hash, const char *pin)
+{
+    if (!hash || !hash[0] || !kiosk_pin_valid(pin) || sodium_init() < 0)
+        return false;
+    if (!memchr(hash, 0, KIOSK_PIN_HASH_MAX))
+        return false;
+    return crypto_pwhash_str_verify(hash, pin, strlen(pin)) == 0;
+}
+
+bool kiosk_pin_allowed(const kiosk_pinlimit *p, gw_ns now)
+{
+    return now >= p->locked_until;
+}
+
+void kiosk_pin_record(kiosk_pinlimit *p, bool ok, gw_ns now)
+{
+    if (ok) {
+        p->fails = 0;
+        p->locked_until = 0;
+        return;
+    }
+    p->fails++;
+    if (p->fails < 3)
+        return;
+    int doublings = p->fails - 3;
+    gw_ns wait = GW_SEC(30);
+    for (int i = 0; i < doublings && wait < GW_SEC(3600); i++)
+        wait *= 2;
+    if (wait > GW_SEC(3600))
+        wait = GW_SEC(3600);
+    p->locked_until = now + wait;
+}
+
+bool kiosk_in_corner(float x, float y, int w, int h)
+{
+    float side = (float)(w < h ? w : h) * 0.09f;
+    return x >= 0 && y >= 0 && x * (float)w <= side && y * (float)h <= side;
+}
+
+int kiosk_lang_at(const kiosk_config *c, gw_ns t)
+{
+    if (c->nlang <= 1 || t < 0)
+        return 0;
+    return (int)((t / KIOSK_LANG_NS) % c->nlang);
+}
+
+void kiosk_burnin_offset(gw_ns t, float amp, float *dx, float *dy)
+{
+    /* periods of 7 and 11 minutes: the pattern repeats only after 77 minutes */
+    double s = (double)(t % (GW_SEC(77 * 60))) / 1e9;
+    *dx = amp * (float)sin(2 * M_PI * s / 420.0);
+    *dy = amp * (float)sin(2 * M_PI * s / 660.0);
+}
+
+bool kiosk_offers(const kiosk_config *c, const char *id)
+{
+    if (c->nexercise == 0)
+        return true;
+    for (int i = 0; i < c->nexercise; i++)
+        if (!strcmp(c->exercise[i], id))
+            return true;
+    return false;
+}

@@ -1,0 +1,15 @@
+# Kiosk mode (issue 9): end to end through `play` and `groundwork kiosk`, and the
+# content swap through the app itself.
+set(_gw_kiosk_flags)
+if(GW_SANITIZE)
+  set(_gw_kiosk_flags --sanitized)
+endif()
+add_test(NAME e2e.kiosk COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/e2e/check_kiosk.py $<TARGET_FILE:groundwork>
+         ${CMAKE_SOURCE_DIR} ${_gw_kiosk_flags})
+set_tests_properties(e2e.kiosk PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS e2e TIMEOUT 1800)
+
+add_executable(test_kiosk_swap ${CMAKE_CURRENT_SOURCE_DIR}/kiosk/test_kiosk_swap.c)
+target_link_libraries(test_kiosk_swap PRIVATE gw_app PkgConfig::CMOCKA)
+target_compile_definitions(test_kiosk_swap PRIVATE GW_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+add_test(NAME kiosk.content_swap COMMAND test_kiosk_swap)
+set_tests_properties(kiosk.content_swap PROPERTIES ENVIRONMENT "${GW_TEST_ENV}" LABELS kiosk)
