@@ -28,6 +28,7 @@ bool app_init(app *a, const app_config *cfg)
     a->h = cfg->h > 0 ? cfg->h : 720;
     a->focus = 0;
     a->last_index = -1;
+    a->guided_voice = -1;
     if (cfg->lang && *cfg->lang)
         snprintf(a->lang, sizeof a->lang, "%s", cfg->lang);
     else
@@ -124,6 +125,11 @@ void app_end_exercise(app *a, bool completed)
     if (!a->ex_active)
         return;
     a->ex_active = false;
+    /* nothing of an exercise goes on sounding after it */
+    plat_audio_voice_stop(a->audio);
+    plat_audio_cancel_cues(a->audio);
+    plat_audio_ambience(a->audio, NULL);
+    a->guided_voice = -1;
     if (completed)
         a->ended_count++;
     trace_begin(a->tr, a->now, "exercise_end");
@@ -247,6 +253,8 @@ void app_event(app *a, const gw_event *e)
         trace_bool(a->tr, "added", e->added);
         trace_bool(a->tr, "live", plat_audio_live(a->audio));
         trace_end(a->tr);
+        if (a->scene->event)   /* a guided exercise resumes its voice */
+            a->scene->event(a, e);
         return;
     case EV_KEY:
     case EV_BUTTON:

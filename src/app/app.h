@@ -81,6 +81,10 @@ struct app {
     char notice[256];      /* a message shown on the library (bad pack, no sound) */
     draw_list ui;          /* last description produced, for widgets */
     bool ui_stale;
+
+    /* guided exercises (issue 5): voice and ambience */
+    int   guided_voice;    /* step whose clip was started and not stopped, -1: none */
+    int   ambience;        /* 0 off, 1 brown, 2 rain, 3 drone (kept between exercises) */
 };
 
 bool app_init(app *a, const app_config *cfg);
