@@ -249,6 +249,7 @@ void app_event(app *a, const gw_event *e)
         return;
     case EV_AUDIO_DEVICE:
         plat_audio_device_changed(a->audio, e->added);
+        a->audio_gone = !e->added;
         trace_begin(a->tr, a->now, "audio_device");
         trace_bool(a->tr, "added", e->added);
         trace_bool(a->tr, "live", plat_audio_live(a->audio));

@@ -8,7 +8,7 @@ static void ellipse(draw_list *l, float cx, float cy, float rx, float ry, gw_col
 {
     if (rx <= 0 || ry <= 0)
         return;
-    int n = (int)fminf(fmaxf(ry / 1.5f, 4.f), 48.f);
+    int n = (int)fminf(fmaxf(ry * 2, 4.f), 240.f);  /* about a band per pixel row */
     float h = 2 * ry / (float)n;
     for (int i = 0; i < n; i++) {
         float y = cy - ry + h * ((float)i + 0.5f);

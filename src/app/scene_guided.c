@@ -38,7 +38,7 @@ static void voice_start(app *a, int i, gw_ns offset)
     plat_audio_voice_stop(a->audio);
     a->guided_voice = -1;
     const char *rel = clip_of(a, i);
-    if (!*rel)
+    if (!*rel || a->audio_gone)
         return;
     const guided_step *s = &a->ex->step[i];
     const char *dir = a->ex->pack && a->ex->pack->dir ? a->ex->pack->dir : "";
