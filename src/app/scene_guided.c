@@ -121,19 +121,19 @@ static void toggle_pause(app *a)
 {
     if (!a->ex_active)
         return;
-    if (a->clock.paused) {
+    if (a->clock.paused)
         tb_resume(&a->clock, a->now);
-        if (a->guided_voice == a->step)
-            plat_audio_pause(a->audio, false);
-        else
-            voice_start(a, a->step, pos_now(a).into);
-    } else {
+    else
         tb_pause(&a->clock, a->now);
-        plat_audio_pause(a->audio, true);
-    }
     trace_begin(a->tr, a->now, a->clock.paused ? "pause" : "resume");
     trace_str(a->tr, "exercise", a->ex->id);
     trace_end(a->tr);
+    if (a->clock.paused)
+        plat_audio_pause(a->audio, true);
+    else if (a->guided_voice == a->step)
+        plat_audio_pause(a->audio, false);
+    else
+        voice_start(a, a->step, pos_now(a).into);
 }
 
 static void cycle_ambience(app *a)
