@@ -26,7 +26,8 @@ import tempfile
 
 RATE = 22050          # mono, 22.05 kHz: speech needs no more
 QUALITY = 3           # oggenc -q
-PEAK_DB = -3          # sox norm
+PEAK_DB = -3          # sox norm, before the loudness step
+RMS_DB = -20          # every clip is brought to this RMS level (a limiter stops clipping)
 MARGIN = 0.3          # seconds of quiet left at the end of a timed step
 RATE_MAX = 1.25       # most a clip is sped up to fit its step
 LEAD = 0.15           # seconds of silence before speech
@@ -97,7 +98,7 @@ def length(path):
 
 
 def finish(raw, out_wav, tempo):
-    """Mono 22.05 kHz, silence trimmed at both ends, a short lead-in, peak -3 dB."""
+    """Mono 22.05 kHz, silence trimmed at both ends, a short lead-in, peak -3 dB."""  # noqa
     cmd = [need("sox"), raw, "-r", str(RATE), "-c", "1", "-b", "16", out_wav,
            "silence", "1", "0.02", "0.3%", "reverse", "silence", "1", "0.02", "0.3%", "reverse"]
     if tempo > 1.0:
@@ -126,8 +127,16 @@ def make_clip(text, lang, seconds, out_ogg, where):
                               f"{seconds} s; shorten the caption or lengthen the step")
             finish(raw, wav, tempo)
             n = length(wav)
+        # even loudness: the same RMS level for every clip and language
+        r = subprocess.run([need("sox"), wav, "-n", "stats"], capture_output=True, text=True)
+        rms = [l.split()[-1] for l in r.stderr.splitlines() if l.startswith("RMS lev dB")]
+        even = os.path.join(d, "even.wav")
+        gain = RMS_DB - float(rms[0]) if rms else 0.0
+        r = subprocess.run([need("sox"), wav, even, "gain", "-l", f"{gain:.2f}"], capture_output=True, text=True)
+        if r.returncode != 0:
+            die(f"sox failed: {r.stderr.strip()}")
         os.makedirs(os.path.dirname(out_ogg), exist_ok=True)
-        r = subprocess.run([need("oggenc"), "-Q", "-q", str(QUALITY), "-o", out_ogg, wav],
+        r = subprocess.run([need("oggenc"), "-Q", "-q", str(QUALITY), "-o", out_ogg, even],
                            capture_output=True, text=True)
         if r.returncode != 0:
             die(f"oggenc failed: {r.stderr.strip()}")
@@ -201,7 +210,7 @@ def main():
                     continue
                 rel = f"audio/{lang}/{eid}/{i + 1:0{width}d}.ogg"
                 out = os.path.join(a.pack, rel)
-                key = hashlib.sha1(json.dumps([text, voice_for(lang), RATE, QUALITY, PEAK_DB,
+                key = hashlib.sha1(json.dumps([text, voice_for(lang), RATE, QUALITY, PEAK_DB, RMS_DB,
                                                s.get("seconds")], sort_keys=True).encode()).hexdigest()
                 if not a.force and manifest.get(rel) == key and os.path.exists(out):
                     kept += 1
