@@ -73,6 +73,12 @@ static bool next_word(const char *s, size_t *p, size_t *start, size_t *len, int 
     return true;
 }
 
+static bool ends_sentence(const char *w, size_t n)
+{
+    char c = w[n - 1];
+    return c == '.' || c == '?' || c == '!' || c == ':' || c == ';';
+}
+
 /* Walks the chunks in order; calls back with each (index, byte range, code points).
  * Returns the number of chunks. */
 typedef void (*chunk_fn)(void *ctx, int index, size_t off, size_t len, int cps);
@@ -105,6 +111,12 @@ static int walk_chunks(const char *s, int cpl, int lines, chunk_fn fn, void *ctx
         line_cps = line_cps < 0 ? wc : line_cps + 1 + wc;
         chunk_cps += wc + 1;
         c_end = ws + wl;
+        /* a sentence that ends on a chunk's last line ends the chunk, so the next
+         * chunk starts with a sentence rather than its first word or two */
+        if (lines > 1 && line_in_chunk == lines - 1 && ends_sentence(s + ws, wl)) {
+            fn(ctx, count++, c_off, c_end - c_off, chunk_cps);
+            open = false;
+        }
     }
     if (open)
         fn(ctx, count++, c_off, c_end - c_off, chunk_cps);

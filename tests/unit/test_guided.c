@@ -117,6 +117,16 @@ static void caption_chunks(void **st)
     assert_true(c.start == mid && c.end == GW_NEVER);
     c = guided_caption_at(t, 10, 2, GW_SEC(7), GW_SEC(60)); /* after the voice: the last */
     assert_int_equal(c.index, 1);
+    /* a sentence ending on a chunk's last line ends the chunk */
+    const char *u = "aa bb cc dd ee. Ff gg hh ii.";
+    c = guided_caption_at(u, 9, 2, GW_SEC(6), 0);
+    assert_int_equal(c.count, 2);
+    assert_int_equal((int)c.len, 15);          /* "aa bb cc dd ee." */
+    c = guided_caption_at(u, 9, 2, GW_SEC(6), GW_SEC(5));
+    assert_int_equal((int)c.off, 16);          /* "Ff gg hh ii." */
+    /* but not on a first line */
+    c = guided_caption_at("aa. bb cc", 9, 2, GW_SEC(6), 0);
+    assert_int_equal(c.count, 1);
     /* one short caption is one chunk */
     c = guided_caption_at("And release.", 30, 2, GW_SEC(5), GW_SEC(1));
     assert_int_equal(c.count, 1);
