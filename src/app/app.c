@@ -32,6 +32,7 @@ bool app_init(app *a, const app_config *cfg)
     a->kiosk.reload = cfg->reload;
     a->kiosk.reload_ctx = cfg->reload_ctx;
     a->kiosk.wall_live = cfg->kiosk_wall_live;
+    a->guided_voice = -1;
     if (cfg->lang && *cfg->lang)
         snprintf(a->lang, sizeof a->lang, "%s", cfg->lang);
     else
@@ -132,6 +133,11 @@ void app_end_exercise(app *a, bool completed)
     if (!a->ex_active)
         return;
     a->ex_active = false;
+    /* nothing of an exercise goes on sounding after it */
+    plat_audio_voice_stop(a->audio);
+    plat_audio_cancel_cues(a->audio);
+    plat_audio_ambience(a->audio, NULL);
+    a->guided_voice = -1;
     if (completed)
         a->ended_count++;
     trace_begin(a->tr, a->now, "exercise_end");
@@ -255,10 +261,13 @@ void app_event(app *a, const gw_event *e)
         return;
     case EV_AUDIO_DEVICE:
         plat_audio_device_changed(a->audio, e->added);
+        a->audio_gone = !e->added;
         trace_begin(a->tr, a->now, "audio_device");
         trace_bool(a->tr, "added", e->added);
         trace_bool(a->tr, "live", plat_audio_live(a->audio));
         trace_end(a->tr);
+        if (a->scene->event)   /* a guided exercise resumes its voice */
+            a->scene->event(a, e);
         return;
     case EV_KEY:
     case EV_BUTTON:

@@ -127,6 +127,10 @@ struct app {
         void *reload_ctx;
         pack_set *own_packs;         /* owned: content swapped in at an idle reset */
     } kiosk;
+    /* guided exercises (issue 5): voice and ambience */
+    int   guided_voice;    /* step whose clip was started and not stopped, -1: none */
+    int   ambience;        /* 0 off, 1 brown, 2 rain, 3 drone (kept between exercises) */
+    bool  audio_gone;      /* the audio device was removed and has not come back */
 };
 
 bool app_init(app *a, const app_config *cfg);

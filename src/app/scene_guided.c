@@ -1,100 +1,120 @@
 /* scene_guided: guided exercises (progressive muscle relaxation, body scan): a
- * timeline of captioned steps that runs by itself. The step shown is a function of
- * elapsed time. Widget ids: back, pause, done. Keys: Space pauses, Escape leaves. */
+ * timeline of captioned, voiced steps that runs by itself. The step shown, the caption
+ * lines and the timer are functions of elapsed time (core/guided). The screen: a body
+ * map on one side (the pack's regions, the step's region highlighted), the caption, a
+ * tense/release indicator and the step's timer on the other.
+ * Voice: a step's clip starts when the step starts, or part-way in when the exercise
+ * resumes, a step is sought, or the audio device returns; every start is traced as
+ * `voice` even without sound, so headless runs show what would play.
+ * Widget ids: back, pause, previous, next, restart, ambience, done. Keys: Space or P
+ * pauses, Left/Right step, R restarts, Escape leaves. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "app/app.h"
+#include "app/bodymap.h"
 #include "app/ui.h"
+#include "core/guided.h"
 #include "core/i18n.h"
+#include "platform/plat_audio.h"
 
-#define DEFAULT_STEP_NS (5 * GW_NS_PER_SEC)
+#define NBED 4
+static const char *const BED[NBED] = { NULL, "brown", "rain", "drone" };
 
-static gw_ns step_len(const guided_step *s)
+/* ---- voice -------------------------------------------------------------------- */
+
+static const char *clip_of(const app *a, int i)
 {
-    if (s->duration > 0)
-        return s->duration;
-    return s->pause > 0 ? s->pause + DEFAULT_STEP_NS : DEFAULT_STEP_NS;
+    if (i < 0 || i >= a->ex->nstep)
+        return "";
+    return app_text(a, &a->ex->step[i].voice);
 }
 
-/* The guided step at elapsed t, with its start; nstep when finished. */
-static int guided_at(const exercise *e, gw_ns t, gw_ns *start)
+/* Starts step i's clip at `offset` into it (traced even when silent). A clip whose
+ * known length has passed is not started again. */
+static void voice_start(app *a, int i, gw_ns offset)
 {
-    gw_ns acc = 0;
-    for (int i = 0; i < e->nstep; i++) {
-        gw_ns d = step_len(&e->step[i]);
-        if (t < acc + d) {
-            *start = acc;
-            return i;
-        }
-        acc += d;
-    }
-    *start = acc;
-    return e->nstep;
+    plat_audio_voice_stop(a->audio);
+    a->guided_voice = -1;
+    const char *rel = clip_of(a, i);
+    if (!*rel || a->audio_gone)
+        return;
+    const guided_step *s = &a->ex->step[i];
+    const char *dir = a->ex->pack && a->ex->pack->dir ? a->ex->pack->dir : "";
+    char path[1024];
+    snprintf(path, sizeof path, "%s%s%s", dir, *dir ? "/" : "", rel);
+    gw_ns len = plat_audio_clip_length(a->audio, path);
+    if (len <= 0 && a->ex->pack && a->ex->pack->nlang > 0 &&
+        !strcmp(rel, pack_text_get(&s->voice, a->ex->pack->lang[0])))
+        len = s->voice_ns;
+    if (offset > 0 && len > 0 && offset >= len)
+        return;
+    a->guided_voice = i;
+    trace_begin(a->tr, a->now, "voice");
+    trace_str(a->tr, "clip", rel);
+    trace_num(a->tr, "offset", gw_seconds(offset));
+    trace_end(a->tr);
+    plat_audio_voice_play(a->audio, path, offset);
 }
+
+static void voice_stop(app *a)
+{
+    plat_audio_voice_stop(a->audio);
+    a->guided_voice = -1;
+}
+
+/* ---- the timeline ------------------------------------------------------------- */
+
+static guided_pos pos_now(const app *a)
+{
+    return guided_at(a->ex, tb_elapsed(&a->clock, a->now));
+}
+
+static void update(app *a);
 
 static void enter(app *a)
 {
-    a->step = 0;
-    if (a->ex->nstep > 0)
-        app_trace_step(a, 0);
+    a->step = -1;
+    a->guided_voice = -1;
+    plat_audio_ambience(a->audio, BED[a->ambience % NBED]);
+    update(a);
 }
 
 static void update(app *a)
 {
     if (!a->ex_active)
         return;
-    gw_ns start;
-    int i = guided_at(a->ex, tb_elapsed(&a->clock, a->now), &start);
-    if (i >= a->ex->nstep) {
+    guided_pos p = pos_now(a);
+    if (p.step >= a->ex->nstep) {
         a->step = a->ex->nstep;
         app_end_exercise(a, true);
         return;
     }
-    if (i != a->step) {
-        a->step = i;
-        app_trace_step(a, i);
+    if (p.step != a->step) {
+        a->step = p.step;
+        app_trace_step(a, p.step);
+        if (a->clock.paused)
+            voice_stop(a);   /* starts on resume */
+        else
+            voice_start(a, p.step, p.into);
     }
 }
 
-static void draw(const app *a, draw_list *l)
+/* Moves the timeline to the start of step i (re-anchored with tb_seek); the step is
+ * traced and voiced again even if it is the same one. */
+static void seek_step(app *a, int i)
 {
-    const theme *t = a->th;
-    const exercise *e = a->ex;
-    float u = app_unit(a);
-    float W = (float)a->w, H = (float)a->h;
-    float bar = ui_top_bar(a, l, app_text(a, &e->title));
-    float cy = bar + (H - bar) / 2 - 40 * u;
-    int n = e->nstep;
-    if (!a->ex_active || a->step >= n) {
-        ui_closing(a, l, cy);
+    if (!a->ex_active)
         return;
-    }
-    char pos[64];
-    snprintf(pos, sizeof pos, _("Step %d of %d"), a->step + 1, n);
-    draw_text(l, gw_rc(40 * u, bar, W - 80 * u, 40 * u), pos, (int)lroundf(20 * u),
-              ALIGN_CENTER | VALIGN_MIDDLE, t->text_dim);
-    float tw = fminf(W - 160 * u, 980 * u);
-    const guided_step *s = &e->step[a->step];
-    static const char *const K[] = { N_("Listen"), N_("Tense"), N_("Release"), N_("Rest") };
-    gw_color kc = s->kind == STEP_TENSE ? t->focus : s->kind == STEP_RELEASE ? t->exhale : t->accent;
-    draw_text(l, gw_rc(0, bar + 60 * u, W, 50 * u), _(K[s->kind]), (int)lroundf(30 * u),
-              ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), kc);
-    if (s->region >= 0 && s->region < e->nregion)
-        draw_text(l, gw_rc(0, bar + 110 * u, W, 36 * u), app_text(a, &e->region[s->region].name),
-                  (int)lroundf(22 * u), ALIGN_CENTER | VALIGN_MIDDLE, t->text_dim);
-    draw_text(l, gw_rc((W - tw) / 2, cy - 20 * u, tw, 130 * u), app_text(a, &s->caption),
-              (int)lroundf(34 * u), ALIGN_CENTER | VALIGN_MIDDLE, t->text);
-    gw_ns start;
-    gw_ns el = tb_elapsed(&a->clock, a->now);
-    guided_at(e, el, &start);
-    char left[32];
-    ui_clock(left, sizeof left, gw_seconds(start + step_len(s) - el));
-    draw_text(l, gw_rc(0, cy + 130 * u, W, 50 * u), left, (int)lroundf(30 * u),
-              ALIGN_CENTER | VALIGN_MIDDLE, t->text);
-    ui_button(a, l, "pause", gw_rc(W / 2 - 100 * u, H - 100 * u, 200 * u, 60 * u),
-              a->clock.paused ? _("Resume") : _("Pause"), false, false);
+    if (i < 0)
+        i = 0;
+    if (i > a->ex->nstep)
+        i = a->ex->nstep;
+    voice_stop(a);
+    tb_seek(&a->clock, a->now, guided_step_start(a->ex, i));
+    a->step = -1;
+    update(a);
 }
 
 static void toggle_pause(app *a)
@@ -108,44 +128,228 @@ static void toggle_pause(app *a)
     trace_begin(a->tr, a->now, a->clock.paused ? "pause" : "resume");
     trace_str(a->tr, "exercise", a->ex->id);
     trace_end(a->tr);
+    if (a->clock.paused)
+        plat_audio_pause(a->audio, true);
+    else if (a->guided_voice == a->step)
+        plat_audio_pause(a->audio, false);
+    else
+        voice_start(a, a->step, pos_now(a).into);
+}
+
+static void cycle_ambience(app *a)
+{
+    a->ambience = (a->ambience + 1) % NBED;
+    plat_audio_ambience(a->audio, BED[a->ambience]);
+    trace_begin(a->tr, a->now, "ambience");
+    trace_str(a->tr, "bed", BED[a->ambience] ? BED[a->ambience] : "off");
+    trace_end(a->tr);
+}
+
+/* The audio device went away or came back: the timeline goes on with captions; the
+ * voice picks up where the step now is. */
+static void audio_device(app *a, bool added)
+{
+    if (!a->ex_active)
+        return;
+    if (!added) {
+        voice_stop(a);
+        return;
+    }
+    if (!a->clock.paused && a->step >= 0 && a->step < a->ex->nstep)
+        voice_start(a, a->step, pos_now(a).into);
+}
+
+static void leave(app *a)
+{
+    voice_stop(a);
+    app_leave_exercise(a);
 }
 
 static void activate(app *a, const char *w)
 {
     if (!strcmp(w, "back") || !strcmp(w, "done"))
-        app_leave_exercise(a);
+        leave(a);
     else if (!strcmp(w, "pause"))
         toggle_pause(a);
+    else if (!strcmp(w, "previous"))
+        seek_step(a, a->step - 1);
+    else if (!strcmp(w, "next"))
+        seek_step(a, a->step + 1);
+    else if (!strcmp(w, "restart"))
+        seek_step(a, 0);
+    else if (!strcmp(w, "ambience"))
+        cycle_ambience(a);
 }
 
 static bool event(app *a, const gw_event *e)
 {
+    if (e->type == EV_AUDIO_DEVICE) {
+        audio_device(a, e->added);
+        return true;
+    }
     if (e->type != EV_KEY && e->type != EV_BUTTON)
         return false;
     const char *k = e->key;
     if (!strcmp(k, "Escape") || !strcmp(k, "b")) {
-        app_leave_exercise(a);
+        leave(a);
         return true;
     }
     if (!a->ex_active) {
         if (!strcmp(k, "Return") || !strcmp(k, "Space") || !strcmp(k, "a"))
-            app_leave_exercise(a);
+            leave(a);
         return true;
     }
-    if (!strcmp(k, "Space") || !strcmp(k, "P") || !strcmp(k, "start")) {
+    if (!strcmp(k, "Space") || !strcmp(k, "P") || !strcmp(k, "start"))
         toggle_pause(a);
-        return true;
+    else if (!strcmp(k, "Left") || !strcmp(k, "dpleft"))
+        seek_step(a, a->step - 1);
+    else if (!strcmp(k, "Right") || !strcmp(k, "dpright"))
+        seek_step(a, a->step + 1);
+    else if (!strcmp(k, "R"))
+        seek_step(a, 0);
+    else
+        return false;
+    return true;
+}
+
+/* ---- drawing ------------------------------------------------------------------ */
+
+typedef struct layout {
+    float u, bar;
+    gw_rect map, panel, controls;
+    int caption_px, cpl;
+} layout;
+
+static layout lay_out(const app *a)
+{
+    layout L;
+    float u = app_unit(a), W = (float)a->w, H = (float)a->h;
+    L.u = u;
+    L.bar = 84 * u;
+    float ctl_h = 64 * u, pad = 40 * u;
+    L.controls = gw_rc(pad, H - ctl_h - 28 * u, W - 2 * pad, ctl_h);
+    float top = L.bar + 8 * u, bottom = L.controls.y - 16 * u;
+    float side = fminf(bottom - top, W * 0.40f);
+    L.map = gw_rc(pad + (W * 0.42f - pad - side) / 2, top, side, side);
+    float px = W * 0.44f;
+    L.panel = gw_rc(px, top, W - px - pad, bottom - top);
+    L.caption_px = (int)lroundf(40 * u);
+    /* Noto Sans averages about half an em a character; leave a margin */
+    L.cpl = (int)(L.panel.w / ((float)L.caption_px * 0.56f));
+    return L;
+}
+
+static gw_color kind_color(const theme *t, guided_step_kind k)
+{
+    return k == STEP_TENSE ? t->focus : k == STEP_RELEASE ? t->exhale : t->accent;
+}
+
+static void draw_controls(const app *a, draw_list *l, const layout *L)
+{
+    static const char *const ID[] = { "previous", "pause", "next", "restart", "ambience" };
+    static const char *const AMB[NBED] = { N_("Sound: off"), N_("Sound: brown noise"),
+                                           N_("Sound: rain"), N_("Sound: drone") };
+    const char *label[5] = { _("Previous"), a->clock.paused ? _("Resume") : _("Pause"),
+                             _("Next"), _("Restart"), _(AMB[a->ambience % NBED]) };
+    float wide[5] = { 170, 170, 170, 170, 290 };
+    float gap = 16 * L->u, total = -gap;
+    for (int i = 0; i < 5; i++)
+        total += wide[i] * L->u + gap;
+    float x = L->controls.x + (L->controls.w - total) / 2;
+    for (int i = 0; i < 5; i++) {
+        float w = wide[i] * L->u;
+        ui_button(a, l, ID[i], gw_rc(x, L->controls.y, w, L->controls.h), label[i], false, i == 1);
+        x += w + gap;
     }
-    return false;
+}
+
+static void draw(const app *a, draw_list *l)
+{
+    const theme *t = a->th;
+    const exercise *e = a->ex;
+    float W = (float)a->w, H = (float)a->h;
+    float bar = ui_top_bar(a, l, app_text(a, &e->title));
+    int n = e->nstep;
+    if (!a->ex_active || a->step < 0 || a->step >= n) {
+        ui_closing(a, l, bar + (H - bar) / 2 - 40 * app_unit(a));
+        return;
+    }
+    layout L = lay_out(a);
+    float u = L.u;
+    const guided_step *s = &e->step[a->step];
+    gw_color kc = kind_color(t, s->kind);
+
+    bodymap_draw(l, e->region, e->nregion, s->region, L.map.x, L.map.y, L.map.w, t->ring_track, kc);
+
+    gw_rect P = L.panel;
+    char pos[64];
+    snprintf(pos, sizeof pos, _("Step %d of %d"), a->step + 1, n);
+    draw_text(l, gw_rc(P.x, P.y, P.w, 34 * u), pos, (int)lroundf(22 * u),
+              ALIGN_LEFT | VALIGN_MIDDLE, t->text_dim);
+
+    /* indicator: what to do now, in the step's colour, and where */
+    static const char *const K[] = { N_("Listen"), N_("Tense"), N_("Release"), N_("Rest") };
+    float iy = P.y + 44 * u;
+    draw_rect(l, gw_rc(P.x, iy, 220 * u, 64 * u), 32 * u, kc);
+    draw_text(l, gw_rc(P.x, iy, 220 * u, 64 * u), _(K[s->kind]), (int)lroundf(34 * u),
+              ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), t->bg);
+    if (s->region >= 0 && s->region < e->nregion)
+        draw_text(l, gw_rc(P.x + 240 * u, iy, P.w - 240 * u, 64 * u),
+                  app_text(a, &e->region[s->region].name), (int)lroundf(26 * u),
+                  ALIGN_LEFT | VALIGN_MIDDLE | TEXT_FIT, t->text);
+
+    /* caption: two lines at a time, in step with the voice */
+    guided_pos p = pos_now(a);
+    gw_ns step_ns = guided_step_length(s);
+    gw_ns span = s->voice_ns > 0 && s->voice_ns < step_ns ? s->voice_ns : step_ns * 4 / 5;
+    const char *cap = app_text(a, &s->caption);
+    guided_chunk c = guided_caption_at(cap, L.cpl, 2, span, p.into);
+    char line[1024];
+    size_t len = c.len < sizeof line - 1 ? c.len : sizeof line - 1;
+    memcpy(line, cap + c.off, len);
+    line[len] = 0;
+    float cy = iy + 90 * u;
+    draw_text(l, gw_rc(P.x, cy, P.w, (float)L.caption_px * 2.8f), line, L.caption_px,
+              ALIGN_LEFT | VALIGN_TOP, t->text);
+
+    /* timer: whole seconds left, and a ring of the step's progress */
+    float ty = cy + (float)L.caption_px * 2.8f + 20 * u;
+    float rr = fminf(64 * u, (P.y + P.h - ty) / 2 - 4 * u);
+    if (rr > 16 * u) {
+        double left_s = ceil(gw_seconds(p.left) - 1e-9);
+        double done = 1.0 - left_s / ceil(gw_seconds(step_ns) - 1e-9);
+        float cx = P.x + rr + 4 * u, ccy = ty + rr;
+        draw_ring(l, cx, ccy, rr, 8 * u, 0, 1, t->ring_track);
+        if (done > 0)
+            draw_ring(l, cx, ccy, rr, 8 * u, 0, (float)fmin(done, 1.0), kc);
+        char left[32];
+        ui_clock(left, sizeof left, left_s);
+        draw_text(l, gw_rc(cx - rr, ccy - rr, 2 * rr, 2 * rr), left, (int)lroundf(32 * u),
+                  ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
+        if (a->clock.paused)
+            draw_text(l, gw_rc(cx + rr + 24 * u, ccy - 24 * u, P.w - 2 * rr - 40 * u, 48 * u),
+                      _("Paused"), (int)lroundf(30 * u), ALIGN_LEFT | VALIGN_MIDDLE, t->text_dim);
+    }
+    (void)W;
+    draw_controls(a, l, &L);
 }
 
 static gw_ns next_change(const app *a)
 {
-    if (!a->ex_active || a->clock.paused)
+    if (!a->ex_active || a->clock.paused || a->step < 0 || a->step >= a->ex->nstep)
         return GW_NEVER;
-    /* the step timer shows whole seconds */
+    /* the timer shows whole seconds; the caption moves on at its chunk's end */
     gw_ns el = tb_elapsed(&a->clock, a->now);
-    return a->now + (GW_NS_PER_SEC - el % GW_NS_PER_SEC);
+    gw_ns next = a->now + (GW_NS_PER_SEC - el % GW_NS_PER_SEC);
+    layout L = lay_out(a);
+    const guided_step *s = &a->ex->step[a->step];
+    guided_pos p = pos_now(a);
+    gw_ns step_ns = guided_step_length(s);
+    gw_ns span = s->voice_ns > 0 && s->voice_ns < step_ns ? s->voice_ns : step_ns * 4 / 5;
+    guided_chunk c = guided_caption_at(app_text(a, &s->caption), L.cpl, 2, span, p.into);
+    if (c.end != GW_NEVER && a->now + (c.end - p.into) < next)
+        next = a->now + (c.end - p.into);
+    return next;
 }
 
 const scene_vt scene_guided = { "guided", enter, event, activate, update, draw, next_change };
