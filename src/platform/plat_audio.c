@@ -16,7 +16,7 @@
 #include "platform/plat_clock.h"
 
 #define RATE 48000
-#define CHUNK 512
+#define CHUNK 480 /* 10 ms at 48 kHz */
 #define MAX_PLAYING 8
 #define MAX_PENDING 8
 #define DUCK_LEVEL 0.35f
@@ -54,6 +54,13 @@ struct plat_audio {
     double  anchor_ns;      /* plat_now() at which frame 0 would have been heard */
     bool    anchored;
     float   scratch[CHUNK * 8];
+    double  latency_ns;     /* from mixing a buffer to hearing it */
+
+    /* measurement (bench/cue_sync.py): with GW_AUDIO_CLOCK_LOG set, each callback's
+     * (frame, plat_now) and each cue_at's times are kept and written at close */
+    FILE   *clog;
+    struct clock_mark { uint64_t frame; gw_ns at; } *marks;
+    size_t  nmarks, capmarks;
 };
 
 static int clampi(long v, int lo, int hi) { return v < lo ? lo : v > hi ? hi : (int)v; }
@@ -66,14 +73,15 @@ static void postmix(void *ud, Uint8 *stream, int len)
     int n = len / 4; /* stereo S16 frames */
     gw_ns now = plat_now();
     SDL_AtomicLock(&a->lock);
-    /* Map the sample clock onto plat_now(): this buffer is heard about one buffer
-     * after it is mixed. The anchor is smoothed so callback jitter does not move it. */
-    double buf_ns = (double)n * 1e9 / RATE;
-    double anchor = (double)now + buf_ns - (double)a->frames * 1e9 / RATE;
+    /* Map the sample clock onto plat_now(): this buffer is heard latency_ns after it
+     * is mixed. The anchor is smoothed so callback jitter does not move it much. */
+    double anchor = (double)now + a->latency_ns - (double)a->frames * 1e9 / RATE;
+    if (a->nmarks < a->capmarks)
+        a->marks[a->nmarks++] = (struct clock_mark){ a->frames, now };
     if (!a->anchored || fabs(anchor - a->anchor_ns) > 100e6)
         a->anchor_ns = anchor;
     else
-        a->anchor_ns += (anchor - a->anchor_ns) * 0.02;
+        a->anchor_ns += (anchor - a->anchor_ns) * 0.1;
     a->anchored = true;
     if (!a->paused) {
         /* start pending cues that fall in this buffer */
@@ -167,6 +175,10 @@ static void try_open(plat_audio *a)
         return;
     }
     Mix_Init(MIX_INIT_OGG);
+    /* a sound card plays a buffer about one buffer after it is mixed; the disk writer
+     * (used to measure) writes it at once */
+    const char *drv = SDL_GetCurrentAudioDriver();
+    a->latency_ns = drv && (!strcmp(drv, "disk") || !strcmp(drv, "dummy")) ? 0 : (double)CHUNK * 1e9 / RATE;
     a->live = true;
     a->problem[0] = 0;
     apply_voice_volume(a);
@@ -191,6 +203,13 @@ plat_audio *plat_audio_open(bool want_device)
     for (int b = 0; b < AUDIO_BUS_COUNT; b++)
         a->gain[b] = b == AUDIO_AMBIENCE ? 0.6f : 1.f;
     a->duck = 1.f;
+    const char *log = getenv("GW_AUDIO_CLOCK_LOG");
+    if (log && *log && (a->clog = fopen(log, "w"))) {
+        a->capmarks = 360000; /* an hour of 10 ms callbacks */
+        a->marks = malloc(a->capmarks * sizeof *a->marks);
+        if (!a->marks)
+            a->capmarks = 0;
+    }
     try_open(a);
     return a;
 }
@@ -200,6 +219,12 @@ void plat_audio_close(plat_audio *a)
     if (!a)
         return;
     shut(a);
+    if (a->clog) {
+        for (size_t i = 0; i < a->nmarks; i++)
+            fprintf(a->clog, "cb %llu %lld\n", (unsigned long long)a->marks[i].frame, (long long)a->marks[i].at);
+        fclose(a->clog);
+    }
+    free(a->marks);
     for (int i = 0; i < SYNTH_CUE_COUNT; i++)
         free(a->pcm[i]);
     free(a);
@@ -233,7 +258,9 @@ void plat_audio_cue(plat_audio *a, const char *name) { queue_cue(a, name, 0); }
 
 void plat_audio_cue_at(plat_audio *a, const char *name, gw_ns when, gw_ns now)
 {
-    gw_ns at = plat_now() + (when - now);
+    gw_ns abs_now = plat_now(), at = abs_now + (when - now);
+    if (a && a->clog)
+        fprintf(a->clog, "cue %s %lld %lld %lld\n", name, (long long)when, (long long)now, (long long)abs_now);
     queue_cue(a, name, at > 0 ? at : 1);
 }
 
