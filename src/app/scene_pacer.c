@@ -11,7 +11,8 @@
  *
  * Longer/shorter change every phase by 0.5 s (breath_adjust) at once. The timeline is
  * re-anchored (tb_seek) so the same breath, the same phase and the same fraction of it
- * continue: the lungs' fill does not jump, only the pace changes from that moment. */
+ * continue: the lungs' fill does not jump, only the pace changes from that moment. The
+ * session keeps its number of breaths; its time left follows the new pace. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -348,6 +349,12 @@ static void adjust(app *a, int32_t delta_ms)
     gw_ns t = tb_elapsed(&a->clock, a->now);
     breath_state old;
     breath_at(&a->pattern, t, &old);
+    /* the session keeps its number of breaths ("breath n of N" does not jump); its
+     * length follows the new pace */
+    if (a->pattern.cycles == 0 && old.total_cycles > 0) {
+        a->pattern.cycles = old.total_cycles;
+        a->pattern.session_ns = 0;
+    }
     breath_adjust(&a->pattern, delta_ms);
     trace_begin(a->tr, a->now, "adjust");
     trace_str(a->tr, "exercise", a->ex->id);

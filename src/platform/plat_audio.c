@@ -135,11 +135,27 @@ static void postmix(void *ud, Uint8 *stream, int len)
     SDL_AtomicUnlock(&a->lock);
 }
 
+/* SDL_mixer's hook has no user data; there is one mixer, so one module instance owns it.
+ * Called on the audio thread before the post-mix, when the lock is free. */
+static plat_audio *hooked;
+
+static void voice_finished(void)
+{
+    plat_audio *a = hooked;
+    if (!a)
+        return;
+    SDL_AtomicLock(&a->lock);
+    a->voice_on = false; /* lift the ambience's ducking */
+    SDL_AtomicUnlock(&a->lock);
+}
+
 static void shut(plat_audio *a)
 {
     if (!a->live)
         return;
     Mix_SetPostMix(NULL, NULL);
+    Mix_HookMusicFinished(NULL);
+    hooked = NULL;
     Mix_HaltMusic();
     if (a->voice) {
         Mix_FreeMusic(a->voice);
@@ -183,6 +199,8 @@ static void try_open(plat_audio *a)
     a->problem[0] = 0;
     apply_voice_volume(a);
     Mix_SetPostMix(postmix, a);
+    hooked = a;
+    Mix_HookMusicFinished(voice_finished);
 }
 
 plat_audio *plat_audio_open(bool want_device)
