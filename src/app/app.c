@@ -179,6 +179,23 @@ static const char *cue_for(breath_kind k)
     }
 }
 
+/* Schedules the cue of the next phase boundary on the audio module's sample clock
+ * once it is less than PACER_CUE_AHEAD away, so it starts on the exact sample. */
+static void schedule_cue(app *a, gw_ns t)
+{
+    if (!a->audio || a->clock.paused)
+        return;
+    gw_ns nb = breath_next_boundary(&a->pattern, t);
+    if (nb == GW_NEVER || nb == a->cue_boundary || nb - t > PACER_CUE_AHEAD)
+        return;
+    breath_state at;
+    breath_at(&a->pattern, nb, &at);
+    if (at.stage != BREATH_STAGE_BREATHING)
+        return;
+    plat_audio_cue_at(a->audio, cue_for(at.kind), a->now + (nb - t), a->now);
+    a->cue_boundary = nb;
+}
+
 /* Breathing: phase changes become trace events and cues. */
 static void update_breathing(app *a)
 {
@@ -195,10 +212,17 @@ static void update_breathing(app *a)
         trace_begin(a->tr, a->now, "cue");
         trace_str(a->tr, "sound", cue_for(s->kind));
         trace_end(a->tr);
-        plat_audio_cue(a->audio, cue_for(s->kind));
+        /* normally scheduled ahead on the sample clock; if not (late first frame,
+         * just resumed or adjusted), play it now */
+        if (a->cue_boundary != s->phase_start)
+            plat_audio_cue(a->audio, cue_for(s->kind));
+        a->cue_boundary = s->phase_start;
         a->last_index = s->index;
         a->last_cycle = s->cycle;
+        a->rumble_seq++;
+        a->rumble_kind = s->kind;
     }
+    schedule_cue(a, t);
     a->last_stage = s->stage;
     if (s->stage == BREATH_STAGE_DONE)
         app_end_exercise(a, true);

@@ -131,7 +131,22 @@ struct app {
     int   guided_voice;    /* step whose clip was started and not stopped, -1: none */
     int   ambience;        /* 0 off, 1 brown, 2 rain, 3 drone (kept between exercises) */
     bool  audio_gone;      /* the audio device was removed and has not come back */
+    /* pacer (issue 4): style chosen by the person, audio cues, live control, rumble */
+    int   pacer_style;      /* 0: the exercise's own; 1 + PACER_STYLE_*: chosen this session */
+    gw_ns cue_boundary;     /* elapsed time of the boundary whose cue is already scheduled */
+    bool  muted;
+    bool  rumble_off;       /* gamepad rumble on phase changes is on unless this is set */
+    int   rumble_seq;       /* bumped at every phase change; the live runner rumbles */
+    breath_kind rumble_kind;
 };
+
+/* Pacer styles, in the order the "style" control cycles through them. */
+enum { PACER_ORB, PACER_BOX, PACER_WAVE, PACER_TUBE, PACER_CALM, PACER_STYLE_COUNT };
+/* The style shown for the current exercise (the person's choice, else the exercise's). */
+int pacer_style_of(const app *a);
+const char *pacer_style_name(int style);
+/* How far ahead of a phase boundary its audio cue is scheduled. */
+#define PACER_CUE_AHEAD GW_MSEC(150)
 
 bool app_init(app *a, const app_config *cfg);
 void app_free(app *a);

@@ -28,6 +28,28 @@ static void open_controllers(void)
             SDL_GameControllerOpen(i);
 }
 
+/* pacer (issue 4): a short rumble on each phase change, stronger and lower breathing
+ * in, lighter and longer breathing out, a faint tap for holds. */
+static void rumble_phase(breath_kind k)
+{
+    Uint16 lo = 0x1800, hi = 0x0800;
+    Uint32 ms = 90;
+    if (k == BREATH_INHALE || k == BREATH_TOPUP) {
+        lo = 0x6000;
+        hi = 0x1000;
+        ms = 160;
+    } else if (k == BREATH_EXHALE) {
+        lo = 0x1000;
+        hi = 0x4000;
+        ms = 260;
+    }
+    for (int i = 0; i < SDL_NumJoysticks(); i++) {
+        SDL_GameController *gc = SDL_GameControllerFromInstanceID(SDL_JoystickGetDeviceInstanceID(i));
+        if (gc && SDL_GameControllerHasRumble(gc))
+            SDL_GameControllerRumble(gc, lo, hi, ms);
+    }
+}
+
 /* preview: a folder watch (the pack folder and its immediate subfolders) */
 static int watch_open(const char *dir)
 {
@@ -160,6 +182,7 @@ int run_live(const run_options *o)
 
     draw_list frame[2] = { 0 };
     int cur = 0;
+    int rumbled = a.rumble_seq;
     bool full = true; /* next frame redraws everything (first, resized, exposed) */
     gw_ns cursor_until = GW_NEVER; /* kiosk: the mouse cursor hides again then */
     while (!a.quit) {
@@ -214,6 +237,11 @@ int run_live(const run_options *o)
             cursor_until = GW_NEVER;
         }
         app_update(&a, plat_now() - t0);
+        if (a.rumble_seq != rumbled) {
+            rumbled = a.rumble_seq;
+            if (!a.rumble_off)
+                rumble_phase(a.rumble_kind);
+        }
         draw_list *next = &frame[cur ^ 1];
         app_draw(&a, next);
         if (plat_render_frame(pr, full ? NULL : &frame[cur], next, NULL))

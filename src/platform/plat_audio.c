@@ -1,3 +1,8 @@
+/* plat_audio: SDL_mixer with our own mixing stage. Cues and the ambience bed are mixed
+ * by a post-mix callback on the audio thread, which also counts samples: that count is
+ * the sample clock onto which caller times are mapped, so a scheduled cue starts on its
+ * exact sample rather than at the next video frame. Voice clips play as Mix_Music.
+ * The callback touches only `mix` state guarded by a spin lock held for a few copies. */
 #include "platform/plat_audio.h"
 
 #include <SDL2/SDL.h>
@@ -7,54 +12,169 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/synth.h"
+#include "platform/plat_clock.h"
+
 #define RATE 48000
-#define NCUE 3
+#define CHUNK 480 /* 10 ms at 48 kHz */
+#define MAX_PLAYING 8
+#define MAX_PENDING 8
+#define DUCK_LEVEL 0.35f
+
+typedef struct pending {
+    int   cue;
+    gw_ns at;        /* on plat_now()'s clock; 0: as soon as possible */
+} pending;
+
+typedef struct playing {
+    int    cue;
+    size_t pos;      /* next frame of the cue */
+    size_t delay;    /* frames of this buffer to wait before starting */
+} playing;
 
 struct plat_audio {
     bool want, live;
-    Mix_Chunk *cue[NCUE];
-    Sint16 *pcm[NCUE];
+    float *pcm[SYNTH_CUE_COUNT];
+    size_t cue_len;
+    Mix_Music *voice;
     char problem[256];
+
+    /* shared with the audio thread, under `lock` */
+    SDL_SpinLock lock;
+    pending pend[MAX_PENDING];
+    int     npend;
+    playing play[MAX_PLAYING];
+    int     nplay;
+    float   gain[AUDIO_BUS_COUNT];
+    bool    muted, paused, voice_on;
+    bool    bed_on;
+    synth_bed_state bed;
+    float   duck;           /* current ambience gain from ducking, eased */
+    uint64_t frames;        /* frames mixed so far: the sample clock */
+    double  anchor_ns;      /* plat_now() at which frame 0 would have been heard */
+    bool    anchored;
+    float   scratch[CHUNK * 8];
+    double  latency_ns;     /* from mixing a buffer to hearing it */
+
+    /* measurement (bench/cue_sync.py): with GW_AUDIO_CLOCK_LOG set, each callback's
+     * (frame, plat_now) and each cue_at's times are kept and written at close */
+    FILE   *clog;
+    struct clock_mark { uint64_t frame; gw_ns at; } *marks;
+    size_t  nmarks, capmarks;
 };
 
-static const char *const CUE_NAMES[NCUE] = { "inhale", "exhale", "hold" };
+static int clampi(long v, int lo, int hi) { return v < lo ? lo : v > hi ? hi : (int)v; }
 
-/* A soft bell-like tone: a sine with a gentle attack and exponential decay. Inhale
- * rises (two partials up a fifth), exhale falls, hold is a single low tone. */
-static Sint16 *synth(int which, int *nbytes)
+/* The audio thread: mixes cues and the bed into the stream SDL_mixer produced. */
+static void postmix(void *ud, Uint8 *stream, int len)
 {
-    const double dur = 0.9;
-    int n = (int)(RATE * dur);
-    Sint16 *s = malloc((size_t)n * 2 * sizeof *s);
-    if (!s)
-        return NULL;
-    const double f0[NCUE] = { 392.0, 523.25, 329.63 };
-    const double glide[NCUE] = { 1.06, 0.94, 1.0 };
-    double phase = 0;
-    for (int i = 0; i < n; i++) {
-        double t = (double)i / RATE;
-        double env = (1 - exp(-t / 0.012)) * exp(-t / 0.28);
-        double f = f0[which] * (1 + (glide[which] - 1) * fmin(t / 0.4, 1.0));
-        phase += 2 * M_PI * f / RATE;
-        double v = 0.22 * env * (sin(phase) + 0.25 * sin(2 * phase));
-        Sint16 q = (Sint16)lrint(v * 32767);
-        s[2 * i] = s[2 * i + 1] = q;
+    plat_audio *a = ud;
+    Sint16 *s = (Sint16 *)(void *)stream;
+    int n = len / 4; /* stereo S16 frames */
+    gw_ns now = plat_now();
+    SDL_AtomicLock(&a->lock);
+    /* Map the sample clock onto plat_now(): this buffer is heard latency_ns after it
+     * is mixed. The anchor is smoothed so callback jitter does not move it much. */
+    double anchor = (double)now + a->latency_ns - (double)a->frames * 1e9 / RATE;
+    if (a->nmarks < a->capmarks)
+        a->marks[a->nmarks++] = (struct clock_mark){ a->frames, now };
+    if (!a->anchored || fabs(anchor - a->anchor_ns) > 100e6)
+        a->anchor_ns = anchor;
+    else
+        a->anchor_ns += (anchor - a->anchor_ns) * 0.1;
+    a->anchored = true;
+    if (!a->paused) {
+        /* start pending cues that fall in this buffer */
+        for (int i = 0; i < a->npend;) {
+            double f = a->pend[i].at == 0 ? 0
+                                          : ((double)a->pend[i].at - a->anchor_ns) * RATE / 1e9 - (double)a->frames;
+            if (f < n) {
+                if (a->nplay < MAX_PLAYING) {
+                    playing *p = &a->play[a->nplay++];
+                    p->cue = a->pend[i].cue;
+                    p->pos = 0;
+                    p->delay = f <= 0 ? 0 : (size_t)lround(f);
+                }
+                a->pend[i] = a->pend[--a->npend];
+            } else
+                i++;
+        }
     }
-    *nbytes = n * 2 * (int)sizeof *s;
-    return s;
+    float gc = a->gain[AUDIO_CUES], ga = a->gain[AUDIO_AMBIENCE];
+    float target_duck = a->voice_on ? DUCK_LEVEL : 1.f;
+    bool bed = a->bed_on && n <= CHUNK * 8;
+    if (bed)
+        synth_bed_render(&a->bed, a->scratch, (size_t)n);
+    for (int i = 0; i < n; i++) {
+        float v = 0;
+        if (!a->paused)
+            for (int k = 0; k < a->nplay; k++) {
+                playing *p = &a->play[k];
+                if ((size_t)i < p->delay || p->pos >= a->cue_len)
+                    continue;
+                v += gc * a->pcm[p->cue][p->pos++];
+            }
+        if (bed) {
+            a->duck += (target_duck - a->duck) * (1.f / 4800); /* about 0.1 s */
+            v += ga * a->duck * a->scratch[i];
+        }
+        for (int c = 0; c < 2; c++) {
+            long x = a->muted ? 0 : s[2 * i + c] + lroundf(v * 32767);
+            s[2 * i + c] = (Sint16)clampi(x, -32768, 32767);
+        }
+    }
+    for (int k = 0; k < a->nplay;) {
+        if (a->play[k].pos >= a->cue_len)
+            a->play[k] = a->play[--a->nplay];
+        else {
+            a->play[k].delay = 0;
+            k++;
+        }
+    }
+    a->frames += (uint64_t)n;
+    SDL_AtomicUnlock(&a->lock);
+}
+
+/* SDL_mixer's hook has no user data; there is one mixer, so one module instance owns it.
+ * Called on the audio thread before the post-mix, when the lock is free. */
+static plat_audio *hooked;
+
+static void voice_finished(void)
+{
+    plat_audio *a = hooked;
+    if (!a)
+        return;
+    SDL_AtomicLock(&a->lock);
+    a->voice_on = false; /* lift the ambience's ducking */
+    SDL_AtomicUnlock(&a->lock);
 }
 
 static void shut(plat_audio *a)
 {
     if (!a->live)
         return;
-    Mix_HaltChannel(-1);
-    for (int i = 0; i < NCUE; i++) {
-        Mix_FreeChunk(a->cue[i]);
-        a->cue[i] = NULL;
+    Mix_SetPostMix(NULL, NULL);
+    Mix_HookMusicFinished(NULL);
+    hooked = NULL;
+    Mix_HaltMusic();
+    if (a->voice) {
+        Mix_FreeMusic(a->voice);
+        a->voice = NULL;
     }
+    Mix_HaltChannel(-1);
     Mix_CloseAudio();
     a->live = false;
+    SDL_AtomicLock(&a->lock);
+    a->npend = a->nplay = 0;
+    a->voice_on = false;
+    a->anchored = false;
+    SDL_AtomicUnlock(&a->lock);
+}
+
+static void apply_voice_volume(plat_audio *a)
+{
+    if (a->live)
+        Mix_VolumeMusic((int)lroundf(a->gain[AUDIO_VOICE] * MIX_MAX_VOLUME));
 }
 
 static void try_open(plat_audio *a)
@@ -65,22 +185,22 @@ static void try_open(plat_audio *a)
         snprintf(a->problem, sizeof a->problem, "No sound: %s", SDL_GetError());
         return;
     }
-    if (Mix_OpenAudio(RATE, AUDIO_S16SYS, 2, 1024) != 0) {
+    /* no allowed changes: SDL converts, so the stream is always 48 kHz stereo S16 */
+    if (Mix_OpenAudioDevice(RATE, AUDIO_S16SYS, 2, CHUNK, NULL, 0) != 0) {
         snprintf(a->problem, sizeof a->problem, "No sound: %s", Mix_GetError());
         return;
     }
+    Mix_Init(MIX_INIT_OGG);
+    /* a sound card plays a buffer about one buffer after it is mixed; the disk writer
+     * (used to measure) writes it at once */
+    const char *drv = SDL_GetCurrentAudioDriver();
+    a->latency_ns = drv && (!strcmp(drv, "disk") || !strcmp(drv, "dummy")) ? 0 : (double)CHUNK * 1e9 / RATE;
     a->live = true;
     a->problem[0] = 0;
-    for (int i = 0; i < NCUE; i++) {
-        if (!a->pcm[i]) {
-            int nb = 0;
-            a->pcm[i] = synth(i, &nb);
-            if (a->pcm[i])
-                a->cue[i] = Mix_QuickLoad_RAW((Uint8 *)a->pcm[i], (Uint32)nb);
-        } else {
-            a->cue[i] = Mix_QuickLoad_RAW((Uint8 *)a->pcm[i], (Uint32)(RATE * 0.9) * 4);
-        }
-    }
+    apply_voice_volume(a);
+    Mix_SetPostMix(postmix, a);
+    hooked = a;
+    Mix_HookMusicFinished(voice_finished);
 }
 
 plat_audio *plat_audio_open(bool want_device)
@@ -89,6 +209,25 @@ plat_audio *plat_audio_open(bool want_device)
     if (!a)
         return NULL;
     a->want = want_device;
+    a->cue_len = synth_cue_frames(RATE);
+    for (int i = 0; i < SYNTH_CUE_COUNT; i++) {
+        a->pcm[i] = malloc(a->cue_len * sizeof(float));
+        if (!a->pcm[i]) {
+            plat_audio_close(a);
+            return NULL;
+        }
+        synth_cue_render((synth_cue)i, RATE, a->pcm[i], a->cue_len);
+    }
+    for (int b = 0; b < AUDIO_BUS_COUNT; b++)
+        a->gain[b] = b == AUDIO_AMBIENCE ? 0.6f : 1.f;
+    a->duck = 1.f;
+    const char *log = getenv("GW_AUDIO_CLOCK_LOG");
+    if (log && *log && (a->clog = fopen(log, "w"))) {
+        a->capmarks = 360000; /* an hour of 10 ms callbacks */
+        a->marks = malloc(a->capmarks * sizeof *a->marks);
+        if (!a->marks)
+            a->capmarks = 0;
+    }
     try_open(a);
     return a;
 }
@@ -98,7 +237,13 @@ void plat_audio_close(plat_audio *a)
     if (!a)
         return;
     shut(a);
-    for (int i = 0; i < NCUE; i++)
+    if (a->clog) {
+        for (size_t i = 0; i < a->nmarks; i++)
+            fprintf(a->clog, "cb %llu %lld\n", (unsigned long long)a->marks[i].frame, (long long)a->marks[i].at);
+        fclose(a->clog);
+    }
+    free(a->marks);
+    for (int i = 0; i < SYNTH_CUE_COUNT; i++)
         free(a->pcm[i]);
     free(a);
 }
@@ -116,27 +261,212 @@ void plat_audio_device_changed(plat_audio *a, bool added)
         shut(a);
 }
 
-void plat_audio_cue(plat_audio *a, const char *name)
+static void queue_cue(plat_audio *a, const char *name, gw_ns at)
+{
+    int c = synth_cue_parse(name);
+    if (!a || !a->live || c < 0)
+        return;
+    SDL_AtomicLock(&a->lock);
+    if (a->npend < MAX_PENDING)
+        a->pend[a->npend++] = (pending){ c, at };
+    SDL_AtomicUnlock(&a->lock);
+}
+
+void plat_audio_cue(plat_audio *a, const char *name) { queue_cue(a, name, 0); }
+
+void plat_audio_cue_at(plat_audio *a, const char *name, gw_ns when, gw_ns now)
+{
+    gw_ns abs_now = plat_now(), at = abs_now + (when - now);
+    if (a && a->clog)
+        fprintf(a->clog, "cue %s %lld %lld %lld\n", name, (long long)when, (long long)now, (long long)abs_now);
+    queue_cue(a, name, at > 0 ? at : 1);
+}
+
+void plat_audio_cancel_cues(plat_audio *a)
+{
+    if (!a)
+        return;
+    SDL_AtomicLock(&a->lock);
+    a->npend = 0;
+    SDL_AtomicUnlock(&a->lock);
+}
+
+void plat_audio_set_volume(plat_audio *a, audio_bus bus, float volume)
+{
+    if (!a || (int)bus < 0 || bus >= AUDIO_BUS_COUNT)
+        return;
+    float v = isnan(volume) ? 1.f : volume < 0 ? 0.f : volume > 1 ? 1.f : volume;
+    SDL_AtomicLock(&a->lock);
+    a->gain[bus] = v;
+    SDL_AtomicUnlock(&a->lock);
+    if (bus == AUDIO_VOICE)
+        apply_voice_volume(a);
+}
+
+void plat_audio_set_muted(plat_audio *a, bool muted)
+{
+    if (!a)
+        return;
+    SDL_AtomicLock(&a->lock);
+    a->muted = muted;
+    SDL_AtomicUnlock(&a->lock);
+}
+
+static void set_voice_on(plat_audio *a, bool on)
+{
+    SDL_AtomicLock(&a->lock);
+    a->voice_on = on;
+    SDL_AtomicUnlock(&a->lock);
+}
+
+bool plat_audio_voice_play(plat_audio *a, const char *path, gw_ns offset)
+{
+    if (!a || !a->live || !path)
+        return false;
+    plat_audio_voice_stop(a);
+    a->voice = Mix_LoadMUS(path);
+    if (!a->voice) {
+        snprintf(a->problem, sizeof a->problem, "Cannot play %s: %s", path, Mix_GetError());
+        return false;
+    }
+    if (Mix_PlayMusic(a->voice, 0) != 0) {
+        snprintf(a->problem, sizeof a->problem, "Cannot play %s: %s", path, Mix_GetError());
+        Mix_FreeMusic(a->voice);
+        a->voice = NULL;
+        return false;
+    }
+    if (offset > 0)
+        Mix_SetMusicPosition(gw_seconds(offset));
+    if (a->paused)
+        Mix_PauseMusic();
+    set_voice_on(a, true);
+    return true;
+}
+
+void plat_audio_voice_stop(plat_audio *a)
 {
     if (!a || !a->live)
         return;
-    for (int i = 0; i < NCUE; i++)
-        if (!strcmp(name, CUE_NAMES[i]) && a->cue[i])
-            Mix_PlayChannel(-1, a->cue[i], 0);
+    Mix_HaltMusic();
+    if (a->voice) {
+        Mix_FreeMusic(a->voice);
+        a->voice = NULL;
+    }
+    set_voice_on(a, false);
 }
 
-/* ---- not yet implemented: every call is a silent no-op ------------------------ */
-void plat_audio_set_volume(plat_audio *a, audio_bus bus, float volume) { (void)a; (void)bus; (void)volume; }
-void plat_audio_set_muted(plat_audio *a, bool muted) { (void)a; (void)muted; }
-void plat_audio_cue_at(plat_audio *a, const char *name, gw_ns when, gw_ns now)
+bool plat_audio_voice_playing(const plat_audio *a)
 {
-    (void)when; (void)now;
-    plat_audio_cue(a, name);
+    if (!a || !a->live || !a->voice)
+        return false;
+    bool on = Mix_PlayingMusic() != 0;
+    if (!on && a->voice_on)
+        set_voice_on((plat_audio *)a, false); /* lift the ducking once the clip ended */
+    return on;
 }
-void plat_audio_cancel_cues(plat_audio *a) { (void)a; }
-bool plat_audio_voice_play(plat_audio *a, const char *path, gw_ns offset) { (void)a; (void)path; (void)offset; return false; }
-void plat_audio_voice_stop(plat_audio *a) { (void)a; }
-bool plat_audio_voice_playing(const plat_audio *a) { (void)a; return false; }
-gw_ns plat_audio_clip_length(plat_audio *a, const char *path) { (void)a; (void)path; return 0; }
-void plat_audio_pause(plat_audio *a, bool paused) { (void)a; (void)paused; }
-void plat_audio_ambience(plat_audio *a, const char *bed) { (void)a; (void)bed; }
+
+/* ---- clip length without a device: read the container ourselves ---------------- */
+static uint32_t le32(const unsigned char *p) { return p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24; }
+
+static gw_ns wav_length(const unsigned char *b, size_t n)
+{
+    if (n < 12 || memcmp(b, "RIFF", 4) || memcmp(b + 8, "WAVE", 4))
+        return 0;
+    uint32_t byte_rate = 0;
+    for (size_t at = 12; at + 8 <= n;) {
+        uint32_t sz = le32(b + at + 4);
+        if (!memcmp(b + at, "fmt ", 4) && at + 20 <= n)
+            byte_rate = le32(b + at + 16);
+        else if (!memcmp(b + at, "data", 4)) {
+            if (!byte_rate)
+                return 0;
+            uint64_t have = n - at - 8 < sz ? n - at - 8 : sz;
+            return (gw_ns)(have * (uint64_t)GW_NS_PER_SEC / byte_rate);
+        }
+        if (sz > n - at - 8)
+            return 0;
+        at += 8 + sz + (sz & 1);
+    }
+    return 0;
+}
+
+static gw_ns ogg_length(const unsigned char *b, size_t n)
+{
+    /* the identification header holds the rate; the last page's granule the length */
+    uint32_t rate = 0;
+    for (size_t i = 0; i + 16 <= n && i < 4096; i++)
+        if (!memcmp(b + i, "\x01vorbis", 7)) {
+            rate = le32(b + i + 12);
+            break;
+        }
+    if (!rate)
+        return 0;
+    for (size_t i = n >= 27 ? n - 27 : 0;; i--) {
+        if (!memcmp(b + i, "OggS", 4)) {
+            uint64_t g = 0;
+            for (int k = 7; k >= 0; k--)
+                g = g << 8 | b[i + 6 + k];
+            if (g == UINT64_MAX)
+                return 0;
+            return (gw_ns)(g / rate) * GW_NS_PER_SEC + (gw_ns)((g % rate) * (uint64_t)GW_NS_PER_SEC / rate);
+        }
+        if (i == 0)
+            break;
+    }
+    return 0;
+}
+
+gw_ns plat_audio_clip_length(plat_audio *a, const char *path)
+{
+    (void)a;
+    if (!path)
+        return 0;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    gw_ns len = 0;
+    if (fseek(f, 0, SEEK_END) == 0) {
+        long n = ftell(f);
+        if (n > 0 && n < 512L * 1024 * 1024 && fseek(f, 0, SEEK_SET) == 0) {
+            unsigned char *b = malloc((size_t)n);
+            if (b && fread(b, 1, (size_t)n, f) == (size_t)n)
+                len = !memcmp(b, "OggS", n >= 4 ? 4 : 0) && n >= 4 ? ogg_length(b, (size_t)n)
+                                                                   : wav_length(b, (size_t)n);
+            free(b);
+        }
+    }
+    fclose(f);
+    return len > 0 ? len : 0;
+}
+
+void plat_audio_pause(plat_audio *a, bool paused)
+{
+    if (!a)
+        return;
+    SDL_AtomicLock(&a->lock);
+    a->paused = paused;
+    if (paused)
+        a->npend = 0; /* caller times move while paused: schedule again after resuming */
+    SDL_AtomicUnlock(&a->lock);
+    if (a->live && a->voice) {
+        if (paused)
+            Mix_PauseMusic();
+        else
+            Mix_ResumeMusic();
+    }
+}
+
+void plat_audio_ambience(plat_audio *a, const char *bed)
+{
+    if (!a)
+        return;
+    int k = synth_bed_parse(bed);
+    SDL_AtomicLock(&a->lock);
+    if (k < 0)
+        a->bed_on = false;
+    else if (!a->bed_on || a->bed.kind != (synth_bed)k) {
+        synth_bed_init(&a->bed, (synth_bed)k, RATE, 0x2545f491u);
+        a->bed_on = true;
+    }
+    SDL_AtomicUnlock(&a->lock);
+}

@@ -1,7 +1,11 @@
 /* plat_audio: sound through SDL_mixer, with a null back-end. If no device opens, or
  * the device goes away, every call does nothing and the program carries on silent
  * (captions and visuals still show everything). When a device returns, sound resumes.
- * Ownership: plat_audio owns the mixer and its chunks. */
+ * Cues and ambience are synthesized (core/synth.h) and mixed by our own post-mix stage,
+ * which counts samples: that count is the clock scheduled cues are placed on. With the
+ * environment variable GW_AUDIO_CLOCK_LOG=FILE, the callbacks' (frame, clock) pairs and
+ * every cue_at call are written to FILE at close (bench/cue_sync.py uses them).
+ * Ownership: plat_audio owns the mixer, its PCM buffers and the current voice clip. */
 #ifndef GW_PLAT_AUDIO_H
 #define GW_PLAT_AUDIO_H
 #include <stdbool.h>
@@ -38,7 +42,8 @@ void plat_audio_voice_stop(plat_audio *a);
 bool plat_audio_voice_playing(const plat_audio *a);
 /* Length of a clip, or 0 if it cannot be read. Works with the silent back-end. */
 gw_ns plat_audio_clip_length(plat_audio *a, const char *path);
-/* Pauses or resumes voice and scheduled cues together. */
+/* Pauses or resumes voice and cues together. Cues scheduled but not yet started are
+ * dropped on pausing (the caller's times move while paused): schedule again after. */
 void plat_audio_pause(plat_audio *a, bool paused);
 /* Ambience bed synthesized by our code: "brown", "rain", "drone"; NULL stops it. The
  * bed is lowered automatically while a voice clip plays. */
