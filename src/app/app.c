@@ -40,12 +40,14 @@ bool app_init(app *a, const app_config *cfg)
     if (a->packs && pack_diags_errors(&a->packs->diags) > 0)
         snprintf(a->notice, sizeof a->notice, "%s",
                  _("Some content could not be loaded and was skipped. Run “groundwork validate” for details."));
+    app_home_init(a, cfg);
     a->mode->enter(a);
     return true;
 }
 
 void app_free(app *a)
 {
+    app_home_free(a);
     draw_free(&a->ui);
 }
 
@@ -114,6 +116,7 @@ bool app_start_exercise(app *a, const char *id)
     trace_str(a->tr, "id", e->id);
     trace_str(a->tr, "kind", exercise_kind_name(e->kind));
     trace_end(a->tr);
+    app_home_started(a);
     static const scene_vt *const SCENE_FOR[EX_KIND_COUNT] = { &scene_pacer, &scene_guided, &scene_prompts };
     app_set_scene(a, SCENE_FOR[e->kind]);
     return true;
@@ -131,6 +134,7 @@ void app_end_exercise(app *a, bool completed)
     trace_bool(a->tr, "completed", completed);
     trace_num(a->tr, "elapsed", gw_seconds(tb_elapsed(&a->clock, a->now)));
     trace_end(a->tr);
+    app_home_ended(a, completed);
 }
 
 void app_trace_step(app *a, int i)
@@ -205,6 +209,7 @@ void app_draw(app *a, draw_list *l)
 {
     draw_begin(l, a->w, a->h, a->th->bg);
     a->scene->draw(a, l);
+    app_home_post_draw(a, l);
 }
 
 static void refresh_ui(app *a)

@@ -32,4 +32,4 @@ static bool kiosk_filter(app *a, const gw_event *e)
     return true;
 }
 
-const mode_vt mode_kiosk = { "kiosk", enter, kiosk_filter, leave_exercise, NULL };
+const mode_vt mode_kiosk = { "kiosk", enter, kiosk_filter, leave_exercise, NULL, false };

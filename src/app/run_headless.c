@@ -53,7 +53,10 @@ static bool headless_init(headless *h, const run_options *o, bool want_render)
     }
     run_load_content(&h->packs, o);
     run_print_diags(&h->packs.diags);
-    app_config cfg = { o->mode, o->w, o->h, o->theme, o->lang, &h->packs, h->tr, NULL };
+    /* play: check-ins and the welcome only when asked for; the log's wall clock is a
+     * fixed epoch plus virtual time; render touches none of the person's data */
+    app_config cfg = { o->mode, o->w, o->h, o->theme, o->lang, &h->packs, h->tr, NULL,
+                       o->checkins, o->welcome, want_render && o->out, true, 0 };
     app_init(&h->a, &cfg);
     h->a.cycles_override = o->cycles;
     if (want_render) {

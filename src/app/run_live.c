@@ -135,7 +135,7 @@ int run_live(const run_options *o)
 
     app a;
     gw_ns t0 = plat_now();
-    app_config cfg = { o->mode, w, h, o->theme, o->lang, &packs, tr, audio };
+    app_config cfg = { o->mode, w, h, o->theme, o->lang, &packs, tr, audio, true, !o->preview, false, false, 0 };
     app_init(&a, &cfg);
     a.cycles_override = o->cycles;
     app_update(&a, plat_now() - t0);

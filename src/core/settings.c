@@ -49,6 +49,7 @@ void settings_clamp(settings *s)
     s->vol_cues = clampi(s->vol_cues, 0, 100);
     s->vol_voice = clampi(s->vol_voice, 0, 100);
     s->vol_ambience = clampi(s->vol_ambience, 0, 100);
+    s->nfav = clampi(s->nfav, 0, SETTINGS_MAX_FAV);
     for (char *c = s->lang; *c; c++) /* a language code: letters, '-' and '_' only */
         if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || *c == '-' || *c == '_')) {
             s->lang[0] = 0;
@@ -117,6 +118,12 @@ settings_status settings_load(settings *s, const char *path, char *err, size_t e
     get_str(root, "language", s->lang, sizeof s->lang);
     get_str(root, "pacer", s->pacer, sizeof s->pacer);
     get_bool(root, "welcomed", &s->welcomed);
+    const cJSON *fav = cJSON_GetObjectItemCaseSensitive(root, "favourites"), *it;
+    if (!cJSON_IsArray(fav))
+        fav = NULL;
+    cJSON_ArrayForEach(it, fav)
+        if (cJSON_IsString(it) && strlen(it->valuestring) < sizeof s->fav[0] && s->nfav < SETTINGS_MAX_FAV)
+            snprintf(s->fav[s->nfav++], sizeof s->fav[0], "%s", it->valuestring);
     cJSON_Delete(root);
     settings_clamp(s);
     return SETTINGS_OK;
@@ -181,6 +188,9 @@ bool settings_save(const settings *in, const char *path, char *err, size_t errn)
     cJSON_AddStringToObject(root, "language", s.lang);
     cJSON_AddStringToObject(root, "pacer", s.pacer);
     cJSON_AddBoolToObject(root, "welcomed", s.welcomed);
+    cJSON *fav = cJSON_AddArrayToObject(root, "favourites");
+    for (int i = 0; fav && i < s.nfav && i < SETTINGS_MAX_FAV; i++)
+        cJSON_AddItemToArray(fav, cJSON_CreateString(s.fav[i]));
     char *text = cJSON_Print(root);
     cJSON_Delete(root);
     if (!text) {

@@ -10,6 +10,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#define SETTINGS_MAX_FAV 32
+
 typedef struct settings {
     char theme[16];        /* calm, light, contrast */
     int  text_pct;         /* text size, 100-200 */
@@ -19,6 +21,8 @@ typedef struct settings {
     char lang[16];         /* "" : from the environment */
     char pacer[16];        /* default pacer style: orb, bar */
     bool welcomed;         /* the first-run welcome was seen */
+    char fav[SETTINGS_MAX_FAV][64]; /* favourite exercise ids */
+    int  nfav;
 } settings;
 
 typedef enum settings_status {

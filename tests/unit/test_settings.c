@@ -54,6 +54,8 @@ static void round_trip_is_atomic(void **st)
     s.welcomed = true;
     s.vol_voice = 20;
     snprintf(s.lang, sizeof s.lang, "es");
+    snprintf(s.fav[0], sizeof s.fav[0], "box-breathing");
+    s.nfav = 1;
     assert_true(settings_save(&s, path, err, sizeof err));
     struct stat sb;
     assert_int_equal(stat(path, &sb), 0);
@@ -80,6 +82,8 @@ static void round_trip_is_atomic(void **st)
     assert_true(r.welcomed);
     assert_int_equal(r.vol_voice, 20);
     assert_string_equal(r.lang, "es");
+    assert_int_equal(r.nfav, 1);
+    assert_string_equal(r.fav[0], "box-breathing");
 }
 
 static void bad_values_fall_back(void **st)
