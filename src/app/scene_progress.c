@@ -98,8 +98,6 @@ static void ratings_chart(const app *a, draw_list *l, gw_rect r, const plog_summ
         draw_text(l, gw_rc(g.x - 44 * u, y - 12 * u, 32 * u, 24 * u), num, (int)lroundf(15 * u),
                   ALIGN_RIGHT | VALIGN_MIDDLE, t->text_dim);
     }
-    draw_text(l, gw_rc(g.x - 60 * u, g.y + g.h + 4 * u, 120 * u, 22 * u), _("calm"), (int)lroundf(13 * u),
-              ALIGN_LEFT | VALIGN_TOP, t->text_dim);
     int32_t first = s->week[0].first_day;
     float dayw = g.w / (float)NDAYS;
     for (int w = 0; w < PLOG_WEEKS; w++) {
@@ -187,8 +185,8 @@ static void days_grid(const app *a, draw_list *l, gw_rect r, const plog_summary 
         if (d != INT32_MIN && d >= first && d < first + NDAYS)
             seen[d - first] = true;
     }
-    float gx = r.x + 40 * u, gy = r.y + 64 * u;
     float cell = fminf((r.w - 80 * u) / PLOG_WEEKS, (r.h - 90 * u) / 7.4f);
+    float gx = r.x + (r.w - (float)PLOG_WEEKS * cell) / 2 + 12 * u, gy = r.y + 64 * u;
     for (int d = 0; d < 7; d++)
         draw_text(l, gw_rc(gx - 34 * u, gy + (float)d * cell, 24 * u, cell), _(WD[d]), (int)lroundf(13 * u),
                   ALIGN_CENTER | VALIGN_MIDDLE, t->text_dim);

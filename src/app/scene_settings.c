@@ -57,7 +57,7 @@ static void stepper(layout *L, float x, float y, float w, const char *title, con
     snprintf(up, sizeof up, "%s:up", id);
     snprintf(val, sizeof val, "%d%%", pct);
     label(L, x, y, w, title);
-    button(L, down, gw_rc(x, y + 34 * u, bw, 56 * u), "−", false);
+    button(L, down, gw_rc(x, y + 34 * u, bw, 56 * u), "–", false);
     draw_text(L->l, gw_rc(x + bw, y + 34 * u, w - 2 * bw, 56 * u), val, (int)lroundf(24 * u),
               ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), L->a->th->text);
     button(L, up, gw_rc(x + w - bw, y + 34 * u, bw, 56 * u), "+", false);
@@ -114,14 +114,14 @@ static void draw(const app *a, draw_list *l)
     stepper(&L, x1, y + 2 * row, cw, _("Voice"), "volume:voice", a->set.vol_voice);
     stepper(&L, x1, y + 3 * row, cw, _("Background sound"), "volume:ambience", a->set.vol_ambience);
 
-    float dy = y + 4 * row + 18 * u;
-    draw_rect(l, gw_rc(pad, dy, W - 2 * pad, H - dy - 24 * u), 18 * u, t->surface);
+    float dy = y + 4 * row + 24 * u, dh = 92 * u;
+    draw_rect(l, gw_rc(pad, dy, W - 2 * pad, dh), 18 * u, t->surface);
     char where[PATH_MAX + 100];
     const char *dir = paths_user_data_dir();
     snprintf(where, sizeof where, _("Your practice log is kept only on this computer, in %s."), dir ? dir : "?");
-    draw_text(l, gw_rc(pad + 24 * u, dy, W - 2 * pad - 360 * u, H - dy - 24 * u), where, (int)lroundf(17 * u),
+    draw_text(l, gw_rc(pad + 24 * u, dy, W - 2 * pad - 360 * u, dh), where, (int)lroundf(17 * u),
               VALIGN_MIDDLE, t->text_dim);
-    button(&L, "delete-data", gw_rc(W - pad - 300 * u, dy + (H - dy - 24 * u - 56 * u) / 2, 280 * u, 56 * u),
+    button(&L, "delete-data", gw_rc(W - pad - 300 * u, dy + (dh - 56 * u) / 2, 280 * u, 56 * u),
            _("Delete all my data"), false);
     if (a->notice[0])
         draw_text(l, gw_rc(pad, top - 22 * u, W - 2 * pad, 24 * u), a->notice, (int)lroundf(15 * u),
