@@ -37,8 +37,8 @@ static void draw(const app *a, draw_list *l)
     char where[PATH_MAX + 200];
     const char *dir = paths_user_data_dir();
     snprintf(where, sizeof where,
-             _("Your practice log stays on this computer, in %s. Nothing is sent anywhere. You can export it or "
-               "delete it at any time in Settings."),
+             _("Your practice log stays on this computer, in %s. Nothing is sent anywhere. You can delete it "
+               "at any time in Settings, or copy it out with “groundwork log export”."),
              dir ? dir : "?");
     draw_text(l, gw_rc(x, y, w, 64 * u), where, (int)lroundf(17 * u), ALIGN_CENTER | VALIGN_TOP, t->text_dim);
     ui_button(a, l, "welcome-continue", gw_rc(W / 2 - 140 * u, H * 0.5f + 190 * u, 280 * u, 64 * u), _("Continue"),

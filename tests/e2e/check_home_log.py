@@ -14,6 +14,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(__file__))
+import pngread  # noqa: E402
+
 exe = sys.argv[1]
 FAILS = []
 
@@ -99,6 +102,23 @@ with tempfile.TemporaryDirectory() as home:
     check([(r["exercise"], r["before"], r["after"], r["completed"]) for r in js] ==
           [("breathing-4-7-8", 7, 3, True), ("box-breathing", None, 2, False)], f"json {js}")
 
+    # the progress screen draws those sessions: the two "after" dots (accent colour)
+    # sit in the ratings chart at 3 and 2 on the 0-10 scale
+    shot = os.path.join(home, "progress.png")
+    run(home, ["play"], [{"at": 0.5, "press": "progress"}, {"at": 1, "screenshot": shot}, {"at": 2, "end": True}])
+    w, h, px = pngread.read(shot)
+    ACCENT = (0x8f, 0xc9, 0xb9)
+    near = sum(1 for x in range(40, 840, 2) for y in range(180, 690, 2)
+               if max(abs(a - b) for a, b in zip(px(x, y)[:3], ACCENT)) <= 10)
+    check(near >= 20, f"after dots on the progress chart: {near} samples")
+    empty = os.path.join(home, "empty.png")
+    with tempfile.TemporaryDirectory() as other:
+        run(other, ["play"], [{"at": 0.5, "press": "progress"}, {"at": 1, "screenshot": empty}, {"at": 2, "end": True}])
+    w, h, px = pngread.read(empty)
+    near0 = sum(1 for x in range(40, 840, 2) for y in range(180, 690, 2)
+                if max(abs(a - b) for a, b in zip(px(x, y)[:3], ACCENT)) <= 10)
+    check(near0 == 0, f"an empty log draws no dots: {near0}")
+
     # 2. second run: no welcome; the recent strip offers the last exercise; the
     # check-ins can be turned off in settings, and then none is asked
     script = [
@@ -153,6 +173,16 @@ with tempfile.TemporaryDirectory() as home:
     check(json.loads(p.stdout) == [], f"after delete in the program: {p.stdout}")
     check(json.load(open(cfg))["favourites"] == [], "favourites deleted too")
     run(home, ["log", "frobnicate"], expect_rc=2)
+
+# 5. a log folder that cannot be made (a file is in the way): a clear message in the
+# trace and on screen, and the exercise still runs to its end
+with tempfile.TemporaryDirectory() as home:
+    open(os.path.join(home, "data"), "w").close()
+    _, ev = run(home, ["play", "--checkins"], [{"at": 0.5, "press": "exercise:breathing-4-7-8"},
+                                               {"at": 1, "press": "rating:4"}])
+    errs = picked(ev, "error")
+    check(errs and "practice log" in errs[0]["message"], f"errors {errs}")
+    check(any(e["event"] == "exercise_end" and e["completed"] for e in ev), "exercise ran without a log")
 
 if FAILS:
     sys.exit(1)
