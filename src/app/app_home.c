@@ -16,6 +16,7 @@
 #include "core/plog.h"
 #include "platform/plat_audio.h"
 
+#define RECENT_SHOWN 3 /* what fits the library header at 1280x720 */
 #define FIXED_EPOCH 1767258000LL /* 2026-01-01T09:00:00Z */
 
 static bool settings_path(char *buf, size_t n)
@@ -218,7 +219,7 @@ void app_refresh_recent(app *a)
     plog_session *s;
     char err[PATH_MAX + 300];
     int n = p ? plog_list(p, &s, err, sizeof err) : -1;
-    for (int i = n - 1; i >= 0 && a->nrecent < (int)(sizeof a->recent / sizeof a->recent[0]); i--) {
+    for (int i = n - 1; i >= 0 && a->nrecent < RECENT_SHOWN; i--) {
         bool dup = false;
         for (int k = 0; k < a->nrecent; k++)
             dup |= !strcmp(a->recent[k], s[i].exercise);
