@@ -7,6 +7,8 @@ add_test(NAME e2e.pacer_styles COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/e2e/c
 add_test(NAME e2e.pacer_controls COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/e2e/check_pacer_controls.py $<TARGET_FILE:groundwork>)
 add_test(NAME e2e.pacer_eight_hours COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/e2e/check_pacer_long.py $<TARGET_FILE:groundwork>)
 set_tests_properties(e2e.box_trace e2e.render_pixels e2e.pacer_styles e2e.pacer_controls e2e.pacer_eight_hours PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS e2e)
+add_test(NAME e2e.home_log COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/e2e/check_home_log.py $<TARGET_FILE:groundwork>)
+set_tests_properties(e2e.box_trace e2e.render_pixels e2e.home_log PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS e2e)
 file(GLOB GW_PLAY_SCRIPTS CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/e2e/scripts/*.jsonl)
 foreach(s ${GW_PLAY_SCRIPTS})
   get_filename_component(name ${s} NAME_WE)

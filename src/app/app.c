@@ -46,6 +46,7 @@ bool app_init(app *a, const app_config *cfg)
         snprintf(a->notice, sizeof a->notice, "%s",
                  _("Some content could not be loaded and was skipped. Run “groundwork validate” for details."));
     app_load_locales(a);
+    app_home_init(a, cfg);
     a->mode->enter(a);
     return true;
 }
@@ -54,6 +55,7 @@ void app_free(app *a)
 {
     if (a->mode->leave)
         a->mode->leave(a);
+    app_home_free(a);
     draw_free(&a->ui);
     locales_free(&a->loc);
 }
@@ -123,6 +125,7 @@ bool app_start_exercise(app *a, const char *id)
     trace_str(a->tr, "id", e->id);
     trace_str(a->tr, "kind", exercise_kind_name(e->kind));
     trace_end(a->tr);
+    app_home_started(a);
     static const scene_vt *const SCENE_FOR[EX_KIND_COUNT] = { &scene_pacer, &scene_guided, &scene_prompts };
     app_set_scene(a, SCENE_FOR[e->kind]);
     return true;
@@ -145,6 +148,7 @@ void app_end_exercise(app *a, bool completed)
     trace_bool(a->tr, "completed", completed);
     trace_num(a->tr, "elapsed", gw_seconds(tb_elapsed(&a->clock, a->now)));
     trace_end(a->tr);
+    app_home_ended(a, completed);
 }
 
 void app_trace_step(app *a, int i)
@@ -243,6 +247,7 @@ void app_draw(app *a, draw_list *l)
 {
     draw_begin(l, a->w, a->h, a->th->bg);
     a->scene->draw(a, l);
+    app_home_post_draw(a, l);
 }
 
 static void refresh_ui(app *a)

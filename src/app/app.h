@@ -8,6 +8,7 @@
 #ifndef GW_APP_H
 #define GW_APP_H
 #include <stdbool.h>
+#include <stddef.h>
 #include "core/breath.h"
 #include "core/draw.h"
 #include "core/event.h"
@@ -18,6 +19,7 @@
 #include "core/theme.h"
 #include "core/timebase.h"
 #include "core/trace.h"
+#include "core/settings.h"
 
 typedef struct app app;
 
@@ -43,6 +45,9 @@ typedef struct mode_vt {
     void (*update)(app *a);                             /* policies over time (idle, ...) */
     gw_ns (*next_change)(const app *a);                 /* next policy deadline, or GW_NEVER; may be NULL */
     void (*leave)(app *a);                              /* frees what the mode owns (app_free); may be NULL */
+    /* home (issue 7): the mode keeps the person's data (favourites, recent, check-ins,
+     * practice log, progress, settings). Present and kiosk leave it false. */
+    bool personal;
 } mode_vt;
 
 typedef struct app_config {
@@ -57,6 +62,12 @@ typedef struct app_config {
     void (*reload)(pack_set *out, void *ctx); /* kiosk: loads the content afresh; may be NULL */
     void *reload_ctx;
     bool kiosk_wall_live;     /* kiosk: read the local wall clock (live); else a virtual one */
+    /* home (issue 7) */
+    bool home_flow;         /* check-ins (live; `play --checkins`), as the settings say */
+    bool welcome;           /* the first-run welcome (live; `play --welcome`), unless seen */
+    bool no_personal;       /* read and write none of the person's data (`render`) */
+    bool wall_fixed;        /* wall clock = 2026-01-01T09:00:00Z + program time (play, tests) */
+    long long wall_epoch;   /* otherwise: Unix seconds at program time 0 (0: now) */
 } app_config;
 
 struct app {
@@ -138,6 +149,26 @@ struct app {
     bool  rumble_off;       /* gamepad rumble on phase changes is on unless this is set */
     int   rumble_seq;       /* bumped at every phase change; the live runner rumbles */
     breath_kind rumble_kind;
+    /* home (issue 7): settings, practice log, check-ins, welcome, progress */
+    settings set;
+    bool set_loaded;         /* the settings file was read (or is missing): may be written */
+    char set_problem[256];   /* why the settings file was not used ("" if it was) */
+    bool home_flow;          /* check-ins offered */
+    bool welcome_flow;       /* the welcome may be shown */
+    bool personal;           /* this run keeps the person's data (a personal mode, not render) */
+    long long wall_epoch;    /* Unix seconds at program time 0 */
+    struct plog *log;        /* opened on first use; NULL if it cannot be */
+    bool log_tried;
+    long long session;       /* the logged session in progress or just ended, 0: none */
+    char pending[64];        /* exercise chosen, waiting for the before check-in */
+    bool checkin_after;      /* the check-in screen asks "after" */
+    int  home_focus;         /* focus index on the check-in, welcome, settings, progress screens */
+    bool confirm_delete;     /* settings: "Delete all my data" asked for confirmation */
+    int  before;             /* the before rating for the pending exercise, -1: none */
+    char recent[4][64];      /* recently used exercise ids, newest first (library) */
+    int  nrecent;
+    struct plog_session *prog; /* progress: the sessions shown (owned; freed on leaving) */
+    int  nprog;
 };
 
 /* Pacer styles, in the order the "style" control cycles through them. */
@@ -202,6 +233,39 @@ extern const mode_vt mode_kiosk;
 long long app_kiosk_wall(const app *a);
 /* Kiosk: back to the attract loop with everything a visitor did forgotten. */
 void app_kiosk_reset(app *a, const char *why);
+/* home (issue 7) */
+extern const scene_vt scene_checkin;
+extern const scene_vt scene_progress;
+extern const scene_vt scene_welcome;
+extern const scene_vt scene_settings;
+/* A card was chosen: in a personal mode with check-ins on, the before check-in comes
+ * first; otherwise the exercise starts. */
+void app_choose_exercise(app *a, const char *id);
+/* A check-in was given (value 0-10) or skipped (value < 0): traced, logged, and the
+ * flow goes on (start the pending exercise, or back to the library). */
+void app_checkin(app *a, int value);
+/* Wall-clock UTC now, ISO 8601, into buf (>= 21 bytes). */
+void app_wall_iso(const app *a, char *buf, size_t n);
+/* The practice log, opened on first use (NULL with an error shown if it cannot be). */
+struct plog *app_log(app *a);
+/* Writes the settings (after the person changed one); shows a problem if it fails. */
+void app_settings_changed(app *a);
+/* Favourites and recently used (kept in the user data folder, home mode only). */
+bool app_is_favourite(const app *a, const char *id);
+void app_toggle_favourite(app *a, const char *id);
+/* Reloads a->recent from the practice log. */
+void app_refresh_recent(app *a);
+/* Hooks app.c calls (app_home.c): settings and wall clock at init, the log at the start
+ * and end of an exercise, the text size after a scene drew. */
+void app_home_init(app *a, const app_config *cfg);
+void app_home_free(app *a);
+void app_home_started(app *a);
+void app_home_ended(app *a, bool completed);
+void app_home_post_draw(const app *a, draw_list *l);
+/* Keyboard and gamepad over a screen's widgets in drawing order (a->home_focus):
+ * arrows, Tab and the d-pad move; Enter, Space and A press; Escape and B press
+ * `escape_id` if given. True if handled. */
+bool app_home_nav(app *a, const gw_event *e, const char *escape_id);
 
 /* Layout unit: 1 at 1280x720, scaled with the window's shorter proportion. */
 float app_unit(const app *a);

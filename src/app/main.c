@@ -20,8 +20,11 @@ static const char USAGE[] =
     "                         [--mode home|present|kiosk] [--theme NAME] [--pack DIR]...\n"
     "       groundwork play [--mode home|present|kiosk] [--exercise ID] [--cycles N]\n"
     "                       [--script FILE] [--trace FILE] [--size WxH] [--no-draw] [--pack DIR]...\n"
+    "                       [--checkins] [--welcome]\n"
     "       groundwork preview PACK-DIR [--exercise ID]\n"
     "       groundwork kiosk set-pin|stats [--config FILE]\n"
+    "       groundwork log export [--csv|--json] [FILE]\n"
+    "       groundwork log delete --all --yes\n"
     "       groundwork --help | --version\n";
 
 static const char HELP[] =
@@ -46,7 +49,10 @@ static const char HELP[] =
     "  play ...           run headless on a virtual clock, fed by a script, writing a trace\n"
     "  preview PACK-DIR   show a pack in a window and reload it whenever a file changes\n"
     "  kiosk set-pin      set the kiosk's admin PIN (read from standard input)\n"
-    "  kiosk stats        print the kiosk's anonymous daily counters\n";
+    "  kiosk stats        print the kiosk's anonymous daily counters\n"
+
+    "  log export         your practice log as CSV (default) or --json, to FILE or stdout\n"
+    "  log delete --all --yes   delete every session from your practice log\n";
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -81,7 +87,7 @@ static bool parse_int(const char *s, int lo, int hi, int *out)
 
 enum { OPT_KIOSK = 256, OPT_PRESENT, OPT_PACK, OPT_FULLSCREEN, OPT_DISPLAY, OPT_EXERCISE, OPT_AT,
        OPT_SIZE, OPT_OUT, OPT_MODE, OPT_THEME, OPT_CYCLES, OPT_SCRIPT, OPT_TRACE, OPT_NODRAW, OPT_JSON,
-       OPT_LANG, OPT_HELP, OPT_VERSION, OPT_CONFIG };
+       OPT_LANG, OPT_HELP, OPT_VERSION, OPT_CONFIG, OPT_CHECKINS, OPT_WELCOME };
 
 static const struct option LONG[] = {
     { "kiosk", no_argument, 0, OPT_KIOSK },       { "present", no_argument, 0, OPT_PRESENT },
@@ -94,6 +100,7 @@ static const struct option LONG[] = {
     { "no-draw", no_argument, 0, OPT_NODRAW },    { "json", no_argument, 0, OPT_JSON },
     { "lang", required_argument, 0, OPT_LANG },   { "help", no_argument, 0, OPT_HELP },
     { "version", no_argument, 0, OPT_VERSION },   { "config", required_argument, 0, OPT_CONFIG },
+    { "checkins", no_argument, 0, OPT_CHECKINS }, { "welcome", no_argument, 0, OPT_WELCOME },
     { 0, 0, 0, 0 }
 };
 
@@ -113,7 +120,7 @@ static bool allowed(const char *cmd, int opt)
         return cmd && (!strcmp(cmd, "render") || !strcmp(cmd, "play"));
     case OPT_AT: case OPT_OUT:
         return cmd && !strcmp(cmd, "render");
-    case OPT_SCRIPT: case OPT_NODRAW:
+    case OPT_SCRIPT: case OPT_NODRAW: case OPT_CHECKINS: case OPT_WELCOME:
         return cmd && !strcmp(cmd, "play");
     case OPT_JSON:
         return cmd && !strcmp(cmd, "list");
@@ -127,6 +134,7 @@ static bool allowed(const char *cmd, int opt)
 int cmd_validate(int argc, char **argv);
 int cmd_list(const run_options *o, bool json);
 int cmd_kiosk(int argc, char **argv);
+int cmd_log(int argc, char **argv);
 
 int main(int argc, char **argv)
 {
@@ -142,7 +150,7 @@ int main(int argc, char **argv)
     if (argc > 1 && argv[1][0] != '-') {
         cmd = argv[1];
         if (strcmp(cmd, "validate") && strcmp(cmd, "list") && strcmp(cmd, "render") && strcmp(cmd, "play") &&
-            strcmp(cmd, "preview") && strcmp(cmd, "kiosk"))
+            strcmp(cmd, "preview") && strcmp(cmd, "kiosk") && strcmp(cmd, "log"))
             return usage_error("unknown command \"%s\"", cmd);
         argv++;
         argc--;
@@ -151,6 +159,8 @@ int main(int argc, char **argv)
         return cmd_validate(argc, argv);
     if (cmd && !strcmp(cmd, "kiosk"))
         return cmd_kiosk(argc, argv);
+    if (cmd && !strcmp(cmd, "log"))
+        return cmd_log(argc, argv);
 
     run_options o = { 0 };
     o.mode = "home";
@@ -212,6 +222,8 @@ int main(int argc, char **argv)
         case OPT_SCRIPT: o.script = optarg; break;
         case OPT_TRACE: o.trace = optarg; break;
         case OPT_NODRAW: o.no_draw = true; break;
+        case OPT_CHECKINS: o.checkins = true; break;
+        case OPT_WELCOME: o.welcome = true; break;
         case OPT_JSON: json = true; break;
         case OPT_LANG: o.lang = optarg; break;
         case OPT_CONFIG: o.config = optarg; break;

@@ -1,8 +1,24 @@
-/* mode_home: a person practising at home. The library; after an exercise, back to it. */
+/* mode_home: a person practising at home. A welcome on the first run; the library;
+ * with check-ins on, a self-check before and after each exercise; the practice log,
+ * progress and settings are theirs (personal). */
 #include "app/app.h"
 
-static void enter(app *a) { app_set_scene(a, &scene_library); }
+static void enter(app *a)
+{
+    /* a damaged settings file is not overwritten just to remember the welcome */
+    if (a->welcome_flow && a->personal && a->set_loaded && !a->set.welcomed)
+        app_set_scene(a, &scene_welcome);
+    else
+        app_set_scene(a, &scene_library);
+}
 
-static void leave_exercise(app *a) { app_set_scene(a, &scene_library); }
+static void leave_exercise(app *a)
+{
+    if (a->home_flow && a->set.checkins && a->session) {
+        a->checkin_after = true;
+        app_set_scene(a, &scene_checkin);
+    } else
+        app_set_scene(a, &scene_library);
+}
 
-const mode_vt mode_home = { "home", enter, NULL, leave_exercise, NULL, NULL, NULL };
+const mode_vt mode_home = { "home", enter, NULL, leave_exercise, NULL, NULL, NULL, true };

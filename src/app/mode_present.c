@@ -6,4 +6,4 @@ static void enter(app *a) { app_set_scene(a, &scene_library); }
 
 static void leave_exercise(app *a) { app_set_scene(a, &scene_library); }
 
-const mode_vt mode_present = { "present", enter, NULL, leave_exercise, NULL, NULL, NULL };
+const mode_vt mode_present = { "present", enter, NULL, leave_exercise, NULL, NULL, NULL, false };

@@ -23,6 +23,8 @@ typedef struct run_options {
     const char *lang;
     const char *preview;       /* preview: the pack folder watched and reloaded */
     const char *config;        /* kiosk: --config FILE */
+    /* home (issue 7) */
+    bool checkins, welcome;    /* play: offer check-ins / the first-run welcome as live does */
 } run_options;
 
 /* Built-in content, then $XDG_DATA_HOME/groundwork/packs/<each>, then each --pack. */

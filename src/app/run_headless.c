@@ -58,6 +58,12 @@ static bool headless_init(headless *h, const run_options *o, bool want_render)
     cfg.kiosk_config = o->config;
     cfg.reload = run_reload_content;
     cfg.reload_ctx = (void *)o;
+    /* play: check-ins and the welcome only when asked for; the log's wall clock is a
+     * fixed epoch plus virtual time; render touches none of the person's data */
+    cfg.home_flow = o->checkins;
+    cfg.welcome = o->welcome;
+    cfg.no_personal = want_render && o->out;
+    cfg.wall_fixed = true;
     app_init(&h->a, &cfg);
     h->a.cycles_override = o->cycles;
     if (want_render) {

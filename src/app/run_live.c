@@ -169,6 +169,8 @@ int run_live(const run_options *o)
     cfg.reload = o->preview ? NULL : run_reload_content;
     cfg.reload_ctx = (void *)o;
     cfg.kiosk_wall_live = true;
+    cfg.home_flow = true;
+    cfg.welcome = !o->preview;
     app_init(&a, &cfg);
     a.cycles_override = o->cycles;
     app_update(&a, plat_now() - t0);

@@ -1,0 +1,271 @@
+/* app_home: the person's own data in home mode (issue 7): settings (read at start,
+ * written when the person changes one), the practice log (a row per exercise, the
+ * check-ins before and after), favourites and recently used, and the wall clock the
+ * log is written in. The wall clock is passed to the core as text: live it is the
+ * system's UTC time; under `play` (and whenever GROUNDWORK_FAKE_NOW is set) it is a
+ * fixed epoch plus program time, so runs are reproducible. */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app/app.h"
+#include "core/i18n.h"
+#include "core/paths.h"
+#include "core/plog.h"
+#include "platform/plat_audio.h"
+
+#define RECENT_SHOWN 3 /* what fits the library header at 1280x720 */
+#define FIXED_EPOCH 1767258000LL /* 2026-01-01T09:00:00Z */
+
+static bool settings_path(char *buf, size_t n)
+{
+    const char *dir = paths_user_config_dir();
+    return dir && paths_join(buf, n, dir, "settings.json");
+}
+
+static void apply_audio(app *a)
+{
+    plat_audio_set_volume(a->audio, AUDIO_CUES, (float)a->set.vol_cues / 100.f);
+    plat_audio_set_volume(a->audio, AUDIO_VOICE, (float)a->set.vol_voice / 100.f);
+    plat_audio_set_volume(a->audio, AUDIO_AMBIENCE, (float)a->set.vol_ambience / 100.f);
+}
+
+void app_home_init(app *a, const app_config *cfg)
+{
+    a->before = -1;
+    a->home_flow = cfg->home_flow;
+    a->welcome_flow = cfg->welcome;
+    a->personal = a->mode->personal && !cfg->no_personal;
+    const char *fake = getenv("GROUNDWORK_FAKE_NOW");
+    int64_t secs;
+    if (fake && *fake && plog_day_of(fake, &secs) != INT32_MIN)
+        a->wall_epoch = secs;
+    else if (cfg->wall_fixed)
+        a->wall_epoch = FIXED_EPOCH;
+    else
+        a->wall_epoch = cfg->wall_epoch ? cfg->wall_epoch : (long long)time(NULL);
+
+    char path[PATH_MAX];
+    char err[PATH_MAX + 200] = "";
+    settings_defaults(&a->set);
+    if (!a->personal)
+        return; /* present, kiosk and render: nothing personal is read or written */
+    if (!settings_path(path, sizeof path)) {
+        snprintf(a->set_problem, sizeof a->set_problem, "%s", _("There is no folder for your settings."));
+    } else {
+        settings_status st = settings_load(&a->set, path, err, sizeof err);
+        a->set_loaded = st != SETTINGS_BAD;
+        if (st == SETTINGS_BAD) {
+            snprintf(a->set_problem, sizeof a->set_problem, "%.250s", err);
+            app_error(a, err);
+        }
+    }
+    if (!cfg->theme)
+        a->th = theme_get(a->set.theme);
+    if (!cfg->lang && a->set.lang[0])
+        snprintf(a->lang, sizeof a->lang, "%s", a->set.lang);
+    apply_audio(a);
+}
+
+void app_home_free(app *a)
+{
+    plog_sessions_free(a->prog, a->nprog);
+    a->prog = NULL;
+    a->nprog = 0;
+    plog_close(a->log);
+    a->log = NULL;
+}
+
+void app_wall_iso(const app *a, char *buf, size_t n)
+{
+    plog_format_utc(buf, n, a->wall_epoch + a->now / GW_NS_PER_SEC);
+}
+
+struct plog *app_log(app *a)
+{
+    if (a->log || a->log_tried)
+        return a->log;
+    a->log_tried = true;
+    char path[PATH_MAX], err[PATH_MAX + 300] = "";
+    const char *dir = paths_user_data_dir();
+    if (!dir || !paths_join(path, sizeof path, dir, "practice.sqlite")) {
+        app_error(a, _("There is no folder for your practice log; sessions are not saved."));
+        return NULL;
+    }
+    a->log = plog_open(path, err, sizeof err);
+    if (!a->log)
+        app_error(a, err);
+    return a->log;
+}
+
+void app_home_started(app *a)
+{
+    int before = a->before;
+    a->before = -1;
+    a->session = 0;
+    if (!a->personal)
+        return;
+    plog *p = app_log(a);
+    if (!p)
+        return;
+    char now[32], err[PATH_MAX + 300];
+    app_wall_iso(a, now, sizeof now);
+    long long id = plog_begin(p, a->ex->id, now, before >= 0 ? before : PLOG_NONE, err, sizeof err);
+    if (id < 0)
+        app_error(a, err);
+    else
+        a->session = id;
+}
+
+void app_home_ended(app *a, bool completed)
+{
+    if (!a->session || !a->log)
+        return;
+    char now[32], adj[64], err[PATH_MAX + 300];
+    app_wall_iso(a, now, sizeof now);
+    /* the person's adjustments: what they changed from the exercise as written */
+    if (a->ex->kind == EX_BREATHING && a->cycles_override > 0)
+        snprintf(adj, sizeof adj, "{\"cycles\": %d}", a->cycles_override);
+    else
+        adj[0] = 0;
+    if (!plog_finish(a->log, a->session, now, completed, adj[0] ? adj : NULL, err, sizeof err))
+        app_error(a, err);
+}
+
+void app_choose_exercise(app *a, const char *id)
+{
+    if (a->personal && a->home_flow && a->set.checkins && a->packs && pack_set_find(a->packs, id)) {
+        snprintf(a->pending, sizeof a->pending, "%s", id);
+        a->checkin_after = false;
+        app_set_scene(a, &scene_checkin);
+        return;
+    }
+    app_start_exercise(a, id);
+}
+
+void app_checkin(app *a, int value)
+{
+    trace_begin(a->tr, a->now, "checkin");
+    trace_str(a->tr, "when", a->checkin_after ? "after" : "before");
+    if (value >= 0)
+        trace_int(a->tr, "value", value);
+    else
+        trace_bool(a->tr, "skipped", true);
+    trace_end(a->tr);
+    if (!a->checkin_after) {
+        char id[64];
+        snprintf(id, sizeof id, "%s", a->pending);
+        a->pending[0] = 0;
+        a->before = value;
+        if (!app_start_exercise(a, id))
+            app_set_scene(a, &scene_library);
+        return;
+    }
+    char err[PATH_MAX + 300];
+    if (value >= 0 && a->session && a->log && !plog_set_after(a->log, a->session, value, err, sizeof err))
+        app_error(a, err);
+    a->session = 0;
+    app_set_scene(a, &scene_library);
+}
+
+void app_settings_changed(app *a)
+{
+    char path[PATH_MAX], err[PATH_MAX + 300] = "";
+    a->th = theme_get(a->set.theme);
+    apply_audio(a);
+    a->ui_stale = true;
+    if (!a->personal || !settings_path(path, sizeof path))
+        return;
+    if (!settings_save(&a->set, path, err, sizeof err))
+        app_error(a, err);
+    else {
+        a->set_loaded = true;
+        a->set_problem[0] = 0;
+    }
+}
+
+bool app_is_favourite(const app *a, const char *id)
+{
+    for (int i = 0; i < a->set.nfav; i++)
+        if (!strcmp(a->set.fav[i], id))
+            return true;
+    return false;
+}
+
+void app_toggle_favourite(app *a, const char *id)
+{
+    settings *s = &a->set;
+    for (int i = 0; i < s->nfav; i++)
+        if (!strcmp(s->fav[i], id)) {
+            memmove(&s->fav[i], &s->fav[i + 1], (size_t)(s->nfav - i - 1) * sizeof s->fav[0]);
+            s->nfav--;
+            app_settings_changed(a);
+            return;
+        }
+    if (s->nfav < SETTINGS_MAX_FAV && strlen(id) < sizeof s->fav[0]) {
+        snprintf(s->fav[s->nfav++], sizeof s->fav[0], "%s", id);
+        app_settings_changed(a);
+    }
+}
+
+void app_refresh_recent(app *a)
+{
+    a->nrecent = 0;
+    if (!a->personal || !a->packs)
+        return;
+    plog *p = app_log(a);
+    plog_session *s;
+    char err[PATH_MAX + 300];
+    int n = p ? plog_list(p, &s, err, sizeof err) : -1;
+    for (int i = n - 1; i >= 0 && a->nrecent < RECENT_SHOWN; i--) {
+        bool dup = false;
+        for (int k = 0; k < a->nrecent; k++)
+            dup |= !strcmp(a->recent[k], s[i].exercise);
+        if (!dup && pack_set_find(a->packs, s[i].exercise))
+            snprintf(a->recent[a->nrecent++], sizeof a->recent[0], "%s", s[i].exercise);
+    }
+    if (n > 0)
+        plog_sessions_free(s, n);
+}
+
+void app_home_post_draw(const app *a, draw_list *l)
+{
+    /* Text size: scaling every text after the fact overflows the fixed layouts (tried:
+     * labels wrap inside buttons at 150%), so the setting is stored and shown but each
+     * scene has to lay itself out for it; until then nothing is changed here. */
+    (void)a;
+    (void)l;
+}
+
+bool app_home_nav(app *a, const gw_event *e, const char *escape_id)
+{
+    if (e->type != EV_KEY && e->type != EV_BUTTON)
+        return false;
+    const char *k = e->key;
+    draw_list tmp = { 0 };
+    a->scene->draw(a, &tmp);
+    int n = tmp.nwid;
+    bool handled = true;
+    if (n > 0 && (!strcmp(k, "Down") || !strcmp(k, "Right") || !strcmp(k, "Tab") || !strcmp(k, "dpdown") ||
+                  !strcmp(k, "dpright")))
+        a->home_focus = (a->home_focus + 1 + n) % n;
+    else if (n > 0 && (!strcmp(k, "Up") || !strcmp(k, "Left") || !strcmp(k, "dpup") || !strcmp(k, "dpleft")))
+        a->home_focus = (a->home_focus - 1 + n) % n;
+    else if (n > 0 && (!strcmp(k, "Return") || !strcmp(k, "Space") || !strcmp(k, "Keypad Enter") || !strcmp(k, "a"))) {
+        char id[DRAW_WIDGET_ID_MAX];
+        snprintf(id, sizeof id, "%s", tmp.wid[a->home_focus >= 0 && a->home_focus < n ? a->home_focus : 0].id);
+        draw_free(&tmp);
+        app_press(a, id);
+        return true;
+    } else if (escape_id && (!strcmp(k, "Escape") || !strcmp(k, "b"))) {
+        draw_free(&tmp);
+        app_press(a, escape_id);
+        return true;
+    } else
+        handled = false;
+    draw_free(&tmp);
+    a->ui_stale = true;
+    return handled;
+}

@@ -1,0 +1,139 @@
+/* `groundwork log`: the practice log from the command line.
+ *   log export [--csv|--json] [FILE]   every session, CSV (default) or JSON, to FILE or stdout
+ *   log delete --all --yes             deletes every session (refused without --yes)
+ * Columns and exit statuses are in docs/automation.md. */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/paths.h"
+#include "core/plog.h"
+
+int cmd_log(int argc, char **argv);
+
+static const char LOG_USAGE[] =
+    "Usage: groundwork log export [--csv|--json] [FILE]\n"
+    "       groundwork log delete --all --yes\n";
+
+static int log_usage(const char *msg, const char *arg)
+{
+    fputs("groundwork: ", stderr);
+    fprintf(stderr, msg, arg);
+    fputs("\n", stderr);
+    fputs(LOG_USAGE, stderr);
+    return 2;
+}
+
+static bool log_path(char *buf, size_t n)
+{
+    const char *dir = paths_user_data_dir();
+    return dir && paths_join(buf, n, dir, "practice.sqlite");
+}
+
+static int export(bool json, const char *file)
+{
+    char path[PATH_MAX], err[PATH_MAX + 300];
+    if (!log_path(path, sizeof path)) {
+        fputs("groundwork: there is no folder for the practice log (set HOME or XDG_DATA_HOME)\n", stderr);
+        return 1;
+    }
+    plog_session *s = NULL;
+    int n = 0;
+    struct stat st;
+    if (stat(path, &st) == 0) { /* no log yet: an empty export, and no file is made */
+        plog *p = plog_open(path, err, sizeof err);
+        n = p ? plog_list(p, &s, err, sizeof err) : -1;
+        plog_close(p);
+        if (n < 0) {
+            fprintf(stderr, "groundwork: %s\n", err);
+            return 1;
+        }
+    }
+    FILE *f = file ? fopen(file, "w") : stdout;
+    if (!f) {
+        fprintf(stderr, "groundwork: cannot write %s: %s\n", file, strerror(errno));
+        plog_sessions_free(s, n);
+        return 1;
+    }
+    if (json)
+        plog_write_json(f, s, n);
+    else
+        plog_write_csv(f, s, n);
+    plog_sessions_free(s, n);
+    bool ok = fflush(f) == 0 && !ferror(f);
+    if (file)
+        ok = fclose(f) == 0 && ok;
+    if (!ok) {
+        fprintf(stderr, "groundwork: writing the export %s failed: %s\n", file ? file : "(standard output)",
+                strerror(errno));
+        return 1;
+    }
+    return 0;
+}
+
+static int delete_all(bool all, bool yes)
+{
+    if (!all || !yes)
+        return log_usage("%s", "log delete removes every session from your practice log and cannot be undone; "
+                               "to confirm, give both --all and --yes");
+    char path[PATH_MAX], err[PATH_MAX + 300];
+    struct stat st;
+    if (!log_path(path, sizeof path) || stat(path, &st) != 0) {
+        puts("The practice log is already empty.");
+        return 0;
+    }
+    plog *p = plog_open(path, err, sizeof err);
+    if (!p || !plog_delete_all(p, err, sizeof err)) {
+        fprintf(stderr, "groundwork: %s\n", err);
+        plog_close(p);
+        return 1;
+    }
+    plog_close(p);
+    puts("Deleted every session from the practice log.");
+    return 0;
+}
+
+/* argv[0] is "log" (main.c removed the program name). */
+int cmd_log(int argc, char **argv)
+{
+    if (argc < 2)
+        return log_usage("%s", "log needs export or delete");
+    const char *verb = argv[1];
+    if (!strcmp(verb, "export")) {
+        bool json = false, fmt = false;
+        const char *file = NULL;
+        for (int i = 2; i < argc; i++) {
+            if (!strcmp(argv[i], "--csv") || !strcmp(argv[i], "--json")) {
+                if (fmt)
+                    return log_usage("%s", "give --csv or --json, once");
+                fmt = true;
+                json = argv[i][2] == 'j';
+            } else if (argv[i][0] == '-' && argv[i][1])
+                return log_usage("unknown option \"%s\" for log export", argv[i]);
+            else if (file)
+                return log_usage("unexpected argument \"%s\": log export writes one file", argv[i]);
+            else
+                file = argv[i];
+        }
+        return export(json, file && strcmp(file, "-") ? file : NULL);
+    }
+    if (!strcmp(verb, "delete")) {
+        bool all = false, yes = false;
+        for (int i = 2; i < argc; i++) {
+            if (!strcmp(argv[i], "--all"))
+                all = true;
+            else if (!strcmp(argv[i], "--yes"))
+                yes = true;
+            else
+                return log_usage("unknown argument \"%s\" for log delete", argv[i]);
+        }
+        return delete_all(all, yes);
+    }
+    if (!strcmp(verb, "--help")) {
+        fputs(LOG_USAGE, stdout);
+        return 0;
+    }
+    return log_usage("unknown log command \"%s\" (export or delete)", verb);
+}

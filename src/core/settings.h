@@ -1,0 +1,41 @@
+/* settings: the person's preferences, kept in $XDG_CONFIG_HOME/groundwork/settings.json.
+ * Written atomically (a temporary file in the same folder, fsync, rename, fsync of the
+ * folder), so a crash leaves the old file or the new one, never half of one. A file
+ * that cannot be read as settings is reported and left alone: defaults are used and
+ * the file is only replaced when the person changes something. Unknown keys are
+ * ignored; each bad value falls back to its default.
+ * Ownership: plain values; no allocation. */
+#ifndef GW_SETTINGS_H
+#define GW_SETTINGS_H
+#include <stdbool.h>
+#include <stddef.h>
+
+#define SETTINGS_MAX_FAV 32
+
+typedef struct settings {
+    char theme[16];        /* calm, light, contrast */
+    int  text_pct;         /* text size, 100-200 */
+    bool reduced_motion;
+    int  vol_cues, vol_voice, vol_ambience; /* 0-100 */
+    bool checkins;         /* before/after self-checks in home mode */
+    char lang[16];         /* "" : from the environment */
+    char pacer[16];        /* default pacer style: orb, bar */
+    bool welcomed;         /* the first-run welcome was seen */
+    char fav[SETTINGS_MAX_FAV][64]; /* favourite exercise ids */
+    int  nfav;
+} settings;
+
+typedef enum settings_status {
+    SETTINGS_OK,           /* read */
+    SETTINGS_MISSING,      /* no file: defaults (a first run) */
+    SETTINGS_BAD           /* unreadable or not settings: defaults, err filled */
+} settings_status;
+
+void settings_defaults(settings *s);
+settings_status settings_load(settings *s, const char *path, char *err, size_t errn);
+/* Writes s to path atomically, creating the folder (0700) if needed. */
+bool settings_save(const settings *s, const char *path, char *err, size_t errn);
+/* Clamps every value into its range (used after load and before save). */
+void settings_clamp(settings *s);
+
+#endif

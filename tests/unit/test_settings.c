@@ -1,0 +1,141 @@
+/* settings: defaults, a round trip, atomic replacement (no temporary left, private
+ * mode), out-of-range values clamped, and a damaged file reported and left alone. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/settings.h"
+
+static char tmpdir[64];
+
+static int setup(void **st)
+{
+    (void)st;
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/gw-settings-XXXXXX");
+    return mkdtemp(tmpdir) ? 0 : -1;
+}
+
+static int teardown(void **st)
+{
+    (void)st;
+    char cmd[200];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static void round_trip_is_atomic(void **st)
+{
+    (void)st;
+    char path[300], err[512] = "";
+    snprintf(path, sizeof path, "%s/cfg/groundwork/settings.json", tmpdir);
+    settings s;
+    assert_int_equal(settings_load(&s, path, err, sizeof err), SETTINGS_MISSING);
+    assert_string_equal(s.theme, "calm");
+    assert_true(s.checkins);
+    assert_int_equal(s.text_pct, 100);
+    snprintf(s.theme, sizeof s.theme, "contrast");
+    s.text_pct = 150;
+    s.checkins = false;
+    s.welcomed = true;
+    s.vol_voice = 20;
+    snprintf(s.lang, sizeof s.lang, "es");
+    snprintf(s.fav[0], sizeof s.fav[0], "box-breathing");
+    s.nfav = 1;
+    assert_true(settings_save(&s, path, err, sizeof err));
+    struct stat sb;
+    assert_int_equal(stat(path, &sb), 0);
+    assert_int_equal(sb.st_mode & 0777, 0600);
+    /* saving again replaces the file; no temporary is left beside it */
+    s.text_pct = 175;
+    assert_true(settings_save(&s, path, err, sizeof err));
+    char dir[300];
+    snprintf(dir, sizeof dir, "%s/cfg/groundwork", tmpdir);
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    int files = 0;
+    struct dirent *de;
+    while ((de = readdir(d)))
+        if (de->d_name[0] != '.')
+            files++;
+    closedir(d);
+    assert_int_equal(files, 1);
+    settings r;
+    assert_int_equal(settings_load(&r, path, err, sizeof err), SETTINGS_OK);
+    assert_string_equal(r.theme, "contrast");
+    assert_int_equal(r.text_pct, 175);
+    assert_false(r.checkins);
+    assert_true(r.welcomed);
+    assert_int_equal(r.vol_voice, 20);
+    assert_string_equal(r.lang, "es");
+    assert_int_equal(r.nfav, 1);
+    assert_string_equal(r.fav[0], "box-breathing");
+}
+
+static void bad_values_fall_back(void **st)
+{
+    (void)st;
+    char path[300], err[512] = "";
+    snprintf(path, sizeof path, "%s/odd.json", tmpdir);
+    write_file(path, "{\"theme\": \"neon\", \"text_size\": 900, \"volume\": {\"cues\": -3}, \"checkins\": \"yes\","
+                     " \"language\": \"../x\", \"pacer\": 3, \"extra\": [1]}");
+    settings s;
+    assert_int_equal(settings_load(&s, path, err, sizeof err), SETTINGS_OK);
+    assert_string_equal(s.theme, "calm");
+    assert_int_equal(s.text_pct, 200);
+    assert_int_equal(s.vol_cues, 0);
+    assert_true(s.checkins);
+    assert_string_equal(s.lang, "");
+    assert_string_equal(s.pacer, "orb");
+}
+
+static void damaged_file_is_reported_and_kept(void **st)
+{
+    (void)st;
+    char path[300], err[512] = "";
+    snprintf(path, sizeof path, "%s/bad.json", tmpdir);
+    const char *junk = "{\"theme\": \"light\",, oops";
+    write_file(path, junk);
+    settings s;
+    assert_int_equal(settings_load(&s, path, err, sizeof err), SETTINGS_BAD);
+    assert_non_null(strstr(err, "damaged"));
+    assert_string_equal(s.theme, "calm");
+    /* loading does not touch the file */
+    char back[64] = "";
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    assert_non_null(fgets(back, sizeof back, f));
+    fclose(f);
+    assert_string_equal(back, junk);
+    write_file(path, "[1, 2]");
+    assert_int_equal(settings_load(&s, path, err, sizeof err), SETTINGS_BAD);
+    /* saving into a folder that cannot exist fails with a message */
+    char file[300];
+    snprintf(file, sizeof file, "%s/bad.json/settings.json", tmpdir);
+    assert_false(settings_save(&s, file, err, sizeof err));
+    assert_non_null(strstr(err, "could not be saved"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(round_trip_is_atomic),
+        cmocka_unit_test(bad_values_fall_back),
+        cmocka_unit_test(damaged_file_is_reported_and_kept),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
