@@ -192,6 +192,12 @@ int run_play(const run_options *o)
             reason = sc ? "script_done" : o->exercise ? "exercise_end" : "end";
             break;
         }
+        /* ...or when nothing could ever change again: an exercise waiting for input
+         * (a prompt, a pause) with no input left to come */
+        if ((!sc || next >= sc->n) && app_next_change(a) == GW_NEVER) {
+            reason = "waiting_for_input";
+            break;
+        }
     }
     if (a->quit)
         reason = a->exit_reason;

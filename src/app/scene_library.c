@@ -103,7 +103,7 @@ static void header_personal(const app *a, draw_list *l, float u, int nfocus)
               a->focus == nfocus + a->nrecent, false);
     if (a->nrecent == 0)
         return;
-    float x = 300 * u, right = W - pad - 2 * bw - 40 * u;
+    float x = 300 * u, right = W - pad - 2 * bw - 28 * u - 150 * u - 26 * u; /* left of Help */
     draw_text(l, gw_rc(x, by, 80 * u, bh), _("Recent"), (int)lroundf(16 * u), VALIGN_MIDDLE, t->text_dim);
     x += 80 * u;
     float cw = fminf(170 * u, (right - x) / (float)a->nrecent - 10 * u);
@@ -138,7 +138,9 @@ static void draw(const app *a, draw_list *l)
     float pad = 40 * u;
     draw_text(l, gw_rc(pad, 22 * u, W / 2, 48 * u), "Groundwork", (int)lroundf(34 * u),
               VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
-    ui_safety_button(a, l, W - pad - 150 * u, 20 * u);
+    /* Help sits at the right, or left of Progress and Settings in a personal mode */
+    float help_x = a->mode->personal ? W - pad - 2 * 132 * u - 28 * u - 150 * u : W - pad - 150 * u;
+    ui_safety_button(a, l, help_x, 20 * u);
     if (!a->mode->personal)
         draw_text(l, gw_rc(W / 2, 22 * u, W / 2 - pad - 170 * u, 48 * u), _("Choose an exercise"),
                   (int)lroundf(20 * u), ALIGN_RIGHT | VALIGN_MIDDLE, t->text_dim);
