@@ -119,11 +119,19 @@ int run_live(const run_options *o)
     if (o->display >= displays)
         fprintf(stderr, "groundwork: there is no display %d; using display 0\n", o->display);
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
-    if (o->fullscreen || kiosk)
-        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
     int w = o->w > 0 ? o->w : 1280, h = o->h > 0 ? o->h : 720;
-    SDL_Window *win = SDL_CreateWindow("Groundwork", SDL_WINDOWPOS_CENTERED_DISPLAY(disp),
-                                       SDL_WINDOWPOS_CENTERED_DISPLAY(disp), w, h, flags);
+    int x = SDL_WINDOWPOS_CENTERED_DISPLAY(disp), y = x;
+    SDL_Rect bounds;
+    if ((o->fullscreen || kiosk) && SDL_GetDisplayBounds(disp, &bounds) == 0) {
+        /* sized to the display as well as asking for full screen, so that it covers the
+         * screen even where no window manager honours the request (a bare X server) */
+        flags = SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS | SDL_WINDOW_ALLOW_HIGHDPI;
+        x = bounds.x;
+        y = bounds.y;
+        w = bounds.w;
+        h = bounds.h;
+    }
+    SDL_Window *win = SDL_CreateWindow("Groundwork", x, y, w, h, flags);
     if (!win) {
         fprintf(stderr, "groundwork: cannot open a window: %s\n", SDL_GetError());
         SDL_Quit();
