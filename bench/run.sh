@@ -58,7 +58,7 @@ hz=$(getconf CLK_TCK)
 # measure NAME CMD...: prints "cpu_prog cpu_x peak_pss_kib first_ms"
 measure() {
   local name=$1; shift
-  "$tmp/firstpixel" 100 100 1d2a35 10000 > "$tmp/first.$name" &
+  "$tmp/firstpixel" 300 540 1d2a35 10000 > "$tmp/first.$name" &  # background in both
   local fp=$!
   "$@" >"$tmp/$name.log" 2>&1 &
   local pid=$!

@@ -200,32 +200,129 @@ static gw_rect touched(const draw_cmd *c)
     return r;
 }
 
-bool draw_diff(const draw_list *prev, const draw_list *next, gw_rect *dirty)
+/* Bounds of the part of a ring between turns t0 and t1 (t0 < t1), thickness included. */
+static gw_rect arc_bounds(const draw_cmd *c, float t0, float t1)
+{
+    float cx = c->r.x + c->r.w / 2, cy = c->r.y + c->r.h / 2;
+    float ro = c->radius + c->thick / 2 + 2;
+    float xs[8], ys[8];
+    int n = 0;
+    float ts[6] = { t0, t1, 0.f, 0.25f, 0.5f, 0.75f };
+    for (int i = 0; i < 6; i++) {
+        float t = ts[i];
+        if (i >= 2 && !(t > t0 && t < t1))
+            continue;
+        float ang = 2 * (float)M_PI * t - (float)M_PI / 2;
+        xs[n] = cx + cosf(ang) * c->radius;
+        ys[n++] = cy + sinf(ang) * c->radius;
+    }
+    float x0 = xs[0], x1 = xs[0], y0 = ys[0], y1 = ys[0];
+    for (int i = 1; i < n; i++) {
+        x0 = fminf(x0, xs[i]); x1 = fmaxf(x1, xs[i]);
+        y0 = fminf(y0, ys[i]); y1 = fmaxf(y1, ys[i]);
+    }
+    float g = ro - c->radius;
+    return gw_rc(floorf(x0 - g), floorf(y0 - g), ceilf(x1 - x0 + 2 * g), ceilf(y1 - y0 + 2 * g));
+}
+
+/* What changed between two versions of the same command: for a progress ring whose end
+ * moved, only the arc between the two ends; otherwise both commands' bounds. */
+static int changed_parts(const draw_cmd *a, const draw_cmd *b, gw_rect out[2])
+{
+    if (a && b && a->op == DRAW_RING && b->op == DRAW_RING && color_eq(a->color, b->color) &&
+        a->r.x == b->r.x && a->r.y == b->r.y && a->r.w == b->r.w && a->radius == b->radius &&
+        a->thick == b->thick && a->a0 == b->a0) {
+        float t0 = fminf(a->a1, b->a1), t1 = fmaxf(a->a1, b->a1);
+        out[0] = arc_bounds(a, t0, t1);
+        return 1;
+    }
+    int n = 0;
+    if (a) out[n++] = touched(a);
+    if (b) out[n++] = touched(b);
+    return n;
+}
+
+static bool near_or_overlap(gw_rect a, gw_rect b, float gap)
+{
+    return a.x - gap < b.x + b.w && b.x - gap < a.x + a.w && a.y - gap < b.y + b.h && b.y - gap < a.y + a.h;
+}
+
+static float area(gw_rect r) { return r.w * r.h; }
+
+/* Adds r to the set, merging rectangles that touch; with the set full, r joins the
+ * rectangle whose area grows least. */
+static void add_rect(gw_rect *v, int *n, int max, gw_rect r)
+{
+    for (;;) {
+        int hit = -1;
+        for (int i = 0; i < *n; i++)
+            if (near_or_overlap(v[i], r, 8)) {
+                hit = i;
+                break;
+            }
+        if (hit < 0)
+            break;
+        r = gw_rect_union(r, v[hit]);
+        v[hit] = v[--*n];
+    }
+    if (*n < max) {
+        v[(*n)++] = r;
+        return;
+    }
+    int best = 0;
+    float grow = -1;
+    for (int i = 0; i < *n; i++) {
+        float g = area(gw_rect_union(v[i], r)) - area(v[i]);
+        if (grow < 0 || g < grow) {
+            grow = g;
+            best = i;
+        }
+    }
+    v[best] = gw_rect_union(v[best], r);
+}
+
+int draw_diff_rects(const draw_list *prev, const draw_list *next, gw_rect *rects, int max)
 {
     gw_rect full = gw_rc(0, 0, (float)next->w, (float)next->h);
     if (!prev || prev->w != next->w || prev->h != next->h || !color_eq(prev->clear, next->clear) ||
         prev->oom || next->oom) {
-        *dirty = full;
-        return true;
+        rects[0] = full;
+        return 1;
     }
-    gw_rect d = gw_rc(0, 0, 0, 0);
+    int nr = 0;
     int n = prev->ncmd > next->ncmd ? prev->ncmd : next->ncmd;
     for (int i = 0; i < n; i++) {
         const draw_cmd *a = i < prev->ncmd ? &prev->cmd[i] : NULL;
         const draw_cmd *b = i < next->ncmd ? &next->cmd[i] : NULL;
         if (a && b && cmd_eq(prev, a, next, b))
             continue;
-        if (a) d = gw_rect_union(d, touched(a));
-        if (b) d = gw_rect_union(d, touched(b));
+        gw_rect parts[2];
+        int np = changed_parts(a, b, parts);
+        for (int k = 0; k < np; k++)
+            add_rect(rects, &nr, max, parts[k]);
     }
-    if (gw_rect_empty(d))
+    /* clip to the screen, dropping what falls outside */
+    int out = 0;
+    for (int i = 0; i < nr; i++) {
+        gw_rect d = rects[i];
+        float x0 = fmaxf(d.x, 0), y0 = fmaxf(d.y, 0);
+        float x1 = fminf(d.x + d.w, full.w), y1 = fminf(d.y + d.h, full.h);
+        if (x1 > x0 && y1 > y0)
+            rects[out++] = gw_rc(x0, y0, x1 - x0, y1 - y0);
+    }
+    return out;
+}
+
+bool draw_diff(const draw_list *prev, const draw_list *next, gw_rect *dirty)
+{
+    gw_rect v[DRAW_MAX_DIRTY];
+    int n = draw_diff_rects(prev, next, v, DRAW_MAX_DIRTY);
+    if (n == 0)
         return false;
-    /* clip to the screen */
-    float x0 = fmaxf(d.x, 0), y0 = fmaxf(d.y, 0);
-    float x1 = fminf(d.x + d.w, full.w), y1 = fminf(d.y + d.h, full.h);
-    if (x1 <= x0 || y1 <= y0)
-        return false;
-    *dirty = gw_rc(x0, y0, x1 - x0, y1 - y0);
+    gw_rect d = v[0];
+    for (int i = 1; i < n; i++)
+        d = gw_rect_union(d, v[i]);
+    *dirty = d;
     return true;
 }
 

@@ -78,6 +78,11 @@ const draw_widget *draw_widget_at(const draw_list *l, float x, float y);
  * true, with *dirty set to the union of the bounds of what differs (the whole screen
  * if the size or background changed). */
 bool draw_diff(const draw_list *prev, const draw_list *next, gw_rect *dirty);
+/* The same as up to max separate rectangles (merged where they touch), so that two
+ * small changes far apart do not redraw everything between them. Returns how many; 0
+ * when nothing changed. A progress ring whose end moved dirties only the moved arc. */
+#define DRAW_MAX_DIRTY 8
+int draw_diff_rects(const draw_list *prev, const draw_list *next, gw_rect *rects, int max);
 /* A stable 64-bit hash of the list (for tests and caches). */
 uint64_t draw_hash(const draw_list *l);
 

@@ -633,28 +633,16 @@ static gw_rect cmd_bounds(const draw_cmd *c)
     return gw_rc(r.x - g, r.y - g, r.w + 2 * g, r.h + 2 * g);
 }
 
-bool plat_render_frame(plat_render *pr, const draw_list *prev, const draw_list *next,
-                       gw_rect *dirty_out)
+/* Redraws the commands of l that touch clip, inside clip. */
+static void redraw_rect(plat_render *pr, const draw_list *l, SDL_Rect clip)
 {
-    if (!pr->surf || !pr->r)
-        return false;
-    gw_rect d;
-    if (prev && pr->surf->w == next->w && pr->surf->h == next->h) {
-        if (!draw_diff(prev, next, &d))
-            return false;
-    } else {
-        d = gw_rc(0, 0, (float)pr->surf->w, (float)pr->surf->h);
-    }
-    SDL_Rect clip = { (int)floorf(d.x), (int)floorf(d.y), (int)ceilf(d.w) + 1, (int)ceilf(d.h) + 1 };
-    SDL_Rect whole = { 0, 0, pr->surf->w, pr->surf->h };
-    SDL_IntersectRect(&clip, &whole, &clip);
     gw_rect cr = gw_rc((float)clip.x, (float)clip.y, (float)clip.w, (float)clip.h);
     SDL_RenderSetClipRect(pr->r, &clip);
-    SDL_SetRenderDrawColor(pr->r, next->clear.r, next->clear.g, next->clear.b, 255);
+    SDL_SetRenderDrawColor(pr->r, l->clear.r, l->clear.g, l->clear.b, 255);
     SDL_RenderFillRect(pr->r, &clip);
-    for (int i = 0; i < next->ncmd; i++) {
-        const draw_cmd *c = &next->cmd[i];
-        if (c->op != DRAW_TEXT && !overlaps(cmd_bounds(c), cr))
+    for (int i = 0; i < l->ncmd; i++) {
+        const draw_cmd *c = &l->cmd[i];
+        if (!overlaps(cmd_bounds(c), cr))
             continue;
         switch (c->op) {
         case DRAW_RECT: draw_rect_cmd(pr, c); break;
@@ -662,18 +650,41 @@ bool plat_render_frame(plat_render *pr, const draw_list *prev, const draw_list *
         case DRAW_CIRCLE: draw_circle_cmd(pr, c); break;
         case DRAW_RING: draw_ring_cmd(pr, c); break;
         case DRAW_LINE: draw_line_cmd(pr, c); break;
-        case DRAW_TEXT:
-            if (overlaps(cmd_bounds(c), cr))
-                draw_text_cmd(pr, next, c);
-            break;
+        case DRAW_TEXT: draw_text_cmd(pr, l, c); break;
         }
     }
     SDL_RenderSetClipRect(pr->r, NULL);
+}
+
+bool plat_render_frame(plat_render *pr, const draw_list *prev, const draw_list *next,
+                       gw_rect *dirty_out)
+{
+    if (!pr->surf || !pr->r)
+        return false;
+    gw_rect d[DRAW_MAX_DIRTY];
+    int n;
+    if (prev && pr->surf->w == next->w && pr->surf->h == next->h) {
+        n = draw_diff_rects(prev, next, d, DRAW_MAX_DIRTY);
+        if (n == 0)
+            return false;
+    } else {
+        d[0] = gw_rc(0, 0, (float)pr->surf->w, (float)pr->surf->h);
+        n = 1;
+    }
+    SDL_Rect clips[DRAW_MAX_DIRTY];
+    SDL_Rect whole = { 0, 0, pr->surf->w, pr->surf->h };
+    gw_rect all = gw_rc(0, 0, 0, 0);
+    for (int i = 0; i < n; i++) {
+        SDL_Rect c = { (int)floorf(d[i].x), (int)floorf(d[i].y), (int)ceilf(d[i].w) + 1, (int)ceilf(d[i].h) + 1 };
+        SDL_IntersectRect(&c, &whole, &clips[i]);
+        redraw_rect(pr, next, clips[i]);
+        all = gw_rect_union(all, gw_rc((float)clips[i].x, (float)clips[i].y, (float)clips[i].w, (float)clips[i].h));
+    }
     SDL_RenderFlush(pr->r);
     if (pr->win)
-        SDL_UpdateWindowSurfaceRects(pr->win, &clip, 1);
+        SDL_UpdateWindowSurfaceRects(pr->win, clips, n);
     if (dirty_out)
-        *dirty_out = cr;
+        *dirty_out = all;
     return true;
 }
 

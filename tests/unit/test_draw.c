@@ -130,6 +130,44 @@ static void long_lists_grow(void **st)
     draw_free(&l);
 }
 
+static void far_apart_changes_stay_apart(void **st)
+{
+    (void)st;
+    draw_list a = { 0 }, b = { 0 };
+    draw_begin(&a, 1920, 1080, BG);
+    draw_begin(&b, 1920, 1080, BG);
+    draw_circle(&a, 100, 100, 20, FG);
+    draw_circle(&b, 102, 100, 20, FG);
+    draw_text(&a, gw_rc(1700, 900, 100, 40), "3", 30, 0, FG);
+    draw_text(&b, gw_rc(1700, 900, 100, 40), "2", 30, 0, FG);
+    gw_rect r[DRAW_MAX_DIRTY];
+    int n = draw_diff_rects(&a, &b, r, DRAW_MAX_DIRTY);
+    assert_int_equal(n, 2);
+    float total = r[0].w * r[0].h + r[1].w * r[1].h;
+    assert_true(total < 20000); /* not the 1600x840 box between them */
+    /* with room for one rectangle only, they merge */
+    assert_int_equal(draw_diff_rects(&a, &b, r, 1), 1);
+    assert_true(r[0].w > 1500);
+    draw_free(&a);
+    draw_free(&b);
+}
+
+static void a_progress_ring_dirties_only_the_moved_arc(void **st)
+{
+    (void)st;
+    draw_list a = { 0 }, b = { 0 };
+    draw_begin(&a, 1920, 1080, BG);
+    draw_begin(&b, 1920, 1080, BG);
+    draw_ring(&a, 960, 540, 400, 6, 0, 0.10f, FG);
+    draw_ring(&b, 960, 540, 400, 6, 0, 0.11f, FG);
+    gw_rect r[DRAW_MAX_DIRTY];
+    assert_int_equal(draw_diff_rects(&a, &b, r, DRAW_MAX_DIRTY), 1);
+    assert_true(r[0].w < 60 && r[0].h < 60);
+    assert_true(r[0].x > 960 + 400 * 0.5f); /* near 0.1 turn, top right */
+    draw_free(&a);
+    draw_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -140,6 +178,8 @@ int main(void)
         cmocka_unit_test(removed_commands_dirty_where_they_were),
         cmocka_unit_test(widgets_are_found_by_id_and_position),
         cmocka_unit_test(long_lists_grow),
+        cmocka_unit_test(far_apart_changes_stay_apart),
+        cmocka_unit_test(a_progress_ring_dirties_only_the_moved_arc),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
