@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Voices a Groundwork pack: one clip per guided step, spoken from the step's own
-caption with an offline text-to-speech voice, loudness evened out, encoded as Ogg
+caption (for a prompt step: its title and text; steps with {date} or {name} are left
+to the captions) with an offline text-to-speech voice, loudness evened out, encoded as Ogg
 Vorbis, and named in the step's "voice" field.
 
     scripts/voice.py PACK-DIR [--lang xx]... [--exercise ID]... [--force] [--dry-run]
@@ -152,10 +153,10 @@ def text_of(t, lang):
 
 
 def main():
-    ap = argparse.ArgumentParser(description="Voice the guided steps of a pack.")
+    ap = argparse.ArgumentParser(description="Voice the guided and prompt steps of a pack.")
     ap.add_argument("pack", help="the pack folder (holds pack.json)")
     ap.add_argument("--lang", action="append", help="a language to voice (default: the pack's)")
-    ap.add_argument("--exercise", action="append", help="an exercise id (default: every guided one)")
+    ap.add_argument("--exercise", action="append", help="an exercise id (default: every guided and prompt one)")
     ap.add_argument("--force", action="store_true", help="make every clip again")
     ap.add_argument("--dry-run", action="store_true", help="say what would be made")
     a = ap.parse_args()
@@ -197,15 +198,24 @@ def main():
             with open(path, encoding="utf-8") as f:
                 docs[path] = json.load(f)
         ex = docs[path] if isinstance(ref, str) else docs[path]["exercises"][ref[1]]
-        if ex.get("kind") != "guided" or (a.exercise and ex.get("id") not in a.exercise):
+        if ex.get("kind") not in ("guided", "prompts") or (a.exercise and ex.get("id") not in a.exercise):
             continue
         eid = ex["id"]
-        steps = ex.get("guided", {}).get("steps", [])
+        prompts = ex.get("kind") == "prompts"
+        steps = ex.get("prompts" if prompts else "guided", {}).get("steps", [])
         width = max(2, len(str(len(steps))))
         for i, s in enumerate(steps):
             voice = s.get("voice") if isinstance(s.get("voice"), dict) else {}
             for lang in langs:
-                text = text_of(s.get("caption"), lang)
+                if prompts:
+                    # a prompt is spoken as its title and its text; a step whose words are
+                    # filled in when shown ({date}, {name}) cannot be recorded ahead
+                    title, body = text_of(s.get("title"), lang), text_of(s.get("text"), lang)
+                    text = f"{title}. {body}" if title and body else (body or title)
+                    if not text or "{" in text:
+                        continue
+                else:
+                    text = text_of(s.get("caption"), lang)
                 if not text:
                     continue
                 rel = f"audio/{lang}/{eid}/{i + 1:0{width}d}.ogg"
@@ -218,7 +228,7 @@ def main():
                     print(f"would make {rel}: {text}")
                 else:
                     try:
-                        n, tempo = make_clip(text, lang, s.get("seconds"), out,
+                        n, tempo = make_clip(text, lang, None if prompts else s.get("seconds"), out,
                                              f"{os.path.relpath(path)}: {eid} step {i + 1}")
                     except TooLong as e:
                         failed.append(str(e))
