@@ -1,10 +1,13 @@
 #include "app/app.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/i18n.h"
+#include "core/paths.h"
 #include "platform/plat_audio.h"
 
 static const mode_vt *mode_by_name(const char *name)
@@ -200,6 +203,50 @@ static void schedule_cue(app *a, gw_ns t)
     a->cue_boundary = nb;
 }
 
+/* Spoken pacer words and counts: assets/voice/<lang>/<name>.ogg (English when the
+ * language has none). Traced even when there is no sound, so runs can be checked. */
+static void pacer_say(app *a, const char *name)
+{
+    const char *data = paths_data_dir();
+    char rel[64], path[PATH_MAX];
+    const char *langs[2] = { a->lang, "en" };
+    for (int i = 0; i < 2; i++) {
+        snprintf(rel, sizeof rel, "voice/%s/%s.ogg", langs[i], name);
+        char sub[96];
+        snprintf(sub, sizeof sub, "assets/%s", rel);
+        if (data && paths_join(path, sizeof path, data, sub) && access(path, R_OK) == 0)
+            break;
+        path[0] = 0;
+    }
+    if (!path[0])
+        return;
+    trace_begin(a->tr, a->now, "voice");
+    trace_str(a->tr, "clip", rel);
+    trace_end(a->tr);
+    plat_audio_voice_play(a->audio, path, 0);
+}
+
+static void speak_breathing(app *a, gw_ns t, bool new_phase)
+{
+    const breath_state *s = &a->bs;
+    if (!a->speak || s->stage != BREATH_STAGE_BREATHING)
+        return;
+    static const char *const WORD[BREATH_KIND_COUNT] = { "inhale", "hold", "exhale", "hold", "topup" };
+    if (new_phase) {
+        a->spoken_sec = 0;
+        pacer_say(a, WORD[s->kind]);
+        return;
+    }
+    /* "Breathe in... two... three... four": the count of each following whole second */
+    int sec = (int)((t - s->phase_start) / GW_NS_PER_SEC);
+    if (sec > a->spoken_sec && sec + 1 <= 10 && (gw_ns)(sec + 1) * GW_NS_PER_SEC <= s->phase_len + GW_MSEC(50)) {
+        a->spoken_sec = sec;
+        char n[16];
+        snprintf(n, sizeof n, "%d", sec + 1);
+        pacer_say(a, n);
+    }
+}
+
 /* Breathing: phase changes become trace events and cues. */
 static void update_breathing(app *a)
 {
@@ -225,6 +272,9 @@ static void update_breathing(app *a)
         a->last_cycle = s->cycle;
         a->rumble_seq++;
         a->rumble_kind = s->kind;
+        speak_breathing(a, t, true);
+    } else {
+        speak_breathing(a, t, false);
     }
     schedule_cue(a, t);
     a->last_stage = s->stage;

@@ -148,6 +148,8 @@ struct app {
     bool  muted;
     bool  rumble_off;       /* gamepad rumble on phase changes is on unless this is set */
     int   rumble_seq;       /* bumped at every phase change; the live runner rumbles */
+    bool  speak;            /* spoken phase words and counts (widget "speak", key V) */
+    int   spoken_sec;       /* the last count spoken in this phase (seconds into it) */
     breath_kind rumble_kind;
     /* home (issue 7): settings, practice log, check-ins, welcome, progress */
     settings set;

@@ -227,6 +227,7 @@ static void footer(const app *a, draw_list *l, const breath_state *s, float foot
         { "shorter", _("Shorter"), 120 }, { "pause", a->clock.paused ? _("Resume") : _("Pause"), 150 },
         { "longer", _("Longer"), 120 },   { "style", _("Style"), 120 },
         { "mute", a->muted ? _("Unmute") : _("Mute"), 120 },
+        { "speak", a->speak ? _("Quiet") : _("Voice"), 120 },
     };
     int nb = (int)(sizeof b / sizeof *b);
     float total = -gap;
@@ -410,6 +411,15 @@ static void toggle_mute(app *a)
     trace_end(a->tr);
 }
 
+static void toggle_speak(app *a)
+{
+    a->speak = !a->speak;
+    a->spoken_sec = 0;
+    trace_begin(a->tr, a->now, "speak");
+    trace_bool(a->tr, "on", a->speak);
+    trace_end(a->tr);
+}
+
 static void activate(app *a, const char *w)
 {
     if (!strcmp(w, "back") || !strcmp(w, "done"))
@@ -426,6 +436,8 @@ static void activate(app *a, const char *w)
         set_style(a);
     else if (!strcmp(w, "mute"))
         toggle_mute(a);
+    else if (!strcmp(w, "speak"))
+        toggle_speak(a);
 }
 
 static bool key_is(const gw_event *e, const char *k) { return !strcmp(e->key, k); }
@@ -455,6 +467,8 @@ static bool event(app *a, const gw_event *e)
         set_style(a);
     else if (key_is(e, "M"))
         toggle_mute(a);
+    else if (key_is(e, "V"))
+        toggle_speak(a);
     else
         return false;
     return true;
