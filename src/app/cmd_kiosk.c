@@ -84,7 +84,11 @@ static int set_pin(const char *path)
     memset(again, 0, sizeof again);
     /* the folder, for a first setting */
     char dir[KIOSK_PATH_MAX];
-    snprintf(dir, sizeof dir, "%s", path);
+    if (strlen(path) >= sizeof dir) {
+        fprintf(stderr, "groundwork: the settings path is too long: %s\n", path);
+        return 1;
+    }
+    memcpy(dir, path, strlen(path) + 1);
     for (char *p = dir + 1; *p; p++)
         if (*p == '/') {
             *p = 0;
