@@ -458,19 +458,29 @@ static inline void blend_px(Uint32 *p, const SDL_PixelFormat *f, gw_color c, flo
     *p = SDL_MapRGB(f, r, g, b);
 }
 
+/* Before writing pixels straight into the surface: the surface must be 32-bit and
+ * unlocked, and the renderer's queued drawing done. Gives the clip rectangle. */
+static bool direct_begin(plat_render *pr, SDL_Rect *clip)
+{
+    SDL_Surface *s = pr->surf;
+    if (s->format->BytesPerPixel != 4 || SDL_MUSTLOCK(s))
+        return false;
+    SDL_RenderFlush(pr->r);
+    SDL_RenderGetClipRect(pr->r, clip);
+    if (SDL_RectEmpty(clip))
+        *clip = (SDL_Rect){ 0, 0, s->w, s->h };
+    return true;
+}
+
 /* A filled, anti-aliased disc written straight into the surface: solid spans are
  * filled row by row and only the edge pixels are blended. Much cheaper than triangles
  * for the large orb. Returns false if the surface format is not 32-bit. */
 static bool fast_disc(plat_render *pr, float cx, float cy, float r, gw_color c)
 {
     SDL_Surface *s = pr->surf;
-    if (s->format->BytesPerPixel != 4 || SDL_MUSTLOCK(s))
-        return false;
-    SDL_RenderFlush(pr->r);
     SDL_Rect clip;
-    SDL_RenderGetClipRect(pr->r, &clip);
-    if (SDL_RectEmpty(&clip))
-        clip = (SDL_Rect){ 0, 0, s->w, s->h };
+    if (!direct_begin(pr, &clip))
+        return false;
     int y0 = (int)floorf(cy - r - 1), y1 = (int)ceilf(cy + r + 1);
     if (y0 < clip.y) y0 = clip.y;
     if (y1 > clip.y + clip.h) y1 = clip.y + clip.h;
@@ -530,13 +540,9 @@ static void draw_circle_cmd(plat_render *pr, const draw_cmd *c)
 static bool fast_ring(plat_render *pr, const draw_cmd *c)
 {
     SDL_Surface *s = pr->surf;
-    if (s->format->BytesPerPixel != 4 || SDL_MUSTLOCK(s))
-        return false;
-    SDL_RenderFlush(pr->r);
     SDL_Rect clip;
-    SDL_RenderGetClipRect(pr->r, &clip);
-    if (SDL_RectEmpty(&clip))
-        clip = (SDL_Rect){ 0, 0, s->w, s->h };
+    if (!direct_begin(pr, &clip))
+        return false;
     float cx = c->r.x + c->r.w / 2, cy = c->r.y + c->r.h / 2;
     float ro = c->radius + c->thick / 2, ri = c->radius - c->thick / 2;
     bool arc = c->a1 - c->a0 < 0.9999f;
