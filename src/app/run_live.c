@@ -110,9 +110,6 @@ int run_live(const run_options *o)
         fprintf(stderr, "groundwork: cannot start the display: %s\n", SDL_GetError());
         return 1;
     }
-    if (SDL_InitSubSystem(SDL_INIT_GAMECONTROLLER) != 0)
-        SDL_LogWarn(SDL_LOG_CATEGORY_INPUT, "No gamepad support: %s", SDL_GetError());
-    open_controllers();
 
     int displays = SDL_GetNumVideoDisplays();
     int disp = (o->display >= 0 && o->display < displays) ? o->display : 0;
@@ -195,7 +192,15 @@ int run_live(const run_options *o)
     int rumbled = a.rumble_seq;
     bool full = true; /* next frame redraws everything (first, resized, exposed) */
     gw_ns cursor_until = GW_NEVER; /* kiosk: the mouse cursor hides again then */
+    bool pads = false;             /* gamepads are looked for after the first frame */
     while (!a.quit) {
+        if (!full && !pads) {
+            /* enumerating input devices takes a while; the first frame need not wait */
+            pads = true;
+            if (SDL_InitSubSystem(SDL_INIT_GAMECONTROLLER) != 0)
+                SDL_LogWarn(SDL_LOG_CATEGORY_INPUT, "No gamepad support: %s", SDL_GetError());
+            open_controllers();
+        }
         gw_ns now = plat_now() - t0;
         gw_ns wake = app_next_change(&a);
         int timeout;
