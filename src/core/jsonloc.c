@@ -459,15 +459,16 @@ cJSON *jsonloc_parse(jsonloc *jl, const char **end)
 
 static bool build_lines(jsonloc *jl)
 {
+    /* memchr looks at many bytes at a time: a big pack.json is megabytes long */
+    const char *t = jl->text, *end = t + jl->len, *q;
     size_t n = 1;
-    for (size_t i = 0; i < jl->len; i++)
-        if (jl->text[i] == '\n') n++;
+    for (const char *p = t; p < end && (q = memchr(p, '\n', (size_t)(end - p))); p = q + 1) n++;
     jl->line_start = malloc(n * sizeof *jl->line_start);
     if (!jl->line_start) return false;
     jl->nline = 0;
     jl->line_start[jl->nline++] = 0;
-    for (size_t i = 0; i < jl->len; i++)
-        if (jl->text[i] == '\n') jl->line_start[jl->nline++] = i + 1;
+    for (const char *p = t; p < end && (q = memchr(p, '\n', (size_t)(end - p))); p = q + 1)
+        jl->line_start[jl->nline++] = (size_t)(q - t) + 1;
     return true;
 }
 

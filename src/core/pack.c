@@ -390,26 +390,28 @@ static void rep_raw(vctx *c, size_t off, const char *fmt, ...)
 
 static void oom(vctx *c, const cJSON *at) { rep(c, at, PACK_ERROR, "out of memory"); }
 
-static void path_append(vctx *c, const char *s)
+static void path_append_n(vctx *c, const char *s, size_t l)
 {
-    size_t l = strlen(s);
     if (c->plen + l + 1 > sizeof c->path) l = sizeof c->path - 1 - c->plen;
     memcpy(c->path + c->plen, s, l);
     c->plen += l;
     c->path[c->plen] = 0;
 }
 
+static void path_append(vctx *c, const char *s) { path_append_n(c, s, strlen(s)); }
+
 static size_t push_key(vctx *c, const char *k)
 {
     size_t mark = c->plen;
     bool ident = (k[0] >= 'a' && k[0] <= 'z') || (k[0] >= 'A' && k[0] <= 'Z') || k[0] == '_';
-    for (const char *p = k; *p && ident; p++)
+    const char *p = k;
+    for (; *p && ident; p++)
         ident = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
                 *p == '_' || *p == '-';
     char buf[200];
-    if (ident && strlen(k) < 64) {
-        path_append(c, ".");
-        path_append(c, k);
+    if (ident && p - k < 64) {  /* the loop stopped at the end of k */
+        path_append_n(c, ".", 1);
+        path_append_n(c, k, (size_t)(p - k));
     } else {
         path_append(c, "[\"");
         path_append(c, san(k, buf, sizeof buf, 40));
@@ -421,9 +423,13 @@ static size_t push_key(vctx *c, const char *k)
 static size_t push_index(vctx *c, int i)
 {
     size_t mark = c->plen;
-    char buf[24];
-    snprintf(buf, sizeof buf, "[%d]", i);
-    path_append(c, buf);
+    char buf[24], *e = buf + sizeof buf, *b = e;  /* "[%d]" without the cost of printf */
+    unsigned u = i < 0 ? 0u - (unsigned)i : (unsigned)i;
+    *--b = ']';
+    do *--b = (char)('0' + u % 10); while (u /= 10);
+    if (i < 0) *--b = '-';
+    *--b = '[';
+    path_append_n(c, b, (size_t)(e - b));
     return mark;
 }
 
@@ -477,7 +483,14 @@ static void check_fields(vctx *c, const cJSON *obj, const char *const *known, in
         const char *k = m->string ? m->string : "";
         int idx = -1;
         for (int i = 0; i < nknown; i++)
-            if (strcmp(k, known[i]) == 0) idx = i;
+            if (k[0] == known[i][0] && strcmp(k, known[i]) == 0) {  /* known names differ */
+                idx = i;
+                break;
+            }
+        if (idx >= 0 && (idx >= 32 || !seen[idx])) {  /* the common case: nothing to say */
+            if (idx < 32) seen[idx] = true;
+            continue;
+        }
         size_t mark = push_key(c, k);
         char buf[200];
         if (idx < 0) {
@@ -916,10 +929,10 @@ static bool check_voice_path(vctx *c, const cJSON *v, gw_ns *len)
     return ok;
 }
 
-static char *read_file(const char *path, size_t *len, char *why, size_t n)
+/* Reads all of fd (from open(), or -1 with errno set) and closes it. */
+static char *read_fd(int fd, size_t *len, char *why, size_t n)
 {
     *len = 0;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         snprintf(why, n, "cannot be read: %s", strerror(errno));
         return NULL;
@@ -954,6 +967,11 @@ static char *read_file(const char *path, size_t *len, char *why, size_t n)
     }
     close(fd);
     return buf;
+}
+
+static char *read_file(const char *path, size_t *len, char *why, size_t n)
+{
+    return read_fd(open(path, O_RDONLY | O_CLOEXEC), len, why, n);
 }
 
 /* ---- parsing ----------------------------------------------------------------- */
@@ -1679,7 +1697,8 @@ static void load_exercise_file(loader *L, pending_file *pf)
 {
     char why[256];
     size_t len = 0;
-    char *buf = read_file(pf->full, &len, why, sizeof why);
+    const char *rel = pf->full + strlen(L->dir) + 1;  /* full is dir "/" rel */
+    char *buf = read_fd(pack_path_open(pf->full, rel, &L->path_cache), &len, why, sizeof why);
     if (!buf) {
         L->errors++;
         diag_addf(L->d, PACK_ERROR, pf->full, 0, 0, "", "this exercise file %s", why);
@@ -1784,6 +1803,7 @@ pack *pack_load_buffer(const char *name, const char *buf, size_t len, const char
         free(L.pend[i].full);
     }
     free(L.pend);
+    pack_path_cache_close(&L.path_cache);
     if (dir && p->id) check_images(&L);
     idmap_free(&L.ids);
     free(L.root_real);

@@ -1,12 +1,14 @@
 /* pack_asset: path containment and media header checks (see pack_asset.h). */
 #include "core/pack_asset.h"
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 bool pack_path_syntax_ok(const char *rel, char *why, size_t n)
 {
@@ -55,6 +57,37 @@ static bool not_found(int e, char *why, size_t n)
     return false;
 }
 
+void pack_path_cache_close(pack_path_cache *cache)
+{
+    if (cache && cache->fd_ok) close(cache->fd);
+    if (cache) {
+        cache->fd_ok = false;
+        cache->valid = false;
+    }
+}
+
+/* rel's folder is the cached one: the name within it, else NULL. */
+static const char *in_cached_dir(const pack_path_cache *cache, const char *rel)
+{
+    if (!cache || !cache->valid) return NULL;
+    const char *slash = strrchr(rel, '/');
+    size_t dlen = slash ? (size_t)(slash - rel) : 0;
+    if (strlen(cache->dir) != dlen || strncmp(cache->dir, rel, dlen) != 0) return NULL;
+    return slash ? slash + 1 : rel;  /* may be "" ("audio/"): a folder, checked by path */
+}
+
+int pack_path_open(const char *full, const char *rel, pack_path_cache *cache)
+{
+    const char *name = in_cached_dir(cache, rel);
+    if (name && name[0] && cache->fd_ok) {
+        /* It was found to be no symbolic link; if it has become one, open it as
+         * before, by its whole path. */
+        int fd = openat(cache->fd, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+        if (fd >= 0 || errno != ELOOP) return fd;
+    }
+    return open(full, O_RDONLY | O_CLOEXEC);
+}
+
 /* The common case without symbolic links: lstat each part below dir. Returns true
  * when settled (*ok says how), false when a link was met and realpath must decide. */
 static bool resolve_plain(char *joined, size_t base, const char *rel, pack_path_cache *cache,
@@ -63,10 +96,17 @@ static bool resolve_plain(char *joined, size_t base, const char *rel, pack_path_
     struct stat st;
     const char *slash = strrchr(rel, '/');
     size_t dlen = slash ? (size_t)(slash - rel) : 0;
-    bool dir_known = cache && cache->valid && strlen(cache->dir) == dlen &&
-                     strncmp(cache->dir, rel, dlen) == 0;
+    const char *name = in_cached_dir(cache, rel);
     *ok = false;
-    if (!dir_known) {
+    if (name && name[0] && cache->fd_ok) {  /* one short lookup instead of a walk of joined */
+        if (fstatat(cache->fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) return !not_found(errno, why, n);
+        if (S_ISLNK(st.st_mode)) return false;
+        if (S_ISDIR(st.st_mode)) snprintf(why, n, "is a folder, not a file");
+        else if (!S_ISREG(st.st_mode)) snprintf(why, n, "is not a regular file");
+        else *ok = true;
+        return true;
+    }
+    if (!name) {
         for (size_t i = base; joined[i]; i++) {
             if (joined[i] != '/') continue;
             joined[i] = 0;
@@ -78,9 +118,16 @@ static bool resolve_plain(char *joined, size_t base, const char *rel, pack_path_
             if (!S_ISDIR(st.st_mode)) return !not_found(ENOENT, why, n);
         }
         if (cache && dlen < sizeof cache->dir) {
+            pack_path_cache_close(cache);
             memcpy(cache->dir, rel, dlen);
             cache->dir[dlen] = 0;
             cache->valid = true;
+            size_t end = base + dlen - (dlen ? 0 : 1);  /* joined up to rel's folder */
+            char keep = joined[end];
+            joined[end] = 0;
+            cache->fd = open(joined, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            joined[end] = keep;
+            cache->fd_ok = cache->fd >= 0;  /* else paths are used whole, as before */
         }
     }
     if (lstat(joined, &st) != 0) return !not_found(errno, why, n);

@@ -14,11 +14,22 @@
 /* Syntax only: relative, '/' separators, no ".." component, not empty. */
 bool pack_path_syntax_ok(const char *rel, char *why, size_t n);
 /* Remembers the last folder (relative to the pack) found free of symbolic links, so
- * that files side by side cost one lstat each. Zero it before the first use. */
+ * that files side by side cost one lstat each, and keeps that folder open: files in
+ * it are then looked up and opened relative to it (one path component for the
+ * kernel to walk, not the whole path). Zero it before the first use; release it with
+ * pack_path_cache_close. */
 typedef struct pack_path_cache {
     char dir[256];
     bool valid;
+    bool fd_ok;   /* fd is the folder dir, opened */
+    int  fd;
 } pack_path_cache;
+
+void pack_path_cache_close(pack_path_cache *cache);
+/* Opens the file rel (relative to the pack; full is dir "/" rel) for reading, as
+ * open(full, O_RDONLY | O_CLOEXEC) would; relative to the cached folder when rel lies
+ * in it. Returns the descriptor, or -1 with errno set. cache may be NULL. */
+int pack_path_open(const char *full, const char *rel, pack_path_cache *cache);
 
 /* dir/rel must exist and lie inside the pack: when no part of rel is a symbolic link
  * that holds by construction (rel has no ".."); otherwise its real path must lie under
