@@ -13,7 +13,7 @@ ifneq ($(CI),)
   CMAKE_FLAGS += -DGW_WERROR=ON
 endif
 
-.PHONY: deps build run test bench clean
+.PHONY: deps build run test bench clean fuzz fuzz-build memcheck
 
 deps:
 	@bash scripts/deps.sh
@@ -34,5 +34,18 @@ test: build
 bench: build
 	@bash bench/run.sh $(BUILD)
 
+# Fuzzing (docs/testing.md): clang + libFuzzer in build-fuzz; FUZZ_SECONDS per target.
+FUZZ_SECONDS ?= 60
+fuzz-build: deps
+	cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DGW_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	cmake --build build-fuzz --target fuzz_targets -j $(JOBS)
+
+fuzz: fuzz-build
+	bash tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS)
+
+# The unit tests, fuzz replays and a short headless run under valgrind memcheck.
+memcheck: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -L memcheck
+
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz
