@@ -320,11 +320,12 @@ static void exercise_controls(lay *L)
         row(L, 2, (const char *[]){ "style", "mute" },
             (const char *[]){ _("Style"), a->muted ? _("Unmute") : _("Mute") }, (const bool[]){ false, a->muted });
     } else {
-        row(L, 2, (const char *[]){ "previous", "next" }, (const char *[]){ _("Previous"), _("Next") }, NULL);
         if (a->ex->kind == EX_GUIDED)
-            row(L, 2, (const char *[]){ "pause", "ctl-restart" }, (const char *[]){ pause, _("Restart") }, NULL);
+            row(L, 4, (const char *[]){ "previous", "next", "pause", "ctl-restart" },
+                (const char *[]){ _("Prev."), _("Next"), pause, _("Restart") }, NULL);
         else
-            row(L, 1, (const char *[]){ "ctl-restart" }, (const char *[]){ _("Restart") }, NULL);
+            row(L, 3, (const char *[]){ "previous", "next", "ctl-restart" },
+                (const char *[]){ _("Previous"), _("Next"), _("Restart") }, NULL);
     }
     if (a->ex->kind == EX_GUIDED && a->ex == a->present.tail_ex) {
         row(L, 1, (const char *[]){ "ctl-tension" },
@@ -342,7 +343,7 @@ static void exercise_controls(lay *L)
             if (!seen)
                 used[nused++] = r;
         }
-        float gap = 6 * L->u, ch = 30 * L->u, cw = (L->w - 2 * gap) / 3;
+        float gap = 5 * L->u, ch = 28 * L->u, cw = (L->w - 2 * gap) / 3;
         for (int k = 0; k < nused; k++) {
             char id[DRAW_WIDGET_ID_MAX];
             snprintf(id, sizeof id, "ctl-group:%s", a->ex->region[used[k]].id);
@@ -351,7 +352,7 @@ static void exercise_controls(lay *L)
             const theme *t = a->th;
             draw_rect(L->l, r, ch * 0.3f, in ? t->accent : t->surface_hi);
             draw_text(L->l, gw_rc(r.x + 4 * L->u, r.y, r.w - 8 * L->u, r.h), app_text(a, &a->ex->region[used[k]].name),
-                      (int)lroundf(13 * L->u), ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT, in ? t->bg : t->text_dim);
+                      (int)lroundf(13 * L->u), VALIGN_MIDDLE | TEXT_FIT, in ? t->bg : t->text_dim);
             draw_widget_add(L->l, id, r, false);
         }
         if (nused)
@@ -396,8 +397,7 @@ void present_panel_draw(const app *a, draw_list *l, bool full)
         if (pass) {
             float h = fminf(M.y - panel.y + pad, panel.h);
             gw_rect bg = gw_rc(panel.x, panel.y, panel.w, h);
-            gw_color sc = t->surface;
-            sc.a = 245;
+            gw_color sc = t->surface;  /* opaque: the client view must not show through */
             draw_rect(l, bg, 18 * u, sc);
             draw_frame(l, bg, 18 * u, 2 * u, t->ring_track);
             draw_widget_add(l, "ctl-panel", bg, false);
