@@ -50,6 +50,7 @@ bool app_init(app *a, const app_config *cfg)
                  _("Some content could not be loaded and was skipped. Run “groundwork validate” for details."));
     app_load_locales(a);
     app_home_init(a, cfg);
+    present_panel_init(a, cfg->plan_dir);
     a->mode->enter(a);
     return true;
 }
@@ -296,8 +297,20 @@ void app_update(app *a, gw_ns now)
 void app_draw(app *a, draw_list *l)
 {
     draw_begin(l, a->w, a->h, a->th->bg);
-    a->scene->draw(a, l);
-    app_home_post_draw(a, l);
+    if (!a->mode->blank || !a->mode->blank(a)) {
+        a->scene->draw(a, l);
+        app_home_post_draw(a, l);
+    }
+    if (a->mode->draw)
+        a->mode->draw(a, l);
+}
+
+bool app_captions_shown(const app *a) { return !a->present.captions_off; }
+
+void app_draw_control(app *a, draw_list *l)
+{
+    draw_begin(l, a->w, a->h, a->th->bg);
+    present_panel_draw(a, l, true);
 }
 
 static void refresh_ui(app *a)
@@ -308,15 +321,18 @@ static void refresh_ui(app *a)
 
 bool app_press(app *a, const char *id)
 {
+    /* a press is input, also from a script (and brings back controls that fade) */
+    a->last_input = a->now;
     refresh_ui(a);
     if (!draw_widget_find(&a->ui, id))
         return false;
-    a->last_input = a->now; /* a press is input, also from a script */
     trace_begin(a->tr, a->now, "press");
     trace_str(a->tr, "widget", id);
     trace_end(a->tr);
     if (!strcmp(id, "safety"))      /* the same on every screen */
         app_open_safety(a);
+    else if (a->mode->activate && a->mode->activate(a, id))
+        ;
     else
         a->scene->activate(a, id);
     a->ui_stale = true;

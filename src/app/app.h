@@ -20,6 +20,7 @@
 #include "core/timebase.h"
 #include "core/trace.h"
 #include "core/settings.h"
+#include "core/plan.h"
 
 typedef struct app app;
 
@@ -48,6 +49,12 @@ typedef struct mode_vt {
     /* home (issue 7): the mode keeps the person's data (favourites, recent, check-ins,
      * practice log, progress, settings). Present and kiosk leave it false. */
     bool personal;
+    /* present (issue 8): drawn over the scene (the therapist's controls); may be NULL */
+    void (*draw)(const app *a, draw_list *l);
+    /* present: a widget press offered to the mode first (true: handled); may be NULL */
+    bool (*activate)(app *a, const char *widget);
+    /* present: the client view is blanked (only the background and the mode's drawing) */
+    bool (*blank)(const app *a);
 } mode_vt;
 
 typedef struct app_config {
@@ -68,6 +75,8 @@ typedef struct app_config {
     bool no_personal;       /* read and write none of the person's data (`render`) */
     bool wall_fixed;        /* wall clock = 2026-01-01T09:00:00Z + program time (play, tests) */
     long long wall_epoch;   /* otherwise: Unix seconds at program time 0 (0: now) */
+    /* present (issue 8) */
+    const char *plan_dir;   /* --plan-dir: where Save plan writes; NULL: $HOME/groundwork-plan-DATE */
 } app_config;
 
 struct app {
@@ -171,6 +180,22 @@ struct app {
     int  nrecent;
     struct plog_session *prog; /* progress: the sessions shown (owned; freed on leaving) */
     int  nprog;
+    /* present (issue 8; mode_present.c, present_panel.c): the therapist's controls and
+     * the take-home plan being put together. Zero outside present mode. */
+    struct app_present {
+        bool  blank;             /* the client view shows only the background */
+        bool  captions_off;      /* captions, phase words and counts hidden */
+        bool  help;              /* the keys overlay is open */
+        bool  editing_note;      /* typing into "ctl-note" */
+        int   freq;              /* plan_freq_preset index */
+        char  note[PLAN_NOTE_MAX];
+        char  plan_dir[1024];
+        plan  pl;                /* exercises added to the plan so far */
+        const exercise *tail_ex; /* the exercise the group and tension choices are for */
+        uint64_t drop_regions;   /* guided: regions left out of the plan */
+        bool  release_only;      /* guided: tense steps left out of the plan */
+        char  msg[512];          /* the last save's result, shown in the panel */
+    } present;
 };
 
 /* Pacer styles, in the order the "style" control cycles through them. */
@@ -268,6 +293,17 @@ void app_home_post_draw(const app *a, draw_list *l);
  * arrows, Tab and the d-pad move; Enter, Space and A press; Escape and B press
  * `escape_id` if given. True if handled. */
 bool app_home_nav(app *a, const gw_event *e, const char *escape_id);
+
+/* present (issue 8): false while the therapist has hidden captions and counts. */
+bool app_captions_shown(const app *a);
+/* present: the therapist's control panel into l (the second window; on one display the
+ * same panel is drawn over the client view). */
+void app_draw_control(app *a, draw_list *l);
+/* present_panel.c: the controls, their widgets and keys (mode_present.c calls these). */
+void present_panel_draw(const app *a, draw_list *l, bool full);
+bool present_panel_activate(app *a, const char *widget);
+bool present_panel_key(app *a, const gw_event *e);
+void present_panel_init(app *a, const char *plan_dir);
 
 /* Layout unit: 1 at 1280x720, scaled with the window's shorter proportion. */
 float app_unit(const app *a);

@@ -36,6 +36,8 @@ static const char HELP[] =
     "  --config FILE      kiosk settings (default /etc/groundwork/kiosk.json, then\n"
     "                     $XDG_CONFIG_HOME/groundwork/kiosk.json); see docs/kiosk.md\n"
     "  --present          therapist's demonstration mode\n"
+    "  --plan-dir DIR     present: where Save plan writes the take-home plan\n"
+    "                     (default $HOME/groundwork-plan-DATE)\n"
     "  --pack DIR         also load the content pack in DIR (repeatable)\n"
     "  --fullscreen       start full screen\n"
     "  --display N        open on display N (0 is the first)\n"
@@ -87,7 +89,8 @@ static bool parse_int(const char *s, int lo, int hi, int *out)
 
 enum { OPT_KIOSK = 256, OPT_PRESENT, OPT_PACK, OPT_FULLSCREEN, OPT_DISPLAY, OPT_EXERCISE, OPT_AT,
        OPT_SIZE, OPT_OUT, OPT_MODE, OPT_THEME, OPT_CYCLES, OPT_SCRIPT, OPT_TRACE, OPT_NODRAW, OPT_JSON,
-       OPT_LANG, OPT_HELP, OPT_VERSION, OPT_CONFIG, OPT_CHECKINS, OPT_WELCOME };
+       OPT_LANG, OPT_HELP, OPT_VERSION, OPT_CONFIG, OPT_CHECKINS, OPT_WELCOME,
+       OPT_PLAN_DIR };
 
 static const struct option LONG[] = {
     { "kiosk", no_argument, 0, OPT_KIOSK },       { "present", no_argument, 0, OPT_PRESENT },
@@ -101,6 +104,7 @@ static const struct option LONG[] = {
     { "lang", required_argument, 0, OPT_LANG },   { "help", no_argument, 0, OPT_HELP },
     { "version", no_argument, 0, OPT_VERSION },   { "config", required_argument, 0, OPT_CONFIG },
     { "checkins", no_argument, 0, OPT_CHECKINS }, { "welcome", no_argument, 0, OPT_WELCOME },
+    { "plan-dir", required_argument, 0, OPT_PLAN_DIR },
     { 0, 0, 0, 0 }
 };
 
@@ -126,6 +130,8 @@ static bool allowed(const char *cmd, int opt)
         return cmd && !strcmp(cmd, "list");
     case OPT_CONFIG:
         return !cmd || !strcmp(cmd, "play") || !strcmp(cmd, "render");
+    case OPT_PLAN_DIR:
+        return !cmd || !strcmp(cmd, "play");
     default:
         return false;
     }
@@ -227,6 +233,7 @@ int main(int argc, char **argv)
         case OPT_JSON: json = true; break;
         case OPT_LANG: o.lang = optarg; break;
         case OPT_CONFIG: o.config = optarg; break;
+        case OPT_PLAN_DIR: o.plan_dir = optarg; break;
         }
     }
     if (cmd && !strcmp(cmd, "preview")) {

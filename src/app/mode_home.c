@@ -21,4 +21,4 @@ static void leave_exercise(app *a)
         app_set_scene(a, &scene_library);
 }
 
-const mode_vt mode_home = { "home", enter, NULL, leave_exercise, NULL, NULL, NULL, true };
+const mode_vt mode_home = { "home", enter, NULL, leave_exercise, NULL, NULL, NULL, true, NULL, NULL, NULL };

@@ -353,7 +353,8 @@ static gw_ns kiosk_next_change(const app *a)
     return t;
 }
 
-const mode_vt mode_kiosk = { "kiosk", enter, kiosk_filter, leave_exercise, kiosk_update, kiosk_next_change, leave, false };
+const mode_vt mode_kiosk = { "kiosk", enter, kiosk_filter, leave_exercise, kiosk_update, kiosk_next_change, leave, false,
+                              NULL, NULL, NULL };
 
 void run_reload_content(pack_set *out, void *ctx)
 {

@@ -1,9 +1,44 @@
 /* mode_present: a therapist demonstrating on a client's screen. Writes nothing
- * personal. The control panel comes with its own module. */
+ * personal (a plan is written only when the therapist saves one). The controls
+ * (present_panel.c) are drawn over the client view and fade after a few seconds
+ * without input; with a second display they have a window of their own. */
 #include "app/app.h"
+
+#define FADE_AFTER GW_SEC(4)
 
 static void enter(app *a) { app_set_scene(a, &scene_library); }
 
 static void leave_exercise(app *a) { app_set_scene(a, &scene_library); }
 
-const mode_vt mode_present = { "present", enter, NULL, leave_exercise, NULL, NULL, NULL, false };
+static bool filter(app *a, const gw_event *e)
+{
+    return present_panel_key(a, e);
+}
+
+/* The group and tension choices belong to the exercise on screen. */
+static void update(app *a)
+{
+    if (a->ex && a->ex != a->present.tail_ex) {
+        a->present.tail_ex = a->ex;
+        a->present.drop_regions = 0;
+        a->present.release_only = false;
+    }
+}
+
+static gw_ns next_change(const app *a)
+{
+    gw_ns fade = a->last_input + FADE_AFTER;  /* the overlay goes */
+    return fade > a->now ? fade : GW_NEVER;
+}
+
+static void draw(const app *a, draw_list *l)
+{
+    present_panel_draw(a, l, false);
+}
+
+static bool blank(const app *a) { return a->present.blank; }
+
+const mode_vt mode_present = {
+    "present", enter, filter, leave_exercise, update, next_change, NULL, false,
+    draw, present_panel_activate, blank,
+};

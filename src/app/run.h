@@ -25,6 +25,8 @@ typedef struct run_options {
     const char *config;        /* kiosk: --config FILE */
     /* home (issue 7) */
     bool checkins, welcome;    /* play: offer check-ins / the first-run welcome as live does */
+    /* present (issue 8) */
+    const char *plan_dir;      /* --plan-dir DIR: where Save plan writes; NULL: the default */
 } run_options;
 
 /* Built-in content, then $XDG_DATA_HOME/groundwork/packs/<each>, then each --pack. */

@@ -56,6 +56,7 @@ static bool headless_init(headless *h, const run_options *o, bool want_render)
     app_config cfg = { .mode = o->mode, .w = o->w, .h = o->h, .theme = o->theme, .lang = o->lang,
                        .packs = &h->packs, .tr = h->tr };
     cfg.kiosk_config = o->config;
+    cfg.plan_dir = o->plan_dir;
     cfg.reload = run_reload_content;
     cfg.reload_ctx = (void *)o;
     /* play: check-ins and the welcome only when asked for; the log's wall clock is a

@@ -171,6 +171,7 @@ int run_live(const run_options *o)
     app_config cfg = { .mode = o->mode, .w = w, .h = h, .theme = o->theme, .lang = o->lang,
                        .packs = &packs, .tr = tr, .audio = audio };
     cfg.kiosk_config = o->config;
+    cfg.plan_dir = o->plan_dir;
     cfg.reload = o->preview ? NULL : run_reload_content;
     cfg.reload_ctx = (void *)o;
     cfg.kiosk_wall_live = true;

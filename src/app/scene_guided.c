@@ -309,8 +309,9 @@ static void draw(const app *a, draw_list *l)
     memcpy(line, cap + c.off, len);
     line[len] = 0;
     float cy = iy + 90 * u;
-    draw_text(l, gw_rc(P.x, cy, P.w, (float)L.caption_px * 2.8f), line, L.caption_px,
-              ALIGN_LEFT | VALIGN_TOP, t->text);
+    if (app_captions_shown(a))  /* present mode: the therapist may hide them */
+        draw_text(l, gw_rc(P.x, cy, P.w, (float)L.caption_px * 2.8f), line, L.caption_px,
+                  ALIGN_LEFT | VALIGN_TOP, t->text);
 
     /* timer: whole seconds left, and a ring of the step's progress */
     float ty = cy + (float)L.caption_px * 2.8f + 20 * u;

@@ -42,15 +42,26 @@ static int column_of(const exercise *e)
  * comes with its own issue), its exercises are listed first, under "Your plan", before
  * the columns: add them to out[] here with their own column index and give the layout
  * in draw() a plan row above the columns. */
+#define PLAN_COL NCOL  /* the "Your plan" row (present mode's take-home plans) */
+
+static bool in_plan(const exercise *e) { return e->pack && e->pack->has_plan; }
+
 static int ordered(const app *a, const exercise **out, int *col)
 {
     int n = 0;
     int total = a->packs ? pack_set_exercise_count(a->packs) : 0;
+    for (int i = 0; i < total && n < MAX_LISTED; i++) {
+        const exercise *e = pack_set_exercise_at(a->packs, i);
+        if (in_plan(e)) {
+            out[n] = e;
+            col[n++] = PLAN_COL;
+        }
+    }
     for (int c = 0; c < NCOL; c++)
         for (int fav = 1; fav >= 0; fav--)
             for (int i = 0; i < total && n < MAX_LISTED; i++) {
                 const exercise *e = pack_set_exercise_at(a->packs, i);
-                if (column_of(e) == c && app_is_favourite(a, e->id) == (bool)fav) {
+                if (!in_plan(e) && column_of(e) == c && app_is_favourite(a, e->id) == (bool)fav) {
                     out[n] = e;
                     col[n++] = c;
                 }
@@ -162,7 +173,7 @@ static void draw(const app *a, draw_list *l)
                   ALIGN_CENTER | VALIGN_MIDDLE, t->text);
         return;
     }
-    int per[NCOL] = { 0 };
+    int per[NCOL + 1] = { 0 };
     for (int i = 0; i < n; i++)
         per[col[i]]++;
     int most = 1;
@@ -172,15 +183,44 @@ static void draw(const app *a, draw_list *l)
     float gap = 24 * u;
     float cw = (W - 2 * pad - (NCOL - 1) * gap) / NCOL;
     float head = 40 * u;
+    /* a take-home plan: its exercises first, in rows of NCOL, with the note and the
+     * suggested frequency */
+    int plan_rows = (per[PLAN_COL] + NCOL - 1) / NCOL;
+    float plan_top = top, plan_ch = 84 * u;
+    if (plan_rows > 0) {
+        const pack *pk = ex[0]->pack;
+        draw_text(l, gw_rc(pad, top, cw, head), _("Your plan"), (int)lroundf(20 * u),
+                  VALIGN_MIDDLE | (FONT_BOLD << 8), t->accent);
+        char line[512] = "", fq[160] = "";
+        if (pk->plan_times_per_day > 0 && pk->plan_minutes > 0) {
+            char times[64], mins[64];
+            snprintf(times, sizeof times, P_("%d time a day", "%d times a day", pk->plan_times_per_day),
+                     pk->plan_times_per_day);
+            snprintf(mins, sizeof mins, P_("%d minute", "%d minutes", pk->plan_minutes), pk->plan_minutes);
+            snprintf(fq, sizeof fq, "%s, %s", times, mins);
+        }
+        const char *note = app_text(a, &pk->plan_note);
+        snprintf(line, sizeof line, "%s%s%s", fq, fq[0] && note[0] ? "  ·  " : "", note);
+        draw_text(l, gw_rc(pad + cw + gap, top, W - 2 * pad - cw - gap, head), line, (int)lroundf(17 * u),
+                  VALIGN_MIDDLE | TEXT_FIT, t->text);
+        plan_top = top + head;
+        top = plan_top + (float)plan_rows * (plan_ch + 10 * u) + 10 * u;
+    }
     float avail = H - top - head - 24 * u;
     float ch = fminf(104 * u, avail / (float)most - 10 * u);
-    int row[NCOL] = { 0 };
+    int row[NCOL + 1] = { 0 };
     for (int c = 0; c < NCOL; c++)
         draw_text(l, gw_rc(pad + (float)c * (cw + gap), top, cw, head), cat_title(c), (int)lroundf(20 * u),
                   VALIGN_MIDDLE | (FONT_BOLD << 8), t->accent);
     for (int i = 0; i < n; i++) {
         int c = col[i];
-        gw_rect r = gw_rc(pad + (float)c * (cw + gap), top + head + (float)row[c]++ * (ch + 10 * u), cw, ch);
+        gw_rect r;
+        if (c == PLAN_COL) {
+            int k = row[c]++;
+            r = gw_rc(pad + (float)(k % NCOL) * (cw + gap), plan_top + (float)(k / NCOL) * (plan_ch + 10 * u), cw,
+                      plan_ch);
+        } else
+            r = gw_rc(pad + (float)c * (cw + gap), top + head + (float)row[c]++ * (ch + 10 * u), cw, ch);
         bool focused = i == a->focus;
         draw_rect(l, r, 14 * u, focused && a->focus_visible ? t->surface_hi : t->surface);
         float ip = 16 * u;
@@ -240,6 +280,8 @@ static int across(const app *a, int dir)
         return 0;
     int f = a->focus < n ? a->focus : 0;
     int c = col[f], r = 0;
+    if (c == PLAN_COL)  /* along the plan's row */
+        return f + dir >= 0 && f + dir < n && col[f + dir] == PLAN_COL ? f + dir : f;
     for (int i = 0; i < f; i++)
         r += col[i] == c;
     for (int nc = c + dir; nc >= 0 && nc < NCOL; nc += dir) {

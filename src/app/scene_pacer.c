@@ -81,6 +81,8 @@ static void words(const app *a, draw_list *l, float cx, float cy, const char *wo
                   gw_color col, float scale)
 {
     float u = app_unit(a) * scale;
+    if (!app_captions_shown(a))  /* present mode: the therapist may hide words and counts */
+        return;
     draw_text(l, gw_rc(cx - 220 * u, cy - 52 * u, 440 * u, 60 * u), word, (int)lroundf(38 * u),
               ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), col);
     draw_text(l, gw_rc(cx - 100 * u, cy + 8 * u, 200 * u, 56 * u), count, (int)lroundf(40 * u),
@@ -93,6 +95,10 @@ static void words_ring(const app *a, draw_list *l, float cx, float cy, const cha
                        gw_color wcol, double progress, gw_color col)
 {
     float u = app_unit(a);
+    if (!app_captions_shown(a)) {
+        progress_ring(a, l, cx, cy + 20 * u, 50 * u, progress, col);
+        return;
+    }
     draw_text(l, gw_rc(cx - 220 * u, cy - 100 * u, 440 * u, 60 * u), word, (int)lroundf(38 * u),
               ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), wcol);
     draw_text(l, gw_rc(cx - 60 * u, cy - 8 * u, 120 * u, 56 * u), count, (int)lroundf(40 * u),

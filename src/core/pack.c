@@ -1595,7 +1595,7 @@ static bool version_ok(const char *s)
 static void check_pack(vctx *c, const cJSON *root)
 {
     static const char *const fields[] = {"format", "id", "name", "version", "languages", "authors",
-                                         "license", "sources", "regions", "exercises"};
+                                         "license", "sources", "regions", "exercises", "plan"};
     loader *L = c->L;
     pack *p = L->p;
     if (!cJSON_IsObject(root)) {
@@ -1604,7 +1604,7 @@ static void check_pack(vctx *c, const cJSON *root)
         return;
     }
     if (!check_format(c, root)) return;
-    check_fields(c, root, fields, 10);
+    check_fields(c, root, fields, 11);
     if (get_id(c, root, "id", &p->id) == GOT_OK && c->have_jl) {
         jsonloc_pos pos = jsonloc_at(&c->jl, jsonloc_value_off(&c->jl,
                                      cJSON_GetObjectItemCaseSensitive(root, "id")));
@@ -1623,6 +1623,29 @@ static void check_pack(vctx *c, const cJSON *root)
     check_str_list(c, root, "authors", 1, 100, "author", 200, &p->nauthor, &p->author);
     get_str(c, root, "license", true, 100, &p->license);
     check_str_list(c, root, "sources", 0, 100, "source", 1000, &p->nsource, &p->source);
+
+    /* a therapist's take-home plan (present mode): a note and a practice frequency */
+    const cJSON *pl = get_object(c, root, "plan", false);
+    if (pl) {
+        static const char *const pf[] = {"note", "frequency"};
+        size_t mark = push_key(c, "plan");
+        check_fields(c, pl, pf, 2);
+        p->has_plan = true;
+        get_text(c, pl, "note", false, 300, &p->plan_note);
+        const cJSON *fq = get_object(c, pl, "frequency", false);
+        if (fq) {
+            static const char *const ff[] = {"times_per_day", "minutes"};
+            size_t m2 = push_key(c, "frequency");
+            check_fields(c, fq, ff, 2);
+            double t = 0, m = 0;
+            if (get_num(c, fq, "times_per_day", true, 1, 12, "", NUM_INT, &t) == GOT_OK)
+                p->plan_times_per_day = (int)t;
+            if (get_num(c, fq, "minutes", true, 1, 120, "minutes", NUM_INT, &m) == GOT_OK)
+                p->plan_minutes = (int)m;
+            pop(c, m2);
+        }
+        pop(c, mark);
+    }
 
     const cJSON *rg = get_array(c, root, "regions", false, 0, 64, "region");
     if (rg) {
@@ -1852,6 +1875,7 @@ void pack_free(pack *p)
     free(p->dir);
     free(p->id);
     text_free(&p->name);
+    text_free(&p->plan_note);
     free(p->version);
     for (int i = 0; i < p->nlang; i++) free(p->lang[i]);
     free(p->lang);

@@ -132,6 +132,11 @@ typedef struct pack {
     body_region *region;
     char     *src_file;   /* its pack.json, and where "id" is written there */
     int       id_line, id_col;
+    /* "plan" (a therapist's take-home plan, present mode): a note and a suggested
+     * practice frequency; 0 where not given */
+    bool      has_plan;
+    pack_text plan_note;
+    int       plan_times_per_day, plan_minutes;
 } pack;
 
 /* Loads and validates the pack in folder dir. Appends every problem to d. Returns the
