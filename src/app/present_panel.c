@@ -148,7 +148,7 @@ static void save_plan(app *a)
         char m[600];
         snprintf(m, sizeof m, _("The plan was not saved: %s"), err);
         app_error(a, m);
-        msg(a, "%s", m);
+        msg(a, "%.480s", m);
     }
 }
 
