@@ -1,5 +1,7 @@
 #include "app/app.h"
+#include "core/draw_adapt.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +49,8 @@ bool app_init(app *a, const app_config *cfg)
                  _("Some content could not be loaded and was skipped. Run “groundwork validate” for details."));
     app_load_locales(a);
     app_home_init(a, cfg);
+    a->text_pct_arg = cfg->text_pct;
+    app_lang_changed(a);
     a->mode->enter(a);
     return true;
 }
@@ -248,6 +252,24 @@ void app_draw(app *a, draw_list *l)
     draw_begin(l, a->w, a->h, a->th->bg);
     a->scene->draw(a, l);
     app_home_post_draw(a, l);
+    /* issue 10: the person's text size, and a mirrored layout for right-to-left */
+    int pct = a->text_pct_arg ? a->text_pct_arg : a->set.text_pct;
+    a->text_scale = pct >= 100 && pct <= 200 ? (float)pct / 100.f : 1.f;
+    draw_adapt_scale_text(l, a->text_scale);
+    if (a->rtl)
+        draw_adapt_mirror(l);
+}
+
+void app_lang_changed(app *a)
+{
+    i18n_use_language(a->lang);
+    a->rtl = i18n_is_rtl(a->lang);
+    a->ui_stale = true;
+}
+
+int app_font(const app *a, float px)
+{
+    return (int)lroundf(px * (a->text_scale > 0 ? a->text_scale : 1.f));
 }
 
 static void refresh_ui(app *a)

@@ -68,6 +68,8 @@ typedef struct app_config {
     bool no_personal;       /* read and write none of the person's data (`render`) */
     bool wall_fixed;        /* wall clock = 2026-01-01T09:00:00Z + program time (play, tests) */
     long long wall_epoch;   /* otherwise: Unix seconds at program time 0 (0: now) */
+    /* accessibility (issue 10) */
+    int text_pct;           /* --text-size: 100-200 for this run; 0: the settings' */
 } app_config;
 
 struct app {
@@ -169,6 +171,10 @@ struct app {
     int  nrecent;
     struct plog_session *prog; /* progress: the sessions shown (owned; freed on leaving) */
     int  nprog;
+    /* accessibility and languages (issue 10): text size, direction */
+    float text_scale;        /* font sizes are multiplied by this (settings text size / 100) */
+    bool  rtl;               /* the interface language is written right to left: mirror */
+    int   text_pct_arg;      /* --text-size for this run; 0: the settings' */
 };
 
 /* Pacer styles, in the order the "style" control cycles through them. */
@@ -269,5 +275,10 @@ bool app_home_nav(app *a, const gw_event *e, const char *escape_id);
 
 /* Layout unit: 1 at 1280x720, scaled with the window's shorter proportion. */
 float app_unit(const app *a);
+/* i18n (issue 10): call after a->lang changed: gettext follows it, rtl is updated. */
+void app_lang_changed(app *a);
+/* The size text of font size px is drawn at, for layouts that give text room: scenes
+ * pass unscaled sizes to draw_text and app_draw scales every text by text_scale. */
+int app_font(const app *a, float px);
 
 #endif

@@ -25,6 +25,8 @@ typedef struct run_options {
     const char *config;        /* kiosk: --config FILE */
     /* home (issue 7) */
     bool checkins, welcome;    /* play: offer check-ins / the first-run welcome as live does */
+    /* accessibility (issue 10) */
+    int text_pct;              /* --text-size: 100-200; 0: the settings' */
 } run_options;
 
 /* Built-in content, then $XDG_DATA_HOME/groundwork/packs/<each>, then each --pack. */
