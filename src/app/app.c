@@ -249,12 +249,13 @@ void app_update(app *a, gw_ns now)
 
 void app_draw(app *a, draw_list *l)
 {
+    /* issue 10: the person's text size (scenes may lay out for it through app_font) */
+    int pct = a->text_pct_arg ? a->text_pct_arg : a->set.text_pct;
+    a->text_scale = pct >= 100 && pct <= 200 ? (float)pct / 100.f : 1.f;
     draw_begin(l, a->w, a->h, a->th->bg);
     a->scene->draw(a, l);
     app_home_post_draw(a, l);
-    /* issue 10: the person's text size, and a mirrored layout for right-to-left */
-    int pct = a->text_pct_arg ? a->text_pct_arg : a->set.text_pct;
-    a->text_scale = pct >= 100 && pct <= 200 ? (float)pct / 100.f : 1.f;
+    /* every text at the person's size, and a mirrored layout for right-to-left */
     draw_adapt_scale_text(l, a->text_scale);
     if (a->rtl)
         draw_adapt_mirror(l);
