@@ -55,6 +55,33 @@ static int check(pack_set *packs, plat_render *pr, const char *lang, int pct, co
     return bad;
 }
 
+/* Reduced motion (a setting) selects the pacer's calm style unless one was chosen. */
+static int check_reduced_motion(pack_set *packs)
+{
+    app a;
+    app_config cfg = { .mode = "home", .w = 1280, .h = 720, .lang = "en", .packs = packs, .no_personal = true,
+                       .wall_fixed = true };
+    int bad = 0;
+    if (!app_init(&a, &cfg) || !app_start_exercise(&a, "box-breathing"))
+        return 1;
+    if (pacer_style_of(&a) == PACER_CALM) {
+        fprintf(stderr, "a11y: the calm style without reduced motion\n");
+        bad++;
+    }
+    a.set.reduced_motion = true;
+    if (pacer_style_of(&a) != PACER_CALM) {
+        fprintf(stderr, "a11y: reduced motion did not select the calm style\n");
+        bad++;
+    }
+    a.pacer_style = 1 + PACER_ORB; /* chosen in this session: wins */
+    if (pacer_style_of(&a) != PACER_ORB) {
+        fprintf(stderr, "a11y: reduced motion overrode the style chosen\n");
+        bad++;
+    }
+    app_free(&a);
+    return bad;
+}
+
 int main(void)
 {
     const char *data = paths_data_dir();
@@ -105,6 +132,7 @@ int main(void)
     printf("a11y: %d text(s) cut off at 200%% (%d allowed)\n", cut200, allow200);
     if (cut200 > allow200)
         bad += cut200 - allow200;
+    bad += check_reduced_motion(&packs);
     if (plat_render_problem(pr)) {
         fprintf(stderr, "a11y: %s\n", plat_render_problem(pr));
         bad++;
