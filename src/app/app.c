@@ -1,6 +1,8 @@
 #include "app/app.h"
+#include "core/draw_adapt.h"
 
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +53,8 @@ bool app_init(app *a, const app_config *cfg)
     app_load_locales(a);
     app_home_init(a, cfg);
     present_panel_init(a, cfg->plan_dir);
+    a->text_pct_arg = cfg->text_pct;
+    app_lang_changed(a);
     a->mode->enter(a);
     return true;
 }
@@ -296,6 +300,9 @@ void app_update(app *a, gw_ns now)
 
 void app_draw(app *a, draw_list *l)
 {
+    /* issue 10: the person's text size (scenes may lay out for it through app_font) */
+    int pct = a->text_pct_arg ? a->text_pct_arg : a->set.text_pct;
+    a->text_scale = pct >= 100 && pct <= 200 ? (float)pct / 100.f : 1.f;
     draw_begin(l, a->w, a->h, a->th->bg);
     if (!a->mode->blank || !a->mode->blank(a)) {
         a->scene->draw(a, l);
@@ -303,6 +310,10 @@ void app_draw(app *a, draw_list *l)
     }
     if (a->mode->draw)
         a->mode->draw(a, l);
+    /* every text at the person's size, and a mirrored layout for right-to-left */
+    draw_adapt_scale_text(l, a->text_scale);
+    if (a->rtl)
+        draw_adapt_mirror(l);
 }
 
 bool app_captions_shown(const app *a) { return !a->present.captions_off; }
@@ -311,6 +322,18 @@ void app_draw_control(app *a, draw_list *l)
 {
     draw_begin(l, a->w, a->h, a->th->bg);
     present_panel_draw(a, l, true);
+}
+
+void app_lang_changed(app *a)
+{
+    i18n_use_language(a->lang);
+    a->rtl = i18n_is_rtl(a->lang);
+    a->ui_stale = true;
+}
+
+int app_font(const app *a, float px)
+{
+    return (int)lroundf(px * (a->text_scale > 0 ? a->text_scale : 1.f));
 }
 
 static void refresh_ui(app *a)

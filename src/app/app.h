@@ -77,6 +77,8 @@ typedef struct app_config {
     long long wall_epoch;   /* otherwise: Unix seconds at program time 0 (0: now) */
     /* present (issue 8) */
     const char *plan_dir;   /* --plan-dir: where Save plan writes; NULL: $HOME/groundwork-plan-DATE */
+    /* accessibility (issue 10) */
+    int text_pct;           /* --text-size: 100-200 for this run; 0: the settings' */
 } app_config;
 
 struct app {
@@ -196,6 +198,10 @@ struct app {
         bool  release_only;      /* guided: tense steps left out of the plan */
         char  msg[512];          /* the last save's result, shown in the panel */
     } present;
+    /* accessibility and languages (issue 10): text size, direction */
+    float text_scale;        /* font sizes are multiplied by this (settings text size / 100) */
+    bool  rtl;               /* the interface language is written right to left: mirror */
+    int   text_pct_arg;      /* --text-size for this run; 0: the settings' */
 };
 
 /* Pacer styles, in the order the "style" control cycles through them. */
@@ -307,5 +313,10 @@ void present_panel_init(app *a, const char *plan_dir);
 
 /* Layout unit: 1 at 1280x720, scaled with the window's shorter proportion. */
 float app_unit(const app *a);
+/* i18n (issue 10): call after a->lang changed: gettext follows it, rtl is updated. */
+void app_lang_changed(app *a);
+/* The size text of font size px is drawn at, for layouts that give text room: scenes
+ * pass unscaled sizes to draw_text and app_draw scales every text by text_scale. */
+int app_font(const app *a, float px);
 
 #endif

@@ -43,7 +43,9 @@ static const char HELP[] =
     "  --display N        open on display N (0 is the first)\n"
     "  --exercise ID      start this exercise at once\n"
     "  --size WxH         window size in pixels\n"
-    "  --theme NAME       calm (default), light or contrast\n\n"
+    "  --theme NAME       calm (default), light or contrast\n"
+    "  --lang CODE        interface language: en, es, de, ar (default: from the locale)\n"
+    "  --text-size PCT    text size, 100 to 200 (default: from the settings)\n\n"
     "Subcommands:\n"
     "  validate PATH...   check content packs; prints FILE:LINE:COL: JSON-PATH: message\n"
     "  list [--json]      the exercises available\n"
@@ -90,7 +92,7 @@ static bool parse_int(const char *s, int lo, int hi, int *out)
 enum { OPT_KIOSK = 256, OPT_PRESENT, OPT_PACK, OPT_FULLSCREEN, OPT_DISPLAY, OPT_EXERCISE, OPT_AT,
        OPT_SIZE, OPT_OUT, OPT_MODE, OPT_THEME, OPT_CYCLES, OPT_SCRIPT, OPT_TRACE, OPT_NODRAW, OPT_JSON,
        OPT_LANG, OPT_HELP, OPT_VERSION, OPT_CONFIG, OPT_CHECKINS, OPT_WELCOME,
-       OPT_PLAN_DIR };
+       OPT_PLAN_DIR, OPT_TEXT_SIZE /* issue 10 */ };
 
 static const struct option LONG[] = {
     { "kiosk", no_argument, 0, OPT_KIOSK },       { "present", no_argument, 0, OPT_PRESENT },
@@ -105,6 +107,7 @@ static const struct option LONG[] = {
     { "version", no_argument, 0, OPT_VERSION },   { "config", required_argument, 0, OPT_CONFIG },
     { "checkins", no_argument, 0, OPT_CHECKINS }, { "welcome", no_argument, 0, OPT_WELCOME },
     { "plan-dir", required_argument, 0, OPT_PLAN_DIR },
+    { "text-size", required_argument, 0, OPT_TEXT_SIZE },
     { 0, 0, 0, 0 }
 };
 
@@ -112,7 +115,7 @@ static const struct option LONG[] = {
 static bool allowed(const char *cmd, int opt)
 {
     switch (opt) {
-    case OPT_PACK: case OPT_LANG: case OPT_HELP: case OPT_VERSION: case OPT_THEME:
+    case OPT_PACK: case OPT_LANG: case OPT_HELP: case OPT_VERSION: case OPT_THEME: case OPT_TEXT_SIZE:
         return true;
     case OPT_KIOSK: case OPT_PRESENT: case OPT_FULLSCREEN: case OPT_DISPLAY:
         return !cmd;
@@ -232,6 +235,10 @@ int main(int argc, char **argv)
         case OPT_WELCOME: o.welcome = true; break;
         case OPT_JSON: json = true; break;
         case OPT_LANG: o.lang = optarg; break;
+        case OPT_TEXT_SIZE:
+            if (!parse_int(optarg, 100, 200, &o.text_pct))
+                return usage_error("--text-size wants a percentage from 100 to 200, not \"%s\"", optarg);
+            break;
         case OPT_CONFIG: o.config = optarg; break;
         case OPT_PLAN_DIR: o.plan_dir = optarg; break;
         }

@@ -27,6 +27,8 @@ typedef struct run_options {
     bool checkins, welcome;    /* play: offer check-ins / the first-run welcome as live does */
     /* present (issue 8) */
     const char *plan_dir;      /* --plan-dir DIR: where Save plan writes; NULL: the default */
+    /* accessibility (issue 10) */
+    int text_pct;              /* --text-size: 100-200; 0: the settings' */
 } run_options;
 
 /* Built-in content, then $XDG_DATA_HOME/groundwork/packs/<each>, then each --pack. */

@@ -53,7 +53,7 @@ static bool headless_init(headless *h, const run_options *o, bool want_render)
     }
     run_load_content(&h->packs, o);
     run_print_diags(&h->packs.diags);
-    app_config cfg = { .mode = o->mode, .w = o->w, .h = o->h, .theme = o->theme, .lang = o->lang,
+    app_config cfg = { .mode = o->mode, .w = o->w, .h = o->h, .theme = o->theme, .lang = o->lang, .text_pct = o->text_pct,
                        .packs = &h->packs, .tr = h->tr };
     cfg.kiosk_config = o->config;
     cfg.plan_dir = o->plan_dir;

@@ -168,7 +168,7 @@ int run_live(const run_options *o)
 
     app a;
     gw_ns t0 = plat_now();
-    app_config cfg = { .mode = o->mode, .w = w, .h = h, .theme = o->theme, .lang = o->lang,
+    app_config cfg = { .mode = o->mode, .w = w, .h = h, .theme = o->theme, .lang = o->lang, .text_pct = o->text_pct,
                        .packs = &packs, .tr = tr, .audio = audio };
     cfg.kiosk_config = o->config;
     cfg.plan_dir = o->plan_dir;

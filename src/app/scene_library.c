@@ -81,6 +81,15 @@ static const char *extra_id(const app *a, int k, char *buf, size_t n)
     return buf;
 }
 
+/* Large text (issue 10): from 150% the cards show only their titles, wrapped, and
+ * the header buttons grow. */
+static bool large_text(const app *a) { return app_font(a, 100) >= 150; }
+static float header_bw(const app *a, float u)
+{
+    float s = (float)app_font(a, 100) / 100.f;
+    return 132 * u * (s > 1.f ? (s < 1.5f ? s : 1.5f) : 1.f);
+}
+
 /* A five-pointed star at (cx, cy), outline, or filled with spokes from the centre. */
 static void star(draw_list *l, float cx, float cy, float r, bool filled, float th, gw_color c)
 {
@@ -107,13 +116,13 @@ static void header_personal(const app *a, draw_list *l, float u, int nfocus)
 {
     const theme *t = a->th;
     float W = (float)a->w, pad = 40 * u, bh = 46 * u, by = 23 * u;
-    float bw = 132 * u;
+    float bw = header_bw(a, u);
     ui_button(a, l, "settings", gw_rc(W - pad - bw, by, bw, bh), _("Settings"),
               a->focus == nfocus + a->nrecent + 1, false);
     ui_button(a, l, "progress", gw_rc(W - pad - 2 * bw - 14 * u, by, bw, bh), _("Progress"),
               a->focus == nfocus + a->nrecent, false);
-    if (a->nrecent == 0)
-        return;
+    if (a->nrecent == 0 || large_text(a))
+        return; /* large text: no room for the recent chips */
     float x = 300 * u, right = W - pad - 2 * bw - 28 * u - 150 * u - 26 * u; /* left of Help */
     draw_text(l, gw_rc(x, by, 80 * u, bh), _("Recent"), (int)lroundf(16 * u), VALIGN_MIDDLE, t->text_dim);
     x += 80 * u;
@@ -150,7 +159,7 @@ static void draw(const app *a, draw_list *l)
     draw_text(l, gw_rc(pad, 22 * u, W / 2, 48 * u), "Groundwork", (int)lroundf(34 * u),
               VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
     /* Help sits at the right, or left of Progress and Settings in a personal mode */
-    float help_x = a->mode->personal ? W - pad - 2 * 132 * u - 28 * u - 150 * u : W - pad - 150 * u;
+    float help_x = a->mode->personal ? W - pad - 2 * header_bw(a, u) - 28 * u - 150 * u : W - pad - 150 * u;
     ui_safety_button(a, l, help_x, 20 * u);
     if (!a->mode->personal)
         draw_text(l, gw_rc(W / 2, 22 * u, W / 2 - pad - 170 * u, 48 * u), _("Choose an exercise"),
@@ -235,12 +244,17 @@ static void draw(const app *a, draw_list *l)
         }
         float mw = 76 * u;
         float sw = a->mode->personal ? 36 * u : 0; /* room for the star */
-        draw_text(l, gw_rc(r.x + ip, r.y + 6 * u, r.w - 2 * ip - mw - sw, 32 * u), app_text(a, &ex[i]->title),
-                  (int)lroundf(20 * u), VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), t->text);
-        draw_text(l, gw_rc(r.x + r.w - ip - mw - sw, r.y + 6 * u, mw, 32 * u), meta, (int)lroundf(15 * u),
-                  ALIGN_RIGHT | VALIGN_MIDDLE, t->text_dim);
-        draw_text(l, gw_rc(r.x + ip, r.y + 38 * u, r.w - 2 * ip, r.h - 40 * u), app_text(a, &ex[i]->summary),
-                  (int)lroundf(14 * u), 0, t->text_dim);
+        if (large_text(a)) /* the title alone, on up to two lines */
+            draw_text(l, gw_rc(r.x + ip, r.y + 4 * u, r.w - 2 * ip - sw, r.h - 8 * u), app_text(a, &ex[i]->title),
+                      (int)lroundf(20 * u), VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
+        else {
+            draw_text(l, gw_rc(r.x + ip, r.y + 6 * u, r.w - 2 * ip - mw - sw, 32 * u), app_text(a, &ex[i]->title),
+                      (int)lroundf(20 * u), VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), t->text);
+            draw_text(l, gw_rc(r.x + r.w - ip - mw - sw, r.y + 6 * u, mw, 32 * u), meta, (int)lroundf(15 * u),
+                      ALIGN_RIGHT | VALIGN_MIDDLE | TEXT_FIT, t->text_dim);
+            draw_text(l, gw_rc(r.x + ip, r.y + 38 * u, r.w - 2 * ip, r.h - 40 * u), app_text(a, &ex[i]->summary),
+                      (int)lroundf(14 * u), 0, t->text_dim);
+        }
         if (focused && a->focus_visible)
             draw_frame(l, gw_rc(r.x - 4 * u, r.y - 4 * u, r.w + 8 * u, r.h + 8 * u), 18 * u, 3 * u, t->focus);
         char id[DRAW_WIDGET_ID_MAX];
@@ -312,9 +326,9 @@ static bool event(app *a, const gw_event *e)
     else if (!strcmp(k, "Up") || !strcmp(k, "dpup"))
         a->focus = (a->focus + m - 1) % m;
     else if ((!strcmp(k, "Right") || !strcmp(k, "dpright")) && on_card)
-        a->focus = across(a, +1);
+        a->focus = across(a, a->rtl ? -1 : +1); /* mirrored: right is the previous column */
     else if ((!strcmp(k, "Left") || !strcmp(k, "dpleft")) && on_card)
-        a->focus = across(a, -1);
+        a->focus = across(a, a->rtl ? +1 : -1);
     else if (!strcmp(k, "F") && on_card && a->mode->personal) {
         char id[64];
         snprintf(id, sizeof id, "%s", ex[a->focus]->id);

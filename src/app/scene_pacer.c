@@ -35,6 +35,8 @@ int pacer_style_of(const app *a)
 {
     if (a->pacer_style > 0 && a->pacer_style <= PACER_STYLE_COUNT)
         return a->pacer_style - 1;
+    if (a->set.reduced_motion) /* issue 10: reduced motion selects the calm style */
+        return PACER_CALM;
     for (int i = 0; a->ex && a->ex->style && i < PACER_STYLE_COUNT; i++)
         if (!strcmp(a->ex->style, STYLE_NAMES[i]))
             return i;

@@ -177,7 +177,9 @@ static void days_grid(const app *a, draw_list *l, gw_rect r, const plog_summary 
     char title[96];
     snprintf(title, sizeof title, P_("Days practised: %d in 8 weeks", "Days practised: %d in 8 weeks", days), days);
     panel(a, l, r, title, u);
-    static const char *const WD[] = { N_("M"), N_("T"), N_("W"), N_("T"), N_("F"), N_("S"), N_("S") };
+    static const char *const WD[] = { NC_("Monday", "M"), NC_("Tuesday", "T"), NC_("Wednesday", "W"),
+                                      NC_("Thursday", "T"), NC_("Friday", "F"), NC_("Saturday", "S"),
+                                      NC_("Sunday", "S") };
     bool seen[NDAYS] = { 0 };
     int32_t first = s->week[0].first_day;
     for (int i = 0; i < a->nprog; i++) {
@@ -188,7 +190,7 @@ static void days_grid(const app *a, draw_list *l, gw_rect r, const plog_summary 
     float cell = fminf((r.w - 80 * u) / PLOG_WEEKS, (r.h - 90 * u) / 7.4f);
     float gx = r.x + (r.w - (float)PLOG_WEEKS * cell) / 2 + 12 * u, gy = r.y + 64 * u;
     for (int d = 0; d < 7; d++)
-        draw_text(l, gw_rc(gx - 34 * u, gy + (float)d * cell, 24 * u, cell), _(WD[d]), (int)lroundf(13 * u),
+        draw_text(l, gw_rc(gx - 34 * u, gy + (float)d * cell, 24 * u, cell), i18n_ctx(WD[d]), (int)lroundf(13 * u),
                   ALIGN_CENTER | VALIGN_MIDDLE, t->text_dim);
     for (int w = 0; w < PLOG_WEEKS; w++)
         for (int d = 0; d < 7; d++) {

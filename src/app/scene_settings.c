@@ -2,7 +2,7 @@
  * (atomically) to settings.json; the theme applies immediately. Also "Delete all my
  * data" with a confirmation step.
  * Widget ids: "back"; "theme:calm|light|contrast"; "text-size:down|up";
- * "reduced-motion"; "checkins"; "language:auto|en|es"; "pacer:orb|bar";
+ * "reduced-motion"; "checkins"; "language:auto|en|es|de|ar"; "pacer:orb|bar";
  * "volume:cues|voice|ambience:down|up"; "delete-data", then "delete-confirm" or
  * "delete-cancel". Keys: arrows, Tab or the d-pad move; Enter or A press; Escape or B
  * goes back (or cancels the confirmation). */
@@ -102,9 +102,9 @@ static void draw(const app *a, draw_list *l)
     stepper(&L, x0, y + row, cw, _("Text size"), "text-size", a->set.text_pct);
     toggle(&L, x0, y + 2 * row, (cw - 20 * u) / 2, _("Reduced motion"), "reduced-motion", a->set.reduced_motion);
     toggle(&L, x0 + (cw + 20 * u) / 2, y + 2 * row, (cw - 20 * u) / 2, _("Check-ins"), "checkins", a->set.checkins);
-    static const char *const LK[] = { "auto", "en", "es" };
-    static const char *const LN[] = { N_("Automatic"), N_("English"), N_("Español") };
-    choices(&L, x0, y + 3 * row, cw, _("Language of exercises"), "language", LK, LN, 3,
+    static const char *const LK[] = { "auto", "en", "es", "de", "ar" };
+    static const char *const LN[] = { N_("Automatic"), N_("English"), N_("Español"), N_("Deutsch"), N_("العربية") };
+    choices(&L, x0, y + 3 * row, cw, _("Language"), "language", LK, LN, 5,
             a->set.lang[0] ? a->set.lang : "auto");
 
     static const char *const PK[] = { "orb", "bar" };
@@ -179,9 +179,10 @@ static void activate(app *a, const char *w)
     }
     if (sscanf(w, "theme:%15s", key) == 1)
         snprintf(s->theme, sizeof s->theme, "%s", key);
-    else if (!strcmp(w, "text-size:down") || !strcmp(w, "text-size:up"))
+    else if (!strcmp(w, "text-size:down") || !strcmp(w, "text-size:up")) {
         s->text_pct = step(s->text_pct, w[10] == 'u' ? 25 : -25, 100, 200);
-    else if (!strcmp(w, "reduced-motion"))
+        a->text_pct_arg = 0; /* the person chose: --text-size no longer applies */
+    } else if (!strcmp(w, "reduced-motion"))
         s->reduced_motion = !s->reduced_motion;
     else if (!strcmp(w, "checkins"))
         s->checkins = !s->checkins;
@@ -191,6 +192,7 @@ static void activate(app *a, const char *w)
             snprintf(a->lang, sizeof a->lang, "%s", s->lang);
         else
             i18n_lang_from_env(a->lang, sizeof a->lang);
+        app_lang_changed(a);
     } else if (sscanf(w, "pacer:%15s", key) == 1)
         snprintf(s->pacer, sizeof s->pacer, "%s", key);
     else if (!strncmp(w, "volume:", 7)) {

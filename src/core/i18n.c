@@ -1,5 +1,6 @@
 #include "core/i18n.h"
 
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,4 +23,44 @@ void i18n_lang_from_env(char *out, size_t n)
         }
     }
     snprintf(out, n, "en");
+}
+
+const char *i18n_ctx(const char *ctx_and_id)
+{
+    if (!ctx_and_id)
+        return "";
+    const char *tr = gettext(ctx_and_id);
+    if (tr != ctx_and_id)
+        return tr;
+    const char *sep = strchr(ctx_and_id, '\004');
+    return sep ? sep + 1 : ctx_and_id;
+}
+
+/* glibc's counter of loaded catalogues: incrementing it drops cached translations,
+ * as the gettext manual describes for changing LANGUAGE at run time. */
+extern int _nl_msg_cat_cntr;
+
+void i18n_use_language(const char *lang)
+{
+    if (!lang || !*lang)
+        return;
+    setenv("LANGUAGE", lang, 1);
+    const char *cur = setlocale(LC_MESSAGES, NULL);
+    if (!cur || !strcmp(cur, "C") || !strcmp(cur, "POSIX"))
+        if (!setlocale(LC_ALL, "C.UTF-8"))
+            setlocale(LC_MESSAGES, "C.UTF-8");
+    ++_nl_msg_cat_cntr;
+}
+
+bool i18n_is_rtl(const char *lang)
+{
+    static const char *const RTL[] = { "ar", "fa", "he", "ur" };
+    if (!lang)
+        return false;
+    for (size_t i = 0; i < sizeof RTL / sizeof *RTL; i++) {
+        size_t k = strlen(RTL[i]);
+        if (!strncmp(lang, RTL[i], k) && (lang[k] == 0 || lang[k] == '_' || lang[k] == '-'))
+            return true;
+    }
+    return false;
 }

@@ -8,11 +8,27 @@
 #define _(s)  gettext(s)
 #define N_(s) (s)
 #define P_(s, p, n) ngettext((s), (p), (n))
+/* A string with a context (for short words that translate differently by use, such
+ * as weekday initials): marked with NC_(ctx, s) and translated with i18n_ctx(). */
+#define NC_(ctx, s) ctx "\004" s
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* The person's language from the environment (LANGUAGE, LC_ALL, LC_MESSAGES, LANG) as
  * a bare code such as "es"; "en" when none or C/POSIX. */
 void i18n_lang_from_env(char *out, size_t n);
+
+/* The translation of a string marked with NC_(): the part after the context when
+ * the catalogue has none. */
+const char *i18n_ctx(const char *ctx_and_id);
+
+/* Makes gettext use the language with code lang ("es", "ar"...) from now on: sets
+ * LANGUAGE, switches a C/POSIX locale to C.UTF-8 (LANGUAGE is ignored under "C") and
+ * drops cached translations. NULL or "" leaves the environment's choice. */
+void i18n_use_language(const char *lang);
+
+/* Whether the language with code lang is written right to left (Arabic). */
+bool i18n_is_rtl(const char *lang);
 
 #endif

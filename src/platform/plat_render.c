@@ -163,18 +163,27 @@ int plat_render_text_cache_size(const plat_render *pr)
 
 /* ---- fonts and text ------------------------------------------------------------ */
 
+/* Font styles: bit 0 bold, bit 1 Arabic script (shaped right to left). */
+enum { STYLE_BOLD = 1, STYLE_ARABIC = 2 };
+
 static TTF_Font *font_get(plat_render *pr, int style, int px)
 {
     for (int i = 0; i < pr->nfonts; i++)
         if (pr->fonts[i].style == style && pr->fonts[i].px == px)
             return pr->fonts[i].font;
-    static const char *const FILES[] = { "NotoSans-Regular.ttf", "NotoSans-Bold.ttf" };
+    static const char *const FILES[] = { "NotoSans-Regular.ttf", "NotoSans-Bold.ttf",
+                                         "NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf" };
     char path[1200];
-    snprintf(path, sizeof path, "%s/%s", pr->font_dir, FILES[style ? 1 : 0]);
+    snprintf(path, sizeof path, "%s/%s", pr->font_dir, FILES[style & 3]);
     TTF_Font *f = TTF_OpenFont(path, px);
     if (!f) {
         note_problem(pr, "Cannot open the font %s: text is not shown.", path);
         return NULL;
+    }
+    if (style & STYLE_ARABIC) {
+        /* HarfBuzz shapes the joined forms; the run goes right to left */
+        TTF_SetFontDirection(f, TTF_DIRECTION_RTL);
+        TTF_SetFontScriptName(f, "Arab");
     }
     if (pr->nfonts == MAX_FONTS) {
         TTF_CloseFont(pr->fonts[0].font);
@@ -183,6 +192,35 @@ static TTF_Font *font_get(plat_render *pr, int style, int px)
     }
     pr->fonts[pr->nfonts++] = (font_slot){ style, px, f };
     return f;
+}
+
+/* SDL_ttf shapes a whole string in one direction and has no bidi algorithm: in
+ * right-to-left text, runs of digits (with the separators inside numbers) would come
+ * out reversed. This returns a copy with each such run reversed beforehand, so it
+ * reads correctly (malloc'd; NULL when there is nothing to change or no memory). */
+static char *rtl_visual(const char *s)
+{
+    bool any = false;
+    for (const char *p = s; *p; p++)
+        if (p[0] >= '0' && p[0] <= '9' && p[1] >= '0' && p[1] <= '9')
+            any = true;
+    if (!any)
+        return NULL;
+    char *out = strdup(s);
+    if (!out)
+        return NULL;
+    for (size_t i = 0; out[i];) {
+        if (!(out[i] >= '0' && out[i] <= '9')) { i++; continue; }
+        size_t j = i;
+        while ((out[j] >= '0' && out[j] <= '9') ||
+               ((out[j] == '.' || out[j] == ',' || out[j] == ':') && out[j + 1] >= '0' && out[j + 1] <= '9' && j > i))
+            j++;
+        for (size_t a = i, b = j - 1; a < b; a++, b--) {
+            char t = out[a]; out[a] = out[b]; out[b] = t;
+        }
+        i = j;
+    }
+    return out;
 }
 
 static uint64_t text_hash(const char *s, int style, int px, int flags, int wrap, gw_color c)
@@ -222,7 +260,9 @@ static text_entry *text_get(plat_render *pr, const char *s, int style, int px, i
                                : align == ALIGN_RIGHT ? TTF_WRAPPED_ALIGN_RIGHT
                                                       : TTF_WRAPPED_ALIGN_LEFT);
     SDL_Color col = { c.r, c.g, c.b, c.a };
-    SDL_Surface *ts = TTF_RenderUTF8_Blended_Wrapped(f, s, col, (Uint32)(wrap > 0 ? wrap : 0));
+    char *visual = (style & STYLE_ARABIC) ? rtl_visual(s) : NULL;
+    SDL_Surface *ts = TTF_RenderUTF8_Blended_Wrapped(f, visual ? visual : s, col, (Uint32)(wrap > 0 ? wrap : 0));
+    free(visual);
     if (!ts)
         return NULL;
     SDL_Texture *tex = SDL_CreateTextureFromSurface(pr->r, ts);
@@ -244,12 +284,59 @@ static text_entry *text_get(plat_render *pr, const char *s, int style, int px, i
     return e;
 }
 
+/* Whether the UTF-8 text holds Arabic letters (U+0600-06FF, U+0750-077F,
+ * U+FB50-FDFF, U+FE70-FEFF): then it is drawn with the Arabic font. */
+static bool has_arabic(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        uint32_t cp;
+        if (*p < 0x80) { p++; continue; }
+        if ((*p & 0xe0) == 0xc0 && p[1]) { cp = (uint32_t)(*p & 0x1f) << 6 | (p[1] & 0x3f); p += 2; }
+        else if ((*p & 0xf0) == 0xe0 && p[1] && p[2]) {
+            cp = (uint32_t)(*p & 0x0f) << 12 | (uint32_t)(p[1] & 0x3f) << 6 | (p[2] & 0x3f);
+            p += 3;
+        } else { p++; continue; }
+        if ((cp >= 0x600 && cp <= 0x6ff) || (cp >= 0x750 && cp <= 0x77f) || (cp >= 0xfb50 && cp <= 0xfdff) ||
+            (cp >= 0xfe70 && cp <= 0xfeff))
+            return true;
+    }
+    return false;
+}
+
+/* Texts that did not fit their box even at the smallest size allowed (cropped). */
+static int g_overflow;
+static char g_overflow_last[160];
+
+int plat_render_overflow_count(void) { return g_overflow; }
+const char *plat_render_overflow_last(void) { return g_overflow_last; }
+void plat_render_overflow_reset(void)
+{
+    g_overflow = 0;
+    g_overflow_last[0] = 0;
+}
+
+/* Whether rendered text fits its box. A text's height includes the font's whole line
+ * (room above the tallest and below the deepest glyphs), so it may exceed the box by
+ * a little without any glyph being cut. */
+static float ink_height(const text_entry *e)
+{
+    /* Noto Sans Arabic's line is about 2.1 em tall (room for stacked marks) against
+     * Noto Sans's 1.36 em: its glyphs fill much less of it */
+    return (float)e->h * ((e->style & STYLE_ARABIC) ? 0.65f : 1.f);
+}
+
+static bool fits(const text_entry *e, const draw_cmd *c)
+{
+    return (c->r.w <= 0 || (float)e->w <= c->r.w + 1) && (c->r.h <= 0 || ink_height(e) <= c->r.h * 1.12f + 2);
+}
+
 static void draw_text_cmd(plat_render *pr, const draw_list *l, const draw_cmd *c)
 {
-    int style = (c->flags >> 8) & 1;
+    const char *txt = draw_text_of(l, c);
+    int style = ((c->flags >> 8) & 1) | (has_arabic(txt) ? STYLE_ARABIC : 0);
     int wrap = (int)c->r.w;
     int px = c->font_px;
-    const char *txt = draw_text_of(l, c);
     if (c->flags & TEXT_FIT) {
         wrap = 0;
         for (int tw = 0, th = 0; px > c->font_px * 7 / 10; px--) {
@@ -261,6 +348,21 @@ static void draw_text_cmd(plat_render *pr, const draw_list *l, const draw_cmd *c
     text_entry *e = text_get(pr, txt, style, px, c->flags & 0xff, wrap, c->color);
     if (!e)
         return;
+    /* wrapped text taller (or a word wider) than its box: smaller, down to 60%, rather
+     * than cropped (large text sizes; long translations) */
+    for (int min = c->font_px * 6 / 10, stepx = c->font_px / 16 > 1 ? c->font_px / 16 : 1;
+         !fits(e, c) && px - stepx >= min;) {
+        px -= stepx;
+        text_entry *smaller = text_get(pr, txt, style, px, c->flags & 0xff, wrap, c->color);
+        if (!smaller)
+            break;
+        e = smaller;
+    }
+    if (!fits(e, c)) {
+        g_overflow++;
+        snprintf(g_overflow_last, sizeof g_overflow_last, "%.100s (%dx%d at %dpx of %d in %.0fx%.0f)", txt, e->w, e->h, px, c->font_px,
+                 (double)c->r.w, (double)c->r.h);
+    }
     float x = c->r.x, y = c->r.y;
     int al = c->flags & 3, va = c->flags & 12;
     if (al == ALIGN_CENTER) x += (c->r.w - (float)e->w) / 2;
@@ -269,9 +371,9 @@ static void draw_text_cmd(plat_render *pr, const draw_list *l, const draw_cmd *c
     else if (va == VALIGN_BOTTOM) y += c->r.h - (float)e->h;
     /* text never spills out of its box: what does not fit is cropped */
     int w = e->w, h = e->h, sx = 0, sy = 0;
-    if (c->r.h > 0 && (float)h > c->r.h) {
+    if (c->r.h > 0 && ink_height(e) > c->r.h * 1.12f + 2) {
         /* crop to whole lines, so no line is shown cut in half */
-        TTF_Font *f = font_get(pr, style, c->font_px);
+        TTF_Font *f = font_get(pr, style, px);
         int skip = f ? TTF_FontLineSkip(f) : 0;
         h = skip > 0 && c->r.h >= (float)skip ? (int)(c->r.h / (float)skip) * skip : (int)c->r.h;
         if (va == VALIGN_MIDDLE) { sy = (e->h - h) / 2; y = c->r.y; }

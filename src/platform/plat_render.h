@@ -14,7 +14,8 @@
 
 typedef struct plat_render plat_render;
 
-/* font_dir holds NotoSans-Regular.ttf and NotoSans-Bold.ttf. */
+/* font_dir holds NotoSans-Regular.ttf, NotoSans-Bold.ttf and NotoSansArabic-Regular/Bold.ttf
+ * (text with Arabic letters is drawn with these, right to left). */
 plat_render *plat_render_new_offscreen(int w, int h, const char *font_dir);
 plat_render *plat_render_new_window(SDL_Window *win, const char *font_dir);
 void plat_render_free(plat_render *pr);
@@ -35,5 +36,12 @@ SDL_Surface *plat_render_surface(plat_render *pr);
 /* The first problem met (missing font, ...), or NULL. */
 const char *plat_render_problem(const plat_render *pr);
 int plat_render_text_cache_size(const plat_render *pr);
+
+/* Text that does not fit its box is drawn smaller (down to 60%); what still does not
+ * fit is cropped and counted here (all renderers of the process), for tests that
+ * check no text is cut off. _last describes the latest such text. */
+int plat_render_overflow_count(void);
+const char *plat_render_overflow_last(void);
+void plat_render_overflow_reset(void);
 
 #endif
