@@ -65,6 +65,7 @@ void app_free(app *a)
         a->mode->leave(a);
     app_home_free(a);
     draw_free(&a->ui);
+    draw_free(&a->present.ctl_ui);
     locales_free(&a->loc);
 }
 
@@ -320,8 +321,57 @@ bool app_captions_shown(const app *a) { return !a->present.captions_off; }
 
 void app_draw_control(app *a, draw_list *l)
 {
+    int w = a->w, h = a->h;  /* the panel lays itself out in the control window's size */
+    a->w = a->present.ctl_w > 0 ? a->present.ctl_w : w;
+    a->h = a->present.ctl_h > 0 ? a->present.ctl_h : h;
     draw_begin(l, a->w, a->h, a->th->bg);
     present_panel_draw(a, l, true);
+    a->w = w;
+    a->h = h;
+}
+
+void app_control_window(app *a, int w, int h)
+{
+    a->present.two_windows = w > 0 && h > 0;
+    a->present.ctl_w = w;
+    a->present.ctl_h = h;
+    a->ui_stale = true;
+}
+
+void app_control_event(app *a, const gw_event *e)
+{
+    switch (e->type) {
+    case EV_RESIZE:
+        app_control_window(a, e->w, e->h);
+        return;
+    case EV_POINTER_UP: {
+        a->last_input = a->now;
+        app_draw_control(a, &a->present.ctl_ui);
+        const draw_widget *w = draw_widget_at(&a->present.ctl_ui, e->x * (float)a->present.ctl_w,
+                                              e->y * (float)a->present.ctl_h);
+        if (w) {
+            char id[DRAW_WIDGET_ID_MAX];
+            snprintf(id, sizeof id, "%s", w->id);
+            app_press(a, id);
+        }
+        return;
+    }
+    case EV_POINTER_DOWN:
+    case EV_POINTER_MOVE:
+        a->last_input = a->now;
+        return;
+    default:
+        app_event(a, e);
+    }
+}
+
+/* A widget on the control window (present, two windows). */
+static bool control_has(app *a, const char *id)
+{
+    if (!a->present.two_windows)
+        return false;
+    app_draw_control(a, &a->present.ctl_ui);
+    return draw_widget_find(&a->present.ctl_ui, id) != NULL;
 }
 
 void app_lang_changed(app *a)
@@ -347,7 +397,7 @@ bool app_press(app *a, const char *id)
     /* a press is input, also from a script (and brings back controls that fade) */
     a->last_input = a->now;
     refresh_ui(a);
-    if (!draw_widget_find(&a->ui, id))
+    if (!draw_widget_find(&a->ui, id) && !control_has(a, id))
         return false;
     trace_begin(a->tr, a->now, "press");
     trace_str(a->tr, "widget", id);

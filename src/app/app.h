@@ -197,6 +197,9 @@ struct app {
         uint64_t drop_regions;   /* guided: regions left out of the plan */
         bool  release_only;      /* guided: tense steps left out of the plan */
         char  msg[512];          /* the last save's result, shown in the panel */
+        bool  two_windows;       /* the controls have a window of their own (run_live) */
+        int   ctl_w, ctl_h;      /* its size */
+        draw_list ctl_ui;        /* its last description, for its widgets (owned) */
     } present;
     /* accessibility and languages (issue 10): text size, direction */
     float text_scale;        /* font sizes are multiplied by this (settings text size / 100) */
@@ -302,9 +305,15 @@ bool app_home_nav(app *a, const gw_event *e, const char *escape_id);
 
 /* present (issue 8): false while the therapist has hidden captions and counts. */
 bool app_captions_shown(const app *a);
-/* present: the therapist's control panel into l (the second window; on one display the
- * same panel is drawn over the client view). */
+/* present: the therapist's control panel into l, at the control window's size (the
+ * second window; on one display the same panel is drawn over the client view). */
 void app_draw_control(app *a, draw_list *l);
+/* present, two windows: the controls move to a window of w x h (0 x 0: back over the
+ * client view). */
+void app_control_window(app *a, int w, int h);
+/* present, two windows: an event from the control window (pointer x, y in 0..1 of it;
+ * a resize is the control window's). Keys and text go to app_event. */
+void app_control_event(app *a, const gw_event *e);
 /* present_panel.c: the controls, their widgets and keys (mode_present.c calls these). */
 void present_panel_draw(const app *a, draw_list *l, bool full);
 bool present_panel_activate(app *a, const char *widget);

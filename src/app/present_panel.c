@@ -195,6 +195,8 @@ bool present_panel_activate(app *a, const char *w)
         add_to_plan(a);
     } else if (!strcmp(w, "ctl-save-plan")) {
         save_plan(a);
+    } else if (!strncmp(w, "ctl-start:", 10)) {
+        app_start_exercise(a, w + 10);
     } else if (!strcmp(w, "ctl-panel")) {
         /* the panel itself: taps on it do not reach the client view */
     } else {
@@ -376,10 +378,59 @@ static void help_list(lay *L)
     row(L, 1, (const char *[]){ "ctl-help-close" }, (const char *[]){ _("Close") }, NULL);
 }
 
+/* The control window's right side: where the client is (the timeline) and every
+ * exercise, to start one on the client's screen. */
+static void control_side(const app *a, draw_list *l, gw_rect area)
+{
+    const theme *t = a->th;
+    float u = app_unit(a);
+    char line[160];
+    if (a->ex && a->ex_active && a->ex->kind == EX_BREATHING) {
+        char rem[32];
+        ui_clock(rem, sizeof rem, gw_seconds(a->bs.remaining));
+        snprintf(line, sizeof line, _("%s: breath %d of %d, %s left%s"), app_text(a, &a->ex->title),
+                 a->bs.stage == BREATH_STAGE_LEAD_IN ? 1 : a->bs.cycle + 1, a->bs.total_cycles, rem,
+                 a->clock.paused ? _(" (paused)") : "");
+    } else if (a->ex && a->ex_active) {
+        int n = a->ex->kind == EX_GUIDED ? a->ex->nstep : a->ex->nprompt;
+        int i = a->step;
+        snprintf(line, sizeof line, _("%s: step %d of %d"), app_text(a, &a->ex->title), i + 1, n);
+    } else {
+        snprintf(line, sizeof line, "%s", _("The client sees the library."));
+    }
+    draw_text(l, gw_rc(area.x, area.y, area.w, 30 * u), _("Client screen"), (int)lroundf(16 * u),
+              VALIGN_MIDDLE, t->text_dim);
+    draw_text(l, gw_rc(area.x, area.y + 30 * u, area.w, 40 * u), line, (int)lroundf(20 * u),
+              VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), a->present.blank ? t->text_dim : t->text);
+    float y = area.y + 86 * u, gap = 8 * u, bh = 40 * u, bw = (area.w - gap) / 2;
+    draw_text(l, gw_rc(area.x, y, area.w, 28 * u), _("Start an exercise"), (int)lroundf(16 * u), VALIGN_MIDDLE,
+              t->text_dim);
+    y += 30 * u;
+    int n = a->packs ? pack_set_exercise_count(a->packs) : 0;
+    for (int i = 0; i < n; i++) {
+        const exercise *e = pack_set_exercise_at(a->packs, i);
+        gw_rect r = gw_rc(area.x + (float)(i % 2) * (bw + gap), y + (float)(i / 2) * (bh + gap), bw, bh);
+        if (r.y + r.h > area.y + area.h)
+            break;
+        char id[DRAW_WIDGET_ID_MAX];
+        snprintf(id, sizeof id, "ctl-start:%s", e->id);
+        bool on = a->ex == e && a->ex_active;
+        draw_rect(l, r, r.h * 0.3f, on ? t->accent : t->surface);
+        draw_text(l, gw_rc(r.x + 12 * u, r.y, r.w - 24 * u, r.h), app_text(a, &e->title), (int)lroundf(16 * u),
+                  VALIGN_MIDDLE | TEXT_FIT, on ? t->bg : t->text);
+        draw_widget_add(l, id, r, false);
+    }
+}
+
 void present_panel_draw(const app *a, draw_list *l, bool full)
 {
-    if (!full && faded(a))
+    if (!full && (faded(a) || a->present.two_windows))
         return;
+    if (full) {
+        float u = app_unit(a), x = 24 * u + fminf((float)a->w - 48 * u, 520 * u) + 32 * u;
+        if ((float)a->w - x > 200 * u)
+            control_side(a, l, gw_rc(x, 32 * u, (float)a->w - x - 24 * u, (float)a->h - 56 * u));
+    }
     const theme *t = a->th;
     float u = app_unit(a), W = (float)a->w, H = (float)a->h;
     float pw = full ? fminf(W - 48 * u, 520 * u) : 340 * u, pad = 16 * u;

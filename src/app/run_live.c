@@ -96,9 +96,102 @@ static void preview_reload(app *a, pack_set *packs, const run_options *o)
         app_set_scene(a, &scene_library);
 }
 
+/* present (issue 8): with a second display, the therapist's controls get a window of
+ * their own there, and the client's display shows only the client view. */
+typedef struct ctl_window {
+    SDL_Window *win;
+    plat_render *pr;
+    draw_list frame[2];
+    int cur;
+    bool full;
+} ctl_window;
+
+static bool ctl_open(ctl_window *c, int client_disp, const char *fonts)
+{
+    int n = SDL_GetNumVideoDisplays(), d = client_disp == 0 ? 1 : 0;
+    if (n < 2)
+        return false;
+    SDL_Rect b;
+    int w = 1280, h = 720;
+    if (SDL_GetDisplayUsableBounds(d, &b) == 0) {
+        w = b.w < w ? b.w : w;
+        h = b.h < h ? b.h : h;
+    }
+    c->win = SDL_CreateWindow("Groundwork: therapist controls", SDL_WINDOWPOS_CENTERED_DISPLAY(d),
+                              SDL_WINDOWPOS_CENTERED_DISPLAY(d), w, h, SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    if (!c->win)
+        return false;
+    SDL_SetWindowMinimumSize(c->win, 640, 400);
+    c->pr = plat_render_new_window(c->win, fonts);
+    if (!c->pr) {
+        SDL_DestroyWindow(c->win);
+        c->win = NULL;
+        return false;
+    }
+    c->full = true;
+    return true;
+}
+
+static void ctl_close(ctl_window *c)
+{
+    draw_free(&c->frame[0]);
+    draw_free(&c->frame[1]);
+    if (c->pr)
+        plat_render_free(c->pr);
+    if (c->win)
+        SDL_DestroyWindow(c->win);
+}
+
+/* True if the event belongs to the control window (and was handled). */
+static bool ctl_event(ctl_window *c, app *a, const SDL_Event *ev)
+{
+    if (!c->win)
+        return false;
+    Uint32 id = SDL_GetWindowID(c->win), wid = 0;
+    switch (ev->type) {
+    case SDL_WINDOWEVENT: wid = ev->window.windowID; break;
+    case SDL_MOUSEBUTTONDOWN: case SDL_MOUSEBUTTONUP: wid = ev->button.windowID; break;
+    case SDL_MOUSEMOTION: wid = ev->motion.windowID; break;
+    case SDL_MOUSEWHEEL: wid = ev->wheel.windowID; break;
+    case SDL_FINGERDOWN: case SDL_FINGERUP: case SDL_FINGERMOTION: wid = ev->tfinger.windowID; break;
+    default: return false;  /* keys and text act the same from either window */
+    }
+    if (wid != id)
+        return false;
+    int w, h;
+    SDL_GetWindowSize(c->win, &w, &h);
+    if (ev->type == SDL_WINDOWEVENT) {
+        if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+            plat_render_resize(c->pr, ev->window.data1, ev->window.data2);
+            app_control_window(a, ev->window.data1, ev->window.data2);
+        }
+        if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED || ev->window.event == SDL_WINDOWEVENT_EXPOSED)
+            c->full = true;
+        if (ev->window.event == SDL_WINDOWEVENT_CLOSE)
+            app_request_quit(a, "quit");
+        return true;
+    }
+    gw_event ge;
+    if (plat_input_translate(ev, w, h, &ge))
+        app_control_event(a, &ge);
+    return true;
+}
+
+static void ctl_frame(ctl_window *c, app *a)
+{
+    if (!c->win)
+        return;
+    draw_list *next = &c->frame[c->cur ^ 1];
+    app_draw_control(a, next);
+    if (plat_render_frame(c->pr, c->full ? NULL : &c->frame[c->cur], next, NULL))
+        c->cur ^= 1;
+    c->full = false;
+}
+
 int run_live(const run_options *o)
 {
     bool kiosk = o->mode && !strcmp(o->mode, "kiosk");
+    bool present = o->mode && !strcmp(o->mode, "present");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     SDL_SetHint(SDL_HINT_RENDER_VSYNC, "0");
     /* the window surface is drawn by our software renderer and sent to the display as
@@ -119,7 +212,8 @@ int run_live(const run_options *o)
     int w = o->w > 0 ? o->w : 1280, h = o->h > 0 ? o->h : 720;
     int x = SDL_WINDOWPOS_CENTERED_DISPLAY(disp), y = x;
     SDL_Rect bounds;
-    if ((o->fullscreen || kiosk) && SDL_GetDisplayBounds(disp, &bounds) == 0) {
+    /* present with a second display: the client's display is given over to the client view */
+    if ((o->fullscreen || kiosk || (present && displays > 1)) && SDL_GetDisplayBounds(disp, &bounds) == 0) {
         /* sized to the display as well as asking for full screen, so that it covers the
          * screen even where no window manager honours the request (a bare X server) */
         flags = SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS | SDL_WINDOW_ALLOW_HIGHDPI;
@@ -179,6 +273,12 @@ int run_live(const run_options *o)
     cfg.welcome = !o->preview;
     app_init(&a, &cfg);
     a.cycles_override = o->cycles;
+    ctl_window ctl = { 0 };
+    if (present && ctl_open(&ctl, disp, fonts)) {
+        int cw, ch;
+        SDL_GetWindowSize(ctl.win, &cw, &ch);
+        app_control_window(&a, cw, ch);
+    }
     app_update(&a, plat_now() - t0);
     int watch = -1;
     gw_ns reload_at = GW_NEVER;
@@ -222,6 +322,9 @@ int run_live(const run_options *o)
         SDL_Event ev;
         if (SDL_WaitEventTimeout(&ev, timeout)) {
             do {
+                a.now = plat_now() - t0;
+                if (ctl_event(&ctl, &a, &ev))  /* present: the control window's own */
+                    continue;
                 if (ev.type == SDL_WINDOWEVENT && (ev.window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
                                                    ev.window.event == SDL_WINDOWEVENT_EXPOSED)) {
                     if (ev.window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
@@ -263,6 +366,7 @@ int run_live(const run_options *o)
         if (plat_render_frame(pr, full ? NULL : &frame[cur], next, NULL))
             cur ^= 1;
         full = false;
+        ctl_frame(&ctl, &a);
     }
     trace_begin(tr, a.now, "exit");
     trace_str(tr, "reason", a.exit_reason);
@@ -270,6 +374,7 @@ int run_live(const run_options *o)
     if (watch >= 0)
         close(watch);
     app_free(&a);
+    ctl_close(&ctl);
     draw_free(&frame[0]);
     draw_free(&frame[1]);
     plat_render_free(pr);
