@@ -2,6 +2,7 @@
 #include "core/jsonloc.h"
 #include <stdint.h>
 #include <stdlib.h>
+#include <locale.h>
 #include <pthread.h>
 #include <stdalign.h>
 #include <stdarg.h>
@@ -447,11 +448,204 @@ static void install_hooks(void)
     cJSON_InitHooks(&h);
 }
 
+/* ---- building the tree from scanned text ------------------------------------
+ * The scan has already checked the text against the grammar, so a second, simpler
+ * pass can build the same tree cJSON_Parse would (same types, strings, numbers, next
+ * and prev links, the head's prev at the tail), numbering the nodes as it goes:
+ * cJSON's own parse and the walk of jsonloc_bind are saved. Only a number longer than
+ * cJSON's 63-character buffer is left to cJSON itself, so that it fails as before. */
+
+typedef struct build {
+    jsonloc *jl;
+    const char *t;
+    size_t n, i, idx;  /* n: the text's length; it need not end in a 0 byte */
+    bool give_up;   /* leave this text to cJSON */
+} build;
+
+static void build_ws(build *b)
+{
+    const char *t = b->t;
+    size_t i = b->i;
+    while (i < b->n && (t[i] == ' ' || t[i] == '\n' || t[i] == '\r' || t[i] == '\t')) i++;
+    b->i = i;
+}
+
+static size_t put_utf8(unsigned long cp, char *o)
+{
+    if (cp < 0x80) {
+        o[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        o[0] = (char)(0xC0 | (cp >> 6));
+        o[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        o[0] = (char)(0xE0 | (cp >> 12));
+        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    o[0] = (char)(0xF0 | (cp >> 18));
+    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    o[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* The string at t[i] (its opening quote), unescaped into the arena. */
+static char *build_string(build *b)
+{
+    const char *t = b->t;
+    size_t from = b->i + 1, i = from;
+    while (t[i] != '"') i += t[i] == '\\' ? 2 : 1;  /* escapes never shrink to nothing */
+    char *out = arena_alloc(i - from + 1);            /* unescaped is never longer */
+    if (!out) return NULL;
+    char *o = out;
+    for (size_t k = from; k < i;) {
+        if (t[k] != '\\') {
+            const char *q = memchr(t + k, '\\', i - k);
+            size_t l = q ? (size_t)(q - (t + k)) : i - k;
+            memcpy(o, t + k, l);
+            o += l;
+            k += l;
+            continue;
+        }
+        char e = t[k + 1];
+        k += 2;
+        switch (e) {
+        case 'b': *o++ = '\b'; break;
+        case 'f': *o++ = '\f'; break;
+        case 'n': *o++ = '\n'; break;
+        case 'r': *o++ = '\r'; break;
+        case 't': *o++ = '\t'; break;
+        case 'u': {
+            unsigned long cp = hex4(t + k);
+            k += 4;
+            if (cp >= 0xD800 && cp <= 0xDBFF) {  /* the scan checked the second half */
+                cp = 0x10000 + (((cp & 0x3FF) << 10) | (hex4(t + k + 2) & 0x3FF));
+                k += 6;
+            }
+            o += put_utf8(cp, o);
+            break;
+        }
+        default: *o++ = e; break;  /* " \ / */
+        }
+    }
+    *o = 0;
+    b->i = i + 1;
+    return out;
+}
+
+static cJSON *build_value(build *b, int depth);
+
+static cJSON *build_container(build *b, cJSON *n, int depth)
+{
+    bool obj = b->t[b->i] == '{';
+    char close = obj ? '}' : ']';
+    n->type = obj ? cJSON_Object : cJSON_Array;
+    b->i++;
+    build_ws(b);
+    cJSON *tail = NULL;
+    while (b->t[b->i] != close) {
+        char *key = NULL;
+        if (obj) {
+            if (!(key = build_string(b))) return NULL;
+            build_ws(b);
+            b->i++;  /* ':' */
+            build_ws(b);
+        }
+        cJSON *v = build_value(b, depth + 1);
+        if (!v) return NULL;
+        v->string = key;
+        if (tail) {
+            tail->next = v;
+            v->prev = tail;
+        } else {
+            n->child = v;
+        }
+        tail = v;
+        build_ws(b);
+        if (b->t[b->i] == ',') {
+            b->i++;
+            build_ws(b);
+        }
+    }
+    b->i++;
+    if (n->child) n->child->prev = tail;
+    return n;
+}
+
+static cJSON *build_value(build *b, int depth)
+{
+    if (depth > 64) return NULL;  /* the scan allows less; bounds the recursion anyway */
+    cJSON *n = arena_alloc(sizeof *n);
+    if (!n) return NULL;
+    memset(n, 0, sizeof *n);
+    n->valueint = (int)b->idx++;
+    const char *t = b->t;
+    switch (t[b->i]) {
+    case '{':
+    case '[':
+        return build_container(b, n, depth);
+    case '"':
+        n->type = cJSON_String;
+        return (n->valuestring = build_string(b)) ? n : NULL;
+    case 't':
+        n->type = cJSON_True;
+        b->i += 4;
+        return n;
+    case 'f':
+        n->type = cJSON_False;
+        b->i += 5;
+        return n;
+    case 'n':
+        n->type = cJSON_NULL;
+        b->i += 4;
+        return n;
+    default:
+        break;
+    }
+    /* A number, read as cJSON reads it: '.' becomes the locale's decimal point. */
+    char num[64];
+    size_t l = 0;
+    char point = localeconv()->decimal_point[0];
+    for (; b->i + l < b->n; l++) {
+        char c = t[b->i + l];
+        if (!((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E'))
+            break;
+        if (l == sizeof num - 1) {  /* cJSON's buffer would cut it: let cJSON fail */
+            b->give_up = true;
+            return NULL;
+        }
+        num[l] = c == '.' ? point : c;
+    }
+    num[l] = 0;
+    n->type = cJSON_Number;
+    n->valuedouble = strtod(num, NULL);
+    b->i += l;
+    return n;
+}
+
 cJSON *jsonloc_parse(jsonloc *jl, const char **end)
 {
     pthread_once(&hooks_once, install_hooks);
     parsing = jl;
-    cJSON *root = cJSON_ParseWithLengthOpts(jl->text, jl->len, end, false);
+    cJSON *root = NULL;
+    if (jl->nval > 0 && jl->nval <= (size_t)INT32_MAX && jl->err_off == JSONLOC_NONE) {
+        build b = {.jl = jl, .t = jl->text, .n = jl->len, .i = jl->start};
+        build_ws(&b);
+        root = build_value(&b, 1);
+        if (root && b.idx == jl->nval) {
+            parsing = NULL;
+            if (end) *end = jl->text + b.i;
+            jl->bound = true;
+            return root;
+        }
+        root = NULL;  /* its memory goes with the arena */
+    }
+    root = cJSON_ParseWithLengthOpts(jl->text, jl->len, end, false);
     parsing = NULL;
     if (root) jsonloc_bind(jl, root);
     return root;

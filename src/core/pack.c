@@ -24,6 +24,7 @@
 #define MAX_DEPTH 8            /* the format needs 7 */
 #define MAX_DIAGS_PER_FILE 100
 #define PATH_CAP 1024
+#define PATH_STEPS 64          /* the format nests 8 deep, at most two steps a level */
 #define MSG_CAP 768
 
 /* ---- small utilities ------------------------------------------------------- */
@@ -299,8 +300,11 @@ typedef struct vctx {
     const char *file;
     jsonloc jl;
     bool have_jl;
-    char path[PATH_CAP];
-    size_t plen;
+    /* The JSON path to where the checks are, as a stack of steps: a key (borrowed
+     * from the tree or a literal) or an index. It is written out as text only when a
+     * message needs it. */
+    struct path_step { const char *key; int index; } step[PATH_STEPS];
+    size_t nstep;  /* may exceed PATH_STEPS; steps past it are not kept */
     int first;     /* this file's first diagnostic in L->d */
     int ndiag;
     bool capped;
@@ -312,8 +316,6 @@ static void vctx_open(vctx *c, loader *L, const char *file)
     c->L = L;
     c->file = file;
     c->first = L->d->n;
-    c->path[0] = '$';
-    c->plen = 1;
 }
 
 /* Sorts this file's diagnostics by position (stable) and releases the scanner and
@@ -338,6 +340,58 @@ static void vctx_close(vctx *c)
     c->have_jl = false;
 }
 
+typedef struct path_buf {
+    char s[PATH_CAP];
+    size_t n;
+} path_buf;
+
+static void path_append_n(path_buf *pb, const char *s, size_t l)
+{
+    if (pb->n + l + 1 > sizeof pb->s) l = sizeof pb->s - 1 - pb->n;
+    memcpy(pb->s + pb->n, s, l);
+    pb->n += l;
+    pb->s[pb->n] = 0;
+}
+
+static void path_append(path_buf *pb, const char *s) { path_append_n(pb, s, strlen(s)); }
+
+static void path_key(path_buf *pb, const char *k)
+{
+    bool ident = (k[0] >= 'a' && k[0] <= 'z') || (k[0] >= 'A' && k[0] <= 'Z') || k[0] == '_';
+    const char *p = k;
+    for (; *p && ident; p++)
+        ident = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+                *p == '_' || *p == '-';
+    char buf[200];
+    if (ident && p - k < 64) {  /* the loop stopped at the end of k */
+        path_append_n(pb, ".", 1);
+        path_append_n(pb, k, (size_t)(p - k));
+    } else {
+        path_append(pb, "[\"");
+        path_append(pb, san(k, buf, sizeof buf, 40));
+        path_append(pb, "\"]");
+    }
+}
+
+/* The current JSON path as text, like $.exercises[2].breathing.phases[0].seconds. */
+static const char *path_text(const vctx *c, path_buf *pb)
+{
+    pb->s[0] = '$';
+    pb->s[1] = 0;
+    pb->n = 1;
+    size_t n = c->nstep < PATH_STEPS ? c->nstep : PATH_STEPS;
+    for (size_t i = 0; i < n; i++) {
+        if (c->step[i].key) {
+            path_key(pb, c->step[i].key);
+        } else {
+            char buf[24];
+            snprintf(buf, sizeof buf, "[%d]", c->step[i].index);
+            path_append(pb, buf);
+        }
+    }
+    return pb->s;
+}
+
 static void report_off(vctx *c, size_t off, bool with_path, pack_severity sev, const char *fmt,
                        va_list ap)
 {
@@ -351,7 +405,8 @@ static void report_off(vctx *c, size_t off, bool with_path, pack_severity sev, c
     vsnprintf(msg, sizeof msg, fmt, ap);
     jsonloc_pos pos = {0, 0};
     if (c->have_jl) pos = jsonloc_at(&c->jl, off);
-    diag_add(c->L->d, sev, c->file, pos.line, pos.col, with_path ? c->path : "", msg);
+    path_buf pb;
+    diag_add(c->L->d, sev, c->file, pos.line, pos.col, with_path ? path_text(c, &pb) : "", msg);
     c->ndiag++;
 }
 
@@ -390,56 +445,35 @@ static void rep_raw(vctx *c, size_t off, const char *fmt, ...)
 
 static void oom(vctx *c, const cJSON *at) { rep(c, at, PACK_ERROR, "out of memory"); }
 
-static void path_append_n(vctx *c, const char *s, size_t l)
-{
-    if (c->plen + l + 1 > sizeof c->path) l = sizeof c->path - 1 - c->plen;
-    memcpy(c->path + c->plen, s, l);
-    c->plen += l;
-    c->path[c->plen] = 0;
-}
-
-static void path_append(vctx *c, const char *s) { path_append_n(c, s, strlen(s)); }
-
 static size_t push_key(vctx *c, const char *k)
 {
-    size_t mark = c->plen;
-    bool ident = (k[0] >= 'a' && k[0] <= 'z') || (k[0] >= 'A' && k[0] <= 'Z') || k[0] == '_';
-    const char *p = k;
-    for (; *p && ident; p++)
-        ident = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-                *p == '_' || *p == '-';
-    char buf[200];
-    if (ident && p - k < 64) {  /* the loop stopped at the end of k */
-        path_append_n(c, ".", 1);
-        path_append_n(c, k, (size_t)(p - k));
-    } else {
-        path_append(c, "[\"");
-        path_append(c, san(k, buf, sizeof buf, 40));
-        path_append(c, "\"]");
-    }
+    size_t mark = c->nstep++;
+    if (mark < PATH_STEPS) c->step[mark] = (struct path_step){k, 0};
     return mark;
 }
 
 static size_t push_index(vctx *c, int i)
 {
-    size_t mark = c->plen;
-    char buf[24], *e = buf + sizeof buf, *b = e;  /* "[%d]" without the cost of printf */
-    unsigned u = i < 0 ? 0u - (unsigned)i : (unsigned)i;
-    *--b = ']';
-    do *--b = (char)('0' + u % 10); while (u /= 10);
-    if (i < 0) *--b = '-';
-    *--b = '[';
-    path_append_n(c, b, (size_t)(e - b));
+    size_t mark = c->nstep++;
+    if (mark < PATH_STEPS) c->step[mark] = (struct path_step){NULL, i};
     return mark;
 }
 
-static void pop(vctx *c, size_t mark)
-{
-    c->plen = mark;
-    c->path[mark] = 0;
-}
+static void pop(vctx *c, size_t mark) { c->nstep = mark; }
 
 /* ---- typed access ----------------------------------------------------------- */
+
+/* The first member of o named k, as cJSON_GetObjectItemCaseSensitive finds it;
+ * most names differ in their first letter, which is looked at before strcmp. */
+static const cJSON *obj_get(const cJSON *o, const char *k)
+{
+    if (!o) return NULL;
+    for (const cJSON *m = o->child; m; m = m->next) {
+        if (!m->string) return NULL;
+        if (m->string[0] == k[0] && strcmp(m->string, k) == 0) return m;
+    }
+    return NULL;
+}
 
 typedef enum got { GOT_NONE, GOT_BAD, GOT_OK } got;
 
@@ -520,7 +554,7 @@ static void check_fields(vctx *c, const cJSON *obj, const char *const *known, in
 
 static const cJSON *member(vctx *c, const cJSON *obj, const char *name, bool required)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, name);
+    const cJSON *v = obj_get(obj, name);
     if (!v && required) rep(c, obj, PACK_ERROR, "missing required field \"%s\"", name);
     return v;
 }
@@ -849,7 +883,7 @@ static got check_text(vctx *c, const cJSON *v, int max, bool voice, pack_text *o
     if (L->langs_ok) {
         for (int i = 0; i < L->p->nlang; i++) {
             const char *l = L->p->lang[i];
-            if (cJSON_GetObjectItemCaseSensitive(v, l)) continue;
+            if (obj_get(v, l)) continue;
             const char *shown = pack_text_get(out, l);
             const char *from = out->lang[0];
             for (int j = 0; j < out->n; j++)
@@ -1025,8 +1059,8 @@ static bool check_shape(vctx *c, const cJSON *s, struct body_shape *out)
         return false;
     }
     check_fields(c, s, fields, 2);
-    const cJSON *e = cJSON_GetObjectItemCaseSensitive(s, "ellipse");
-    const cJSON *k = cJSON_GetObjectItemCaseSensitive(s, "capsule");
+    const cJSON *e = obj_get(s, "ellipse");
+    const cJSON *k = obj_get(s, "capsule");
     if (e && k) {
         rep(c, s, PACK_ERROR, "a shape is either an \"ellipse\" or a \"capsule\", not both");
         return false;
@@ -1149,7 +1183,7 @@ static void check_breathing(vctx *c, const cJSON *o, exercise *e)
                     bk = BREATH_HOLD_OUT;
                 } else {
                     size_t m3 = push_key(c, "phase");
-                    rep(c, cJSON_GetObjectItemCaseSensitive(p, "phase"), PACK_ERROR,
+                    rep(c, obj_get(p, "phase"), PACK_ERROR,
                         "\"hold\" must come right after \"inhale\", \"topup\" or \"exhale\"; "
                         "otherwise write \"hold_in\" or \"hold_out\"");
                     pop(c, m3);
@@ -1172,8 +1206,8 @@ static void check_breathing(vctx *c, const cJSON *o, exercise *e)
     }
 
     double cycles = 0, minutes = 0, lead = 0;
-    const cJSON *cy = cJSON_GetObjectItemCaseSensitive(o, "cycles");
-    const cJSON *mi = cJSON_GetObjectItemCaseSensitive(o, "minutes");
+    const cJSON *cy = obj_get(o, "cycles");
+    const cJSON *mi = obj_get(o, "minutes");
     if (cy && mi) {
         size_t mark = push_key(c, "minutes");
         rep_key(c, mi, PACK_ERROR, "give either \"cycles\" or \"minutes\", not both");
@@ -1273,7 +1307,7 @@ static void check_guided(vctx *c, const cJSON *o, exercise *e)
             rep(c, s, PACK_ERROR, "missing \"seconds\": a step without a \"voice\" clip needs it");
         if (gs != GOT_NONE && gp != GOT_NONE) {
             size_t m3 = push_key(c, "pause");
-            rep_key(c, cJSON_GetObjectItemCaseSensitive(s, "pause"), PACK_WARNING,
+            rep_key(c, obj_get(s, "pause"), PACK_WARNING,
                     "\"pause\" is only used when \"seconds\" is left out (the step then lasts "
                     "its clip plus the pause)");
             pop(c, m3);
@@ -1364,12 +1398,13 @@ static void check_exercise(vctx *c, const cJSON *o, exercise *e)
     check_fields(c, o, fields, 10);
     e->kind = EX_KIND_COUNT;
     if (get_id(c, o, "id", &e->id) == GOT_OK) {
-        const cJSON *idv = cJSON_GetObjectItemCaseSensitive(o, "id");
+        const cJSON *idv = obj_get(o, "id");
         jsonloc_pos pos = {0, 0};
         if (c->have_jl) pos = jsonloc_at(&c->jl, jsonloc_value_off(&c->jl, idv));
         size_t mark = push_key(c, "id");
         e->src_file = xstrdup(c->file);
-        e->src_path = xstrdup(c->path);
+        path_buf pb;
+        e->src_path = xstrdup(path_text(c, &pb));
         e->src_line = pos.line;
         e->src_col = pos.col;
         const exercise *first = idmap_get(&c->L->ids, e->id);
@@ -1411,7 +1446,7 @@ static void check_exercise(vctx *c, const cJSON *o, exercise *e)
     get_str(c, o, "source", true, 1000, &e->source);
 
     for (int s = 0; s < EX_KIND_COUNT; s++) {
-        const cJSON *sec = cJSON_GetObjectItemCaseSensitive(o, kind_names[s]);
+        const cJSON *sec = obj_get(o, kind_names[s]);
         if (k >= 0 && s == k && !sec) {
             rep(c, o, PACK_ERROR, "missing required field \"%s\" (this exercise is of kind \"%s\")",
                 kind_names[s], kind_names[s]);
@@ -1607,7 +1642,7 @@ static void check_pack(vctx *c, const cJSON *root)
     check_fields(c, root, fields, 11);
     if (get_id(c, root, "id", &p->id) == GOT_OK && c->have_jl) {
         jsonloc_pos pos = jsonloc_at(&c->jl, jsonloc_value_off(&c->jl,
-                                     cJSON_GetObjectItemCaseSensitive(root, "id")));
+                                     obj_get(root, "id")));
         p->id_line = pos.line;
         p->id_col = pos.col;
     }
@@ -1616,7 +1651,7 @@ static void check_pack(vctx *c, const cJSON *root)
     if (get_str(c, root, "version", true, 32, &p->version) == GOT_OK && !version_ok(p->version)) {
         size_t mark = push_key(c, "version");
         char buf[100];
-        rep(c, cJSON_GetObjectItemCaseSensitive(root, "version"), PACK_ERROR,
+        rep(c, obj_get(root, "version"), PACK_ERROR,
             "must be a version number like \"1.0.0\" (got \"%s\")", san(p->version, buf, sizeof buf, 32));
         pop(c, mark);
     }
@@ -1664,7 +1699,7 @@ static void check_pack(vctx *c, const cJSON *root)
                     for (int j = 0; j < i; j++)
                         if (p->region[j].id && strcmp(p->region[j].id, p->region[i].id) == 0) {
                             size_t m3 = push_key(c, "id");
-                            rep(c, cJSON_GetObjectItemCaseSensitive(r, "id"), PACK_ERROR,
+                            rep(c, obj_get(r, "id"), PACK_ERROR,
                                 "region id \"%s\" is used twice (also $.regions[%d])",
                                 p->region[i].id, j);
                             pop(c, m3);

@@ -1,0 +1,158 @@
+/* Tests for how the pack loader finds the files a pack.json names: exercise files are
+ * looked up and opened relative to their folder (kept open while the names stay in
+ * it), so this checks that every kind of entry there still gets the message it got
+ * when each file was found by its whole path: a folder, a FIFO, a missing file, a
+ * folder named with a trailing '/', a symbolic link that stays inside the pack (it
+ * loads), a file with a syntax error, and names that move between folders. */
+#define _XOPEN_SOURCE 700  /* nftw */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "core/pack.h"
+
+static char tmp_root[64];
+
+static int rm_entry(const char *p, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st; (void)flag; (void)ftw;
+    return remove(p);
+}
+
+static int setup_all(void **state)
+{
+    (void)state;
+    snprintf(tmp_root, sizeof tmp_root, "/tmp/gw-pack-paths-XXXXXX");
+    return mkdtemp(tmp_root) ? 0 : -1;
+}
+
+static int teardown_all(void **state)
+{
+    (void)state;
+    return nftw(tmp_root, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+static void write_at(const char *rel, const char *text)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", tmp_root, rel);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static void make_dir(const char *rel)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", tmp_root, rel);
+    assert_int_equal(mkdir(path, 0755), 0);
+}
+
+static void write_exercise(const char *rel, const char *id)
+{
+    char text[600];
+    snprintf(text, sizeof text,
+             "{\"id\": \"%s\", \"kind\": \"prompts\", \"category\": \"grounding\",\n"
+             " \"title\": \"T\", \"summary\": \"S\", \"cautions\": [], \"source\": \"s\",\n"
+             " \"prompts\": {\"steps\": [{\"title\": \"A\", \"text\": \"B\", \"timer\": 5}]}}\n",
+             id);
+    write_at(rel, text);
+}
+
+static const char pack_json[] =
+    "{\n"
+    "  \"format\": \"1.0\", \"id\": \"paths\", \"name\": \"Paths\", \"version\": \"1.0.0\",\n"
+    "  \"languages\": [\"en\"], \"authors\": [\"t\"], \"license\": \"CC0-1.0\", \"sources\": [],\n"
+    "  \"exercises\": [\n"
+    "    \"exercises/a.json\",\n"
+    "    \"exercises/sub\",\n"
+    "    \"exercises/fifo\",\n"
+    "    \"exercises/missing.json\",\n"
+    "    \"exercises/\",\n"
+    "    \"exercises/link.json\",\n"
+    "    \"top.json\",\n"
+    "    \"exercises/bad.json\",\n"
+    "    \"other/d.json\",\n"
+    "    \"exercises/e.json\",\n"
+    "    \"exercises/sub/f.json\",\n"
+    "    \"exercises/a.json\"\n"
+    "  ]\n"
+    "}\n";
+
+/* What the loader said before files were opened relative to their folder. */
+static const char *const expected[] = {
+    "pack.json:6:5: $.exercises[1]: exercise file \"exercises/sub\" is a folder, not a file",
+    "pack.json:7:5: $.exercises[2]: exercise file \"exercises/fifo\" is not a regular file",
+    "pack.json:8:5: $.exercises[3]: exercise file \"exercises/missing.json\" was not found in "
+    "the pack folder",
+    "pack.json:9:5: $.exercises[4]: exercise file \"exercises/\" is a folder, not a file",
+    "exercises/bad.json:1:7: JSON syntax error: expected ':' after the field name, found '\"'",
+    "exercises/a.json:1:8: $.id: exercise id \"a\" is used twice in this pack (first at "
+    "DIR/exercises/a.json:1:8)",
+};
+
+static void test_paths_messages(void **state)
+{
+    (void)state;
+    write_at("pack.json", pack_json);
+    make_dir("exercises");
+    make_dir("exercises/sub");
+    make_dir("other");
+    write_exercise("exercises/a.json", "a");
+    write_exercise("other/b.json", "b");
+    write_exercise("top.json", "c");
+    write_exercise("other/d.json", "d");
+    write_exercise("exercises/e.json", "e");
+    write_exercise("exercises/sub/f.json", "f");
+    write_at("exercises/bad.json", "{\"id\" \"x\"}\n");
+    char path[512];
+    snprintf(path, sizeof path, "%s/exercises/fifo", tmp_root);
+    assert_int_equal(mkfifo(path, 0644), 0);
+    snprintf(path, sizeof path, "%s/exercises/link.json", tmp_root);
+    assert_int_equal(symlink("../other/b.json", path), 0);
+
+    pack_diags d = {0};
+    pack *p = pack_load_dir(tmp_root, &d);
+    assert_null(p);  /* errors */
+    size_t rl = strlen(tmp_root);
+    int n = (int)(sizeof expected / sizeof expected[0]);
+    static char shown_all[32][1024];
+    assert_true(d.n <= 32);
+    for (int i = 0; i < d.n; i++) {
+        char buf[1024], *shown = shown_all[i];
+        pack_diag_format(&d.v[i], buf, sizeof buf);
+        /* the temporary folder is written DIR, and leads no line */
+        const char *from = strncmp(buf, tmp_root, rl) == 0 && buf[rl] == '/' ? buf + rl + 1 : buf;
+        char *o = shown;
+        for (const char *q = from; *q && o < shown + sizeof shown_all[i] - 4;) {
+            if (strncmp(q, tmp_root, rl) == 0) {
+                memcpy(o, "DIR", 3);
+                o += 3;
+                q += rl;
+            } else {
+                *o++ = *q++;
+            }
+        }
+        *o = 0;
+        print_message("%s\n", shown);
+    }
+    for (int i = 0; i < d.n && i < n; i++) assert_string_equal(shown_all[i], expected[i]);
+    assert_int_equal(d.n, n);
+    pack_diags_free(&d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_paths_messages),
+    };
+    return cmocka_run_group_tests(tests, setup_all, teardown_all);
+}
