@@ -325,6 +325,8 @@ static bool scan_value(scan *s, size_t key)
     return unexpected(s, "a value");
 }
 
+static bool build_lines(jsonloc *jl);
+
 jsonloc_status jsonloc_scan(jsonloc *jl, const char *text, size_t len, int max_depth)
 {
     memset(jl, 0, sizeof *jl);
@@ -347,6 +349,8 @@ jsonloc_status jsonloc_scan(jsonloc *jl, const char *text, size_t len, int max_d
         if (s.t[s.i] == '/') fail(&s, s.i, JSONLOC_SYNTAX, "comments are not allowed in JSON");
         else fail(&s, s.i, JSONLOC_SYNTAX, "unexpected text after the end of the JSON document");
     }
+    /* Built now, so that running out of memory later cannot lose a position quietly. */
+    if (s.st == JSONLOC_OK && !build_lines(jl)) s.st = JSONLOC_NOMEM;
     return s.st;
 }
 
@@ -395,6 +399,7 @@ bool jsonloc_bind(jsonloc *jl, const cJSON *root)
         free(jl->hval);
         jl->hkey = NULL;
         jl->hval = NULL;
+        jl->nomem = true;
         return false;
     }
     jl->hcap = cap;

@@ -43,6 +43,7 @@ typedef struct jsonloc {
     size_t *hval;
     size_t hcap;
     bool bound;
+    bool nomem;          /* jsonloc_bind ran out of memory */
 } jsonloc;
 
 typedef struct jsonloc_pos { int line, col; } jsonloc_pos;
@@ -53,7 +54,8 @@ typedef struct jsonloc_pos { int line, col; } jsonloc_pos;
  * (unless a number is longer than cJSON's 63-character buffer). */
 jsonloc_status jsonloc_scan(jsonloc *jl, const char *text, size_t len, int max_depth);
 /* Pairs the nodes of root (parsed by cJSON from the same text) with the records.
- * Returns false if they do not line up (then positions are reported as 0:0). */
+ * Returns false if they do not line up (then positions are reported as 0:0), or if
+ * memory runs out (then nomem is set too). */
 bool jsonloc_bind(jsonloc *jl, const cJSON *root);
 /* Line and column (both 1-based, column counted in UTF-8 code points) of a byte
  * offset; {0, 0} for JSONLOC_NONE. */

@@ -971,7 +971,11 @@ static cJSON *parse(vctx *c, const char *buf, size_t len)
                 "out of memory)");
         return NULL;
     }
-    jsonloc_bind(&c->jl, root);
+    if (!jsonloc_bind(&c->jl, root) && c->jl.nomem) {
+        cJSON_Delete(root);
+        rep_raw(c, JSONLOC_NONE, "out of memory");
+        return NULL;
+    }
     return root;
 }
 
@@ -1342,7 +1346,9 @@ static void check_exercise(vctx *c, const cJSON *o, exercise *e)
         e->src_line = pos.line;
         e->src_col = pos.col;
         const exercise *first = idmap_get(&c->L->ids, e->id);
-        if (first) {
+        if (!e->src_file || !e->src_path) {
+            oom(c, idv);
+        } else if (first) {
             rep(c, idv, PACK_ERROR, "exercise id \"%s\" is used twice in this pack (first at "
                 "%s:%d:%d)", e->id, first->src_file ? first->src_file : "", first->src_line,
                 first->src_col);
@@ -1685,7 +1691,11 @@ static void load_exercise_file(loader *L, pending_file *pf)
 static void check_images(loader *L)
 {
     char *dir = join_path(L->dir, "images");
-    if (!dir) return;
+    if (!dir) {
+        L->errors++;
+        diag_add(L->d, PACK_ERROR, L->dir, 0, 0, "", "out of memory");
+        return;
+    }
     DIR *dh = opendir(dir);
     if (!dh) {
         free(dir);
@@ -1694,18 +1704,27 @@ static void check_images(loader *L)
     char **names = NULL;
     int n = 0, cap = 0;
     struct dirent *de;
+    bool short_of_memory = false;
     while ((de = readdir(dh)) != NULL && n < 10000) {
         if (de->d_name[0] == '.') continue;
         if (n == cap) {
             int nc = cap ? cap * 2 : 16;
             char **nn = realloc(names, (size_t)nc * sizeof *nn);
-            if (!nn) break;
+            if (!nn) {
+                short_of_memory = true;
+                break;
+            }
             names = nn;
             cap = nc;
         }
         if ((names[n] = xstrdup(de->d_name))) n++;
+        else short_of_memory = true;
     }
     closedir(dh);
+    if (short_of_memory) {  /* an image left unchecked must not pass as checked */
+        L->errors++;
+        diag_add(L->d, PACK_ERROR, dir, 0, 0, "", "out of memory");
+    }
     for (int i = 1; i < n; i++)  /* name order, for stable output */
         for (int j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
             char *t = names[j];
