@@ -42,7 +42,7 @@ foreach(src ${GW_FUZZ_SRC})
     add_executable(${exe}_replay ${src} ${GW_FUZZ_DIR}/replay_main.c)
     target_link_libraries(${exe}_replay PRIVATE gw_core)
     add_test(NAME fuzz.replay.${name} COMMAND ${exe}_replay ${inputs})
-    set(GW_FUZZ_REPLAY_${name} ${exe}_replay ${inputs})  # for tests/valgrind.cmake
+    set(GW_FUZZ_REPLAY_${name} $<TARGET_FILE:${exe}_replay> ${inputs})  # for tests/valgrind.cmake
   endif()
   set_tests_properties(fuzz.replay.${name} PROPERTIES ENVIRONMENT "${GW_TEST_ENV}" LABELS fuzz)
   list(APPEND GW_FUZZ_NAMES ${name})

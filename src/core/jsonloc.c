@@ -328,6 +328,8 @@ static bool scan_value(scan *s, size_t key)
     return unexpected(s, "a value");
 }
 
+static bool build_lines(jsonloc *jl);
+
 jsonloc_status jsonloc_scan(jsonloc *jl, const char *text, size_t len, int max_depth)
 {
     memset(jl, 0, sizeof *jl);
@@ -350,6 +352,8 @@ jsonloc_status jsonloc_scan(jsonloc *jl, const char *text, size_t len, int max_d
         if (s.t[s.i] == '/') fail(&s, s.i, JSONLOC_SYNTAX, "comments are not allowed in JSON");
         else fail(&s, s.i, JSONLOC_SYNTAX, "unexpected text after the end of the JSON document");
     }
+    /* Built now, so that running out of memory later cannot lose a position quietly. */
+    if (s.st == JSONLOC_OK && !build_lines(jl)) s.st = JSONLOC_NOMEM;
     return s.st;
 }
 
@@ -426,7 +430,10 @@ static void *arena_alloc(size_t n)
         if (cap < n) cap = n;
         jl->next_chunk = cap * 2 > MAX_CHUNK ? MAX_CHUNK : cap * 2;
         c = malloc(CHUNK_HEAD + cap);
-        if (!c) return NULL;
+        if (!c) {
+            jl->nomem = true;
+            return NULL;
+        }
         c->next = jl->arena;
         c->used = 0;
         c->cap = cap;
@@ -644,6 +651,11 @@ cJSON *jsonloc_parse(jsonloc *jl, const char **end)
             return root;
         }
         root = NULL;  /* its memory goes with the arena */
+        if (jl->nomem) {  /* out of memory is an error, not a reason to try another way */
+            parsing = NULL;
+            if (end) *end = NULL;
+            return NULL;
+        }
     }
     root = cJSON_ParseWithLengthOpts(jl->text, jl->len, end, false);
     parsing = NULL;

@@ -48,6 +48,7 @@ typedef struct jsonloc {
     size_t *line_start;
     size_t nline;
     bool bound;          /* jsonloc_bind succeeded */
+    bool nomem;          /* building the tree ran out of memory */
     struct jsonloc_chunk *arena;
     size_t next_chunk;
 } jsonloc;

@@ -1031,6 +1031,10 @@ static cJSON *parse(vctx *c, const char *buf, size_t len)
     }
     const char *end = NULL;
     cJSON *root = jsonloc_parse(&c->jl, &end);
+    if (!root && c->jl.nomem) {
+        rep_raw(c, JSONLOC_NONE, "out of memory");
+        return NULL;
+    }
     if (!root) {
         size_t off = end && end >= buf && end <= buf + len ? (size_t)(end - buf) : JSONLOC_NONE;
         rep_raw(c, off, "the JSON could not be read here (a number longer than 60 digits, or "
@@ -1408,7 +1412,9 @@ static void check_exercise(vctx *c, const cJSON *o, exercise *e)
         e->src_line = pos.line;
         e->src_col = pos.col;
         const exercise *first = idmap_get(&c->L->ids, e->id);
-        if (first) {
+        if (!e->src_file || !e->src_path) {
+            oom(c, idv);
+        } else if (first) {
             rep(c, idv, PACK_ERROR, "exercise id \"%s\" is used twice in this pack (first at "
                 "%s:%d:%d)", e->id, first->src_file ? first->src_file : "", first->src_line,
                 first->src_col);
@@ -1774,7 +1780,11 @@ static void load_exercise_file(loader *L, pending_file *pf)
 static void check_images(loader *L)
 {
     char *dir = join_path(L->dir, "images");
-    if (!dir) return;
+    if (!dir) {
+        L->errors++;
+        diag_add(L->d, PACK_ERROR, L->dir, 0, 0, "", "out of memory");
+        return;
+    }
     DIR *dh = opendir(dir);
     if (!dh) {
         free(dir);
@@ -1783,18 +1793,27 @@ static void check_images(loader *L)
     char **names = NULL;
     int n = 0, cap = 0;
     struct dirent *de;
+    bool short_of_memory = false;
     while ((de = readdir(dh)) != NULL && n < 10000) {
         if (de->d_name[0] == '.') continue;
         if (n == cap) {
             int nc = cap ? cap * 2 : 16;
             char **nn = realloc(names, (size_t)nc * sizeof *nn);
-            if (!nn) break;
+            if (!nn) {
+                short_of_memory = true;
+                break;
+            }
             names = nn;
             cap = nc;
         }
         if ((names[n] = xstrdup(de->d_name))) n++;
+        else short_of_memory = true;
     }
     closedir(dh);
+    if (short_of_memory) {  /* an image left unchecked must not pass as checked */
+        L->errors++;
+        diag_add(L->d, PACK_ERROR, dir, 0, 0, "", "out of memory");
+    }
     for (int i = 1; i < n; i++)  /* name order, for stable output */
         for (int j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
             char *t = names[j];

@@ -195,7 +195,8 @@ static uint32_t be32(const unsigned char *p)
     return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | (uint32_t)p[3];
 }
 
-/* Length from the granule position of the last Ogg page, in samples at rate. */
+/* Length from the granule position of the last Ogg page, in samples at rate; -1 if
+ * memory runs out (the length must not quietly become "unknown"). */
 static gw_ns ogg_length(FILE *f, uint32_t rate)
 {
     static const long tail = 65536;
@@ -206,7 +207,7 @@ static gw_ns ogg_length(FILE *f, uint32_t rate)
     if (fseek(f, from, SEEK_SET) != 0) return 0;
     size_t len = (size_t)(size - from);
     unsigned char *b = malloc(len);
-    if (!b) return 0;
+    if (!b) return -1;
     gw_ns out = 0;
     if (fread(b, 1, len, f) == len) {
         for (size_t i = len >= 27 ? len - 27 + 1 : 0; i-- > 0;) {
@@ -252,6 +253,11 @@ static bool check_ogg(FILE *f, const unsigned char *h, size_t got, gw_ns *len, c
         return false;
     }
     *len = ogg_length(f, rate);
+    if (*len < 0) {
+        *len = 0;
+        snprintf(why, n, "cannot be read: out of memory");
+        return false;
+    }
     return true;
 }
 
