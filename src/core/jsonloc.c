@@ -452,8 +452,9 @@ static void install_hooks(void)
  * The scan has already checked the text against the grammar, so a second, simpler
  * pass can build the same tree cJSON_Parse would (same types, strings, numbers, next
  * and prev links, the head's prev at the tail), numbering the nodes as it goes:
- * cJSON's own parse and the walk of jsonloc_bind are saved. Only a number longer than
- * cJSON's 63-character buffer is left to cJSON itself, so that it fails as before. */
+ * cJSON's own parse and the walk of jsonloc_bind are saved. A text with a number
+ * longer than 63 characters is left to cJSON itself (versions of cJSON differ on
+ * those: some cut them and fail), so the result is always cJSON's. */
 
 typedef struct build {
     jsonloc *jl;
@@ -615,7 +616,7 @@ static cJSON *build_value(build *b, int depth)
         char c = t[b->i + l];
         if (!((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E'))
             break;
-        if (l == sizeof num - 1) {  /* cJSON's buffer would cut it: let cJSON fail */
+        if (l == sizeof num - 1) {  /* too long for num: cJSON decides */
             b->give_up = true;
             return NULL;
         }
