@@ -94,8 +94,13 @@ static const char *show(unsigned char c, char buf[16])
 static bool scan_string(scan *s)
 {
     size_t open = s->i++;
+    const unsigned char *t = (const unsigned char *)s->t;
     while (s->i < s->n) {
-        unsigned char c = (unsigned char)s->t[s->i];
+        size_t i = s->i, n = s->n;  /* plain bytes first, in a tight loop */
+        while (i < n && t[i] >= 0x20 && t[i] != '"' && t[i] != '\\') i++;
+        s->i = i;
+        if (i >= n) break;
+        unsigned char c = t[i];
         if (c == '"') {
             s->i++;
             return true;
@@ -500,6 +505,15 @@ static char *build_string(build *b)
 {
     const char *t = b->t;
     size_t from = b->i + 1, i = from;
+    while (t[i] != '"' && t[i] != '\\') i++;
+    if (t[i] == '"') {  /* the common case: nothing to unescape */
+        char *out = arena_alloc(i - from + 1);
+        if (!out) return NULL;
+        memcpy(out, t + from, i - from);
+        out[i - from] = 0;
+        b->i = i + 1;
+        return out;
+    }
     while (t[i] != '"') i += t[i] == '\\' ? 2 : 1;  /* escapes never shrink to nothing */
     char *out = arena_alloc(i - from + 1);            /* unescaped is never longer */
     if (!out) return NULL;
