@@ -4,7 +4,9 @@
  * pipeline: size check, jsonloc_scan (strict grammar, nesting limit, positions),
  * cJSON, then validation that walks the tree and fills the pack's tables directly.
  * Every problem becomes a located diagnostic; a pack with any error is freed and
- * NULL is returned. The cJSON trees never leave this file. */
+ * NULL is returned. The cJSON trees never leave this file. Exercise files named in
+ * pack.json are read ahead on a second thread while this one checks them (see
+ * load_exercise_files); nothing else is shared with it. */
 #include "core/pack.h"
 #include <cjson/cJSON.h>
 #include <dirent.h>
