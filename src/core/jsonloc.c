@@ -94,8 +94,13 @@ static const char *show(unsigned char c, char buf[16])
 static bool scan_string(scan *s)
 {
     size_t open = s->i++;
+    const unsigned char *t = (const unsigned char *)s->t;
     while (s->i < s->n) {
-        unsigned char c = (unsigned char)s->t[s->i];
+        size_t i = s->i, n = s->n;  /* plain bytes first, in a tight loop */
+        while (i < n && t[i] >= 0x20 && t[i] != '"' && t[i] != '\\') i++;
+        s->i = i;
+        if (i >= n) break;
+        unsigned char c = t[i];
         if (c == '"') {
             s->i++;
             return true;
@@ -459,8 +464,9 @@ static void install_hooks(void)
  * The scan has already checked the text against the grammar, so a second, simpler
  * pass can build the same tree cJSON_Parse would (same types, strings, numbers, next
  * and prev links, the head's prev at the tail), numbering the nodes as it goes:
- * cJSON's own parse and the walk of jsonloc_bind are saved. Only a number longer than
- * cJSON's 63-character buffer is left to cJSON itself, so that it fails as before. */
+ * cJSON's own parse and the walk of jsonloc_bind are saved. A text with a number
+ * longer than 63 characters is left to cJSON itself (versions of cJSON differ on
+ * those: some cut them and fail), so the result is always cJSON's. */
 
 typedef struct build {
     jsonloc *jl;
@@ -506,6 +512,15 @@ static char *build_string(build *b)
 {
     const char *t = b->t;
     size_t from = b->i + 1, i = from;
+    while (t[i] != '"' && t[i] != '\\') i++;
+    if (t[i] == '"') {  /* the common case: nothing to unescape */
+        char *out = arena_alloc(i - from + 1);
+        if (!out) return NULL;
+        memcpy(out, t + from, i - from);
+        out[i - from] = 0;
+        b->i = i + 1;
+        return out;
+    }
     while (t[i] != '"') i += t[i] == '\\' ? 2 : 1;  /* escapes never shrink to nothing */
     char *out = arena_alloc(i - from + 1);            /* unescaped is never longer */
     if (!out) return NULL;
@@ -622,7 +637,7 @@ static cJSON *build_value(build *b, int depth)
         char c = t[b->i + l];
         if (!((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E'))
             break;
-        if (l == sizeof num - 1) {  /* cJSON's buffer would cut it: let cJSON fail */
+        if (l == sizeof num - 1) {  /* too long for num: cJSON decides */
             b->give_up = true;
             return NULL;
         }

@@ -11,10 +11,11 @@
  * Private to the readers of outside JSON: the pack loader and the kiosk settings
  * (only pack*.c, kiosk.c and jsonloc*.c include cJSON).
  *
- * jsonloc_parse has cJSON allocate the tree from an arena owned by the jsonloc (cJSON
- * hooks that only act while this thread is parsing; at any other time they are plain
- * malloc and free): a tree of 10,000 exercises is then one run of memory, walked in
- * order, and released at once instead of node by node.
+ * jsonloc_parse builds the tree (numbering it as jsonloc_bind would) in an arena owned
+ * by the jsonloc; when it leaves a text to cJSON, cJSON allocates from the same arena
+ * (cJSON hooks that only act while this thread is parsing; at any other time they are
+ * plain malloc and free): a tree of 10,000 exercises is then one run of memory,
+ * walked in order, and released at once instead of node by node.
  *
  * Ownership: a jsonloc borrows the text (it must outlive the jsonloc) and owns the
  * tree jsonloc_parse returns: never cJSON_Delete it; jsonloc_free releases it with
@@ -60,8 +61,10 @@ typedef struct jsonloc_pos { int line, col; } jsonloc_pos;
  * JSONLOC_OK are the records complete; the text is then also accepted by cJSON
  * (unless a number is longer than cJSON's 63-character buffer). */
 jsonloc_status jsonloc_scan(jsonloc *jl, const char *text, size_t len, int max_depth);
-/* Parses the scanned text with cJSON into the arena and binds the tree (see above).
- * On failure returns NULL and sets *end to where cJSON stopped. */
+/* The tree of the scanned text, in the arena, bound (see above): built by jsonloc
+ * itself from the checked text, exactly as cJSON_Parse would build it (cJSON parses a
+ * text with a number over 63 characters). On failure returns NULL and sets *end to
+ * where cJSON stopped. */
 cJSON *jsonloc_parse(jsonloc *jl, const char **end);
 /* Pairs the nodes of root (parsed by cJSON from the same text) with the records,
  * overwriting every node's valueint. Returns false if they do not line up (then

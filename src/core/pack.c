@@ -4,13 +4,16 @@
  * pipeline: size check, jsonloc_scan (strict grammar, nesting limit, positions),
  * cJSON, then validation that walks the tree and fills the pack's tables directly.
  * Every problem becomes a located diagnostic; a pack with any error is freed and
- * NULL is returned. The cJSON trees never leave this file. */
+ * NULL is returned. The cJSON trees never leave this file. Exercise files named in
+ * pack.json are read ahead on a second thread while this one checks them (see
+ * load_exercise_files); nothing else is shared with it. */
 #include "core/pack.h"
 #include <cjson/cJSON.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -279,6 +282,9 @@ static void diag_addf(pack_diags *d, pack_severity sev, const char *file, int li
 typedef struct pending_file {
     int index;     /* slot in pack.ex */
     char *full;    /* dir/rel */
+    char *buf;     /* its bytes once read (owned), or NULL and why (owned) */
+    size_t len;
+    char *why;
 } pending_file;
 
 typedef struct loader {
@@ -1757,17 +1763,62 @@ static void check_pack(vctx *c, const cJSON *root)
 
 /* ---- loading --------------------------------------------------------------------- */
 
-static void load_exercise_file(loader *L, pending_file *pf)
+/* Reads pf (see pending_file), in the folder cache given. */
+static void read_pending(const char *dir, pack_path_cache *cache, pending_file *pf)
 {
     char why[256];
-    size_t len = 0;
-    const char *rel = pf->full + strlen(L->dir) + 1;  /* full is dir "/" rel */
-    char *buf = read_fd(pack_path_open(pf->full, rel, &L->path_cache), &len, why, sizeof why);
-    if (!buf) {
+    const char *rel = pf->full + strlen(dir) + 1;  /* full is dir "/" rel */
+    pf->buf = read_fd(pack_path_open(pf->full, rel, cache), &pf->len, why, sizeof why);
+    if (!pf->buf && !(pf->why = xstrdup(why))) pf->why = NULL;
+}
+
+/* Exercise files are read on a second thread while the loader checks the ones
+ * already read: on two cores the time the kernel spends opening and reading
+ * thousands of small files is then mostly hidden. The reader only reads (into the
+ * pending entries, in order, at most READ_AHEAD ahead); all checking, and so the
+ * order of messages, stays on the loader's thread. */
+#define READ_AHEAD 256
+#define THREAD_MIN_FILES 32  /* fewer: not worth a thread */
+
+typedef struct reader {
+    const char *dir;
+    pending_file *pend;
+    int npend;
+    pack_path_cache cache;  /* its own, with its own descriptor of the folder */
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    int ready;              /* pend[0..ready) are read */
+    int used;               /* the loader has taken pend[0..used) */
+    bool started;
+} reader;
+
+static void *reader_main(void *arg)
+{
+    reader *r = arg;
+    for (int i = 0; i < r->npend; i++) {
+        pthread_mutex_lock(&r->mu);
+        while (i - r->used >= READ_AHEAD) pthread_cond_wait(&r->cv, &r->mu);
+        pthread_mutex_unlock(&r->mu);
+        read_pending(r->dir, &r->cache, &r->pend[i]);
+        pthread_mutex_lock(&r->mu);
+        r->ready = i + 1;
+        pthread_cond_broadcast(&r->cv);
+        pthread_mutex_unlock(&r->mu);
+    }
+    return NULL;
+}
+
+static void load_exercise_file(loader *L, pending_file *pf)
+{
+    if (!pf->buf) {
         L->errors++;
-        diag_addf(L->d, PACK_ERROR, pf->full, 0, 0, "", "this exercise file %s", why);
+        diag_addf(L->d, PACK_ERROR, pf->full, 0, 0, "", "this exercise file %s",
+                  pf->why ? pf->why : "cannot be read: out of memory");
         return;
     }
+    char *buf = pf->buf;
+    size_t len = pf->len;
+    pf->buf = NULL;
     vctx c;
     vctx_open(&c, L, pf->full);
     cJSON *root = parse(&c, buf, len);
@@ -1838,6 +1889,49 @@ static void check_images(loader *L)
     free(dir);
 }
 
+static void load_exercise_files(loader *L)
+{
+    reader r = {.dir = L->dir, .pend = L->pend, .npend = L->npend};
+    pthread_t th;
+    if (L->npend >= THREAD_MIN_FILES) {
+        /* the reader's own copy of the folder cache: the loader's may move on */
+        r.cache = L->path_cache;
+        r.cache.fd_ok = false;
+        if (L->path_cache.fd_ok && (r.cache.fd = fcntl(L->path_cache.fd, F_DUPFD_CLOEXEC, 0)) >= 0)
+            r.cache.fd_ok = true;
+        if (pthread_mutex_init(&r.mu, NULL) == 0) {
+            if (pthread_cond_init(&r.cv, NULL) == 0) {
+                r.started = pthread_create(&th, NULL, reader_main, &r) == 0;
+                if (!r.started) pthread_cond_destroy(&r.cv);
+            }
+            if (!r.started) pthread_mutex_destroy(&r.mu);
+        }
+        if (!r.started) pack_path_cache_close(&r.cache);
+    }
+    for (int i = 0; i < L->npend; i++) {
+        pending_file *pf = &L->pend[i];
+        if (r.started) {
+            pthread_mutex_lock(&r.mu);
+            while (r.ready <= i) pthread_cond_wait(&r.cv, &r.mu);
+            r.used = i;
+            if (r.ready - i >= READ_AHEAD - 1) pthread_cond_broadcast(&r.cv);
+            pthread_mutex_unlock(&r.mu);
+        } else {
+            read_pending(L->dir, &L->path_cache, pf);
+        }
+        load_exercise_file(L, pf);
+        free(pf->full);
+        free(pf->buf);
+        free(pf->why);
+    }
+    if (r.started) {
+        pthread_join(th, NULL);
+        pthread_cond_destroy(&r.cv);
+        pthread_mutex_destroy(&r.mu);
+        pack_path_cache_close(&r.cache);
+    }
+}
+
 pack *pack_load_buffer(const char *name, const char *buf, size_t len, const char *dir,
                        pack_diags *d)
 {
@@ -1875,10 +1969,7 @@ pack *pack_load_buffer(const char *name, const char *buf, size_t len, const char
     if (root) check_pack(&c, root);
     vctx_close(&c);
 
-    for (int i = 0; i < L.npend; i++) {
-        load_exercise_file(&L, &L.pend[i]);
-        free(L.pend[i].full);
-    }
+    load_exercise_files(&L);
     free(L.pend);
     pack_path_cache_close(&L.path_cache);
     if (dir && p->id) check_images(&L);

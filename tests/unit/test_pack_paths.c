@@ -3,7 +3,8 @@
  * it), so this checks that every kind of entry there still gets the message it got
  * when each file was found by its whole path: a folder, a FIFO, a missing file, a
  * folder named with a trailing '/', a symbolic link that stays inside the pack (it
- * loads), a file with a syntax error, and names that move between folders. */
+ * loads), a file with a syntax error, and names that move between folders; and that
+ * many files, read ahead on a second thread, still give their messages in order. */
 #define _XOPEN_SOURCE 700  /* nftw */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -149,10 +150,73 @@ static void test_paths_messages(void **state)
     pack_diags_free(&d);
 }
 
+/* Many files: they are read ahead on a second thread (and more than it reads ahead
+ * at once); the messages still come in the order of the list, and all files load. */
+static void test_many_files(void **state)
+{
+    (void)state;
+    enum { N = 600 };
+    make_dir("many");
+    make_dir("many/ex");
+    char *list = malloc((size_t)N * 32 + 1024);
+    assert_non_null(list);
+    size_t o = (size_t)sprintf(list, "{\"format\": \"1.0\", \"id\": \"many\", \"name\": \"M\", "
+                               "\"version\": \"1.0.0\", \"languages\": [\"en\"], \"authors\": [\"t\"], "
+                               "\"license\": \"CC0-1.0\", \"sources\": [], \"exercises\": [\n");
+    for (int i = 0; i < N; i++) {
+        char rel[64], id[32];
+        snprintf(rel, sizeof rel, "many/ex/e%03d.json", i);
+        snprintf(id, sizeof id, "e%03d", i == 450 ? 7 : i);  /* 450 repeats 7's id */
+        if (i == 120 || i == 599) write_at(rel, "{\"id\": \"x\",}\n");
+        else write_exercise(rel, id);
+        o += (size_t)sprintf(list + o, "\"ex/e%03d.json\"%s\n", i, i + 1 < N ? "," : "");
+    }
+    strcpy(list + o, "]}\n");
+    write_at("many/pack.json", list);
+    free(list);
+
+    char dir[128];
+    snprintf(dir, sizeof dir, "%s/many", tmp_root);
+    pack_diags d = {0};
+    pack *p = pack_load_dir(dir, &d);
+    assert_null(p);
+    const char *want[] = {
+        "/many/ex/e120.json:1:11: JSON syntax error: remove this comma: JSON allows no comma "
+        "before '}'",
+        "/many/ex/e450.json:1:8: $.id: exercise id \"e007\" is used twice in this pack (first at ",
+        "/many/ex/e599.json:1:11: JSON syntax error: remove this comma: JSON allows no comma "
+        "before '}'",
+    };
+    assert_int_equal(d.n, 3);
+    for (int i = 0; i < 3; i++) {
+        char buf[1024];
+        pack_diag_format(&d.v[i], buf, sizeof buf);
+        if (!strstr(buf, want[i])) print_message("got: %s\n", buf);
+        assert_non_null(strstr(buf, want[i]));
+    }
+    pack_diags_free(&d);
+
+    /* without the errors it loads, every exercise in its slot */
+    write_exercise("many/ex/e120.json", "e120");
+    write_exercise("many/ex/e450.json", "e450");
+    write_exercise("many/ex/e599.json", "e599");
+    p = pack_load_dir(dir, &d);
+    assert_non_null(p);
+    assert_int_equal(p->nexercise, N);
+    for (int i = 0; i < N; i++) {
+        char id[32];
+        snprintf(id, sizeof id, "e%03d", i);
+        assert_string_equal(p->ex[i].id, id);
+    }
+    pack_free(p);
+    pack_diags_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_paths_messages),
+        cmocka_unit_test(test_many_files),
     };
     return cmocka_run_group_tests(tests, setup_all, teardown_all);
 }
