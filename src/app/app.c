@@ -176,6 +176,20 @@ void app_trace_step(app *a, int i)
 }
 
 
+void app_set_paused(app *a, bool paused)
+{
+    if (!a->ex_active || a->clock.paused == paused)
+        return;
+    if (paused)
+        tb_pause(&a->clock, a->now);
+    else
+        tb_resume(&a->clock, a->now);
+    a->cue_boundary = -1; /* cues not yet played are scheduled again */
+    trace_begin(a->tr, a->now, paused ? "pause" : "resume");
+    trace_str(a->tr, "exercise", a->ex->id);
+    trace_end(a->tr);
+}
+
 void app_leave_exercise(app *a)
 {
     app_end_exercise(a, false);

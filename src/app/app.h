@@ -233,6 +233,9 @@ bool app_start_exercise(app *a, const char *id);
 void app_end_exercise(app *a, bool completed);
 /* Ends the exercise (not completed, if still going) and lets the mode choose where to go. */
 void app_leave_exercise(app *a);
+/* Pauses or resumes the exercise's timeline and traces it ("pause"/"resume"); scenes
+ * add what their sound needs. Nothing happens if it is already so. */
+void app_set_paused(app *a, bool paused);
 /* Traces the start of step i of a guided or prompt exercise. */
 void app_trace_step(app *a, int i);
 void app_request_quit(app *a, const char *reason);

@@ -121,13 +121,7 @@ static void toggle_pause(app *a)
 {
     if (!a->ex_active)
         return;
-    if (a->clock.paused)
-        tb_resume(&a->clock, a->now);
-    else
-        tb_pause(&a->clock, a->now);
-    trace_begin(a->tr, a->now, a->clock.paused ? "pause" : "resume");
-    trace_str(a->tr, "exercise", a->ex->id);
-    trace_end(a->tr);
+    app_set_paused(a, !a->clock.paused);
     if (a->clock.paused)
         plat_audio_pause(a->audio, true);
     else if (a->guided_voice == a->step)

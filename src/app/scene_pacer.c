@@ -343,15 +343,8 @@ static void toggle_pause(app *a)
 {
     if (!a->ex_active)
         return;
-    if (a->clock.paused)
-        tb_resume(&a->clock, a->now);
-    else
-        tb_pause(&a->clock, a->now);
+    app_set_paused(a, !a->clock.paused);
     plat_audio_pause(a->audio, a->clock.paused); /* drops cues not yet started */
-    a->cue_boundary = -1;
-    trace_begin(a->tr, a->now, a->clock.paused ? "pause" : "resume");
-    trace_str(a->tr, "exercise", a->ex->id);
-    trace_end(a->tr);
 }
 
 /* Lengthens or shortens every phase, keeping the breath, phase and fraction of the

@@ -41,14 +41,8 @@ void app_region(const app *a, char *out, size_t n)
 
 static void set_paused(app *a, bool paused)
 {
-    if (paused)
-        tb_pause(&a->clock, a->now);
-    else
-        tb_resume(&a->clock, a->now);
+    app_set_paused(a, paused);
     plat_audio_pause(a->audio, paused);
-    trace_begin(a->tr, a->now, paused ? "pause" : "resume");
-    trace_str(a->tr, "exercise", a->ex->id);
-    trace_end(a->tr);
 }
 
 void app_open_safety(app *a)

@@ -40,17 +40,6 @@ static char *xstrdup(const char *s)
     return d;
 }
 
-static char *join_path(const char *dir, const char *rel)
-{
-    size_t a = strlen(dir), b = strlen(rel);
-    char *s = malloc(a + b + 2);
-    if (!s) return NULL;
-    memcpy(s, dir, a);
-    s[a] = '/';
-    memcpy(s + a + 1, rel, b + 1);
-    return s;
-}
-
 /* Length in bytes of the valid UTF-8 sequence at s, or 0 if it is not valid
  * (overlong forms, surrogates and code points past U+10FFFF are invalid). */
 static int utf8_seq(const unsigned char *s)
@@ -1830,7 +1819,7 @@ static void load_exercise_file(loader *L, pending_file *pf)
 /* Image files live in images/ but no field names them yet: each must be a PNG. */
 static void check_images(loader *L)
 {
-    char *dir = join_path(L->dir, "images");
+    char *dir = pack_join(L->dir, "images");
     if (!dir) {
         L->errors++;
         diag_add(L->d, PACK_ERROR, L->dir, 0, 0, "", "out of memory");
@@ -1877,7 +1866,7 @@ static void check_images(loader *L)
         char *full = NULL;
         if (!pack_path_resolve(L->dir, L->root_real, rel, NULL, &full, why, sizeof why) ||
             !pack_png_check(full, why, sizeof why)) {
-            char *shown = join_path(L->dir, rel);
+            char *shown = pack_join(L->dir, rel);
             L->errors++;
             diag_addf(L->d, PACK_ERROR, shown ? shown : rel, 0, 0, "", "this image %s", why);
             free(shown);
@@ -1990,7 +1979,7 @@ pack *pack_load_buffer(const char *name, const char *buf, size_t len, const char
 
 pack *pack_load_dir(const char *dir, pack_diags *d)
 {
-    char *file = join_path(dir, "pack.json");
+    char *file = pack_join(dir, "pack.json");
     if (!file) {
         diag_add(d, PACK_ERROR, dir, 0, 0, "", "out of memory");
         return NULL;
@@ -2144,8 +2133,8 @@ void pack_set_add_children(pack_set *s, const char *parent)
     struct dirent *de;
     while ((de = readdir(dh)) != NULL) {
         if (de->d_name[0] == '.') continue;
-        char *sub = join_path(parent, de->d_name);
-        char *pj = sub ? join_path(sub, "pack.json") : NULL;
+        char *sub = pack_join(parent, de->d_name);
+        char *pj = sub ? pack_join(sub, "pack.json") : NULL;
         struct stat st;
         bool has = pj && stat(pj, &st) == 0 && S_ISREG(st.st_mode);
         free(pj);
@@ -2163,7 +2152,7 @@ void pack_set_add_children(pack_set *s, const char *parent)
     closedir(dh);
     if (n) qsort(names, (size_t)n, sizeof *names, cmp_names);
     for (int i = 0; i < n; i++) {
-        char *sub = join_path(parent, names[i]);
+        char *sub = pack_join(parent, names[i]);
         if (sub) pack_set_add_dir(s, sub);
         free(sub);
         free(names[i]);

@@ -39,7 +39,7 @@ bool pack_path_syntax_ok(const char *rel, char *why, size_t n)
     return true;
 }
 
-static char *join(const char *dir, const char *rel)
+char *pack_join(const char *dir, const char *rel)
 {
     size_t a = strlen(dir), b = strlen(rel);
     char *s = malloc(a + b + 2);
@@ -142,7 +142,7 @@ bool pack_path_resolve(const char *dir, const char *root_real, const char *rel,
                        pack_path_cache *cache, char **full, char *why, size_t n)
 {
     *full = NULL;
-    char *joined = join(dir, rel);
+    char *joined = pack_join(dir, rel);
     if (!joined) {
         snprintf(why, n, "could not be checked (out of memory)");
         return false;

@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include "core/gwtime.h"
 
+/* dir "/" rel, malloc'd (caller frees); NULL when out of memory. */
+char *pack_join(const char *dir, const char *rel);
 /* Syntax only: relative, '/' separators, no ".." component, not empty. */
 bool pack_path_syntax_ok(const char *rel, char *why, size_t n);
 /* Remembers the last folder (relative to the pack) found free of symbolic links, so
