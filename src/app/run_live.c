@@ -2,6 +2,11 @@
  * SDL_WaitEventTimeout until input arrives or the screen is due to change. A frame in
  * which nothing changed is not drawn; a changed frame redraws only its dirty part. */
 #include <SDL2/SDL.h>
+#ifdef GW_HAVE_X11
+#include <SDL2/SDL_syswm.h>
+#include <X11/Xatom.h>
+#include <X11/Xlib.h>
+#endif
 #include <sys/inotify.h>
 #include <unistd.h>
 #include <dirent.h>
@@ -188,10 +193,76 @@ static void ctl_frame(ctl_window *c, app *a)
     c->full = false;
 }
 
+/* Content is read and checked on a thread while SDL opens the display and the window,
+ * which are mostly waits for the X server: the first frame comes sooner. The pack
+ * loader is pure code and touches nothing the main thread uses meanwhile. */
+typedef struct content_job {
+    pack_set *packs;
+    const run_options *o;
+} content_job;
+
+static int content_thread(void *p)
+{
+    content_job *j = p;
+    run_content_for(j->packs, j->o);
+    return 0;
+}
+
+#ifdef GW_HAVE_X11
+/* The window an EWMH property of w names, or None. */
+static Window wm_check_window(Display *d, Window w, Atom check)
+{
+    Atom type = None;
+    int format = 0;
+    unsigned long n = 0, after = 0;
+    unsigned char *data = NULL;
+    Window out = None;
+    if (XGetWindowProperty(d, w, check, 0, 1, False, XA_WINDOW, &type, &format, &n, &after, &data) == Success &&
+        type == XA_WINDOW && format == 32 && n == 1 && data)
+        out = (Window)((unsigned long *)(void *)data)[0];
+    if (data)
+        XFree(data);
+    return out;
+}
+#endif
+
+/* Whether a window manager looks after the display's windows. An EWMH one announces
+ * itself on the root window (and on its own window, so a stale note of one that has
+ * gone is not believed). On a bare X server (a kiosk started by xinit) a window sized
+ * to the display already covers it, and asking for full screen would only make SDL
+ * wait for a change that never comes (100 ms). Elsewhere, assume there is one. */
+static bool has_window_manager(SDL_Window *win)
+{
+#ifdef GW_HAVE_X11
+    SDL_SysWMinfo info;
+    SDL_VERSION(&info.version);
+    if (SDL_GetWindowWMInfo(win, &info) && info.subsystem == SDL_SYSWM_X11) {
+        Display *d = info.info.x11.display;
+        Atom check = XInternAtom(d, "_NET_SUPPORTING_WM_CHECK", False);
+        Window child = wm_check_window(d, DefaultRootWindow(d), check);
+        return child != None && wm_check_window(d, child, check) == child;
+    }
+#endif
+    return true;
+}
+
+/* On a failed start: lets the loader finish and drops what it read. */
+static void content_drop(SDL_Thread *loader, pack_set *packs)
+{
+    if (loader)
+        SDL_WaitThread(loader, NULL);
+    pack_set_free(packs);
+}
+
 int run_live(const run_options *o)
 {
     bool kiosk = o->mode && !strcmp(o->mode, "kiosk");
     bool present = o->mode && !strcmp(o->mode, "present");
+    pack_set packs = { 0 };
+    content_job job = { &packs, o };
+    SDL_Thread *loader = SDL_CreateThread(content_thread, "content", &job);
+    if (!loader)
+        run_content_for(&packs, o); /* no thread: load here */
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     SDL_SetHint(SDL_HINT_RENDER_VSYNC, "0");
     /* the window surface is drawn by our software renderer and sent to the display as
@@ -201,6 +272,7 @@ int run_live(const run_options *o)
         SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         fprintf(stderr, "groundwork: cannot start the display: %s\n", SDL_GetError());
+        content_drop(loader, &packs);
         return 1;
     }
 
@@ -212,11 +284,13 @@ int run_live(const run_options *o)
     int w = o->w > 0 ? o->w : 1280, h = o->h > 0 ? o->h : 720;
     int x = SDL_WINDOWPOS_CENTERED_DISPLAY(disp), y = x;
     SDL_Rect bounds;
+    bool want_full = false;
     /* present with a second display: the client's display is given over to the client view */
     if ((o->fullscreen || kiosk || (present && displays > 1)) && SDL_GetDisplayBounds(disp, &bounds) == 0) {
         /* sized to the display as well as asking for full screen, so that it covers the
          * screen even where no window manager honours the request (a bare X server) */
-        flags = SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS | SDL_WINDOW_ALLOW_HIGHDPI;
+        flags = SDL_WINDOW_BORDERLESS | SDL_WINDOW_ALLOW_HIGHDPI;
+        want_full = true;
         x = bounds.x;
         y = bounds.y;
         w = bounds.w;
@@ -225,6 +299,7 @@ int run_live(const run_options *o)
     SDL_Window *win = SDL_CreateWindow("Groundwork", x, y, w, h, flags);
     if (!win) {
         fprintf(stderr, "groundwork: cannot open a window: %s\n", SDL_GetError());
+        content_drop(loader, &packs);
         SDL_Quit();
         return 1;
     }
@@ -241,8 +316,8 @@ int run_live(const run_options *o)
     plat_audio *audio = plat_audio_open(true);
     if (plat_audio_problem(audio))
         fprintf(stderr, "groundwork: %s (continuing without sound)\n", plat_audio_problem(audio));
-    pack_set packs = { 0 };
-    run_content_for(&packs, o);
+    if (loader)
+        SDL_WaitThread(loader, NULL);
     run_print_diags(&packs.diags);
 
     char fonts[PATH_MAX];
@@ -298,6 +373,10 @@ int run_live(const run_options *o)
         if (!full && !pads) {
             /* enumerating input devices takes a while; the first frame need not wait */
             pads = true;
+            /* full screen is asked for after the first frame is shown: a window manager
+             * may take a while to answer */
+            if (want_full && has_window_manager(win))
+                SDL_SetWindowFullscreen(win, SDL_WINDOW_FULLSCREEN_DESKTOP);
             if (SDL_InitSubSystem(SDL_INIT_GAMECONTROLLER) != 0)
                 SDL_LogWarn(SDL_LOG_CATEGORY_INPUT, "No gamepad support: %s", SDL_GetError());
             open_controllers();

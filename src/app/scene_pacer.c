@@ -135,13 +135,24 @@ static void draw_box(const app *a, draw_list *l, float cx, float cy, float half,
     draw_frame(l, sq, 18 * u, 6 * u, t->ring_track);
     /* the side of the current phase is lit up to the dot: up the left side while
      * breathing in, along the top while holding, down the right, back along the bottom */
-    float x[5] = { sq.x, sq.x, sq.x + sq.w, sq.x + sq.w, sq.x };
-    float y[5] = { sq.y + sq.h, sq.y, sq.y, sq.y + sq.h, sq.y + sq.h };
+    /* corners on the half-pixel grid the dot is placed on, so a side's lit line is
+     * exactly horizontal or vertical */
+    float x[5] = { quant(sq.x, 0.5f), quant(sq.x, 0.5f), quant(sq.x + sq.w, 0.5f), quant(sq.x + sq.w, 0.5f),
+                   quant(sq.x, 0.5f) };
+    float y[5] = { quant(sq.y + sq.h, 0.5f), quant(sq.y, 0.5f), quant(sq.y, 0.5f), quant(sq.y + sq.h, 0.5f),
+                   quant(sq.y + sq.h, 0.5f) };
     int side = s->index % 4;
     float p = (float)ease(s->progress);
     float dx = quant(x[side] + (x[side + 1] - x[side]) * p, 0.5f);
     float dy = quant(y[side] + (y[side + 1] - y[side]) * p, 0.5f);
-    draw_line(l, x[side], y[side], dx, dy, 6 * u, col);
+    /* the lit part starts where the frame's rounded corner ends (the dot covers the
+     * corner), so it never pokes out past the curve */
+    float rad = 18 * u, sx = x[side + 1] - x[side], sy = y[side + 1] - y[side];
+    float len = fabsf(sx) + fabsf(sy);
+    if (len > 0 && fabsf(dx - x[side]) + fabsf(dy - y[side]) > rad) {
+        float lx = x[side] + sx / len * rad, ly = y[side] + sy / len * rad;
+        draw_line(l, lx, ly, dx, dy, 6 * u, col);
+    }
     draw_circle(l, dx, dy, 18 * u, col);
 }
 

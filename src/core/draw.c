@@ -236,6 +236,21 @@ static int changed_parts(const draw_cmd *a, const draw_cmd *b, gw_rect out[2])
         out[0] = arc_bounds(a, t0, t1);
         return 1;
     }
+    /* a horizontal or vertical line grown or shrunk from the same start (a lit side of
+     * the box pacer): only the part between its two ends (the renderer draws such a
+     * line with a box filter, so the pixels before the shorter end stay the same) */
+    if (a && b && a->op == DRAW_LINE && b->op == DRAW_LINE && color_eq(a->color, b->color) &&
+        a->thick == b->thick && a->r.x == b->r.x && a->r.y == b->r.y &&
+        ((a->r.w == 0 && b->r.w == 0 && a->r.h * b->r.h > 0) ||
+         (a->r.h == 0 && b->r.h == 0 && a->r.w * b->r.w > 0))) {
+        draw_cmd part = *a;
+        float ea = a->r.w + a->r.h, eb = b->r.w + b->r.h; /* signed lengths on the one axis */
+        float near = fabsf(ea) < fabsf(eb) ? ea : eb, far = fabsf(ea) < fabsf(eb) ? eb : ea;
+        if (a->r.w == 0) { part.r.y = a->r.y + near; part.r.h = far - near; }
+        else { part.r.x = a->r.x + near; part.r.w = far - near; }
+        out[0] = touched(&part);
+        return 1;
+    }
     int n = 0;
     if (a) out[n++] = touched(a);
     if (b) out[n++] = touched(b);

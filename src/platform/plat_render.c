@@ -515,14 +515,42 @@ static void fill_convex(plat_render *pr, const float *px, const float *py, const
     band(pr, px, py, nx, ny, n, -0.5f, -0.5f, true, c, false);
 }
 
+static bool direct_begin(plat_render *pr, SDL_Rect *clip);
+static bool fast_rrect(plat_render *pr, gw_rect r, float rad, float thick, gw_color c);
+
+/* An opaque rectangle written straight into the surface, covering the pixels SDL's
+ * software renderer would (its float rectangle truncated, at least 1 px). SDL blends
+ * every pixel of a fill when the draw blend mode is "blend", even an opaque one. */
+static bool fast_fill(plat_render *pr, float fx, float fy, float fw, float fh, gw_color c)
+{
+    SDL_Rect clip;
+    if (c.a != 255 || !direct_begin(pr, &clip))
+        return false;
+    SDL_Rect r = { (int)fx, (int)fy, (int)fw > 1 ? (int)fw : 1, (int)fh > 1 ? (int)fh : 1 }, in;
+    if (!SDL_IntersectRect(&r, &clip, &in))
+        return true;
+    SDL_Surface *s = pr->surf;
+    Uint32 px = SDL_MapRGB(s->format, c.r, c.g, c.b);
+    for (int y = in.y; y < in.y + in.h; y++) {
+        Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch) + in.x;
+        for (int x = 0; x < in.w; x++)
+            row[x] = px;
+    }
+    return true;
+}
+
 static void draw_rect_cmd(plat_render *pr, const draw_cmd *c)
 {
     if (c->radius < 0.5f) {
+        if (fast_fill(pr, c->r.x, c->r.y, c->r.w, c->r.h, c->color))
+            return;
         SDL_SetRenderDrawColor(pr->r, c->color.r, c->color.g, c->color.b, c->color.a);
         SDL_FRect fr = { c->r.x, c->r.y, c->r.w, c->r.h };
         SDL_RenderFillRectF(pr->r, &fr);
         return;
     }
+    if (fast_rrect(pr, c->r, c->radius, 0, c->color))
+        return;
     static float px[OUTLINE_MAX], py[OUTLINE_MAX], nx[OUTLINE_MAX], ny[OUTLINE_MAX];
     int n = rrect_outline(c->r, c->radius, px, py, nx, ny, OUTLINE_MAX);
     fill_convex(pr, px, py, nx, ny, n, c->r.x + c->r.w / 2, c->r.y + c->r.h / 2, c->color);
@@ -531,6 +559,8 @@ static void draw_rect_cmd(plat_render *pr, const draw_cmd *c)
 
 static void draw_frame_cmd(plat_render *pr, const draw_cmd *c)
 {
+    if (c->thick > 0 && fast_rrect(pr, c->r, c->radius, c->thick, c->color))
+        return;
     static float px[OUTLINE_MAX], py[OUTLINE_MAX], nx[OUTLINE_MAX], ny[OUTLINE_MAX];
     int n = rrect_outline(c->r, c->radius, px, py, nx, ny, OUTLINE_MAX);
     band(pr, px, py, nx, ny, n, -c->thick / 2, c->thick / 2, true, c->color, true);
@@ -571,6 +601,76 @@ static bool direct_begin(plat_render *pr, SDL_Rect *clip)
     SDL_RenderGetClipRect(pr->r, clip);
     if (SDL_RectEmpty(clip))
         *clip = (SDL_Rect){ 0, 0, s->w, s->h };
+    return true;
+}
+
+/* Signed distance from (x, y) to the outline of a rounded rectangle given by its centre,
+ * half size and corner radius: negative inside. */
+static inline float rrect_dist(float x, float y, float cx, float cy, float hw, float hh, float rad)
+{
+    float qx = fabsf(x - cx) - (hw - rad), qy = fabsf(y - cy) - (hh - rad);
+    float ox = fmaxf(qx, 0), oy = fmaxf(qy, 0);
+    return sqrtf(ox * ox + oy * oy) + fminf(fmaxf(qx, qy), 0) - rad;
+}
+
+/* A rounded rectangle written straight into the surface, from the distance to its
+ * outline at each pixel centre: filled (thick 0; 1 px anti-aliased edge, as the
+ * triangle path drew it) or its outline as a band thick wide with a 1 px fringe on
+ * both sides. Rows between the corners skip (outline) or store (fill) the inside
+ * span; only pixels near the edge are computed and blended. */
+static bool fast_rrect(plat_render *pr, gw_rect r, float rad, float thick, gw_color c)
+{
+    SDL_Rect clip;
+    if (r.w <= 0 || r.h <= 0 || !direct_begin(pr, &clip))
+        return false;
+    rad = fminf(fmaxf(rad, 0), fminf(r.w, r.h) / 2);
+    float ht = thick / 2;
+    float reach = thick > 0 ? ht + 1 : 0.5f; /* how far outside the outline pixels change */
+    float inner = thick > 0 ? ht + 1 : 0.5f; /* how far inside the outline pixels change */
+    float cx = r.x + r.w / 2, cy = r.y + r.h / 2, hw = r.w / 2, hh = r.h / 2;
+    int y0 = (int)floorf(r.y - reach), y1 = (int)ceilf(r.y + r.h + reach);
+    int x0 = (int)floorf(r.x - reach), x1 = (int)ceilf(r.x + r.w + reach);
+    if (y0 < clip.y) y0 = clip.y;
+    if (x0 < clip.x) x0 = clip.x;
+    if (y1 > clip.y + clip.h) y1 = clip.y + clip.h;
+    if (x1 > clip.x + clip.w) x1 = clip.x + clip.w;
+    SDL_Surface *s = pr->surf;
+    Uint32 solid = SDL_MapRGB(s->format, c.r, c.g, c.b);
+    bool opaque = c.a == 255;
+    for (int y = y0; y < y1; y++) {
+        float py = (float)y + 0.5f;
+        Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch);
+        /* between the corners the inside span [ia, ib) is known without distances */
+        int ia = x1, ib = x1;
+        float edge = fmaxf(rad, inner);
+        if (py >= r.y + edge && py <= r.y + r.h - edge) {
+            ia = (int)ceilf(r.x + inner - 0.5f);
+            ib = (int)floorf(r.x + r.w - inner - 0.5f) + 1;
+            if (ia < x0) ia = x0;
+            if (ib > x1) ib = x1;
+            if (ib < ia) ib = ia;
+        }
+        for (int x = x0; x < x1; x++) {
+            if (x == ia && ib > ia) {
+                if (thick <= 0) {
+                    if (opaque)
+                        for (int k = ia; k < ib; k++) row[k] = solid;
+                    else
+                        for (int k = ia; k < ib; k++) blend_px(&row[k], s->format, c, 1.f);
+                }
+                x = ib - 1;
+                continue;
+            }
+            float d = rrect_dist((float)x + 0.5f, py, cx, cy, hw, hh, rad);
+            float cov = thick > 0 ? ht + 1 - fabsf(d) : 0.5f - d;
+            if (cov <= 0)
+                continue;
+            if (cov >= 1 && opaque)
+                row[x] = solid;
+            else
+                blend_px(&row[x], s->format, c, cov > 1 ? 1 : cov);
+        }
+    }
     return true;
 }
 
@@ -714,8 +814,54 @@ static void draw_ring_cmd(plat_render *pr, const draw_cmd *c)
     flush_geom(pr);
 }
 
+/* Coverage of the pixel [p, p+1) by the span [a, b]. */
+static inline float span_cover(int p, float a, float b)
+{
+    float lo = fmaxf((float)p, a), hi = fminf((float)p + 1, b);
+    return hi > lo ? hi - lo : 0;
+}
+
+/* A horizontal or vertical line written straight into the surface: the rectangle it
+ * covers (its length by its thickness, no caps), each pixel blended by the area it
+ * has inside (box filter). Inner pixels are plain stores. Since a pixel depends only
+ * on its own overlap, a line that grows from a fixed start changes no pixel before
+ * its old end (core/draw.c relies on this to redraw only the new part). */
+static bool fast_line(plat_render *pr, const draw_cmd *c)
+{
+    if (c->r.w != 0 && c->r.h != 0)
+        return false;
+    SDL_Rect clip;
+    if (!direct_begin(pr, &clip))
+        return false;
+    float ht = c->thick / 2;
+    float x0 = fminf(c->r.x, c->r.x + c->r.w), x1 = fmaxf(c->r.x, c->r.x + c->r.w);
+    float y0 = fminf(c->r.y, c->r.y + c->r.h), y1 = fmaxf(c->r.y, c->r.y + c->r.h);
+    if (c->r.w == 0) { x0 -= ht; x1 += ht; } else { y0 -= ht; y1 += ht; }
+    int ix0 = (int)floorf(x0), ix1 = (int)ceilf(x1), iy0 = (int)floorf(y0), iy1 = (int)ceilf(y1);
+    if (ix0 < clip.x) ix0 = clip.x;
+    if (iy0 < clip.y) iy0 = clip.y;
+    if (ix1 > clip.x + clip.w) ix1 = clip.x + clip.w;
+    if (iy1 > clip.y + clip.h) iy1 = clip.y + clip.h;
+    SDL_Surface *s = pr->surf;
+    Uint32 solid = SDL_MapRGB(s->format, c->color.r, c->color.g, c->color.b);
+    for (int y = iy0; y < iy1; y++) {
+        float cy = span_cover(y, y0, y1);
+        Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch);
+        for (int x = ix0; x < ix1; x++) {
+            float cov = cy * span_cover(x, x0, x1);
+            if (cov >= 1.f && c->color.a == 255)
+                row[x] = solid;
+            else if (cov > 0)
+                blend_px(&row[x], s->format, c->color, cov);
+        }
+    }
+    return true;
+}
+
 static void draw_line_cmd(plat_render *pr, const draw_cmd *c)
 {
+    if (fast_line(pr, c))
+        return;
     float x0 = c->r.x, y0 = c->r.y, x1 = c->r.x + c->r.w, y1 = c->r.y + c->r.h;
     float dx = x1 - x0, dy = y1 - y0, len = sqrtf(dx * dx + dy * dy);
     if (len < 0.01f) return;
@@ -746,8 +892,12 @@ static void redraw_rect(plat_render *pr, const draw_list *l, SDL_Rect clip)
 {
     gw_rect cr = gw_rc((float)clip.x, (float)clip.y, (float)clip.w, (float)clip.h);
     SDL_RenderSetClipRect(pr->r, &clip);
-    SDL_SetRenderDrawColor(pr->r, l->clear.r, l->clear.g, l->clear.b, 255);
-    SDL_RenderFillRect(pr->r, &clip);
+    gw_color bg = l->clear;
+    bg.a = 255;
+    if (!fast_fill(pr, (float)clip.x, (float)clip.y, (float)clip.w, (float)clip.h, bg)) {
+        SDL_SetRenderDrawColor(pr->r, l->clear.r, l->clear.g, l->clear.b, 255);
+        SDL_RenderFillRect(pr->r, &clip);
+    }
     for (int i = 0; i < l->ncmd; i++) {
         const draw_cmd *c = &l->cmd[i];
         if (!overlaps(cmd_bounds(c), cr))

@@ -168,6 +168,53 @@ static void a_progress_ring_dirties_only_the_moved_arc(void **st)
     draw_free(&b);
 }
 
+static void a_growing_straight_line_dirties_only_its_new_part(void **st)
+{
+    (void)st;
+    draw_list a = { 0 }, b = { 0 };
+    gw_rect r[DRAW_MAX_DIRTY];
+    /* up a vertical side, from y 800 to 500 then 490 */
+    draw_begin(&a, 1920, 1080, BG);
+    draw_begin(&b, 1920, 1080, BG);
+    draw_line(&a, 600, 800, 600, 500, 8, FG);
+    draw_line(&b, 600, 800, 600, 490, 8, FG);
+    assert_int_equal(draw_diff_rects(&a, &b, r, DRAW_MAX_DIRTY), 1);
+    assert_true(r[0].y <= 490 - 4 && r[0].y + r[0].h >= 500 + 4); /* the new part and its edges */
+    assert_true(r[0].h < 30);                                     /* not the 300 px side */
+    assert_true(r[0].x <= 600 - 4 && r[0].x + r[0].w >= 600 + 4);
+    /* shrinking is the same change the other way */
+    assert_int_equal(draw_diff_rects(&b, &a, r, DRAW_MAX_DIRTY), 1);
+    assert_true(r[0].h < 30);
+    draw_free(&a);
+    draw_free(&b);
+    /* along a horizontal side, right to left */
+    draw_begin(&a, 1920, 1080, BG);
+    draw_begin(&b, 1920, 1080, BG);
+    draw_line(&a, 1200, 300, 900, 300, 8, FG);
+    draw_line(&b, 1200, 300, 880, 300, 8, FG);
+    assert_int_equal(draw_diff_rects(&a, &b, r, DRAW_MAX_DIRTY), 1);
+    assert_true(r[0].x <= 880 - 4 && r[0].x + r[0].w >= 900 + 4 && r[0].w < 40);
+    draw_free(&a);
+    draw_free(&b);
+    /* a slanted line, a new start or a turn the other way: the whole of both */
+    draw_begin(&a, 1920, 1080, BG);
+    draw_begin(&b, 1920, 1080, BG);
+    draw_line(&a, 600, 800, 600, 500, 8, FG);
+    draw_line(&b, 600, 800, 600, 900, 8, FG);
+    assert_int_equal(draw_diff_rects(&a, &b, r, DRAW_MAX_DIRTY), 1);
+    assert_true(r[0].h >= 400);
+    draw_free(&a);
+    draw_free(&b);
+    draw_begin(&a, 1920, 1080, BG);
+    draw_begin(&b, 1920, 1080, BG);
+    draw_line(&a, 600, 800, 610, 500, 8, FG);
+    draw_line(&b, 600, 800, 611, 490, 8, FG);
+    assert_int_equal(draw_diff_rects(&a, &b, r, DRAW_MAX_DIRTY), 1);
+    assert_true(r[0].h >= 300);
+    draw_free(&a);
+    draw_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -180,6 +227,7 @@ int main(void)
         cmocka_unit_test(long_lists_grow),
         cmocka_unit_test(far_apart_changes_stay_apart),
         cmocka_unit_test(a_progress_ring_dirties_only_the_moved_arc),
+        cmocka_unit_test(a_growing_straight_line_dirties_only_its_new_part),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
