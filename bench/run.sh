@@ -81,8 +81,8 @@ measure() {
     'BEGIN { printf "%.4f %.4f %d %s\n", a / hz / s, x / hz / s, p, f }'
 }
 
-export XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" SDL_AUDIODRIVER=dummy
-read -r g_cpu g_x g_pss g_first < <(measure groundwork "$gw" --kiosk --exercise box-breathing)
+export XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" XDG_STATE_HOME="$tmp/state" SDL_AUDIODRIVER=dummy
+read -r g_cpu g_x g_pss g_first < <(GW_FRAME_LOG="$tmp/frames.pacer" measure groundwork "$gw" --kiosk --exercise box-breathing)
 read -r c_cpu c_x c_pss c_first < <(measure chromium chromium --kiosk --no-sandbox --no-first-run \
   --disable-background-networking --disable-component-update --disable-sync --disable-quic \
   --user-data-dir="$tmp/chromium" --window-size=1920,1080 "file://$here/pacer.html")
@@ -98,6 +98,47 @@ awk -v gc="$g_cpu" -v gx="$g_x" -v gp="$g_pss" -v gf="$g_first" -v cc="$c_cpu" -
   printf "| first frame (ms from start) | %s | %s | | <= 100 ms |\n", gf, cf
 }'
 
+# frame_stats LOG: drawn frames after the warm-up: "count median-ms p99-ms max-ms passes"
+# (work per frame: update, draw list, redraw of the dirty rectangles, sending them)
+frame_stats() {
+  awk -v w="$WARMUP" '$1 >= w { p++; if ($3 == 1) print $2 / 1000 }' "$1" | sort -n |
+    awk -v passes="$(awk -v w="$WARMUP" '$1 >= w' "$1" | wc -l)" \
+      '{ a[NR] = $1 } END { if (NR == 0) { print "0 - - - " passes; exit }
+        i = int(NR * 0.99); if (i < 1) i = 1
+        printf "%d %.3f %.3f %.3f %d\n", NR, a[int((NR + 1) / 2)], a[i], a[NR], passes }'
+}
+# alone NAME WARMUP ARGS...: Groundwork by itself, CPU of it and the X server over the window
+alone() {
+  local name=$1 warm=$2; shift 2
+  GW_FRAME_LOG="$tmp/frames.$name" "$gw" "$@" >"$tmp/$name.log" 2>&1 &
+  local pid=$!
+  sleep "$warm"
+  local a0 x0; a0=$(ticks "$pid"); x0=$(ticks "$xpid")
+  sleep "$SECONDS_MEASURED"
+  local a1 x1; a1=$(ticks "$pid"); x1=$(ticks "$xpid")
+  kill -TERM "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  awk -v a=$((a1 - a0)) -v x=$((x1 - x0)) -v hz="$hz" -v s="$SECONDS_MEASURED" \
+    'BEGIN { printf "%.4f %.4f\n", a / hz / s, x / hz / s }'
+}
+read -r pmr_cpu pmr_x < <(alone pmr "$WARMUP" --fullscreen --exercise pmr-4)
+# a static screen, once the sound device has gone to standby (after 60 s of silence)
+IDLE_WARMUP=${IDLE_WARMUP:-65}
+read -r idle_cpu idle_x < <(alone idle "$IDLE_WARMUP" --fullscreen)
+read -r pf_n pf_med pf_p99 pf_max pf_pass < <(frame_stats "$tmp/frames.pacer")
+read -r mf_n mf_med mf_p99 mf_max mf_pass < <(frame_stats "$tmp/frames.pmr")
+read -r if_n if_med if_p99 if_max if_pass < <(WARMUP=$IDLE_WARMUP frame_stats "$tmp/frames.idle")
+echo
+echo "Groundwork alone: frame work (update, draw list, redraw, send) over ${SECONDS_MEASURED} s"
+echo "| screen | CPU, program + X (cores) | frames drawn | loop passes | median | 99th pct. | max |"
+echo "| --- | --- | --- | --- | --- | --- | --- |"
+awk -v c="$g_cpu" -v x="$g_x" -v n="$pf_n" -v p="$pf_pass" -v m="$pf_med" -v q="$pf_p99" -v M="$pf_max" \
+  'BEGIN { printf "| box pacer (kiosk) | %.3f | %s | %s | %s ms | %s ms | %s ms |\n", c + x, n, p, m, q, M }'
+awk -v c="$pmr_cpu" -v x="$pmr_x" -v n="$mf_n" -v p="$mf_pass" -v m="$mf_med" -v q="$mf_p99" -v M="$mf_max" \
+  'BEGIN { printf "| guided PMR (home) | %.3f | %s | %s | %s ms | %s ms | %s ms |\n", c + x, n, p, m, q, M }'
+awk -v c="$idle_cpu" -v x="$idle_x" -v n="$if_n" -v p="$if_pass" -v m="$if_med" -v q="$if_p99" -v M="$if_max" \
+  'BEGIN { printf "| static screen (home, sound in standby) | %.4f | %s | %s | %s ms | %s ms | %s ms |\n", c + x, n, p, m, q, M }'
+
 echo
 echo "Headless figures"
 t0=$(date +%s%N)
@@ -106,4 +147,9 @@ t1=$(date +%s%N)
 echo "| play --no-draw, 8 virtual hours of box breathing | $(( (t1 - t0) / 1000000 )) ms |"
 if [ -x "$top/$build/bench/pack_bench" ]; then
   "$top/$build/bench/pack_bench" | sed 's/^/| /'
+fi
+if [ "${CUE:-1}" = 1 ]; then
+  echo
+  echo "Cue onset against the phase boundary (SDL disk audio driver, 3 cycles of box breathing)"
+  python3 "$here/cue_sync.py" "$gw" 3 | sed 's/^/  /'
 fi

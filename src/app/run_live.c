@@ -369,6 +369,11 @@ int run_live(const run_options *o)
     bool full = true; /* next frame redraws everything (first, resized, exposed) */
     gw_ns cursor_until = GW_NEVER; /* kiosk: the mouse cursor hides again then */
     bool pads = false;             /* gamepads are looked for after the first frame */
+    /* GW_FRAME_LOG=FILE: one line per pass of the loop, "seconds work-us drawn dirty-px"
+     * (bench/run.sh takes the frame-time distribution from it) */
+    const char *flog_path = getenv("GW_FRAME_LOG");
+    FILE *flog = flog_path && *flog_path ? fopen(flog_path, "w") : NULL;
+    unsigned flog_lines = 0;
     while (!a.quit) {
         if (!full && !pads) {
             /* enumerating input devices takes a while; the first frame need not wait */
@@ -434,7 +439,9 @@ int run_live(const run_options *o)
             SDL_ShowCursor(SDL_DISABLE);
             cursor_until = GW_NEVER;
         }
-        app_update(&a, plat_now() - t0);
+        gw_ns work0 = plat_now();
+        app_update(&a, work0 - t0);
+        plat_audio_idle(audio);
         if (a.rumble_seq != rumbled) {
             rumbled = a.rumble_seq;
             if (!a.rumble_off)
@@ -442,11 +449,20 @@ int run_live(const run_options *o)
         }
         draw_list *next = &frame[cur ^ 1];
         app_draw(&a, next);
-        if (plat_render_frame(pr, full ? NULL : &frame[cur], next, NULL))
+        gw_rect dirty = { 0 };
+        bool drawn = plat_render_frame(pr, full ? NULL : &frame[cur], next, &dirty);
+        if (drawn)
             cur ^= 1;
+        if (flog)
+            fprintf(flog, "%.4f %.1f %d %.0f\n", (double)(work0 - t0) / 1e9, (double)(plat_now() - work0) / 1e3,
+                    drawn, drawn ? (double)(dirty.w * dirty.h) : 0.0);
+        if (flog && ++flog_lines % 60 == 0)
+            fflush(flog); /* a kiosk is stopped with SIGKILL */
         full = false;
         ctl_frame(&ctl, &a);
     }
+    if (flog)
+        fclose(flog);
     trace_begin(tr, a.now, "exit");
     trace_str(tr, "reason", a.exit_reason);
     trace_end(tr);

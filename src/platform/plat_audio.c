@@ -32,8 +32,15 @@ typedef struct playing {
     size_t delay;    /* frames of this buffer to wait before starting */
 } playing;
 
+/* With nothing to play for this long, the device is closed (standby) and the audio
+ * thread stops waking; the next sound opens it again. */
+#define STANDBY_AFTER GW_SEC(60)
+
 struct plat_audio {
     bool want, live;
+    bool standby;           /* closed for want of anything to play; reopens on demand */
+    gw_ns last_active;      /* plat_now() when something last played or was asked for */
+    gw_ns standby_after;
     float *pcm[SYNTH_CUE_COUNT];
     size_t cue_len;
     Mix_Music *voice;
@@ -221,6 +228,8 @@ plat_audio *plat_audio_open(bool want_device)
     for (int b = 0; b < AUDIO_BUS_COUNT; b++)
         a->gain[b] = b == AUDIO_AMBIENCE ? 0.6f : 1.f;
     a->duck = 1.f;
+    a->standby_after = STANDBY_AFTER;
+    a->last_active = plat_now();
     const char *log = getenv("GW_AUDIO_CLOCK_LOG");
     if (log && *log && (a->clog = fopen(log, "w"))) {
         a->capmarks = 360000; /* an hour of 10 ms callbacks */
@@ -248,14 +257,47 @@ void plat_audio_close(plat_audio *a)
     free(a);
 }
 
-bool plat_audio_live(const plat_audio *a) { return a && a->live; }
+bool plat_audio_live(const plat_audio *a) { return a && (a->live || a->standby); }
+
+/* Before any request that makes sound: out of standby (opening the device again). */
+static void wake(plat_audio *a)
+{
+    a->last_active = plat_now();
+    if (a->standby) {
+        a->standby = false;
+        try_open(a);
+    }
+}
+
+bool plat_audio_standby(const plat_audio *a) { return a && a->standby; }
+void plat_audio_set_standby_after(plat_audio *a, gw_ns after)
+{
+    if (a)
+        a->standby_after = after;
+}
+
+void plat_audio_idle(plat_audio *a)
+{
+    if (!a || !a->live)
+        return;
+    gw_ns now = plat_now();
+    SDL_AtomicLock(&a->lock);
+    bool busy = a->npend > 0 || a->nplay > 0 || a->bed_on || a->voice_on;
+    SDL_AtomicUnlock(&a->lock);
+    if (busy || (a->voice && Mix_PlayingMusic()))
+        a->last_active = now;
+    else if (now - a->last_active >= a->standby_after) {
+        shut(a);
+        a->standby = true;
+    }
+}
 const char *plat_audio_problem(const plat_audio *a) { return a && a->problem[0] ? a->problem : NULL; }
 
 void plat_audio_device_changed(plat_audio *a, bool added)
 {
     if (!a)
         return;
-    if (added)
+    if (added && !a->standby)
         try_open(a);
     else if (a->live && SDL_GetNumAudioDevices(0) <= 0)
         shut(a);
@@ -264,7 +306,10 @@ void plat_audio_device_changed(plat_audio *a, bool added)
 static void queue_cue(plat_audio *a, const char *name, gw_ns at)
 {
     int c = synth_cue_parse(name);
-    if (!a || !a->live || c < 0)
+    if (!a || c < 0)
+        return;
+    wake(a);
+    if (!a->live)
         return;
     SDL_AtomicLock(&a->lock);
     if (a->npend < MAX_PENDING)
@@ -321,7 +366,10 @@ static void set_voice_on(plat_audio *a, bool on)
 
 bool plat_audio_voice_play(plat_audio *a, const char *path, gw_ns offset)
 {
-    if (!a || !a->live || !path)
+    if (!a || !path)
+        return false;
+    wake(a);
+    if (!a->live)
         return false;
     plat_audio_voice_stop(a);
     a->voice = Mix_LoadMUS(path);
@@ -461,6 +509,8 @@ void plat_audio_ambience(plat_audio *a, const char *bed)
     if (!a)
         return;
     int k = synth_bed_parse(bed);
+    if (k >= 0)
+        wake(a);
     SDL_AtomicLock(&a->lock);
     if (k < 0)
         a->bed_on = false;

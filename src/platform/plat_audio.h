@@ -23,6 +23,13 @@ void plat_audio_device_changed(plat_audio *a, bool added);
 /* Plays a short synthesized cue ("inhale", "exhale", "hold"); no-op when silent. */
 void plat_audio_cue(plat_audio *a, const char *name);
 const char *plat_audio_problem(const plat_audio *a);
+/* Called now and then by the main loop: after 60 s with nothing playing or scheduled
+ * (no cue, voice or ambience) the device is closed so no audio thread keeps waking a
+ * screen that is only being looked at; the next cue, voice or ambience opens it again
+ * first. plat_audio_live stays true meanwhile. */
+void plat_audio_idle(plat_audio *a);
+bool plat_audio_standby(const plat_audio *a);
+void plat_audio_set_standby_after(plat_audio *a, gw_ns after); /* tests: not 60 s */
 
 /* ---- buses, scheduling, voice and ambience ------------------------------------
  * Times are on the caller's clock (the same gw_ns the app runs on); the module maps

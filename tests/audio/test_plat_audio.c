@@ -143,12 +143,59 @@ static void whole_api_on_the_dummy_driver(void **st)
     plat_audio_close(a);
 }
 
+static void standby_when_nothing_plays(void **st)
+{
+    (void)st;
+    plat_audio *a = plat_audio_open(true);
+    assert_non_null(a);
+    if (!plat_audio_live(a)) {
+        skip();
+        return;
+    }
+    plat_audio_set_standby_after(a, GW_MSEC(50));
+    plat_audio_idle(a);
+    assert_false(plat_audio_standby(a)); /* just opened */
+    /* a bed playing keeps it open however long */
+    plat_audio_ambience(a, "rain");
+    SDL_Delay(80);
+    plat_audio_idle(a);
+    assert_false(plat_audio_standby(a));
+    plat_audio_ambience(a, NULL);
+    plat_audio_idle(a); /* the silence starts now */
+    SDL_Delay(80);
+    plat_audio_idle(a);
+    assert_true(plat_audio_standby(a));
+    assert_true(plat_audio_live(a)); /* still usable */
+    assert_false(plat_audio_voice_playing(a));
+    /* a cue opens the device again, and it plays */
+    gw_ns now = plat_now();
+    plat_audio_cue_at(a, "inhale", now + GW_MSEC(20), now);
+    assert_false(plat_audio_standby(a));
+    plat_audio_idle(a);
+    assert_false(plat_audio_standby(a)); /* pending or playing: busy */
+    /* cancelled cues and nothing else: back to standby after the wait */
+    plat_audio_cancel_cues(a);
+    SDL_Delay(700); /* the cue (half a second at most) has ended */
+    plat_audio_idle(a);
+    SDL_Delay(80);
+    plat_audio_idle(a);
+    assert_true(plat_audio_standby(a));
+    /* a device coming back does not wake it; a voice request does (and fails cleanly
+     * for a missing file, leaving the device open) */
+    plat_audio_device_changed(a, true);
+    assert_true(plat_audio_standby(a));
+    assert_false(plat_audio_voice_play(a, "/nonexistent.ogg", 0));
+    assert_false(plat_audio_standby(a));
+    plat_audio_close(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(silent_backend_answers),
         cmocka_unit_test(clip_lengths_from_the_files),
         cmocka_unit_test(whole_api_on_the_dummy_driver),
+        cmocka_unit_test(standby_when_nothing_plays),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     SDL_Quit();
