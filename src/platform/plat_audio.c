@@ -16,7 +16,7 @@
 #include "platform/plat_clock.h"
 
 #define RATE 48000
-#define CHUNK 480 /* 10 ms at 48 kHz */
+#define CHUNK 1024 /* 21 ms at 48 kHz: cues are placed by sample, so a larger buffer only halves the wakeups */
 #define MAX_PLAYING 8
 #define MAX_PENDING 8
 #define DUCK_LEVEL 0.35f
@@ -232,7 +232,7 @@ plat_audio *plat_audio_open(bool want_device)
     a->last_active = plat_now();
     const char *log = getenv("GW_AUDIO_CLOCK_LOG");
     if (log && *log && (a->clog = fopen(log, "w"))) {
-        a->capmarks = 360000; /* an hour of 10 ms callbacks */
+        a->capmarks = 180000; /* an hour of 21 ms callbacks */
         a->marks = malloc(a->capmarks * sizeof *a->marks);
         if (!a->marks)
             a->capmarks = 0;
