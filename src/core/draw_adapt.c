@@ -39,6 +39,7 @@ void draw_adapt_mirror(draw_list *l)
             int al = c->flags & 3;
             if (al == ALIGN_LEFT || al == ALIGN_RIGHT)
                 c->flags = (c->flags & ~3) | (al == ALIGN_LEFT ? ALIGN_RIGHT : ALIGN_LEFT);
+            c->flags ^= TEXT_RTL; /* paragraphs read right to left (twice: as before) */
             c->r.x = mirror_x(l, c->r);
             break;
         }
