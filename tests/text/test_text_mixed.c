@@ -177,6 +177,73 @@ static void measured_size_is_drawn_size(void **st)
     check_measure(long_mixed, 24, TEXT_RTL, 400);
 }
 
+/* The msgstr texts of a po file, unescaped, one after another (NUL-separated). */
+static char *po_strings(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    size_t cap = 1 << 16, len = 0;
+    char *out = malloc(cap), line[4096];
+    assert_non_null(out);
+    bool in_str = false;
+    while (fgets(line, sizeof line, f)) {
+        const char *q = NULL;
+        if (!strncmp(line, "msgstr", 6)) {
+            if (in_str) out[len++] = 0;
+            in_str = true;
+            q = strchr(line, '"');
+        } else if (line[0] == '"' && in_str) {
+            q = line;
+        } else if (in_str && line[0] != '"') {
+            out[len++] = 0;
+            in_str = false;
+        }
+        if (!q)
+            continue;
+        for (q++; *q && *q != '"'; q++) {
+            if (len + 8 > cap) {
+                cap *= 2;
+                out = realloc(out, cap);
+                assert_non_null(out);
+            }
+            if (*q == '\\' && q[1]) {
+                q++;
+                out[len++] = *q == 'n' ? '\n' : *q == 't' ? '\t' : *q;
+            } else {
+                out[len++] = *q;
+            }
+        }
+    }
+    if (in_str) out[len++] = 0;
+    fclose(f);
+    *n = len;
+    return out;
+}
+
+/* Every translation is drawn with no empty boxes, in a right-to-left interface for
+ * Arabic: the fonts together have every character the catalogues use. */
+static void every_translation_has_its_glyphs(void **st)
+{
+    (void)st;
+    const char *langs[] = { "ar", "de", "es" };
+    for (size_t k = 0; k < sizeof langs / sizeof *langs; k++) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/po/%s.po", GW_SOURCE_DIR, langs[k]);
+        size_t n, count = 0;
+        char *all = po_strings(path, &n);
+        for (size_t i = 0; i < n; i += strlen(all + i) + 1) {
+            if (!all[i])
+                continue;
+            int miss = plat_render_text_missing(g_pr, all + i, 20, k == 0 ? TEXT_RTL : 0);
+            if (miss != 0)
+                fail_msg("%s: %d character(s) without a glyph in \"%s\"", path, miss, all + i);
+            count++;
+        }
+        assert_true(count > 100);
+        free(all);
+    }
+}
+
 static int setup(void **st)
 {
     (void)st;
@@ -199,6 +266,7 @@ int main(void)
         cmocka_unit_test(arabic_inside_latin_is_drawn_with_the_arabic_font),
         cmocka_unit_test(missing_glyphs_are_reported),
         cmocka_unit_test(measured_size_is_drawn_size),
+        cmocka_unit_test(every_translation_has_its_glyphs),
     };
     return cmocka_run_group_tests(t, setup, teardown);
 }
