@@ -17,7 +17,7 @@ target_compile_definitions(test_locale_formats PRIVATE GW_LOCALE_DIR="${CMAKE_BI
 add_dependencies(test_locale_formats gw_locale)
 add_test(NAME i18n.dates COMMAND test_locale_formats)
 set_tests_properties(i18n.dates PROPERTIES FIXTURES_REQUIRED gw_test_locales LABELS "unit;i18n"
-  ENVIRONMENT "${GW_TEST_ENV};LOCPATH=${GW_LOCPATH}")
+  ENVIRONMENT "${GW_TEST_ENV};LOCPATH=${GW_LOCPATH};LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/i18n/lsan.supp")
 
 find_package(Python3 COMPONENTS Interpreter QUIET)
 if(Python3_Interpreter_FOUND)
