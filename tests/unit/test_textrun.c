@@ -177,6 +177,26 @@ static void a_phone_number_with_no_break_spaces_keeps_its_order(void **st)
     textrun_layout_free(&l);
 }
 
+static void an_isolate_keeps_a_number_with_letters_in_order(void **st)
+{
+    (void)st;
+    /* after Arabic letters "1-800-273-TALK" would be reordered group by group (digits
+     * after Arabic are Arabic numbers, and "-" does not join them); inside U+2066 ...
+     * U+2069 it is one left-to-right run */
+    const char *bare = "اتصل بالرقم 1-800-273-TALK الآن";
+    const char *iso = "اتصل بالرقم \xe2\x81\xa6" "1-800-273-TALK\xe2\x81\xa9 الآن";
+    textrun_layout l;
+    assert_true(textrun_layout_text(&l, bare, 0, true, &ENV));
+    assert_true(l.line[0].n > 3);
+    textrun_layout_free(&l);
+    assert_true(textrun_layout_text(&l, iso, 0, true, &ENV));
+    assert_int_equal(l.line[0].n, 3);
+    assert_string_equal(sub(iso, l.piece[1].start, l.piece[1].len), "1-800-273-TALK");
+    assert_int_equal(l.piece[1].font, TEXTRUN_LATIN);
+    assert_int_equal(l.missing, 0); /* the isolate marks are not missing glyphs */
+    textrun_layout_free(&l);
+}
+
 static void marks_stay_with_their_letter(void **st)
 {
     (void)st;
@@ -321,6 +341,7 @@ int main(void)
         cmocka_unit_test(the_same_text_in_a_left_to_right_interface),
         cmocka_unit_test(digits_and_punctuation_go_with_their_letters),
         cmocka_unit_test(a_phone_number_with_no_break_spaces_keeps_its_order),
+        cmocka_unit_test(an_isolate_keeps_a_number_with_letters_in_order),
         cmocka_unit_test(marks_stay_with_their_letter),
         cmocka_unit_test(missing_glyphs_are_counted),
         cmocka_unit_test(reorder_follows_rule_l2),
