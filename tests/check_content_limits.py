@@ -21,6 +21,20 @@ PLACEHOLDER_RE = re.compile(r"\{([a-z_]*)\}")
 PLACEHOLDERS = {"name", "date"}
 
 
+def ui_languages():
+    """English and the languages of po/LINGUAS (beside this script's parent)."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    out = ["en"]
+    try:
+        with open(os.path.join(here, "..", "po", "LINGUAS"), encoding="utf-8") as f:
+            for line in f:
+                if not line.startswith("#"):
+                    out += [w for w in line.split() if w not in out]
+    except OSError:
+        pass
+    return out
+
+
 class Checker:
     def __init__(self):
         self.errors = 0
@@ -213,7 +227,18 @@ class Checker:
         except (OSError, ValueError) as ex:
             self.err(path, f"cannot read: {ex}")
             return
+        # The safety line is shown by the interface, in the interface's language: the
+        # file may (and for the disclaimer and the "*" line must) have every language
+        # of the interface, not only the pack's.
+        ui = ui_languages()
+        langs = list(langs) + [l for l in ui if l not in langs]
         self.text(f"{path}: $.disclaimer", loc.get("disclaimer"), langs)
+        for name, t in [("disclaimer", loc.get("disclaimer"))] + [
+                (f"crisis_lines[{i}].text", c.get("text")) for i, c in enumerate(loc.get("crisis_lines") or [])
+                if isinstance(c, dict) and "*" in (c.get("regions") or [])]:
+            for l in ui:
+                if isinstance(t, dict) and l not in t:
+                    self.err(f"{path}: $.{name}", f"no {l!r} text: the interface speaks it (po/LINGUAS)")
         lines = loc.get("crisis_lines")
         if not isinstance(lines, list) or not lines:
             self.err(f"{path}: $.crisis_lines", "required non-empty list")

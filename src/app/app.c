@@ -340,6 +340,8 @@ void app_draw_control(app *a, draw_list *l)
     a->h = a->present.ctl_h > 0 ? a->present.ctl_h : h;
     draw_begin(l, a->w, a->h, a->th->bg);
     present_panel_draw(a, l, true);
+    if (a->rtl)
+        draw_adapt_text_rtl(l); /* not mirrored, but its sentences read right to left */
     a->w = w;
     a->h = h;
 }

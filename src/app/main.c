@@ -148,6 +148,10 @@ int cmd_log(int argc, char **argv);
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
+    /* Numbers written for machines (traces, plans) and read from the command line
+     * (--at) keep a decimal point in every locale (a German locale's comma made traces
+     * invalid JSON); numbers on screen are written through the translations. */
+    setlocale(LC_NUMERIC, "C");
     const char *data = paths_data_dir();
     char locdir[PATH_MAX];
     if (data && paths_join(locdir, sizeof locdir, data, "locale"))

@@ -52,13 +52,11 @@ static gw_color fade(gw_color c, uint8_t alpha)
 
 static void week_label(char *buf, size_t n, int32_t day)
 {
-    static const char *const MON[] = { N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
-                                       N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec") };
     char iso[32];
     int y, m, d;
     plog_format_utc(iso, sizeof iso, (int64_t)day * 86400);
-    if (sscanf(iso, "%d-%d-%d", &y, &m, &d) == 3 && m >= 1 && m <= 12)
-        snprintf(buf, n, "%d %s", d, _(MON[m - 1]));
+    if (sscanf(iso, "%d-%d-%d", &y, &m, &d) == 3)
+        i18n_day_month(buf, n, d, m);
     else
         snprintf(buf, n, "?");
 }

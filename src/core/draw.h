@@ -28,6 +28,9 @@ enum { VALIGN_TOP = 0, VALIGN_MIDDLE = 4, VALIGN_BOTTOM = 8 };
 enum { FONT_REGULAR = 0, FONT_BOLD = 1 };
 /* Text flag: one line, shrunk (down to 70%) to fit the box's width rather than wrapped. */
 enum { TEXT_FIT = 1 << 9 };
+/* Text flag: the text is a right-to-left paragraph unless its letters all go left to
+ * right (set for every text by draw_adapt_mirror in a right-to-left language). */
+enum { TEXT_RTL = 1 << 10 };
 
 typedef struct draw_cmd {
     draw_op  op;
@@ -37,7 +40,7 @@ typedef struct draw_cmd {
     float    thick;      /* ring/frame/line thickness */
     float    a0, a1;     /* ring arc in turns */
     int      font_px;    /* text size in pixels */
-    int      flags;      /* ALIGN_* | VALIGN_* | (FONT_BOLD << 8) | TEXT_FIT */
+    int      flags;      /* ALIGN_* | VALIGN_* | (FONT_BOLD << 8) | TEXT_FIT | TEXT_RTL */
     uint32_t text;       /* offset into the arena (DRAW_TEXT) */
 } draw_cmd;
 

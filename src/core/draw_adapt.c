@@ -39,6 +39,7 @@ void draw_adapt_mirror(draw_list *l)
             int al = c->flags & 3;
             if (al == ALIGN_LEFT || al == ALIGN_RIGHT)
                 c->flags = (c->flags & ~3) | (al == ALIGN_LEFT ? ALIGN_RIGHT : ALIGN_LEFT);
+            c->flags ^= TEXT_RTL; /* paragraphs read right to left (twice: as before) */
             c->r.x = mirror_x(l, c->r);
             break;
         }
@@ -49,4 +50,13 @@ void draw_adapt_mirror(draw_list *l)
     }
     for (int i = 0; i < l->nwid; i++)
         l->wid[i].r.x = mirror_x(l, l->wid[i].r);
+}
+
+void draw_adapt_text_rtl(draw_list *l)
+{
+    if (!l)
+        return;
+    for (int i = 0; i < l->ncmd; i++)
+        if (l->cmd[i].op == DRAW_TEXT)
+            l->cmd[i].flags |= TEXT_RTL;
 }

@@ -11,7 +11,13 @@ void draw_adapt_scale_text(draw_list *l, float scale);
 
 /* Mirrors the layout left to right: every command's and widget's x becomes
  * W - x - w, text alignment left and right swap, rings' arcs and lines are
- * reflected. Applying it twice gives the original list. */
+ * reflected, and text is marked as right-to-left paragraphs (TEXT_RTL is toggled).
+ * Applying it twice gives the original list. */
 void draw_adapt_mirror(draw_list *l);
+
+/* Marks every text as a right-to-left paragraph (TEXT_RTL) without moving anything:
+ * for a layout that is not mirrored (present mode's control window) in a right-to-left
+ * language. */
+void draw_adapt_text_rtl(draw_list *l);
 
 #endif

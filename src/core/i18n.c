@@ -64,3 +64,18 @@ bool i18n_is_rtl(const char *lang)
     }
     return false;
 }
+
+void i18n_day_month(char *out, size_t n, int day, int month)
+{
+    static const char *const MON[] = { N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
+                                       N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec") };
+    if (!out || n == 0)
+        return;
+    if (month < 1 || month > 12) {
+        snprintf(out, n, "?");
+        return;
+    }
+    /* A short date: %d the day of the month, %s the abbreviated month ("5 Jan"). Use
+     * %2$s and %1$d to put the month first. */
+    snprintf(out, n, i18n_ctx(NC_("day and month", "%d %s")), day, gettext(MON[month - 1]));
+}

@@ -31,4 +31,10 @@ void i18n_use_language(const char *lang);
 /* Whether the language with code lang is written right to left (Arabic). */
 bool i18n_is_rtl(const char *lang);
 
+/* A short date in the interface language: day of month and abbreviated month (month
+ * 1-12) in the language's order and punctuation, e.g. "5 Jan", German "5. Jan.",
+ * Arabic "5 يناير". Digits are Western (0-9) in every language. A month out of range
+ * gives "?". */
+void i18n_day_month(char *out, size_t n, int day, int month);
+
 #endif

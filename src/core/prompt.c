@@ -147,6 +147,8 @@ static const char *date_pattern(const char *lang, const char *region)
 {
     if (!strncmp(lang, "es", 2))
         return "%A, %-d de %B de %Y";
+    if (!strncmp(lang, "de", 2))
+        return "%A, %-d. %B %Y";
     if (!strncmp(lang, "en", 2) && region && !strcmp(region, "US"))
         return "%A, %B %-d, %Y";
     return "%A %-d %B %Y";
@@ -165,8 +167,12 @@ static locale_t names_for(const char *lang, const char *region)
         if (loc)
             return loc;
     }
-    /* the language's home country: es_ES, de_DE, fr_FR ... */
-    snprintf(name, sizeof name, "%s_%c%c.UTF-8", l2, l2[0] - 'a' + 'A', l2[1] ? l2[1] - 'a' + 'A' : 'X');
+    /* the language's home country: es_ES, de_DE, fr_FR ...; Arabic: Egypt (Gregorian
+     * month names as in most Arabic-speaking countries) */
+    if (!strcmp(l2, "ar"))
+        snprintf(name, sizeof name, "ar_EG.UTF-8");
+    else
+        snprintf(name, sizeof name, "%s_%c%c.UTF-8", l2, l2[0] - 'a' + 'A', l2[1] ? l2[1] - 'a' + 'A' : 'X');
     return newlocale(LC_TIME_MASK, name, (locale_t)0);
 }
 

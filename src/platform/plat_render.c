@@ -7,12 +7,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/textrun.h"
+
 #define MAX_FONTS 48
 #define TEXT_CACHE 384
 
 typedef struct font_slot {
     int style, px;
     TTF_Font *font;
+    uint64_t used;
 } font_slot;
 
 typedef struct text_entry {
@@ -22,6 +25,8 @@ typedef struct text_entry {
     gw_color color;
     SDL_Texture *tex;
     int w, h;
+    int skip;       /* line skip */
+    bool arabic;    /* uses the Arabic font (taller lines) */
     uint64_t used;
 } text_entry;
 
@@ -163,14 +168,18 @@ int plat_render_text_cache_size(const plat_render *pr)
 
 /* ---- fonts and text ------------------------------------------------------------ */
 
-/* Font styles: bit 0 bold, bit 1 Arabic script (shaped right to left). */
+/* Font styles: bit 0 bold, bit 1 the Arabic font (Noto Sans Arabic). */
 enum { STYLE_BOLD = 1, STYLE_ARABIC = 2 };
 
+/* The font of a style and size, opened on first use. Fonts are kept most recently used
+ * first out; a pointer returned is valid until the next font_get. */
 static TTF_Font *font_get(plat_render *pr, int style, int px)
 {
     for (int i = 0; i < pr->nfonts; i++)
-        if (pr->fonts[i].style == style && pr->fonts[i].px == px)
+        if (pr->fonts[i].style == style && pr->fonts[i].px == px) {
+            pr->fonts[i].used = ++pr->tick;
             return pr->fonts[i].font;
+        }
     static const char *const FILES[] = { "NotoSans-Regular.ttf", "NotoSans-Bold.ttf",
                                          "NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf" };
     char path[1200];
@@ -180,45 +189,160 @@ static TTF_Font *font_get(plat_render *pr, int style, int px)
         note_problem(pr, "Cannot open the font %s: text is not shown.", path);
         return NULL;
     }
-    if (style & STYLE_ARABIC) {
-        /* HarfBuzz shapes the joined forms; the run goes right to left */
-        TTF_SetFontDirection(f, TTF_DIRECTION_RTL);
-        TTF_SetFontScriptName(f, "Arab");
-    }
+    if (style & STYLE_ARABIC)
+        TTF_SetFontScriptName(f, "Arab"); /* HarfBuzz shapes the joined forms */
+    int slot = pr->nfonts;
     if (pr->nfonts == MAX_FONTS) {
-        TTF_CloseFont(pr->fonts[0].font);
-        memmove(&pr->fonts[0], &pr->fonts[1], sizeof pr->fonts[0] * (MAX_FONTS - 1));
-        pr->nfonts--;
+        slot = 0;
+        for (int i = 1; i < MAX_FONTS; i++)
+            if (pr->fonts[i].used < pr->fonts[slot].used)
+                slot = i;
+        TTF_CloseFont(pr->fonts[slot].font);
+    } else {
+        pr->nfonts++;
     }
-    pr->fonts[pr->nfonts++] = (font_slot){ style, px, f };
+    pr->fonts[slot] = (font_slot){ style, px, f, ++pr->tick };
     return f;
 }
 
-/* SDL_ttf shapes a whole string in one direction and has no bidi algorithm: in
- * right-to-left text, runs of digits (with the separators inside numbers) would come
- * out reversed. This returns a copy with each such run reversed beforehand, so it
- * reads correctly (malloc'd; NULL when there is nothing to change or no memory). */
-static char *rtl_visual(const char *s)
+/* The font of a run (textrun's font) shaped in its direction. */
+static TTF_Font *run_font(plat_render *pr, int bold, int font, int px, bool rtl)
 {
-    bool any = false;
-    for (const char *p = s; *p; p++)
-        if (p[0] >= '0' && p[0] <= '9' && p[1] >= '0' && p[1] <= '9')
-            any = true;
-    if (!any)
+    TTF_Font *f = font_get(pr, (bold & STYLE_BOLD) | (font == TEXTRUN_ARABIC ? STYLE_ARABIC : 0), px);
+    if (f)
+        TTF_SetFontDirection(f, rtl ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
+    return f;
+}
+
+/* SDL_ttf wants NUL-terminated text: a copy of len bytes at s, in buf when it fits
+ * (free the result if it is not buf). */
+static char *piece_text(const char *s, int len, char *buf, size_t n)
+{
+    char *t = (size_t)len < n ? buf : malloc((size_t)len + 1);
+    if (!t)
         return NULL;
-    char *out = strdup(s);
+    memcpy(t, s, (size_t)len);
+    t[len] = 0;
+    return t;
+}
+
+typedef struct text_ctx {
+    plat_render *pr;
+    int bold, px;
+} text_ctx;
+
+static int measure_run(void *ctx, const char *s, int len, int font, bool rtl)
+{
+    text_ctx *t = ctx;
+    char buf[512];
+    char *str = piece_text(s, len, buf, sizeof buf);
+    TTF_Font *f = str ? run_font(t->pr, t->bold, font, t->px, rtl) : NULL;
+    int w = 0, h = 0;
+    if (!f || TTF_SizeUTF8(f, str, &w, &h) != 0)
+        w = 0;
+    if (str != buf)
+        free(str);
+    return w;
+}
+
+static bool covers_glyph(void *ctx, int font, uint32_t cp)
+{
+    text_ctx *t = ctx;
+    TTF_Font *f = font_get(t->pr, (t->bold & STYLE_BOLD) | (font == TEXTRUN_ARABIC ? STYLE_ARABIC : 0), t->px);
+    return f && TTF_GlyphIsProvided32(f, cp);
+}
+
+/* A text laid out at one size: its runs, lines and size in pixels. */
+typedef struct text_layout {
+    textrun_layout runs;
+    int w, h;         /* what is drawn: widest line, lines * line skip */
+    int skip, ascent; /* shared by all lines: the largest of the fonts used */
+} text_layout;
+
+/* Lays out text: the one function both measuring and drawing use, so that what is
+ * measured is what is drawn. False when no font could be opened or out of memory. */
+static bool text_layout_make(plat_render *pr, const char *s, int bold, int px, int wrap, bool rtl,
+                             text_layout *out)
+{
+    text_ctx ctx = { pr, bold, px };
+    textrun_env env = { measure_run, covers_glyph, &ctx };
+    memset(out, 0, sizeof *out);
+    if (!textrun_layout_text(&out->runs, s, wrap, rtl, &env))
+        return false;
+    unsigned fonts = out->runs.fonts ? out->runs.fonts : 1u << TEXTRUN_LATIN;
+    int height = 0;
+    for (int k = 0; k < TEXTRUN_NFONTS; k++) {
+        if (!(fonts & (1u << k)))
+            continue;
+        TTF_Font *f = run_font(pr, bold, k, px, false);
+        if (!f) {
+            textrun_layout_free(&out->runs);
+            return false;
+        }
+        if (TTF_FontHeight(f) > height) height = TTF_FontHeight(f);
+        if (TTF_FontLineSkip(f) > out->skip) out->skip = TTF_FontLineSkip(f);
+        if (TTF_FontAscent(f) > out->ascent) out->ascent = TTF_FontAscent(f);
+    }
+    out->w = out->runs.w;
+    out->h = (out->runs.nline - 1) * out->skip + height;
+    return true;
+}
+
+/* Copies a run's rendering (ARGB, one colour) into dst at (x, y): alpha "over". */
+static void compose(SDL_Surface *dst, SDL_Surface *src, int x, int y)
+{
+    for (int sy = 0; sy < src->h; sy++) {
+        int dy = y + sy;
+        if (dy < 0 || dy >= dst->h)
+            continue;
+        const Uint32 *s = (const Uint32 *)((const Uint8 *)src->pixels + (size_t)sy * (size_t)src->pitch);
+        Uint32 *d = (Uint32 *)((Uint8 *)dst->pixels + (size_t)dy * (size_t)dst->pitch);
+        for (int sx = 0; sx < src->w; sx++) {
+            int dx = x + sx;
+            unsigned sa = s[sx] >> 24;
+            if (sa == 0 || dx < 0 || dx >= dst->w)
+                continue;
+            unsigned da = d[dx] >> 24;
+            unsigned a = sa + (da * (255 - sa) + 127) / 255;
+            d[dx] = (d[dx] & 0x00ffffffu) | (Uint32)a << 24;
+        }
+    }
+}
+
+/* Draws a laid-out text into a new surface (colour c; lines aligned by align). */
+static SDL_Surface *text_surface(plat_render *pr, const char *s, const text_layout *L, int bold, int px,
+                                 int align, gw_color c)
+{
+    if (L->w <= 0 || L->h <= 0)
+        return NULL;
+    SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, L->w, L->h, 32, SDL_PIXELFORMAT_ARGB8888);
     if (!out)
         return NULL;
-    for (size_t i = 0; out[i];) {
-        if (!(out[i] >= '0' && out[i] <= '9')) { i++; continue; }
-        size_t j = i;
-        while ((out[j] >= '0' && out[j] <= '9') ||
-               ((out[j] == '.' || out[j] == ',' || out[j] == ':') && out[j + 1] >= '0' && out[j + 1] <= '9' && j > i))
-            j++;
-        for (size_t a = i, b = j - 1; a < b; a++, b--) {
-            char t = out[a]; out[a] = out[b]; out[b] = t;
+    /* transparent pixels of the text's colour, so that blending never darkens edges */
+    SDL_FillRect(out, NULL, (Uint32)c.r << 16 | (Uint32)c.g << 8 | c.b);
+    SDL_Color col = { c.r, c.g, c.b, c.a };
+    for (int li = 0; li < L->runs.nline; li++) {
+        const textrun_line *ln = &L->runs.line[li];
+        int lx = align == ALIGN_CENTER ? (L->w - ln->w) / 2 : align == ALIGN_RIGHT ? L->w - ln->w : 0;
+        int ly = li * L->skip;
+        for (int k = 0; k < ln->n; k++) {
+            const textrun_piece *p = &L->runs.piece[ln->first + k];
+            char buf[512];
+            char *str = piece_text(s + p->start, p->len, buf, sizeof buf);
+            TTF_Font *f = str ? run_font(pr, bold, p->font, px, p->rtl) : NULL;
+            SDL_Surface *g = f && p->w > 0 ? TTF_RenderUTF8_Blended(f, str, col) : NULL;
+            if (g && g->format->format != SDL_PIXELFORMAT_ARGB8888) {
+                SDL_Surface *conv = SDL_ConvertSurfaceFormat(g, SDL_PIXELFORMAT_ARGB8888, 0);
+                SDL_FreeSurface(g);
+                g = conv;
+            }
+            if (g) {
+                compose(out, g, lx + p->x, ly + L->ascent - TTF_FontAscent(f));
+                SDL_FreeSurface(g);
+            }
+            if (str != buf)
+                free(str);
         }
-        i = j;
     }
     return out;
 }
@@ -233,6 +357,7 @@ static uint64_t text_hash(const char *s, int style, int px, int flags, int wrap,
     return h ^ (k * 0x9E3779B97F4A7C15ULL);
 }
 
+/* The texture of a text, from the cache or drawn now. flags: alignment and TEXT_RTL. */
 static text_entry *text_get(plat_render *pr, const char *s, int style, int px, int flags,
                             int wrap, gw_color c)
 {
@@ -252,17 +377,13 @@ static text_entry *text_get(plat_render *pr, const char *s, int style, int px, i
         if (!e->tex)
             break;
     }
-    TTF_Font *f = font_get(pr, style, px);
-    if (!f)
+    text_layout L;
+    if (!text_layout_make(pr, s, style & STYLE_BOLD, px, wrap, (flags & TEXT_RTL) != 0, &L))
         return NULL;
-    int align = flags & 3;
-    TTF_SetFontWrappedAlign(f, align == ALIGN_CENTER ? TTF_WRAPPED_ALIGN_CENTER
-                               : align == ALIGN_RIGHT ? TTF_WRAPPED_ALIGN_RIGHT
-                                                      : TTF_WRAPPED_ALIGN_LEFT);
-    SDL_Color col = { c.r, c.g, c.b, c.a };
-    char *visual = (style & STYLE_ARABIC) ? rtl_visual(s) : NULL;
-    SDL_Surface *ts = TTF_RenderUTF8_Blended_Wrapped(f, visual ? visual : s, col, (Uint32)(wrap > 0 ? wrap : 0));
-    free(visual);
+    SDL_Surface *ts = text_surface(pr, s, &L, style & STYLE_BOLD, px, flags & 3, c);
+    unsigned fonts = L.runs.fonts;
+    int skip = L.skip;
+    textrun_layout_free(&L.runs);
     if (!ts)
         return NULL;
     SDL_Texture *tex = SDL_CreateTextureFromSurface(pr->r, ts);
@@ -280,28 +401,33 @@ static text_entry *text_get(plat_render *pr, const char *s, int style, int px, i
         SDL_DestroyTexture(e->tex);
     free(e->text);
     SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
-    *e = (text_entry){ h, copy, style, px, flags, wrap, c, tex, w, hh, ++pr->tick };
+    *e = (text_entry){ h, copy, style, px, flags, wrap, c, tex, w, hh, skip, (fonts & (1u << TEXTRUN_ARABIC)) != 0,
+                       ++pr->tick };
     return e;
 }
 
-/* Whether the UTF-8 text holds Arabic letters (U+0600-06FF, U+0750-077F,
- * U+FB50-FDFF, U+FE70-FEFF): then it is drawn with the Arabic font. */
-static bool has_arabic(const char *s)
+bool plat_render_text_size(plat_render *pr, const char *utf8, int font_px, int flags, int wrap, int *w,
+                           int *h)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p) {
-        uint32_t cp;
-        if (*p < 0x80) { p++; continue; }
-        if ((*p & 0xe0) == 0xc0 && p[1]) { cp = (uint32_t)(*p & 0x1f) << 6 | (p[1] & 0x3f); p += 2; }
-        else if ((*p & 0xf0) == 0xe0 && p[1] && p[2]) {
-            cp = (uint32_t)(*p & 0x0f) << 12 | (uint32_t)(p[1] & 0x3f) << 6 | (p[2] & 0x3f);
-            p += 3;
-        } else { p++; continue; }
-        if ((cp >= 0x600 && cp <= 0x6ff) || (cp >= 0x750 && cp <= 0x77f) || (cp >= 0xfb50 && cp <= 0xfdff) ||
-            (cp >= 0xfe70 && cp <= 0xfeff))
-            return true;
-    }
-    return false;
+    text_layout L;
+    if (!pr || !utf8 || font_px <= 0 ||
+        !text_layout_make(pr, utf8, (flags >> 8) & 1, font_px, wrap, (flags & TEXT_RTL) != 0, &L))
+        return false;
+    if (w) *w = L.w;
+    if (h) *h = L.h;
+    textrun_layout_free(&L.runs);
+    return true;
+}
+
+int plat_render_text_missing(plat_render *pr, const char *utf8, int font_px, int flags)
+{
+    text_layout L;
+    if (!pr || !utf8 || font_px <= 0 ||
+        !text_layout_make(pr, utf8, (flags >> 8) & 1, font_px, 0, (flags & TEXT_RTL) != 0, &L))
+        return -1;
+    int n = L.runs.missing;
+    textrun_layout_free(&L.runs);
+    return n;
 }
 
 /* Texts that did not fit their box even at the smallest size allowed (cropped). */
@@ -323,7 +449,7 @@ static float ink_height(const text_entry *e)
 {
     /* Noto Sans Arabic's line is about 2.1 em tall (room for stacked marks) against
      * Noto Sans's 1.36 em: its glyphs fill much less of it */
-    return (float)e->h * ((e->style & STYLE_ARABIC) ? 0.65f : 1.f);
+    return (float)e->h * (e->arabic ? 0.65f : 1.f);
 }
 
 static bool fits(const text_entry *e, const draw_cmd *c)
@@ -334,18 +460,17 @@ static bool fits(const text_entry *e, const draw_cmd *c)
 static void draw_text_cmd(plat_render *pr, const draw_list *l, const draw_cmd *c)
 {
     const char *txt = draw_text_of(l, c);
-    int style = ((c->flags >> 8) & 1) | (has_arabic(txt) ? STYLE_ARABIC : 0);
+    int style = (c->flags >> 8) & 1;
+    int flags = c->flags & (0xff | TEXT_RTL);
     int wrap = (int)c->r.w;
     int px = c->font_px;
     if (c->flags & TEXT_FIT) {
         wrap = 0;
-        for (int tw = 0, th = 0; px > c->font_px * 7 / 10; px--) {
-            TTF_Font *f = font_get(pr, style, px);
-            if (!f || TTF_SizeUTF8(f, txt, &tw, &th) != 0 || (float)tw <= c->r.w)
+        for (int tw = 0; px > c->font_px * 7 / 10; px--)
+            if (!plat_render_text_size(pr, txt, px, c->flags, 0, &tw, NULL) || (float)tw <= c->r.w)
                 break;
-        }
     }
-    text_entry *e = text_get(pr, txt, style, px, c->flags & 0xff, wrap, c->color);
+    text_entry *e = text_get(pr, txt, style, px, flags, wrap, c->color);
     if (!e)
         return;
     /* wrapped text taller (or a word wider) than its box: smaller, down to 60%, rather
@@ -353,7 +478,7 @@ static void draw_text_cmd(plat_render *pr, const draw_list *l, const draw_cmd *c
     for (int min = c->font_px * 6 / 10, stepx = c->font_px / 16 > 1 ? c->font_px / 16 : 1;
          !fits(e, c) && px - stepx >= min;) {
         px -= stepx;
-        text_entry *smaller = text_get(pr, txt, style, px, c->flags & 0xff, wrap, c->color);
+        text_entry *smaller = text_get(pr, txt, style, px, flags, wrap, c->color);
         if (!smaller)
             break;
         e = smaller;
@@ -373,8 +498,7 @@ static void draw_text_cmd(plat_render *pr, const draw_list *l, const draw_cmd *c
     int w = e->w, h = e->h, sx = 0, sy = 0;
     if (c->r.h > 0 && ink_height(e) > c->r.h * 1.12f + 2) {
         /* crop to whole lines, so no line is shown cut in half */
-        TTF_Font *f = font_get(pr, style, px);
-        int skip = f ? TTF_FontLineSkip(f) : 0;
+        int skip = e->skip;
         h = skip > 0 && c->r.h >= (float)skip ? (int)(c->r.h / (float)skip) * skip : (int)c->r.h;
         if (va == VALIGN_MIDDLE) { sy = (e->h - h) / 2; y = c->r.y; }
         else if (va == VALIGN_BOTTOM) { sy = e->h - h; y = c->r.y; }

@@ -14,8 +14,12 @@
 
 typedef struct plat_render plat_render;
 
-/* font_dir holds NotoSans-Regular.ttf, NotoSans-Bold.ttf and NotoSansArabic-Regular/Bold.ttf
- * (text with Arabic letters is drawn with these, right to left). */
+/* font_dir holds NotoSans-Regular.ttf, NotoSans-Bold.ttf and NotoSansArabic-Regular/Bold.ttf.
+ * A text is split into runs per script (core/textrun): Arabic runs are drawn with the
+ * Arabic font, right to left, other letters with Noto Sans; digits and punctuation go
+ * with the letters around them or with the font that has them. A text flagged TEXT_RTL
+ * is a right-to-left paragraph (its runs placed from the right) unless all its letters
+ * read left to right; a text of Arabic letters alone is right to left anyway. */
 plat_render *plat_render_new_offscreen(int w, int h, const char *font_dir);
 plat_render *plat_render_new_window(SDL_Window *win, const char *font_dir);
 void plat_render_free(plat_render *pr);
@@ -36,6 +40,16 @@ SDL_Surface *plat_render_surface(plat_render *pr);
 /* The first problem met (missing font, ...), or NULL. */
 const char *plat_render_problem(const plat_render *pr);
 int plat_render_text_cache_size(const plat_render *pr);
+
+/* The size in pixels of utf8 drawn at font_px with flags (FONT_BOLD << 8, TEXT_RTL),
+ * broken into lines no wider than wrap (0: only at line feeds): the size of the text
+ * that plat_render_frame draws for a DRAW_TEXT of that box width (before any shrinking
+ * to fit the box's height). False when the fonts cannot be opened. */
+bool plat_render_text_size(plat_render *pr, const char *utf8, int font_px, int flags, int wrap, int *w,
+                           int *h);
+/* How many characters of utf8 no font has (they would show as empty boxes); -1 when
+ * the fonts cannot be opened. */
+int plat_render_text_missing(plat_render *pr, const char *utf8, int font_px, int flags);
 
 /* Text that does not fit its box is drawn smaller (down to 60%); what still does not
  * fit is cropped and counted here (all renderers of the process), for tests that

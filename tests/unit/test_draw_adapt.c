@@ -75,12 +75,34 @@ static void text_scale_changes_only_text(void **st)
     draw_free(&l);
 }
 
+static void mirrored_text_reads_right_to_left(void **st)
+{
+    (void)st;
+    draw_list l = { 0 };
+    build(&l);
+    assert_int_equal(l.cmd[1].flags & TEXT_RTL, 0);
+    draw_adapt_mirror(&l);
+    assert_int_equal(l.cmd[1].flags & TEXT_RTL, TEXT_RTL);
+    assert_int_equal(l.cmd[2].flags & TEXT_RTL, TEXT_RTL);
+    assert_int_equal(l.cmd[0].flags & TEXT_RTL, 0); /* not text */
+    draw_free(&l);
+    /* without mirroring: only the direction */
+    build(&l);
+    draw_adapt_text_rtl(&l);
+    assert_int_equal(l.cmd[1].flags, ALIGN_LEFT | VALIGN_MIDDLE | TEXT_RTL);
+    assert_true(fabsf(l.cmd[1].r.x - 10) < 1e-3f);
+    assert_int_equal(l.cmd[0].flags & TEXT_RTL, 0);
+    draw_adapt_text_rtl(NULL);
+    draw_free(&l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(mirror_moves_everything_to_the_other_side),
         cmocka_unit_test(mirroring_twice_gives_the_original),
         cmocka_unit_test(text_scale_changes_only_text),
+        cmocka_unit_test(mirrored_text_reads_right_to_left),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -110,6 +110,72 @@ static void the_shipped_file_has_lines_for_us_gb_and_everywhere(void **st)
     locales_free(&l);
 }
 
+static int cmp_str(const void *a, const void *b) { return strcmp(a, b); }
+
+/* The numbers of a text, each written without the spaces inside it ("116 123" and
+ * "116\u00a0123" are both 116123), sorted, unique, joined by ','. */
+static void numbers_of(const char *s, char *out, size_t n)
+{
+    char num[16][24];
+    int k = 0;
+    for (const char *p = s; *p && k < 16;) {
+        if (!(*p >= '0' && *p <= '9')) { p++; continue; }
+        size_t len = 0;
+        for (;;) {
+            while (*p >= '0' && *p <= '9' && len + 1 < sizeof num[k])
+                num[k][len++] = *p++;
+            if (p[0] == ' ' && p[1] >= '0' && p[1] <= '9') p += 1;
+            else if (!strncmp(p, "\xc2\xa0", 2) && p[2] >= '0' && p[2] <= '9') p += 2;
+            else break;
+        }
+        num[k][len] = 0;
+        bool seen = false;
+        for (int j = 0; j < k; j++)
+            seen = seen || !strcmp(num[j], num[k]);
+        if (!seen)
+            k++;
+    }
+    qsort(num, (size_t)k, sizeof num[0], cmp_str);
+    out[0] = 0;
+    for (int j = 0; j < k; j++)
+        snprintf(out + strlen(out), n - strlen(out), "%s%s", j ? "," : "", num[j]);
+}
+
+/* Every language of the interface has the disclaimer and every line in its own words,
+ * with exactly the English line's numbers (a translation never adds a number), and the
+ * line for other regions has no number at all. */
+static void every_interface_language_has_the_safety_line_with_the_same_numbers(void **st)
+{
+    (void)st;
+    locales l = { 0 };
+    char err[256];
+    assert_true(locales_add_file(&l, GW_SOURCE_DIR "/content/core/locales.json", err, sizeof err));
+    static const char *const LANGS[] = { "es", "de", "ar" };
+    static const char *const REGIONS[] = { "US", "GB", "IE", "DE", "AT", "EG", "SA", "MA", "" };
+    for (size_t i = 0; i < sizeof LANGS / sizeof *LANGS; i++) {
+        const char *d = locales_disclaimer(&l, LANGS[i]);
+        assert_true(d[0] && strcmp(d, locales_disclaimer(&l, "en")) != 0);
+        for (size_t r = 0; r < sizeof REGIONS / sizeof *REGIONS; r++) {
+            const char *en = locales_crisis_line(&l, REGIONS[r], "en");
+            const char *tr = locales_crisis_line(&l, REGIONS[r], LANGS[i]);
+            assert_true(tr[0] && strcmp(en, tr) != 0);
+            char a[128], b[128];
+            numbers_of(en, a, sizeof a);
+            numbers_of(tr, b, sizeof b);
+            if (strcmp(a, b) != 0)
+                fail_msg("%s line for \"%s\": numbers %s, English has %s", LANGS[i], REGIONS[r], b, a);
+        }
+    }
+    char none[128];
+    numbers_of(locales_crisis_line(&l, "DE", "de"), none, sizeof none);
+    assert_string_equal(none, "");
+    numbers_of(locales_crisis_line(&l, "EG", "ar"), none, sizeof none);
+    assert_string_equal(none, "");
+    numbers_of(locales_crisis_line(&l, "GB", "ar"), none, sizeof none);
+    assert_string_equal(none, "112,116123,999");
+    locales_free(&l);
+}
+
 static void regions_come_from_locale_names(void **st)
 {
     (void)st;
@@ -158,6 +224,7 @@ int main(void)
         cmocka_unit_test(no_fallback_gives_empty_text),
         cmocka_unit_test(bad_input_is_an_error_that_names_the_file),
         cmocka_unit_test(the_shipped_file_has_lines_for_us_gb_and_everywhere),
+        cmocka_unit_test(every_interface_language_has_the_safety_line_with_the_same_numbers),
         cmocka_unit_test(regions_come_from_locale_names),
         cmocka_unit_test(the_environment_decides_in_posix_order),
     };
