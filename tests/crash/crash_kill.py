@@ -169,7 +169,7 @@ def main():
                 stats["killed_before_open"] += 1
             if os.path.exists(db + "-journal"):
                 stats["hot_journal"] += 1
-            tmps = glob.glob(settings + ".tmp-*")
+            tmps = glob.glob(settings + ".tmp*")
             stats["stale_tmp"] = max(stats["stale_tmp"], len(tmps))
             if len(tmps) > 1:
                 raise Failure(f"run {run}: {len(tmps)} temporary settings files left behind: {tmps}")
