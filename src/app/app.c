@@ -61,6 +61,8 @@ bool app_init(app *a, const app_config *cfg)
 
 void app_free(app *a)
 {
+    if (!a->mode) /* zeroed, app_init never reached (a run that failed before it) */
+        return;
     if (a->mode->leave)
         a->mode->leave(a);
     app_home_free(a);

@@ -80,7 +80,10 @@ static int migrate(plog *p, char *err, size_t n)
         char bump[64];
         snprintf(bump, sizeof bump, "PRAGMA user_version = %d;", v + 1);
         int rc = exec(p, "BEGIN IMMEDIATE;");
-        if (rc == SQLITE_OK && user_version(p) != v) { /* another process migrated meanwhile */
+        int now = rc == SQLITE_OK ? user_version(p) : v;
+        if (now < 0) /* could not be read (out of memory): an error, not another process */
+            rc = sqlite3_errcode(p->db) != SQLITE_OK ? sqlite3_errcode(p->db) : SQLITE_ERROR;
+        else if (now != v) { /* another process migrated meanwhile */
             exec(p, "ROLLBACK;");
             return migrate(p, err, n);
         }

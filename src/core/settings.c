@@ -202,19 +202,18 @@ static int open_dir_of(const char *path)
  * setting silently left out would come back as its default). */
 static char *to_text(const settings *s)
 {
-    cJSON *root = cJSON_CreateObject();
-    cJSON *vol = cJSON_AddObjectToObject(root, "volume");
-    cJSON *fav = cJSON_AddArrayToObject(root, "favourites");
-    bool ok = root && vol && fav && cJSON_AddStringToObject(root, "theme", s->theme) &&
+    cJSON *root = cJSON_CreateObject(), *vol = NULL, *fav = NULL;
+    bool ok = root && cJSON_AddStringToObject(root, "theme", s->theme) &&
               cJSON_AddNumberToObject(root, "text_size", s->text_pct) &&
               cJSON_AddBoolToObject(root, "reduced_motion", s->reduced_motion) &&
-              cJSON_AddNumberToObject(vol, "cues", s->vol_cues) &&
+              (vol = cJSON_AddObjectToObject(root, "volume")) && cJSON_AddNumberToObject(vol, "cues", s->vol_cues) &&
               cJSON_AddNumberToObject(vol, "voice", s->vol_voice) &&
               cJSON_AddNumberToObject(vol, "ambience", s->vol_ambience) &&
               cJSON_AddBoolToObject(root, "checkins", s->checkins) &&
               cJSON_AddStringToObject(root, "language", s->lang) &&
               cJSON_AddStringToObject(root, "pacer", s->pacer) &&
-              cJSON_AddBoolToObject(root, "welcomed", s->welcomed);
+              cJSON_AddBoolToObject(root, "welcomed", s->welcomed) &&
+              (fav = cJSON_AddArrayToObject(root, "favourites"));
     for (int i = 0; ok && i < s->nfav && i < SETTINGS_MAX_FAV; i++) {
         cJSON *v = cJSON_CreateString(s->fav[i]);
         ok = v && cJSON_AddItemToArray(fav, v);
