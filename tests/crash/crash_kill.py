@@ -128,7 +128,7 @@ def main():
     t0 = time.monotonic()
     stats = {"kills": 0, "exited": 0, "fresh": 0, "v1": 0, "reported": 0, "unreported": 0,
              "settings_reported": 0, "settings_ahead": 0, "hot_journal": 0, "stale_tmp": 0,
-             "killed_before_open": 0}
+             "killed_before_open": 0, "tmp_left": 0}
     try:
         for run in range(args.kills):
             # every 16th run starts afresh; every 16th (offset 8) from a version 1 file
@@ -171,6 +171,7 @@ def main():
                 stats["hot_journal"] += 1
             tmps = glob.glob(settings + ".tmp*")
             stats["stale_tmp"] = max(stats["stale_tmp"], len(tmps))
+            stats["tmp_left"] += len(tmps) > 0
             if len(tmps) > 1:
                 raise Failure(f"run {run}: {len(tmps)} temporary settings files left behind: {tmps}")
 
@@ -242,7 +243,8 @@ def main():
           f"{stats['killed_before_open']} kills before the log was open, {stats['hot_journal']} left a hot journal; "
           f"{stats['reported']} sessions reported saved, all present ({stats['unreported']} more saved as the kill "
           f"came); {stats['settings_reported']} settings saves reported, {stats['settings_ahead']} kills found the "
-          f"next one already renamed into place, at most {stats['stale_tmp']} temporary settings file left; "
+          f"next one already renamed into place, {stats['tmp_left']} came during a save (its temporary file left, "
+          f"at most {stats['stale_tmp']} at a time); "
           f"every log passed integrity_check, every settings file parsed")
     if stats["reported"] == 0 or stats["settings_reported"] == 0:
         print("FAIL: no kill came after a save: the delays are too short for this machine", file=sys.stderr)
