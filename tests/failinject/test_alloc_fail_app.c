@@ -70,7 +70,8 @@ static void arm(long n)
     g_benign_hit = false;
 }
 
-/* To see where failure N is injected: GW_ALLOC_TRAP=N gdb -ex 'break trap_point' ... */
+/* To see where failure N is injected:
+ * GW_ALLOC_OP=play GW_ALLOC_TRAP=N gdb -ex 'break trap_point' ... */
 __attribute__((noinline)) static void trap_point(void) { __asm__ volatile(""); }
 
 static int fail_now(void)
@@ -444,8 +445,19 @@ static const op SETTINGS = { "settings save and load", settings_prepare, setting
 static const op PLAY = { "play --no-draw --checkins of box breathing (library, favourite, check-ins, 1 cycle)",
                          play_prepare, play_run, play_verify };
 
-static void test_log_write(void **st) { (void)st; sweep(&LOG, 0, 0); }
-static void test_settings(void **st) { (void)st; sweep(&SETTINGS, 0, 0); }
+/* GW_ALLOC_OP=settings, log or play runs that operation alone (with GW_ALLOC_TRAP). */
+static bool chosen(const char *name)
+{
+    const char *only = getenv("GW_ALLOC_OP");
+    if (only && *only && strcmp(only, name)) {
+        printf("%s: skipped (GW_ALLOC_OP=%s)\n", name, only);
+        return false;
+    }
+    return true;
+}
+
+static void test_log_write(void **st) { (void)st; if (chosen("log")) sweep(&LOG, 0, 0); }
+static void test_settings(void **st) { (void)st; if (chosen("settings")) sweep(&SETTINGS, 0, 0); }
 
 /* What play allocates before the pack is loaded (the script, the trace), and with it. */
 static long g_before_pack, g_pack;
@@ -468,6 +480,7 @@ static outcome load_only(void)
 static void test_play(void **st)
 {
     (void)st;
+    if (!chosen("play")) return;
     const op only = { "load", play_prepare, load_only, NULL };
     count_of(&only);
     /* the pack's first and last 16 allocations are failed here too */
