@@ -8,8 +8,9 @@
  * that returned success survives the program being killed and a power cut (EXTRA also
  * flushes the folder after the journal is deleted, which is what makes the commit
  * durable in this journal mode; WAL with synchronous=NORMAL would survive a kill but
- * not a power cut). tests/crash checks it by killing a writer hundreds of times. The schema version lives
- * in PRAGMA user_version and older files are migrated forward on open.
+ * not a power cut). tests/crash kills a writer hundreds of times to check it. The
+ * schema version lives in PRAGMA user_version and older files are migrated forward on
+ * open.
  * Errors: functions taking err/errn fill it with one sentence for the person.
  * Ownership: plog_open returns a log the caller closes with plog_close; plog_list fills
  * an array the caller frees with plog_sessions_free. */
