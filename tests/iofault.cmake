@@ -6,3 +6,8 @@ foreach(c dangling fifo unreadable nofont noaudio)
   set_tests_properties(iofault.${c} PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS "e2e;iofault"
                        SKIP_RETURN_CODE 77)
 endforeach()
+# The trace cannot be written: a clear message and exit 1, not a crash.
+add_test(NAME iofault.trace_unwritable COMMAND sh -c "
+  '$<TARGET_FILE:groundwork>' play --no-draw --trace /nonexistent-dir/t.jsonl 2> err.txt; rc=$?
+  grep -q 'cannot write the trace /nonexistent-dir/t.jsonl: No such file or directory' err.txt && [ $rc -eq 1 ]")
+set_tests_properties(iofault.trace_unwritable PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS "e2e;iofault")

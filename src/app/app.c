@@ -61,6 +61,8 @@ bool app_init(app *a, const app_config *cfg)
 
 void app_free(app *a)
 {
+    if (!a->mode) /* zeroed, app_init never reached (a run that failed before it) */
+        return;
     if (a->mode->leave)
         a->mode->leave(a);
     app_home_free(a);
@@ -363,6 +365,7 @@ void app_control_event(app *a, const gw_event *e)
     case EV_POINTER_UP: {
         a->last_input = a->now;
         app_draw_control(a, &a->present.ctl_ui);
+        app_check_drawn(a, &a->present.ctl_ui);
         const draw_widget *w = draw_widget_at(&a->present.ctl_ui, e->x * (float)a->present.ctl_w,
                                               e->y * (float)a->present.ctl_h);
         if (w) {
@@ -387,6 +390,7 @@ static bool control_has(app *a, const char *id)
     if (!a->present.two_windows)
         return false;
     app_draw_control(a, &a->present.ctl_ui);
+    app_check_drawn(a, &a->present.ctl_ui);
     return draw_widget_find(&a->present.ctl_ui, id) != NULL;
 }
 
@@ -402,9 +406,17 @@ int app_font(const app *a, float px)
     return (int)lroundf(px * (a->text_scale > 0 ? a->text_scale : 1.f));
 }
 
+void app_check_drawn(app *a, const draw_list *l)
+{
+    if (l->oom && !a->draw_oom)
+        app_error(a, _("Out of memory: part of the screen could not be drawn."));
+    a->draw_oom = l->oom;
+}
+
 static void refresh_ui(app *a)
 {
     app_draw(a, &a->ui);
+    app_check_drawn(a, &a->ui);
     a->ui_stale = false;
 }
 

@@ -205,6 +205,7 @@ struct app {
     float text_scale;        /* font sizes are multiplied by this (settings text size / 100) */
     bool  rtl;               /* the interface language is written right to left: mirror */
     int   text_pct_arg;      /* --text-size for this run; 0: the settings' */
+    bool  draw_oom;          /* a description was left incomplete for lack of memory (reported) */
 };
 
 /* Pacer styles, in the order the "style" control cycles through them. */
@@ -222,6 +223,10 @@ void app_event(app *a, const gw_event *e);
 void app_update(app *a, gw_ns now);
 /* Produces the screen into l (l is reused; free with draw_free). */
 void app_draw(app *a, draw_list *l);
+/* After drawing into l (app_draw, app_draw_control, a scene's draw): a description left
+ * incomplete for lack of memory is reported (an `error` event and a notice), once until
+ * a description is complete again. Called where state may change, never from a draw. */
+void app_check_drawn(app *a, const draw_list *l);
 /* Activates the widget with this id; false if there is none on screen. */
 bool app_press(app *a, const char *id);
 /* The next time the screen changes by itself (animation, countdown), or GW_NEVER. */

@@ -219,6 +219,8 @@ void app_refresh_recent(app *a)
     plog_session *s;
     char err[PATH_MAX + 300];
     int n = p ? plog_list(p, &s, err, sizeof err) : -1;
+    if (p && n < 0)
+        app_error(a, err); /* the recently used are then not shown */
     for (int i = n - 1; i >= 0 && a->nrecent < RECENT_SHOWN; i--) {
         bool dup = false;
         for (int k = 0; k < a->nrecent; k++)
@@ -246,6 +248,7 @@ bool app_home_nav(app *a, const gw_event *e, const char *escape_id)
     const char *k = e->key;
     draw_list tmp = { 0 };
     a->scene->draw(a, &tmp);
+    app_check_drawn(a, &tmp);
     int n = tmp.nwid;
     bool handled = true;
     if (n > 0 && (!strcmp(k, "Down") || !strcmp(k, "Right") || !strcmp(k, "Tab") || !strcmp(k, "dpdown") ||

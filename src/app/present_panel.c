@@ -494,5 +494,7 @@ void present_panel_draw(const app *a, draw_list *l, bool full)
             C->y += 40 * u;
         }
     }
+    if (scratch.oom) /* measured short: the caller reports it with the rest */
+        l->oom = true;
     draw_free(&scratch);
 }

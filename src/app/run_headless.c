@@ -97,6 +97,7 @@ static void headless_draw(headless *h)
         plat_render_resize(h->pr, h->a.w, h->a.h);
     draw_list *next = &h->frame[h->cur ^ 1];
     app_draw(&h->a, next);
+    app_check_drawn(&h->a, next);
     if (plat_render_frame(h->pr, h->drawn ? &h->frame[h->cur] : NULL, next, NULL) || !h->drawn) {
         h->cur ^= 1;
         h->drawn = true;

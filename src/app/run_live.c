@@ -188,6 +188,7 @@ static void ctl_frame(ctl_window *c, app *a)
         return;
     draw_list *next = &c->frame[c->cur ^ 1];
     app_draw_control(a, next);
+    app_check_drawn(a, next);
     if (plat_render_frame(c->pr, c->full ? NULL : &c->frame[c->cur], next, NULL))
         c->cur ^= 1;
     c->full = false;
@@ -449,6 +450,7 @@ int run_live(const run_options *o)
         }
         draw_list *next = &frame[cur ^ 1];
         app_draw(&a, next);
+        app_check_drawn(&a, next);
         gw_rect dirty = { 0 };
         bool drawn = plat_render_frame(pr, full ? NULL : &frame[cur], next, &dirty);
         if (drawn)

@@ -1,4 +1,5 @@
 #include "core/locales.h"
+#include "core/jsonloc.h"
 
 #include <cjson/cJSON.h>
 #include <ctype.h>
@@ -115,9 +116,16 @@ bool locales_add_buffer(locales *l, const char *name, const char *buf, size_t le
 {
     if (!buf)
         return fail(err, n, name, "no data");
-    cJSON *root = cJSON_ParseWithLength(buf, len);
-    if (!root)
-        return fail(err, n, name, "not valid JSON (run “groundwork validate” on the pack)");
+    /* scanned first, so that running out of memory is not reported as bad JSON */
+    jsonloc jl;
+    memset(&jl, 0, sizeof jl);
+    jsonloc_status js = jsonloc_scan(&jl, buf, len, 32);
+    cJSON *root = js == JSONLOC_OK ? jsonloc_parse(&jl, NULL) : NULL;
+    if (!root) {
+        bool nomem = js == JSONLOC_NOMEM || jl.nomem;
+        jsonloc_free(&jl);
+        return fail(err, n, name, nomem ? "out of memory" : "not valid JSON (run “groundwork validate” on the pack)");
+    }
     const char *why = NULL;
     const cJSON *d = cJSON_GetObjectItemCaseSensitive(root, "disclaimer");
     const cJSON *cl = cJSON_GetObjectItemCaseSensitive(root, "crisis_lines");
@@ -156,7 +164,7 @@ bool locales_add_buffer(locales *l, const char *name, const char *buf, size_t le
         text_free(&lines[i].text);
     }
     free(lines);
-    cJSON_Delete(root);
+    jsonloc_free(&jl); /* the tree lives in its arena */
     if (why) {
         text_free(&disc);
         return fail(err, n, name, why);

@@ -67,8 +67,10 @@ static int user_version(plog *p)
 static int migrate(plog *p, char *err, size_t n)
 {
     int v = user_version(p);
-    if (v < 0)
+    if (v < 0) {
+        db_error(p, sqlite3_errcode(p->db), "reading its format", err, n);
         return SQLITE_ERROR;
+    }
     if (v > PLOG_SCHEMA_VERSION) {
         say(err, n, "The practice log %s was written by a newer Groundwork (%s); it was left as it is.", p->path,
             "schema too new");
@@ -78,7 +80,10 @@ static int migrate(plog *p, char *err, size_t n)
         char bump[64];
         snprintf(bump, sizeof bump, "PRAGMA user_version = %d;", v + 1);
         int rc = exec(p, "BEGIN IMMEDIATE;");
-        if (rc == SQLITE_OK && user_version(p) != v) { /* another process migrated meanwhile */
+        int now = rc == SQLITE_OK ? user_version(p) : v;
+        if (now < 0) /* could not be read (out of memory): an error, not another process */
+            rc = sqlite3_errcode(p->db) != SQLITE_OK ? sqlite3_errcode(p->db) : SQLITE_ERROR;
+        else if (now != v) { /* another process migrated meanwhile */
             exec(p, "ROLLBACK;");
             return migrate(p, err, n);
         }
@@ -116,6 +121,50 @@ static bool make_parent(const char *path)
     return mkdir(dir, 0700) == 0 || errno == EEXIST;
 }
 
+/* Flushes the folder holding path, so that a file just created there survives a power
+ * cut. Some file systems cannot sync a folder; that is not an error. */
+static void sync_parent(const char *path)
+{
+    char dir[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (!slash)
+        snprintf(dir, sizeof dir, ".");
+    else if (slash == dir)
+        dir[1] = 0;
+    else
+        *slash = 0;
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+}
+
+/* Durability (see the header): a rollback journal (one file beside the log only while
+ * a write is in progress) and synchronous=EXTRA, the journal's folder flushed after
+ * each commit. Checked, not assumed: an SQLite that refuses (out of memory) must not
+ * leave the log less safe than it says. */
+static int set_durable(plog *p)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(p->db, "PRAGMA journal_mode = DELETE;", -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(st);
+        const unsigned char *mode = rc == SQLITE_ROW ? sqlite3_column_text(st, 0) : NULL;
+        if (rc == SQLITE_ROW)
+            rc = mode && !sqlite3_stricmp((const char *)mode, "delete") ? SQLITE_OK
+                 : mode                                                  ? SQLITE_ERROR
+                                                                          : SQLITE_NOMEM;
+        else if (rc == SQLITE_DONE)
+            rc = SQLITE_ERROR;
+        sqlite3_finalize(st);
+    }
+    if (rc == SQLITE_OK)
+        rc = exec(p, "PRAGMA synchronous = EXTRA;");
+    return rc;
+}
+
 plog *plog_open(const char *path, char *err, size_t errn)
 {
     if (!path || !*path || strlen(path) >= PATH_MAX) {
@@ -133,10 +182,13 @@ plog *plog_open(const char *path, char *err, size_t errn)
         free(p);
         return NULL;
     }
-    /* create the file ourselves so that it is private from the first byte */
-    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (fd >= 0)
+    /* create the file ourselves so that it is private from the first byte, and flush
+     * its folder so that a new log does not vanish in a power cut */
+    int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0) {
         close(fd);
+        sync_parent(path);
+    }
     int rc = sqlite3_open_v2(path, &p->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
     if (rc != SQLITE_OK) {
         db_error(p, rc, "opening it", err, errn);
@@ -144,8 +196,12 @@ plog *plog_open(const char *path, char *err, size_t errn)
         return NULL;
     }
     sqlite3_busy_timeout(p->db, 5000);
-    exec(p, "PRAGMA journal_mode = DELETE;");
-    exec(p, "PRAGMA synchronous = FULL;");
+    rc = set_durable(p);
+    if (rc != SQLITE_OK) {
+        db_error(p, rc, "opening it", err, errn);
+        plog_close(p);
+        return NULL;
+    }
     if (migrate(p, err, errn) != SQLITE_OK) {
         plog_close(p);
         return NULL;

@@ -3,9 +3,14 @@
  * session: exercise id, start and end (wall-clock UTC, ISO 8601, passed in by the
  * caller: the core reads no clock), completed, the self-check ratings before and after
  * (0-10, or none), the person's adjustments (JSON text) and notes (text).
- * Every write is one transaction with synchronous=FULL, so a failed write (full or
- * read-only disk) leaves everything saved before it intact. The schema version lives
- * in PRAGMA user_version and older files are migrated forward on open.
+ * Every write is one transaction (rollback journal, synchronous=EXTRA), so a failed
+ * write (full or read-only disk) leaves everything saved before it intact, and a write
+ * that returned success survives the program being killed and a power cut (EXTRA also
+ * flushes the folder after the journal is deleted, which is what makes the commit
+ * durable in this journal mode; WAL with synchronous=NORMAL would survive a kill but
+ * not a power cut). tests/crash kills a writer hundreds of times to check it. The
+ * schema version lives in PRAGMA user_version and older files are migrated forward on
+ * open.
  * Errors: functions taking err/errn fill it with one sentence for the person.
  * Ownership: plog_open returns a log the caller closes with plog_close; plog_list fills
  * an array the caller frees with plog_sessions_free. */

@@ -1,4 +1,5 @@
 #include "core/settings.h"
+#include "core/jsonloc.h"
 
 #include <cjson/cJSON.h>
 #include <errno.h>
@@ -7,10 +8,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #define MAX_FILE (64 * 1024)
+#define MAX_DEPTH 16
 
 static const char *const THEMES[] = { "calm", "light", "contrast" };
 static const char *const PACERS[] = { "orb", "bar" };
@@ -91,20 +95,51 @@ settings_status settings_load(settings *s, const char *path, char *err, size_t e
     }
     char *buf = malloc(MAX_FILE + 1);
     size_t n = buf ? fread(buf, 1, MAX_FILE + 1, f) : 0;
+    bool rerr = buf && ferror(f);
+    int e = errno;
     fclose(f);
-    if (!buf || n > MAX_FILE) {
+    if (!buf || rerr || n > MAX_FILE) {
         free(buf);
-        snprintf(err, errn, "Your settings (%s) are too large to be settings. Default settings are used.", path);
+        if (!buf)
+            snprintf(err, errn, "Out of memory reading your settings (%s). Default settings are used.", path);
+        else if (rerr)
+            snprintf(err, errn, "Your settings (%s) cannot be read: %s. Default settings are used.", path,
+                     strerror(e));
+        else
+            snprintf(err, errn, "Your settings (%s) are too large to be settings. Default settings are used.", path);
         return SETTINGS_BAD;
     }
     buf[n] = 0;
-    cJSON *root = cJSON_ParseWithLength(buf, n);
-    free(buf);
+    /* scanned first: a damaged file is told apart from running out of memory, and
+     * the message says where it is damaged */
+    jsonloc jl;
+    memset(&jl, 0, sizeof jl);
+    jsonloc_status js = jsonloc_scan(&jl, buf, n, MAX_DEPTH);
+    cJSON *root = js == JSONLOC_OK ? jsonloc_parse(&jl, NULL) : NULL;
+    if (js == JSONLOC_NOMEM || (js == JSONLOC_OK && !root && jl.nomem)) {
+        jsonloc_free(&jl);
+        free(buf);
+        snprintf(err, errn, "Out of memory reading your settings (%s). Default settings are used.", path);
+        return SETTINGS_BAD;
+    }
     if (!cJSON_IsObject(root)) {
-        cJSON_Delete(root);
+        char what[256];
+        if (js == JSONLOC_OK)
+            snprintf(what, sizeof what, "%s", "they are not a JSON object { ... }");
+        else {
+            jsonloc_pos at = jsonloc_at(&jl, jl.err_off); /* {0, 0}: out of memory finding it */
+            const char *why = js == JSONLOC_SYNTAX ? jl.err_msg : "nested too deeply";
+            if (at.line > 0)
+                snprintf(what, sizeof what, "line %d, column %d: %s", at.line, at.col, why);
+            else
+                snprintf(what, sizeof what, "%s", why);
+        }
         snprintf(err, errn,
-                 "Your settings (%s) are damaged and were not used. Default settings are used until you change one.",
-                 path);
+                 "Your settings (%s) are damaged (%s) and were not used. Default settings are used until you "
+                 "change one.",
+                 path, what);
+        jsonloc_free(&jl);
+        free(buf);
         return SETTINGS_BAD;
     }
     get_str(root, "theme", s->theme, sizeof s->theme);
@@ -124,7 +159,8 @@ settings_status settings_load(settings *s, const char *path, char *err, size_t e
     cJSON_ArrayForEach(it, fav)
         if (cJSON_IsString(it) && strlen(it->valuestring) < sizeof s->fav[0] && s->nfav < SETTINGS_MAX_FAV)
             snprintf(s->fav[s->nfav++], sizeof s->fav[0], "%s", it->valuestring);
-    cJSON_Delete(root);
+    jsonloc_free(&jl); /* the tree lives in its arena */
+    free(buf);
     settings_clamp(s);
     return SETTINGS_OK;
 }
@@ -147,7 +183,8 @@ static bool make_dir_of(const char *path)
     return mkdir(dir, 0700) == 0 || errno == EEXIST;
 }
 
-static void sync_dir_of(const char *path)
+/* Opens the folder holding path (for flock and fsync), or -1. */
+static int open_dir_of(const char *path)
 {
     char dir[PATH_MAX];
     snprintf(dir, sizeof dir, "%s", path);
@@ -158,77 +195,113 @@ static void sync_dir_of(const char *path)
         dir[1] = 0;
     else
         *slash = 0;
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        fsync(fd);
-        close(fd);
-    }
+    return open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 }
 
+/* The JSON text of s, or NULL when out of memory (every member is checked: a
+ * setting silently left out would come back as its default). */
+static char *to_text(const settings *s)
+{
+    cJSON *root = cJSON_CreateObject(), *vol = NULL, *fav = NULL;
+    bool ok = root && cJSON_AddStringToObject(root, "theme", s->theme) &&
+              cJSON_AddNumberToObject(root, "text_size", s->text_pct) &&
+              cJSON_AddBoolToObject(root, "reduced_motion", s->reduced_motion) &&
+              (vol = cJSON_AddObjectToObject(root, "volume")) && cJSON_AddNumberToObject(vol, "cues", s->vol_cues) &&
+              cJSON_AddNumberToObject(vol, "voice", s->vol_voice) &&
+              cJSON_AddNumberToObject(vol, "ambience", s->vol_ambience) &&
+              cJSON_AddBoolToObject(root, "checkins", s->checkins) &&
+              cJSON_AddStringToObject(root, "language", s->lang) &&
+              cJSON_AddStringToObject(root, "pacer", s->pacer) &&
+              cJSON_AddBoolToObject(root, "welcomed", s->welcomed) &&
+              (fav = cJSON_AddArrayToObject(root, "favourites"));
+    for (int i = 0; ok && i < s->nfav && i < SETTINGS_MAX_FAV; i++) {
+        cJSON *v = cJSON_CreateString(s->fav[i]);
+        ok = v && cJSON_AddItemToArray(fav, v);
+        if (!ok)
+            cJSON_Delete(v);
+    }
+    char *text = ok ? cJSON_Print(root) : NULL;
+    cJSON_Delete(root);
+    return text;
+}
+
+static bool write_all(int fd, const char *text, size_t len)
+{
+    size_t done = 0;
+    while (done < len) {
+        ssize_t w = write(fd, text + done, len - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            if (w == 0)
+                errno = EIO;
+            return false;
+        }
+        done += (size_t)w;
+    }
+    return true;
+}
+
+/* Locks the folder against other saves, waiting up to 0.5 s for one in progress (a
+ * save takes milliseconds; a process stopped while saving must not hang this one). */
+static bool lock_dir(int dfd)
+{
+    for (int i = 0; i < 50; i++) {
+        if (flock(dfd, LOCK_EX | LOCK_NB) == 0)
+            return true;
+        if (errno != EWOULDBLOCK && errno != EINTR)
+            return false;
+        nanosleep(&(struct timespec){ .tv_nsec = 10 * 1000 * 1000 }, NULL);
+    }
+    return false;
+}
+
+/* The new text goes to a temporary file beside the settings, is flushed to the disk,
+ * renamed over them (atomic), and the folder is flushed so the rename survives a power
+ * cut. Saves are serialised with a lock on the folder, so the temporary file can have
+ * a fixed name: a save cut short by a crash leaves at most that one file, which the
+ * next save replaces (a name per process would pile up, one per crash). Where the
+ * folder cannot be locked, the temporary file is named after the process. */
 bool settings_save(const settings *in, const char *path, char *err, size_t errn)
 {
     settings s = *in;
     settings_clamp(&s);
-    cJSON *root = cJSON_CreateObject();
-    cJSON *vol = cJSON_CreateObject();
-    if (!root || !vol) {
-        cJSON_Delete(root);
-        cJSON_Delete(vol);
-        snprintf(err, errn, "Out of memory saving your settings.");
-        return false;
-    }
-    cJSON_AddStringToObject(root, "theme", s.theme);
-    cJSON_AddNumberToObject(root, "text_size", s.text_pct);
-    cJSON_AddBoolToObject(root, "reduced_motion", s.reduced_motion);
-    cJSON_AddNumberToObject(vol, "cues", s.vol_cues);
-    cJSON_AddNumberToObject(vol, "voice", s.vol_voice);
-    cJSON_AddNumberToObject(vol, "ambience", s.vol_ambience);
-    cJSON_AddItemToObject(root, "volume", vol);
-    cJSON_AddBoolToObject(root, "checkins", s.checkins);
-    cJSON_AddStringToObject(root, "language", s.lang);
-    cJSON_AddStringToObject(root, "pacer", s.pacer);
-    cJSON_AddBoolToObject(root, "welcomed", s.welcomed);
-    cJSON *fav = cJSON_AddArrayToObject(root, "favourites");
-    for (int i = 0; fav && i < s.nfav && i < SETTINGS_MAX_FAV; i++)
-        cJSON_AddItemToArray(fav, cJSON_CreateString(s.fav[i]));
-    char *text = cJSON_Print(root);
-    cJSON_Delete(root);
+    char *text = to_text(&s);
     if (!text) {
-        snprintf(err, errn, "Out of memory saving your settings.");
+        snprintf(err, errn, "Out of memory saving your settings. The previous settings file is unchanged.");
         return false;
     }
     char tmp[PATH_MAX];
     bool ok = false;
-    int fd = -1;
-    if (snprintf(tmp, sizeof tmp, "%s.tmp-%ld", path, (long)getpid()) >= (int)sizeof tmp)
+    int dfd = -1, fd = -1;
+    if (strlen(path) + 32 > sizeof tmp)
         errno = ENAMETOOLONG;
-    else if (make_dir_of(path) && (fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600)) >= 0) {
-        size_t len = strlen(text), done = 0;
-        while (done < len) {
-            ssize_t w = write(fd, text + done, len - done);
-            if (w < 0 && errno == EINTR)
-                continue;
-            if (w <= 0)
-                break;
-            done += (size_t)w;
-        }
-        ok = done == len && write(fd, "\n", 1) == 1 && fsync(fd) == 0;
-        int e = errno;
-        ok = close(fd) == 0 && ok;
-        if (ok)
-            ok = rename(tmp, path) == 0;
+    else if (make_dir_of(path) && (dfd = open_dir_of(path)) >= 0) {
+        if (lock_dir(dfd))
+            snprintf(tmp, sizeof tmp, "%s.tmp", path);
         else
-            errno = e;
-        if (!ok) {
-            e = errno;
-            unlink(tmp);
-            errno = e;
-        } else
-            sync_dir_of(path);
+            snprintf(tmp, sizeof tmp, "%s.tmp-%ld", path, (long)getpid());
+        if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600)) >= 0) {
+            ok = write_all(fd, text, strlen(text)) && write_all(fd, "\n", 1) && fsync(fd) == 0;
+            int e = errno;
+            ok = close(fd) == 0 && ok;
+            if (ok)
+                ok = rename(tmp, path) == 0;
+            else
+                errno = e;
+            if (!ok) {
+                e = errno;
+                unlink(tmp);
+                errno = e;
+            } else
+                fsync(dfd); /* some file systems cannot sync a folder; the rename is done */
+        }
     }
     if (!ok)
         snprintf(err, errn, "Your settings could not be saved (%s): %s. The previous settings file is unchanged.",
                  path, strerror(errno));
+    if (dfd >= 0)
+        close(dfd); /* releases the lock */
     cJSON_free(text);
     return ok;
 }

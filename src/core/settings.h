@@ -1,9 +1,11 @@
 /* settings: the person's preferences, kept in $XDG_CONFIG_HOME/groundwork/settings.json.
  * Written atomically (a temporary file in the same folder, fsync, rename, fsync of the
- * folder), so a crash leaves the old file or the new one, never half of one. A file
- * that cannot be read as settings is reported and left alone: defaults are used and
- * the file is only replaced when the person changes something. Unknown keys are
- * ignored; each bad value falls back to its default.
+ * folder), so a crash leaves the old file or the new one, never half of one; saves are
+ * serialised by a lock on the folder, and a crash leaves at most one temporary file
+ * (path + ".tmp"), which the next save replaces. A file that cannot be read as
+ * settings is reported (where it is damaged, or that memory ran out) and left alone:
+ * defaults are used and the file is only replaced when the person changes something.
+ * Unknown keys are ignored; each bad value falls back to its default.
  * Ownership: plain values; no allocation. */
 #ifndef GW_SETTINGS_H
 #define GW_SETTINGS_H

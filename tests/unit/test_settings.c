@@ -130,12 +130,58 @@ static void damaged_file_is_reported_and_kept(void **st)
     assert_non_null(strstr(err, "could not be saved"));
 }
 
+/* A save cut short by a crash leaves "settings.json.tmp"; the next save replaces it
+ * and nothing else is left beside the settings. */
+static void crash_leftover_is_replaced(void **st)
+{
+    (void)st;
+    char dir[300], path[320], tmp[340], err[512] = "";
+    snprintf(dir, sizeof dir, "%s/crashed", tmpdir);
+    snprintf(path, sizeof path, "%s/settings.json", dir);
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    settings s;
+    settings_defaults(&s);
+    assert_true(settings_save(&s, path, err, sizeof err));
+    write_file(tmp, "{\"theme\": \"li");
+    s.text_pct = 130;
+    assert_true(settings_save(&s, path, err, sizeof err));
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    int files = 0;
+    struct dirent *de;
+    while ((de = readdir(d)))
+        if (de->d_name[0] != '.')
+            files++;
+    closedir(d);
+    assert_int_equal(files, 1);
+    settings r;
+    assert_int_equal(settings_load(&r, path, err, sizeof err), SETTINGS_OK);
+    assert_int_equal(r.text_pct, 130);
+}
+
+/* A damaged file's message says where: line and column. */
+static void damage_is_located(void **st)
+{
+    (void)st;
+    char path[300], err[512] = "";
+    snprintf(path, sizeof path, "%s/located.json", tmpdir);
+    write_file(path, "{\n  \"theme\": \"light\"\n  \"text_size\": 120\n}\n");
+    settings s;
+    assert_int_equal(settings_load(&s, path, err, sizeof err), SETTINGS_BAD);
+    assert_non_null(strstr(err, "damaged (line 3, column 3: "));
+    write_file(path, "[1, 2]");
+    assert_int_equal(settings_load(&s, path, err, sizeof err), SETTINGS_BAD);
+    assert_non_null(strstr(err, "not a JSON object"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(round_trip_is_atomic),
         cmocka_unit_test(bad_values_fall_back),
         cmocka_unit_test(damaged_file_is_reported_and_kept),
+        cmocka_unit_test(crash_leftover_is_replaced),
+        cmocka_unit_test(damage_is_located),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
