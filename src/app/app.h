@@ -205,6 +205,9 @@ struct app {
     float text_scale;        /* font sizes are multiplied by this (settings text size / 100) */
     bool  rtl;               /* the interface language is written right to left: mirror */
     int   text_pct_arg;      /* --text-size for this run; 0: the settings' */
+    struct plat_text *text;  /* measures text for layouts that reflow (owned; NULL: estimates) */
+    int   settings_page;     /* settings: the page shown when they do not fit one screen */
+    int   text_page;         /* prompts: the page of a step's text too long for one screen */
 };
 
 /* Pacer styles, in the order the "style" control cycles through them. */
