@@ -274,3 +274,50 @@ float ui_button_flow(const app *a, draw_list *l, float x, float y, float w, floa
     }
     return y - top;
 }
+
+static float stack_height(const app *a, ui_block *b, int n, float f, float gk)
+{
+    float total = 0;
+    for (int i = 0; i < n; i++) {
+        if (i > 0)
+            total += b[i].min_gap + (b[i].gap - b[i].min_gap) * gk;
+        if (b[i].text) {
+            int px = (int)floorf((float)b[i].px * f);
+            b[i].px_out = px < b[i].min_px ? b[i].min_px : px > b[i].px ? b[i].px : px;
+            b[i].h = fmaxf(b[i].min_h, ui_text_h(a, b[i].text, b[i].px_out, b[i].bold, b[i].w) + b[i].pad);
+        } else
+            b[i].h = b[i].min_h;
+        total += b[i].h;
+    }
+    return total;
+}
+
+bool ui_stack(const app *a, ui_block *b, int n, float top, float bottom)
+{
+    float room = bottom - top, gk = 1, f = 1;
+    float total = stack_height(a, b, n, f, gk);
+    bool fits = total <= room;
+    if (!fits) {
+        /* the gaps first */
+        float all = stack_height(a, b, n, f, 0);
+        float gaps = total - all;
+        gk = gaps > 0 && all < room ? (room - all) / gaps : 0;
+        total = stack_height(a, b, n, f, gk);
+        /* then the texts that may shrink, together */
+        while (total > room + 0.5f && f > 0.5f) {
+            f -= 0.02f;
+            total = stack_height(a, b, n, f, gk);
+        }
+        fits = total <= room + 0.5f;
+        if (total < room)
+            top += (room - total) / 2;
+    }
+    float y = top;
+    for (int i = 0; i < n; i++) {
+        if (i > 0)
+            y += b[i].min_gap + (b[i].gap - b[i].min_gap) * gk;
+        b[i].y = y;
+        y += b[i].h;
+    }
+    return fits;
+}

@@ -55,6 +55,22 @@ typedef struct ui_item {
 } ui_item;
 float ui_button_flow(const app *a, draw_list *l, float x, float y, float w, float min_h, float gap,
                      const ui_item *items, int n, bool fill);
+/* A column of blocks laid out top to bottom: texts (wrapped at w, at least min_h
+ * tall) and fixed blocks (text NULL: min_h). At their natural sizes if they fit
+ * between top and bottom, starting at top; otherwise the gaps close up towards their
+ * minima, then the texts allowed to shrink (min_px < px) get smaller together, and
+ * the column is centred in the room. Fills in px_out, h and y. False if it still does
+ * not fit (the smallest sizes are then used). */
+typedef struct ui_block {
+    const char *text;
+    int px, min_px;
+    bool bold;
+    float w, min_h, pad; /* pad: added to a text's height (a panel around it) */
+    float gap, min_gap;  /* space above the block (the first block's is ignored) */
+    int px_out;
+    float h, y;
+} ui_block;
+bool ui_stack(const app *a, ui_block *b, int n, float top, float bottom);
 /* The top bar with the Back button focused (keyboard navigation of home screens). */
 float ui_top_bar_focus(const app *a, draw_list *l, const char *title, bool back_focused);
 /* The Help button (widget "safety") in the rectangle given. */

@@ -200,10 +200,10 @@ bool plat_text_measure(plat_text *t, const char *utf8, int font_px, bool bold, i
     wrap_text(t, f, utf8, wrap, &maxw, &lines);
     int skip = TTF_FontLineSkip(f);
     int line_h = skip > TTF_FontHeight(f) ? skip : TTF_FontHeight(f);
-    /* Noto Sans Arabic's line is about 2.1 em with room for stacked marks, which its
-     * glyphs fill about 65% of: a box needs that much for the last line (as
-     * plat_render judges a fit), the full line for each one above it */
-    float last = arabic ? 0.65f : 1.f;
+    /* Noto Sans Arabic's line is about 2.1 em with room for stacked marks; its glyphs
+     * end about 80% of the way down: a box needs that much of the last line, the full
+     * line for each one above it (plat_render judges a fit more leniently) */
+    float last = arabic ? 0.8f : 1.f;
     out->lines = lines;
     out->w = maxw;
     out->line_h = line_h;
