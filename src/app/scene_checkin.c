@@ -47,7 +47,7 @@ static void draw(const app *a, draw_list *l)
     int tpx = (int)lroundf(36 * u), ppx = (int)lroundf(19 * u), apx = (int)lroundf(18 * u), npx = (int)lroundf(16 * u);
 
     ui_text_size tm = ui_measure(a, title, tpx, true, 0);
-    bool title_fit = tm.w * 0.8f <= tw; /* one line, a little smaller if need be */
+    bool title_fit = ui_line_fits(a, title, tpx, true, tw); /* one line, a little smaller if need be */
     float th = title_fit ? fmaxf(60 * u, tm.h) : ui_text_h(a, title, tpx, true, tw);
     float ph = fmaxf(60 * u, ui_text_h(a, para, ppx, false, pw));
     float ah = fmaxf(50 * u, fmaxf(ui_text_h(a, lo, apx, false, aw), ui_text_h(a, hi, apx, false, aw)));

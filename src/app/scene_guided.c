@@ -350,7 +350,7 @@ static void draw(const app *a, draw_list *l)
         float rx = P.x + L.pill_w + 20 * u, rw = P.w - L.pill_w - 20 * u;
         int rpx = (int)lroundf(26 * u);
         /* one line if it fits (a little smaller if need be), else two */
-        bool one = ui_text_w(a, where, rpx, false) * 0.8f <= rw;
+        bool one = ui_line_fits(a, where, rpx, false, rw);
         if (!one)
             rpx = ui_fit_px(a, where, rpx, ui_min_px(a, rpx), false, rw, L.pill_h);
         draw_text(l, gw_rc(rx, iy, rw, L.pill_h), where, rpx, ALIGN_LEFT | VALIGN_MIDDLE | (one ? TEXT_FIT : 0), t->text);

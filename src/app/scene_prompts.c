@@ -378,7 +378,7 @@ static playout lay_out(const app *a, const char *text, const char *src)
     bool hint_on = a->hint_shown && hint[0];
     L.hint_h = hint_on ? 76 * u : saved_note(a) ? 44 * u : 0;
     L.hint_y = L.foot - (hint_on ? 92 * u : 60 * u);
-    bool fits = ui_measure(a, title, L.title_px, true, 0).w * 0.8f <= W - 80 * u &&
+    bool fits = ui_line_fits(a, title, L.title_px, true, W - 80 * u) &&
                 ui_text_h(a, text, L.text_px, false, tw) <= L.text_h &&
                 ui_text_h(a, "Ag", (int)lroundf(20 * u), false, 0) <= L.step_h + 2 &&
                 (!hint_on || ui_text_h(a, hint, (int)lroundf(24 * u), false, tw) <= L.hint_h);
@@ -394,7 +394,7 @@ static playout lay_out(const app *a, const char *text, const char *src)
     L.step_h = fmaxf(32 * u, ui_text_h(a, "Ag", (int)lroundf(20 * u), false, 0));
     L.title_y = L.bar + L.step_h + 6 * u;
     ui_text_size tm = ui_measure(a, title, L.title_px, true, 0);
-    L.title_fit = tm.w * 0.8f <= W - 80 * u;
+    L.title_fit = ui_line_fits(a, title, L.title_px, true, W - 80 * u);
     if (L.title_fit)
         L.title_h = fmaxf(60 * u, tm.h);
     else {

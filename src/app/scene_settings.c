@@ -319,8 +319,8 @@ static void draw(const app *a, draw_list *l)
         confirm(a, l, &L);
         return;
     }
-    float top = ui_top_bar_focus(a, l, _("Settings"), a->home_focus == 0);
-    L.idx = 1; /* the Back button is widget 0 */
+    float top = ui_top_bar_focus(a, l, _("Settings"), a->home_focus);
+    L.idx = 2; /* Back and Help are widgets 0 and 1 */
     pages P = paginate(a, top);
     int page = a->settings_page < 0 ? 0 : a->settings_page >= P.n ? P.n - 1 : a->settings_page;
     float y[2] = { P.top, P.top };
@@ -361,7 +361,7 @@ static void turn_page(app *a, int by)
     p = p < 0 ? 0 : p >= n ? n - 1 : p;
     if (p != a->settings_page) {
         a->settings_page = p;
-        a->home_focus = 1;
+        a->home_focus = 2;
     }
 }
 

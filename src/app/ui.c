@@ -28,6 +28,11 @@ void ui_safety_button_at(const app *a, draw_list *l, gw_rect r)
     ui_button(a, l, "safety", r, _("Help"), false, false);
 }
 
+static void safety_focus(const app *a, draw_list *l, gw_rect r, bool focused)
+{
+    ui_button(a, l, "safety", r, _("Help"), focused, false);
+}
+
 void ui_safety_button(const app *a, draw_list *l, float x, float y)
 {
     float u = app_unit(a);
@@ -35,7 +40,7 @@ void ui_safety_button(const app *a, draw_list *l, float x, float y)
     ui_safety_button_at(a, l, gw_rc(x, y, w, ui_button_h(a, _("Help"), w, 52 * u)));
 }
 
-float ui_top_bar_focus(const app *a, draw_list *l, const char *title, bool back_focused)
+float ui_top_bar_focus(const app *a, draw_list *l, const char *title, int focus)
 {
     float u = app_unit(a), W = (float)a->w;
     float pad = 24 * u, y = 16 * u;
@@ -50,7 +55,7 @@ float ui_top_bar_focus(const app *a, draw_list *l, const char *title, bool back_
     ui_text_size one = ui_measure(a, title, px, true, 0);
     gw_rect tr = gw_rc(tx, 0, tw, h);
     int flags = ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8);
-    if (one.w * 0.8f <= tw) {
+    if (ui_line_fits(a, title, px, true, tw)) {
         flags |= TEXT_FIT;
     } else {
         /* a long title on two lines, the bar taller for it */
@@ -60,13 +65,13 @@ float ui_top_bar_focus(const app *a, draw_list *l, const char *title, bool back_
         tr = gw_rc(tx, (h - th) / 2, tw, th);
     }
     y = (h - bh) / 2;
-    ui_button(a, l, "back", gw_rc(pad, y, bw, bh), back, back_focused, false);
+    ui_button(a, l, "back", gw_rc(pad, y, bw, bh), back, focus == 0, false);
     draw_text(l, tr, title, px, flags, a->th->text);
-    ui_safety_button_at(a, l, gw_rc(W - pad - bw, y, bw, bh));
+    safety_focus(a, l, gw_rc(W - pad - bw, y, bw, bh), focus == 1);
     return h;
 }
 
-float ui_top_bar(const app *a, draw_list *l, const char *title) { return ui_top_bar_focus(a, l, title, false); }
+float ui_top_bar(const app *a, draw_list *l, const char *title) { return ui_top_bar_focus(a, l, title, -1); }
 
 void ui_clock(char *buf, size_t n, double seconds)
 {
@@ -170,6 +175,11 @@ int ui_fit_px(const app *a, const char *utf8, int px, int min_px, bool bold, flo
     return min_px;
 }
 
+bool ui_line_fits(const app *a, const char *utf8, int px, bool bold, float w)
+{
+    return ui_text_w(a, utf8, ui_min_px(a, px), bold) <= w;
+}
+
 int ui_min_px(const app *a, int px)
 {
     (void)a;
@@ -187,7 +197,7 @@ float ui_button_w(const app *a, const char *label, float min_w)
 float ui_button_h(const app *a, const char *label, float w, float min_h)
 {
     float u = app_unit(a);
-    return fmaxf(min_h, ceilf(ui_text_h(a, label, ui_button_px(a), true, w - 24 * u) + 12 * u));
+    return fmaxf(min_h, ceilf(ui_text_h(a, label, ui_button_px(a), true, w - 24 * u) + 8 * u));
 }
 
 /* Widths for a row of buttons filling `avail`: as equal as they can be with each at

@@ -34,6 +34,9 @@ bool ui_text_fits(const app *a, const char *utf8, int px, bool bold, float w, fl
 /* The largest size from px down to min_px at which utf8 fits a w x h box (min_px if
  * none does). */
 int ui_fit_px(const app *a, const char *utf8, int px, int min_px, bool bold, float w, float h);
+/* Whether utf8 fits one line of width w drawn with TEXT_FIT: at px, or made smaller
+ * but no smaller than ui_min_px. */
+bool ui_line_fits(const app *a, const char *utf8, int px, bool bold, float w);
 /* The smallest size a text may be made to fit its room: never below 85% of px, and
  * at large text sizes never below what 150% would draw (readable large type). */
 int ui_min_px(const app *a, int px);
@@ -71,8 +74,9 @@ typedef struct ui_block {
     float h, y;
 } ui_block;
 bool ui_stack(const app *a, ui_block *b, int n, float top, float bottom);
-/* The top bar with the Back button focused (keyboard navigation of home screens). */
-float ui_top_bar_focus(const app *a, draw_list *l, const char *title, bool back_focused);
+/* The top bar for screens with keyboard navigation over their widgets: Back is
+ * widget 0, Help widget 1; `focus` is the focused one (another value: neither). */
+float ui_top_bar_focus(const app *a, draw_list *l, const char *title, int focus);
 /* The Help button (widget "safety") in the rectangle given. */
 void ui_safety_button_at(const app *a, draw_list *l, gw_rect r);
 
