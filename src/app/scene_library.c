@@ -356,15 +356,22 @@ static void draw(const app *a, draw_list *l)
             int tpx = (int)lroundf(20 * u), spx = (int)lroundf(14 * u);
             float tw = r.w - 2 * ip - mw - sw, th = 32 * u;
             bool one = ui_line_fits(a, title, tpx, true, tw);
-            if (!one) {
-                tpx = ui_fit_px(a, title, tpx, ui_min_px(a, tpx), true, tw, 2 * ui_measure(a, title, tpx, true, 0).line_h);
+            float ty = r.y + 6 * u;
+            if (!one) { /* as large as leaves room for the summary, down to the smallest allowed */
+                ty = r.y + 4 * u;
+                int p = tpx;
+                for (; p >= ui_min_px(a, tpx); p--)
+                    if (ui_text_fits(a, sum, ui_min_px(a, spx), false, r.w - 2 * ip,
+                                     r.y + r.h - 1 * u - ty - ui_text_h(a, title, p, true, tw)))
+                        break;
+                tpx = p < ui_min_px(a, tpx) ? tpx : p;
                 th = ui_text_h(a, title, tpx, true, tw);
             }
-            draw_text(l, gw_rc(r.x + ip, r.y + 6 * u, tw, th), title, tpx,
+            draw_text(l, gw_rc(r.x + ip, ty, tw, th), title, tpx,
                       VALIGN_MIDDLE | (one ? TEXT_FIT : 0) | (FONT_BOLD << 8), t->text);
             draw_text(l, gw_rc(r.x + r.w - ip - mw - sw, r.y + 6 * u, mw, 32 * u), meta, (int)lroundf(15 * u),
                       ALIGN_RIGHT | VALIGN_MIDDLE | TEXT_FIT, t->text_dim);
-            float sy = r.y + 6 * u + th, sh = r.y + r.h - 2 * u - sy;
+            float sy = ty + th, sh = r.y + r.h - 1 * u - sy;
             if (one)
                 draw_text(l, gw_rc(r.x + ip, r.y + 38 * u, r.w - 2 * ip, r.h - 40 * u), sum, spx, 0, t->text_dim);
             else if (ui_text_fits(a, sum, ui_min_px(a, spx), false, r.w - 2 * ip, sh))

@@ -265,6 +265,10 @@ static void buttons_flow(const app *a, playout *L, float W, float H)
     float minw[NBTN] = { 150 * u, 150 * u, 220 * u, 220 * u, 150 * u };
     for (int i = 0; i < NBTN; i++)
         w[i] = show[i] ? fminf(ui_button_w(a, L->label[i], minw[i]), W - 2 * pad) : 0;
+    /* room for the labels they take when the text goes on pages */
+    w[B_NEXT] = fminf(fmaxf(w[B_NEXT], ui_button_w(a, _("Next page"), minw[B_NEXT])), W - 2 * pad);
+    if (show[B_PREV])
+        w[B_PREV] = fminf(fmaxf(w[B_PREV], ui_button_w(a, _("Previous page"), minw[B_PREV])), W - 2 * pad);
     for (int i = 0; i < NBTN; i++)
         if (show[i])
             h = fmaxf(h, ui_button_h(a, L->label[i], w[i], 64 * u));

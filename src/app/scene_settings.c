@@ -121,7 +121,9 @@ static float data_panel(layout *L, float x, float y, float w)
     int px = (int)lroundf(17 * u);
     float bw = ui_button_w(a, del, 280 * u);
     float tw = w - ip - bw - 56 * u;  /* the text beside the button, as at 100% */
-    bool stacked = tw < w * 0.4f;
+    /* the text under the button when beside it would be too narrow (or a word in
+     * it, such as a long folder name, wider than the room) */
+    bool stacked = tw < w * 0.4f || ui_measure(a, where, px, false, tw).w > tw;
     if (stacked) {
         tw = w - 2 * ip;
         bw = fminf(bw, w - 2 * ip);
@@ -244,25 +246,32 @@ static bool place_one(const app *a, pages *P)
 }
 
 /* Pages: the sections in order down the first column, then the second, then the next
- * page; the panel is a section of the column too. */
+ * page; the panel across both columns below them on the last page, or on a page of
+ * its own. */
 static void place_flow(const app *a, pages *P)
 {
     layout M = { a, NULL, app_unit(a), 0 };
     int page = 0, col = 0, ncol = P->two ? 2 : 1;
-    float y = P->top;
-    for (int k = 0; k <= NSEC; k++) {
+    float y = P->top, low = P->top;
+    for (int k = 0; k < NSEC; k++) {
         float h = section(&M, k, 0, 0, P->cw);
         if (y > P->top && y + h > P->bottom) {
             if (++col == ncol) {
                 col = 0;
                 page++;
+                low = P->top;
             }
             y = P->top;
         }
         P->page[k] = page;
         P->col[k] = col;
         y += h + P->sgap;
+        low = fmaxf(low, y - P->sgap);
     }
+    if (low + P->pgap + section(&M, PANEL, 0, 0, P->pw) > P->bottom)
+        page++;
+    P->page[PANEL] = page;
+    P->col[PANEL] = 0;
     P->n = page + 1;
     P->flow = true;
 }
@@ -324,13 +333,15 @@ static void draw(const app *a, draw_list *l)
     pages P = paginate(a, top);
     int page = a->settings_page < 0 ? 0 : a->settings_page >= P.n ? P.n - 1 : a->settings_page;
     float y[2] = { P.top, P.top };
-    for (int k = 0; k < NSEC + (P.flow ? 1 : 0); k++)
+    for (int k = 0; k < NSEC; k++)
         if (P.page[k] == page) {
             int c = P.col[k];
             y[c] += section(&L, k, c ? P.x1 : P.x0, y[c], P.cw) + P.sgap;
         }
-    if (!P.flow)
-        section(&L, PANEL, P.x0, fmaxf(y[0], y[1]) - P.sgap + P.pgap, P.pw);
+    if (P.page[PANEL] == page) {
+        float below = fmaxf(y[0], y[1]) - P.sgap;
+        section(&L, PANEL, P.x0, below > P.top ? below + P.pgap : P.top, P.pw);
+    }
     if (P.n > 1)
         nav(a, l, &L, &P, page);
     if (a->notice[0])
