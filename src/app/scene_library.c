@@ -5,7 +5,8 @@
  * In a personal mode (home): a star per card ("favourite:<id>", key F; favourites come
  * first in their column), recently used exercises in the header ("recent:<id>"), and
  * buttons to Progress ("progress") and Settings ("settings"); Down/Tab past the last
- * card reach them. */
+ * card reach them. With large text the cards may go on pages ("page:next",
+ * "page:previous"); the focus moving onto a card turns to its page. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -220,21 +221,27 @@ static grid grid_layout(const app *a, const exercise *const *ex, const int *col,
     G.nav_h = 0;
     if (!large_text(a))
         return G;
-    /* titles only: one size for all, two lines each if that size allows */
+    /* titles only, one size for all: the largest at which every card fits one page,
+     * else the largest at which each title takes at most two lines (then pages) */
     float sw = a->mode->personal ? 36 * u : 0, iw = G.cw - 32 * u - sw;
-    int px = G.title_px, min = ui_min_px(a, px);
-    for (; px > min; px--) {
+    int px0 = G.title_px, min = ui_min_px(a, px0), two = 0, one_page = 0;
+    for (int px = px0; px >= min && !one_page; px--) {
         bool all = true;
-        for (int i = 0; i < n && all; i++)
-            all = ui_measure(a, app_text(a, &ex[i]->title), px, true, iw).lines <= 2 &&
-                  ui_measure(a, app_text(a, &ex[i]->title), px, true, iw).w <= iw;
-        if (all)
-            break;
+        float need = 0;
+        for (int i = 0; i < n; i++) {
+            ui_text_size m = ui_measure(a, app_text(a, &ex[i]->title), px, true, iw);
+            all = all && m.lines <= 2 && m.w <= iw;
+            need = fmaxf(need, m.h + 16 * u);
+        }
+        if ((float)G.most * (fmaxf(G.ch, need) + 10 * u) <= avail + 10 * u)
+            one_page = px;
+        else if (all && !two)
+            two = px;
     }
-    G.title_px = px;
+    G.title_px = one_page ? one_page : two ? two : min;
     float need = 0;
     for (int i = 0; i < n; i++)
-        need = fmaxf(need, ui_text_h(a, app_text(a, &ex[i]->title), px, true, iw) + 16 * u);
+        need = fmaxf(need, ui_text_h(a, app_text(a, &ex[i]->title), G.title_px, true, iw) + 16 * u);
     G.ch = fmaxf(G.ch, need);
     if ((float)G.most * (G.ch + 10 * u) > avail + 10 * u) {
         G.nav_h = nav_height(a, u);

@@ -6,7 +6,8 @@
  * At home (only) the person may type their name for {name} and a short note per step;
  * both stay in memory. Kiosk and present modes offer no text input at all.
  * Widget ids: back, next, previous, skip, tally, hint, note, note-save, name-field,
- * done, safety. Keys: Enter/Right/A next; Left/Backspace previous; Space fills a dot,
+ * done, safety. With large text a step's text may go on pages: next and previous
+ * turn them before they move to another step. Keys: Enter/Right/A next; Left/Backspace previous; Space fills a dot,
  * or moves on when there is none left to fill; H shows the hint; Escape leaves. While
  * typing: text goes into the field, Backspace deletes, Enter saves, Escape cancels. */
 #include <math.h>
