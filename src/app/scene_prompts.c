@@ -423,9 +423,20 @@ static playout lay_out(const app *a, const char *text, const char *src)
     float line = ui_measure(a, "Ag", px, false, 0).line_h;
     if (th > room) {
         L.npages = paginate_text(a, text, px, tw, fmaxf(room, line), L.start);
+        /* pages of about the same length: the least height that needs no more pages */
+        float lo = line, hi = fmaxf(room, line);
+        size_t trial[MAX_TEXT_PAGES + 1];
+        for (int it = 0; it < 6 && hi - lo > line / 2; it++) {
+            float mid = (lo + hi) / 2;
+            if (paginate_text(a, text, px, tw, mid, trial) <= L.npages)
+                hi = mid;
+            else
+                lo = mid;
+        }
+        L.npages = paginate_text(a, text, px, tw, hi, L.start);
         L.page = a->text_page < 0 ? 0 : a->text_page >= L.npages ? L.npages - 1 : a->text_page;
         button_labels(a, &L);
-        th = fmaxf(room, line);
+        th = hi;
     }
     L.text_h = th;
     L.mid_y = L.text_y + th + 24 * u;
@@ -469,15 +480,17 @@ static void draw(const app *a, draw_list *l)
     /* the whole content area counts a dot, or moves on; controls drawn later sit on top */
     draw_widget_add(l, prompt_wants_tally(&a->pr) ? "tally" : "next", gw_rc(0, bar, W, L.foot - 12 * u - bar), false);
 
-    char pos[96];
+    char pos[64];
     snprintf(pos, sizeof pos, _("Step %d of %d"), a->pr.step + 1, n);
-    if (L.npages > 1) {
-        char pg[48];
-        snprintf(pg, sizeof pg, _("Page %d of %d"), L.page + 1, L.npages);
-        snprintf(pos + strlen(pos), sizeof pos - strlen(pos), "  ·  %s", pg);
-    }
     draw_text(l, gw_rc(40 * u, L.step_y, W - 80 * u, L.step_h), pos, (int)lroundf(20 * u),
               ALIGN_CENTER | VALIGN_MIDDLE, t->text_dim);
+    if (L.npages > 1) { /* which page of the text, at the right of the step's number */
+        char pg[64];
+        snprintf(pg, sizeof pg, _("Page %d of %d"), L.page + 1, L.npages);
+        float sw = ui_text_w(a, pos, (int)lroundf(20 * u), false);
+        draw_text(l, gw_rc(W / 2 + sw / 2 + 30 * u, L.step_y, W / 2 - sw / 2 - 70 * u, L.step_h), pg,
+                  (int)lroundf(20 * u), ALIGN_RIGHT | VALIGN_MIDDLE | TEXT_FIT, t->text_dim);
+    }
     draw_text(l, gw_rc(40 * u, L.title_y, W - 80 * u, L.title_h), app_text(a, &p->title), L.title_px,
               ALIGN_CENTER | VALIGN_MIDDLE | (L.title_fit ? TEXT_FIT : 0) | (FONT_BOLD << 8), t->accent);
 
