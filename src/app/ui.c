@@ -87,15 +87,29 @@ void ui_clock(char *buf, size_t n, double seconds)
 void ui_closing(const app *a, draw_list *l, float cy)
 {
     const theme *t = a->th;
-    float u = app_unit(a), W = (float)a->w;
-    draw_text(l, gw_rc(0, cy - 90 * u, W, 70 * u), _("Well done."), (int)lroundf(48 * u),
-              ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
-    draw_text(l, gw_rc(W * 0.15f, cy - 10 * u, W * 0.7f, 80 * u),
-              _("Take a moment before you get up. Move slowly."), (int)lroundf(24 * u),
-              ALIGN_CENTER | VALIGN_TOP, t->text_dim);
-    ui_button(a, l, "done", gw_rc(W / 2 - 130 * u, cy + 80 * u, 260 * u, 64 * u), _("Finish"), true, true);
+    float u = app_unit(a), W = (float)a->w, H = (float)a->h;
+    const char *fin = _("Finish");
+    float bw = ui_button_w(a, fin, 260 * u), bh = ui_button_h(a, fin, bw, 64 * u);
+    int tpx = (int)lroundf(48 * u), mpx = (int)lroundf(24 * u);
+    ui_block b[3] = {
+        { .text = _("Well done."), .px = tpx, .min_px = ui_min_px(a, tpx), .bold = true, .w = W - 80 * u, .min_h = 70 * u },
+        { .text = _("Take a moment before you get up. Move slowly."), .px = mpx, .min_px = ui_min_px(a, mpx),
+          .w = W * 0.7f, .min_h = 80 * u, .gap = 10 * u, .min_gap = 6 * u },
+        { .w = bw, .min_h = bh, .gap = 10 * u * fmaxf(1.f, a->text_scale), .min_gap = 6 * u },
+    };
+    /* as designed around cy; taller text: centred on the screen */
+    float top = cy - 90 * u, h = 0;
+    for (int i = 0; i < 3; i++)
+        h += b[i].gap + (b[i].text ? fmaxf(b[i].min_h, ui_text_h(a, b[i].text, b[i].px, b[i].bold, b[i].w)) : b[i].min_h);
+    if (top + h > H - 24 * u)
+        top = fmaxf(24 * u, (H - h) / 2);
+    ui_stack(a, b, 3, top, H - 24 * u);
+    draw_text(l, gw_rc(0, b[0].y, W, b[0].h), b[0].text, b[0].px_out, ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8),
+              t->text);
+    draw_text(l, gw_rc(W * 0.15f, b[1].y, W * 0.7f, b[1].h), b[1].text, b[1].px_out, ALIGN_CENTER | VALIGN_TOP,
+              t->text_dim);
+    ui_button(a, l, "done", gw_rc(W / 2 - bw / 2, b[2].y, bw, bh), fin, true, true);
 }
-
 
 /* ---- layouts that reflow ---------------------------------------------------------- */
 

@@ -185,6 +185,7 @@ int main(void)
         { "guided", "pmr-7", NULL, 40, 0 },              { "prompts", "grounding-54321", NULL, 2, 0 },
         { "prompts-mental", "grounding-mental", NULL, 20, 0 },
         { "prompts-mental-2", "grounding-mental", NULL, 20, 1 },
+        { "pacer-done", "breathing-4-7-8", NULL, 90, 0 },    { "guided-done", "pmr-release-only", NULL, 400, 0 },
     };
     static const char *const LANGS[] = { "en", "es", "de", "ar" };
     /* 150%: where the library changes to titles only; GW_A11Y_PCT=N checks N% alone */
