@@ -260,7 +260,8 @@ static bool buttons_designed(const app *a, playout *L, float W, float H)
 static void buttons_flow(const app *a, playout *L, float W, float H)
 {
     float u = L->u, pad = 24 * u, gap = 12 * u;
-    bool show[NBTN] = { L->btn[B_HINT].w > 0, personal(a) && a->pr.step < APP_MAX_NOTES, L->btn[B_PREV].w > 0, true,
+    bool show[NBTN] = { L->btn[B_HINT].w > 0, personal(a) && a->pr.step < APP_MAX_NOTES,
+                        a->pr.step > 0 || a->text_page > 0, true,
                         L->btn[B_SKIP].w > 0 };
     float w[NBTN], h = 64 * u;
     float minw[NBTN] = { 150 * u, 150 * u, 220 * u, 220 * u, 150 * u };
