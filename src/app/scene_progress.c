@@ -142,7 +142,7 @@ static void ratings_chart(const app *a, draw_list *l, gw_rect r, const plog_summ
     }
     for (int v = 0; v <= 10; v += step) {
         float y = g.y + g.h - (float)v / 10.f * g.h;
-        char num[4];
+        char num[12];
         snprintf(num, sizeof num, "%d", v);
         draw_text(l, gw_rc(g.x - 12 * u - nw, y - nh / 2, nw, nh), num, npx, ALIGN_RIGHT | VALIGN_MIDDLE, t->text_dim);
     }

@@ -123,7 +123,7 @@ static float data_panel(layout *L, float x, float y, float w)
     float tw = w - ip - bw - 56 * u;  /* the text beside the button, as at 100% */
     /* the text under the button when beside it would be too narrow (or a word in
      * it, such as a long folder name, wider than the room) */
-    bool stacked = tw < w * 0.4f || ui_measure(a, where, px, false, tw).w > tw;
+    bool stacked = tw < w * 0.5f || ui_measure(a, where, px, false, tw).w > tw;
     if (stacked) {
         tw = w - 2 * ip;
         bw = fminf(bw, w - 2 * ip);
