@@ -11,6 +11,7 @@
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "platform/plat_audio.h"
+#include "platform/plat_text.h"
 
 static const mode_vt *mode_by_name(const char *name)
 {
@@ -54,6 +55,11 @@ bool app_init(app *a, const app_config *cfg)
     app_home_init(a, cfg);
     present_panel_init(a, cfg->plan_dir);
     a->text_pct_arg = cfg->text_pct;
+    char fonts[PATH_MAX];
+    const char *data = paths_data_dir();
+    if (!data || !paths_join(fonts, sizeof fonts, data, "fonts"))
+        snprintf(fonts, sizeof fonts, "fonts");
+    a->text = plat_text_new(fonts);
     app_lang_changed(a);
     a->mode->enter(a);
     return true;
@@ -69,6 +75,8 @@ void app_free(app *a)
     draw_free(&a->ui);
     draw_free(&a->present.ctl_ui);
     locales_free(&a->loc);
+    plat_text_free(a->text);
+    a->text = NULL;
 }
 
 float app_unit(const app *a)

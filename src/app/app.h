@@ -206,6 +206,11 @@ struct app {
     bool  rtl;               /* the interface language is written right to left: mirror */
     int   text_pct_arg;      /* --text-size for this run; 0: the settings' */
     bool  draw_oom;          /* a description was left incomplete for lack of memory (reported) */
+    struct plat_text *text;  /* measures text for layouts that reflow (owned; NULL: estimates) */
+    int   settings_page;     /* settings: the page shown when they do not fit one screen */
+    int   text_page;         /* prompts: the page of a step's text too long for one screen */
+    int   library_page;      /* library: the page of cards shown when they do not fit one screen */
+    int   progress_page;     /* progress: with large text, the charts on two pages */
 };
 
 /* Pacer styles, in the order the "style" control cycles through them. */

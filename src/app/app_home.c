@@ -234,9 +234,8 @@ void app_refresh_recent(app *a)
 
 void app_home_post_draw(const app *a, draw_list *l)
 {
-    /* Text size: scaling every text after the fact overflows the fixed layouts (tried:
-     * labels wrap inside buttons at 150%), so the setting is stored and shown but each
-     * scene has to lay itself out for it; until then nothing is changed here. */
+    /* Text size: app_draw scales every text afterwards; each scene lays itself out
+     * for the size (ui_measure and the layouts in ui.c), so nothing is done here. */
     (void)a;
     (void)l;
 }

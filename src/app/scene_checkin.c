@@ -25,23 +25,63 @@ static gw_color mix(gw_color x, gw_color y, float t)
     return c;
 }
 
+/* Top to bottom: the question, a word on what it is for, the 0-10 scale with its
+ * anchors under both ends, Skip; a note at the foot. Heights come from the text, so
+ * with large text the gaps close up first, then the explanation gets smaller. */
 static void draw(const app *a, draw_list *l)
 {
     const theme *t = a->th;
     float u = app_unit(a), W = (float)a->w, H = (float)a->h;
-    float cy = H * 0.5f;
     const char *title = a->checkin_after ? _("And now, how are you feeling?") : _("Before you start: how are you feeling?");
-    draw_text(l, gw_rc(60 * u, cy - 250 * u, W - 120 * u, 60 * u), title, (int)lroundf(36 * u),
-              ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), t->text);
-    draw_text(l, gw_rc(W * 0.12f, cy - 185 * u, W * 0.76f, 60 * u),
-              _("A quick self-check, just for you. Pick the number that fits how upset or tense you feel. "
-                "There are no right answers, and you can skip it."),
-              (int)lroundf(19 * u), ALIGN_CENTER | VALIGN_TOP, t->text_dim);
+    const char *para = _("A quick self-check, just for you. Pick the number that fits how upset or tense you feel. "
+                         "There are no right answers, and you can skip it.");
+    const char *lo = _("0 — completely calm"), *hi = _("10 — the worst you can imagine");
+    const char *note = _("You can turn these check-ins off in Settings.");
+    const char *skip = _("Skip");
 
     float gap = 10 * u;
     float bw = fminf(96 * u, (W - 120 * u - 10 * gap) / 11.f);
     float row = 11 * bw + 10 * gap;
-    float x0 = (W - row) / 2, by = cy - 70 * u;
+    float x0 = (W - row) / 2;
+    float tw = W - 120 * u, pw = W * 0.76f, aw = fmaxf(3 * bw + 2 * gap, row / 2 - 20 * u);
+    int tpx = (int)lroundf(36 * u), ppx = (int)lroundf(19 * u), apx = (int)lroundf(18 * u), npx = (int)lroundf(16 * u);
+
+    ui_text_size tm = ui_measure(a, title, tpx, true, 0);
+    bool title_fit = ui_line_fits(a, title, tpx, true, tw); /* one line, a little smaller if need be */
+    float th = title_fit ? fmaxf(60 * u, tm.h) : ui_text_h(a, title, tpx, true, tw);
+    float ph = fmaxf(60 * u, ui_text_h(a, para, ppx, false, pw));
+    float ah = fmaxf(50 * u, fmaxf(ui_text_h(a, lo, apx, false, aw), ui_text_h(a, hi, apx, false, aw)));
+    float sw = ui_button_w(a, skip, 240 * u), sh = ui_button_h(a, skip, sw, 62 * u);
+    float nh = fmaxf(40 * u, ui_text_h(a, note, npx, false, W - 120 * u));
+
+    float top = 110 * u, bottom = H - 30 * u - nh - 10 * u;
+    float g[4] = { 5 * u, 55 * u, 14 * u, 30 * u }, gmin[4] = { 5 * u, 16 * u, 8 * u, 16 * u };
+    float fixed = th + ph + bw + ah + sh, gaps = g[0] + g[1] + g[2] + g[3];
+    if (top + fixed + gaps > bottom) {
+        top = a->notice[0] ? 60 * u : 24 * u;
+        float room = bottom - top - fixed, mins = gmin[0] + gmin[1] + gmin[2] + gmin[3];
+        float k = room <= mins ? 0 : fminf(1.f, (room - mins) / (gaps - mins));
+        for (int i = 0; i < 4; i++)
+            g[i] = gmin[i] + (g[i] - gmin[i]) * k;
+        if (room < mins) { /* the explanation smaller, then it may not reach its full height */
+            float want = ph - (mins - room);
+            ppx = ui_fit_px(a, para, ppx, ui_min_px(a, ppx), false, pw, want);
+            ph = fminf(ph, fmaxf(want, ui_text_h(a, para, ppx, false, pw)));
+        }
+        /* what is left over goes above and below */
+        float used = th + ph + bw + ah + sh + g[0] + g[1] + g[2] + g[3];
+        if (used < bottom - top)
+            top += (bottom - top - used) / 2;
+    }
+
+    float y = top;
+    draw_text(l, gw_rc(60 * u, y, tw, th), title, tpx,
+              ALIGN_CENTER | VALIGN_MIDDLE | (title_fit ? TEXT_FIT : 0) | (FONT_BOLD << 8), t->text);
+    y += th + g[0];
+    draw_text(l, gw_rc((W - pw) / 2, y, pw, ph), para, ppx, ALIGN_CENTER | VALIGN_TOP, t->text_dim);
+    y += ph + g[1];
+
+    float by = y;
     for (int v = 0; v <= 10; v++) {
         gw_rect r = gw_rc(x0 + (float)v * (bw + gap), by, bw, bw);
         bool f = a->home_focus == v;
@@ -57,16 +97,12 @@ static void draw(const app *a, draw_list *l)
         snprintf(id, sizeof id, "rating:%d", v);
         draw_widget_add(l, id, r, f);
     }
-    float ay = by + bw + 14 * u, aw = 3 * bw + 2 * gap;
-    draw_text(l, gw_rc(x0, ay, aw, 50 * u), _("0 — completely calm"), (int)lroundf(18 * u), ALIGN_LEFT | VALIGN_TOP,
-              t->text_dim);
-    draw_text(l, gw_rc(x0 + row - aw, ay, aw, 50 * u), _("10 — the worst you can imagine"), (int)lroundf(18 * u),
-              ALIGN_RIGHT | VALIGN_TOP, t->text_dim);
-    ui_button(a, l, "skip", gw_rc(W / 2 - 120 * u, cy + 120 * u, 240 * u, 62 * u), _("Skip"),
-              a->home_focus == SKIP_INDEX, false);
-    draw_text(l, gw_rc(60 * u, H - 70 * u, W - 120 * u, 40 * u),
-              _("You can turn these check-ins off in Settings."), (int)lroundf(16 * u),
-              ALIGN_CENTER | VALIGN_MIDDLE, t->text_dim);
+    y += bw + g[2];
+    draw_text(l, gw_rc(x0, y, aw, ah), lo, apx, ALIGN_LEFT | VALIGN_TOP, t->text_dim);
+    draw_text(l, gw_rc(x0 + row - aw, y, aw, ah), hi, apx, ALIGN_RIGHT | VALIGN_TOP, t->text_dim);
+    y += ah + g[3];
+    ui_button(a, l, "skip", gw_rc(W / 2 - sw / 2, y, sw, sh), skip, a->home_focus == SKIP_INDEX, false);
+    draw_text(l, gw_rc(60 * u, H - 30 * u - nh, W - 120 * u, nh), note, npx, ALIGN_CENTER | VALIGN_MIDDLE, t->text_dim);
     if (a->notice[0])
         draw_text(l, gw_rc(60 * u, 16 * u, W - 120 * u, 40 * u), a->notice, (int)lroundf(16 * u),
                   ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT, t->focus);

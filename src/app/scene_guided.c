@@ -208,28 +208,100 @@ static bool event(app *a, const gw_event *e)
 
 /* ---- drawing ------------------------------------------------------------------ */
 
+/* As designed: the body map on the left, the step, what to do, the caption and the
+ * step's timer on the right, the controls in a row at the bottom. With large text the
+ * controls may take two rows, the map gets narrower so the caption has room, the
+ * timer goes beside the caption, and the caption's type is made only as much smaller
+ * as it takes to fit. */
+enum { NCTL = 5 };
+static const char *const CTL_ID[NCTL] = { "previous", "pause", "next", "restart", "ambience" };
+static const float CTL_W[NCTL] = { 170, 170, 170, 170, 290 };
+
 typedef struct layout {
     float u, bar;
     gw_rect map, panel, controls;
-    int caption_px, cpl;
+    int caption_px, cpl, cap_lines;
+    float step_h, pill_w, pill_h, cap_w, cap_h, rr;
+    bool compact;          /* the timer beside the caption */
 } layout;
+
+static void control_items(const app *a, ui_item *it)
+{
+    static const char *const AMB[NBED] = { N_("Sound: off"), N_("Sound: brown noise"),
+                                           N_("Sound: rain"), N_("Sound: drone") };
+    const char *label[NCTL] = { _("Previous"), a->clock.paused ? _("Resume") : _("Pause"),
+                                _("Next"), _("Restart"), _(AMB[a->ambience % NBED]) };
+    float u = app_unit(a);
+    for (int i = 0; i < NCTL; i++)
+        it[i] = (ui_item){ CTL_ID[i], label[i], CTL_W[i] * u, false, i == 1 };
+}
+
+static const char *kind_label(guided_step_kind k)
+{
+    static const char *const K[] = { N_("Listen"), N_("Tense"), N_("Release"), N_("Rest") };
+    return _(K[k]);
+}
 
 static layout lay_out(const app *a)
 {
     layout L;
     float u = app_unit(a), W = (float)a->w, H = (float)a->h;
     L.u = u;
-    L.bar = 84 * u;
-    float ctl_h = 64 * u, pad = 40 * u;
+    /* the bar's height, as ui_top_bar will draw it */
+    draw_list tmp = { 0 };
+    draw_begin(&tmp, a->w, a->h, a->th->bg);
+    L.bar = ui_top_bar(a, &tmp, app_text(a, &a->ex->title));
+    draw_free(&tmp);
+    float pad = 40 * u;
+    ui_item it[NCTL];
+    control_items(a, it);
+    float ctl_h = ui_button_flow(a, NULL, pad, 0, W - 2 * pad, 64 * u, 16 * u, it, NCTL, false);
     L.controls = gw_rc(pad, H - ctl_h - 28 * u, W - 2 * pad, ctl_h);
     float top = L.bar + 8 * u, bottom = L.controls.y - 16 * u;
-    float side = fminf(bottom - top, W * 0.40f);
-    L.map = gw_rc(pad + (W * 0.42f - pad - side) / 2, top, side, side);
-    float px = W * 0.44f;
+    L.compact = a->text_scale > 1.f;
+    float side = fminf(bottom - top, W * (L.compact ? 0.26f : 0.40f));
+    float px = L.compact ? pad + side + 40 * u : W * 0.44f;
+    L.map = L.compact ? gw_rc(pad, top, side, side) : gw_rc(pad + (W * 0.42f - pad - side) / 2, top, side, side);
     L.panel = gw_rc(px, top, W - px - pad, bottom - top);
-    L.caption_px = (int)lroundf(40 * u);
-    /* Noto Sans averages about half an em a character; leave a margin */
-    L.cpl = (int)(L.panel.w / ((float)L.caption_px * 0.56f));
+
+    /* what the panel holds, measured: "Step n of N", the indicator, two lines of
+     * caption, the timer */
+    int spx = (int)lroundf(22 * u), kpx = (int)lroundf(34 * u), tpx = (int)lroundf(32 * u);
+    char pos[64];
+    snprintf(pos, sizeof pos, _("Step %d of %d"), 88, 88);
+    L.step_h = fmaxf(34 * u, ui_text_h(a, pos, spx, false, 0));
+    float kw = 0;
+    for (int k = 0; k < 4; k++)
+        kw = fmaxf(kw, ui_text_w(a, kind_label((guided_step_kind)k), kpx, true));
+    L.pill_w = fminf(fmaxf(220 * u, kw + 40 * u), L.panel.w / 2);
+    L.pill_h = fmaxf(64 * u, ui_text_h(a, kind_label(STEP_TENSE), kpx, true, 0) + 8 * u);
+    L.rr = fmaxf(64 * u, ui_text_w(a, "0:00", tpx, true) / 2 + 16 * u);
+    L.cap_w = L.compact ? L.panel.w - 2 * L.rr - 30 * u : L.panel.w;
+    float room = L.panel.h - L.step_h - 10 * u - L.pill_h - 26 * u;
+    if (!L.compact)
+        room -= 20 * u + 2 * 34 * u; /* a timer below, at least a small one */
+    int cpx = (int)lroundf(40 * u);
+    L.caption_px = cpx;
+    L.cap_lines = 2;
+    if (L.compact) { /* as large as two lines allow, down to the smallest allowed; else one line */
+        float lh = 0;
+        for (int p = cpx; p >= ui_min_px(a, cpx); p--) {
+            L.caption_px = p;
+            lh = ui_measure(a, "Ag", p, false, 0).line_h;
+            if (2 * lh + 4 * u <= room)
+                break;
+        }
+        if (2 * lh + 4 * u > room)
+            L.cap_lines = 1;
+    }
+    float line = ui_measure(a, "Ag", L.caption_px, false, 0).line_h;
+    L.cap_h = !L.compact ? (float)L.caption_px * 2.8f : L.cap_lines == 2 ? 2 * line + 4 * u : line + 4 * u;
+    /* Noto Sans averages about half an em a character; leave a margin (more for the
+     * drawn size when it is larger) */
+    float dpx = (float)L.caption_px * fmaxf(1.f, a->text_scale);
+    L.cpl = (int)(L.cap_w / (dpx * (L.compact ? 0.6f : 0.56f)));
+    if (L.cpl < 8)
+        L.cpl = 8;
     return L;
 }
 
@@ -240,28 +312,16 @@ static gw_color kind_color(const theme *t, guided_step_kind k)
 
 static void draw_controls(const app *a, draw_list *l, const layout *L)
 {
-    static const char *const ID[] = { "previous", "pause", "next", "restart", "ambience" };
-    static const char *const AMB[NBED] = { N_("Sound: off"), N_("Sound: brown noise"),
-                                           N_("Sound: rain"), N_("Sound: drone") };
-    const char *label[5] = { _("Previous"), a->clock.paused ? _("Resume") : _("Pause"),
-                             _("Next"), _("Restart"), _(AMB[a->ambience % NBED]) };
-    float wide[5] = { 170, 170, 170, 170, 290 };
-    float gap = 16 * L->u, total = -gap;
-    for (int i = 0; i < 5; i++)
-        total += wide[i] * L->u + gap;
-    float x = L->controls.x + (L->controls.w - total) / 2;
-    for (int i = 0; i < 5; i++) {
-        float w = wide[i] * L->u;
-        ui_button(a, l, ID[i], gw_rc(x, L->controls.y, w, L->controls.h), label[i], false, i == 1);
-        x += w + gap;
-    }
+    ui_item it[NCTL];
+    control_items(a, it);
+    ui_button_flow(a, l, L->controls.x, L->controls.y, L->controls.w, 64 * L->u, 16 * L->u, it, NCTL, false);
 }
 
 static void draw(const app *a, draw_list *l)
 {
     const theme *t = a->th;
     const exercise *e = a->ex;
-    float W = (float)a->w, H = (float)a->h;
+    float H = (float)a->h;
     float bar = ui_top_bar(a, l, app_text(a, &e->title));
     int n = e->nstep;
     if (!a->ex_active || a->step < 0 || a->step >= n) {
@@ -278,42 +338,54 @@ static void draw(const app *a, draw_list *l)
     gw_rect P = L.panel;
     char pos[64];
     snprintf(pos, sizeof pos, _("Step %d of %d"), a->step + 1, n);
-    draw_text(l, gw_rc(P.x, P.y, P.w, 34 * u), pos, (int)lroundf(22 * u),
-              ALIGN_LEFT | VALIGN_MIDDLE, t->text_dim);
+    draw_text(l, gw_rc(P.x, P.y, P.w, L.step_h), pos, (int)lroundf(22 * u), ALIGN_LEFT | VALIGN_MIDDLE, t->text_dim);
 
     /* indicator: what to do now, in the step's colour, and where */
-    static const char *const K[] = { N_("Listen"), N_("Tense"), N_("Release"), N_("Rest") };
-    float iy = P.y + 44 * u;
-    draw_rect(l, gw_rc(P.x, iy, 220 * u, 64 * u), 32 * u, kc);
-    draw_text(l, gw_rc(P.x, iy, 220 * u, 64 * u), _(K[s->kind]), (int)lroundf(34 * u),
+    float iy = P.y + L.step_h + 10 * u;
+    draw_rect(l, gw_rc(P.x, iy, L.pill_w, L.pill_h), L.pill_h / 2, kc);
+    draw_text(l, gw_rc(P.x, iy, L.pill_w, L.pill_h), kind_label(s->kind), (int)lroundf(34 * u),
               ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), t->bg);
-    if (s->region >= 0 && s->region < e->nregion)
-        draw_text(l, gw_rc(P.x + 240 * u, iy, P.w - 240 * u, 64 * u),
-                  app_text(a, &e->region[s->region].name), (int)lroundf(26 * u),
-                  ALIGN_LEFT | VALIGN_MIDDLE | TEXT_FIT, t->text);
+    if (s->region >= 0 && s->region < e->nregion) {
+        const char *where = app_text(a, &e->region[s->region].name);
+        float rx = P.x + L.pill_w + 20 * u, rw = P.w - L.pill_w - 20 * u;
+        int rpx = (int)lroundf(26 * u);
+        /* one line if it fits (a little smaller if need be), else two */
+        bool one = ui_line_fits(a, where, rpx, false, rw);
+        if (!one)
+            rpx = ui_fit_px(a, where, rpx, ui_min_px(a, rpx), false, rw, L.pill_h);
+        draw_text(l, gw_rc(rx, iy, rw, L.pill_h), where, rpx, ALIGN_LEFT | VALIGN_MIDDLE | (one ? TEXT_FIT : 0), t->text);
+    }
 
     /* caption: two lines at a time, in step with the voice */
     guided_pos p = pos_now(a);
     gw_ns step_ns = guided_step_length(s);
     gw_ns span = s->voice_ns > 0 && s->voice_ns < step_ns ? s->voice_ns : step_ns * 4 / 5;
     const char *cap = app_text(a, &s->caption);
-    guided_chunk c = guided_caption_at(cap, L.cpl, 2, span, p.into);
+    guided_chunk c = guided_caption_at(cap, L.cpl, L.cap_lines, span, p.into);
     char line[1024];
     size_t len = c.len < sizeof line - 1 ? c.len : sizeof line - 1;
     memcpy(line, cap + c.off, len);
     line[len] = 0;
-    float cy = iy + 90 * u;
+    float cy = iy + L.pill_h + 26 * u;
     if (app_captions_shown(a))  /* present mode: the therapist may hide them */
-        draw_text(l, gw_rc(P.x, cy, P.w, (float)L.caption_px * 2.8f), line, L.caption_px,
-                  ALIGN_LEFT | VALIGN_TOP, t->text);
+        draw_text(l, gw_rc(P.x, cy, L.cap_w, L.cap_h), line, L.caption_px, ALIGN_LEFT | VALIGN_TOP, t->text);
 
-    /* timer: whole seconds left, and a ring of the step's progress */
-    float ty = cy + (float)L.caption_px * 2.8f + 20 * u;
-    float rr = fminf(64 * u, (P.y + P.h - ty) / 2 - 4 * u);
+    /* timer: whole seconds left, and a ring of the step's progress; below the caption,
+     * or beside it */
+    float rr, cx, ccy;
+    if (L.compact) {
+        rr = fminf(L.rr, (P.y + P.h - cy) / 2 - 4 * u);
+        cx = P.x + P.w - rr - 4 * u;
+        ccy = cy + rr;
+    } else {
+        float ty = cy + L.cap_h + 20 * u;
+        rr = fminf(64 * u, (P.y + P.h - ty) / 2 - 4 * u);
+        cx = P.x + rr + 4 * u;
+        ccy = ty + rr;
+    }
     if (rr > 16 * u) {
         double left_s = ceil(gw_seconds(p.left) - 1e-9);
         double done = 1.0 - left_s / ceil(gw_seconds(step_ns) - 1e-9);
-        float cx = P.x + rr + 4 * u, ccy = ty + rr;
         draw_ring(l, cx, ccy, rr, 8 * u, 0, 1, t->ring_track);
         if (done > 0)
             draw_ring(l, cx, ccy, rr, 8 * u, 0, (float)fmin(done, 1.0), kc);
@@ -321,11 +393,17 @@ static void draw(const app *a, draw_list *l)
         ui_clock(left, sizeof left, left_s);
         draw_text(l, gw_rc(cx - rr, ccy - rr, 2 * rr, 2 * rr), left, (int)lroundf(32 * u),
                   ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
-        if (a->clock.paused)
-            draw_text(l, gw_rc(cx + rr + 24 * u, ccy - 24 * u, P.w - 2 * rr - 40 * u, 48 * u),
-                      _("Paused"), (int)lroundf(30 * u), ALIGN_LEFT | VALIGN_MIDDLE, t->text_dim);
+        if (a->clock.paused) {
+            int ppx = (int)lroundf(30 * u);
+            float ph = fmaxf(48 * u, ui_text_h(a, _("Paused"), ppx, false, 0));
+            if (L.compact) /* under the caption */
+                draw_text(l, gw_rc(P.x, cy + L.cap_h + 8 * u, L.cap_w, ph), _("Paused"), ppx,
+                          ALIGN_LEFT | VALIGN_MIDDLE, t->text_dim);
+            else
+                draw_text(l, gw_rc(cx + rr + 24 * u, ccy - 24 * u, P.w - 2 * rr - 40 * u, 48 * u), _("Paused"), ppx,
+                          ALIGN_LEFT | VALIGN_MIDDLE, t->text_dim);
+        }
     }
-    (void)W;
     draw_controls(a, l, &L);
 }
 
@@ -341,7 +419,7 @@ static gw_ns next_change(const app *a)
     guided_pos p = pos_now(a);
     gw_ns step_ns = guided_step_length(s);
     gw_ns span = s->voice_ns > 0 && s->voice_ns < step_ns ? s->voice_ns : step_ns * 4 / 5;
-    guided_chunk c = guided_caption_at(app_text(a, &s->caption), L.cpl, 2, span, p.into);
+    guided_chunk c = guided_caption_at(app_text(a, &s->caption), L.cpl, L.cap_lines, span, p.into);
     if (c.end != GW_NEVER && a->now + (c.end - p.into) < next)
         next = a->now + (c.end - p.into);
     return next;

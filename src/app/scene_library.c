@@ -5,7 +5,8 @@
  * In a personal mode (home): a star per card ("favourite:<id>", key F; favourites come
  * first in their column), recently used exercises in the header ("recent:<id>"), and
  * buttons to Progress ("progress") and Settings ("settings"); Down/Tab past the last
- * card reach them. */
+ * card reach them. With large text the cards may go on pages ("page:next",
+ * "page:previous"); the focus moving onto a card turns to its page. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -82,12 +83,36 @@ static const char *extra_id(const app *a, int k, char *buf, size_t n)
 }
 
 /* Large text (issue 10): from 150% the cards show only their titles, wrapped, and
- * the header buttons grow. */
+ * the header buttons grow with their labels. */
 static bool large_text(const app *a) { return app_font(a, 100) >= 150; }
-static float header_bw(const app *a, float u)
+
+/* The header's buttons: Help, Progress and Settings (a personal mode), each as wide as
+ * its label needs, at least as designed, all of one height. */
+typedef struct header { gw_rect help, progress, settings; float h; } header;
+
+static header header_layout(const app *a, float u)
 {
-    float s = (float)app_font(a, 100) / 100.f;
-    return 132 * u * (s > 1.f ? (s < 1.5f ? s : 1.5f) : 1.f);
+    header H;
+    float W = (float)a->w, pad = 40 * u, gap = 14 * u;
+    if (!a->mode->personal) {
+        float hw = ui_button_w(a, _("Help"), 150 * u), hh = ui_button_h(a, _("Help"), hw, 52 * u);
+        H.help = gw_rc(W - pad - hw, 20 * u, hw, hh);
+        H.progress = H.settings = gw_rc(0, 0, 0, 0);
+        H.h = fmaxf(92 * u, hh + 40 * u);
+        return H;
+    }
+    const char *lab[3] = { _("Help"), _("Progress"), _("Settings") };
+    float w[3], bh = 46 * u;
+    for (int i = 0; i < 3; i++) {
+        w[i] = ui_button_w(a, lab[i], 132 * u);
+        bh = fmaxf(bh, ui_button_h(a, lab[i], w[i], 46 * u));
+    }
+    float by = 23 * u;
+    H.settings = gw_rc(W - pad - w[2], by, w[2], bh);
+    H.progress = gw_rc(H.settings.x - gap - w[1], by, w[1], bh);
+    H.help = gw_rc(H.progress.x - gap - w[0], by, w[0], bh);
+    H.h = fmaxf(92 * u, by + bh + 23 * u);
+    return H;
 }
 
 /* A five-pointed star at (cx, cy), outline, or filled with spokes from the centre. */
@@ -112,18 +137,15 @@ static void star(draw_list *l, float cx, float cy, float r, bool filled, float t
 }
 
 /* The header of a personal mode: recent chips and the Progress and Settings buttons. */
-static void header_personal(const app *a, draw_list *l, float u, int nfocus)
+static void header_personal(const app *a, draw_list *l, float u, int nfocus, const header *hd)
 {
     const theme *t = a->th;
-    float W = (float)a->w, pad = 40 * u, bh = 46 * u, by = 23 * u;
-    float bw = header_bw(a, u);
-    ui_button(a, l, "settings", gw_rc(W - pad - bw, by, bw, bh), _("Settings"),
-              a->focus == nfocus + a->nrecent + 1, false);
-    ui_button(a, l, "progress", gw_rc(W - pad - 2 * bw - 14 * u, by, bw, bh), _("Progress"),
-              a->focus == nfocus + a->nrecent, false);
+    float by = hd->settings.y, bh = hd->settings.h;
+    ui_button(a, l, "settings", hd->settings, _("Settings"), a->focus == nfocus + a->nrecent + 1, false);
+    ui_button(a, l, "progress", hd->progress, _("Progress"), a->focus == nfocus + a->nrecent, false);
     if (a->nrecent == 0 || large_text(a))
         return; /* large text: no room for the recent chips */
-    float x = 300 * u, right = W - pad - 2 * bw - 28 * u - 150 * u - 26 * u; /* left of Help */
+    float x = 300 * u, right = hd->help.x - 26 * u; /* left of Help */
     draw_text(l, gw_rc(x, by, 80 * u, bh), _("Recent"), (int)lroundf(16 * u), VALIGN_MIDDLE, t->text_dim);
     x += 80 * u;
     float cw = fminf(170 * u, (right - x) / (float)a->nrecent - 10 * u);
@@ -143,11 +165,103 @@ static void header_personal(const app *a, draw_list *l, float u, int nfocus)
     }
 }
 
-static void enter(app *a)
+/* Where everything goes. As designed: three columns of cards under the header, as
+ * tall as the longest column allows (at most 104). With large text the cards show
+ * their titles only, all at one size (smaller only as far as two lines need), and
+ * are as tall as the titles need; when the columns are then too long for the
+ * screen, they go on pages, a few rows at a time, with Previous page and Next page at
+ * the bottom. */
+typedef struct grid {
+    header hd;
+    float top, head, ch, cw, gap, plan_top, plan_ch, nav_h;
+    int plan_rows, rows, npages, page, title_px, most;
+} grid;
+
+static float nav_height(const app *a, float u)
 {
-    if (a->focus < 0)
-        a->focus = 0;
-    app_refresh_recent(a);
+    const char *lab[2] = { _("Previous page"), _("Next page") };
+    float h = 56 * u;
+    for (int i = 0; i < 2; i++)
+        h = fmaxf(h, ui_button_h(a, lab[i], ui_button_w(a, lab[i], 200 * u), 56 * u));
+    return h;
+}
+
+static grid grid_layout(const app *a, const exercise *const *ex, const int *col, int n)
+{
+    grid G;
+    float u = app_unit(a), W = (float)a->w, H = (float)a->h, pad = 40 * u;
+    G.hd = header_layout(a, u);
+    G.top = G.hd.h;
+    if (a->notice[0])
+        G.top += 18 * u;
+    G.gap = 24 * u;
+    G.cw = (W - 2 * pad - (NCOL - 1) * G.gap) / NCOL;
+    G.head = 40 * u;
+    for (int c = 0; c < NCOL; c++)
+        G.head = fmaxf(G.head, ui_text_h(a, cat_title(c), (int)lroundf(20 * u), true, G.cw));
+    int per[NCOL + 1] = { 0 };
+    for (int i = 0; i < n; i++)
+        per[col[i]]++;
+    G.most = 1;
+    for (int c = 0; c < NCOL; c++)
+        G.most = per[c] > G.most ? per[c] : G.most;
+    G.plan_rows = (per[PLAN_COL] + NCOL - 1) / NCOL;
+    G.plan_ch = 84 * u;
+    G.plan_top = G.top;
+    if (G.plan_rows > 0) {
+        G.plan_top = G.top + 40 * u;
+        G.top = G.plan_top + (float)G.plan_rows * (G.plan_ch + 10 * u) + 10 * u;
+    }
+    float avail = H - G.top - G.head - 24 * u;
+    G.ch = fminf(104 * u, avail / (float)G.most - 10 * u);
+    G.title_px = (int)lroundf(20 * u);
+    G.npages = 1;
+    G.page = 0;
+    G.rows = G.most;
+    G.nav_h = 0;
+    if (!large_text(a))
+        return G;
+    /* titles only, one size for all: the largest at which every card fits one page,
+     * else the largest at which each title takes at most two lines (then pages) */
+    float sw = a->mode->personal ? 36 * u : 0, iw = G.cw - 32 * u - sw;
+    int px0 = G.title_px, min = ui_min_px(a, px0), two = 0, one_page = 0;
+    for (int px = px0; px >= min && !one_page; px--) {
+        bool all = true;
+        float need = 0;
+        for (int i = 0; i < n; i++) {
+            ui_text_size m = ui_measure(a, app_text(a, &ex[i]->title), px, true, iw);
+            all = all && m.lines <= 2 && m.w <= iw;
+            need = fmaxf(need, m.h + 16 * u);
+        }
+        if ((float)G.most * (fmaxf(G.ch, need) + 10 * u) <= avail + 10 * u)
+            one_page = px;
+        else if (all && !two)
+            two = px;
+    }
+    G.title_px = one_page ? one_page : two ? two : min;
+    float need = 0;
+    for (int i = 0; i < n; i++)
+        need = fmaxf(need, ui_text_h(a, app_text(a, &ex[i]->title), G.title_px, true, iw) + 16 * u);
+    G.ch = fmaxf(G.ch, need);
+    if ((float)G.most * (G.ch + 10 * u) > avail + 10 * u) {
+        G.nav_h = nav_height(a, u);
+        avail -= G.nav_h + 16 * u;
+        G.rows = (int)floorf((avail + 10 * u) / (G.ch + 10 * u));
+        if (G.rows < 1)
+            G.rows = 1;
+        G.npages = (G.most + G.rows - 1) / G.rows;
+    }
+    G.page = a->library_page < 0 ? 0 : a->library_page >= G.npages ? G.npages - 1 : a->library_page;
+    return G;
+}
+
+/* The row of card i in its column (cards are listed column by column). */
+static int row_of(const int *col, int i)
+{
+    int r = 0;
+    for (int k = 0; k < i; k++)
+        r += col[k] == col[i];
+    return r;
 }
 
 static void draw(const app *a, draw_list *l)
@@ -156,49 +270,43 @@ static void draw(const app *a, draw_list *l)
     float u = app_unit(a);
     float W = (float)a->w, H = (float)a->h;
     float pad = 40 * u;
-    draw_text(l, gw_rc(pad, 22 * u, W / 2, 48 * u), "Groundwork", (int)lroundf(34 * u),
-              VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
-    /* Help sits at the right, or left of Progress and Settings in a personal mode */
-    float help_x = a->mode->personal ? W - pad - 2 * header_bw(a, u) - 28 * u - 150 * u : W - pad - 150 * u;
-    ui_safety_button(a, l, help_x, 20 * u);
-    if (!a->mode->personal)
-        draw_text(l, gw_rc(W / 2, 22 * u, W / 2 - pad - 170 * u, 48 * u), _("Choose an exercise"),
-                  (int)lroundf(20 * u), ALIGN_RIGHT | VALIGN_MIDDLE, t->text_dim);
-    float top = 92 * u;
-    if (a->notice[0]) {
-        draw_text(l, gw_rc(pad, top - 14 * u, W - 2 * pad, 26 * u), a->notice, (int)lroundf(16 * u),
-                  VALIGN_MIDDLE, t->focus);
-        top += 18 * u;
-    }
-
     const exercise *ex[MAX_LISTED];
     int col[MAX_LISTED];
     int n = ordered(a, ex, col);
+    grid G = grid_layout(a, ex, col, n);
+    header *hd = &G.hd;
+    /* the name, as large as the room left of the buttons allows */
+    float nw = hd->help.x - 20 * u - pad;
+    int npx = (int)lroundf(34 * u);
+    if (!ui_line_fits(a, "Groundwork", npx, true, nw))
+        npx = ui_fit_px(a, "Groundwork", npx, ui_min_px(a, npx), true, nw, 1e6f);
+    float nh = fmaxf(48 * u, ui_text_h(a, "Groundwork", npx, true, 0));
+    draw_text(l, gw_rc(pad, hd->help.y + hd->help.h / 2 - nh / 2, fmaxf(W / 2, nw), nh), "Groundwork", npx,
+              VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), t->text);
+    ui_safety_button_at(a, l, hd->help);
+    if (!a->mode->personal)
+        draw_text(l, gw_rc(W / 2, 22 * u, hd->help.x - 20 * u - W / 2, 48 * u), _("Choose an exercise"),
+                  (int)lroundf(20 * u), ALIGN_RIGHT | VALIGN_MIDDLE | TEXT_FIT, t->text_dim);
+    float top = G.top;
+    if (a->notice[0])
+        draw_text(l, gw_rc(pad, hd->h - 14 * u, W - 2 * pad, 26 * u), a->notice, (int)lroundf(16 * u),
+                  VALIGN_MIDDLE, t->focus);
+
     if (a->mode->personal)
-        header_personal(a, l, u, n);
+        header_personal(a, l, u, n, hd);
     if (n == 0) {
-        draw_text(l, gw_rc(pad, top, W - 2 * pad, 60 * u),
-                  _("No exercises are available. Check the content folder."), (int)lroundf(22 * u),
-                  ALIGN_CENTER | VALIGN_MIDDLE, t->text);
+        const char *none = _("No exercises are available. Check the content folder.");
+        int px = (int)lroundf(22 * u);
+        draw_text(l, gw_rc(pad, top, W - 2 * pad, fmaxf(60 * u, ui_text_h(a, none, px, false, W - 2 * pad))), none,
+                  px, ALIGN_CENTER | VALIGN_MIDDLE, t->text);
         return;
     }
-    int per[NCOL + 1] = { 0 };
-    for (int i = 0; i < n; i++)
-        per[col[i]]++;
-    int most = 1;
-    for (int c = 0; c < NCOL; c++)
-        most = per[c] > most ? per[c] : most;
-
-    float gap = 24 * u;
-    float cw = (W - 2 * pad - (NCOL - 1) * gap) / NCOL;
-    float head = 40 * u;
+    float gap = G.gap, cw = G.cw, head = G.head, ch = G.ch;
     /* a take-home plan: its exercises first, in rows of NCOL, with the note and the
      * suggested frequency */
-    int plan_rows = (per[PLAN_COL] + NCOL - 1) / NCOL;
-    float plan_top = top, plan_ch = 84 * u;
-    if (plan_rows > 0) {
+    if (G.plan_rows > 0) {
         const pack *pk = ex[0]->pack;
-        draw_text(l, gw_rc(pad, top, cw, head), _("Your plan"), (int)lroundf(20 * u),
+        draw_text(l, gw_rc(pad, G.plan_top - 40 * u, cw, head), _("Your plan"), (int)lroundf(20 * u),
                   VALIGN_MIDDLE | (FONT_BOLD << 8), t->accent);
         char line[512] = "", fq[160] = "";
         if (pk->plan_times_per_day > 0 && pk->plan_minutes > 0) {
@@ -210,26 +318,27 @@ static void draw(const app *a, draw_list *l)
         }
         const char *note = app_text(a, &pk->plan_note);
         snprintf(line, sizeof line, "%s%s%s", fq, fq[0] && note[0] ? "  ·  " : "", note);
-        draw_text(l, gw_rc(pad + cw + gap, top, W - 2 * pad - cw - gap, head), line, (int)lroundf(17 * u),
-                  VALIGN_MIDDLE | TEXT_FIT, t->text);
-        plan_top = top + head;
-        top = plan_top + (float)plan_rows * (plan_ch + 10 * u) + 10 * u;
+        draw_text(l, gw_rc(pad + cw + gap, G.plan_top - 40 * u, W - 2 * pad - cw - gap, head), line,
+                  (int)lroundf(17 * u), VALIGN_MIDDLE | TEXT_FIT, t->text);
     }
-    float avail = H - top - head - 24 * u;
-    float ch = fminf(104 * u, avail / (float)most - 10 * u);
-    int row[NCOL + 1] = { 0 };
     for (int c = 0; c < NCOL; c++)
         draw_text(l, gw_rc(pad + (float)c * (cw + gap), top, cw, head), cat_title(c), (int)lroundf(20 * u),
                   VALIGN_MIDDLE | (FONT_BOLD << 8), t->accent);
+    int first = G.page * G.rows;
+    int row[NCOL + 1] = { 0 };
     for (int i = 0; i < n; i++) {
         int c = col[i];
         gw_rect r;
         if (c == PLAN_COL) {
             int k = row[c]++;
-            r = gw_rc(pad + (float)(k % NCOL) * (cw + gap), plan_top + (float)(k / NCOL) * (plan_ch + 10 * u), cw,
-                      plan_ch);
-        } else
-            r = gw_rc(pad + (float)c * (cw + gap), top + head + (float)row[c]++ * (ch + 10 * u), cw, ch);
+            r = gw_rc(pad + (float)(k % NCOL) * (cw + gap), G.plan_top + (float)(k / NCOL) * (G.plan_ch + 10 * u), cw,
+                      G.plan_ch);
+        } else {
+            int k = row[c]++ - first;
+            if (k < 0 || k >= G.rows)
+                continue; /* on another page */
+            r = gw_rc(pad + (float)c * (cw + gap), top + head + (float)k * (ch + 10 * u), cw, ch);
+        }
         bool focused = i == a->focus;
         draw_rect(l, r, 14 * u, focused && a->focus_visible ? t->surface_hi : t->surface);
         float ip = 16 * u;
@@ -246,14 +355,35 @@ static void draw(const app *a, draw_list *l)
         float sw = a->mode->personal ? 36 * u : 0; /* room for the star */
         if (large_text(a)) /* the title alone, on up to two lines */
             draw_text(l, gw_rc(r.x + ip, r.y + 4 * u, r.w - 2 * ip - sw, r.h - 8 * u), app_text(a, &ex[i]->title),
-                      (int)lroundf(20 * u), VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
+                      G.title_px, VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
         else {
-            draw_text(l, gw_rc(r.x + ip, r.y + 6 * u, r.w - 2 * ip - mw - sw, 32 * u), app_text(a, &ex[i]->title),
-                      (int)lroundf(20 * u), VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), t->text);
+            /* the title on one line (a little smaller if need be), or on two with the
+             * summary under it if there is still room for it */
+            const char *title = app_text(a, &ex[i]->title), *sum = app_text(a, &ex[i]->summary);
+            int tpx = (int)lroundf(20 * u), spx = (int)lroundf(14 * u);
+            float tw = r.w - 2 * ip - mw - sw, th = 32 * u;
+            bool one = ui_line_fits(a, title, tpx, true, tw);
+            float ty = r.y + 6 * u;
+            if (!one) { /* as large as leaves room for the summary, down to the smallest allowed */
+                ty = r.y + 4 * u;
+                int p = tpx;
+                for (; p >= ui_min_px(a, tpx); p--)
+                    if (ui_text_fits(a, sum, ui_min_px(a, spx), false, r.w - 2 * ip,
+                                     r.y + r.h - 1 * u - ty - ui_text_h(a, title, p, true, tw)))
+                        break;
+                tpx = p < ui_min_px(a, tpx) ? tpx : p;
+                th = ui_text_h(a, title, tpx, true, tw);
+            }
+            draw_text(l, gw_rc(r.x + ip, ty, tw, th), title, tpx,
+                      VALIGN_MIDDLE | (one ? TEXT_FIT : 0) | (FONT_BOLD << 8), t->text);
             draw_text(l, gw_rc(r.x + r.w - ip - mw - sw, r.y + 6 * u, mw, 32 * u), meta, (int)lroundf(15 * u),
                       ALIGN_RIGHT | VALIGN_MIDDLE | TEXT_FIT, t->text_dim);
-            draw_text(l, gw_rc(r.x + ip, r.y + 38 * u, r.w - 2 * ip, r.h - 40 * u), app_text(a, &ex[i]->summary),
-                      (int)lroundf(14 * u), 0, t->text_dim);
+            float sy = ty + th, sh = r.y + r.h - 1 * u - sy;
+            if (one)
+                draw_text(l, gw_rc(r.x + ip, r.y + 38 * u, r.w - 2 * ip, r.h - 40 * u), sum, spx, 0, t->text_dim);
+            else if (ui_text_fits(a, sum, ui_min_px(a, spx), false, r.w - 2 * ip, sh))
+                draw_text(l, gw_rc(r.x + ip, sy, r.w - 2 * ip, sh), sum,
+                          ui_fit_px(a, sum, spx, ui_min_px(a, spx), false, r.w - 2 * ip, sh), 0, t->text_dim);
         }
         if (focused && a->focus_visible)
             draw_frame(l, gw_rc(r.x - 4 * u, r.y - 4 * u, r.w + 8 * u, r.h + 8 * u), 18 * u, 3 * u, t->focus);
@@ -268,6 +398,57 @@ static void draw(const app *a, draw_list *l)
             draw_widget_add(l, id, sr, false);
         }
     }
+    if (G.npages > 1) {
+        const char *prev = _("Previous page"), *next = _("Next page");
+        char where[64];
+        snprintf(where, sizeof where, _("Page %d of %d"), G.page + 1, G.npages);
+        float pw = ui_button_w(a, prev, 200 * u), xw = ui_button_w(a, next, 200 * u);
+        float mid = fmaxf(ui_text_w(a, where, (int)lroundf(20 * u), false), 140 * u), g = 20 * u;
+        float x = (W - pw - xw - mid - 2 * g) / 2, y = H - 24 * u - G.nav_h;
+        if (G.page > 0)
+            ui_button(a, l, "page:previous", gw_rc(x, y, pw, G.nav_h), prev, false, false);
+        draw_text(l, gw_rc(x + pw + g, y, mid, G.nav_h), where, (int)lroundf(20 * u), ALIGN_CENTER | VALIGN_MIDDLE,
+                  t->text_dim);
+        if (G.page + 1 < G.npages)
+            ui_button(a, l, "page:next", gw_rc(x + pw + mid + 2 * g, y, xw, G.nav_h), next, false, true);
+    }
+}
+
+/* Large text: the page showing card i (cards on pages), and the first card of a page. */
+static int page_of_card(const app *a, int i)
+{
+    const exercise *ex[MAX_LISTED];
+    int col[MAX_LISTED];
+    int n = ordered(a, ex, col);
+    grid G = grid_layout(a, ex, col, n);
+    if (G.npages <= 1 || i < 0 || i >= n || col[i] == PLAN_COL)
+        return -1;
+    return row_of(col, i) / G.rows;
+}
+
+static void enter(app *a)
+{
+    if (a->focus < 0)
+        a->focus = 0;
+    app_refresh_recent(a);
+    int p = page_of_card(a, a->focus);
+    a->library_page = p > 0 ? p : 0;
+}
+
+static void turn_page(app *a, int by)
+{
+    const exercise *ex[MAX_LISTED];
+    int col[MAX_LISTED];
+    int n = ordered(a, ex, col);
+    grid G = grid_layout(a, ex, col, n);
+    int p = G.page + by;
+    p = p < 0 ? 0 : p >= G.npages ? G.npages - 1 : p;
+    a->library_page = p;
+    for (int i = 0; i < n; i++) /* the focus on the page's first card */
+        if (col[i] != PLAN_COL && row_of(col, i) / G.rows == p) {
+            a->focus = i;
+            break;
+        }
 }
 
 static void activate(app *a, const char *widget)
@@ -282,6 +463,8 @@ static void activate(app *a, const char *widget)
         app_set_scene(a, &scene_progress);
     else if (!strcmp(widget, "settings"))
         app_set_scene(a, &scene_settings);
+    else if (!strcmp(widget, "page:next") || !strcmp(widget, "page:previous"))
+        turn_page(a, widget[5] == 'n' ? 1 : -1);
 }
 
 /* Moves focus to the same row of the neighbouring column (dir -1 or +1). */
@@ -347,6 +530,9 @@ static bool event(app *a, const gw_event *e)
         }
     } else
         return false;
+    int p = page_of_card(a, a->focus); /* the page of the card the focus moved to */
+    if (p >= 0)
+        a->library_page = p;
     return true;
 }
 

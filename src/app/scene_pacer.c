@@ -78,6 +78,13 @@ static void progress_ring(const app *a, draw_list *l, float cx, float cy, float 
         draw_ring(l, cx, cy, r, 4 * u, 0, p, col);
 }
 
+/* The phase word's size: as designed if it fits w, else a little smaller. */
+static int word_px(const app *a, const char *word, float px, float w)
+{
+    int p = (int)lroundf(px);
+    return ui_fit_px(a, word, p, ui_min_px(a, p), true, w, 1e6f);
+}
+
 /* The phase word and the seconds count, centred on (cx, cy). */
 static void words(const app *a, draw_list *l, float cx, float cy, const char *word, const char *count,
                   gw_color col, float scale)
@@ -85,27 +92,35 @@ static void words(const app *a, draw_list *l, float cx, float cy, const char *wo
     float u = app_unit(a) * scale;
     if (!app_captions_shown(a))  /* present mode: the therapist may hide words and counts */
         return;
-    draw_text(l, gw_rc(cx - 220 * u, cy - 52 * u, 440 * u, 60 * u), word, (int)lroundf(38 * u),
-              ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), col);
-    draw_text(l, gw_rc(cx - 100 * u, cy + 8 * u, 200 * u, 56 * u), count, (int)lroundf(40 * u),
-              ALIGN_CENTER | VALIGN_MIDDLE, col);
+    int wpx = word_px(a, word, 38 * u, 440 * u), cpx = (int)lroundf(40 * u);
+    float wh = fmaxf(60 * u, ui_text_h(a, word, wpx, true, 0)), ch = *count ? fmaxf(56 * u, ui_text_h(a, count, cpx, false, 0)) : 56 * u;
+    /* as designed: the word from cy - 52, the count below it; taller text keeps the
+     * pair centred on the same line */
+    float top = cy + 6 * u - (wh + ch) / 2;
+    draw_text(l, gw_rc(cx - 220 * u, top, 440 * u, wh), word, wpx, ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), col);
+    draw_text(l, gw_rc(cx - 100 * u, top + wh, 200 * u, ch), count, cpx, ALIGN_CENTER | VALIGN_MIDDLE, col);
 }
 
-/* The word above, the count inside a small progress ring below: for the styles whose
- * figure does not itself carry a ring. */
+/* The seconds count in a small progress ring at (cx, ry), the word above it: for the
+ * styles whose figure does not itself carry a ring. */
 static void words_ring(const app *a, draw_list *l, float cx, float cy, const char *word, const char *count,
                        gw_color wcol, double progress, gw_color col)
 {
     float u = app_unit(a);
+    int cpx = (int)lroundf(40 * u);
+    float ch = fmaxf(56 * u, ui_text_h(a, count, cpx, false, 0));
+    float rr = fmaxf(50 * u, ch * 0.5f), ry = cy + 20 * u;
     if (!app_captions_shown(a)) {
-        progress_ring(a, l, cx, cy + 20 * u, 50 * u, progress, col);
+        progress_ring(a, l, cx, ry, rr, progress, col);
         return;
     }
-    draw_text(l, gw_rc(cx - 220 * u, cy - 100 * u, 440 * u, 60 * u), word, (int)lroundf(38 * u),
+    int wpx = word_px(a, word, 38 * u, 440 * u);
+    float wh = fmaxf(60 * u, ui_text_h(a, word, wpx, true, 0));
+    draw_text(l, gw_rc(cx - 220 * u, ry - rr - 10 * u - wh, 440 * u, wh), word, wpx,
               ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), wcol);
-    draw_text(l, gw_rc(cx - 60 * u, cy - 8 * u, 120 * u, 56 * u), count, (int)lroundf(40 * u),
+    draw_text(l, gw_rc(cx - 60 * u, ry - 28 * u - (ch - 56 * u) / 2, 120 * u, ch), count, cpx,
               ALIGN_CENTER | VALIGN_MIDDLE, t_text(a));
-    progress_ring(a, l, cx, cy + 20 * u, 50 * u, progress, col);
+    progress_ring(a, l, cx, ry, rr, progress, col);
 }
 
 static void draw_orb(const app *a, draw_list *l, float cx, float cy, float rmax, const breath_state *s,
@@ -229,34 +244,192 @@ static void draw_calm(const app *a, draw_list *l, float cx, float cy, float half
         draw_rect(l, gw_rc(bar.x, bar.y, quant(bar.w * frac, 1.f), bar.h), 11 * u, col);
 }
 
-static void footer(const app *a, draw_list *l, const breath_state *s, float foot)
+/* ---- layout ------------------------------------------------------------------- *
+ * As designed (and at 100% text): one footer row, "breath n of N" at the left, the
+ * controls in the middle, the time left at the right. When that does not fit, the
+ * status goes on a row of its own above the controls; and when the controls do not
+ * fit one row either (large text), they stand in a column at the right, the status
+ * under the figure. */
+
+enum { NCTL = 6 };
+typedef struct ctl { const char *id, *label; float w; } ctl;
+
+typedef struct pacer_layout {
+    float bar;           /* top bar height */
+    gw_rect fig;         /* the figure's area */
+    gw_rect status;      /* the row of "breath n of N" and the time left */
+    float status_w;      /* the width each of those two may take */
+    gw_rect ctl[NCTL];
+    float px_status;
+} pacer_layout;
+
+static void controls(const app *a, ctl *b)
 {
-    const theme *t = a->th;
-    float u = app_unit(a), W = (float)a->w, H = (float)a->h;
-    float fy = H - foot + 22 * u, pad = 40 * u, bh = 60 * u, gap = 10 * u;
-    char left[64], rem[32], remtxt[64];
-    int shown_cycle = s->stage == BREATH_STAGE_LEAD_IN ? 1 : s->cycle + 1;
-    snprintf(left, sizeof left, _("Breath %d of %d"), shown_cycle, s->total_cycles);
-    ui_clock(rem, sizeof rem, gw_seconds(s->remaining));
-    snprintf(remtxt, sizeof remtxt, _("%s left"), rem);
-    draw_text(l, gw_rc(pad, fy, 250 * u, bh), left, (int)lroundf(24 * u), VALIGN_MIDDLE | TEXT_FIT, t->text);
-    draw_text(l, gw_rc(W - pad - 200 * u, fy, 200 * u, bh), remtxt, (int)lroundf(24 * u),
-              ALIGN_RIGHT | VALIGN_MIDDLE | TEXT_FIT, t->text);
-    struct { const char *id, *label; float w; } b[] = {
+    ctl c[NCTL] = {
         { "shorter", _("Shorter"), 120 }, { "pause", a->clock.paused ? _("Resume") : _("Pause"), 150 },
         { "longer", _("Longer"), 120 },   { "style", _("Style"), 120 },
         { "mute", a->muted ? _("Unmute") : _("Mute"), 120 },
         { "speak", a->speak ? _("Quiet") : _("Voice"), 120 },
     };
-    int nb = (int)(sizeof b / sizeof *b);
-    float total = -gap;
-    for (int i = 0; i < nb; i++)
-        total += b[i].w * u + gap;
-    float x = W / 2 - total / 2;
-    for (int i = 0; i < nb; i++) {
-        ui_button(a, l, b[i].id, gw_rc(x, fy, b[i].w * u, bh), b[i].label, false, false);
-        x += b[i].w * u + gap;
+    memcpy(b, c, sizeof c);
+}
+
+static void status_text(const app *a, const breath_state *s, char *left, size_t nl, char *right, size_t nr)
+{
+    char rem[32];
+    int shown_cycle = s->stage == BREATH_STAGE_LEAD_IN ? 1 : s->cycle + 1;
+    snprintf(left, nl, _("Breath %d of %d"), shown_cycle, s->total_cycles);
+    ui_clock(rem, sizeof rem, gw_seconds(s->remaining));
+    snprintf(right, nr, _("%s left"), rem);
+}
+
+static pacer_layout lay_out(const app *a, float bar, const char *left, const char *right)
+{
+    pacer_layout L;
+    float u = app_unit(a), W = (float)a->w, H = (float)a->h;
+    float pad = 40 * u, gap = 10 * u;
+    ctl b[NCTL];
+    controls(a, b);
+    L.bar = bar;
+    L.px_status = (int)lroundf(24 * u);
+    int spx = (int)L.px_status;
+    float lw = ui_text_w(a, left, spx, false), rw = ui_text_w(a, right, spx, false);
+    float sh = fmaxf(60 * u, ui_text_h(a, left, spx, false, 0));
+    float bw[NCTL], total = -gap, bh = 60 * u;
+    for (int i = 0; i < NCTL; i++) {
+        bw[i] = ui_button_w(a, b[i].label, b[i].w * u);
+        total += bw[i] + gap;
+        bh = fmaxf(bh, ui_button_h(a, b[i].label, bw[i], 60 * u));
     }
+    float foot = 110 * u;
+    /* one row: the controls centred, the status beside them; or the controls centred
+     * between the status texts; or the status beside them on two lines */
+    float side = W / 2 - total / 2 - pad - 2 * gap;
+    float cx0 = W / 2 - total / 2;
+    bool low = bh <= 60 * u && sh <= bh + 8 * u;
+    bool one_row = low && lw <= side && rw <= side;
+    if (!one_row && low && lw + rw + total + 4 * gap <= W - 2 * pad) {
+        one_row = true;
+        side = fmaxf(lw, rw) + 1;
+        cx0 = pad + lw + 2 * gap + (W - 2 * pad - lw - rw - 4 * gap - total) / 2;
+    }
+    if (!one_row)
+        one_row = low && side > 0 && ui_text_h(a, left, spx, false, side) <= bh + 8 * u &&
+                  ui_text_h(a, right, spx, false, side) <= bh + 8 * u &&
+                  ui_measure(a, left, spx, false, side).w <= side && ui_measure(a, right, spx, false, side).w <= side;
+    if (one_row) {
+        float fy = H - foot + 22 * u, x = cx0;
+        for (int i = 0; i < NCTL; i++) {
+            L.ctl[i] = gw_rc(x, fy, bw[i], bh);
+            x += bw[i] + gap;
+        }
+        L.status = gw_rc(pad, fy, W - 2 * pad, bh);
+        L.status_w = side;
+        L.fig = gw_rc(0, bar, W, H - foot - bar);
+        return L;
+    }
+    /* otherwise the status on a row of its own above the controls, or the controls in
+     * a column at the right: whichever leaves the figure more room */
+    float two_fh = H - bar - (sh + bh + 44 * u);
+    float room_two = total <= W - 2 * pad ? fminf(W, two_fh) : 0;
+    /* the controls in a column at the right (two columns if one is too tall) */
+    float cw = 200 * u;
+    for (int i = 0; i < NCTL; i++)
+        cw = fmaxf(cw, bw[i]);
+    cw = fminf(cw, W * 0.34f);
+    float cbh = 60 * u;
+    for (int i = 0; i < NCTL; i++)
+        cbh = fmaxf(cbh, ui_button_h(a, b[i].label, cw, 60 * u));
+    float top = bar + 8 * u, bottom = H - 24 * u;
+    int ncol = (float)NCTL * cbh + (NCTL - 1) * gap <= bottom - top ? 1 : 2;
+    int per = (NCTL + ncol - 1) / ncol;
+    float colh = (float)per * cbh + (float)(per - 1) * gap;
+    float x0 = W - pad - (float)ncol * cw - (float)(ncol - 1) * gap;
+    float aw = x0 - 2 * pad;
+    /* the status under the figure: one line, or the time left below the breath */
+    bool stack = lw + rw + 40 * u > aw;
+    float st_h = stack ? 2 * sh : sh;
+    float col_fh = bottom - st_h - 8 * u - bar;
+    if (room_two >= fminf(aw, col_fh)) {
+        float fy = H - 28 * u - bh, x = W / 2 - total / 2;
+        for (int i = 0; i < NCTL; i++) {
+            L.ctl[i] = gw_rc(x, fy, bw[i], bh);
+            x += bw[i] + gap;
+        }
+        L.status = gw_rc(pad, fy - 8 * u - sh, W - 2 * pad, sh);
+        L.status_w = (W - 2 * pad) / 2;
+        L.fig = gw_rc(0, bar, W, L.status.y - 8 * u - bar);
+        return L;
+    }
+    float y0 = top + fmaxf(0, (bottom - top - colh) / 2);
+    for (int i = 0; i < NCTL; i++)
+        L.ctl[i] = gw_rc(x0 + (float)(i / per) * (cw + gap), y0 + (float)(i % per) * (cbh + gap), cw, cbh);
+    L.status = gw_rc(pad, bottom - st_h, aw, st_h);
+    L.status_w = stack ? aw : aw / 2;
+    L.fig = gw_rc(pad, bar, aw, L.status.y - 8 * u - bar);
+    return L;
+}
+
+static void footer(const app *a, draw_list *l, const pacer_layout *L, const char *left, const char *right)
+{
+    const theme *t = a->th;
+    float u = app_unit(a);
+    gw_rect st = L->status;
+    int spx = (int)L->px_status;
+    float lw = ui_text_w(a, left, spx, false), rw = ui_text_w(a, right, spx, false);
+    if (L->status_w >= st.w) { /* one under the other */
+        float h = st.h / 2;
+        draw_text(l, gw_rc(st.x, st.y, st.w, h), left, spx, VALIGN_MIDDLE, t->text);
+        draw_text(l, gw_rc(st.x, st.y + h, st.w, h), right, spx, VALIGN_MIDDLE, t->text);
+    } else if (lw > L->status_w || rw > L->status_w) { /* beside the controls, on two lines */
+        draw_text(l, gw_rc(st.x, st.y, L->status_w, st.h), left, spx, VALIGN_MIDDLE, t->text);
+        draw_text(l, gw_rc(st.x + st.w - L->status_w, st.y, L->status_w, st.h), right, spx,
+                  ALIGN_RIGHT | VALIGN_MIDDLE, t->text);
+    } else {
+        draw_text(l, gw_rc(st.x, st.y, fmaxf(250 * u, lw + 1), st.h), left, spx, VALIGN_MIDDLE | TEXT_FIT, t->text);
+        float w = fmaxf(200 * u, rw + 1);
+        draw_text(l, gw_rc(st.x + st.w - w, st.y, w, st.h), right, spx, ALIGN_RIGHT | VALIGN_MIDDLE | TEXT_FIT, t->text);
+    }
+    ctl b[NCTL];
+    controls(a, b);
+    for (int i = 0; i < NCTL; i++)
+        ui_button(a, l, b[i].id, L->ctl[i], b[i].label, false, false);
+}
+
+/* The closing screen: well done, how many breaths, Again and Finish. */
+static void closing(const app *a, draw_list *l, float bar)
+{
+    const theme *t = a->th;
+    const breath_state *s = &a->bs;
+    float u = app_unit(a), W = (float)a->w, H = (float)a->h;
+    char msg[128];
+    snprintf(msg, sizeof msg, P_("You completed %d breath.", "You completed %d breaths.", s->total_cycles),
+             s->total_cycles);
+    const char *again = _("Again"), *fin = _("Finish");
+    float bw = fmaxf(ui_button_w(a, again, 260 * u), ui_button_w(a, fin, 260 * u));
+    bw = fminf(bw, (W - 80 * u) / 2);
+    float bh = fmaxf(ui_button_h(a, again, bw, 64 * u), ui_button_h(a, fin, bw, 64 * u));
+    int tpx = (int)lroundf(48 * u), mpx = (int)lroundf(24 * u);
+    ui_block k[3] = {
+        { .text = _("Well done."), .px = tpx, .min_px = ui_min_px(a, tpx), .bold = true, .w = W - 80 * u, .min_h = 70 * u },
+        { .text = msg, .px = mpx, .min_px = ui_min_px(a, mpx), .w = W - 80 * u, .min_h = 40 * u, .gap = 10 * u,
+          .min_gap = 6 * u },
+        { .w = bw, .min_h = bh, .gap = 30 * u, .min_gap = 16 * u },
+    };
+    float cy = bar + (H - bar - 110 * u) / 2;
+    float top = cy - 90 * u, natural = 70 * u + 10 * u + 40 * u + 30 * u + 64 * u;
+    float h0 = fmaxf(70 * u, ui_text_h(a, k[0].text, tpx, true, k[0].w)) + 10 * u +
+               fmaxf(40 * u, ui_text_h(a, msg, mpx, false, k[1].w)) + 30 * u + bh;
+    if (h0 > natural) /* taller text: centred in the room below the bar */
+        top = bar + fmaxf(0, (H - 24 * u - bar - h0) / 2);
+    ui_stack(a, k, 3, top, H - 24 * u);
+    draw_text(l, gw_rc(40 * u, k[0].y, W - 80 * u, k[0].h), k[0].text, k[0].px_out,
+              ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
+    draw_text(l, gw_rc(40 * u, k[1].y, W - 80 * u, k[1].h), msg, k[1].px_out, ALIGN_CENTER | VALIGN_MIDDLE,
+              t->text_dim);
+    float gap = 24 * u, cx = W / 2;
+    ui_button(a, l, "again", gw_rc(cx - bw - gap / 2, k[2].y, bw, bh), again, false, false);
+    ui_button(a, l, "done", gw_rc(cx + gap / 2, k[2].y, bw, bh), fin, true, true);
 }
 
 static void draw(const app *a, draw_list *l)
@@ -264,25 +437,24 @@ static void draw(const app *a, draw_list *l)
     const theme *t = a->th;
     const breath_state *s = &a->bs;
     float u = app_unit(a);
-    float W = (float)a->w, H = (float)a->h;
     float bar = ui_top_bar(a, l, app_text(a, &a->ex->title));
-    float foot = 110 * u;
-    float cx = W / 2, cy = bar + (H - bar - foot) / 2;
-    float room = fminf(W, H - bar - foot) / 2 - 40 * u;
 
     if (s->stage == BREATH_STAGE_DONE) {
-        draw_text(l, gw_rc(0, cy - 90 * u, W, 70 * u), _("Well done."), (int)lroundf(48 * u),
-                  ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
-        char msg[128];
-        snprintf(msg, sizeof msg, P_("You completed %d breath.", "You completed %d breaths.", s->total_cycles),
-                 s->total_cycles);
-        draw_text(l, gw_rc(0, cy - 10 * u, W, 40 * u), msg, (int)lroundf(24 * u),
-                  ALIGN_CENTER | VALIGN_MIDDLE, t->text_dim);
-        float bw = 260 * u, bh = 64 * u, gap = 24 * u;
-        ui_button(a, l, "again", gw_rc(cx - bw - gap / 2, cy + 60 * u, bw, bh), _("Again"), false, false);
-        ui_button(a, l, "done", gw_rc(cx + gap / 2, cy + 60 * u, bw, bh), _("Finish"), true, true);
+        closing(a, l, bar);
         return;
     }
+    char left[64], right[64];
+    status_text(a, s, left, sizeof left, right, sizeof right);
+    pacer_layout L = lay_out(a, bar, left, right);
+    int ppx = (int)lroundf(26 * u);
+    float paused_h = fmaxf(50 * u, ui_text_h(a, _("Paused"), ppx, true, 0));
+    if (a->clock.paused && a->text_scale > 1.f) { /* room for the word "Paused" above the figure */
+        L.fig.y += paused_h;
+        L.fig.h -= paused_h;
+    }
+    float FW = L.fig.w;
+    float cx = L.fig.x + FW / 2, cy = L.fig.y + L.fig.h / 2;
+    float room = fminf(FW, L.fig.h) / 2 - 40 * u;
 
     gw_color col = s->stage == BREATH_STAGE_LEAD_IN ? t->hold : phase_color(t, s->kind);
     breath_state shown = *s;
@@ -299,23 +471,41 @@ static void draw(const app *a, draw_list *l)
         n = s->lead_in_count;
     } else {
         word = phase_word(s->kind);
-        double left = gw_seconds(s->phase_start + s->phase_len) - gw_seconds(tb_elapsed(&a->clock, a->now));
-        n = (int)ceil(left - 1e-6);
+        double rest = gw_seconds(s->phase_start + s->phase_len) - gw_seconds(tb_elapsed(&a->clock, a->now));
+        n = (int)ceil(rest - 1e-6);
     }
     snprintf(count, sizeof count, "%d", n);
 
     switch (pacer_style_of(a)) {
-    case PACER_BOX:
-        draw_box(a, l, cx, cy, room * 0.8f, &shown, col);
-        words_ring(a, l, cx, cy, word, count, t->text, shown.progress, col);
+    case PACER_BOX: {
+        /* the word and the count's ring inside the box; with large text, a word that
+         * does not fit goes above the box */
+        float half = room * 0.8f;
+        int wpx = word_px(a, word, 38 * u, 440 * u);
+        ui_text_size wm = ui_measure(a, word, wpx, true, 0);
+        float need = fmaxf(60 * u, wm.h) + 10 * u + 2 * fmaxf(50 * u, ui_text_h(a, count, (int)lroundf(40 * u), false, 0) / 2);
+        if (a->text_scale <= 1.f || !app_captions_shown(a) || (wm.w <= 1.7f * half && need <= 1.7f * half)) {
+            draw_box(a, l, cx, cy, half, &shown, col);
+            words_ring(a, l, cx, cy, word, count, t->text, shown.progress, col);
+        } else {
+            float band = wm.h + 16 * u, by = cy + band / 2;
+            half = fminf(half, (L.fig.h - band) / 2 - 24 * u);
+            draw_box(a, l, cx, by, half, &shown, col);
+            draw_text(l, gw_rc(L.fig.x, by - half - 12 * u - wm.h, FW, wm.h), word, wpx,
+                      ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
+            words_ring(a, l, cx, by - 20 * u, "", count, t->text, shown.progress, col);
+        }
         break;
+    }
     case PACER_WAVE: {
-        float hw = fminf(W * 0.36f, 520 * u), hh = room * 0.42f;
+        float hw = fminf(fminf(FW * 0.36f, 520 * u), FW / 2 - 150 * u), hh = room * 0.42f;
         draw_wave(a, l, cx, cy + 40 * u, hw, hh, &shown, col);
         words(a, l, cx, cy - hh - 10 * u, word, "", col, 1);
-        draw_text(l, gw_rc(cx + hw + 20 * u, cy - 28 * u, 120 * u, 56 * u), count, (int)lroundf(40 * u),
-                  ALIGN_CENTER | VALIGN_MIDDLE, t->text);
-        progress_ring(a, l, cx + hw + 80 * u, cy, 40 * u, shown.progress, col);
+        int cpx = (int)lroundf(40 * u);
+        float ch = fmaxf(56 * u, ui_text_h(a, count, cpx, false, 0));
+        draw_text(l, gw_rc(cx + hw + 20 * u, cy - ch / 2, 120 * u, ch), count, cpx, ALIGN_CENTER | VALIGN_MIDDLE,
+                  t->text);
+        progress_ring(a, l, cx + hw + 80 * u, cy, fmaxf(40 * u, ch * 0.5f), shown.progress, col);
         break;
     }
     case PACER_TUBE:
@@ -324,17 +514,35 @@ static void draw(const app *a, draw_list *l)
         break;
     case PACER_CALM:
         words(a, l, cx, cy - 50 * u, word, count, col, 1.3f);
-        draw_calm(a, l, cx, cy + 70 * u, fminf(W * 0.3f, 360 * u), &shown, n, col);
+        draw_calm(a, l, cx, cy + 70 * u * fmaxf(1.f, a->text_scale), fminf(FW * 0.3f, 360 * u), &shown, n, col);
         break;
-    default:
-        draw_orb(a, l, cx, cy, room - 34 * u, &shown, col);
-        words(a, l, cx, cy, word, count, t->bg, 1);
+    default: {
+        /* the word and count in the orb, in the background colour (as designed, a word
+         * may be a little wider than the orb at its smallest, for a moment); with large
+         * text, a word much wider goes above the orb, in the text colour */
+        float rmax = room - 34 * u;
+        int wpx = word_px(a, word, 38 * u, 440 * u);
+        float ww = ui_text_w(a, word, wpx, true);
+        if (a->text_scale <= 1.f || ww <= 2 * rmax * 0.42f * 1.3f || !app_captions_shown(a)) {
+            draw_orb(a, l, cx, cy, rmax, &shown, col);
+            words(a, l, cx, cy, word, count, t->bg, 1);
+        } else {
+            float wh = ui_text_h(a, word, wpx, true, 0);
+            float oy = cy + (wh + 10 * u) / 2, orm = rmax - (wh + 10 * u) / 2;
+            draw_orb(a, l, cx, oy, orm, &shown, col);
+            draw_text(l, gw_rc(L.fig.x, oy - orm - 30 * u - 10 * u - wh, FW, wh), word, wpx,
+                      ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
+            int cpx = (int)lroundf(40 * u);
+            float ch = ui_text_h(a, count, cpx, false, 0);
+            draw_text(l, gw_rc(cx - orm, oy - ch / 2, 2 * orm, ch), count, cpx, ALIGN_CENTER | VALIGN_MIDDLE, t->bg);
+        }
         break;
     }
-    footer(a, l, s, foot);
+    }
+    footer(a, l, &L, left, right);
     if (a->clock.paused)
-        draw_text(l, gw_rc(0, bar, W, 50 * u), _("Paused"), (int)lroundf(26 * u),
-                  ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->focus);
+        draw_text(l, gw_rc(L.fig.x, bar, FW, paused_h), _("Paused"), ppx, ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8),
+                  t->focus);
 }
 
 static void enter(app *a)

@@ -35,6 +35,7 @@ static void enter(app *a)
         n = 0;
     }
     a->nprog = n;
+    a->progress_page = 0;
 }
 
 static int32_t today(const app *a)
@@ -61,11 +62,19 @@ static void week_label(char *buf, size_t n, int32_t day)
         snprintf(buf, n, "?");
 }
 
-static void panel(const app *a, draw_list *l, gw_rect r, const char *title, float u)
+/* Large text (issue 10): the charts' labels are measured and the charts make room
+ * for them; the ratings chart gets a page of its own, the other two the next page. */
+static bool big(const app *a) { return a->text_scale > 1.f; }
+
+/* The panel and its title; returns where the title ends. */
+static float panel(const app *a, draw_list *l, gw_rect r, const char *title, float u)
 {
+    int px = (int)lroundf(20 * u);
+    float th = big(a) ? fmaxf(32 * u, ui_text_h(a, title, px, true, 0)) : 32 * u;
     draw_rect(l, r, 20 * u, a->th->surface);
-    draw_text(l, gw_rc(r.x + 24 * u, r.y + 14 * u, r.w - 48 * u, 32 * u), title, (int)lroundf(20 * u),
+    draw_text(l, gw_rc(r.x + 24 * u, r.y + 14 * u, r.w - 48 * u, th), title, px,
               VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), a->th->text);
+    return r.y + 14 * u + th;
 }
 
 /* Ratings before (ring) and after (dot) per session, joined by a faint line; weekly
@@ -74,37 +83,88 @@ static void ratings_chart(const app *a, draw_list *l, gw_rect r, const plog_summ
 {
     const theme *t = a->th;
     gw_color cb = t->hold, ca = t->accent;
-    panel(a, l, r, _("How you felt, before and after"), u);
-    /* legend */
-    float lx = r.x + r.w - 330 * u, ly = r.y + 30 * u;
+    const char *title = _("How you felt, before and after");
+    float tb = panel(a, l, r, title, u);
+    /* legend: at the right of the title, or under it when there is no room */
+    int lpx = (int)lroundf(16 * u);
+    const char *lb[3] = { _("before"), _("after"), _("weekly") };
+    float w0 = 140 * u, w1 = 140 * u, w2 = 100 * u, lh = 28 * u;
+    float lx = r.x + r.w - 330 * u, ly = r.y + 30 * u, gy = r.y + 70 * u;
+    float sx[3] = { 14 * u, 124 * u, 234 * u }; /* where each label starts, from lx */
+    if (big(a)) {
+        float tw[3];
+        for (int i = 0; i < 3; i++) {
+            tw[i] = ui_text_w(a, lb[i], lpx, false) + 4 * u;
+            lh = fmaxf(lh, ui_text_h(a, lb[i], lpx, false, 0));
+        }
+        sx[0] = 14 * u;
+        sx[1] = sx[0] + tw[0] + 40 * u;
+        sx[2] = sx[1] + tw[1] + 62 * u;
+        w0 = tw[0];
+        w1 = tw[1];
+        w2 = tw[2];
+        float legend = sx[2] + tw[2] + 24 * u;
+        if (ui_text_w(a, title, (int)lroundf(20 * u), true) + legend + 64 * u <= r.w) {
+            lx = r.x + r.w - legend;
+            ly = (r.y + 14 * u + tb) / 2;
+            gy = tb + 24 * u;
+        } else {
+            lx = r.x + 32 * u;
+            ly = tb + 6 * u + lh / 2;
+            gy = tb + 12 * u + lh + 20 * u;
+        }
+    }
     draw_ring(l, lx, ly, 7 * u, 3 * u, 0, 1, cb);
-    draw_text(l, gw_rc(lx + 14 * u, ly - 14 * u, 140 * u, 28 * u), _("before"), (int)lroundf(16 * u), VALIGN_MIDDLE,
-              t->text_dim);
-    draw_circle(l, lx + 110 * u, ly, 8 * u, ca);
-    draw_text(l, gw_rc(lx + 124 * u, ly - 14 * u, 140 * u, 28 * u), _("after"), (int)lroundf(16 * u), VALIGN_MIDDLE,
-              t->text_dim);
-    draw_line(l, lx + 196 * u, ly, lx + 226 * u, ly, 3 * u, t->text_dim);
-    draw_text(l, gw_rc(lx + 234 * u, ly - 14 * u, 100 * u, 28 * u), _("weekly"), (int)lroundf(16 * u),
-              VALIGN_MIDDLE, t->text_dim);
+    draw_text(l, gw_rc(lx + sx[0], ly - lh / 2, w0, lh), lb[0], lpx, VALIGN_MIDDLE, t->text_dim);
+    draw_circle(l, lx + sx[1] - 14 * u, ly, 8 * u, ca);
+    draw_text(l, gw_rc(lx + sx[1], ly - lh / 2, w1, lh), lb[1], lpx, VALIGN_MIDDLE, t->text_dim);
+    draw_line(l, lx + sx[2] - 38 * u, ly, lx + sx[2] - 8 * u, ly, 3 * u, t->text_dim);
+    draw_text(l, gw_rc(lx + sx[2], ly - lh / 2, w2, lh), lb[2], lpx, VALIGN_MIDDLE, t->text_dim);
 
-    gw_rect g = gw_rc(r.x + 64 * u, r.y + 70 * u, r.w - 96 * u, r.h - 130 * u);
+    /* axes: the numbers' column and the week labels' row as wide and tall as they are */
+    int npx = (int)lroundf(15 * u), wpx = (int)lroundf(14 * u);
+    float nw = 32 * u, nh = 24 * u, wh = 24 * u;
+    if (big(a)) {
+        nw = fmaxf(nw, ui_text_w(a, "10", npx, false));
+        nh = fmaxf(nh, ui_text_h(a, "10", npx, false, 0));
+        wh = fmaxf(wh, ui_text_h(a, "30 Dec", wpx, false, 0));
+    }
+    float gx = r.x + 32 * u + nw;
+    gw_rect g = gw_rc(gx, gy, r.x + r.w - 32 * u - gx, r.y + r.h - 28 * u - wh - 8 * u - gy);
+    int step = 2; /* numbers every 2, or every 5 or 10 when they would crowd */
+    while (step < 10 && g.h * (float)step / 10.f < nh)
+        step = step == 2 ? 5 : 10;
     for (int v = 0; v <= 10; v += 2) {
         float y = g.y + g.h - (float)v / 10.f * g.h;
         draw_line(l, g.x, y, g.x + g.w, y, 1 * u, t->ring_track);
-        char num[4];
+    }
+    for (int v = 0; v <= 10; v += step) {
+        float y = g.y + g.h - (float)v / 10.f * g.h;
+        char num[12];
         snprintf(num, sizeof num, "%d", v);
-        draw_text(l, gw_rc(g.x - 44 * u, y - 12 * u, 32 * u, 24 * u), num, (int)lroundf(15 * u),
-                  ALIGN_RIGHT | VALIGN_MIDDLE, t->text_dim);
+        draw_text(l, gw_rc(g.x - 12 * u - nw, y - nh / 2, nw, nh), num, npx, ALIGN_RIGHT | VALIGN_MIDDLE, t->text_dim);
     }
     int32_t first = s->week[0].first_day;
     float dayw = g.w / (float)NDAYS;
+    /* every week's label, or every other one when they are wider than a week */
+    int every = 1;
+    if (big(a))
+        for (int w = 0; w < PLOG_WEEKS; w++) {
+            char lab[24];
+            week_label(lab, sizeof lab, s->week[w].first_day);
+            if (!ui_line_fits(a, lab, wpx, false, 7 * dayw - 4 * u))
+                every = 2;
+        }
     for (int w = 0; w < PLOG_WEEKS; w++) {
         float x = g.x + (float)(w * 7) * dayw;
         if (w > 0)
             draw_line(l, x, g.y, x, g.y + g.h, 1 * u, fade(t->ring_track, 140));
+        if ((PLOG_WEEKS - 1 - w) % every)
+            continue;
         char lab[24];
         week_label(lab, sizeof lab, s->week[w].first_day);
-        draw_text(l, gw_rc(x, g.y + g.h + 8 * u, 7 * dayw, 24 * u), lab, (int)lroundf(14 * u),
+        float lw = every > 1 ? 14 * dayw : 7 * dayw;
+        draw_text(l, gw_rc(x + 3.5f * dayw - lw / 2, g.y + g.h + 8 * u, lw, wh), lab, wpx,
                   ALIGN_CENTER | VALIGN_TOP | TEXT_FIT, t->text_dim);
     }
     /* weekly averages behind the sessions */
@@ -144,8 +204,17 @@ static void ratings_chart(const app *a, draw_list *l, gw_rect r, const plog_summ
 static void minutes_chart(const app *a, draw_list *l, gw_rect r, const plog_summary *s, float u)
 {
     const theme *t = a->th;
-    panel(a, l, r, _("Minutes practised each week"), u);
+    float tb = panel(a, l, r, _("Minutes practised each week"), u);
+    const char *foot = _("oldest week on the left, this week on the right");
+    int vpx = (int)lroundf(14 * u), fpx = (int)lroundf(13 * u);
     gw_rect g = gw_rc(r.x + 24 * u, r.y + 80 * u, r.w - 48 * u, r.h - 120 * u);
+    float vh = 22 * u, fh = 22 * u;
+    if (big(a)) {
+        vh = fmaxf(vh, ui_text_h(a, "100", vpx, false, 0));
+        fh = fmaxf(fh, ui_text_h(a, foot, fpx, false, g.w));
+        g.y = tb + vh + 12 * u;
+        g.h = r.y + r.h - 12 * u - fh - 6 * u - g.y;
+    }
     double most = 10;
     for (int w = 0; w < PLOG_WEEKS; w++)
         most = s->week[w].minutes > most ? s->week[w].minutes : most;
@@ -159,11 +228,10 @@ static void minutes_chart(const app *a, draw_list *l, gw_rect r, const plog_summ
             draw_rect(l, gw_rc(x, g.y + g.h - h, bw * 0.64f, h), fminf(6 * u, h / 2), now ? t->accent : t->exhale);
         char v[16];
         snprintf(v, sizeof v, "%d", (int)lround(s->week[w].minutes));
-        draw_text(l, gw_rc(x - 10 * u, g.y + g.h - h - 24 * u, bw * 0.64f + 20 * u, 22 * u), v,
-                  (int)lroundf(14 * u), ALIGN_CENTER | VALIGN_BOTTOM, t->text_dim);
+        draw_text(l, gw_rc(x - 10 * u, g.y + g.h - h - vh - 2 * u, bw * 0.64f + 20 * u, vh), v, vpx,
+                  ALIGN_CENTER | VALIGN_BOTTOM | (big(a) ? TEXT_FIT : 0), t->text_dim);
     }
-    draw_text(l, gw_rc(g.x, g.y + g.h + 6 * u, g.w, 22 * u), _("oldest week on the left, this week on the right"),
-              (int)lroundf(13 * u), ALIGN_CENTER | VALIGN_TOP, t->text_dim);
+    draw_text(l, gw_rc(g.x, g.y + g.h + 6 * u, g.w, fh), foot, fpx, ALIGN_CENTER | VALIGN_TOP, t->text_dim);
 }
 
 static void days_grid(const app *a, draw_list *l, gw_rect r, const plog_summary *s, int32_t now, float u)
@@ -174,7 +242,7 @@ static void days_grid(const app *a, draw_list *l, gw_rect r, const plog_summary 
         days += s->week[w].days;
     char title[96];
     snprintf(title, sizeof title, P_("Days practised: %d in 8 weeks", "Days practised: %d in 8 weeks", days), days);
-    panel(a, l, r, title, u);
+    float tb = panel(a, l, r, title, u);
     static const char *const WD[] = { NC_("Monday", "M"), NC_("Tuesday", "T"), NC_("Wednesday", "W"),
                                       NC_("Thursday", "T"), NC_("Friday", "F"), NC_("Saturday", "S"),
                                       NC_("Sunday", "S") };
@@ -185,11 +253,20 @@ static void days_grid(const app *a, draw_list *l, gw_rect r, const plog_summary 
         if (d != INT32_MIN && d >= first && d < first + NDAYS)
             seen[d - first] = true;
     }
+    int ipx = (int)lroundf(13 * u);
+    float iw = 24 * u;
     float cell = fminf((r.w - 80 * u) / PLOG_WEEKS, (r.h - 90 * u) / 7.4f);
     float gx = r.x + (r.w - (float)PLOG_WEEKS * cell) / 2 + 12 * u, gy = r.y + 64 * u;
+    if (big(a)) {
+        for (int d = 0; d < 7; d++)
+            iw = fmaxf(iw, ui_text_w(a, i18n_ctx(WD[d]), ipx, false));
+        gy = tb + 18 * u;
+        cell = fminf((r.w - 48 * u - iw - 10 * u) / PLOG_WEEKS, (r.y + r.h - 16 * u - gy) / 7.f);
+        gx = r.x + (r.w - (float)PLOG_WEEKS * cell + iw + 10 * u) / 2;
+    }
     for (int d = 0; d < 7; d++)
-        draw_text(l, gw_rc(gx - 34 * u, gy + (float)d * cell, 24 * u, cell), i18n_ctx(WD[d]), (int)lroundf(13 * u),
-                  ALIGN_CENTER | VALIGN_MIDDLE, t->text_dim);
+        draw_text(l, gw_rc(gx - 10 * u - iw, gy + (float)d * cell, iw, cell), i18n_ctx(WD[d]), ipx,
+                  ALIGN_CENTER | VALIGN_MIDDLE | (big(a) ? TEXT_FIT : 0), t->text_dim);
     for (int w = 0; w < PLOG_WEEKS; w++)
         for (int d = 0; d < 7; d++) {
             int k = w * 7 + d;
@@ -209,35 +286,68 @@ static void draw(const app *a, draw_list *l)
 {
     const theme *t = a->th;
     float u = app_unit(a), W = (float)a->w, H = (float)a->h;
-    float top = ui_top_bar(a, l, _("Your progress"));
-    if (a->home_focus == 0 && a->focus_visible)
-        draw_frame(l, gw_rc(20 * u, 12 * u, 158 * u, 60 * u), 20 * u, 3 * u, t->focus);
+    float top = ui_top_bar_focus(a, l, _("Your progress"), a->home_focus);
     int32_t now = today(a);
     plog_summary s;
     plog_summarise(a->prog, a->nprog, now, &s);
     float pad = 32 * u;
     if (a->nprog == 0) {
-        draw_text(l, gw_rc(pad, H * 0.4f, W - 2 * pad, 80 * u),
-                  _("No sessions yet. After your first exercise, your practice shows up here."),
-                  (int)lroundf(22 * u), ALIGN_CENTER | VALIGN_MIDDLE, t->text_dim);
+        const char *none = _("No sessions yet. After your first exercise, your practice shows up here.");
+        int px = (int)lroundf(22 * u);
+        draw_text(l, gw_rc(pad, H * 0.4f, W - 2 * pad, fmaxf(80 * u, ui_text_h(a, none, px, false, W - 2 * pad))), none,
+                  px, ALIGN_CENTER | VALIGN_MIDDLE, t->text_dim);
         return;
     }
     char line[160];
     int mins = (int)lround(s.total_minutes);
     snprintf(line, sizeof line, _("All together: %d sessions on %d days, %d minutes. Lower ratings are calmer."),
              s.total_sessions, s.total_days, mins);
-    draw_text(l, gw_rc(pad, top - 6 * u, W - 2 * pad, 30 * u), line, (int)lroundf(17 * u),
-              ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT, t->text_dim);
-    float y = top + 32 * u, h = H - y - pad;
-    float rw = 380 * u, lw = W - 2 * pad - rw - 20 * u;
-    ratings_chart(a, l, gw_rc(pad, y, lw, h), &s, u);
-    float mh = h * 0.5f - 10 * u;
-    minutes_chart(a, l, gw_rc(pad + lw + 20 * u, y, rw, mh), &s, u);
-    days_grid(a, l, gw_rc(pad + lw + 20 * u, y + mh + 20 * u, rw, h - mh - 20 * u), &s, now, u);
+    int spx = (int)lroundf(17 * u);
+    if (!big(a)) {
+        draw_text(l, gw_rc(pad, top - 6 * u, W - 2 * pad, 30 * u), line, spx, ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT,
+                  t->text_dim);
+        float y = top + 32 * u, h = H - y - pad;
+        float rw = 380 * u, lw = W - 2 * pad - rw - 20 * u;
+        ratings_chart(a, l, gw_rc(pad, y, lw, h), &s, u);
+        float mh = h * 0.5f - 10 * u;
+        minutes_chart(a, l, gw_rc(pad + lw + 20 * u, y, rw, mh), &s, u);
+        days_grid(a, l, gw_rc(pad + lw + 20 * u, y + mh + 20 * u, rw, h - mh - 20 * u), &s, now, u);
+        return;
+    }
+    /* large text: the summary wraps; the ratings on the first page, minutes and days
+     * on the second */
+    float sh = ui_text_h(a, line, spx, false, W - 2 * pad);
+    draw_text(l, gw_rc(pad, top, W - 2 * pad, sh), line, spx, ALIGN_CENTER | VALIGN_MIDDLE, t->text_dim);
+    const char *prev = _("Previous page"), *next = _("Next page");
+    float pw = ui_button_w(a, prev, 200 * u), xw = ui_button_w(a, next, 200 * u);
+    float bh = fmaxf(ui_button_h(a, prev, pw, 56 * u), ui_button_h(a, next, xw, 56 * u));
+    float by = H - 20 * u - bh;
+    float y = top + sh + 10 * u, h = by - 14 * u - y;
+    int page = a->progress_page > 0 ? 1 : 0;
+    if (page == 0)
+        ratings_chart(a, l, gw_rc(pad, y, W - 2 * pad, h), &s, u);
+    else {
+        float half = (W - 2 * pad - 20 * u) / 2;
+        minutes_chart(a, l, gw_rc(pad, y, half, h), &s, u);
+        days_grid(a, l, gw_rc(pad + half + 20 * u, y, half, h), &s, now, u);
+    }
+    char where[64];
+    snprintf(where, sizeof where, _("Page %d of %d"), page + 1, 2);
+    float mid = fmaxf(ui_text_w(a, where, (int)lroundf(20 * u), false), 140 * u), g = 20 * u;
+    float x = (W - pw - xw - mid - 2 * g) / 2;
+    if (page > 0)
+        ui_button(a, l, "page:previous", gw_rc(x, by, pw, bh), prev, a->home_focus == 2, false);
+    draw_text(l, gw_rc(x + pw + g, by, mid, bh), where, (int)lroundf(20 * u), ALIGN_CENTER | VALIGN_MIDDLE, t->text_dim);
+    if (page == 0)
+        ui_button(a, l, "page:next", gw_rc(x + pw + mid + 2 * g, by, xw, bh), next, a->home_focus == 2, true);
 }
 
 static void activate(app *a, const char *w)
 {
+    if (!strcmp(w, "page:next") || !strcmp(w, "page:previous")) {
+        a->progress_page = w[5] == 'n';
+        return;
+    }
     if (!strcmp(w, "back")) {
         release(a);
         app_set_scene(a, &scene_library);

@@ -6,7 +6,8 @@
  * At home (only) the person may type their name for {name} and a short note per step;
  * both stay in memory. Kiosk and present modes offer no text input at all.
  * Widget ids: back, next, previous, skip, tally, hint, note, note-save, name-field,
- * done, safety. Keys: Enter/Right/A next; Left/Backspace previous; Space fills a dot,
+ * done, safety. With large text a step's text may go on pages: next and previous
+ * turn them before they move to another step. Keys: Enter/Right/A next; Left/Backspace previous; Space fills a dot,
  * or moves on when there is none left to fill; H shows the hint; Escape leaves. While
  * typing: text goes into the field, Backspace deletes, Enter saves, Escape cancels. */
 #include <math.h>
@@ -56,6 +57,7 @@ static void play_voice(app *a, const prompt_step *p)
 /* The run moved to a new step (or finished): trace it, start its voice. */
 static void step_began(app *a)
 {
+    a->text_page = 0;
     a->step = a->pr.step;
     a->tally = a->pr.tally;
     a->hint_shown = false;
@@ -124,12 +126,19 @@ static void draw_dots(const app *a, draw_list *l, int count, float cy)
     }
 }
 
+/* The timer's ring radius: as designed, or wide enough for the time in it. */
+static float timer_r(const app *a)
+{
+    float u = app_unit(a);
+    return fmaxf(46 * u, ui_text_w(a, "0:00", (int)lroundf(24 * u), false) / 2 + 10 * u);
+}
+
 static void draw_timer(const app *a, draw_list *l, float cy)
 {
     const theme *t = a->th;
     float u = app_unit(a), W = (float)a->w;
     gw_ns el = elapsed(a);
-    float r = 46 * u;
+    float r = timer_r(a);
     float gone = prompt_timer_fraction(&a->pr, el);
     draw_ring(l, W / 2, cy, r, 6 * u, 0, 1, t->ring_track);
     if (gone < 1)
@@ -138,9 +147,12 @@ static void draw_timer(const app *a, draw_list *l, float cy)
     ui_clock(left, sizeof left, gw_seconds(prompt_remaining(&a->pr, el)));
     draw_text(l, gw_rc(W / 2 - r, cy - r, 2 * r, 2 * r), left, (int)lroundf(24 * u),
               ALIGN_CENTER | VALIGN_MIDDLE, t->text);
-    if (gone >= 1)
-        draw_text(l, gw_rc(0, cy + r + 8 * u, W, 32 * u), _("Move on when you are ready."),
-                  (int)lroundf(20 * u), ALIGN_CENTER | VALIGN_MIDDLE, t->text_dim);
+    if (gone >= 1) {
+        const char *msg = _("Move on when you are ready.");
+        int px = (int)lroundf(20 * u);
+        draw_text(l, gw_rc(0, cy + r + 8 * u, W, fmaxf(32 * u, ui_text_h(a, msg, px, false, W - 80 * u))), msg, px,
+                  ALIGN_CENTER | VALIGN_MIDDLE, t->text_dim);
+    }
 }
 
 /* A one-line text field: its content or a placeholder, a caret while typing. */
@@ -159,6 +171,295 @@ static void draw_field(const app *a, draw_list *l, const char *id, gw_rect r, co
     draw_widget_add(l, id, r, false);
 }
 
+/* ---- layout ------------------------------------------------------------------- *
+ * As designed (and at 100% text): the step and its title at the top, the text below
+ * them, the dots, timer or field under it, the hint or the saved note above the
+ * bottom row of buttons (hint and note at the left, previous and next in the middle,
+ * skip at the right). With larger text the buttons are sized from their labels (a
+ * second row when one is not enough), the text gets the room that is left at up to
+ * its full size, a little smaller if that makes it fit, and otherwise goes on pages:
+ * Next shows the next page of the text before it moves on (Previous, the page before). */
+
+#define MAX_TEXT_PAGES 16
+enum { B_HINT, B_NOTE, B_PREV, B_NEXT, B_SKIP, NBTN };
+
+typedef struct playout {
+    float u, bar;
+    float step_y, step_h, title_y, title_h, text_y, text_h, mid_y, mid_h, hint_y, hint_h, foot;
+    int title_px, text_px, hint_px;
+    bool title_fit;
+    gw_rect btn[NBTN];         /* w 0: not shown */
+    const char *label[NBTN];
+    int npages, page;
+    size_t start[MAX_TEXT_PAGES + 1]; /* where each page of the text starts */
+} playout;
+
+static bool has_hint(const app *a) { return app_text(a, &prompt_current(&a->pr)->hint)[0] != 0; }
+
+static bool saved_note(const app *a)
+{
+    return a->pr.step < APP_MAX_NOTES && a->notes[a->pr.step][0] && a->editing != EDIT_NOTE;
+}
+
+/* The height of what sits under the text: dots, timer or a text field. */
+static float mid_height(const app *a, const char *src)
+{
+    float u = app_unit(a);
+    const prompt_step *p = prompt_current(&a->pr);
+    float fh = fmaxf(64 * u, ui_text_h(a, "Ag", (int)lroundf(24 * u), false, 0) + 16 * u);
+    if (a->editing == EDIT_NOTE)
+        return fmaxf(30 * u, ui_text_h(a, _("Your note, for yourself only. Enter saves it."), (int)lroundf(20 * u),
+                                       false, 0)) + 4 * u + fh;
+    if (personal(a) && prompt_has_placeholder(src, "{name}"))
+        return fh;
+    if (p->count > 0)
+        return 64 * u;
+    if (p->timer > 0)
+        return 2 * timer_r(a) + 8 * u + fmaxf(32 * u, ui_text_h(a, _("Move on when you are ready."),
+                                                               (int)lroundf(20 * u), false, 0));
+    return 0;
+}
+
+static void button_labels(const app *a, playout *L)
+{
+    int n = a->ex->nprompt;
+    L->label[B_HINT] = a->hint_shown ? _("Hide hint") : _("Hint");
+    L->label[B_NOTE] = a->notes[a->pr.step < APP_MAX_NOTES ? a->pr.step : 0][0] ? _("Edit note") : _("Add note");
+    L->label[B_PREV] = L->page > 0 ? _("Previous page") : _("Previous");
+    L->label[B_NEXT] = L->page + 1 < L->npages ? _("Next page") : a->pr.step + 1 < n ? _("Next") : _("Finish");
+    L->label[B_SKIP] = _("Skip");
+}
+
+/* The bottom buttons as designed; false if a label does not fit its button. */
+static bool buttons_designed(const app *a, playout *L, float W, float H)
+{
+    float u = L->u, bw = 220 * u, bh = 64 * u, sw = 150 * u, sh = 52 * u, pad = 24 * u;
+    float foot = H - 100 * u, sy = foot + (bh - sh) / 2, lx = pad;
+    bool ok = true;
+    memset(L->btn, 0, sizeof L->btn);
+    if (has_hint(a)) {
+        L->btn[B_HINT] = gw_rc(lx, sy, sw, sh);
+        lx += sw + 12 * u;
+    }
+    if (personal(a) && a->pr.step < APP_MAX_NOTES && lx + sw < W / 2 - bw - 16 * u)
+        L->btn[B_NOTE] = gw_rc(lx, sy, sw, sh);
+    if (L->page > 0 || a->pr.step > 0)
+        L->btn[B_PREV] = gw_rc(W / 2 - bw - 12 * u, foot, bw, bh);
+    L->btn[B_NEXT] = gw_rc(W / 2 + (L->btn[B_PREV].w > 0 ? 12 * u : -bw / 2), foot, bw, bh);
+    if (a->pr.step + 1 < a->ex->nprompt)
+        L->btn[B_SKIP] = gw_rc(W - pad - sw, sy, sw, sh);
+    for (int i = 0; i < NBTN; i++)
+        if (L->btn[i].w > 0)
+            ok &= ui_button_w(a, L->label[i], 0) <= L->btn[i].w && ui_button_h(a, L->label[i], L->btn[i].w, 0) <= L->btn[i].h;
+    L->foot = foot;
+    return ok;
+}
+
+/* The bottom buttons sized from their labels: one row (hint and note, previous and
+ * next between them and skip), or two (previous and next below the others). */
+static void buttons_flow(const app *a, playout *L, float W, float H)
+{
+    float u = L->u, pad = 24 * u, gap = 12 * u;
+    bool show[NBTN] = { L->btn[B_HINT].w > 0, personal(a) && a->pr.step < APP_MAX_NOTES,
+                        a->pr.step > 0 || a->text_page > 0, true,
+                        L->btn[B_SKIP].w > 0 };
+    float w[NBTN], h = 64 * u;
+    float minw[NBTN] = { 150 * u, 150 * u, 220 * u, 220 * u, 150 * u };
+    for (int i = 0; i < NBTN; i++)
+        w[i] = show[i] ? fminf(ui_button_w(a, L->label[i], minw[i]), W - 2 * pad) : 0;
+    /* room for the labels they take when the text goes on pages */
+    w[B_NEXT] = fminf(fmaxf(w[B_NEXT], ui_button_w(a, _("Next page"), minw[B_NEXT])), W - 2 * pad);
+    if (show[B_PREV])
+        w[B_PREV] = fminf(fmaxf(w[B_PREV], ui_button_w(a, _("Previous page"), minw[B_PREV])), W - 2 * pad);
+    for (int i = 0; i < NBTN; i++)
+        if (show[i])
+            h = fmaxf(h, ui_button_h(a, L->label[i], w[i], 64 * u));
+    float left = w[B_HINT] + (show[B_HINT] && show[B_NOTE] ? gap : 0) + w[B_NOTE];
+    float mid = w[B_PREV] + (show[B_PREV] ? gap : 0) + w[B_NEXT];
+    float right = w[B_SKIP];
+    memset(L->btn, 0, sizeof L->btn);
+    float y = H - 24 * u - h;
+    if (left + mid + right + 4 * gap <= W - 2 * pad) {
+        float mx = pad + left + 2 * gap + (W - 2 * pad - left - right - 4 * gap - mid) / 2;
+        L->btn[B_PREV] = gw_rc(mx, y, w[B_PREV], h);
+        L->btn[B_NEXT] = gw_rc(mx + (show[B_PREV] ? w[B_PREV] + gap : 0), y, w[B_NEXT], h);
+    } else {
+        float mx = (W - mid) / 2;
+        L->btn[B_PREV] = gw_rc(mx, y, w[B_PREV], h);
+        L->btn[B_NEXT] = gw_rc(mx + (show[B_PREV] ? w[B_PREV] + gap : 0), y, w[B_NEXT], h);
+        y -= h + gap;
+        if (left + right + gap > W - 2 * pad) { /* still too wide: each as wide as half the row */
+            float half = (W - 2 * pad - gap) / 2;
+            w[B_HINT] = show[B_HINT] ? (show[B_NOTE] ? (half - gap) / 2 : half) : 0;
+            w[B_NOTE] = show[B_NOTE] ? (show[B_HINT] ? (half - gap) / 2 : half) : 0;
+            w[B_SKIP] = show[B_SKIP] ? half : 0;
+            for (int i = 0; i < NBTN; i++)
+                if (show[i] && i != B_PREV && i != B_NEXT)
+                    h = fmaxf(h, ui_button_h(a, L->label[i], w[i], 64 * u));
+        }
+    }
+    if (show[B_HINT])
+        L->btn[B_HINT] = gw_rc(pad, y, w[B_HINT], h);
+    if (show[B_NOTE])
+        L->btn[B_NOTE] = gw_rc(pad + (show[B_HINT] ? w[B_HINT] + gap : 0), y, w[B_NOTE], h);
+    if (show[B_SKIP])
+        L->btn[B_SKIP] = gw_rc(W - pad - w[B_SKIP], y, w[B_SKIP], h);
+    L->foot = y;
+}
+
+/* Pages of text that each fit h: greedily, as many words as fit. */
+static int paginate_text(const app *a, const char *text, int px, float w, float h, size_t *start)
+{
+    size_t n = strlen(text);
+    int pages = 0;
+    size_t at = 0;
+    char buf[1024];
+    while (at < n && pages < MAX_TEXT_PAGES) {
+        while (at < n && text[at] == ' ')
+            at++;
+        start[pages++] = at;
+        /* word ends after `at` */
+        size_t ends[256];
+        int ne = 0;
+        for (size_t i = at; i < n && ne < 256; i++)
+            if (text[i + 1] == ' ' || text[i + 1] == 0)
+                ends[ne++] = i + 1;
+        int lo = 1, hi = ne; /* at least one word a page */
+        while (lo < hi) {
+            int mid = (lo + hi + 1) / 2;
+            size_t len = ends[mid - 1] - at < sizeof buf - 1 ? ends[mid - 1] - at : sizeof buf - 1;
+            memcpy(buf, text + at, len);
+            buf[len] = 0;
+            if (ui_text_h(a, buf, px, false, w) <= h)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        at = ne ? ends[lo - 1] : n;
+    }
+    start[pages] = n;
+    return pages;
+}
+
+static playout lay_out(const app *a, const char *text, const char *src)
+{
+    playout L;
+    memset(&L, 0, sizeof L);
+    float u = app_unit(a), W = (float)a->w, H = (float)a->h;
+    L.u = u;
+    draw_list tmp = { 0 };
+    draw_begin(&tmp, a->w, a->h, a->th->bg);
+    L.bar = ui_top_bar(a, &tmp, app_text(a, &a->ex->title));
+    draw_free(&tmp);
+    const prompt_step *p = prompt_current(&a->pr);
+    const char *title = app_text(a, &p->title), *hint = app_text(a, &p->hint);
+    float tw = fminf(W - 160 * u, 1000 * u);
+    L.npages = 1;
+    L.page = 0;
+    L.start[0] = 0;
+    L.start[1] = strlen(text);
+    L.title_px = (int)lroundf(40 * u);
+    L.text_px = (int)lroundf(32 * u);
+    L.title_fit = true;
+    button_labels(a, &L);
+
+    /* as designed, if it all fits */
+    bool designed = buttons_designed(a, &L, W, H);
+    L.step_y = L.bar;
+    L.step_h = 32 * u;
+    L.title_y = L.bar + 38 * u;
+    L.title_h = 60 * u;
+    L.text_y = L.bar + 112 * u;
+    L.text_h = 190 * u;
+    L.mid_h = mid_height(a, src);
+    /* the dots, the name field, the timer's ring, the note field at bar + 350 */
+    float anchor = L.bar + 350 * u, fh = fmaxf(64 * u, ui_text_h(a, "Ag", (int)lroundf(24 * u), false, 0) + 16 * u);
+    if (a->editing == EDIT_NOTE)
+        L.mid_y = anchor + fh / 2 - L.mid_h;
+    else if (!(personal(a) && prompt_has_placeholder(src, "{name}")) && p->count <= 0 && p->timer > 0)
+        L.mid_y = anchor - timer_r(a);
+    else
+        L.mid_y = anchor - L.mid_h / 2;
+    L.hint_px = (int)lroundf(24 * u);
+    bool hint_on = a->hint_shown && hint[0];
+    L.hint_h = hint_on ? 76 * u : saved_note(a) ? 44 * u : 0;
+    L.hint_y = L.foot - (hint_on ? 92 * u : 60 * u);
+    bool fits = ui_line_fits(a, title, L.title_px, true, W - 80 * u) &&
+                ui_text_h(a, text, L.text_px, false, tw) <= L.text_h &&
+                ui_text_h(a, "Ag", (int)lroundf(20 * u), false, 0) <= L.step_h + 2 &&
+                (!hint_on || ui_text_h(a, hint, (int)lroundf(24 * u), false, tw) <= L.hint_h);
+    if (!designed) /* the buttons sized from their labels; the rest as designed if it still fits */
+        buttons_flow(a, &L, W, H);
+    if (!designed && L.hint_h > 0)
+        L.hint_y = L.foot - 16 * u - L.hint_h;
+    if (fits && L.mid_y + L.mid_h + 8 * u <= (L.hint_h > 0 ? L.hint_y : L.foot - 12 * u) &&
+        (L.hint_h <= 0 || L.hint_y >= L.text_y + L.text_h))
+        return L;
+    if (designed)
+        buttons_flow(a, &L, W, H);
+    L.step_h = fmaxf(32 * u, ui_text_h(a, "Ag", (int)lroundf(20 * u), false, 0));
+    L.title_y = L.bar + L.step_h + 6 * u;
+    ui_text_size tm = ui_measure(a, title, L.title_px, true, 0);
+    L.title_fit = ui_line_fits(a, title, L.title_px, true, W - 80 * u);
+    if (L.title_fit)
+        L.title_h = fmaxf(60 * u, tm.h);
+    else {
+        L.title_px = ui_fit_px(a, title, L.title_px, ui_min_px(a, L.title_px), true, W - 80 * u, 2 * tm.line_h);
+        L.title_h = ui_text_h(a, title, L.title_px, true, W - 80 * u);
+    }
+    L.text_y = L.title_y + L.title_h + 12 * u;
+    /* below the text: the dots, timer or field; then the hint or the saved note */
+    L.hint_px = ui_min_px(a, L.hint_px);
+    if (hint_on)
+        L.hint_h = ui_text_h(a, hint, L.hint_px, false, tw);
+    else if (saved_note(a))
+        L.hint_h = fmaxf(44 * u, ui_measure(a, "Ag", (int)lroundf(20 * u), false, 0).h);
+    float below = (L.mid_h > 0 ? 24 * u + L.mid_h : 0) + (L.hint_h > 0 ? 16 * u + L.hint_h : 0);
+    float room = L.foot - 16 * u - L.text_y - below;
+    int px = L.text_px, min = ui_min_px(a, px);
+    while (px > min && ui_text_h(a, text, px, false, tw) > room)
+        px--;
+    L.text_px = px;
+    float th = ui_text_h(a, text, px, false, tw);
+    float line = ui_measure(a, "Ag", px, false, 0).line_h;
+    if (th > room) {
+        L.npages = paginate_text(a, text, px, tw, fmaxf(room, line), L.start);
+        /* pages of about the same length: the least height that needs no more pages */
+        float lo = line, hi = fmaxf(room, line);
+        size_t trial[MAX_TEXT_PAGES + 1];
+        for (int it = 0; it < 6 && hi - lo > line / 2; it++) {
+            float mid = (lo + hi) / 2;
+            if (paginate_text(a, text, px, tw, mid, trial) <= L.npages)
+                hi = mid;
+            else
+                lo = mid;
+        }
+        L.npages = paginate_text(a, text, px, tw, hi, L.start);
+        L.page = a->text_page < 0 ? 0 : a->text_page >= L.npages ? L.npages - 1 : a->text_page;
+        button_labels(a, &L);
+        th = hi;
+    }
+    L.text_h = th;
+    L.mid_y = L.text_y + th + 24 * u;
+    /* what is left over goes between the text and what is under it */
+    float spare = room - th;
+    if (spare > 0 && L.mid_h > 0)
+        L.mid_y += fminf(spare / 2, 60 * u);
+    L.hint_y = L.foot - 16 * u - L.hint_h;
+    return L;
+}
+
+/* The pages the current step's text takes (1 unless the text is large). */
+static int text_pages(const app *a)
+{
+    if (!a->ex_active || prompt_finished(&a->pr))
+        return 1;
+    const char *src = app_text(a, &prompt_current(&a->pr)->text);
+    char text[1024];
+    prompt_expand(text, sizeof text, src, a->date_text, shown_name(a));
+    return lay_out(a, text, src).npages;
+}
+
 static void draw(const app *a, draw_list *l)
 {
     const theme *t = a->th;
@@ -172,35 +473,51 @@ static void draw(const app *a, draw_list *l)
         return;
     }
     const prompt_step *p = prompt_current(&a->pr);
-    float foot = H - 100 * u;  /* top of the bottom row of buttons */
-
-    /* the whole content area counts a dot, or moves on; controls drawn later sit on top */
-    draw_widget_add(l, prompt_wants_tally(&a->pr) ? "tally" : "next",
-                    gw_rc(0, bar, W, foot - 12 * u - bar), false);
-
-    char pos[64];
-    snprintf(pos, sizeof pos, _("Step %d of %d"), a->pr.step + 1, n);
-    draw_text(l, gw_rc(40 * u, bar, W - 80 * u, 32 * u), pos, (int)lroundf(20 * u),
-              ALIGN_CENTER | VALIGN_MIDDLE, t->text_dim);
-    draw_text(l, gw_rc(40 * u, bar + 38 * u, W - 80 * u, 60 * u), app_text(a, &p->title),
-              (int)lroundf(40 * u), ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), t->accent);
-
     const char *src = app_text(a, &p->text);
     char text[1024];
     prompt_expand(text, sizeof text, src, a->date_text, shown_name(a));
-    float tw = fminf(W - 160 * u, 1000 * u);
-    draw_text(l, gw_rc((W - tw) / 2, bar + 112 * u, tw, 190 * u), text, (int)lroundf(32 * u),
-              ALIGN_CENTER | VALIGN_TOP, t->text);
+    playout L = lay_out(a, text, src);
 
-    float fy = bar + 350 * u;  /* centre of the dots, timer or field */
-    float fw = fminf(W - 160 * u, 640 * u), fh = 64 * u;
+    /* the whole content area counts a dot, or moves on; controls drawn later sit on top */
+    draw_widget_add(l, prompt_wants_tally(&a->pr) ? "tally" : "next", gw_rc(0, bar, W, L.foot - 12 * u - bar), false);
+
+    char pos[64];
+    snprintf(pos, sizeof pos, _("Step %d of %d"), a->pr.step + 1, n);
+    draw_text(l, gw_rc(40 * u, L.step_y, W - 80 * u, L.step_h), pos, (int)lroundf(20 * u),
+              ALIGN_CENTER | VALIGN_MIDDLE, t->text_dim);
+    if (L.npages > 1) { /* which page of the text, at the right of the step's number */
+        char pg[64];
+        snprintf(pg, sizeof pg, _("Page %d of %d"), L.page + 1, L.npages);
+        float sw = ui_text_w(a, pos, (int)lroundf(20 * u), false);
+        draw_text(l, gw_rc(W / 2 + sw / 2 + 30 * u, L.step_y, W / 2 - sw / 2 - 70 * u, L.step_h), pg,
+                  (int)lroundf(20 * u), ALIGN_RIGHT | VALIGN_MIDDLE | TEXT_FIT, t->text_dim);
+    }
+    draw_text(l, gw_rc(40 * u, L.title_y, W - 80 * u, L.title_h), app_text(a, &p->title), L.title_px,
+              ALIGN_CENTER | VALIGN_MIDDLE | (L.title_fit ? TEXT_FIT : 0) | (FONT_BOLD << 8), t->accent);
+
+    float tw = fminf(W - 160 * u, 1000 * u);
+    char page[1024];
+    size_t from = L.start[L.page], len = L.start[L.page + 1] - from;
+    len = len < sizeof page - 1 ? len : sizeof page - 1;
+    memcpy(page, text + from, len);
+    page[len] = 0;
+    while (len > 0 && page[len - 1] == ' ')
+        page[--len] = 0;
+    draw_text(l, gw_rc((W - tw) / 2, L.text_y, tw, L.text_h), page, L.text_px, ALIGN_CENTER | VALIGN_TOP, t->text);
+
+    float fy = L.mid_y + L.mid_h / 2; /* centre of the dots, timer or field */
+    float fw = fminf(W - 160 * u, 640 * u * fmaxf(1.f, a->text_scale));
+    float fh = fmaxf(64 * u, ui_text_h(a, "Ag", (int)lroundf(24 * u), false, 0) + 16 * u);
     if (a->editing == EDIT_NOTE) {
-        draw_text(l, gw_rc((W - fw) / 2, fy - fh / 2 - 34 * u, fw, 30 * u),
-                  _("Your note, for yourself only. Enter saves it."), (int)lroundf(20 * u),
-                  VALIGN_MIDDLE, t->text_dim);
-        draw_field(a, l, "note-field", gw_rc((W - fw) / 2, fy - fh / 2, fw - 150 * u, fh), a->edit_buf, "", true);
-        ui_button(a, l, "note-save", gw_rc((W + fw) / 2 - 134 * u, fy - fh / 2, 134 * u, fh), _("Save"),
-                  false, true);
+        const char *lab = _("Your note, for yourself only. Enter saves it.");
+        int lpx = (int)lroundf(20 * u);
+        float lh = fmaxf(30 * u, ui_text_h(a, lab, lpx, false, 0));
+        const char *save = _("Save");
+        float sw = ui_button_w(a, save, 134 * u);
+        float top = L.mid_y + L.mid_h - fh;
+        draw_text(l, gw_rc((W - fw) / 2, top - lh - 4 * u, fw, lh), lab, lpx, VALIGN_MIDDLE | TEXT_FIT, t->text_dim);
+        draw_field(a, l, "note-field", gw_rc((W - fw) / 2, top, fw - sw - 16 * u, fh), a->edit_buf, "", true);
+        ui_button(a, l, "note-save", gw_rc((W + fw) / 2 - sw, top, sw, fh), save, false, true);
     } else if (personal(a) && prompt_has_placeholder(src, "{name}")) {
         bool typing = a->editing == EDIT_NAME;
         draw_field(a, l, "name-field", gw_rc((W - fw) / 2, fy - fh / 2, fw, fh),
@@ -208,43 +525,42 @@ static void draw(const app *a, draw_list *l)
     } else if (p->count > 0) {
         draw_dots(a, l, p->count, fy);
     } else if (p->timer > 0) {
-        draw_timer(a, l, fy);
+        draw_timer(a, l, L.mid_y + timer_r(a));
     }
 
     const char *hint = app_text(a, &p->hint);
     if (a->hint_shown && hint[0])
-        draw_text(l, gw_rc((W - tw) / 2, foot - 92 * u, tw, 76 * u), hint, (int)lroundf(24 * u),
-                  ALIGN_CENTER | VALIGN_BOTTOM, t->text_dim);
-    else if (a->pr.step < APP_MAX_NOTES && a->notes[a->pr.step][0] && a->editing != EDIT_NOTE) {
+        draw_text(l, gw_rc((W - tw) / 2, L.hint_y, tw, L.hint_h), hint, L.hint_px, ALIGN_CENTER | VALIGN_BOTTOM,
+                  t->text_dim);
+    else if (saved_note(a)) {
         char saved[APP_NOTE_MAX + 64];
         snprintf(saved, sizeof saved, _("Your note: %s"), a->notes[a->pr.step]);
-        draw_text(l, gw_rc((W - tw) / 2, foot - 60 * u, tw, 44 * u), saved, (int)lroundf(20 * u),
+        draw_text(l, gw_rc((W - tw) / 2, L.hint_y, tw, L.hint_h), saved, (int)lroundf(20 * u),
                   ALIGN_CENTER | VALIGN_BOTTOM | TEXT_FIT, t->text_dim);
     }
 
-    /* bottom row: hint and note on the left, previous and next in the middle, skip right */
-    float bw = 220 * u, bh = 64 * u, sw = 150 * u, sh = 52 * u, pad = 24 * u;
-    float sy = foot + (bh - sh) / 2;
-    float lx = pad;
-    if (hint[0]) {
-        ui_button(a, l, "hint", gw_rc(lx, sy, sw, sh), a->hint_shown ? _("Hide hint") : _("Hint"), false, false);
-        lx += sw + 12 * u;
-    }
-    if (personal(a) && a->pr.step < APP_MAX_NOTES && lx + sw < W / 2 - bw - 16 * u)
-        ui_button(a, l, "note", gw_rc(lx, sy, sw, sh),
-                  a->notes[a->pr.step][0] ? _("Edit note") : _("Add note"), false, false);
-    if (a->pr.step > 0)
-        ui_button(a, l, "previous", gw_rc(W / 2 - bw - 12 * u, foot, bw, bh), _("Previous"), false, false);
-    ui_button(a, l, "next", gw_rc(W / 2 + (a->pr.step > 0 ? 12 * u : -bw / 2), foot, bw, bh),
-              a->pr.step + 1 < n ? _("Next") : _("Finish"), true, true);
-    if (a->pr.step + 1 < n)
-        ui_button(a, l, "skip", gw_rc(W - pad - sw, sy, sw, sh), _("Skip"), false, false);
+    static const char *const ID[NBTN] = { "hint", "note", "previous", "next", "skip" };
+    for (int i = 0; i < NBTN; i++)
+        if (L.btn[i].w > 0)
+            ui_button(a, l, ID[i], L.btn[i], L.label[i], false, i == B_NEXT);
 }
 
 /* ---- input -------------------------------------------------------------------- */
 
 static void move(app *a, bool forward)
 {
+    /* a step's text on more than one page: its pages first */
+    int pages = text_pages(a);
+    if (a->text_page >= pages)
+        a->text_page = pages - 1;
+    if (forward && a->text_page + 1 < pages) {
+        a->text_page++;
+        return;
+    }
+    if (!forward && a->text_page > 0) {
+        a->text_page--;
+        return;
+    }
     bool moved = forward ? prompt_next(&a->pr, elapsed(a)) : prompt_prev(&a->pr, elapsed(a));
     if (moved)
         step_began(a);
@@ -285,7 +601,11 @@ static void activate(app *a, const char *w)
     }
     if (!a->ex_active)
         return;
-    if (!strcmp(w, "next") || !strcmp(w, "skip")) {
+    if (!strcmp(w, "skip")) {
+        a->editing = EDIT_NONE;
+        if (prompt_next(&a->pr, elapsed(a)))
+            step_began(a);
+    } else if (!strcmp(w, "next")) {
         a->editing = EDIT_NONE;
         move(a, true);
     } else if (!strcmp(w, "previous")) {

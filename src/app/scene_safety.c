@@ -84,28 +84,59 @@ static void draw(const app *a, draw_list *l)
     veil.a = 225;
     draw_rect(l, gw_rc(0, 0, W, H), 0, veil);
 
-    float pw = fminf(W - 80 * u, 900 * u), ph = fminf(H - 60 * u, 540 * u);
-    float px = (W - pw) / 2, py = (H - ph) / 2, pad = 48 * u;
-    draw_rect(l, gw_rc(px, py, pw, ph), 28 * u, t->surface);
-    /* a click on the panel is not a click on the screen underneath */
-    draw_widget_add(l, "safety-panel", gw_rc(px, py, pw, ph), false);
-    float y = py + pad;
-    draw_text(l, gw_rc(px + pad, y, pw - 2 * pad, 50 * u), _("Help and support"), (int)lroundf(34 * u),
-              VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
-    y += 76 * u;
+    /* the panel as designed; with large text it takes the whole screen, and its texts
+     * get smaller together only if they still do not fit */
     char region[8];
     app_region(a, region, sizeof region);
     const char *line = locales_crisis_line(&a->loc, region, a->lang);
     if (!line[0])
         line = _("If you are in danger, contact your local emergency services now.");
-    draw_text(l, gw_rc(px + pad, y, pw - 2 * pad, 180 * u), line, (int)lroundf(30 * u), VALIGN_TOP, t->text);
-    y += 196 * u;
     const char *disc = locales_disclaimer(&a->loc, a->lang);
-    draw_text(l, gw_rc(px + pad, y, pw - 2 * pad, 80 * u), disc, (int)lroundf(22 * u), VALIGN_TOP,
-              t->text_dim);
-    float bw = 240 * u, bh = 64 * u;
-    ui_button(a, l, "safety-close", gw_rc(px + pw - pad - bw, py + ph - pad - bh, bw, bh),
-              a->ex_active ? _("Continue") : _("Close"), true, true);
+    const char *close = a->ex_active ? _("Continue") : _("Close");
+    float pw = fminf(W - 80 * u, 900 * u), ph = fminf(H - 60 * u, 540 * u), pad = 48 * u;
+    float bw = ui_button_w(a, close, 240 * u);
+    int tpx = (int)lroundf(34 * u), lpx = (int)lroundf(30 * u), dpx = (int)lroundf(22 * u);
+    ui_block b[4];
+    for (int attempt = 0; attempt < 2; attempt++) {
+        if (attempt) { /* larger text: the whole screen */
+            pw = W - 40 * u;
+            ph = H - 40 * u;
+            pad = 36 * u;
+        }
+        float iw = pw - 2 * pad;
+        float bh = ui_button_h(a, close, fminf(bw, iw), 64 * u);
+        b[0] = (ui_block){ .text = _("Help and support"), .px = tpx, .min_px = ui_min_px(a, tpx), .bold = true, .w = iw,
+                           .min_h = 50 * u };
+        b[1] = (ui_block){ .text = line, .px = lpx, .min_px = ui_min_px(a, lpx), .w = iw, .min_h = 180 * u,
+                           .gap = 26 * u, .min_gap = 12 * u };
+        b[2] = (ui_block){ .text = disc, .px = dpx, .min_px = ui_min_px(a, dpx), .w = iw, .min_h = 0, .gap = 16 * u,
+                           .min_gap = 10 * u };
+        b[3] = (ui_block){ .w = bw, .min_h = bh, .gap = 16 * u, .min_gap = 12 * u };
+        /* as designed: the crisis line has 180, the disclaimer what is left above the
+         * button */
+        float py = (H - ph) / 2;
+        float natural = fmaxf(50 * u, ui_text_h(a, b[0].text, tpx, true, iw)) + 26 * u +
+                        fmaxf(180 * u, ui_text_h(a, line, lpx, false, iw)) + 16 * u + ui_text_h(a, disc, dpx, false, iw) +
+                        16 * u + bh;
+        if (attempt == 0 && natural > ph - 2 * pad)
+            continue;
+        if (attempt == 1) /* only what it needs */
+            b[1].min_h = 0;
+        ui_stack(a, b, 4, py + pad, py + ph - pad);
+        break;
+    }
+    float px = (W - pw) / 2, py = (H - ph) / 2;
+    draw_rect(l, gw_rc(px, py, pw, ph), 28 * u, t->surface);
+    /* a click on the panel is not a click on the screen underneath */
+    draw_widget_add(l, "safety-panel", gw_rc(px, py, pw, ph), false);
+    float iw = pw - 2 * pad;
+    draw_text(l, gw_rc(px + pad, b[0].y, iw, b[0].h), b[0].text, b[0].px_out, VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
+    draw_text(l, gw_rc(px + pad, b[1].y, iw, b[1].h), line, b[1].px_out, VALIGN_TOP, t->text);
+    /* the disclaimer as designed, under the crisis line */
+    draw_text(l, gw_rc(px + pad, b[2].y, iw, fmaxf(b[2].h, b[3].y - b[3].min_gap - b[2].y)), disc, b[2].px_out,
+              VALIGN_TOP, t->text_dim);
+    float bh = b[3].h;
+    ui_button(a, l, "safety-close", gw_rc(px + pw - pad - bw, py + ph - pad - bh, bw, bh), close, true, true);
 }
 
 static void activate(app *a, const char *w)

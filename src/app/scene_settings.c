@@ -2,10 +2,12 @@
  * (atomically) to settings.json; the theme applies immediately. Also "Delete all my
  * data" with a confirmation step.
  * Widget ids: "back"; "theme:calm|light|contrast"; "text-size:down|up";
- * "reduced-motion"; "checkins"; "language:auto|en|es|de|ar"; "pacer:orb|bar";
- * "volume:cues|voice|ambience:down|up"; "delete-data", then "delete-confirm" or
- * "delete-cancel". Keys: arrows, Tab or the d-pad move; Enter or A press; Escape or B
- * goes back (or cancels the confirmation). */
+ * "reduced-motion"; "checkins"; "language:auto|en|es|de|ar";
+ * "pacer:orb|box|wave|tube|calm"; "volume:cues|voice|ambience:down|up"; "delete-data",
+ * then "delete-confirm" or "delete-cancel"; "page:next", "page:previous" when large
+ * text puts the settings on more than one page. Keys: arrows, Tab or the d-pad move;
+ * Enter or A press; Page Down and Page Up turn pages; Escape or B goes back (or
+ * cancels the confirmation). */
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -19,112 +21,331 @@
 
 typedef struct layout {
     const app *a;
-    draw_list *l;
+    draw_list *l;   /* NULL: measuring only */
     float u;
-    int idx; /* widgets drawn so far: the focus order */
+    int idx;        /* widgets drawn so far: the focus order */
 } layout;
+
+static float label_h(layout *L, float w, const char *text)
+{
+    return fmaxf(30 * L->u, ui_text_h(L->a, text, (int)lroundf(18 * L->u), true, w));
+}
+
+/* The section's title; returns where its controls start. */
+static float label(layout *L, float x, float y, float w, const char *text)
+{
+    float h = label_h(L, w, text);
+    if (L->l)
+        draw_text(L->l, gw_rc(x, y, w, h), text, (int)lroundf(18 * L->u), VALIGN_MIDDLE | (FONT_BOLD << 8),
+                  L->a->th->text_dim);
+    return y + h + 4 * L->u;
+}
 
 static void button(layout *L, const char *id, gw_rect r, const char *label, bool on)
 {
-    ui_button(L->a, L->l, id, r, label, L->a->home_focus == L->idx++, on);
+    if (L->l)
+        ui_button(L->a, L->l, id, r, label, L->a->home_focus == L->idx++, on);
 }
 
-static void label(layout *L, float x, float y, float w, const char *text)
+/* One labelled group of choices, `sel` the chosen one: a row of equal buttons, onto
+ * more rows when the labels need it. Returns its height. */
+#define MAX_CHOICES 8
+static float choices(layout *L, float x, float y, float w, const char *title, const char *prefix,
+                     const char *const *keys, const char *const *names, int n, const char *sel)
 {
-    draw_text(L->l, gw_rc(x, y, w, 30 * L->u), text, (int)lroundf(18 * L->u), VALIGN_MIDDLE | (FONT_BOLD << 8),
-              L->a->th->text_dim);
-}
-
-/* One labelled row of choices; `sel` is the chosen one. */
-static void choices(layout *L, float x, float y, float w, const char *title, const char *prefix,
-                    const char *const *keys, const char *const *names, int n, const char *sel)
-{
-    float u = L->u, gap = 10 * u, bw = (w - (float)(n - 1) * gap) / (float)n;
-    label(L, x, y, w, title);
-    for (int i = 0; i < n; i++) {
-        char id[DRAW_WIDGET_ID_MAX];
-        snprintf(id, sizeof id, "%s:%s", prefix, keys[i]);
-        button(L, id, gw_rc(x + (float)i * (bw + gap), y + 34 * u, bw, 56 * u), _(names[i]), !strcmp(sel, keys[i]));
+    float u = L->u, gap = 10 * u, y0 = y;
+    char ids[MAX_CHOICES][DRAW_WIDGET_ID_MAX];
+    ui_item it[MAX_CHOICES];
+    y = label(L, x, y, w, title);
+    for (int i = 0; i < n && i < MAX_CHOICES; i++) {
+        snprintf(ids[i], sizeof ids[i], "%s:%s", prefix, keys[i]);
+        it[i] = (ui_item){ ids[i], _(names[i]), (w - (float)(n - 1) * gap) / (float)n,
+                           L->l && L->a->home_focus == L->idx + i, !strcmp(sel, keys[i]) };
     }
+    y += ui_button_flow(L->a, L->l, x, y, w, 56 * u, gap, it, n, true);
+    if (L->l)
+        L->idx += n;
+    return y - y0;
 }
 
 /* A value with - and + buttons. */
-static void stepper(layout *L, float x, float y, float w, const char *title, const char *id, int pct)
+static float stepper(layout *L, float x, float y, float w, const char *title, const char *id, int pct)
 {
-    float u = L->u, bw = 90 * u;
+    float u = L->u, y0 = y;
     char down[DRAW_WIDGET_ID_MAX], up[DRAW_WIDGET_ID_MAX], val[16];
     snprintf(down, sizeof down, "%s:down", id);
     snprintf(up, sizeof up, "%s:up", id);
     snprintf(val, sizeof val, "%d%%", pct);
-    label(L, x, y, w, title);
-    button(L, down, gw_rc(x, y + 34 * u, bw, 56 * u), "–", false);
-    draw_text(L->l, gw_rc(x + bw, y + 34 * u, w - 2 * bw, 56 * u), val, (int)lroundf(24 * u),
-              ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), L->a->th->text);
-    button(L, up, gw_rc(x + w - bw, y + 34 * u, bw, 56 * u), "+", false);
+    y = label(L, x, y, w, title);
+    float bw = fmaxf(90 * u, ui_button_w(L->a, "+", 90 * u));
+    float bh = fmaxf(56 * u, ui_text_h(L->a, val, (int)lroundf(24 * u), true, 0) + 8 * u);
+    button(L, down, gw_rc(x, y, bw, bh), "–", false);
+    if (L->l)
+        draw_text(L->l, gw_rc(x + bw, y, w - 2 * bw, bh), val, (int)lroundf(24 * u),
+                  ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), L->a->th->text);
+    button(L, up, gw_rc(x + w - bw, y, bw, bh), "+", false);
+    return y + bh - y0;
 }
 
-static void toggle(layout *L, float x, float y, float w, const char *title, const char *id, bool on)
+/* Reduced motion and check-ins: two switches side by side, titles level. */
+static float toggles(layout *L, float x, float y, float w)
 {
-    label(L, x, y, w, title);
-    button(L, id, gw_rc(x, y + 34 * L->u, w, 56 * L->u), on ? _("On") : _("Off"), on);
+    const app *a = L->a;
+    float u = L->u, tw = (w - 20 * u) / 2, y0 = y;
+    const char *title[2] = { _("Reduced motion"), _("Check-ins") };
+    const char *id[2] = { "reduced-motion", "checkins" };
+    bool on[2] = { a->set.reduced_motion, a->set.checkins };
+    float lh = fmaxf(label_h(L, tw, title[0]), label_h(L, tw, title[1]));
+    float bh = 56 * u;
+    for (int i = 0; i < 2; i++)
+        bh = fmaxf(bh, ui_button_h(a, on[i] ? _("On") : _("Off"), tw, 56 * u));
+    for (int i = 0; i < 2; i++) {
+        float tx = x + (float)i * (tw + 20 * u);
+        if (L->l)
+            draw_text(L->l, gw_rc(tx, y, tw, lh), title[i], (int)lroundf(18 * u), VALIGN_MIDDLE | (FONT_BOLD << 8),
+                      a->th->text_dim);
+        button(L, id[i], gw_rc(tx, y + lh + 4 * u, tw, bh), on[i] ? _("On") : _("Off"), on[i]);
+    }
+    return lh + 4 * u + bh + (y - y0);
+}
+
+/* Where the practice log is kept, and "Delete all my data". */
+static float data_panel(layout *L, float x, float y, float w)
+{
+    const app *a = L->a;
+    float u = L->u, ip = 24 * u;
+    char where[PATH_MAX + 100];
+    const char *dir = paths_user_data_dir();
+    snprintf(where, sizeof where, _("Your practice log is kept only on this computer, in %s."), dir ? dir : "?");
+    const char *del = _("Delete all my data");
+    int px = (int)lroundf(17 * u);
+    float bw = ui_button_w(a, del, 280 * u);
+    float tw = w - ip - bw - 56 * u;  /* the text beside the button, as at 100% */
+    /* the text under the button when beside it would be too narrow (or a word in
+     * it, such as a long folder name, wider than the room) */
+    bool stacked = tw < w * 0.5f || ui_measure(a, where, px, false, tw).w > tw;
+    if (stacked) {
+        tw = w - 2 * ip;
+        bw = fminf(bw, w - 2 * ip);
+    }
+    float bh = ui_button_h(a, del, bw, 56 * u);
+    float th = ui_text_h(a, where, px, false, tw);
+    float h = stacked ? th + bh + 3 * ip : fmaxf(92 * u, fmaxf(th, bh) + 36 * u);
+    if (L->l) {
+        draw_rect(L->l, gw_rc(x, y, w, h), 18 * u, a->th->surface);
+        if (stacked) {
+            draw_text(L->l, gw_rc(x + ip, y + ip, tw, th), where, px, VALIGN_MIDDLE, a->th->text_dim);
+            button(L, "delete-data", gw_rc(x + w - ip - bw, y + 2 * ip + th, bw, bh), del, false);
+        } else {
+            draw_text(L->l, gw_rc(x + ip, y, tw, h), where, px, VALIGN_MIDDLE, a->th->text_dim);
+            button(L, "delete-data", gw_rc(x + w - 20 * u - bw, y + (h - bh) / 2, bw, bh), del, false);
+        }
+    }
+    return h;
+}
+
+static void confirm(const app *a, draw_list *l, layout *L)
+{
+    const theme *t = a->th;
+    float u = L->u, W = (float)a->w, H = (float)a->h;
+    const char *title = _("Delete all your data?");
+    const char *body = _("Your practice log (every session and check-in) and your favourites will be deleted from "
+                         "this computer. This cannot be undone.");
+    const char *keep = _("Keep my data"), *del = _("Delete");
+    float w = fminf(W - 40 * u, fmaxf(640 * u, 2 * fmaxf(ui_button_w(a, keep, 0), ui_button_w(a, del, 0)) + 100 * u));
+    float x = (W - w) / 2, iw = w - 80 * u;
+    int tpx = (int)lroundf(30 * u), bpx = (int)lroundf(19 * u);
+    float th = fmaxf(50 * u, ui_text_h(a, title, tpx, true, iw));
+    float bh_txt = fmaxf(90 * u, ui_text_h(a, body, bpx, false, iw));
+    float bw = (w - 100 * u) / 2;
+    float bh = fmaxf(60 * u, fmaxf(ui_button_h(a, keep, bw, 60 * u), ui_button_h(a, del, bw, 60 * u)));
+    float h = fmaxf(300 * u, 24 * u + th + 10 * u + bh_txt + 30 * u + bh + 30 * u);
+    if (h > H - 20 * u) { /* no room: the explanation a little smaller */
+        float room = H - 20 * u - (24 * u + th + 10 * u + 30 * u + bh + 30 * u);
+        bpx = ui_fit_px(a, body, bpx, ui_min_px(a, bpx), false, iw, room);
+        bh_txt = fminf(room, ui_text_h(a, body, bpx, false, iw));
+        h = H - 20 * u;
+    }
+    float y = (H - h) / 2;
+    draw_rect(l, gw_rc(x, y, w, h), 22 * u, t->surface);
+    draw_text(l, gw_rc(x + 30 * u, y + 24 * u, w - 60 * u, th), title, tpx,
+              ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
+    draw_text(l, gw_rc(x + 40 * u, y + 24 * u + th + 10 * u, iw, bh_txt), body, bpx, ALIGN_CENTER | VALIGN_TOP,
+              t->text_dim);
+    button(L, "delete-cancel", gw_rc(x + 40 * u, y + h - 30 * u - bh, bw, bh), keep, false);
+    button(L, "delete-confirm", gw_rc(x + w / 2 + 10 * u, y + h - 30 * u - bh, bw, bh), del, true);
+}
+
+/* The screen's sections: two columns (one when narrow), the data panel across the
+ * bottom. With large text they may not all fit: then they run down one column and
+ * the next, onto more pages, whole sections at a time, with Previous page and Next
+ * page at the bottom. */
+enum { NSEC = 8, PANEL = NSEC, LEFT = 4 /* sections in the left column */ };
+
+static float section(layout *L, int k, float x, float y, float w)
+{
+    const app *a = L->a;
+    static const char *const TK[] = { "calm", "light", "contrast" };
+    static const char *const TN[] = { N_("Calm"), N_("Light"), N_("High contrast") };
+    static const char *const LK[] = { "auto", "en", "es", "de", "ar" };
+    static const char *const LN[] = { N_("Automatic"), N_("English"), N_("Español"), N_("Deutsch"), N_("العربية") };
+    static const char *const PN[PACER_STYLE_COUNT] = { N_("Orb"), N_("Box"), N_("Wave"), N_("Tube"), N_("Calm") };
+    switch (k) {
+    case 0: return choices(L, x, y, w, _("Theme"), "theme", TK, TN, 3, a->set.theme);
+    case 1: return stepper(L, x, y, w, _("Text size"), "text-size", a->set.text_pct);
+    case 2: return toggles(L, x, y, w);
+    case 3: return choices(L, x, y, w, _("Language"), "language", LK, LN, 5, a->set.lang[0] ? a->set.lang : "auto");
+    case 4: {
+        const char *pk[PACER_STYLE_COUNT];
+        for (int i = 0; i < PACER_STYLE_COUNT; i++)
+            pk[i] = pacer_style_name(i);
+        return choices(L, x, y, w, _("Breathing pacer"), "pacer", pk, PN, PACER_STYLE_COUNT, a->set.pacer);
+    }
+    case 5: return stepper(L, x, y, w, _("Cue sounds"), "volume:cues", a->set.vol_cues);
+    case 6: return stepper(L, x, y, w, _("Voice"), "volume:voice", a->set.vol_voice);
+    case 7: return stepper(L, x, y, w, _("Background sound"), "volume:ambience", a->set.vol_ambience);
+    default: return data_panel(L, x, y, w);
+    }
+}
+
+typedef struct pages {
+    int n;                    /* pages */
+    int page[NSEC + 1];       /* the page and column of each section and of the panel */
+    int col[NSEC + 1];
+    bool flow;                /* false: the one-page arrangement, the panel across the bottom */
+    float top, bottom, x0, x1, cw, pw, sgap, pgap;
+    bool two;
+    float nav_h;              /* height of the page controls (0: one page) */
+} pages;
+
+static float nav_height(const app *a, float u)
+{
+    const char *lab[2] = { _("Previous page"), _("Next page") };
+    float h = 60 * u;
+    for (int i = 0; i < 2; i++)
+        h = fmaxf(h, ui_button_h(a, lab[i], ui_button_w(a, lab[i], 200 * u), 60 * u));
+    return h;
+}
+
+/* One page: the first LEFT sections on the left, the others on the right (all in one
+ * column when narrow), the panel below across both. */
+static bool place_one(const app *a, pages *P)
+{
+    layout M = { a, NULL, app_unit(a), 0 };
+    float y[2] = { P->top, P->top };
+    for (int k = 0; k < NSEC; k++) {
+        int c = P->two && k >= LEFT;
+        P->page[k] = 0;
+        P->col[k] = c;
+        y[c] += section(&M, k, 0, 0, P->cw) + P->sgap;
+    }
+    P->page[PANEL] = P->col[PANEL] = 0;
+    P->n = 1;
+    P->flow = false;
+    return fmaxf(y[0], y[1]) - P->sgap + P->pgap + section(&M, PANEL, 0, 0, P->pw) <= P->bottom;
+}
+
+/* Pages: the sections in order down the first column, then the second, then the next
+ * page; the panel across both columns below them on the last page, or on a page of
+ * its own. */
+static void place_flow(const app *a, pages *P)
+{
+    layout M = { a, NULL, app_unit(a), 0 };
+    int page = 0, col = 0, ncol = P->two ? 2 : 1;
+    float y = P->top, low = P->top;
+    for (int k = 0; k < NSEC; k++) {
+        float h = section(&M, k, 0, 0, P->cw);
+        if (y > P->top && y + h > P->bottom) {
+            if (++col == ncol) {
+                col = 0;
+                page++;
+                low = P->top;
+            }
+            y = P->top;
+        }
+        P->page[k] = page;
+        P->col[k] = col;
+        y += h + P->sgap;
+        low = fmaxf(low, y - P->sgap);
+    }
+    if (low + P->pgap + section(&M, PANEL, 0, 0, P->pw) > P->bottom)
+        page++;
+    P->page[PANEL] = page;
+    P->col[PANEL] = 0;
+    P->n = page + 1;
+    P->flow = true;
+}
+
+static pages paginate(const app *a, float top)
+{
+    pages P;
+    float u = app_unit(a), W = (float)a->w, H = (float)a->h;
+    float pad = 60 * u, gap = 60 * u;
+    P.two = (W - 2 * pad - gap) / 2 >= 380 * u;
+    P.cw = P.two ? (W - 2 * pad - gap) / 2 : W - 2 * pad;
+    P.pw = W - 2 * pad;
+    P.x0 = pad;
+    P.x1 = P.two ? pad + P.cw + gap : pad;
+    P.top = top + 6 * u;
+    /* more room between sections as the text grows */
+    P.sgap = 10 * u * fmaxf(1.f, a->text_scale);
+    P.pgap = 34 * u;
+    P.nav_h = 0;
+    P.bottom = H - 24 * u;
+    if (!place_one(a, &P)) {
+        P.nav_h = nav_height(a, u);
+        P.bottom -= P.nav_h + 16 * u;
+        place_flow(a, &P);
+    }
+    return P;
+}
+
+static void nav(const app *a, draw_list *l, layout *L, const pages *P, int page)
+{
+    float u = L->u, W = (float)a->w, H = (float)a->h;
+    float bh = P->nav_h, y = H - 24 * u - bh, gap = 20 * u;
+    char where[64];
+    snprintf(where, sizeof where, _("Page %d of %d"), page + 1, P->n);
+    const char *prev = _("Previous page"), *next = _("Next page");
+    float pw = ui_button_w(a, prev, 200 * u), nw = ui_button_w(a, next, 200 * u);
+    float mid = fmaxf(ui_text_w(a, where, (int)lroundf(20 * u), false), 140 * u);
+    float total = pw + nw + mid + 2 * gap;
+    float x = (W - total) / 2;
+    if (page > 0)
+        button(L, "page:previous", gw_rc(x, y, pw, bh), prev, false);
+    draw_text(l, gw_rc(x + pw + gap, y, mid, bh), where, (int)lroundf(20 * u), ALIGN_CENTER | VALIGN_MIDDLE,
+              a->th->text_dim);
+    if (page + 1 < P->n)
+        button(L, "page:next", gw_rc(x + pw + mid + 2 * gap, y, nw, bh), next, true);
 }
 
 static void draw(const app *a, draw_list *l)
 {
     const theme *t = a->th;
-    float u = app_unit(a), W = (float)a->w, H = (float)a->h;
+    float u = app_unit(a), W = (float)a->w;
     layout L = { a, l, u, 0 };
     if (a->confirm_delete) {
-        float w = 640 * u, h = 300 * u, x = (W - w) / 2, y = (H - h) / 2;
-        draw_rect(l, gw_rc(x, y, w, h), 22 * u, t->surface);
-        draw_text(l, gw_rc(x + 30 * u, y + 24 * u, w - 60 * u, 50 * u), _("Delete all your data?"),
-                  (int)lroundf(30 * u), ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
-        draw_text(l, gw_rc(x + 40 * u, y + 84 * u, w - 80 * u, 90 * u),
-                  _("Your practice log (every session and check-in) and your favourites will be deleted from "
-                    "this computer. This cannot be undone."),
-                  (int)lroundf(19 * u), ALIGN_CENTER | VALIGN_TOP, t->text_dim);
-        button(&L, "delete-cancel", gw_rc(x + 40 * u, y + h - 90 * u, (w - 100 * u) / 2, 60 * u), _("Keep my data"),
-               false);
-        button(&L, "delete-confirm", gw_rc(x + w / 2 + 10 * u, y + h - 90 * u, (w - 100 * u) / 2, 60 * u),
-               _("Delete"), true);
+        confirm(a, l, &L);
         return;
     }
-    float top = ui_top_bar(a, l, _("Settings"));
-    L.idx = 1; /* the Back button is widget 0 */
-    if (a->home_focus == 0 && a->focus_visible)
-        draw_frame(l, gw_rc(20 * u, 12 * u, 158 * u, 60 * u), 20 * u, 3 * u, t->focus);
-    float pad = 60 * u, gap = 60 * u, cw = (W - 2 * pad - gap) / 2, row = 100 * u;
-    float x0 = pad, x1 = pad + cw + gap, y = top + 6 * u;
-
-    static const char *const TK[] = { "calm", "light", "contrast" };
-    static const char *const TN[] = { N_("Calm"), N_("Light"), N_("High contrast") };
-    choices(&L, x0, y, cw, _("Theme"), "theme", TK, TN, 3, a->set.theme);
-    stepper(&L, x0, y + row, cw, _("Text size"), "text-size", a->set.text_pct);
-    toggle(&L, x0, y + 2 * row, (cw - 20 * u) / 2, _("Reduced motion"), "reduced-motion", a->set.reduced_motion);
-    toggle(&L, x0 + (cw + 20 * u) / 2, y + 2 * row, (cw - 20 * u) / 2, _("Check-ins"), "checkins", a->set.checkins);
-    static const char *const LK[] = { "auto", "en", "es", "de", "ar" };
-    static const char *const LN[] = { N_("Automatic"), N_("English"), N_("Español"), N_("Deutsch"), N_("العربية") };
-    choices(&L, x0, y + 3 * row, cw, _("Language"), "language", LK, LN, 5,
-            a->set.lang[0] ? a->set.lang : "auto");
-
-    static const char *const PK[] = { "orb", "bar" };
-    static const char *const PN[] = { N_("Orb"), N_("Bar") };
-    choices(&L, x1, y, cw, _("Breathing pacer"), "pacer", PK, PN, 2, a->set.pacer);
-    stepper(&L, x1, y + row, cw, _("Cue sounds"), "volume:cues", a->set.vol_cues);
-    stepper(&L, x1, y + 2 * row, cw, _("Voice"), "volume:voice", a->set.vol_voice);
-    stepper(&L, x1, y + 3 * row, cw, _("Background sound"), "volume:ambience", a->set.vol_ambience);
-
-    float dy = y + 4 * row + 24 * u, dh = 92 * u;
-    draw_rect(l, gw_rc(pad, dy, W - 2 * pad, dh), 18 * u, t->surface);
-    char where[PATH_MAX + 100];
-    const char *dir = paths_user_data_dir();
-    snprintf(where, sizeof where, _("Your practice log is kept only on this computer, in %s."), dir ? dir : "?");
-    draw_text(l, gw_rc(pad + 24 * u, dy, W - 2 * pad - 360 * u, dh), where, (int)lroundf(17 * u),
-              VALIGN_MIDDLE, t->text_dim);
-    button(&L, "delete-data", gw_rc(W - pad - 300 * u, dy + (dh - 56 * u) / 2, 280 * u, 56 * u),
-           _("Delete all my data"), false);
+    float top = ui_top_bar_focus(a, l, _("Settings"), a->home_focus);
+    L.idx = 2; /* Back and Help are widgets 0 and 1 */
+    pages P = paginate(a, top);
+    int page = a->settings_page < 0 ? 0 : a->settings_page >= P.n ? P.n - 1 : a->settings_page;
+    float y[2] = { P.top, P.top };
+    for (int k = 0; k < NSEC; k++)
+        if (P.page[k] == page) {
+            int c = P.col[k];
+            y[c] += section(&L, k, c ? P.x1 : P.x0, y[c], P.cw) + P.sgap;
+        }
+    if (P.page[PANEL] == page) {
+        float below = fmaxf(y[0], y[1]) - P.sgap;
+        section(&L, PANEL, P.x0, below > P.top ? below + P.pgap : P.top, P.pw);
+    }
+    if (P.n > 1)
+        nav(a, l, &L, &P, page);
     if (a->notice[0])
-        draw_text(l, gw_rc(pad, top - 22 * u, W - 2 * pad, 24 * u), a->notice, (int)lroundf(15 * u),
+        draw_text(l, gw_rc(60 * u, top - 22 * u, W - 120 * u, 24 * u), a->notice, (int)lroundf(15 * u),
                   ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT, t->focus);
 }
 
@@ -132,6 +353,27 @@ static void enter(app *a)
 {
     a->home_focus = 0;
     a->confirm_delete = false;
+    a->settings_page = 0;
+}
+
+static int page_count(app *a)
+{
+    draw_list tmp = { 0 };
+    draw_begin(&tmp, a->w, a->h, a->th->bg);
+    int n = paginate(a, ui_top_bar(a, &tmp, _("Settings"))).n;
+    draw_free(&tmp);
+    return n;
+}
+
+/* To the next (+1) or previous (-1) page; the focus on its first control. */
+static void turn_page(app *a, int by)
+{
+    int n = page_count(a), p = a->settings_page + by;
+    p = p < 0 ? 0 : p >= n ? n - 1 : p;
+    if (p != a->settings_page) {
+        a->settings_page = p;
+        a->home_focus = 2;
+    }
 }
 
 static int step(int v, int by, int lo, int hi) { return v + by < lo ? lo : v + by > hi ? hi : v + by; }
@@ -162,6 +404,10 @@ static void activate(app *a, const char *w)
     char key[16] = "";
     if (!strcmp(w, "back")) {
         app_set_scene(a, &scene_library);
+        return;
+    }
+    if (!strcmp(w, "page:next") || !strcmp(w, "page:previous")) {
+        turn_page(a, w[5] == 'n' ? 1 : -1);
         return;
     }
     if (!strcmp(w, "delete-data")) {
@@ -209,6 +455,11 @@ static void activate(app *a, const char *w)
 
 static bool event(app *a, const gw_event *e)
 {
+    if (e->type == EV_KEY && !a->confirm_delete && (!strcmp(e->key, "PageDown") || !strcmp(e->key, "PageUp"))) {
+        turn_page(a, e->key[4] == 'D' ? 1 : -1);
+        a->ui_stale = true;
+        return true;
+    }
     return app_home_nav(a, e, a->confirm_delete ? "delete-cancel" : "back");
 }
 

@@ -2,8 +2,10 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "core/i18n.h"
+#include "platform/plat_text.h"
 
 void ui_button(const app *a, draw_list *l, const char *id, gw_rect r, const char *label,
                bool focused, bool primary)
@@ -21,22 +23,55 @@ void ui_button(const app *a, draw_list *l, const char *id, gw_rect r, const char
     draw_widget_add(l, id, r, focused);
 }
 
+void ui_safety_button_at(const app *a, draw_list *l, gw_rect r)
+{
+    ui_button(a, l, "safety", r, _("Help"), false, false);
+}
+
+static void safety_focus(const app *a, draw_list *l, gw_rect r, bool focused)
+{
+    ui_button(a, l, "safety", r, _("Help"), focused, false);
+}
+
 void ui_safety_button(const app *a, draw_list *l, float x, float y)
 {
     float u = app_unit(a);
-    ui_button(a, l, "safety", gw_rc(x, y, 150 * u, 52 * u), _("Help"), false, false);
+    float w = ui_button_w(a, _("Help"), 150 * u);
+    ui_safety_button_at(a, l, gw_rc(x, y, w, ui_button_h(a, _("Help"), w, 52 * u)));
 }
 
-float ui_top_bar(const app *a, draw_list *l, const char *title)
+float ui_top_bar_focus(const app *a, draw_list *l, const char *title, int focus)
 {
-    float u = app_unit(a);
-    float h = 84 * u, pad = 24 * u;
-    ui_button(a, l, "back", gw_rc(pad, 16 * u, 150 * u, 52 * u), _("Back"), false, false);
-    draw_text(l, gw_rc(pad + 170 * u, 0, (float)a->w - 2 * (pad + 170 * u), h), title,
-              (int)lroundf(28 * u), ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), a->th->text);
-    ui_safety_button(a, l, (float)a->w - pad - 150 * u, 16 * u);
+    float u = app_unit(a), W = (float)a->w;
+    float pad = 24 * u, y = 16 * u;
+    const char *back = _("Back"), *help = _("Help");
+    /* Back and Help as wide as the wider needs, so the title stays centred */
+    float bw = fmaxf(ui_button_w(a, back, 150 * u), ui_button_w(a, help, 150 * u));
+    bw = fminf(bw, W / 4);
+    float bh = fmaxf(ui_button_h(a, back, bw, 52 * u), ui_button_h(a, help, bw, 52 * u));
+    float h = fmaxf(84 * u, bh + 2 * y);
+    float tx = pad + bw + 20 * u, tw = W - 2 * tx;
+    int px = (int)lroundf(28 * u);
+    ui_text_size one = ui_measure(a, title, px, true, 0);
+    gw_rect tr = gw_rc(tx, 0, tw, h);
+    int flags = ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8);
+    if (ui_line_fits(a, title, px, true, tw)) {
+        flags |= TEXT_FIT;
+    } else {
+        /* a long title on two lines, the bar taller for it */
+        px = ui_fit_px(a, title, px, ui_min_px(a, px), true, tw, 2 * one.line_h);
+        float th = ui_text_h(a, title, px, true, tw);
+        h = fmaxf(h, th + 16 * u);
+        tr = gw_rc(tx, (h - th) / 2, tw, th);
+    }
+    y = (h - bh) / 2;
+    ui_button(a, l, "back", gw_rc(pad, y, bw, bh), back, focus == 0, false);
+    draw_text(l, tr, title, px, flags, a->th->text);
+    safety_focus(a, l, gw_rc(W - pad - bw, y, bw, bh), focus == 1);
     return h;
 }
+
+float ui_top_bar(const app *a, draw_list *l, const char *title) { return ui_top_bar_focus(a, l, title, -1); }
 
 void ui_clock(char *buf, size_t n, double seconds)
 {
@@ -52,12 +87,261 @@ void ui_clock(char *buf, size_t n, double seconds)
 void ui_closing(const app *a, draw_list *l, float cy)
 {
     const theme *t = a->th;
-    float u = app_unit(a), W = (float)a->w;
-    draw_text(l, gw_rc(0, cy - 90 * u, W, 70 * u), _("Well done."), (int)lroundf(48 * u),
-              ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
-    draw_text(l, gw_rc(W * 0.15f, cy - 10 * u, W * 0.7f, 80 * u),
-              _("Take a moment before you get up. Move slowly."), (int)lroundf(24 * u),
-              ALIGN_CENTER | VALIGN_TOP, t->text_dim);
-    ui_button(a, l, "done", gw_rc(W / 2 - 130 * u, cy + 80 * u, 260 * u, 64 * u), _("Finish"), true, true);
+    float u = app_unit(a), W = (float)a->w, H = (float)a->h;
+    const char *fin = _("Finish");
+    float bw = ui_button_w(a, fin, 260 * u), bh = ui_button_h(a, fin, bw, 64 * u);
+    int tpx = (int)lroundf(48 * u), mpx = (int)lroundf(24 * u);
+    ui_block b[3] = {
+        { .text = _("Well done."), .px = tpx, .min_px = ui_min_px(a, tpx), .bold = true, .w = W - 80 * u, .min_h = 70 * u },
+        { .text = _("Take a moment before you get up. Move slowly."), .px = mpx, .min_px = ui_min_px(a, mpx),
+          .w = W * 0.7f, .min_h = 80 * u, .gap = 10 * u, .min_gap = 6 * u },
+        { .w = bw, .min_h = bh, .gap = 10 * u * fmaxf(1.f, a->text_scale), .min_gap = 6 * u },
+    };
+    /* as designed around cy; taller text: centred on the screen */
+    float top = cy - 90 * u, h = 0;
+    for (int i = 0; i < 3; i++)
+        h += b[i].gap + (b[i].text ? fmaxf(b[i].min_h, ui_text_h(a, b[i].text, b[i].px, b[i].bold, b[i].w)) : b[i].min_h);
+    if (top + h > H - 24 * u)
+        top = fmaxf(24 * u, (H - h) / 2);
+    ui_stack(a, b, 3, top, H - 24 * u);
+    draw_text(l, gw_rc(0, b[0].y, W, b[0].h), b[0].text, b[0].px_out, ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8),
+              t->text);
+    draw_text(l, gw_rc(W * 0.15f, b[1].y, W * 0.7f, b[1].h), b[1].text, b[1].px_out, ALIGN_CENTER | VALIGN_TOP,
+              t->text_dim);
+    ui_button(a, l, "done", gw_rc(W / 2 - bw / 2, b[2].y, bw, bh), fin, true, true);
 }
 
+/* ---- layouts that reflow ---------------------------------------------------------- */
+
+static int drawn_px(const app *a, int px)
+{
+    /* exactly as draw_adapt_scale_text will scale it */
+    float s = a->text_scale > 0 ? a->text_scale : 1.f;
+    return fabsf(s - 1.f) < 1e-3f ? px : (int)lroundf((float)px * s);
+}
+
+/* Without fonts: Noto Sans averages a little over half an em a character. */
+static ui_text_size estimate(const char *s, int px, bool bold, float wrap)
+{
+    float cw = (float)px * (bold ? 0.6f : 0.56f), lh = (float)px * 1.36f;
+    ui_text_size r = { 0, 0, lh, 1 };
+    float line = 0;
+    for (const char *p = s; *p;) {
+        if (*p == '\n') {
+            r.lines++;
+            line = 0;
+            p++;
+            continue;
+        }
+        const char *e = p;
+        int chars = 0;
+        while (*e && *e != ' ' && *e != '\n') {
+            chars += ((unsigned char)*e & 0xc0) != 0x80;
+            e++;
+        }
+        float ww = (float)chars * cw, sp = line > 0 ? cw : 0;
+        if (wrap > 0 && line > 0 && line + sp + ww > wrap) {
+            r.lines++;
+            line = ww;
+        } else
+            line += sp + ww;
+        r.w = fmaxf(r.w, line);
+        p = *e == ' ' ? e + 1 : e;
+    }
+    r.h = lh * (float)r.lines;
+    return r;
+}
+
+ui_text_size ui_measure(const app *a, const char *utf8, int px, bool bold, float wrap)
+{
+    int dpx = drawn_px(a, px);
+    if (!utf8 || !*utf8 || dpx <= 0) {
+        ui_text_size z = { 0, 0, 0, 0 };
+        return z;
+    }
+    plat_text_size m;
+    /* the renderer wraps at the box's whole pixels */
+    if (a->text && plat_text_measure(a->text, utf8, dpx, bold, wrap > 0 ? (int)wrap : 0, &m)) {
+        ui_text_size r = { (float)m.w, (float)m.h, (float)m.line_h, m.lines };
+        return r;
+    }
+    return estimate(utf8, dpx, bold, wrap);
+}
+
+float ui_text_w(const app *a, const char *utf8, int px, bool bold) { return ui_measure(a, utf8, px, bold, 0).w; }
+
+float ui_text_h(const app *a, const char *utf8, int px, bool bold, float wrap)
+{
+    return ui_measure(a, utf8, px, bold, wrap).h;
+}
+
+bool ui_text_fits(const app *a, const char *utf8, int px, bool bold, float w, float h)
+{
+    ui_text_size m = ui_measure(a, utf8, px, bold, w);
+    return m.w <= w + 1 && m.h <= h + 1;
+}
+
+int ui_fit_px(const app *a, const char *utf8, int px, int min_px, bool bold, float w, float h)
+{
+    for (int p = px; p > min_px; p--)
+        if (ui_text_fits(a, utf8, p, bold, w, h))
+            return p;
+    return min_px;
+}
+
+bool ui_line_fits(const app *a, const char *utf8, int px, bool bold, float w)
+{
+    return ui_text_w(a, utf8, ui_min_px(a, px), bold) <= w;
+}
+
+int ui_min_px(const app *a, int px)
+{
+    (void)a;
+    return (int)ceilf((float)px * 0.8f);
+}
+
+int ui_button_px(const app *a) { return (int)lroundf(22 * app_unit(a)); }
+
+float ui_button_w(const app *a, const char *label, float min_w)
+{
+    float u = app_unit(a);
+    return fmaxf(min_w, ceilf(ui_text_w(a, label, ui_button_px(a), true) + 28 * u));
+}
+
+float ui_button_h(const app *a, const char *label, float w, float min_h)
+{
+    float u = app_unit(a);
+    return fmaxf(min_h, ceilf(ui_text_h(a, label, ui_button_px(a), true, w - 24 * u) + 8 * u));
+}
+
+/* Widths for a row of buttons filling `avail`: as equal as they can be with each at
+ * least as wide as it needs (the narrow ones share what the wide ones leave). */
+static void fill_widths(const float *need, float *out, int n, float avail)
+{
+    float t = avail / (float)n;
+    for (int it = 0; it < n; it++) {
+        float wide = 0;
+        int narrow = 0;
+        for (int i = 0; i < n; i++) {
+            if (need[i] > t)
+                wide += need[i];
+            else
+                narrow++;
+        }
+        float nt = narrow ? (avail - wide) / (float)narrow : t;
+        if (fabsf(nt - t) < 0.01f)
+            break;
+        t = nt;
+    }
+    for (int i = 0; i < n; i++)
+        out[i] = fmaxf(need[i], t);
+}
+
+#define FLOW_MAX 16
+float ui_button_flow(const app *a, draw_list *l, float x, float y, float w, float min_h, float gap,
+                     const ui_item *items, int n, bool fill)
+{
+    float top = y;
+    float need[FLOW_MAX], bw[FLOW_MAX];
+    n = n < FLOW_MAX ? n : FLOW_MAX;
+    for (int i = 0; i < n; i++)
+        need[i] = fminf(w, ui_button_w(a, items[i].label, fill ? 0 : items[i].min_w));
+    /* rows: as many as fit on each (at least one); filled rows are then evened out
+     * (3 + 2 rather than 4 + 1) when they still fit */
+    int rows = 0, start[FLOW_MAX + 1];
+    for (int i = 0; i < n; rows++) {
+        start[rows] = i;
+        float used = need[i++];
+        while (i < n && used + gap + need[i] <= w)
+            used += gap + need[i++];
+    }
+    start[rows] = n;
+    if (fill && rows > 1) {
+        int even[FLOW_MAX + 1], k = 0;
+        bool ok = true;
+        for (int r = 0; r < rows; r++) {
+            even[r] = k;
+            int cnt = (n - k + (rows - r) - 1) / (rows - r);
+            float used = -gap;
+            for (int j = k; j < k + cnt; j++)
+                used += gap + need[j];
+            ok &= used <= w;
+            k += cnt;
+        }
+        even[rows] = n;
+        if (ok)
+            memcpy(start, even, sizeof start);
+    }
+    for (int r = 0; r < rows; r++) {
+        int i = start[r], k = start[r + 1];
+        float used = -gap;
+        for (int j = i; j < k; j++)
+            used += gap + need[j];
+        float bx = x;
+        if (fill)
+            fill_widths(need + i, bw + i, k - i, w - (float)(k - i - 1) * gap);
+        else {
+            for (int j = i; j < k; j++)
+                bw[j] = need[j];
+            bx += (w - used) / 2;
+        }
+        float rh = min_h;
+        for (int j = i; j < k; j++)
+            rh = fmaxf(rh, ui_button_h(a, items[j].label, bw[j], min_h));
+        for (int j = i; j < k; j++) {
+            if (l)
+                ui_button(a, l, items[j].id, gw_rc(bx, y, bw[j], rh), items[j].label, items[j].focused,
+                          items[j].primary);
+            bx += bw[j] + gap;
+        }
+        y += rh + (k < n ? gap : 0);
+    }
+    return y - top;
+}
+
+static float stack_height(const app *a, ui_block *b, int n, float f, float gk)
+{
+    float total = 0;
+    for (int i = 0; i < n; i++) {
+        if (i > 0)
+            total += b[i].min_gap + (b[i].gap - b[i].min_gap) * gk;
+        if (b[i].text) {
+            int px = (int)floorf((float)b[i].px * f);
+            b[i].px_out = px < b[i].min_px ? b[i].min_px : px > b[i].px ? b[i].px : px;
+            b[i].h = fmaxf(b[i].min_h, ui_text_h(a, b[i].text, b[i].px_out, b[i].bold, b[i].w) + b[i].pad);
+        } else
+            b[i].h = b[i].min_h;
+        total += b[i].h;
+    }
+    return total;
+}
+
+bool ui_stack(const app *a, ui_block *b, int n, float top, float bottom)
+{
+    float room = bottom - top, gk = 1, f = 1;
+    float total = stack_height(a, b, n, f, gk);
+    bool fits = total <= room;
+    if (!fits) {
+        /* the gaps first */
+        float all = stack_height(a, b, n, f, 0);
+        float gaps = total - all;
+        gk = gaps > 0 && all < room ? (room - all) / gaps : 0;
+        total = stack_height(a, b, n, f, gk);
+        /* then the texts that may shrink, together */
+        while (total > room + 0.5f && f > 0.5f) {
+            f -= 0.02f;
+            total = stack_height(a, b, n, f, gk);
+        }
+        fits = total <= room + 0.5f;
+        if (total < room)
+            top += (room - total) / 2;
+    }
+    float y = top;
+    for (int i = 0; i < n; i++) {
+        if (i > 0)
+            y += b[i].min_gap + (b[i].gap - b[i].min_gap) * gk;
+        b[i].y = y;
+        y += b[i].h;
+    }
+    return fits;
+}

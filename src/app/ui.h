@@ -19,4 +19,65 @@ void ui_closing(const app *a, draw_list *l, float cy);
 /* Formats seconds as m:ss (or h:mm:ss) into buf. */
 void ui_clock(char *buf, size_t n, double seconds);
 
+/* ---- layouts that reflow (issue 10) ----------------------------------------------
+ * Text measured at the size it is drawn: px is the size a scene passes to draw_text
+ * (app_draw then applies the person's text size); results are screen pixels. Without
+ * fonts the sizes are estimated. */
+typedef struct ui_text_size { float w, h, line_h; int lines; } ui_text_size;
+/* utf8 at px, bold or not, wrapped at wrap pixels (0: one line). h is the height its
+ * box needs; w the widest line (wider than wrap when a single word is). */
+ui_text_size ui_measure(const app *a, const char *utf8, int px, bool bold, float wrap);
+float ui_text_w(const app *a, const char *utf8, int px, bool bold);
+float ui_text_h(const app *a, const char *utf8, int px, bool bold, float wrap);
+/* Whether utf8 fits a w x h box, wrapped at w, with no word broken. */
+bool ui_text_fits(const app *a, const char *utf8, int px, bool bold, float w, float h);
+/* The largest size from px down to min_px at which utf8 fits a w x h box (min_px if
+ * none does). */
+int ui_fit_px(const app *a, const char *utf8, int px, int min_px, bool bold, float w, float h);
+/* Whether utf8 fits one line of width w drawn with TEXT_FIT: at px, or made smaller
+ * but no smaller than ui_min_px. */
+bool ui_line_fits(const app *a, const char *utf8, int px, bool bold, float w);
+/* The smallest size a text may be made to fit its room: never below 85% of px, and
+ * at large text sizes never below what 150% would draw (readable large type). */
+int ui_min_px(const app *a, int px);
+/* A button's label size (before the person's text size). */
+int ui_button_px(const app *a);
+/* The width a button needs for its label on one line, at least min_w, and the
+ * height for its label wrapped in w, at least min_h. */
+float ui_button_w(const app *a, const char *label, float min_w);
+float ui_button_h(const app *a, const char *label, float w, float min_h);
+
+/* A row of buttons that wraps onto more rows when it does not fit: each as wide as
+ * its label needs (at least min_w), rows no wider than w, centred in x..x+w; with
+ * `fill`, each row's buttons are stretched to fill it. Returns the height used; with
+ * l NULL only measures. */
+typedef struct ui_item {
+    const char *id, *label;
+    float min_w;
+    bool focused, primary;
+} ui_item;
+float ui_button_flow(const app *a, draw_list *l, float x, float y, float w, float min_h, float gap,
+                     const ui_item *items, int n, bool fill);
+/* A column of blocks laid out top to bottom: texts (wrapped at w, at least min_h
+ * tall) and fixed blocks (text NULL: min_h). At their natural sizes if they fit
+ * between top and bottom, starting at top; otherwise the gaps close up towards their
+ * minima, then the texts allowed to shrink (min_px < px) get smaller together, and
+ * the column is centred in the room. Fills in px_out, h and y. False if it still does
+ * not fit (the smallest sizes are then used). */
+typedef struct ui_block {
+    const char *text;
+    int px, min_px;
+    bool bold;
+    float w, min_h, pad; /* pad: added to a text's height (a panel around it) */
+    float gap, min_gap;  /* space above the block (the first block's is ignored) */
+    int px_out;
+    float h, y;
+} ui_block;
+bool ui_stack(const app *a, ui_block *b, int n, float top, float bottom);
+/* The top bar for screens with keyboard navigation over their widgets: Back is
+ * widget 0, Help widget 1; `focus` is the focused one (another value: neither). */
+float ui_top_bar_focus(const app *a, draw_list *l, const char *title, int focus);
+/* The Help button (widget "safety") in the rectangle given. */
+void ui_safety_button_at(const app *a, draw_list *l, gw_rect r);
+
 #endif

@@ -17,7 +17,8 @@
 #define MAX_DEPTH 16
 
 static const char *const THEMES[] = { "calm", "light", "contrast" };
-static const char *const PACERS[] = { "orb", "bar" };
+/* the pacer styles scene_pacer draws (app.h PACER_*) */
+static const char *const PACERS[] = { "orb", "box", "wave", "tube", "calm" };
 
 static bool one_of(const char *v, const char *const *set, size_t n)
 {
@@ -47,7 +48,7 @@ void settings_clamp(settings *s)
     settings_defaults(&d);
     if (!one_of(s->theme, THEMES, 3))
         memcpy(s->theme, d.theme, sizeof s->theme);
-    if (!one_of(s->pacer, PACERS, 2))
+    if (!one_of(s->pacer, PACERS, sizeof PACERS / sizeof *PACERS))
         memcpy(s->pacer, d.pacer, sizeof s->pacer);
     s->text_pct = clampi(s->text_pct, 100, 200);
     s->vol_cues = clampi(s->vol_cues, 0, 100);

@@ -21,7 +21,7 @@ typedef struct settings {
     int  vol_cues, vol_voice, vol_ambience; /* 0-100 */
     bool checkins;         /* before/after self-checks in home mode */
     char lang[16];         /* "" : from the environment */
-    char pacer[16];        /* default pacer style: orb, bar */
+    char pacer[16];        /* default pacer style: orb, box, wave, tube, calm */
     bool welcomed;         /* the first-run welcome was seen */
     char fav[SETTINGS_MAX_FAV][64]; /* favourite exercise ids */
     int  nfav;

@@ -101,6 +101,18 @@ static void bad_values_fall_back(void **st)
     assert_true(s.checkins);
     assert_string_equal(s.lang, "");
     assert_string_equal(s.pacer, "orb");
+    /* every pacer style there is, and only those */
+    static const char *const STYLES[] = { "orb", "box", "wave", "tube", "calm" };
+    for (size_t i = 0; i < sizeof STYLES / sizeof *STYLES; i++) {
+        char json[64];
+        snprintf(json, sizeof json, "{\"pacer\": \"%s\"}", STYLES[i]);
+        write_file(path, json);
+        assert_int_equal(settings_load(&s, path, err, sizeof err), SETTINGS_OK);
+        assert_string_equal(s.pacer, STYLES[i]);
+    }
+    write_file(path, "{\"pacer\": \"bar\"}");
+    assert_int_equal(settings_load(&s, path, err, sizeof err), SETTINGS_OK);
+    assert_string_equal(s.pacer, "orb");
 }
 
 static void damaged_file_is_reported_and_kept(void **st)
