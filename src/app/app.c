@@ -60,6 +60,8 @@ bool app_init(app *a, const app_config *cfg)
     if (!data || !paths_join(fonts, sizeof fonts, data, "fonts"))
         snprintf(fonts, sizeof fonts, "fonts");
     a->text = plat_text_new(fonts);
+    if (!a->text) /* layouts then size text by estimate: it may not fit so well */
+        app_error(a, _("Text cannot be measured (out of memory or no font support): the layout may not fit the text."));
     app_lang_changed(a);
     a->mode->enter(a);
     return true;
@@ -314,6 +316,7 @@ static void update_breathing(app *a)
 
 void app_update(app *a, gw_ns now)
 {
+    app_check_text(a); /* a layout measured in answer to input */
     a->now = now;
     if (a->ex_active && a->ex->kind == EX_BREATHING)
         update_breathing(a);
@@ -419,6 +422,16 @@ void app_check_drawn(app *a, const draw_list *l)
     if (l->oom && !a->draw_oom)
         app_error(a, _("Out of memory: part of the screen could not be drawn."));
     a->draw_oom = l->oom;
+    app_check_text(a);
+}
+
+void app_check_text(app *a)
+{
+    unsigned failed = plat_text_failures(a->text);
+    if (failed != a->text_failures) {
+        a->text_failures = failed;
+        app_error(a, _("Text cannot be measured (out of memory or no font support): the layout may not fit the text."));
+    }
 }
 
 static void refresh_ui(app *a)

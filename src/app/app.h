@@ -207,6 +207,7 @@ struct app {
     int   text_pct_arg;      /* --text-size for this run; 0: the settings' */
     bool  draw_oom;          /* a description was left incomplete for lack of memory (reported) */
     struct plat_text *text;  /* measures text for layouts that reflow (owned; NULL: estimates) */
+    unsigned text_failures;  /* measurements that failed, as last reported */
     int   settings_page;     /* settings: the page shown when they do not fit one screen */
     int   text_page;         /* prompts: the page of a step's text too long for one screen */
     int   library_page;      /* library: the page of cards shown when they do not fit one screen */
@@ -231,6 +232,8 @@ void app_draw(app *a, draw_list *l);
 /* After drawing into l (app_draw, app_draw_control, a scene's draw): a description left
  * incomplete for lack of memory is reported (an `error` event and a notice), once until
  * a description is complete again. Called where state may change, never from a draw. */
+/* Reports (once per new failure) text measurements that fell back to an estimate. */
+void app_check_text(app *a);
 void app_check_drawn(app *a, const draw_list *l);
 /* Activates the widget with this id; false if there is none on screen. */
 bool app_press(app *a, const char *id);

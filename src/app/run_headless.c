@@ -203,6 +203,7 @@ int run_play(const run_options *o)
     }
     if (a->quit)
         reason = a->exit_reason;
+    app_check_text(a);
     trace_begin(h.tr, a->now, "exit");
     trace_str(h.tr, "reason", reason);
     trace_end(h.tr);

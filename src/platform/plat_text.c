@@ -1,5 +1,7 @@
 #include "platform/plat_text.h"
 
+#include "core/textrun.h"
+
 #include <SDL2/SDL_ttf.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -23,6 +25,7 @@ typedef struct entry {
 } entry;
 
 struct plat_text {
+    unsigned failures;  /* measurements that could not be made (no font, no memory) */
     char font_dir[1024];
     font_slot fonts[MAX_FONTS];
     int nfonts;
@@ -77,91 +80,45 @@ static TTF_Font *font_get(plat_text *t, int style, int px)
     return f;
 }
 
-/* The renderer's rule: a string with Arabic letters is drawn with the Arabic font. */
-static bool has_arabic(const char *s)
+/* The font of a run (textrun's font numbering), shaped in its direction: as
+ * plat_render picks it. */
+static TTF_Font *run_font(plat_text *t, bool bold, int font, int px, bool rtl)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p) {
-        uint32_t cp;
-        if (*p < 0x80) { p++; continue; }
-        if ((*p & 0xe0) == 0xc0 && p[1]) { cp = (uint32_t)(*p & 0x1f) << 6 | (p[1] & 0x3f); p += 2; }
-        else if ((*p & 0xf0) == 0xe0 && p[1] && p[2]) {
-            cp = (uint32_t)(*p & 0x0f) << 12 | (uint32_t)(p[1] & 0x3f) << 6 | (p[2] & 0x3f);
-            p += 3;
-        } else { p++; continue; }
-        if ((cp >= 0x600 && cp <= 0x6ff) || (cp >= 0x750 && cp <= 0x77f) || (cp >= 0xfb50 && cp <= 0xfdff) ||
-            (cp >= 0xfe70 && cp <= 0xfeff))
-            return true;
-    }
-    return false;
+    TTF_Font *f = font_get(t, (bold ? STYLE_BOLD : 0) | (font == TEXTRUN_ARABIC ? STYLE_ARABIC : 0), px);
+    if (f)
+        TTF_SetFontDirection(f, rtl ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
+    return f;
 }
 
-/* Width of s[from, to) on one line. */
-static int span_w(plat_text *t, TTF_Font *f, const char *s, size_t from, size_t to)
+typedef struct measure_ctx {
+    plat_text *t;
+    bool bold;
+    int px;
+} measure_ctx;
+
+static int measure_run(void *ctx, const char *s, int len, int font, bool rtl)
 {
-    char tmp[MAX_TEXT + 1];
-    size_t n = to - from;
-    memcpy(tmp, s + from, n);
-    tmp[n] = 0;
-    int w = 0, h = 0;
-    if (n == 0 || TTF_SizeUTF8(f, tmp, &w, &h) != 0)
+    measure_ctx *m = ctx;
+    char buf[512];
+    char *str = (size_t)len < sizeof buf ? buf : malloc((size_t)len + 1);
+    if (!str)
         return 0;
-    (void)t;
+    memcpy(str, s, (size_t)len);
+    str[len] = 0;
+    TTF_Font *f = run_font(m->t, m->bold, font, m->px, rtl);
+    int w = 0, h = 0;
+    if (!f || TTF_SizeUTF8(f, str, &w, &h) != 0)
+        w = 0;
+    if (str != buf)
+        free(str);
     return w;
 }
 
-static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
-
-/* Greedy wrapping at spaces within each newline-separated paragraph: a line takes
- * words while the text from its first word to the next one's end still fits. */
-static void wrap_text(plat_text *t, TTF_Font *f, const char *s, int wrap, int *maxw, int *lines)
+static bool covers_glyph(void *ctx, int font, uint32_t cp)
 {
-    size_t n = strlen(s);
-    *maxw = 0;
-    *lines = 0;
-    size_t p = 0;
-    for (;;) {
-        size_t end = p;
-        while (end < n && s[end] != '\n')
-            end++;
-        /* one paragraph: s[p, end) */
-        size_t ls = p;
-        while (ls < end && is_space(s[ls]))
-            ls++;
-        size_t le = ls;  /* end of the line's last word */
-        int lw;
-        (*lines)++;
-        size_t i = ls;
-        while (i < end) {
-            size_t ws = i;
-            while (ws < end && is_space(s[ws]))
-                ws++;
-            if (ws >= end)
-                break;
-            size_t we = ws;
-            while (we < end && !is_space(s[we]))
-                we++;
-            /* SDL_ttf counts the space after the word as part of the line */
-            if (le == ls || wrap <= 0 || span_w(t, f, s, ls, we < n ? we + 1 : we) <= wrap) {
-                le = we;
-            } else {
-                /* the word starts a new line */
-                lw = span_w(t, f, s, ls, le);
-                if (lw > *maxw)
-                    *maxw = lw;
-                (*lines)++;
-                ls = ws;
-                le = we;
-            }
-            i = we;
-        }
-        lw = span_w(t, f, s, ls, le);
-        if (lw > *maxw)
-            *maxw = lw;
-        if (end >= n)
-            break;
-        p = end + 1;
-    }
+    measure_ctx *m = ctx;
+    TTF_Font *f = font_get(m->t, (m->bold ? STYLE_BOLD : 0) | (font == TEXTRUN_ARABIC ? STYLE_ARABIC : 0), m->px);
+    return f && TTF_GlyphIsProvided32(f, cp);
 }
 
 static uint64_t hash_of(const char *s, int px, bool bold, int wrap)
@@ -192,12 +149,23 @@ bool plat_text_measure(plat_text *t, const char *utf8, int font_px, bool bold, i
         *out = e->size;
         return true;
     }
-    bool arabic = has_arabic(utf8);
-    TTF_Font *f = font_get(t, (bold ? STYLE_BOLD : 0) | (arabic ? STYLE_ARABIC : 0), font_px);
-    if (!f)
+    /* laid out as the renderer lays it out (core/textrun: a font per script, lines
+     * broken at spaces), so a width measured here is the width drawn */
+    measure_ctx ctx = { t, bold, font_px };
+    textrun_env env = { measure_run, covers_glyph, &ctx };
+    textrun_layout L;
+    if (!textrun_layout_text(&L, utf8, wrap, false, &env)) {
+        t->failures++;
         return false;
-    int maxw, lines;
-    wrap_text(t, f, utf8, wrap, &maxw, &lines);
+    }
+    bool arabic = (L.fonts & (1u << TEXTRUN_ARABIC)) != 0;
+    int maxw = L.w, lines = L.nline > 0 ? L.nline : 1;
+    textrun_layout_free(&L);
+    TTF_Font *f = font_get(t, (bold ? STYLE_BOLD : 0) | (arabic ? STYLE_ARABIC : 0), font_px);
+    if (!f) {
+        t->failures++;
+        return false;
+    }
     int skip = TTF_FontLineSkip(f);
     int line_h = skip > TTF_FontHeight(f) ? skip : TTF_FontHeight(f);
     /* Noto Sans Arabic's line is about 2.1 em with room for stacked marks; its glyphs
@@ -211,3 +179,5 @@ bool plat_text_measure(plat_text *t, const char *utf8, int font_px, bool bold, i
     *e = (entry){ h, font_px, wrap, bold, true, *out };
     return true;
 }
+
+unsigned plat_text_failures(const plat_text *t) { return t ? t->failures : 0; }

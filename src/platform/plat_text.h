@@ -1,9 +1,8 @@
-/* plat_text: measures text as plat_render draws it (SDL_ttf with the same fonts and
- * the same choice of font: Noto Sans, or Noto Sans Arabic for a string with Arabic
- * letters), so that layouts can size buttons and boxes from their text instead of
- * guessing. Wrapped text is broken at spaces and newlines, greedily, as the renderer
- * wraps it. Fonts are opened on first use; results are cached (layouts measure the
- * same labels every frame).
+/* plat_text: measures text as plat_render draws it: SDL_ttf with the same fonts, laid
+ * out by the same code (core/textrun: Noto Sans Arabic for Arabic runs, Noto Sans for
+ * the others, lines broken at spaces), so that layouts can size buttons and boxes from
+ * their text instead of guessing. Fonts are opened on first use; results are cached
+ * (layouts measure the same labels every frame).
  * Ownership: the measurer owns its fonts and cache; plat_text_free releases them. */
 #ifndef GW_PLAT_TEXT_H
 #define GW_PLAT_TEXT_H
@@ -29,5 +28,9 @@ typedef struct plat_text_size {
  * glyphs, not that room, so the text's surface overhangs a box of height h a little
  * (empty pixels). */
 bool plat_text_measure(plat_text *t, const char *utf8, int font_px, bool bold, int wrap, plat_text_size *out);
+
+/* How many measurements have failed so far (a font that cannot be opened, out of
+ * memory): the layout then used an estimate. The caller reports a change. */
+unsigned plat_text_failures(const plat_text *t);
 
 #endif

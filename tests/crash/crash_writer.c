@@ -28,7 +28,7 @@
 #include "core/settings.h"
 
 static const char *const THEMES[] = { "calm", "light", "contrast" };
-static const char *const PACERS[] = { "orb", "bar" };
+static const char *const PACERS[] = { "orb", "box" };
 static const char *const LANGS[] = { "", "es", "de", "ar" };
 
 /* Settings generation g: every field depends on g, and the number of favourites
