@@ -78,33 +78,21 @@ static void get_bool(const cJSON *o, const char *k, bool *dst)
         *dst = cJSON_IsTrue(v);
 }
 
-settings_status settings_load(settings *s, const char *path, char *err, size_t errn)
+settings_status settings_parse(settings *s, const char *name, const char *text, size_t len, char *err, size_t errn)
 {
     settings_defaults(s);
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        if (errno == ENOENT)
-            return SETTINGS_MISSING;
-        snprintf(err, errn, "Your settings (%s) cannot be read: %s. Default settings are used.", path,
-                 strerror(errno));
+    if (!name)
+        name = "(settings)";
+    if (len > MAX_FILE) {
+        snprintf(err, errn, "Your settings (%s) are too large to be settings. Default settings are used.", name);
         return SETTINGS_BAD;
     }
-    char *buf = malloc(MAX_FILE + 1);
-    size_t n = buf ? fread(buf, 1, MAX_FILE + 1, f) : 0;
-    fclose(f);
-    if (!buf || n > MAX_FILE) {
-        free(buf);
-        snprintf(err, errn, "Your settings (%s) are too large to be settings. Default settings are used.", path);
-        return SETTINGS_BAD;
-    }
-    buf[n] = 0;
-    cJSON *root = cJSON_ParseWithLength(buf, n);
-    free(buf);
+    cJSON *root = cJSON_ParseWithLength(text, len);
     if (!cJSON_IsObject(root)) {
         cJSON_Delete(root);
         snprintf(err, errn,
                  "Your settings (%s) are damaged and were not used. Default settings are used until you change one.",
-                 path);
+                 name);
         return SETTINGS_BAD;
     }
     get_str(root, "theme", s->theme, sizeof s->theme);
@@ -127,6 +115,30 @@ settings_status settings_load(settings *s, const char *path, char *err, size_t e
     cJSON_Delete(root);
     settings_clamp(s);
     return SETTINGS_OK;
+}
+
+settings_status settings_load(settings *s, const char *path, char *err, size_t errn)
+{
+    settings_defaults(s);
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        if (errno == ENOENT)
+            return SETTINGS_MISSING;
+        snprintf(err, errn, "Your settings (%s) cannot be read: %s. Default settings are used.", path,
+                 strerror(errno));
+        return SETTINGS_BAD;
+    }
+    char *buf = malloc(MAX_FILE + 1);
+    size_t n = buf ? fread(buf, 1, MAX_FILE + 1, f) : 0;
+    fclose(f);
+    if (!buf || n > MAX_FILE) {
+        free(buf);
+        snprintf(err, errn, "Your settings (%s) are too large to be settings. Default settings are used.", path);
+        return SETTINGS_BAD;
+    }
+    settings_status st = settings_parse(s, path, buf, n, err, errn);
+    free(buf);
+    return st;
 }
 
 static bool make_dir_of(const char *path)
@@ -165,7 +177,7 @@ static void sync_dir_of(const char *path)
     }
 }
 
-bool settings_save(const settings *in, const char *path, char *err, size_t errn)
+char *settings_to_json(const settings *in)
 {
     settings s = *in;
     settings_clamp(&s);
@@ -174,8 +186,7 @@ bool settings_save(const settings *in, const char *path, char *err, size_t errn)
     if (!root || !vol) {
         cJSON_Delete(root);
         cJSON_Delete(vol);
-        snprintf(err, errn, "Out of memory saving your settings.");
-        return false;
+        return NULL;
     }
     cJSON_AddStringToObject(root, "theme", s.theme);
     cJSON_AddNumberToObject(root, "text_size", s.text_pct);
@@ -193,6 +204,12 @@ bool settings_save(const settings *in, const char *path, char *err, size_t errn)
         cJSON_AddItemToArray(fav, cJSON_CreateString(s.fav[i]));
     char *text = cJSON_Print(root);
     cJSON_Delete(root);
+    return text;
+}
+
+bool settings_save(const settings *in, const char *path, char *err, size_t errn)
+{
+    char *text = settings_to_json(in);
     if (!text) {
         snprintf(err, errn, "Out of memory saving your settings.");
         return false;
@@ -229,6 +246,6 @@ bool settings_save(const settings *in, const char *path, char *err, size_t errn)
     if (!ok)
         snprintf(err, errn, "Your settings could not be saved (%s): %s. The previous settings file is unchanged.",
                  path, strerror(errno));
-    cJSON_free(text);
+    free(text);
     return ok;
 }
