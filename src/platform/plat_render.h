@@ -36,6 +36,8 @@ SDL_Surface *plat_render_surface(plat_render *pr);
 /* The first problem met (missing font, ...), or NULL. */
 const char *plat_render_problem(const plat_render *pr);
 int plat_render_text_cache_size(const plat_render *pr);
+/* Bytes of pixels the text cache holds (at most 24 MiB, whatever the count). */
+size_t plat_render_text_cache_bytes(const plat_render *pr);
 
 /* Text that does not fit its box is drawn smaller (down to 60%); what still does not
  * fit is cropped and counted here (all renderers of the process), for tests that
