@@ -65,7 +65,7 @@ GUIDED_KEYS = ["Right", "Left", "R"]   # next, previous step, restart
 PROMPT_KEYS = ["Space", "Return", "Left", "H"]
 
 
-def exercise_input(r, sc, ex_id, ex, start, kiosk, ending, checkins_after=False):
+def exercise_input(r, sc, ex_id, ex, start, kiosk, ending):
     """Input for an exercise that began at `start`. Returns (last input time, latest time the
     exercise can still be running without further input; None when it waits for input)."""
     kind, length, steps = ex[ex_id]
