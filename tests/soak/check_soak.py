@@ -197,12 +197,15 @@ def kiosk_script(r, hours, ex):
             gap = r.uniform(5, 240) if is_open else r.uniform(600, 1800)
             t = free_at + gap
             if r.random() < 0.05:  # now and then, something outside the visitors' control
+                quiet = t > (h + 1) * HOUR - 90  # (never in the hour's last 90 s)
                 if r.random() < 0.5:
-                    sc.add(t - 3, audio_device="removed")
-                    sc.add(t - 1, audio_device="added")
+                    if not quiet:
+                        sc.add(t - 3, audio_device="removed")
+                        sc.add(t - 1, audio_device="added")
                 else:
                     k, m = r.choice(BLOCKED)
-                    sc.add(t - 2, key=k, mod=m)
+                    if not quiet:
+                        sc.add(t - 2, key=k, mod=m)
     sc.add(hours * HOUR + 1, end=True)  # after the last hour's heap sample
     return sc, plan
 
