@@ -20,7 +20,6 @@ import random
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 
 HOUR = 3600.0
@@ -420,7 +419,11 @@ def main():
             failures.append(what)
             print("FAIL:", what)
 
-    tmp = tempfile.mkdtemp(prefix="gw-soak-")
+    # a fixed folder name (under the working folder): the settings screen shows where the
+    # practice log is, so a random name would change what is drawn from run to run
+    tmp = os.path.abspath("soak-%s-%dh-seed%d" % (o.mode, o.hours, o.seed))
+    shutil.rmtree(tmp, ignore_errors=True)
+    os.makedirs(tmp)
     try:
         env = dict(os.environ)
         env["XDG_CONFIG_HOME"] = os.path.join(tmp, "config")
