@@ -20,7 +20,7 @@ static const char USAGE[] =
     "                         [--mode home|present|kiosk] [--theme NAME] [--pack DIR]...\n"
     "       groundwork play [--mode home|present|kiosk] [--exercise ID] [--cycles N]\n"
     "                       [--script FILE] [--trace FILE] [--size WxH] [--no-draw] [--pack DIR]...\n"
-    "                       [--checkins] [--welcome]\n"
+    "                       [--checkins] [--welcome] [--draw-every N] [--heap-every SECONDS]\n"
     "       groundwork preview PACK-DIR [--exercise ID]\n"
     "       groundwork kiosk set-pin|stats [--config FILE]\n"
     "       groundwork log export [--csv|--json] [FILE]\n"
@@ -92,7 +92,7 @@ static bool parse_int(const char *s, int lo, int hi, int *out)
 enum { OPT_KIOSK = 256, OPT_PRESENT, OPT_PACK, OPT_FULLSCREEN, OPT_DISPLAY, OPT_EXERCISE, OPT_AT,
        OPT_SIZE, OPT_OUT, OPT_MODE, OPT_THEME, OPT_CYCLES, OPT_SCRIPT, OPT_TRACE, OPT_NODRAW, OPT_JSON,
        OPT_LANG, OPT_HELP, OPT_VERSION, OPT_CONFIG, OPT_CHECKINS, OPT_WELCOME,
-       OPT_PLAN_DIR, OPT_TEXT_SIZE /* issue 10 */ };
+       OPT_PLAN_DIR, OPT_TEXT_SIZE /* issue 10 */, OPT_DRAW_EVERY, OPT_HEAP_EVERY };
 
 static const struct option LONG[] = {
     { "kiosk", no_argument, 0, OPT_KIOSK },       { "present", no_argument, 0, OPT_PRESENT },
@@ -108,6 +108,7 @@ static const struct option LONG[] = {
     { "checkins", no_argument, 0, OPT_CHECKINS }, { "welcome", no_argument, 0, OPT_WELCOME },
     { "plan-dir", required_argument, 0, OPT_PLAN_DIR },
     { "text-size", required_argument, 0, OPT_TEXT_SIZE },
+    { "draw-every", required_argument, 0, OPT_DRAW_EVERY }, { "heap-every", required_argument, 0, OPT_HEAP_EVERY },
     { 0, 0, 0, 0 }
 };
 
@@ -127,7 +128,7 @@ static bool allowed(const char *cmd, int opt)
         return cmd && (!strcmp(cmd, "render") || !strcmp(cmd, "play"));
     case OPT_AT: case OPT_OUT:
         return cmd && !strcmp(cmd, "render");
-    case OPT_SCRIPT: case OPT_NODRAW: case OPT_CHECKINS: case OPT_WELCOME:
+    case OPT_SCRIPT: case OPT_NODRAW: case OPT_CHECKINS: case OPT_WELCOME: case OPT_DRAW_EVERY: case OPT_HEAP_EVERY:
         return cmd && !strcmp(cmd, "play");
     case OPT_JSON:
         return cmd && !strcmp(cmd, "list");
@@ -245,6 +246,17 @@ int main(int argc, char **argv)
             break;
         case OPT_CONFIG: o.config = optarg; break;
         case OPT_PLAN_DIR: o.plan_dir = optarg; break;
+        case OPT_DRAW_EVERY:
+            if (!parse_int(optarg, 1, 1000000, &o.draw_every))
+                return usage_error("--draw-every takes a number of steps, 1 or more (got \"%s\")", optarg);
+            break;
+        case OPT_HEAP_EVERY: {
+            char *end;
+            o.heap_every = strtod(optarg, &end);
+            if (!*optarg || *end || !(o.heap_every >= 1.0 / 60 && o.heap_every <= 1e7))
+                return usage_error("--heap-every takes virtual seconds, 1/60 or more (got \"%s\")", optarg);
+            break;
+        }
         }
     }
     if (cmd && !strcmp(cmd, "preview")) {

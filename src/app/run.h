@@ -29,6 +29,9 @@ typedef struct run_options {
     const char *plan_dir;      /* --plan-dir DIR: where Save plan writes; NULL: the default */
     /* accessibility (issue 10) */
     int text_pct;              /* --text-size: 100-200; 0: the settings' */
+    /* soaks */
+    int draw_every;            /* play --draw-every N: rasterize every Nth step; 0: every step */
+    double heap_every;         /* play --heap-every SECONDS: a `heap` trace event that often; 0: none */
 } run_options;
 
 /* Built-in content, then $XDG_DATA_HOME/groundwork/packs/<each>, then each --pack. */

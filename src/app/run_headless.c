@@ -5,6 +5,7 @@
 #include <SDL2/SDL_ttf.h>
 #include <errno.h>
 #include <limits.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -21,6 +22,34 @@ static gw_ns step_time(long long k)
 {
     /* exact: no accumulated rounding however many steps */
     return (gw_ns)(k / STEPS_PER_SEC) * GW_NS_PER_SEC + (gw_ns)(k % STEPS_PER_SEC) * GW_NS_PER_SEC / STEPS_PER_SEC;
+}
+
+/* Live heap bytes for `play --heap-every`. Under AddressSanitizer every allocation goes
+ * through the sanitizer's allocator, which glibc's counters never see: ask it instead
+ * (weak, so the symbol is only there when the runtime is). */
+size_t __sanitizer_get_current_allocated_bytes(void) __attribute__((weak));
+
+static size_t heap_live(const char **source)
+{
+    if (__sanitizer_get_current_allocated_bytes) {
+        *source = "asan";
+        return __sanitizer_get_current_allocated_bytes();
+    }
+    struct mallinfo2 mi = mallinfo2();
+    *source = "mallinfo2";
+    return mi.uordblks + mi.hblkhd;
+}
+
+static void trace_heap(trace *tr, gw_ns t, const plat_render *pr)
+{
+    const char *source;
+    size_t bytes = heap_live(&source);
+    trace_begin(tr, t, "heap");
+    trace_int(tr, "bytes", (long long)bytes);
+    trace_str(tr, "source", source);
+    if (pr)
+        trace_int(tr, "text_cache", (long long)plat_render_text_cache_bytes(pr));
+    trace_end(tr);
 }
 
 static const char *font_dir(char *buf, size_t n)
@@ -180,6 +209,8 @@ int run_play(const run_options *o)
     int next = 0;
     bool end = false;
     const char *reason = "end";
+    long long draw_every = o->draw_every > 0 ? o->draw_every : 1;
+    gw_ns heap_every = o->heap_every > 0 ? GW_SEC(o->heap_every) : 0, heap_next = heap_every;
     for (long long k = 0; !a->quit && !end; k++) {
         gw_ns t = step_time(k);
         app_update(a, t);
@@ -187,8 +218,12 @@ int run_play(const run_options *o)
             feed(&h, &sc->item[next++], &end);
         if (end)
             break;
-        if (!o->no_draw)
+        if (!o->no_draw && k % draw_every == 0)
             headless_draw(&h);
+        if (heap_every && t >= heap_next) {
+            trace_heap(h.tr, t, h.pr);
+            heap_next += heap_every;
+        }
         /* with the script run out, the run ends once no exercise is going on */
         if ((!sc || next >= sc->n) && !a->ex_active) {
             reason = sc ? "script_done" : o->exercise ? "exercise_end" : "end";

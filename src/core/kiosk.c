@@ -76,14 +76,15 @@ static void read_string_list(rctx *r, const cJSON *v, const char *key, char *dst
     int n = 0;
     const cJSON *it;
     cJSON_ArrayForEach(it, v) {
-        if (!cJSON_IsString(it) || !copy_id(dst + (size_t)n * each, each, it->valuestring)) {
-            report(r, jsonloc_value_off(&r->jl, it), "each entry of \"%s\" must be %s; skipped", key, want);
-            continue;
-        }
+        /* full: checked before copying, as there is no room for one more entry */
         if (n == max) {
             report(r, jsonloc_value_off(&r->jl, it), "\"%s\" lists more than %d entries; the rest are skipped",
                    key, max);
             break;
+        }
+        if (!cJSON_IsString(it) || !copy_id(dst + (size_t)n * each, each, it->valuestring)) {
+            report(r, jsonloc_value_off(&r->jl, it), "each entry of \"%s\" must be %s; skipped", key, want);
+            continue;
         }
         n++;
     }
@@ -176,7 +177,7 @@ static void read_root(rctx *r, kiosk_config *c, const cJSON *root)
             if (!cJSON_IsNumber(it) || !(it->valuedouble >= 10 && it->valuedouble <= 3600))
                 bad_value(r, it, k, "a number of seconds from 10 to 3600");
             else
-                c->idle_timeout = GW_SEC(it->valuedouble);
+                c->idle_timeout = (gw_ns)llround(it->valuedouble * 1e9); /* nearest: a saved value reads back */
         } else if (!strcmp(k, "attract")) {
             if (!cJSON_IsString(it) || (it->valuestring[0] && !copy_id(c->attract, sizeof c->attract, it->valuestring)))
                 bad_value(r, it, k, "the id of a breathing exercise (a string)");
@@ -278,6 +279,19 @@ bool kiosk_config_load(kiosk_config *c, const char *path, kiosk_errors *errs)
 
 /* ---- writing ------------------------------------------------------------------ */
 
+/* A number written with the fewest digits that read back as exactly the same double
+ * (cJSON's own printing compares approximately, and 0.30000000000000004 came back 0.3). */
+static void add_exact(cJSON *o, const char *key, double d)
+{
+    char b[40];
+    for (int prec = 15; prec <= 17; prec++) {
+        snprintf(b, sizeof b, "%.*g", prec, d);
+        if (strtod(b, NULL) == d)
+            break;
+    }
+    cJSON_AddRawToObject(o, key, b);
+}
+
 static cJSON *to_json(const kiosk_config *c)
 {
     cJSON *o = cJSON_CreateObject();
@@ -286,7 +300,7 @@ static cJSON *to_json(const kiosk_config *c)
     cJSON *ex = cJSON_AddArrayToObject(o, "exercises");
     for (int i = 0; ex && i < c->nexercise; i++)
         cJSON_AddItemToArray(ex, cJSON_CreateString(c->exercise[i]));
-    cJSON_AddNumberToObject(o, "idle_timeout", gw_seconds(c->idle_timeout));
+    add_exact(o, "idle_timeout", gw_seconds(c->idle_timeout));
     cJSON_AddStringToObject(o, "attract", c->attract);
     cJSON *la = cJSON_AddArrayToObject(o, "languages");
     for (int i = 0; la && i < c->nlang; i++)
@@ -303,19 +317,25 @@ static cJSON *to_json(const kiosk_config *c)
         cJSON_AddStringToObject(h, "outside", c->outside == KIOSK_OUTSIDE_BLANK ? "blank" : "dim");
     }
     cJSON *v = cJSON_AddObjectToObject(o, "volume");
-    cJSON_AddNumberToObject(v, "default", c->volume);
-    cJSON_AddNumberToObject(v, "max", c->volume_max);
+    add_exact(v, "default", c->volume);
+    add_exact(v, "max", c->volume_max);
     cJSON_AddBoolToObject(o, "stats", c->stats);
     if (c->stats_path[0])
         cJSON_AddStringToObject(o, "stats_path", c->stats_path);
     return o;
 }
 
-bool kiosk_config_save(const kiosk_config *c, const char *path, char *err, size_t errlen)
+char *kiosk_config_to_json(const kiosk_config *c)
 {
     cJSON *o = to_json(c);
     char *text = o ? cJSON_Print(o) : NULL;
     cJSON_Delete(o);
+    return text;
+}
+
+bool kiosk_config_save(const kiosk_config *c, const char *path, char *err, size_t errlen)
+{
+    char *text = kiosk_config_to_json(c);
     if (!text) {
         snprintf(err, errlen, "%s: out of memory", path);
         return false;

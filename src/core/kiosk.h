@@ -61,6 +61,9 @@ bool kiosk_config_parse(kiosk_config *c, const char *name, const char *text, siz
 bool kiosk_config_load(kiosk_config *c, const char *path, kiosk_errors *errs);
 /* Writes c as JSON to path atomically (temporary file, fsync, rename). */
 bool kiosk_config_save(const kiosk_config *c, const char *path, char *err, size_t errlen);
+/* The JSON text kiosk_config_save writes, or NULL when out of memory; the caller frees
+ * it with free(). */
+char *kiosk_config_to_json(const kiosk_config *c);
 
 /* Idle policy. The deadline after which, with no input since last_input, the kiosk goes
  * back to its attract loop; or after a finished exercise's closing screen. */

@@ -83,6 +83,80 @@ static void get_bool(const cJSON *o, const char *k, bool *dst)
         *dst = cJSON_IsTrue(v);
 }
 
+/* The settings in text (len bytes, not necessarily NUL-terminated); name is how
+ * messages call them. */
+settings_status settings_parse(settings *s, const char *name, const char *text, size_t len, char *err, size_t errn)
+{
+    settings_defaults(s);
+    if (!name)
+        name = "(settings)";
+    if (len > MAX_FILE) {
+        snprintf(err, errn, "Your settings (%s) are too large to be settings. Default settings are used.", name);
+        return SETTINGS_BAD;
+    }
+    char *buf = malloc(len + 1);
+    if (!buf) {
+        snprintf(err, errn, "Out of memory reading your settings (%s). Default settings are used.", name);
+        return SETTINGS_BAD;
+    }
+    memcpy(buf, text, len);
+    buf[len] = 0;
+    size_t n = len;
+    /* scanned first: a damaged file is told apart from running out of memory, and
+     * the message says where it is damaged */
+    jsonloc jl;
+    memset(&jl, 0, sizeof jl);
+    jsonloc_status js = jsonloc_scan(&jl, buf, n, MAX_DEPTH);
+    cJSON *root = js == JSONLOC_OK ? jsonloc_parse(&jl, NULL) : NULL;
+    if (js == JSONLOC_NOMEM || (js == JSONLOC_OK && !root && jl.nomem)) {
+        jsonloc_free(&jl);
+        free(buf);
+        snprintf(err, errn, "Out of memory reading your settings (%s). Default settings are used.", name);
+        return SETTINGS_BAD;
+    }
+    if (!cJSON_IsObject(root)) {
+        char what[256];
+        if (js == JSONLOC_OK)
+            snprintf(what, sizeof what, "%s", "they are not a JSON object { ... }");
+        else {
+            jsonloc_pos at = jsonloc_at(&jl, jl.err_off); /* {0, 0}: out of memory finding it */
+            const char *why = js == JSONLOC_SYNTAX ? jl.err_msg : "nested too deeply";
+            if (at.line > 0)
+                snprintf(what, sizeof what, "line %d, column %d: %s", at.line, at.col, why);
+            else
+                snprintf(what, sizeof what, "%s", why);
+        }
+        snprintf(err, errn,
+                 "Your settings (%s) are damaged (%s) and were not used. Default settings are used until you "
+                 "change one.",
+                 name, what);
+        jsonloc_free(&jl);
+        free(buf);
+        return SETTINGS_BAD;
+    }
+    get_str(root, "theme", s->theme, sizeof s->theme);
+    get_int(root, "text_size", &s->text_pct);
+    get_bool(root, "reduced_motion", &s->reduced_motion);
+    const cJSON *vol = cJSON_GetObjectItemCaseSensitive(root, "volume");
+    get_int(vol, "cues", &s->vol_cues);
+    get_int(vol, "voice", &s->vol_voice);
+    get_int(vol, "ambience", &s->vol_ambience);
+    get_bool(root, "checkins", &s->checkins);
+    get_str(root, "language", s->lang, sizeof s->lang);
+    get_str(root, "pacer", s->pacer, sizeof s->pacer);
+    get_bool(root, "welcomed", &s->welcomed);
+    const cJSON *fav = cJSON_GetObjectItemCaseSensitive(root, "favourites"), *it;
+    if (!cJSON_IsArray(fav))
+        fav = NULL;
+    cJSON_ArrayForEach(it, fav)
+        if (cJSON_IsString(it) && strlen(it->valuestring) < sizeof s->fav[0] && s->nfav < SETTINGS_MAX_FAV)
+            snprintf(s->fav[s->nfav++], sizeof s->fav[0], "%s", it->valuestring);
+    jsonloc_free(&jl); /* the tree lives in its arena */
+    free(buf);
+    settings_clamp(s);
+    return SETTINGS_OK;
+}
+
 settings_status settings_load(settings *s, const char *path, char *err, size_t errn)
 {
     settings_defaults(s);
@@ -110,60 +184,9 @@ settings_status settings_load(settings *s, const char *path, char *err, size_t e
             snprintf(err, errn, "Your settings (%s) are too large to be settings. Default settings are used.", path);
         return SETTINGS_BAD;
     }
-    buf[n] = 0;
-    /* scanned first: a damaged file is told apart from running out of memory, and
-     * the message says where it is damaged */
-    jsonloc jl;
-    memset(&jl, 0, sizeof jl);
-    jsonloc_status js = jsonloc_scan(&jl, buf, n, MAX_DEPTH);
-    cJSON *root = js == JSONLOC_OK ? jsonloc_parse(&jl, NULL) : NULL;
-    if (js == JSONLOC_NOMEM || (js == JSONLOC_OK && !root && jl.nomem)) {
-        jsonloc_free(&jl);
-        free(buf);
-        snprintf(err, errn, "Out of memory reading your settings (%s). Default settings are used.", path);
-        return SETTINGS_BAD;
-    }
-    if (!cJSON_IsObject(root)) {
-        char what[256];
-        if (js == JSONLOC_OK)
-            snprintf(what, sizeof what, "%s", "they are not a JSON object { ... }");
-        else {
-            jsonloc_pos at = jsonloc_at(&jl, jl.err_off); /* {0, 0}: out of memory finding it */
-            const char *why = js == JSONLOC_SYNTAX ? jl.err_msg : "nested too deeply";
-            if (at.line > 0)
-                snprintf(what, sizeof what, "line %d, column %d: %s", at.line, at.col, why);
-            else
-                snprintf(what, sizeof what, "%s", why);
-        }
-        snprintf(err, errn,
-                 "Your settings (%s) are damaged (%s) and were not used. Default settings are used until you "
-                 "change one.",
-                 path, what);
-        jsonloc_free(&jl);
-        free(buf);
-        return SETTINGS_BAD;
-    }
-    get_str(root, "theme", s->theme, sizeof s->theme);
-    get_int(root, "text_size", &s->text_pct);
-    get_bool(root, "reduced_motion", &s->reduced_motion);
-    const cJSON *vol = cJSON_GetObjectItemCaseSensitive(root, "volume");
-    get_int(vol, "cues", &s->vol_cues);
-    get_int(vol, "voice", &s->vol_voice);
-    get_int(vol, "ambience", &s->vol_ambience);
-    get_bool(root, "checkins", &s->checkins);
-    get_str(root, "language", s->lang, sizeof s->lang);
-    get_str(root, "pacer", s->pacer, sizeof s->pacer);
-    get_bool(root, "welcomed", &s->welcomed);
-    const cJSON *fav = cJSON_GetObjectItemCaseSensitive(root, "favourites"), *it;
-    if (!cJSON_IsArray(fav))
-        fav = NULL;
-    cJSON_ArrayForEach(it, fav)
-        if (cJSON_IsString(it) && strlen(it->valuestring) < sizeof s->fav[0] && s->nfav < SETTINGS_MAX_FAV)
-            snprintf(s->fav[s->nfav++], sizeof s->fav[0], "%s", it->valuestring);
-    jsonloc_free(&jl); /* the tree lives in its arena */
+    settings_status st = settings_parse(s, path, buf, n, err, errn);
     free(buf);
-    settings_clamp(s);
-    return SETTINGS_OK;
+    return st;
 }
 
 static bool make_dir_of(const char *path)
@@ -201,6 +224,15 @@ static int open_dir_of(const char *path)
 
 /* The JSON text of s, or NULL when out of memory (every member is checked: a
  * setting silently left out would come back as its default). */
+static char *to_text(const settings *s);
+
+char *settings_to_json(const settings *in)
+{
+    settings s = *in;
+    settings_clamp(&s);
+    return to_text(&s);
+}
+
 static char *to_text(const settings *s)
 {
     cJSON *root = cJSON_CreateObject(), *vol = NULL, *fav = NULL;

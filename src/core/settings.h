@@ -35,6 +35,13 @@ typedef enum settings_status {
 
 void settings_defaults(settings *s);
 settings_status settings_load(settings *s, const char *path, char *err, size_t errn);
+/* settings_load on text already read (len bytes, no terminator needed); name is what the
+ * message calls the file. Never SETTINGS_MISSING. */
+settings_status settings_parse(settings *s, const char *name, const char *text, size_t len, char *err,
+                               size_t errn);
+/* The JSON text settings_save writes (s clamped first), or NULL when out of memory; the
+ * caller frees it with free(). */
+char *settings_to_json(const settings *s);
 /* Writes s to path atomically, creating the folder (0700) if needed. */
 bool settings_save(const settings *s, const char *path, char *err, size_t errn);
 /* Clamps every value into its range (used after load and before save). */

@@ -11,6 +11,10 @@
 
 #define MAX_FONTS 48
 #define TEXT_CACHE 384
+/* The text cache holds at most TEXT_CACHE texts and at most TEXT_CACHE_BYTES of their
+ * pixels: bounded by count alone, a kiosk soak held from 7 to 47 MiB of text depending on
+ * which long paragraphs were shown last. 24 MiB is several screens' worth at 1920x1080. */
+#define TEXT_CACHE_BYTES (24 << 20)
 
 typedef struct font_slot {
     int style, px;
@@ -38,6 +42,7 @@ struct plat_render {
     font_slot fonts[MAX_FONTS];
     int nfonts;
     text_entry cache[TEXT_CACHE];
+    size_t cache_bytes;   /* pixels of the cached texts, 4 bytes each */
     uint64_t tick;
     char problem[1400];
     SDL_Vertex *vtx;
@@ -64,6 +69,7 @@ static void cache_clear(plat_render *pr)
         free(pr->cache[i].text);
         memset(&pr->cache[i], 0, sizeof pr->cache[i]);
     }
+    pr->cache_bytes = 0;
 }
 
 static bool make_renderer(plat_render *pr)
@@ -157,6 +163,8 @@ void plat_render_free(plat_render *pr)
 
 SDL_Surface *plat_render_surface(plat_render *pr) { return pr->surf; }
 const char *plat_render_problem(const plat_render *pr) { return pr->problem[0] ? pr->problem : NULL; }
+
+size_t plat_render_text_cache_bytes(const plat_render *pr) { return pr->cache_bytes; }
 
 int plat_render_text_cache_size(const plat_render *pr)
 {
@@ -357,25 +365,35 @@ static uint64_t text_hash(const char *s, int style, int px, int flags, int wrap,
     return h ^ (k * 0x9E3779B97F4A7C15ULL);
 }
 
+static void text_drop(plat_render *pr, text_entry *e)
+{
+    if (e->tex) {
+        SDL_DestroyTexture(e->tex);
+        pr->cache_bytes -= (size_t)e->w * (size_t)e->h * 4;
+    }
+    free(e->text);
+    memset(e, 0, sizeof *e);
+}
+
 /* The texture of a text, from the cache or drawn now. flags: alignment and TEXT_RTL. */
 static text_entry *text_get(plat_render *pr, const char *s, int style, int px, int flags,
                             int wrap, gw_color c)
 {
     uint64_t h = text_hash(s, style, px, flags, wrap, c);
     int slot = (int)(h % TEXT_CACHE);
-    /* small open-addressed neighbourhood; the least recently used of it is replaced */
-    int victim = slot;
+    /* small open-addressed neighbourhood (with holes left by the byte limit below); an
+     * empty slot of it, or else its least recently used, is replaced */
+    int victim = -1;
     for (int k = 0; k < 8; k++) {
-        text_entry *e = &pr->cache[(slot + k) % TEXT_CACHE];
+        int i = (slot + k) % TEXT_CACHE;
+        text_entry *e = &pr->cache[i];
         if (e->tex && e->hash == h && e->style == style && e->px == px && e->flags == flags &&
             e->wrap == wrap && !memcmp(&e->color, &c, sizeof c) && !strcmp(e->text, s)) {
             e->used = ++pr->tick;
             return e;
         }
-        if (!e->tex || e->used < pr->cache[victim].used)
-            victim = (slot + k) % TEXT_CACHE;
-        if (!e->tex)
-            break;
+        if (victim < 0 || (pr->cache[victim].tex && (!e->tex || e->used < pr->cache[victim].used)))
+            victim = i;
     }
     text_layout L;
     if (!text_layout_make(pr, s, style & STYLE_BOLD, px, wrap, (flags & TEXT_RTL) != 0, &L))
@@ -397,12 +415,21 @@ static text_entry *text_get(plat_render *pr, const char *s, int style, int px, i
         return NULL;
     }
     text_entry *e = &pr->cache[victim];
-    if (e->tex)
-        SDL_DestroyTexture(e->tex);
-    free(e->text);
+    text_drop(pr, e);
     SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
     *e = (text_entry){ h, copy, style, px, flags, wrap, c, tex, w, hh, skip, (fonts & (1u << TEXTRUN_ARABIC)) != 0,
                        ++pr->tick };
+    pr->cache_bytes += (size_t)w * (size_t)hh * 4;
+    /* over the byte limit: the least recently used texts go, never the one just made */
+    while (pr->cache_bytes > TEXT_CACHE_BYTES) {
+        text_entry *old = NULL;
+        for (int i = 0; i < TEXT_CACHE; i++)
+            if (pr->cache[i].tex && &pr->cache[i] != e && (!old || pr->cache[i].used < old->used))
+                old = &pr->cache[i];
+        if (!old)
+            break;
+        text_drop(pr, old);
+    }
     return e;
 }
 

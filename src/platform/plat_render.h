@@ -40,6 +40,8 @@ SDL_Surface *plat_render_surface(plat_render *pr);
 /* The first problem met (missing font, ...), or NULL. */
 const char *plat_render_problem(const plat_render *pr);
 int plat_render_text_cache_size(const plat_render *pr);
+/* Bytes of pixels the text cache holds (at most 24 MiB, whatever the count). */
+size_t plat_render_text_cache_bytes(const plat_render *pr);
 
 /* The size in pixels of utf8 drawn at font_px with flags (FONT_BOLD << 8, TEXT_RTL),
  * broken into lines no wider than wrap (0: only at line feeds): the size of the text

@@ -277,6 +277,54 @@ static void save_and_reload(void **st)
     rmdir(dir);
 }
 
+/* One entry more than a list holds is refused before it is copied: it used to be written
+ * past the array, over the fields after it (found by fuzz_kiosk_config). */
+static void list_one_too_long(void **st)
+{
+    (void)st;
+    kiosk_config c;
+    kiosk_errors e;
+    char t[4096];
+    int n = snprintf(t, sizeof t, "{\"admin_pin\": \"$argon2id$v=19$x\", \"idle_timeout\": 3600,\n \"languages\": [");
+    for (int i = 0; i < KIOSK_MAX_LANGS; i++)
+        n += snprintf(t + n, sizeof t - (size_t)n, "\"l%d\", ", i);
+    n += snprintf(t + n, sizeof t - (size_t)n, "\"zzzzzzzzzzzzzzz\"],\n \"exercises\": [");
+    for (int i = 0; i < KIOSK_MAX_EXERCISES; i++)
+        n += snprintf(t + n, sizeof t - (size_t)n, "\"e%d\", ", i);
+    snprintf(t + n, sizeof t - (size_t)n, "\"zzzzzzzzzzzzzzzzzzzzzzzzzz\"]}");
+    assert_false(parse(&c, t, &e));
+    assert_int_equal(e.n, 2);
+    assert_non_null(strstr(e.msg[0], "k.json:2:"));
+    assert_non_null(strstr(e.msg[0], "\"languages\" lists more than 8 entries"));
+    assert_non_null(strstr(e.msg[1], "k.json:3:"));
+    assert_non_null(strstr(e.msg[1], "\"exercises\" lists more than 32 entries"));
+    assert_int_equal(c.nlang, KIOSK_MAX_LANGS);
+    assert_int_equal(c.nexercise, KIOSK_MAX_EXERCISES);
+    assert_string_equal(c.lang[KIOSK_MAX_LANGS - 1], "l7");
+    assert_string_equal(c.pin_hash, "$argon2id$v=19$x");
+    assert_true(c.idle_timeout == GW_SEC(3600));
+}
+
+/* What kiosk_config_save writes reads back as the same values, to the last bit. */
+static void saved_values_read_back_exactly(void **st)
+{
+    (void)st;
+    kiosk_config c, d;
+    kiosk_errors e;
+    assert_true(parse(&c, "{\"idle_timeout\": 45.123456789123, \"volume\": {\"default\": 0.1, "
+                          "\"max\": 0.30000000000000004}}", &e));
+    char *text = kiosk_config_to_json(&c);
+    assert_non_null(text);
+    assert_true(parse(&d, text, &e));
+    assert_true(d.idle_timeout == c.idle_timeout);
+    assert_true(d.volume == c.volume && d.volume_max == c.volume_max);
+    free(text);
+    kiosk_config_defaults(&c);
+    text = kiosk_config_to_json(&c);
+    assert_non_null(strstr(text, "\"default\":\t0.6"));  /* short numbers stay short */
+    free(text);
+}
+
 static void collect(void *ctx, const char *day, long started, long completed)
 {
     char *out = ctx;
@@ -318,6 +366,7 @@ int main(void)
         cmocka_unit_test(hours),            cmocka_unit_test(pin_hash_and_verify),
         cmocka_unit_test(pin_rate_limit),   cmocka_unit_test(corner_lang_burnin),
         cmocka_unit_test(save_and_reload),  cmocka_unit_test(stats_counts),
+        cmocka_unit_test(list_one_too_long), cmocka_unit_test(saved_values_read_back_exactly),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

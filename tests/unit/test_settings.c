@@ -186,6 +186,30 @@ static void damage_is_located(void **st)
     assert_non_null(strstr(err, "not a JSON object"));
 }
 
+/* settings_parse reads text as settings_load reads a file (not terminated; the name in
+ * the message), and settings_to_json is what settings_save writes. */
+static void parse_and_text(void **st)
+{
+    (void)st;
+    settings s, r;
+    char err[512] = "";
+    const char text[] = "{\"theme\": \"light\", \"text_size\": 175, \"favourites\": [\"pmr-4\"]}XYZ";
+    assert_int_equal(settings_parse(&s, "mine.json", text, sizeof text - 4, err, sizeof err), SETTINGS_OK);
+    assert_string_equal(s.theme, "light");
+    assert_int_equal(s.text_pct, 175);
+    assert_int_equal(s.nfav, 1);
+    assert_int_equal(settings_parse(&r, "mine.json", text, sizeof text - 5, err, sizeof err), SETTINGS_BAD);
+    assert_non_null(strstr(err, "Your settings (mine.json) are damaged"));
+    assert_string_equal(r.theme, "calm");
+    char *json = settings_to_json(&s);
+    assert_non_null(json);
+    assert_int_equal(settings_parse(&r, "again", json, strlen(json), err, sizeof err), SETTINGS_OK);
+    assert_string_equal(r.theme, "light");
+    assert_int_equal(r.text_pct, 175);
+    assert_string_equal(r.fav[0], "pmr-4");
+    free(json);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -194,6 +218,7 @@ int main(void)
         cmocka_unit_test(damaged_file_is_reported_and_kept),
         cmocka_unit_test(crash_leftover_is_replaced),
         cmocka_unit_test(damage_is_located),
+        cmocka_unit_test(parse_and_text),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
