@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_FONTS 32
+#define MAX_FONTS 4 /* one per style */
 #define CACHE 512
 #define MAX_TEXT 4096 /* longer strings are measured by their first MAX_TEXT bytes */
 
@@ -55,26 +55,32 @@ void plat_text_free(plat_text *t)
     free(t);
 }
 
+/* One open font per style, set to the size asked for: measuring needs no glyph
+ * caches of many sizes (results are cached instead), and a face per size would hold
+ * megabytes for a kiosk that meets many window and text sizes. */
 static TTF_Font *font_get(plat_text *t, int style, int px)
 {
     for (int i = 0; i < t->nfonts; i++)
-        if (t->fonts[i].style == style && t->fonts[i].px == px)
+        if (t->fonts[i].style == style) {
+            if (t->fonts[i].px != px) {
+                if (TTF_SetFontSize(t->fonts[i].font, px) != 0)
+                    return NULL;
+                t->fonts[i].px = px;
+            }
             return t->fonts[i].font;
+        }
     static const char *const FILES[] = { "NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSansArabic-Regular.ttf",
                                          "NotoSansArabic-Bold.ttf" };
     char path[1200];
     snprintf(path, sizeof path, "%s/%s", t->font_dir, FILES[style & 3]);
+    if (t->nfonts == MAX_FONTS)
+        return NULL;
     TTF_Font *f = TTF_OpenFont(path, px);
     if (!f)
         return NULL;
     if (style & STYLE_ARABIC) {
         TTF_SetFontDirection(f, TTF_DIRECTION_RTL);
         TTF_SetFontScriptName(f, "Arab");
-    }
-    if (t->nfonts == MAX_FONTS) {
-        TTF_CloseFont(t->fonts[0].font);
-        memmove(&t->fonts[0], &t->fonts[1], sizeof t->fonts[0] * (MAX_FONTS - 1));
-        t->nfonts--;
     }
     t->fonts[t->nfonts++] = (font_slot){ style, px, f };
     return f;

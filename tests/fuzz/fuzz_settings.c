@@ -14,13 +14,22 @@ static bool one_of(const char *v, const char *a, const char *b, const char *c)
     return !strcmp(v, a) || !strcmp(v, b) || (c && !strcmp(v, c));
 }
 
+static bool is_pacer_style(const char *v)
+{
+    static const char *const STYLES[] = { "orb", "box", "wave", "tube", "calm" };
+    for (size_t i = 0; i < sizeof STYLES / sizeof STYLES[0]; i++)
+        if (!strcmp(v, STYLES[i]))
+            return true;
+    return false;
+}
+
 static void check_ranges(const settings *s)
 {
     FUZZ_CSTR(s->theme);
     FUZZ_CSTR(s->lang);
     FUZZ_CSTR(s->pacer);
     FUZZ_CHECK(one_of(s->theme, "calm", "light", "contrast"), "theme \"%s\"", s->theme);
-    FUZZ_CHECK(one_of(s->pacer, "orb", "bar", NULL), "pacer \"%s\"", s->pacer);
+    FUZZ_CHECK(is_pacer_style(s->pacer), "pacer \"%s\"", s->pacer);
     FUZZ_CHECK(s->text_pct >= 100 && s->text_pct <= 200, "text_pct %d", s->text_pct);
     FUZZ_CHECK(s->vol_cues >= 0 && s->vol_cues <= 100, "vol_cues %d", s->vol_cues);
     FUZZ_CHECK(s->vol_voice >= 0 && s->vol_voice <= 100, "vol_voice %d", s->vol_voice);

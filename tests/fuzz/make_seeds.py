@@ -170,7 +170,7 @@ settings_seeds = {
 for n, b in sorted(settings_seeds.items()):
     write("settings", n, b)
 for th in ("calm", "light", "contrast"):
-    for pc in ("orb", "bar"):
+    for pc in ("orb", "box", "wave", "tube", "calm"):
         write("settings", "theme-%s-pacer-%s.json" % (th, pc), jd(dict(SET_FULL, theme=th, pacer=pc)))
 for lang in ("en", "es", "de", "ar"):
     write("settings", "language-%s.json" % lang,
@@ -256,7 +256,7 @@ with open(os.path.join(here, "settings.dict"), "w") as f:
     for k in ["theme", "text_size", "reduced_motion", "volume", "cues", "voice", "ambience", "checkins",
               "language", "pacer", "welcomed", "favourites"]:
         f.write("key_%s=%s\n" % (k, json.dumps('"%s":' % k)))
-    for w in ["calm", "light", "contrast", "orb", "bar", "", "en", "es", "de", "ar", "pt-BR", "zh_Hans",
+    for w in ["calm", "light", "contrast", "orb", "box", "wave", "tube", "bar", "", "en", "es", "de", "ar", "pt-BR", "zh_Hans",
               "box-breathing"]:
         f.write("word_%s=%s\n" % (re.sub(r"\W", "_", w) or "empty", json.dumps('"%s"' % w)))
     for n in ["0", "100", "200", "99", "201", "1000001", "-1"]:

@@ -261,7 +261,7 @@ def kiosk_session(r, sc, t, ex, force=None):
 
 HOME_SETTINGS = ["theme:calm", "theme:light", "theme:contrast", "text-size:up", "text-size:down", "reduced-motion",
                  "language:auto", "language:en", "language:es", "language:de", "language:ar", "pacer:orb",
-                 "pacer:bar", "volume:cues:down", "volume:cues:up", "volume:voice:down", "volume:voice:up",
+                 "pacer:box", "pacer:wave", "volume:cues:down", "volume:cues:up", "volume:voice:down", "volume:voice:up",
                  "volume:ambience:down", "volume:ambience:up", "checkins"]
 
 
@@ -306,8 +306,9 @@ def home_script(r, hours, ex):
 def home_all_settings(sc, t, st):
     sc.add(t, press="settings")
     t += 1
-    for w in ["language:es", "theme:light", "text-size:up", "text-size:up", "language:de", "theme:contrast",
-              "text-size:up", "text-size:up", "language:ar", "reduced-motion", "pacer:bar", "text-size:down",
+    # (at 200% the settings run onto pages: the pacer styles are chosen at 100%)
+    for w in ["language:es", "theme:light", "pacer:box", "reduced-motion", "text-size:up", "text-size:up",
+              "language:de", "theme:contrast", "text-size:up", "text-size:up", "language:ar", "text-size:down",
               "text-size:down", "text-size:down", "text-size:down", "reduced-motion", "pacer:orb", "theme:calm",
               "language:en"]:
         sc.add(t, press=w)
