@@ -296,6 +296,10 @@ void app_choose_exercise(app *a, const char *id);
 /* A check-in was given (value 0-10) or skipped (value < 0): traced, logged, and the
  * flow goes on (start the pending exercise, or back to the library). */
 void app_checkin(app *a, int value);
+/* progress (scene_progress.c): the summary line above the charts, in the interface
+ * language, every number in its own plural form. */
+#define PROGRESS_SUMMARY_MAX 256
+void progress_summary(char *buf, size_t n, int sessions, int days, int minutes);
 /* Wall-clock UTC now, ISO 8601, into buf (>= 21 bytes). */
 void app_wall_iso(const app *a, char *buf, size_t n);
 /* The practice log, opened on first use (NULL with an error shown if it cannot be). */
