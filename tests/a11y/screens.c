@@ -53,6 +53,44 @@ static int shrunk(plat_text *pt, const draw_list *l, const char *lang, int pct, 
     return bad;
 }
 
+/* The label of a widget: the first text drawn with its centre inside the widget. */
+static const char *label_of(const draw_list *l, const draw_widget *w)
+{
+    for (int i = 0; i < l->ncmd; i++) {
+        const draw_cmd *c = &l->cmd[i];
+        if (c->op == DRAW_TEXT && *draw_text_of(l, c) && gw_rect_has(w->r, c->r.x + c->r.w / 2, c->r.y + c->r.h / 2))
+            return draw_text_of(l, c);
+    }
+    return NULL;
+}
+
+/* What a widget does, for comparing: its id, less a kind before ':' ("recent:X" and
+ * "exercise:X" start the same exercise). */
+static const char *target_of(const char *id)
+{
+    const char *c = strrchr(id, ':');
+    return c ? c + 1 : id;
+}
+
+/* Two controls that do different things may not have the same label on one screen
+ * (German "Zurück" for both Back and Previous). */
+static int same_labels(const draw_list *l, const char *lang, int pct, const char *screen)
+{
+    int bad = 0;
+    for (int i = 0; i < l->nwid; i++) {
+        const char *li = label_of(l, &l->wid[i]);
+        for (int k = i + 1; li && k < l->nwid; k++) {
+            const char *lk = label_of(l, &l->wid[k]);
+            if (lk && !strcmp(li, lk) && strcmp(target_of(l->wid[i].id), target_of(l->wid[k].id))) {
+                fprintf(stderr, "a11y: %s at %d%%, %s: \"%s\" labels both %s and %s\n", lang, pct, screen, li,
+                        l->wid[i].id, l->wid[k].id);
+                bad++;
+            }
+        }
+    }
+    return bad;
+}
+
 static int check(pack_set *packs, plat_render *pr, plat_text *pt, const char *lang, int pct, const shot *s,
                  const char *png_dir)
 {
@@ -85,6 +123,7 @@ static int check(pack_set *packs, plat_render *pr, plat_text *pt, const char *la
         fprintf(stderr, "a11y: %s at %d%%, %s: %d text(s) cut off, e.g. %s\n", lang, pct, s->name, bad,
                 plat_render_overflow_last());
     bad += shrunk(pt, &l, lang, pct, s->name);
+    bad += same_labels(&l, lang, pct, s->name);
     if (png_dir) {
         char path[PATH_MAX];
         snprintf(path, sizeof path, "%s/%s-%d-%s.png", png_dir, lang, pct, s->name);
