@@ -145,6 +145,8 @@ bool app_start_exercise(app *a, const char *id)
     trace_begin(a->tr, a->now, "exercise_start");
     trace_str(a->tr, "id", e->id);
     trace_str(a->tr, "kind", exercise_kind_name(e->kind));
+    if (e->kind == EX_BREATHING) /* the pacer style it opens with */
+        trace_str(a->tr, "style", pacer_style_name(pacer_style_of(a)));
     trace_end(a->tr);
     app_home_started(a);
     static const scene_vt *const SCENE_FOR[EX_KIND_COUNT] = { &scene_pacer, &scene_guided, &scene_prompts };
