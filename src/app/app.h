@@ -148,6 +148,7 @@ struct app {
         void (*reload)(pack_set *out, void *ctx);
         void *reload_ctx;
         pack_set *own_packs;         /* owned: content swapped in at an idle reset */
+        int   page;                  /* library: the page of cards shown (large text) */
     } kiosk;
     /* guided exercises (issue 5): voice and ambience */
     int   guided_voice;    /* step whose clip was started and not stopped, -1: none */
@@ -200,6 +201,8 @@ struct app {
         bool  two_windows;       /* the controls have a window of their own (run_live) */
         int   ctl_w, ctl_h;      /* its size */
         draw_list ctl_ui;        /* its last description, for its widgets (owned) */
+        int   page;              /* the panel's page when it does not fit (large text) */
+        int   list_page;         /* the control window's page of exercises (large text) */
     } present;
     /* accessibility and languages (issue 10): text size, direction */
     float text_scale;        /* font sizes are multiplied by this (settings text size / 100) */
