@@ -351,7 +351,7 @@ static float inset(const lay *L, const look *k) { return (k->chip ? 4 : 6) * L->
 
 static float need_w(const lay *L, const look *k, const char *label)
 {
-    return ceilf(ui_text_w(L->a, label, px_of(L, k->px), k->bold) + 2 * inset(L, k) + 12 * L->u);
+    return ceilf(ui_text_w(L->a, label, px_of(L, k->px), k->bold) + 2 * inset(L, k) + 4 * L->u);
 }
 
 static float label_h(const lay *L, const look *k, const char *label, float w)
