@@ -116,7 +116,7 @@ static void draw(const app *a, draw_list *l)
     top = fmaxf(top, dy + 20 * u + mh + 10 * u);
     if (top + kh > bottom) {
         top = fmaxf(dy + 20 * u + mh + 10 * u, bottom - kh);
-        b = fmaxf((bottom - top - 3 * gap) / 4, ui_button_h(a, ok, kwd, 0));
+        b = fmaxf(fmaxf((bottom - top - 3 * gap) / 4, ui_button_h(a, ok, kwd, 0)), side * 0.09f);
         kh = 4 * b + 3 * gap;
     }
     if (k->pin_msg[0]) {
