@@ -4,7 +4,8 @@
  * hours; everything drifts by a few pixels over minutes against burn-in.
  *
  * scene_kiosk_library: the offered exercises as big cards (widgets "exercise:<id>")
- * and a "back" button to the attract loop. Touch only; no text entry. */
+ * and a "back" button to the attract loop; cards that do not all fit go on pages
+ * ("page:next", "page:previous"). Touch only; no text entry. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
