@@ -329,20 +329,21 @@ static void lib_draw(const app *a, draw_list *l)
         draw_rect(l, rc, 24 * u, t->surface_hi);
         if (focused && a->focus_visible)
             draw_frame(l, gw_rc(rc.x - 5 * u, rc.y - 5 * u, rc.w + 10 * u, rc.h + 10 * u), 28 * u, 4 * u, t->focus);
-        /* the title and the length, centred together in the card */
-        float th2 = K.title_h, sub_h = K.sub_h, block = th2 + 8 * u + sub_h;
+        /* the title and the length (if it has one), centred together in the card */
+        gw_ns el = exercise_length(ex[i]);
+        float th2 = K.title_h, sub_h = K.sub_h, block = th2 + (el > 0 ? 8 * u + sub_h : 0);
         float ty = rc.y + (rc.h - block) / 2;
         const char *tt = app_text(a, &ex[i]->title);
         bool one = ui_text_w(a, tt, K.title_px, true) <= rc.w - 56 * u;
         draw_text(l, gw_rc(rc.x + 28 * u, ty, rc.w - 56 * u, th2), tt, K.title_px,
                   ALIGN_CENTER | VALIGN_MIDDLE | (one ? TEXT_FIT : 0) | (FONT_BOLD << 8), t->text);
-        char len[64] = "", clk[32];
-        gw_ns el = exercise_length(ex[i]);
-        ui_clock(clk, sizeof clk, gw_seconds(el));
-        if (el > 0)
+        if (el > 0) {
+            char len[64], clk[32];
+            ui_clock(clk, sizeof clk, gw_seconds(el));
             snprintf(len, sizeof len, _("about %s"), clk);
-        draw_text(l, gw_rc(rc.x + 28 * u, ty + th2 + 8 * u, rc.w - 56 * u, sub_h), len, (int)lroundf(24 * u),
-                  ALIGN_CENTER | VALIGN_MIDDLE, t->text_dim);
+            draw_text(l, gw_rc(rc.x + 28 * u, ty + th2 + 8 * u, rc.w - 56 * u, sub_h), len, (int)lroundf(24 * u),
+                      ALIGN_CENTER | VALIGN_MIDDLE, t->text_dim);
+        }
         char id[DRAW_WIDGET_ID_MAX];
         snprintf(id, sizeof id, "exercise:%s", ex[i]->id);
         draw_widget_add(l, id, rc, focused);
