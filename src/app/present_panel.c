@@ -15,15 +15,24 @@
 
 #define FADE_AFTER GW_SEC(4)
 
+/* The list of keys: a key's name (NC_: the words of a keyboard's labels, such as
+ * German "Strg") and what it does. */
 static const char *const KEYS[][2] = {
-    { "Space", "pause or resume" },     { "N / P", "next / previous step" },
-    { "R", "restart the exercise" },    { "Up / Down", "phases longer / shorter" },
-    { "] / [", "one breath more / fewer" }, { "S", "pacer style" },
-    { "M", "mute" },                    { "B", "blank the client's screen" },
-    { "C", "captions and counts" },     { "T", "tension steps on or off" },
-    { "A", "add the exercise to the plan" }, { "F", "practice frequency" },
-    { "E", "write the note" },          { "Ctrl+S", "save the plan" },
-    { "F1 or ?", "this list" },
+    { NC_("key", "Space"), N_("pause or resume") },
+    { "N / P", N_("next / previous step") },
+    { "R", N_("restart the exercise") },
+    { NC_("key", "Up / Down"), N_("phases longer / shorter") },
+    { "] / [", N_("one breath more / fewer") },
+    { "S", N_("pacer style") },
+    { "M", N_("mute") },
+    { "B", N_("blank the client's screen") },
+    { "C", N_("captions and counts") },
+    { "T", N_("tension steps on or off") },
+    { "A", N_("add the exercise to the plan") },
+    { "F", N_("practice frequency") },
+    { "E", N_("write the note") },
+    { NC_("key", "Ctrl+S"), N_("save the plan") },
+    { NC_("key", "F1 or ?"), N_("this list") },
 };
 
 static void turn_pages(app *a, const char *w);
@@ -513,6 +522,17 @@ static void exercise_controls(lay *L)
     }
 }
 
+/* A key's name as its keycaps read: one of symbols only ("] / [") is kept left to right
+ * (isolated) in a right-to-left interface, where its brackets would be mirrored. */
+static const char *key_name(const char *name, char *buf, size_t n)
+{
+    for (const char *c = name; *c; c++)
+        if ((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') || (unsigned char)*c >= 0x80)
+            return name;
+    snprintf(buf, n, "\u2066%s\u2069", name);
+    return buf;
+}
+
 static void help_list(lay *L)
 {
     const app *a = L->a;
@@ -521,15 +541,16 @@ static void help_list(lay *L)
     int px = px_of(L, 16);
     heading(L, _("Keys"));
     float kw = 0;
+    char kb[64];
     for (size_t i = 0; i < sizeof KEYS / sizeof *KEYS; i++)
-        kw = fmaxf(kw, ui_text_w(a, KEYS[i][0], px, true));
+        kw = fmaxf(kw, ui_text_w(a, key_name(i18n_ctx(KEYS[i][0]), kb, sizeof kb), px, true));
     kw = fminf(fmaxf(kw + 10 * u, L->w * 0.3f), L->w * 0.45f);
     float dx = kw + 6 * u, dw = L->w - dx;
     for (size_t i = 0; i < sizeof KEYS / sizeof *KEYS; i++) {
-        const char *d = _(KEYS[i][1]);
-        float h = fmaxf(24 * u, fmaxf(ui_text_h(a, KEYS[i][0], px, true, kw), ui_text_h(a, d, px, false, dw)));
+        const char *k = key_name(i18n_ctx(KEYS[i][0]), kb, sizeof kb), *d = _(KEYS[i][1]);
+        float h = fmaxf(24 * u, fmaxf(ui_text_h(a, k, px, true, kw), ui_text_h(a, d, px, false, dw)));
         place(L, h);
-        text_block(L, gw_rc(L->x, L->y, kw, h), KEYS[i][0], px, VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
+        text_block(L, gw_rc(L->x, L->y, kw, h), k, px, VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
         text_block(L, gw_rc(L->x + dx, L->y, dw, h), d, px, VALIGN_MIDDLE, t->text);
         L->y += h;
     }
