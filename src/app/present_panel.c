@@ -2,8 +2,10 @@
  * drawn over the client view and fades after a few seconds without input; the second
  * window (app_draw_control) shows it in full. Controls the client's exercise already
  * has (pause, longer, shorter, style, mute, next, previous) keep their widget ids and
- * are handled by the exercise's scene; the panel's own are prefixed "ctl-". Tailoring
- * (groups, tension) and the plan live in a->present. */
+ * are handled by the exercise's scene; the panel's own are prefixed "ctl-" (its pages
+ * at large text "ctl-page:next"/"ctl-page:previous", the control window's list of
+ * exercises "ctl-list:next"/"ctl-list:previous"). Tailoring (groups, tension), the
+ * plan and the pages shown live in a->present. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
