@@ -165,23 +165,24 @@ static int offered(const app *a, const exercise **out)
 }
 
 /* Where the cards go. The header (Back and the title, as tall as they need), then a
- * grid: as many columns as designed for the number of cards (up to 4), fewer when a
- * title would take more than two lines, every title at one size (made smaller only as
- * far as ui_min_px allows). Cards are as tall as their text needs (at most 260); what
- * does not fit the screen goes on pages, with Previous page and Next page at the
- * bottom (widgets page:previous, page:next). */
+ * grid: as many columns as designed for the number of cards (up to 4), or fewer, and
+ * titles on two lines at most, or three, whichever puts the cards on the fewest pages
+ * (the designed columns and two lines when that is a tie); every title at one size
+ * (made smaller only as far as ui_min_px allows). Cards are as tall as their text needs
+ * (at most 260); what does not fit the screen goes on pages, with Previous page and
+ * Next page at the bottom (widgets page:previous, page:next). */
 typedef struct klay {
     float pad, gap, bw, bh, top, cw, ch, nav_h, title_h, sub_h;
     int cols, rows, per, pages, page, title_px;
 } klay;
 
-static float title_need(const app *a, const exercise *const *ex, int n, int px, float w, bool *ok)
+static float title_need(const app *a, const exercise *const *ex, int n, int px, float w, int lines, bool *ok)
 {
     float h = 0;
     *ok = true;
     for (int i = 0; i < n; i++) {
         ui_text_size m = ui_measure(a, app_text(a, &ex[i]->title), px, true, w);
-        *ok &= m.w <= w + 1 && m.lines <= 2;
+        *ok &= m.w <= w + 1 && m.lines <= lines;
         h = fmaxf(h, m.h);
     }
     return h;
@@ -209,18 +210,19 @@ static klay lib_layout(const app *a, const exercise *const *ex, int n)
     int designed = n <= 2 ? (n > 0 ? n : 1) : n <= 4 ? 2 : n <= 9 ? 3 : 4;
     int px0 = (int)lroundf(32 * u), pmin = ui_min_px(a, px0);
     bool found = false;
-    for (int cols = designed; cols >= 1; cols--) {
+    for (int c = 0; c < 2 * designed; c++) {
+        int cols = designed - c / 2, lines = 2 + c % 2;
         float cw = (W - 2 * K.pad - K.gap * (float)(cols - 1)) / (float)cols, iw = cw - 56 * u;
         int px = px0;
         bool ok = false;
         float tneed = 0;
         for (; px >= pmin && !ok; px--)
-            tneed = title_need(a, ex, n, px, iw, &ok);
+            tneed = title_need(a, ex, n, px, iw, lines, &ok);
         px++;
-        if (!ok && cols > 1)
-            continue; /* a title needs more lines: wider cards */
+        if (!ok && !(cols == 1 && !found))
+            continue; /* a title needs more lines: wider cards (one column in any case) */
         float need = fmaxf(113 * u, 20 * u + tneed + 8 * u + sub_h + 20 * u);
-        int rows_all = (n + cols - 1) / cols;
+        int rows_all = n > cols ? (n + cols - 1) / cols : 1;
         float avail = H - K.top - K.pad;
         int fit = (int)floorf((avail + K.gap) / (need + K.gap));
         int pages = 1, rows = rows_all;
@@ -304,10 +306,10 @@ static void lib_draw(const app *a, draw_list *l)
     int n = offered(a, ex);
     klay K = lib_layout(a, ex, n);
     float pad = K.pad;
-    ui_button(a, l, "back", gw_rc(pad + dx, 28 * u + dy, K.bw, K.bh), _("Back"), false, false);
     const char *title = _("Choose an exercise");
     int tpx = (int)lroundf(34 * u);
     float tx = pad + K.bw + 20 * u, tw = W - 2 * tx, th = K.top - 36 * u - 28 * u;
+    ui_button(a, l, "back", gw_rc(pad + dx, 28 * u + (th - K.bh) / 2 + dy, K.bw, K.bh), _("Back"), false, false);
     if (ui_line_fits(a, title, tpx, true, tw))
         draw_text(l, gw_rc(tx + dx, 28 * u + dy, tw, th), title, tpx,
                   ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), t->text);
