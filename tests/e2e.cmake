@@ -33,3 +33,15 @@ add_test(NAME cli.unknown_exercise COMMAND sh -c "
 set_tests_properties(cli.usage_errors cli.bad_script_line cli.unknown_exercise PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS e2e)
 add_test(NAME e2e.incremental_redraw COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/e2e/check_incremental.py $<TARGET_FILE:groundwork>)
 set_tests_properties(e2e.incremental_redraw PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS e2e)
+
+# Scripts that change settings run with a settings folder of their own, emptied first,
+# so they neither see nor leave settings that other scripts run with.
+file(GLOB GW_SETTINGS_SCRIPTS CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/e2e/settings_scripts/*.jsonl)
+foreach(s ${GW_SETTINGS_SCRIPTS})
+  get_filename_component(name ${s} NAME_WE)
+  set(home ${CMAKE_BINARY_DIR}/test-home-${name})
+  add_test(NAME play.${name} COMMAND sh -c "rm -rf '${home}' && exec python3 '${CMAKE_CURRENT_SOURCE_DIR}/e2e/play_check.py' \"$0\" '${s}'"
+           $<TARGET_FILE:groundwork>)
+  set_tests_properties(play.${name} PROPERTIES LABELS e2e ENVIRONMENT
+    "${GW_TEST_ENV};GROUNDWORK_DATA_DIR=${CMAKE_BINARY_DIR}/data;XDG_DATA_HOME=${home}/data;XDG_CONFIG_HOME=${home}/config")
+endforeach()

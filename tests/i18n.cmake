@@ -27,3 +27,12 @@ if(Python3_Interpreter_FOUND)
   set_tests_properties(i18n.machine_numbers PROPERTIES FIXTURES_REQUIRED gw_test_locales LABELS "e2e;i18n"
     ENVIRONMENT "${GW_TEST_ENV}")
 endif()
+
+# The progress screen's summary: every number in its own plural form (German, Arabic's
+# six forms), as formatted and as drawn.
+add_executable(test_progress_plurals ${CMAKE_CURRENT_SOURCE_DIR}/i18n/test_progress_plurals.c)
+target_link_libraries(test_progress_plurals PRIVATE gw_app PkgConfig::CMOCKA)
+add_dependencies(test_progress_plurals gw_fonts gw_locale)
+add_test(NAME i18n.progress_plurals COMMAND test_progress_plurals)
+set_tests_properties(i18n.progress_plurals PROPERTIES LABELS "unit;i18n"
+  ENVIRONMENT "${GW_TEST_ENV};GROUNDWORK_DATA_DIR=${CMAKE_BINARY_DIR}/data;XDG_CONFIG_HOME=${CMAKE_BINARY_DIR}/a11y-home/config;XDG_DATA_HOME=${CMAKE_BINARY_DIR}/a11y-home/data;XDG_STATE_HOME=${CMAKE_BINARY_DIR}/a11y-home/state")

@@ -145,6 +145,8 @@ bool app_start_exercise(app *a, const char *id)
     trace_begin(a->tr, a->now, "exercise_start");
     trace_str(a->tr, "id", e->id);
     trace_str(a->tr, "kind", exercise_kind_name(e->kind));
+    if (e->kind == EX_BREATHING) /* the pacer style it opens with */
+        trace_str(a->tr, "style", pacer_style_name(pacer_style_of(a)));
     trace_end(a->tr);
     app_home_started(a);
     static const scene_vt *const SCENE_FOR[EX_KIND_COUNT] = { &scene_pacer, &scene_guided, &scene_prompts };
@@ -326,11 +328,16 @@ void app_update(app *a, gw_ns now)
         a->mode->update(a);
 }
 
-void app_draw(app *a, draw_list *l)
+/* issue 10: the person's text size (scenes may lay out for it through app_font) */
+static void set_text_scale(app *a)
 {
-    /* issue 10: the person's text size (scenes may lay out for it through app_font) */
     int pct = a->text_pct_arg ? a->text_pct_arg : a->set.text_pct;
     a->text_scale = pct >= 100 && pct <= 200 ? (float)pct / 100.f : 1.f;
+}
+
+void app_draw(app *a, draw_list *l)
+{
+    set_text_scale(a);
     draw_begin(l, a->w, a->h, a->th->bg);
     if (!a->mode->blank || !a->mode->blank(a)) {
         a->scene->draw(a, l);
@@ -351,8 +358,10 @@ void app_draw_control(app *a, draw_list *l)
     int w = a->w, h = a->h;  /* the panel lays itself out in the control window's size */
     a->w = a->present.ctl_w > 0 ? a->present.ctl_w : w;
     a->h = a->present.ctl_h > 0 ? a->present.ctl_h : h;
+    set_text_scale(a);
     draw_begin(l, a->w, a->h, a->th->bg);
     present_panel_draw(a, l, true);
+    draw_adapt_scale_text(l, a->text_scale); /* the text size of the run (--text-size) */
     if (a->rtl)
         draw_adapt_text_rtl(l); /* not mirrored, but its sentences read right to left */
     a->w = w;

@@ -148,6 +148,7 @@ struct app {
         void (*reload)(pack_set *out, void *ctx);
         void *reload_ctx;
         pack_set *own_packs;         /* owned: content swapped in at an idle reset */
+        int   page;                  /* library: the page of cards shown (large text) */
     } kiosk;
     /* guided exercises (issue 5): voice and ambience */
     int   guided_voice;    /* step whose clip was started and not stopped, -1: none */
@@ -200,6 +201,8 @@ struct app {
         bool  two_windows;       /* the controls have a window of their own (run_live) */
         int   ctl_w, ctl_h;      /* its size */
         draw_list ctl_ui;        /* its last description, for its widgets (owned) */
+        int   page;              /* the panel's page when it does not fit (large text) */
+        int   list_page;         /* the control window's page of exercises (large text) */
     } present;
     /* accessibility and languages (issue 10): text size, direction */
     float text_scale;        /* font sizes are multiplied by this (settings text size / 100) */
@@ -296,6 +299,10 @@ void app_choose_exercise(app *a, const char *id);
 /* A check-in was given (value 0-10) or skipped (value < 0): traced, logged, and the
  * flow goes on (start the pending exercise, or back to the library). */
 void app_checkin(app *a, int value);
+/* progress (scene_progress.c): the summary line above the charts, in the interface
+ * language, every number in its own plural form. */
+#define PROGRESS_SUMMARY_MAX 256
+void progress_summary(char *buf, size_t n, int sessions, int days, int minutes);
 /* Wall-clock UTC now, ISO 8601, into buf (>= 21 bytes). */
 void app_wall_iso(const app *a, char *buf, size_t n);
 /* The practice log, opened on first use (NULL with an error shown if it cannot be). */

@@ -218,6 +218,7 @@ void app_kiosk_reset(app *a, const char *why)
     a->step = 0;
     a->tally = 0;
     a->focus = 0;
+    a->kiosk.page = 0;
     a->focus_visible = false;
     a->last_index = -1;
     memset(&a->bs, 0, sizeof a->bs);

@@ -2,8 +2,10 @@
  * drawn over the client view and fades after a few seconds without input; the second
  * window (app_draw_control) shows it in full. Controls the client's exercise already
  * has (pause, longer, shorter, style, mute, next, previous) keep their widget ids and
- * are handled by the exercise's scene; the panel's own are prefixed "ctl-". Tailoring
- * (groups, tension) and the plan live in a->present. */
+ * are handled by the exercise's scene; the panel's own are prefixed "ctl-" (its pages
+ * at large text "ctl-page:next"/"ctl-page:previous", the control window's list of
+ * exercises "ctl-list:next"/"ctl-list:previous"). Tailoring (groups, tension), the
+ * plan and the pages shown live in a->present. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,16 +17,28 @@
 
 #define FADE_AFTER GW_SEC(4)
 
+/* The list of keys: a key's name (NC_: the words of a keyboard's labels, such as
+ * German "Strg") and what it does. */
 static const char *const KEYS[][2] = {
-    { "Space", "pause or resume" },     { "N / P", "next / previous step" },
-    { "R", "restart the exercise" },    { "Up / Down", "phases longer / shorter" },
-    { "] / [", "one breath more / fewer" }, { "S", "pacer style" },
-    { "M", "mute" },                    { "B", "blank the client's screen" },
-    { "C", "captions and counts" },     { "T", "tension steps on or off" },
-    { "A", "add the exercise to the plan" }, { "F", "practice frequency" },
-    { "E", "write the note" },          { "Ctrl+S", "save the plan" },
-    { "F1 or ?", "this list" },
+    { NC_("key", "Space"), N_("pause or resume") },
+    { "N / P", N_("next / previous step") },
+    { "R", N_("restart the exercise") },
+    { NC_("key", "Up / Down"), N_("phases longer / shorter") },
+    { "] / [", N_("one breath more / fewer") },
+    { "S", N_("pacer style") },
+    { "M", N_("mute") },
+    { "B", N_("blank the client's screen") },
+    { "C", N_("captions and counts") },
+    { "T", N_("tension steps on or off") },
+    { "A", N_("add the exercise to the plan") },
+    { "F", N_("practice frequency") },
+    { "E", N_("write the note") },
+    { NC_("key", "Ctrl+S"), N_("save the plan") },
+    { NC_("key", "F1 or ?"), N_("this list") },
 };
+
+static void turn_pages(app *a, const char *w);
+static void show_page_of(app *a, const char *id);
 
 /* ---- state ---------------------------------------------------------------- */
 void present_panel_init(app *a, const char *plan_dir)
@@ -197,6 +211,8 @@ bool present_panel_activate(app *a, const char *w)
         save_plan(a);
     } else if (!strncmp(w, "ctl-start:", 10)) {
         app_start_exercise(a, w + 10);
+    } else if (!strncmp(w, "ctl-page:", 9) || !strncmp(w, "ctl-list:", 9)) {
+        turn_pages(a, w);
     } else if (!strcmp(w, "ctl-panel")) {
         /* the panel itself: taps on it do not reach the client view */
     } else {
@@ -257,83 +273,232 @@ bool present_panel_key(app *a, const gw_event *e)
         { "T", "ctl-tension" }, { "A", "ctl-add-plan" }, { "F", "ctl-freq" },   { "E", "ctl-note" },
         { "F1", "help-keys" },  { "?", "help-keys" },   { "Space", "pause" },
     };
-    if (ctrl && !strcmp(k, "S"))
+    if (ctrl && !strcmp(k, "S")) {
+        show_page_of(a, "ctl-save-plan");
         return app_press(a, "ctl-save-plan");
+    }
     if (ctrl)
         return false;
     if (!strcmp(k, "/") && (e->mods & GW_MOD_SHIFT))
         return app_press(a, "help-keys");
     for (size_t i = 0; i < sizeof MAP / sizeof *MAP; i++)
-        if (!strcmp(k, MAP[i][0]))
+        if (!strcmp(k, MAP[i][0])) {
+            if (!strncmp(MAP[i][1], "ctl-", 4))
+                show_page_of(a, MAP[i][1]); /* a control on another page of the panel */
             return app_press(a, MAP[i][1]);  /* not on screen now: the scene may have the key */
+        }
     return false;
 }
 
 /* ---- drawing -------------------------------------------------------------- */
+/* The panel is a column of blocks (a heading, a row of buttons, the note...), each
+ * measured before it is placed: buttons are as wide as their labels and rows of them
+ * wrap. When the blocks do not fit the panel's height (large text) they go on pages
+ * (ctl-page:next, ctl-page:previous) under the panel's title, which every page has; a
+ * heading goes with the block under it. The blocks of the pages not shown are drawn
+ * into a scratch list, so their widgets are not on screen. */
 typedef struct lay {
     const app *a;
-    draw_list *l;
-    float x, y, w, u, row;
+    draw_list *out, *sink, *l; /* l: out on the page shown, else sink */
+    float x, y, w, u;
+    float top, bottom;         /* where blocks go on every page */
+    int page, show;            /* the page being laid out; the page shown (-1: none) */
+    const char *pend;          /* a heading waiting for the block under it */
+    const char *find;          /* a widget id whose page is wanted */
+    int found;                 /* its page; -1: not among the blocks */
 } lay;
 
-static void btn(lay *L, const char *id, gw_rect r, const char *label, bool on)
+/* how a row's buttons look: label size (before the person's text size), bold, chip */
+typedef struct look { float px; bool bold, chip; float min_h, gap; } look;
+static const look BUTTON = { 17, true, false, 36, 8 };
+static const look CHIP = { 13, false, true, 28, 5 };
+
+typedef struct item { const char *id, *label; bool on; } item;
+
+#define ROW_MAX 16
+
+static int px_of(const lay *L, float base) { return (int)lroundf(base * L->u); }
+
+static float head_h(const lay *L, const char *text)
+{
+    return fmaxf(26 * L->u, ui_text_h(L->a, text, px_of(L, 16), false, L->w)) + 2 * L->u;
+}
+
+static void text_block(lay *L, gw_rect r, const char *text, int px, int flags, gw_color c)
+{
+    if (ui_text_w(L->a, text, px, (flags >> 8) & 1) <= r.w)
+        flags |= TEXT_FIT; /* one line, as designed */
+    draw_text(L->l, r, text, px, flags, c);
+}
+
+/* Makes room for a block h tall: on the next page if it does not fit on this one (with
+ * the heading waiting for it), then draws that heading. */
+static void place(lay *L, float h)
+{
+    float ph = L->pend ? head_h(L, L->pend) : 0;
+    if (L->y + ph + h > L->bottom + 0.5f && L->y > L->top + 0.5f) {
+        L->page++;
+        L->y = L->top;
+        L->l = L->page == L->show ? L->out : L->sink;
+    }
+    if (L->pend) {
+        text_block(L, gw_rc(L->x, L->y, L->w, ph - 2 * L->u), L->pend, px_of(L, 16), VALIGN_MIDDLE,
+                   L->a->th->text_dim);
+        L->pend = NULL;
+        L->y += ph;
+    }
+}
+
+static void heading(lay *L, const char *text) { L->pend = text; }
+
+static void wid(lay *L, const char *id, gw_rect r, bool focused)
+{
+    if (L->find && L->found < 0 && !strcmp(L->find, id))
+        L->found = L->page;
+    draw_widget_add(L->l, id, r, focused);
+}
+
+static float inset(const lay *L, const look *k) { return (k->chip ? 4 : 6) * L->u; }
+
+static float need_w(const lay *L, const look *k, const char *label)
+{
+    return ceilf(ui_text_w(L->a, label, px_of(L, k->px), k->bold) + 2 * inset(L, k) + 4 * L->u);
+}
+
+static float label_h(const lay *L, const look *k, const char *label, float w)
+{
+    return fmaxf(k->min_h * L->u, ceilf(ui_text_h(L->a, label, px_of(L, k->px), k->bold, w - 2 * inset(L, k)) +
+                                        8 * L->u));
+}
+
+static void button(lay *L, const look *k, const item *it, gw_rect r)
 {
     const theme *t = L->a->th;
-    float u = L->u;
-    draw_rect(L->l, r, r.h * 0.3f, on ? t->accent : t->surface_hi);
-    draw_text(L->l, gw_rc(r.x + 6 * u, r.y, r.w - 12 * u, r.h), label, (int)lroundf(17 * u),
-              ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), on ? t->bg : t->text);
-    draw_widget_add(L->l, id, r, false);
+    float in = inset(L, k);
+    draw_rect(L->l, r, fminf(r.h, 40 * L->u) * 0.3f, it->on ? t->accent : t->surface_hi);
+    gw_color fg = it->on ? t->bg : k->chip ? t->text_dim : t->text;
+    text_block(L, gw_rc(r.x + in, r.y, r.w - 2 * in, r.h), it->label, px_of(L, k->px),
+               (k->chip ? 0 : ALIGN_CENTER) | VALIGN_MIDDLE | (k->bold ? FONT_BOLD << 8 : 0), fg);
+    wid(L, it->id, r, false);
 }
 
-/* A row of n equal buttons. */
-static void row(lay *L, int n, const char *const *ids, const char *const *labels, const bool *on)
+/* Where rows start: as many buttons on each as fit, then evened out (3 + 2 rather
+ * than 4 + 1) when that still fits. Returns the number of rows. */
+static int rows_of(const lay *L, const look *k, const float *need, int n, int *start)
 {
-    float gap = 8 * L->u, bw = (L->w - gap * (float)(n - 1)) / (float)n;
+    float gap = k->gap * L->u;
+    int rows = 0;
+    for (int i = 0; i < n; rows++) {
+        start[rows] = i;
+        float used = need[i++];
+        while (i < n && used + gap + need[i] <= L->w)
+            used += gap + need[i++];
+    }
+    start[rows] = n;
+    if (rows > 1) {
+        int even[ROW_MAX + 1], at = 0;
+        bool ok = true;
+        for (int r = 0; r < rows; r++) {
+            even[r] = at;
+            int cnt = (n - at + (rows - r) - 1) / (rows - r);
+            float used = -gap;
+            for (int j = at; j < at + cnt; j++)
+                used += gap + need[j];
+            ok &= used <= L->w;
+            at += cnt;
+        }
+        even[rows] = n;
+        if (ok)
+            memcpy(start, even, sizeof even);
+    }
+    return rows;
+}
+
+/* A row of buttons filling the panel's width, wrapping onto more rows. */
+static void flow(lay *L, const look *k, const item *it, int n)
+{
+    float need[ROW_MAX], bw[ROW_MAX], gap = k->gap * L->u;
+    int start[ROW_MAX + 1];
+    n = n < ROW_MAX ? n : ROW_MAX;
     for (int i = 0; i < n; i++)
-        if (ids[i])
-            btn(L, ids[i], gw_rc(L->x + (float)i * (bw + gap), L->y, bw, L->row), labels[i], on && on[i]);
-    L->y += L->row + gap;
+        need[i] = fminf(L->w, need_w(L, k, it[i].label));
+    int rows = rows_of(L, k, need, n, start);
+    for (int r = 0; r < rows; r++) {
+        int i = start[r], e = start[r + 1];
+        ui_fill_widths(need + i, bw + i, e - i, L->w - (float)(e - i - 1) * gap);
+        float rh = 0;
+        for (int j = i; j < e; j++)
+            rh = fmaxf(rh, label_h(L, k, it[j].label, bw[j]));
+        place(L, rh);
+        float x = L->x;
+        for (int j = i; j < e; j++) {
+            button(L, k, &it[j], gw_rc(x, L->y, bw[j], rh));
+            x += bw[j] + gap;
+        }
+        L->y += rh + gap;
+    }
 }
 
-static void heading(lay *L, const char *text)
+/* Fewer and More with the number of breaths between them; the number above them when
+ * the three do not fit side by side. */
+static void breaths_row(lay *L, const char *count)
 {
-    draw_text(L->l, gw_rc(L->x, L->y, L->w, 26 * L->u), text, (int)lroundf(16 * L->u),
-              VALIGN_MIDDLE | TEXT_FIT, L->a->th->text_dim);
-    L->y += 28 * L->u;
+    const app *a = L->a;
+    float u = L->u, gap = BUTTON.gap * u;
+    item fm[2] = { { "ctl-cycles-down", _("Fewer"), false }, { "ctl-cycles-up", _("More"), false } };
+    int cpx = px_of(L, 17);
+    float cw = ui_text_w(a, count, cpx, false) + 16 * u;
+    float fw = need_w(L, &BUTTON, fm[0].label), mw = need_w(L, &BUTTON, fm[1].label);
+    float third = (L->w - 2 * gap) / 3;
+    if (fmaxf(cw, fmaxf(fw, mw)) <= third || fw + mw + cw + 2 * gap <= L->w) {
+        bool even = fmaxf(cw, fmaxf(fw, mw)) <= third;
+        float side = even ? third : (L->w - cw - 2 * gap) / 2;
+        float rh = fmaxf(label_h(L, &BUTTON, fm[0].label, side), label_h(L, &BUTTON, fm[1].label, side));
+        place(L, rh);
+        button(L, &BUTTON, &fm[0], gw_rc(L->x, L->y, side, rh));
+        draw_text(L->l, gw_rc(L->x + side + gap, L->y, L->w - 2 * side - 2 * gap, rh), count, cpx,
+                  ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT, a->th->text);
+        button(L, &BUTTON, &fm[1], gw_rc(L->x + L->w - side, L->y, side, rh));
+        L->y += rh + gap;
+        return;
+    }
+    float ch = ui_text_h(a, count, cpx, false, L->w);
+    place(L, ch);
+    draw_text(L->l, gw_rc(L->x, L->y, L->w, ch), count, cpx, ALIGN_CENTER | VALIGN_MIDDLE, a->th->text);
+    L->y += ch + 4 * u;
+    flow(L, &BUTTON, fm, 2);
 }
 
 static void exercise_controls(lay *L)
 {
     const app *a = L->a;
-    char title[96];
-    snprintf(title, sizeof title, "%s", app_text(a, &a->ex->title));
-    heading(L, title);
+    heading(L, app_text(a, &a->ex->title));
     const char *pause = a->clock.paused ? _("Resume") : _("Pause");
     if (a->ex->kind == EX_BREATHING) {
         char cyc[48];
         snprintf(cyc, sizeof cyc, _("%d breaths"), breath_total_cycles(&a->pattern));
-        row(L, 2, (const char *[]){ "pause", "ctl-restart" }, (const char *[]){ pause, _("Restart") }, NULL);
-        row(L, 2, (const char *[]){ "shorter", "longer" }, (const char *[]){ _("Shorter"), _("Longer") }, NULL);
-        row(L, 3, (const char *[]){ "ctl-cycles-down", NULL, "ctl-cycles-up" },
-            (const char *[]){ _("Fewer"), "", _("More") }, NULL);
-        draw_text(L->l, gw_rc(L->x, L->y - L->row - 8 * L->u, L->w, L->row), cyc, (int)lroundf(17 * L->u),
-                  ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT, a->th->text);
-        row(L, 2, (const char *[]){ "style", "mute" },
-            (const char *[]){ _("Style"), a->muted ? _("Unmute") : _("Mute") }, (const bool[]){ false, a->muted });
+        flow(L, &BUTTON, (const item[]){ { "pause", pause, false }, { "ctl-restart", _("Restart"), false } }, 2);
+        flow(L, &BUTTON, (const item[]){ { "shorter", _("Shorter"), false }, { "longer", _("Longer"), false } }, 2);
+        breaths_row(L, cyc);
+        flow(L, &BUTTON,
+             (const item[]){ { "style", _("Style"), false }, { "mute", a->muted ? _("Unmute") : _("Mute"), a->muted } },
+             2);
+    } else if (a->ex->kind == EX_GUIDED) {
+        flow(L, &BUTTON,
+             (const item[]){ { "previous", _("Prev."), false }, { "next", _("Next"), false }, { "pause", pause, false },
+                             { "ctl-restart", _("Restart"), false } },
+             4);
     } else {
-        if (a->ex->kind == EX_GUIDED)
-            row(L, 4, (const char *[]){ "previous", "next", "pause", "ctl-restart" },
-                (const char *[]){ _("Prev."), _("Next"), pause, _("Restart") }, NULL);
-        else
-            row(L, 3, (const char *[]){ "previous", "next", "ctl-restart" },
-                (const char *[]){ _("Previous"), _("Next"), _("Restart") }, NULL);
+        flow(L, &BUTTON,
+             (const item[]){ { "previous", _("Previous"), false }, { "next", _("Next"), false },
+                             { "ctl-restart", _("Restart"), false } },
+             3);
     }
     if (a->ex->kind == EX_GUIDED && a->ex == a->present.tail_ex) {
-        row(L, 1, (const char *[]){ "ctl-tension" },
-            (const char *[]){ a->present.release_only ? _("Tension: off (release only)") : _("Tension: on") },
-            (const bool[]){ !a->present.release_only });
-        /* the groups the plan keeps: small chips, three to a row */
+        bool rel = a->present.release_only;
+        flow(L, &BUTTON,
+             (const item[]){ { "ctl-tension", rel ? _("Tension: off (release only)") : _("Tension: on"), !rel } }, 1);
+        /* the groups the plan keeps: small chips */
         int used[64] = { 0 }, nused = 0;
         for (int i = 0; i < a->ex->nstep; i++) {
             int r = a->ex->step[i].region;
@@ -345,42 +510,246 @@ static void exercise_controls(lay *L)
             if (!seen)
                 used[nused++] = r;
         }
-        float gap = 5 * L->u, ch = 28 * L->u, cw = (L->w - 2 * gap) / 3;
-        for (int k = 0; k < nused; k++) {
-            char id[DRAW_WIDGET_ID_MAX];
-            snprintf(id, sizeof id, "ctl-group:%s", a->ex->region[used[k]].id);
-            gw_rect r = gw_rc(L->x + (float)(k % 3) * (cw + gap), L->y + (float)(k / 3) * (ch + gap), cw, ch);
-            bool in = !((a->present.drop_regions >> used[k]) & 1u);
-            const theme *t = a->th;
-            draw_rect(L->l, r, ch * 0.3f, in ? t->accent : t->surface_hi);
-            draw_text(L->l, gw_rc(r.x + 4 * L->u, r.y, r.w - 8 * L->u, r.h), app_text(a, &a->ex->region[used[k]].name),
-                      (int)lroundf(13 * L->u), VALIGN_MIDDLE | TEXT_FIT, in ? t->bg : t->text_dim);
-            draw_widget_add(L->l, id, r, false);
+        char ids[ROW_MAX][DRAW_WIDGET_ID_MAX] = { "" };
+        item chips[ROW_MAX] = { { NULL, NULL, false } };
+        int nchip = 0;
+        for (int k = 0; k < nused && nchip < ROW_MAX; k++, nchip++) {
+            snprintf(ids[nchip], sizeof ids[nchip], "ctl-group:%s", a->ex->region[used[k]].id);
+            chips[nchip] = (item){ ids[nchip], app_text(a, &a->ex->region[used[k]].name),
+                                   !((a->present.drop_regions >> used[k]) & 1u) };
         }
-        if (nused)
-            L->y += (float)((nused + 2) / 3) * (ch + gap) + 2 * L->u;
+        flow(L, &CHIP, chips, nchip);
+        if (nchip)
+            L->y += 2 * L->u;
     }
+}
+
+/* A key's name as its keycaps read: one of symbols only ("] / [") is kept left to right
+ * (isolated) in a right-to-left interface, where its brackets would be mirrored. */
+static const char *key_name(const char *name, char *buf, size_t n)
+{
+    for (const char *c = name; *c; c++)
+        if ((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') || (unsigned char)*c >= 0x80)
+            return name;
+    snprintf(buf, n, "\u2066%s\u2069", name);
+    return buf;
 }
 
 static void help_list(lay *L)
 {
-    const theme *t = L->a->th;
+    const app *a = L->a;
+    const theme *t = a->th;
+    float u = L->u;
+    int px = px_of(L, 16);
     heading(L, _("Keys"));
-    float lh = 24 * L->u;
+    float kw = 0;
+    char kb[64];
+    for (size_t i = 0; i < sizeof KEYS / sizeof *KEYS; i++)
+        kw = fmaxf(kw, ui_text_w(a, key_name(i18n_ctx(KEYS[i][0]), kb, sizeof kb), px, true));
+    kw = fminf(fmaxf(kw + 10 * u, L->w * 0.3f), L->w * 0.45f);
+    float dx = kw + 6 * u, dw = L->w - dx;
     for (size_t i = 0; i < sizeof KEYS / sizeof *KEYS; i++) {
-        draw_text(L->l, gw_rc(L->x, L->y, L->w * 0.3f, lh), KEYS[i][0], (int)lroundf(16 * L->u),
-                  VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), t->text);
-        draw_text(L->l, gw_rc(L->x + L->w * 0.32f, L->y, L->w * 0.68f, lh), _(KEYS[i][1]), (int)lroundf(16 * L->u),
-                  VALIGN_MIDDLE | TEXT_FIT, t->text);
-        L->y += lh;
+        const char *k = key_name(i18n_ctx(KEYS[i][0]), kb, sizeof kb), *d = _(KEYS[i][1]);
+        float h = fmaxf(24 * u, fmaxf(ui_text_h(a, k, px, true, kw), ui_text_h(a, d, px, false, dw)));
+        place(L, h);
+        text_block(L, gw_rc(L->x, L->y, kw, h), k, px, VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
+        text_block(L, gw_rc(L->x + dx, L->y, dw, h), d, px, VALIGN_MIDDLE, t->text);
+        L->y += h;
     }
-    L->y += 8 * L->u;
-    row(L, 1, (const char *[]){ "ctl-help-close" }, (const char *[]){ _("Close") }, NULL);
+    L->y += 8 * u;
+    flow(L, &BUTTON, (const item[]){ { "ctl-help-close", _("Close"), false } }, 1);
+}
+
+static void plan_blocks(lay *L)
+{
+    const app *a = L->a;
+    const theme *t = a->th;
+    const struct app_present *p = &a->present;
+    float u = L->u;
+    heading(L, _("Client screen"));
+    flow(L, &BUTTON,
+         (const item[]){ { "ctl-blank", p->blank ? _("Show screen") : _("Blank screen"), p->blank },
+                         { "ctl-captions", p->captions_off ? _("Show captions") : _("Hide captions"), p->captions_off } },
+         2);
+    char h[64];
+    snprintf(h, sizeof h, _("Take-home plan (%d)"), p->pl.n);
+    heading(L, h);
+    char fq[64];
+    snprintf(fq, sizeof fq, _("%d× a day, %d min"), p->pl.times_per_day, p->pl.minutes);
+    if (a->ex)
+        flow(L, &BUTTON, (const item[]){ { "ctl-add-plan", _("Add to plan"), false }, { "ctl-freq", fq, false } }, 2);
+    else
+        flow(L, &BUTTON, (const item[]){ { "ctl-freq", fq, false } }, 1);
+    /* the note field: as tall as the note */
+    char shown[PLAN_NOTE_MAX + 8];
+    snprintf(shown, sizeof shown, "%s%s", p->note, p->editing_note ? "|" : "");
+    const char *nt = shown[0] ? shown : _("Note to the client…");
+    int npx = px_of(L, 16);
+    float nh = fmaxf(56 * u, ui_text_h(a, nt, npx, false, L->w - 20 * u) + 16 * u);
+    place(L, nh);
+    gw_rect nf = gw_rc(L->x, L->y, L->w, nh);
+    draw_rect(L->l, nf, 10 * u, t->bg);
+    draw_frame(L->l, nf, 10 * u, 2 * u, p->editing_note ? t->focus : t->ring_track);
+    text_block(L, gw_rc(nf.x + 10 * u, nf.y, nf.w - 20 * u, nf.h), nt, npx, VALIGN_MIDDLE,
+               shown[0] ? t->text : t->text_dim);
+    wid(L, "ctl-note", nf, p->editing_note);
+    L->y += nf.h + 8 * u;
+    flow(L, &BUTTON, (const item[]){ { "ctl-save-plan", _("Save plan"), true } }, 1);
+    if (p->msg[0]) {
+        int mpx = px_of(L, 14);
+        float mh = fmaxf(40 * u, ui_text_h(a, p->msg, mpx, false, L->w) + 8 * u);
+        place(L, mh);
+        text_block(L, gw_rc(L->x, L->y, L->w, mh), p->msg, mpx, VALIGN_MIDDLE, t->text_dim);
+        L->y += mh;
+    }
+}
+
+static void blocks(lay *L)
+{
+    if (L->a->present.help) {
+        help_list(L);
+        return;
+    }
+    if (in_exercise(L->a))
+        exercise_controls(L);
+    plan_blocks(L);
+}
+
+/* The panel's title and the Keys button, at the top of every page; returns its height. */
+static float header(lay *L, draw_list *l)
+{
+    const app *a = L->a;
+    float u = L->u;
+    const char *keys = _("Keys (F1)"), *title = _("Therapist controls");
+    int tpx = px_of(L, 19), kpx = px_of(L, 17);
+    float kw = fmaxf(92 * u, ceilf(ui_text_w(a, keys, kpx, true) + 24 * u));
+    kw = fminf(kw, L->w * 0.5f);
+    float kh = fmaxf(30 * u, ceilf(ui_text_h(a, keys, kpx, true, kw - 12 * u) + 8 * u));
+    float tw = L->w - kw - 8 * u, th = fmaxf(30 * u, ui_text_h(a, title, tpx, true, tw));
+    float h = fmaxf(kh, th);
+    if (l) {
+        draw_list *keep = L->l;
+        L->l = l;
+        text_block(L, gw_rc(L->x, L->y, tw, h), title, tpx, VALIGN_MIDDLE | (FONT_BOLD << 8), a->th->text);
+        item k = { "help-keys", keys, false };
+        look kl = BUTTON;
+        button(L, &kl, &k, gw_rc(L->x + L->w - kw, L->y, kw, kh));
+        L->l = keep;
+    }
+    return h + 8 * u;
+}
+
+/* "Page 1 of 2" and the buttons to turn pages (widgets <what>:previous, <what>:next)
+ * at the bottom of L's column; returns the height they take (both buttons measured, so
+ * every page keeps the same room). With l NULL only measures. */
+static float pager(lay *L, draw_list *l, int pages, float bottom, const char *what)
+{
+    const app *a = L->a;
+    float u = L->u;
+    char where[64], prev_id[32], next_id[32];
+    snprintf(where, sizeof where, _("Page %d of %d"), L->show + 1, pages > 0 ? pages : 1);
+    snprintf(prev_id, sizeof prev_id, "%s:previous", what);
+    snprintf(next_id, sizeof next_id, "%s:next", what);
+    int wpx = px_of(L, 16);
+    float wh = ui_text_h(a, where, wpx, false, L->w);
+    item both[2] = { { prev_id, _("Previous page"), false }, { next_id, _("Next page"), true } };
+    float need[2] = { fminf(L->w, need_w(L, &BUTTON, both[0].label)), fminf(L->w, need_w(L, &BUTTON, both[1].label)) };
+    bool one_row = need[0] + need[1] + BUTTON.gap * u <= L->w;
+    float bw[2];
+    if (one_row)
+        ui_fill_widths(need, bw, 2, L->w - BUTTON.gap * u);
+    else
+        bw[0] = bw[1] = L->w;
+    float rh0 = label_h(L, &BUTTON, both[0].label, bw[0]), rh1 = label_h(L, &BUTTON, both[1].label, bw[1]);
+    float h = wh + 4 * u + (one_row ? fmaxf(rh0, rh1) : rh0 + BUTTON.gap * u + rh1);
+    if (!l)
+        return h + 8 * u;
+    draw_list *keep = L->l;
+    L->l = l;
+    bool p = L->show > 0, n = L->show + 1 < pages;
+    if (!one_row && !(p && n)) /* one button of the two rows: the page number just above it */
+        h = wh + 4 * u + (p ? rh0 : rh1);
+    float y = bottom - h;
+    draw_text(l, gw_rc(L->x, y, L->w, wh), where, wpx, ALIGN_CENTER | VALIGN_MIDDLE, a->th->text_dim);
+    y += wh + 4 * u;
+    if (one_row) {
+        float rh = fmaxf(rh0, rh1);
+        if (p)
+            button(L, &BUTTON, &both[0], gw_rc(L->x, y, bw[0], rh));
+        if (n)
+            button(L, &BUTTON, &both[1], gw_rc(L->x + L->w - bw[1], y, bw[1], rh));
+    } else {
+        if (p) {
+            button(L, &BUTTON, &both[0], gw_rc(L->x, y, L->w, rh0));
+            y += rh0 + BUTTON.gap * u;
+        }
+        if (n)
+            button(L, &BUTTON, &both[1], gw_rc(L->x, y, L->w, rh1));
+    }
+    L->l = keep;
+    return h + 8 * u;
+}
+
+/* Lays the panel out in a W x H window (full: the control window's left side) and, with
+ * out, draws page `show` of it into out. Returns the number of pages; *found is the page
+ * of the widget `find` (-1: not on a page of its own). */
+static int panel_layout(const app *a, draw_list *out, bool full, float W, float H, int show, const char *find,
+                        int *found)
+{
+    const theme *t = a->th;
+    float u = app_unit(a), s = fmaxf(1.f, a->text_scale);
+    float pw = full ? fminf(W - 48 * u, 520 * u) : fminf(W - 32 * u, 340 * u * s), pad = 16 * u;
+    gw_rect panel = full ? gw_rc(24 * u, 24 * u, pw, H - 48 * u) : gw_rc(W - pw - 16 * u, 92 * u, pw, H - 104 * u);
+    draw_list sink = { 0 };
+    draw_begin(&sink, (int)W, (int)H, t->bg);
+    lay L = { .a = a, .out = &sink, .sink = &sink, .l = &sink, .x = panel.x + pad, .y = panel.y + pad,
+              .w = pw - 2 * pad, .u = u, .show = -1, .found = -1 };
+    L.top = L.y + header(&L, NULL);
+    float bottom = panel.y + panel.h - pad;
+    /* a dry run: how many pages; with more than one, again with room for turning them */
+    int pages = 1;
+    for (int pass = 0; pass < 2; pass++) {
+        L.bottom = pass ? bottom - pager(&L, NULL, 0, 0, "ctl-page") : bottom;
+        L.y = L.top;
+        L.page = 0;
+        L.find = pass || pages == 1 ? find : NULL;
+        L.found = -1;
+        blocks(&L);
+        if (L.page == 0 && pass == 0)
+            break;
+        pages = L.page + 1;
+    }
+    if (found)
+        *found = L.found;
+    if (out) {
+        float h = pages > 1 ? panel.h : fminf(L.y - panel.y + pad, panel.h);
+        gw_rect bg = gw_rc(panel.x, panel.y, panel.w, h);
+        draw_rect(out, bg, 18 * u, t->surface); /* opaque: the client view must not show through */
+        draw_frame(out, bg, 18 * u, 2 * u, t->ring_track);
+        draw_widget_add(out, "ctl-panel", bg, false);
+        L.y = panel.y + pad;
+        header(&L, out);
+        L.show = show < 0 ? 0 : show >= pages ? pages - 1 : show;
+        L.out = out;
+        L.l = L.show == 0 ? out : &sink;
+        L.y = L.top;
+        L.page = 0;
+        L.find = NULL;
+        blocks(&L);
+        if (pages > 1)
+            pager(&L, out, pages, bottom, "ctl-page");
+        if (sink.oom) /* a page drawn short: the caller reports it with the rest */
+            out->oom = true;
+    }
+    draw_free(&sink);
+    return pages;
 }
 
 /* The control window's right side: where the client is (the timeline) and every
- * exercise, to start one on the client's screen. */
-static void control_side(const app *a, draw_list *l, gw_rect area)
+ * exercise, to start one on the client's screen; with large text the exercises go in
+ * one column and on pages (ctl-list:next, ctl-list:previous). Returns the number of
+ * pages of exercises. */
+static int control_side(const app *a, draw_list *l, gw_rect area, int show)
 {
     const theme *t = a->th;
     float u = app_unit(a);
@@ -398,103 +767,124 @@ static void control_side(const app *a, draw_list *l, gw_rect area)
     } else {
         snprintf(line, sizeof line, "%s", _("The client sees the library."));
     }
-    draw_text(l, gw_rc(area.x, area.y, area.w, 30 * u), _("Client screen"), (int)lroundf(16 * u),
-              VALIGN_MIDDLE, t->text_dim);
-    draw_text(l, gw_rc(area.x, area.y + 30 * u, area.w, 40 * u), line, (int)lroundf(20 * u),
-              VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), a->present.blank ? t->text_dim : t->text);
-    float y = area.y + 86 * u, gap = 8 * u, bh = 40 * u, bw = (area.w - gap) / 2;
-    draw_text(l, gw_rc(area.x, y, area.w, 28 * u), _("Start an exercise"), (int)lroundf(16 * u), VALIGN_MIDDLE,
-              t->text_dim);
-    y += 30 * u;
+    int lpx = (int)lroundf(16 * u), spx = (int)lroundf(20 * u), epx = (int)lroundf(16 * u);
+    const char *cs = _("Client screen"), *start = _("Start an exercise");
+    float y = area.y, h = fmaxf(30 * u, ui_text_h(a, cs, lpx, false, area.w));
+    draw_text(l, gw_rc(area.x, y, area.w, h), cs, lpx, VALIGN_MIDDLE, t->text_dim);
+    y += h;
+    bool one = ui_text_w(a, line, spx, true) <= area.w;
+    h = one ? 40 * u : ui_text_h(a, line, spx, true, area.w);
+    draw_text(l, gw_rc(area.x, y, area.w, h), line, spx, VALIGN_MIDDLE | (one ? TEXT_FIT : 0) | (FONT_BOLD << 8),
+              a->present.blank ? t->text_dim : t->text);
+    y += h + 16 * u;
+    h = fmaxf(28 * u, ui_text_h(a, start, lpx, false, area.w));
+    draw_text(l, gw_rc(area.x, y, area.w, h), start, lpx, VALIGN_MIDDLE, t->text_dim);
+    y += h + 2 * u;
+    /* the exercises: two columns when every title fits one line in half the width */
     int n = a->packs ? pack_set_exercise_count(a->packs) : 0;
-    for (int i = 0; i < n; i++) {
-        const exercise *e = pack_set_exercise_at(a->packs, i);
-        gw_rect r = gw_rc(area.x + (float)(i % 2) * (bw + gap), y + (float)(i / 2) * (bh + gap), bw, bh);
-        if (r.y + r.h > area.y + area.h)
-            break;
+    float gap = 8 * u, bh = 40 * u;
+    int cols = 2;
+    for (int i = 0; i < n; i++)
+        if (ui_text_w(a, app_text(a, &pack_set_exercise_at(a->packs, i)->title), epx, false) >
+            (area.w - gap) / 2 - 24 * u)
+            cols = 1;
+    float bw = cols == 2 ? (area.w - gap) / 2 : area.w;
+    for (int i = 0; i < n; i++)
+        bh = fmaxf(bh, ceilf(ui_text_h(a, app_text(a, &pack_set_exercise_at(a->packs, i)->title), epx, false,
+                                       bw - 24 * u) + 10 * u));
+    float bottom = area.y + area.h;
+    int rows = (int)floorf((bottom - y + gap) / (bh + gap));
+    int pages = 1, per = rows > 0 ? rows * cols : 1;
+    lay S = { .a = a, .out = l, .sink = l, .l = l, .x = area.x, .y = y, .w = area.w, .u = u, .show = 0, .found = -1 };
+    if (n > per) { /* room for turning pages at the bottom */
+        rows = (int)floorf((bottom - pager(&S, NULL, 0, 0, "ctl-list") - y + gap) / (bh + gap));
+        per = rows > 0 ? rows * cols : 1;
+        pages = (n + per - 1) / per;
+    }
+    int page = show < 0 ? 0 : show >= pages ? pages - 1 : show;
+    for (int k = 0; k < per && page * per + k < n; k++) {
+        const exercise *e = pack_set_exercise_at(a->packs, page * per + k);
+        gw_rect r = gw_rc(area.x + (float)(k % cols) * (bw + gap), y + (float)(k / cols) * (bh + gap), bw, bh);
         char id[DRAW_WIDGET_ID_MAX];
         snprintf(id, sizeof id, "ctl-start:%s", e->id);
         bool on = a->ex == e && a->ex_active;
-        draw_rect(l, r, r.h * 0.3f, on ? t->accent : t->surface);
-        draw_text(l, gw_rc(r.x + 12 * u, r.y, r.w - 24 * u, r.h), app_text(a, &e->title), (int)lroundf(16 * u),
-                  VALIGN_MIDDLE | TEXT_FIT, on ? t->bg : t->text);
+        const char *title = app_text(a, &e->title);
+        draw_rect(l, r, fminf(r.h, 40 * u) * 0.3f, on ? t->accent : t->surface);
+        bool fit = ui_text_w(a, title, epx, false) <= r.w - 24 * u;
+        draw_text(l, gw_rc(r.x + 12 * u, r.y, r.w - 24 * u, r.h), title, epx, VALIGN_MIDDLE | (fit ? TEXT_FIT : 0),
+                  on ? t->bg : t->text);
         draw_widget_add(l, id, r, false);
     }
+    if (pages > 1) {
+        S.show = page;
+        pager(&S, l, pages, bottom, "ctl-list");
+    }
+    return pages;
+}
+
+/* The control window's side, beside the panel, when the window is wide enough. */
+static bool side_area(const app *a, float W, float H, gw_rect *out)
+{
+    float u = app_unit(a), x = 24 * u + fminf(W - 48 * u, 520 * u) + 32 * u;
+    *out = gw_rc(x, 32 * u, W - x - 24 * u, H - 56 * u);
+    return W - x > 200 * u;
+}
+
+/* The window the panel is in: the control window (two windows) or the client view. */
+static void panel_window(const app *a, bool *full, float *W, float *H)
+{
+    *full = a->present.two_windows;
+    *W = (float)(*full && a->present.ctl_w > 0 ? a->present.ctl_w : a->w);
+    *H = (float)(*full && a->present.ctl_h > 0 ? a->present.ctl_h : a->h);
+}
+
+static int turn(int page, int pages, int by)
+{
+    page = page >= pages ? pages - 1 : page;
+    page += by;
+    return page < 0 ? 0 : page >= pages ? pages - 1 : page;
+}
+
+/* The panel's pages and the control window's list of exercises turned. */
+static void turn_pages(app *a, const char *w)
+{
+    bool full;
+    float W, H;
+    panel_window(a, &full, &W, &H);
+    int by = strstr(w, ":next") ? 1 : -1;
+    if (!strncmp(w, "ctl-page:", 9)) {
+        a->present.page = turn(a->present.page, panel_layout(a, NULL, full, W, H, 0, NULL, NULL), by);
+        return;
+    }
+    gw_rect area;
+    if (!side_area(a, W, H, &area))
+        return;
+    draw_list scratch = { 0 };
+    draw_begin(&scratch, (int)W, (int)H, a->th->bg);
+    int pages = control_side(a, &scratch, area, 0);
+    draw_free(&scratch);
+    a->present.list_page = turn(a->present.list_page, pages, by);
+}
+
+/* A key for a panel control on another page turns the panel to it. */
+static void show_page_of(app *a, const char *id)
+{
+    bool full;
+    float W, H;
+    panel_window(a, &full, &W, &H);
+    int found = -1;
+    panel_layout(a, NULL, full, W, H, 0, id, &found);
+    if (found >= 0)
+        a->present.page = found;
 }
 
 void present_panel_draw(const app *a, draw_list *l, bool full)
 {
     if (!full && (faded(a) || a->present.two_windows))
         return;
-    if (full) {
-        float u = app_unit(a), x = 24 * u + fminf((float)a->w - 48 * u, 520 * u) + 32 * u;
-        if ((float)a->w - x > 200 * u)
-            control_side(a, l, gw_rc(x, 32 * u, (float)a->w - x - 24 * u, (float)a->h - 56 * u));
-    }
-    const theme *t = a->th;
-    float u = app_unit(a), W = (float)a->w, H = (float)a->h;
-    float pw = full ? fminf(W - 48 * u, 520 * u) : 340 * u, pad = 16 * u;
-    gw_rect panel = full ? gw_rc(24 * u, 24 * u, pw, H - 48 * u) : gw_rc(W - pw - 16 * u, 92 * u, pw, H - 104 * u);
-    lay L = { a, l, panel.x + pad, panel.y + pad, pw - 2 * pad, u, 36 * u };
-    /* measure first (a dry run into a scratch list), so the panel is only as tall as
-     * what it holds */
-    draw_list scratch = { 0 };
-    draw_begin(&scratch, a->w, a->h, t->bg);
-    lay M = L;
-    M.l = &scratch;
-    const struct app_present *p = &a->present;
-    for (int pass = 0; pass < 2; pass++) {
-        lay *C = pass ? &L : &M;
-        if (pass) {
-            float h = fminf(M.y - panel.y + pad, panel.h);
-            gw_rect bg = gw_rc(panel.x, panel.y, panel.w, h);
-            gw_color sc = t->surface;  /* opaque: the client view must not show through */
-            draw_rect(l, bg, 18 * u, sc);
-            draw_frame(l, bg, 18 * u, 2 * u, t->ring_track);
-            draw_widget_add(l, "ctl-panel", bg, false);
-        }
-        if (p->help) {
-            help_list(C);
-            continue;
-        }
-        draw_text(C->l, gw_rc(C->x, C->y, C->w * 0.6f, 30 * u), _("Therapist controls"), (int)lroundf(19 * u),
-                  VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), t->text);
-        btn(C, "help-keys", gw_rc(C->x + C->w - 92 * u, C->y, 92 * u, 30 * u), _("Keys (F1)"), false);
-        C->y += 38 * u;
-        if (in_exercise(a))
-            exercise_controls(C);
-        heading(C, _("Client screen"));
-        row(C, 2, (const char *[]){ "ctl-blank", "ctl-captions" },
-            (const char *[]){ p->blank ? _("Show screen") : _("Blank screen"),
-                              p->captions_off ? _("Show captions") : _("Hide captions") },
-            (const bool[]){ p->blank, p->captions_off });
-        char h[64];
-        snprintf(h, sizeof h, _("Take-home plan (%d)"), p->pl.n);
-        heading(C, h);
-        char fq[64];
-        snprintf(fq, sizeof fq, _("%d× a day, %d min"), p->pl.times_per_day, p->pl.minutes);
-        if (a->ex)
-            row(C, 2, (const char *[]){ "ctl-add-plan", "ctl-freq" }, (const char *[]){ _("Add to plan"), fq }, NULL);
-        else
-            row(C, 1, (const char *[]){ "ctl-freq" }, (const char *[]){ fq }, NULL);
-        /* the note field */
-        gw_rect nf = gw_rc(C->x, C->y, C->w, 56 * u);
-        draw_rect(C->l, nf, 10 * u, t->bg);
-        draw_frame(C->l, nf, 10 * u, 2 * u, p->editing_note ? t->focus : t->ring_track);
-        char shown[PLAN_NOTE_MAX + 8];
-        snprintf(shown, sizeof shown, "%s%s", p->note, p->editing_note ? "|" : "");
-        draw_text(C->l, gw_rc(nf.x + 10 * u, nf.y, nf.w - 20 * u, nf.h), shown[0] ? shown : _("Note to the client…"),
-                  (int)lroundf(16 * u), VALIGN_MIDDLE | TEXT_FIT, shown[0] ? t->text : t->text_dim);
-        draw_widget_add(C->l, "ctl-note", nf, p->editing_note);
-        C->y += nf.h + 8 * u;
-        row(C, 1, (const char *[]){ "ctl-save-plan" }, (const char *[]){ _("Save plan") }, (const bool[]){ true });
-        if (p->msg[0]) {
-            draw_text(C->l, gw_rc(C->x, C->y, C->w, 40 * u), p->msg, (int)lroundf(14 * u),
-                      VALIGN_MIDDLE | TEXT_FIT, t->text_dim);
-            C->y += 40 * u;
-        }
-    }
-    if (scratch.oom) /* measured short: the caller reports it with the rest */
-        l->oom = true;
-    draw_free(&scratch);
+    float W = (float)a->w, H = (float)a->h;
+    gw_rect side;
+    if (full && side_area(a, W, H, &side))
+        control_side(a, l, side, a->present.list_page);
+    panel_layout(a, l, full, W, H, a->present.page, NULL, NULL);
 }

@@ -73,33 +73,60 @@ static void activate(app *a, const char *w)
     }
 }
 
+/* As designed: the title, the dots and the keypad with Cancel beside it. With large
+ * text the title and the message take the lines they need and the keypad goes under
+ * them (its keys made shorter if the screen needs it); keys are as wide as Delete and
+ * OK need; Cancel goes under the keypad when there is no room beside it. */
 static void draw(const app *a, draw_list *l)
 {
     const theme *t = a->th;
     const struct app_kiosk *k = &a->kiosk;
     float W = (float)a->w, H = (float)a->h, u = app_unit(a);
-    float side = fminf(W, H);
+    float side = fminf(W, H), pad = 24 * u;
     float b = fmaxf(side * 0.12f, 64 * u), gap = side * 0.02f;
-    float kw = 3 * b + 2 * gap, kh = 4 * b + 3 * gap;
-    float top = fmaxf(side * 0.3f, (H - kh) / 2 + side * 0.08f);
-    if (top + kh > H - side * 0.03f)
-        top = H - side * 0.03f - kh;
-    float x0 = W / 2 - kw / 2;
-    draw_text(l, gw_rc(0, side * 0.03f, W, side * 0.08f), _("Administrator: enter the PIN"),
-              (int)lroundf(30 * u), ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), t->text);
+    const char *del = _("Delete"), *ok = _("OK"), *cancel = _("Cancel"), *title = _("Administrator: enter the PIN");
+    float kwd = fmaxf(b, fmaxf(ui_button_w(a, del, b), ui_button_w(a, ok, b)));
+    float kw = 3 * kwd + 2 * gap;
+    int tpx = (int)lroundf(30 * u), mpx = (int)lroundf(22 * u);
+    float tw = W - 2 * pad;
+    bool tone = ui_text_w(a, title, tpx, true) <= tw;
+    float th = fmaxf(side * 0.08f, ui_text_h(a, title, tpx, true, tw));
+    draw_text(l, gw_rc(pad, side * 0.03f, tw, th), title, tpx,
+              ALIGN_CENTER | VALIGN_MIDDLE | (tone ? TEXT_FIT : 0) | (FONT_BOLD << 8), t->text);
     /* dots for the digits typed */
     size_t n = strlen(k->pin);
-    float dy = side * 0.15f, dr = 10 * u;
+    float dy = fmaxf(side * 0.15f, side * 0.03f + th + 20 * u), dr = 10 * u;
     int ndots = n < KIOSK_PIN_MIN ? KIOSK_PIN_MIN : (int)n;
     float dx0 = W / 2 - (float)(ndots - 1) * 14 * u;
     for (int i = 0; i < ndots; i++)
         draw_circle(l, dx0 + (float)i * 28 * u, dy, dr, (size_t)i < n ? t->accent : t->ring_track);
-    if (k->pin_msg[0])
-        draw_text(l, gw_rc(0, dy + 20 * u, W, top - dy - 30 * u), k->pin_msg, (int)lroundf(22 * u),
-                  ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT, t->focus);
+    float mh = k->pin_msg[0] ? ui_text_h(a, k->pin_msg, mpx, false, tw) : 0;
+    /* Cancel beside the keypad, or under it */
+    float cw = fmaxf(fmaxf(220 * u, side * 0.3f), ui_button_w(a, cancel, 0));
+    float x0 = W / 2 - kw / 2;
+    if (x0 + kw + 3 * gap + cw > W - pad)
+        x0 = fmaxf(pad, (W - kw - 3 * gap - cw) / 2);
+    bool below = x0 + kw + 3 * gap + cw > W - pad;
+    if (below)
+        x0 = W / 2 - kw / 2;
+    float ch = ui_button_h(a, cancel, cw, b);
+    float bottom = H - side * 0.03f - (below ? ch + gap : 0);
+    float kh = 4 * b + 3 * gap;
+    float top = fmaxf(side * 0.3f, (H - kh) / 2 + side * 0.08f);
+    top = fmaxf(top, dy + 20 * u + mh + 10 * u);
+    if (top + kh > bottom) {
+        top = fmaxf(dy + 20 * u + mh + 10 * u, bottom - kh);
+        b = fmaxf(fmaxf((bottom - top - 3 * gap) / 4, ui_button_h(a, ok, kwd, 0)), side * 0.09f);
+        kh = 4 * b + 3 * gap;
+    }
+    if (k->pin_msg[0]) {
+        bool mone = ui_text_w(a, k->pin_msg, mpx, false) <= tw;
+        draw_text(l, gw_rc(pad, dy + 20 * u, tw, fmaxf(mh, top - dy - 30 * u)), k->pin_msg, mpx,
+                  ALIGN_CENTER | VALIGN_MIDDLE | (mone ? TEXT_FIT : 0), t->focus);
+    }
     static const char *const KEYS[12] = { "1", "2", "3", "4", "5", "6", "7", "8", "9", "<", "0", "OK" };
     for (int i = 0; i < 12; i++) {
-        gw_rect r = gw_rc(x0 + (float)(i % 3) * (b + gap), top + (float)(i / 3) * (b + gap), b, b);
+        gw_rect r = gw_rc(x0 + (float)(i % 3) * (kwd + gap), top + (float)(i / 3) * (b + gap), kwd, b);
         char id[16];
         if (i == 9)
             snprintf(id, sizeof id, "pin-back");
@@ -107,11 +134,13 @@ static void draw(const app *a, draw_list *l)
             snprintf(id, sizeof id, "pin-ok");
         else
             snprintf(id, sizeof id, "pin:%s", KEYS[i]);
-        ui_button(a, l, id, r, i == 9 ? _("Delete") : i == 11 ? _("OK") : KEYS[i], false, i == 11);
+        ui_button(a, l, id, r, i == 9 ? del : i == 11 ? ok : KEYS[i], false, i == 11);
     }
-    float cw = fmaxf(220 * u, side * 0.3f);
-    ui_button(a, l, "pin-cancel", gw_rc(x0 + kw + 3 * gap, top + kh - b, fminf(cw, W - (x0 + kw + 4 * gap)), b),
-              _("Cancel"), false, false);
+    if (below)
+        ui_button(a, l, "pin-cancel", gw_rc(W / 2 - cw / 2, top + kh + gap, cw, ch), cancel, false, false);
+    else
+        ui_button(a, l, "pin-cancel", gw_rc(x0 + kw + 3 * gap, top + kh - b, fminf(cw, W - (x0 + kw + 4 * gap)), b),
+                  cancel, false, false);
 }
 
 const scene_vt scene_admin = { "admin", enter, NULL, activate, NULL, draw, NULL };

@@ -4,7 +4,8 @@
  * hours; everything drifts by a few pixels over minutes against burn-in.
  *
  * scene_kiosk_library: the offered exercises as big cards (widgets "exercise:<id>")
- * and a "back" button to the attract loop. Touch only; no text entry. */
+ * and a "back" button to the attract loop; cards that do not all fit go on pages
+ * ("page:next", "page:previous"). Touch only; no text entry. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -107,22 +108,29 @@ static void attract_draw(const app *a, draw_list *l)
     kiosk_burnin_offset(a->now, 8 * u, &dx, &dy);
     dx = roundf(dx);
     dy = roundf(dy);
+    /* the words under the orb, as tall as they need; the orb in the room above them */
+    const char *touch = touch_text(shown_lang(a)), *sub = _("A few minutes of calm breathing");
+    int tpx = (int)lroundf(44 * u), spx = (int)lroundf(22 * u);
+    float tw = W - 96 * u;
+    bool tone = ui_text_w(a, touch, tpx, true) <= tw, sone = ui_text_w(a, sub, spx, false) <= tw;
+    float th = fmaxf(70 * u, ui_text_h(a, touch, tpx, true, tw)), sh = fmaxf(40 * u, ui_text_h(a, sub, spx, false, tw));
+    float ty = fminf(H * 0.78f, H - 12 * u - th - sh);
     breath_pattern p = attract_pattern(a);
     breath_state s;
     gw_ns cyc = breath_cycle_len(&p);
     breath_at(&p, cyc > 0 ? a->now % cyc : 0, &s);
-    float cx = W / 2 + dx, cy = H * 0.42f + dy;
-    float rmax = fminf(W, H) * 0.28f, rmin = rmax * 0.45f;
+    float rmax = fminf(fminf(W, H) * 0.28f, (ty - 36 * u) / 2 / 1.15f), rmin = rmax * 0.45f;
+    float cx = W / 2 + dx, cy = fminf(H * 0.42f, ty - 12 * u - rmax * 1.15f) + dy;
     float r = roundf((rmin + (rmax - rmin) * (float)s.fill) * 2) / 2;
     gw_color col = s.kind == BREATH_EXHALE ? t->exhale : s.kind == BREATH_INHALE ? t->inhale : t->hold;
     gw_color halo = col;
     halo.a = 30;
     draw_circle(l, cx, cy, roundf(r * 1.15f * 2) / 2, halo);
     draw_circle(l, cx, cy, r, col);
-    draw_text(l, gw_rc(dx, H * 0.78f + dy, W, 70 * u), touch_text(shown_lang(a)), (int)lroundf(44 * u),
-              ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), t->text);
-    draw_text(l, gw_rc(dx, H * 0.78f + 70 * u + dy, W, 40 * u), _("A few minutes of calm breathing"),
-              (int)lroundf(22 * u), ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT, t->text_dim);
+    draw_text(l, gw_rc((W - tw) / 2 + dx, ty + dy, tw, th), touch, tpx,
+              ALIGN_CENTER | VALIGN_MIDDLE | (tone ? TEXT_FIT : 0) | (FONT_BOLD << 8), t->text);
+    draw_text(l, gw_rc((W - tw) / 2 + dx, ty + th + dy, tw, sh), sub, spx,
+              ALIGN_CENTER | VALIGN_MIDDLE | (sone ? TEXT_FIT : 0), t->text_dim);
     if (a->kiosk.hours == KIOSK_DIM)
         draw_rect(l, gw_rc(0, 0, W, H), 0, gw_rgba(0, 0, 0, 170));
 }
@@ -156,12 +164,108 @@ static int offered(const app *a, const exercise **out)
     return n;
 }
 
+/* Where the cards go. The header (Back and the title, as tall as they need), then a
+ * grid: as many columns as designed for the number of cards (up to 4), or fewer, and
+ * titles on two lines at most, or three, whichever puts the cards on the fewest pages
+ * (the designed columns and two lines when that is a tie); every title at one size
+ * (made smaller only as far as ui_min_px allows). Cards are as tall as their text needs
+ * (at most 260); what does not fit the screen goes on pages, with Previous page and
+ * Next page at the bottom (widgets page:previous, page:next). */
+typedef struct klay {
+    float pad, gap, bw, bh, top, cw, ch, nav_h, title_h, sub_h;
+    int cols, rows, per, pages, page, title_px;
+} klay;
+
+static float title_need(const app *a, const exercise *const *ex, int n, int px, float w, int lines, bool *ok)
+{
+    float h = 0;
+    *ok = true;
+    for (int i = 0; i < n; i++) {
+        ui_text_size m = ui_measure(a, app_text(a, &ex[i]->title), px, true, w);
+        *ok &= m.w <= w + 1 && m.lines <= lines;
+        h = fmaxf(h, m.h);
+    }
+    return h;
+}
+
+static klay lib_layout(const app *a, const exercise *const *ex, int n)
+{
+    klay K;
+    float W = (float)a->w, H = (float)a->h, u = app_unit(a);
+    K.pad = 48 * u;
+    K.gap = 28 * u;
+    const char *back = _("Back"), *title = _("Choose an exercise");
+    K.bw = ui_button_w(a, back, 200 * u);
+    K.bh = ui_button_h(a, back, K.bw, fmaxf(72 * u, fminf(W, H) * 0.1f));
+    float tw = W - 2 * K.pad - 2 * (K.bw + 20 * u);
+    int tpx = (int)lroundf(34 * u);
+    float th = ui_line_fits(a, title, tpx, true, tw) ? ui_text_h(a, title, tpx, true, 0)
+                                                    : ui_text_h(a, title, ui_min_px(a, tpx), true, tw);
+    K.top = 28 * u + fmaxf(K.bh, th) + 36 * u;
+    const char *lab[2] = { _("Previous page"), _("Next page") };
+    K.nav_h = K.bh;
+    for (int i = 0; i < 2; i++)
+        K.nav_h = fmaxf(K.nav_h, ui_button_h(a, lab[i], ui_button_w(a, lab[i], 200 * u), K.bh));
+    float sub_h = fmaxf(ui_text_h(a, "0:00", (int)lroundf(24 * u), false, 0), 24 * u);
+    int designed = n <= 2 ? (n > 0 ? n : 1) : n <= 4 ? 2 : n <= 9 ? 3 : 4;
+    int px0 = (int)lroundf(32 * u), pmin = ui_min_px(a, px0);
+    bool found = false;
+    for (int c = 0; c < 2 * designed; c++) {
+        int cols = designed - c / 2, lines = 2 + c % 2;
+        float cw = (W - 2 * K.pad - K.gap * (float)(cols - 1)) / (float)cols, iw = cw - 56 * u;
+        int px = px0;
+        bool ok = false;
+        float tneed = 0;
+        for (; px >= pmin && !ok; px--)
+            tneed = title_need(a, ex, n, px, iw, lines, &ok);
+        px++;
+        if (!ok && !(cols == 1 && !found))
+            continue; /* a title needs more lines: wider cards (one column in any case) */
+        float need = fmaxf(113 * u, 20 * u + tneed + 8 * u + sub_h + 20 * u);
+        int rows_all = n > cols ? (n + cols - 1) / cols : 1;
+        float avail = H - K.top - K.pad;
+        int fit = (int)floorf((avail + K.gap) / (need + K.gap));
+        int pages = 1, rows = rows_all;
+        if (fit < rows_all) { /* pages, with room for turning them */
+            fit = (int)floorf((avail - K.nav_h - K.gap + K.gap) / (need + K.gap));
+            fit = fit < 1 ? 1 : fit;
+            pages = (n + cols * fit - 1) / (cols * fit);
+            rows = fit;
+            avail -= K.nav_h + K.gap;
+        }
+        if (!found || pages < K.pages) {
+            found = true;
+            K.cols = cols;
+            K.rows = rows;
+            K.per = cols * rows;
+            K.pages = pages;
+            K.cw = cw;
+            K.title_px = px;
+            K.title_h = tneed;
+            K.sub_h = sub_h;
+            K.ch = fminf(fmaxf(need, (avail - K.gap * (float)(rows - 1)) / (float)rows), fmaxf(260 * u, need));
+        }
+        if (pages == 1)
+            break;
+    }
+    K.page = a->kiosk.page < 0 ? 0 : a->kiosk.page >= K.pages ? K.pages - 1 : a->kiosk.page;
+    return K;
+}
+
 static void lib_activate(app *a, const char *w)
 {
     if (!strcmp(w, "back"))
         app_kiosk_reset(a, "back");
     else if (!strncmp(w, "exercise:", 9))
         app_start_exercise(a, w + 9);
+    else if (!strcmp(w, "page:next") || !strcmp(w, "page:previous")) {
+        const exercise *ex[MAX_CARDS];
+        int n = offered(a, ex);
+        klay K = lib_layout(a, ex, n);
+        int p = K.page + (w[5] == 'n' ? 1 : -1);
+        a->kiosk.page = p < 0 ? 0 : p >= K.pages ? K.pages - 1 : p;
+        a->focus = a->kiosk.page * K.per; /* the focus on the page's first card */
+    }
 }
 
 static bool lib_event(app *a, const gw_event *e)
@@ -181,8 +285,11 @@ static bool lib_event(app *a, const gw_event *e)
         char id[DRAW_WIDGET_ID_MAX];
         snprintf(id, sizeof id, "exercise:%s", ex[a->focus < n ? a->focus : 0]->id);
         app_press(a, id);
+        return true;
     } else
         return false;
+    klay K = lib_layout(a, ex, n);
+    a->kiosk.page = a->focus / K.per; /* the focus moved onto a card: its page */
     a->ui_stale = true;
     return true;
 }
@@ -195,42 +302,68 @@ static void lib_draw(const app *a, draw_list *l)
     kiosk_burnin_offset(a->now, 6 * u, &dx, &dy);
     dx = roundf(dx);
     dy = roundf(dy);
-    float pad = 48 * u;
-    float bh = fmaxf(72 * u, fminf(W, H) * 0.1f);
-    ui_button(a, l, "back", gw_rc(pad + dx, 28 * u + dy, 200 * u, bh), _("Back"), false, false);
-    draw_text(l, gw_rc(pad + 220 * u + dx, 28 * u + dy, W - 2 * pad - 440 * u, bh), _("Choose an exercise"),
-              (int)lroundf(34 * u), ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), t->text);
     const exercise *ex[MAX_CARDS];
     int n = offered(a, ex);
+    klay K = lib_layout(a, ex, n);
+    float pad = K.pad;
+    const char *title = _("Choose an exercise");
+    int tpx = (int)lroundf(34 * u);
+    float tx = pad + K.bw + 20 * u, tw = W - 2 * tx, th = K.top - 36 * u - 28 * u;
+    ui_button(a, l, "back", gw_rc(pad + dx, 28 * u + (th - K.bh) / 2 + dy, K.bw, K.bh), _("Back"), false, false);
+    if (ui_line_fits(a, title, tpx, true, tw))
+        draw_text(l, gw_rc(tx + dx, 28 * u + dy, tw, th), title, tpx,
+                  ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), t->text);
+    else
+        draw_text(l, gw_rc(tx + dx, 28 * u + dy, tw, th), title, ui_min_px(a, tpx),
+                  ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
     if (n == 0) {
-        draw_text(l, gw_rc(pad, H / 2 - 40 * u, W - 2 * pad, 80 * u), _("No exercises are available right now."),
-                  (int)lroundf(28 * u), ALIGN_CENTER | VALIGN_MIDDLE, t->text);
+        const char *none = _("No exercises are available right now.");
+        int px = (int)lroundf(28 * u);
+        float h = fmaxf(80 * u, ui_text_h(a, none, px, false, W - 2 * pad));
+        draw_text(l, gw_rc(pad, H / 2 - h / 2, W - 2 * pad, h), none, px, ALIGN_CENTER | VALIGN_MIDDLE, t->text);
         return;
     }
-    int cols = n <= 2 ? n : n <= 4 ? 2 : n <= 9 ? 3 : 4;
-    int rows = (n + cols - 1) / cols;
-    float top = 28 * u + bh + 36 * u, gap = 28 * u;
-    float cw = (W - 2 * pad - gap * (float)(cols - 1)) / (float)cols;
-    float ch = fminf((H - top - pad - gap * (float)(rows - 1)) / (float)rows, 260 * u);
-    for (int i = 0; i < n; i++) {
-        int r = i / cols, c = i % cols;
-        gw_rect rc = gw_rc(pad + (float)c * (cw + gap) + dx, top + (float)r * (ch + gap) + dy, cw, ch);
+    int first = K.page * K.per;
+    for (int k = 0; k < K.per && first + k < n; k++) {
+        int i = first + k, r = k / K.cols, c = k % K.cols;
+        gw_rect rc = gw_rc(pad + (float)c * (K.cw + K.gap) + dx, K.top + (float)r * (K.ch + K.gap) + dy, K.cw, K.ch);
         bool focused = i == a->focus;
         draw_rect(l, rc, 24 * u, t->surface_hi);
         if (focused && a->focus_visible)
             draw_frame(l, gw_rc(rc.x - 5 * u, rc.y - 5 * u, rc.w + 10 * u, rc.h + 10 * u), 28 * u, 4 * u, t->focus);
-        draw_text(l, gw_rc(rc.x + 28 * u, rc.y + 20 * u, rc.w - 56 * u, ch * 0.45f), app_text(a, &ex[i]->title),
-                  (int)lroundf(32 * u), ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), t->text);
-        char len[64] = "", clk[32];
+        /* the title and the length (if it has one), centred together in the card */
         gw_ns el = exercise_length(ex[i]);
-        ui_clock(clk, sizeof clk, gw_seconds(el));
-        if (el > 0)
+        float th2 = K.title_h, sub_h = K.sub_h, block = th2 + (el > 0 ? 8 * u + sub_h : 0);
+        float ty = rc.y + (rc.h - block) / 2;
+        const char *tt = app_text(a, &ex[i]->title);
+        bool one = ui_text_w(a, tt, K.title_px, true) <= rc.w - 56 * u;
+        draw_text(l, gw_rc(rc.x + 28 * u, ty, rc.w - 56 * u, th2), tt, K.title_px,
+                  ALIGN_CENTER | VALIGN_MIDDLE | (one ? TEXT_FIT : 0) | (FONT_BOLD << 8), t->text);
+        if (el > 0) {
+            char len[64], clk[32];
+            ui_clock(clk, sizeof clk, gw_seconds(el));
             snprintf(len, sizeof len, _("about %s"), clk);
-        draw_text(l, gw_rc(rc.x + 28 * u, rc.y + 20 * u + ch * 0.45f, rc.w - 56 * u, ch * 0.3f), len,
-                  (int)lroundf(24 * u), ALIGN_CENTER | VALIGN_MIDDLE, t->text_dim);
+            draw_text(l, gw_rc(rc.x + 28 * u, ty + th2 + 8 * u, rc.w - 56 * u, sub_h), len, (int)lroundf(24 * u),
+                      ALIGN_CENTER | VALIGN_MIDDLE, t->text_dim);
+        }
         char id[DRAW_WIDGET_ID_MAX];
         snprintf(id, sizeof id, "exercise:%s", ex[i]->id);
         draw_widget_add(l, id, rc, focused);
+    }
+    if (K.pages > 1) {
+        const char *prev = _("Previous page"), *next = _("Next page");
+        char where[64];
+        snprintf(where, sizeof where, _("Page %d of %d"), K.page + 1, K.pages);
+        int wpx = (int)lroundf(24 * u);
+        float pw = ui_button_w(a, prev, 200 * u), xw = ui_button_w(a, next, 200 * u);
+        float mid = fmaxf(ui_text_w(a, where, wpx, false), 140 * u), g = 24 * u;
+        float x = (W - pw - xw - mid - 2 * g) / 2, y = H - pad - K.nav_h;
+        if (K.page > 0)
+            ui_button(a, l, "page:previous", gw_rc(x + dx, y + dy, pw, K.nav_h), prev, false, false);
+        draw_text(l, gw_rc(x + pw + g + dx, y + dy, mid, K.nav_h), where, wpx, ALIGN_CENTER | VALIGN_MIDDLE,
+                  t->text_dim);
+        if (K.page + 1 < K.pages)
+            ui_button(a, l, "page:next", gw_rc(x + pw + mid + 2 * g + dx, y + dy, xw, K.nav_h), next, false, true);
     }
 }
 

@@ -282,6 +282,21 @@ static void days_grid(const app *a, draw_list *l, gw_rect r, const plog_summary 
         }
 }
 
+/* Each number with its own plural form (Arabic has six: one and two have words of
+ * their own), then the sentence around them. */
+void progress_summary(char *buf, size_t n, int sessions, int days, int minutes)
+{
+    char ses[64], day[64], min[64];
+    snprintf(ses, sizeof ses, P_("%d session", "%d sessions", sessions), sessions);
+    /* the days with the word before them: in some languages its case changes the noun */
+    snprintf(day, sizeof day, P_("on %d day", "on %d days", days), days);
+    snprintf(min, sizeof min, P_("%d minute", "%d minutes", minutes), minutes);
+    /* The first %s is the sessions ("3 sessions"), the second the days ("on 2 days"),
+       the third the minutes ("40 minutes"), each translated on its own; to put them in
+       another order write %1$s, %2$s, %3$s. */
+    snprintf(buf, n, _("All together: %s %s, %s. Lower ratings are calmer."), ses, day, min);
+}
+
 static void draw(const app *a, draw_list *l)
 {
     const theme *t = a->th;
@@ -298,10 +313,8 @@ static void draw(const app *a, draw_list *l)
                   px, ALIGN_CENTER | VALIGN_MIDDLE, t->text_dim);
         return;
     }
-    char line[160];
-    int mins = (int)lround(s.total_minutes);
-    snprintf(line, sizeof line, _("All together: %d sessions on %d days, %d minutes. Lower ratings are calmer."),
-             s.total_sessions, s.total_days, mins);
+    char line[PROGRESS_SUMMARY_MAX];
+    progress_summary(line, sizeof line, s.total_sessions, s.total_days, (int)lround(s.total_minutes));
     int spx = (int)lroundf(17 * u);
     if (!big(a)) {
         draw_text(l, gw_rc(pad, top - 6 * u, W - 2 * pad, 30 * u), line, spx, ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT,

@@ -237,6 +237,8 @@ static void fill_widths(const float *need, float *out, int n, float avail)
         out[i] = fmaxf(need[i], t);
 }
 
+void ui_fill_widths(const float *need, float *out, int n, float avail) { fill_widths(need, out, n, avail); }
+
 #define FLOW_MAX 16
 float ui_button_flow(const app *a, draw_list *l, float x, float y, float w, float min_h, float gap,
                      const ui_item *items, int n, bool fill)

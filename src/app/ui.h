@@ -58,6 +58,9 @@ typedef struct ui_item {
 } ui_item;
 float ui_button_flow(const app *a, draw_list *l, float x, float y, float w, float min_h, float gap,
                      const ui_item *items, int n, bool fill);
+/* Widths for n buttons side by side filling avail: as equal as they can be, each at
+ * least as wide as it needs (need[i]), into out (the row of ui_button_flow with fill). */
+void ui_fill_widths(const float *need, float *out, int n, float avail);
 /* A column of blocks laid out top to bottom: texts (wrapped at w, at least min_h
  * tall) and fixed blocks (text NULL: min_h). At their natural sizes if they fit
  * between top and bottom, starting at top; otherwise the gaps close up towards their

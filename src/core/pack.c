@@ -1240,7 +1240,7 @@ static void check_breathing(vctx *c, const cJSON *o, exercise *e)
     }
 
     int style = 0;
-    get_enum(c, o, "style", false, style_names, 4, &style);
+    e->style_named = get_enum(c, o, "style", false, style_names, 4, &style) == GOT_OK;
     e->style = xstrdup(style_names[style]);
     if (!e->style) oom(c, o);
 

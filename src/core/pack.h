@@ -98,6 +98,8 @@ typedef struct exercise {
     pack_text    *caution;
     char         *source;    /* citation */
     char         *style;     /* pacer style for breathing: orb, box, wave, tube */
+    bool          style_named; /* the pack named the style; otherwise style is "orb" and
+                                  the person's default pacer style applies */
     breath_pattern breath;   /* EX_BREATHING */
     int           nstep;     /* EX_GUIDED */
     guided_step  *step;

@@ -235,7 +235,7 @@ static void write_breathing(sbuf *b, const plan_item *it)
         sb_add(b, ",\n    \"lead_in\": ");
         sb_secs(b, bp->lead_in_ns);
     }
-    if (it->src->style)
+    if (it->src->style && it->src->style_named) /* else the client's own default applies */
         sb_add(b, ",\n    \"style\": \"%s\"", it->src->style);
     sb_add(b, "\n  }");
 }

@@ -17,7 +17,15 @@
 #include "platform/plat_render.h"
 #include "platform/plat_text.h"
 
-typedef struct shot { const char *name, *exercise; const scene_vt *scene; double at; int page; } shot;
+typedef struct shot {
+    const char *name, *exercise;
+    const scene_vt *scene;
+    double at;
+    int page;
+    const char *mode;      /* NULL: home */
+    void (*prep)(app *a);  /* after the updates, before drawing; may be NULL */
+    bool control;          /* present: the control window (app_draw_control) */
+} shot;
 
 /* The renderer draws a text that does not fit its box smaller (down to 60%) before it
  * crops it. Large text shrunk that far is no longer large: the least share of its size
@@ -53,12 +61,69 @@ static int shrunk(plat_text *pt, const draw_list *l, const char *lang, int pct, 
     return bad;
 }
 
+/* The label of a widget into buf: the texts drawn with their centre inside it, joined,
+ * leaving out those painted over (under a panel drawn over them) and those where
+ * another widget is on top. A widget holding others (a panel, the whole screen) has
+ * none: NULL. */
+static const char *label_of(const draw_list *l, const draw_widget *w, char *buf, size_t n)
+{
+    for (int i = 0; i < l->nwid; i++)
+        if (&l->wid[i] != w && gw_rect_has(w->r, l->wid[i].r.x + l->wid[i].r.w / 2, l->wid[i].r.y + l->wid[i].r.h / 2))
+            return NULL;
+    size_t k = 0;
+    buf[0] = 0;
+    for (int i = 0; i < l->ncmd; i++) {
+        const draw_cmd *c = &l->cmd[i];
+        float cx = c->r.x + c->r.w / 2, cy = c->r.y + c->r.h / 2;
+        if (c->op != DRAW_TEXT || !*draw_text_of(l, c) || !gw_rect_has(w->r, cx, cy) || draw_widget_at(l, cx, cy) != w)
+            continue;
+        bool over = false;
+        for (int j = i + 1; j < l->ncmd && !over; j++)
+            over = l->cmd[j].op == DRAW_RECT && l->cmd[j].color.a == 255 && gw_rect_has(l->cmd[j].r, cx, cy);
+        if (!over && k + 2 < n) {
+            int m = snprintf(buf + k, n - k, "%s%s", k ? " / " : "", draw_text_of(l, c));
+            k = m < 0 ? k : k + (size_t)m >= n ? n - 1 : k + (size_t)m;
+        }
+    }
+    return k ? buf : NULL;
+}
+
+/* What a widget does, for comparing: its id, less a kind before ':' ("recent:X" and
+ * "exercise:X" start the same exercise) and the present panel's "ctl-" (its Restart
+ * restarts as the exercise's own does). */
+static const char *target_of(const char *id)
+{
+    const char *c = strrchr(id, ':');
+    id = c ? c + 1 : id;
+    return strncmp(id, "ctl-", 4) ? id : id + 4;
+}
+
+/* Two controls that do different things may not have the same label on one screen
+ * (German "Zurück" for both Back and Previous). */
+static int same_labels(const draw_list *l, const char *lang, int pct, const char *screen)
+{
+    int bad = 0;
+    char bi[256], bk[256];
+    for (int i = 0; i < l->nwid; i++) {
+        const char *li = label_of(l, &l->wid[i], bi, sizeof bi);
+        for (int k = i + 1; li && k < l->nwid; k++) {
+            const char *lk = label_of(l, &l->wid[k], bk, sizeof bk);
+            if (lk && !strcmp(li, lk) && strcmp(target_of(l->wid[i].id), target_of(l->wid[k].id))) {
+                fprintf(stderr, "a11y: %s at %d%%, %s: \"%s\" labels both %s and %s\n", lang, pct, screen, li,
+                        l->wid[i].id, l->wid[k].id);
+                bad++;
+            }
+        }
+    }
+    return bad;
+}
+
 static int check(pack_set *packs, plat_render *pr, plat_text *pt, const char *lang, int pct, const shot *s,
                  const char *png_dir)
 {
     app a;
-    app_config cfg = { .mode = "home", .w = 1280, .h = 720, .lang = lang, .text_pct = pct, .packs = packs,
-                       .no_personal = true, .wall_fixed = true };
+    app_config cfg = { .mode = s->mode ? s->mode : "home", .w = 1280, .h = 720, .lang = lang, .text_pct = pct,
+                       .packs = packs, .no_personal = true, .wall_fixed = true, .plan_dir = "/tmp/groundwork-plan" };
     if (!app_init(&a, &cfg)) {
         fprintf(stderr, "a11y: app_init failed\n");
         return 1;
@@ -76,8 +141,14 @@ static int check(pack_set *packs, plat_render *pr, plat_text *pt, const char *la
     for (double t = 0; t <= s->at; t += 0.5)
         app_update(&a, (gw_ns)(t * 1e9));
     a.settings_page = a.text_page = s->page; /* screens on more than one page: the next ones */
+    a.present.page = a.kiosk.page = s->page;
+    if (s->prep)
+        s->prep(&a);
     draw_list l = { 0 };
-    app_draw(&a, &l);
+    if (s->control)
+        app_draw_control(&a, &l);
+    else
+        app_draw(&a, &l);
     int before = plat_render_overflow_count();
     plat_render_frame(pr, NULL, &l, NULL);
     int bad = plat_render_overflow_count() - before;
@@ -85,6 +156,7 @@ static int check(pack_set *packs, plat_render *pr, plat_text *pt, const char *la
         fprintf(stderr, "a11y: %s at %d%%, %s: %d text(s) cut off, e.g. %s\n", lang, pct, s->name, bad,
                 plat_render_overflow_last());
     bad += shrunk(pt, &l, lang, pct, s->name);
+    bad += same_labels(&l, lang, pct, s->name);
     if (png_dir) {
         char path[PATH_MAX];
         snprintf(path, sizeof path, "%s/%s-%d-%s.png", png_dir, lang, pct, s->name);
@@ -153,6 +225,39 @@ static int check_reduced_motion(pack_set *packs)
     return bad;
 }
 
+/* present: the panel as it is just after input (it fades after 4 s without) */
+static void panel_shown(app *a) { a->last_input = a->now; }
+
+static void panel_keys(app *a)
+{
+    panel_shown(a);
+    a->present.help = true;
+}
+
+/* the panel with a note typed, a plan saved and the screen blanked */
+static void panel_busy(app *a)
+{
+    panel_shown(a);
+    app_press(a, "ctl-add-plan");
+    snprintf(a->present.note, sizeof a->present.note, "%s",
+             "Practise twice a day, after breakfast and before bed; stop if you feel dizzy.");
+    snprintf(a->present.msg, sizeof a->present.msg, "Plan saved in %s", "/home/therapist/groundwork-plan-2026-01-01");
+    a->present.blank = true;
+    a->present.captions_off = true;
+}
+
+/* kiosk admin: digits typed and the message a wrong PIN leaves */
+static void admin_wrong(app *a)
+{
+    snprintf(a->kiosk.pin, sizeof a->kiosk.pin, "1234");
+    snprintf(a->kiosk.pin_msg, sizeof a->kiosk.pin_msg, "%s", _("That PIN is not right."));
+}
+
+static void admin_unset(app *a)
+{
+    snprintf(a->kiosk.pin_msg, sizeof a->kiosk.pin_msg, "%s", _("No admin PIN is set. Run “groundwork kiosk set-pin”."));
+}
+
 int main(void)
 {
     const char *data = paths_data_dir();
@@ -177,15 +282,50 @@ int main(void)
         return 1;
     }
     const shot SHOTS[] = {
-        { "library", NULL, &scene_library, 0, 0 },       { "settings", NULL, &scene_settings, 0, 0 },
-        { "settings-2", NULL, &scene_settings, 0, 1 },   { "settings-3", NULL, &scene_settings, 0, 2 },
-        { "progress", NULL, &scene_progress, 0, 0 },     { "checkin", NULL, &scene_checkin, 0, 0 },
-        { "welcome", NULL, &scene_welcome, 0, 0 },       { "safety", NULL, &scene_safety, 0, 0 },
-        { "pacer", "box-breathing", NULL, 9, 0 },        { "pacer-478", "breathing-4-7-8", NULL, 12, 0 },
-        { "guided", "pmr-7", NULL, 40, 0 },              { "prompts", "grounding-54321", NULL, 2, 0 },
-        { "prompts-mental", "grounding-mental", NULL, 20, 0 },
-        { "prompts-mental-2", "grounding-mental", NULL, 20, 1 },
-        { "pacer-done", "breathing-4-7-8", NULL, 90, 0 },    { "guided-done", "pmr-release-only", NULL, 400, 0 },
+        { "library", NULL, &scene_library, 0, 0, NULL, NULL, false },
+        { "settings", NULL, &scene_settings, 0, 0, NULL, NULL, false },
+        { "settings-2", NULL, &scene_settings, 0, 1, NULL, NULL, false },
+        { "settings-3", NULL, &scene_settings, 0, 2, NULL, NULL, false },
+        { "progress", NULL, &scene_progress, 0, 0, NULL, NULL, false },
+        { "checkin", NULL, &scene_checkin, 0, 0, NULL, NULL, false },
+        { "welcome", NULL, &scene_welcome, 0, 0, NULL, NULL, false },
+        { "safety", NULL, &scene_safety, 0, 0, NULL, NULL, false },
+        { "pacer", "box-breathing", NULL, 9, 0, NULL, NULL, false },
+        { "pacer-478", "breathing-4-7-8", NULL, 12, 0, NULL, NULL, false },
+        { "guided", "pmr-7", NULL, 40, 0, NULL, NULL, false },
+        { "prompts", "grounding-54321", NULL, 2, 0, NULL, NULL, false },
+        { "prompts-mental", "grounding-mental", NULL, 20, 0, NULL, NULL, false },
+        { "prompts-mental-2", "grounding-mental", NULL, 20, 1, NULL, NULL, false },
+        { "pacer-done", "breathing-4-7-8", NULL, 90, 0, NULL, NULL, false },
+        { "guided-done", "pmr-release-only", NULL, 400, 0, NULL, NULL, false },
+        /* present: the therapist's panel over the client view, and its own window */
+        { "present-library", NULL, NULL, 0, 0, "present", panel_shown, false },
+        { "present-library-2", NULL, NULL, 0, 1, "present", panel_shown, false },
+        { "present-pacer", "box-breathing", NULL, 9, 0, "present", panel_shown, false },
+        { "present-pacer-2", "box-breathing", NULL, 9, 1, "present", panel_shown, false },
+        { "present-pacer-3", "box-breathing", NULL, 9, 2, "present", panel_shown, false },
+        { "present-guided", "pmr-7", NULL, 40, 0, "present", panel_shown, false },
+        { "present-guided-2", "pmr-7", NULL, 40, 1, "present", panel_shown, false },
+        { "present-guided-3", "pmr-7", NULL, 40, 2, "present", panel_shown, false },
+        { "present-prompts", "grounding-54321", NULL, 2, 0, "present", panel_shown, false },
+        { "present-prompts-2", "grounding-54321", NULL, 2, 1, "present", panel_shown, false },
+        { "present-busy", "box-breathing", NULL, 9, 0, "present", panel_busy, false },
+        { "present-busy-2", "box-breathing", NULL, 9, 1, "present", panel_busy, false },
+        { "present-busy-3", "box-breathing", NULL, 9, 2, "present", panel_busy, false },
+        { "present-keys", NULL, NULL, 0, 0, "present", panel_keys, false },
+        { "present-keys-2", NULL, NULL, 0, 1, "present", panel_keys, false },
+        { "present-keys-3", NULL, NULL, 0, 2, "present", panel_keys, false },
+        { "control", "breathing-4-7-8", NULL, 9, 0, "present", panel_shown, true },
+        { "control-2", "breathing-4-7-8", NULL, 9, 1, "present", panel_shown, true },
+        { "control-guided", "pmr-7", NULL, 40, 0, "present", panel_shown, true },
+        { "control-guided-2", "pmr-7", NULL, 40, 1, "present", panel_shown, true },
+        /* kiosk: the attract loop, the library of cards, the admin keypad */
+        { "attract", NULL, NULL, 0, 0, "kiosk", NULL, false },
+        { "kiosk-library", NULL, &scene_kiosk_library, 0, 0, "kiosk", NULL, false },
+        { "kiosk-library-2", NULL, &scene_kiosk_library, 0, 1, "kiosk", NULL, false },
+        { "kiosk-library-3", NULL, &scene_kiosk_library, 0, 2, "kiosk", NULL, false },
+        { "admin", NULL, &scene_admin, 0, 0, "kiosk", admin_wrong, false },
+        { "admin-unset", NULL, &scene_admin, 0, 0, "kiosk", admin_unset, false },
     };
     static const char *const LANGS[] = { "en", "es", "de", "ar" };
     /* 150%: where the library changes to titles only; GW_A11Y_PCT=N checks N% alone */

@@ -134,6 +134,7 @@ static void test_good_breathing(void **state)
     assert_int_equal(box->kind, EX_BREATHING);
     assert_string_equal(box->category, "breathing");
     assert_string_equal(box->style, "box");
+    assert_true(box->style_named);
     assert_ptr_equal(box->pack, p);
     assert_int_equal(box->ncaution, 1);
     assert_string_equal(pack_text_get(&box->caution[0], "es"), "Para si te mareas.");
@@ -154,6 +155,7 @@ static void test_good_breathing(void **state)
     const exercise *sigh = &p->ex[1];
     assert_string_equal(sigh->id, "test-sigh");
     assert_string_equal(sigh->style, "wave");
+    assert_true(sigh->style_named);
     assert_int_equal(sigh->breath.nphase, 4);
     assert_int_equal(sigh->breath.phase[1].kind, BREATH_TOPUP);
     assert_int_equal(sigh->breath.phase[1].ms, 500);
@@ -320,6 +322,36 @@ static void test_minimal_buffer(void **state)
     assert_string_equal(p->dir, "");
     assert_int_equal(exercise_length(&p->ex[0]), 5 * GW_NS_PER_SEC);
     pack_free(p);
+}
+
+/* A breathing exercise without "style" gets the orb, marked as not named (the person's
+ * default pacer style applies); "orb" written out is named. */
+static void test_style_named(void **state)
+{
+    (void)state;
+    static const char *const styles[] = { "", ", \"style\": \"orb\"", ", \"style\": \"tube\"" };
+    static const char *const want[] = { "orb", "orb", "tube" };
+    for (int i = 0; i < 3; i++) {
+        char text[1024];
+        snprintf(text, sizeof text,
+                 "{\"format\": \"1.0\", \"id\": \"mini\", \"name\": \"Mini\", \"version\": \"1.0.0\",\n"
+                 " \"languages\": [\"en\"], \"authors\": [\"t\"], \"license\": \"CC0-1.0\", \"sources\": [],\n"
+                 " \"exercises\": [{\"id\": \"b\", \"kind\": \"breathing\", \"category\": \"breathing\",\n"
+                 "  \"title\": \"T\", \"summary\": \"S\", \"cautions\": [], \"source\": \"s\",\n"
+                 "  \"breathing\": {\"phases\": [{\"phase\": \"inhale\", \"seconds\": 4},\n"
+                 "   {\"phase\": \"exhale\", \"seconds\": 6}], \"cycles\": 3%s}}]}\n",
+                 styles[i]);
+        pack_diags d = {0};
+        pack *p = load_text(text, &d);
+        for (int k = 0; k < d.n; k++) print_message("  %s\n", line(&d, k));
+        assert_int_equal(d.n, 0);
+        assert_non_null(p);
+        assert_int_equal(p->ex[0].kind, EX_BREATHING);
+        assert_string_equal(p->ex[0].style, want[i]);
+        assert_int_equal(p->ex[0].style_named, i > 0);
+        pack_free(p);
+        pack_diags_free(&d);
+    }
 }
 
 static void test_diag_format(void **state)
@@ -769,6 +801,7 @@ int main(void)
         cmocka_unit_test(test_set_exercise_clash),
         cmocka_unit_test(test_set_missing_parent),
         cmocka_unit_test(test_doc_examples),
+        cmocka_unit_test(test_style_named),
     };
     return cmocka_run_group_tests(tests, setup_all, teardown_all);
 }
