@@ -470,6 +470,24 @@ bool app_press(app *a, const char *id)
     return true;
 }
 
+bool app_choose(app *a, const char *id)
+{
+    if (app_press(a, id))
+        return true;
+    /* as a person would: back to the first page, then forward page by page */
+    refresh_ui(a);
+    for (int i = 0; i < 64 && draw_widget_find(&a->ui, "page:previous"); i++)
+        app_press(a, "page:previous");
+    for (int i = 0; i < 64; i++) {
+        if (app_press(a, id))
+            return true;
+        if (!draw_widget_find(&a->ui, "page:next"))
+            return false;
+        app_press(a, "page:next");
+    }
+    return false;
+}
+
 void app_event(app *a, const gw_event *e)
 {
     if (e->type != EV_RESIZE && e->type != EV_AUDIO_DEVICE)

@@ -239,6 +239,9 @@ void app_draw(app *a, draw_list *l);
 void app_check_text(app *a);
 void app_check_drawn(app *a, const draw_list *l);
 /* Activates the widget with this id; false if there is none on screen. */
+/* Like app_press, but a widget on another page of the screen is reached by turning
+ * its pages (page:previous to the first, then page:next), each turn traced as a press. */
+bool app_choose(app *a, const char *id);
 bool app_press(app *a, const char *id);
 /* The next time the screen changes by itself (animation, countdown), or GW_NEVER. */
 gw_ns app_next_change(const app *a);

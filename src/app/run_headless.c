@@ -162,7 +162,8 @@ static void feed(headless *h, const script_item *it, bool *end)
         break;
     }
     case SCRIPT_PRESS:
-        if (!app_press(a, it->arg)) {
+    case SCRIPT_CHOOSE:
+        if (!(it->action == SCRIPT_CHOOSE ? app_choose(a, it->arg) : app_press(a, it->arg))) {
             char msg[160];
             snprintf(msg, sizeof msg, "script line %d: no widget \"%s\" on the %s screen", it->line, it->arg,
                      a->scene->name);

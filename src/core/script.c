@@ -58,7 +58,8 @@ static bool parse_mods(const cJSON *m, unsigned *out)
 }
 
 static const char *const ACTIONS[] = { "key", "text", "tap", "click", "press", "quit", "resize",
-                                       "audio_device", "screenshot", "end", "button", "down", "up" };
+                                       "audio_device", "screenshot", "end", "button", "down", "up",
+                                       "choose" };
 
 /* Fills it from obj; returns NULL or an error message. */
 static const char *parse_item(const cJSON *obj, script_item *it)
@@ -80,7 +81,7 @@ static const char *parse_item(const cJSON *obj, script_item *it)
         for (size_t i = 0; i < sizeof ACTIONS / sizeof *ACTIONS; i++)
             known |= !strcmp(c->string, ACTIONS[i]);
         if (!known)
-            return "unknown action (expected key, text, tap, click, press, quit, resize, "
+            return "unknown action (expected key, text, tap, click, press, choose, quit, resize, "
                    "audio_device, screenshot or end)";
         if (act)
             return "more than one action on a line";
@@ -120,10 +121,12 @@ static const char *parse_item(const cJSON *obj, script_item *it)
         it->action = SCRIPT_EVENT;
         it->ev.type = name[0] == 'd' ? EV_POINTER_DOWN : EV_POINTER_UP;
         it->ev.touch = true;
-    } else if (!strcmp(name, "press") || !strcmp(name, "screenshot")) {
+    } else if (!strcmp(name, "press") || !strcmp(name, "screenshot") || !strcmp(name, "choose")) {
         if (!cJSON_IsString(act) || !*act->valuestring)
-            return name[0] == 'p' ? "\"press\" takes a widget id" : "\"screenshot\" takes a file name";
-        it->action = name[0] == 'p' ? SCRIPT_PRESS : SCRIPT_SCREENSHOT;
+            return name[0] == 'p'   ? "\"press\" takes a widget id"
+                   : name[0] == 'c' ? "\"choose\" takes a widget id"
+                                    : "\"screenshot\" takes a file name";
+        it->action = name[0] == 'p' ? SCRIPT_PRESS : name[0] == 'c' ? SCRIPT_CHOOSE : SCRIPT_SCREENSHOT;
         it->arg = strdup(act->valuestring);
         if (!it->arg)
             return "out of memory";

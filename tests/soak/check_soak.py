@@ -250,7 +250,7 @@ def kiosk_session(r, sc, t, ex, force=None):
         sc.add(t, key=k, mod=m)
         sc.add(t + 0.3, quit=True)
         t += 0.6
-    sc.add(t, press="exercise:" + ex_id)
+    sc.add(t, choose="exercise:" + ex_id)  # the cards may be on pages
     ending = force[1] if force else r.choices(["complete", "abandon", "walk"], [0.4, 0.35, 0.25])[0]
     last, running = exercise_input(r, sc, ex_id, ex, t, True, ending)
     free_at = max(last + KIOSK_IDLE, (running or 0) + 10) + 5
@@ -375,7 +375,7 @@ def home_sitting_at(r, sc, t, ex, ids, st, hour, c, force):
         sc.add(t + 4, audio_device="added")
         return t + 5, "audio"
     ex_id = force[1] if force else r.choice(ids)
-    sc.add(t, press="exercise:" + ex_id)
+    sc.add(t, choose="exercise:" + ex_id)  # the cards may be on pages
     t += r.uniform(1, 4)
     if st["checkins"]:
         # before: a rating (digit key) or skipped (Escape); it starts the exercise

@@ -31,10 +31,13 @@ static void every_action_parses(void **st)
         "{\"at\": 6, \"audio_device\": \"removed\"}\n"
         "{\"at\": 6, \"audio_device\": \"added\"}\n"
         "{\"at\": 7, \"screenshot\": \"f.png\"}\n"
-        "{\"at\": 8, \"end\": true}\n";
+        "{\"at\": 8, \"choose\": \"exercise:pmr-4\"}\n"
+        "{\"at\": 9, \"end\": true}\n";
     script *s = parse(text, err);
     assert_non_null(s);
-    assert_int_equal(s->n, 12);
+    assert_int_equal(s->n, 13);
+    assert_int_equal(s->item[11].action, SCRIPT_CHOOSE);
+    assert_string_equal(s->item[11].arg, "exercise:pmr-4");
     assert_int_equal(s->item[0].ev.type, EV_KEY);
     assert_string_equal(s->item[0].ev.key, "Escape");
     assert_int_equal(s->item[0].line, 2);
@@ -53,7 +56,7 @@ static void every_action_parses(void **st)
     assert_false(s->item[8].ev.added);
     assert_true(s->item[9].ev.added);
     assert_int_equal(s->item[10].action, SCRIPT_SCREENSHOT);
-    assert_int_equal(s->item[11].action, SCRIPT_END);
+    assert_int_equal(s->item[12].action, SCRIPT_END);
     script_free(s);
 }
 
@@ -72,9 +75,10 @@ static void bad_lines_say_where_and_what(void **st)
     expect_error("{\"key\": \"A\"}", "s.jsonl:1: missing \"at\" (seconds from the start)");
     expect_error("{\"at\": -1, \"key\": \"A\"}", "s.jsonl:1: \"at\" must be a number of seconds, 0 or more");
     expect_error("{\"at\": 1, \"jump\": true}",
-                 "s.jsonl:1: unknown action (expected key, text, tap, click, press, quit, resize, audio_device, screenshot or end)");
+                 "s.jsonl:1: unknown action (expected key, text, tap, click, press, choose, quit, resize, audio_device, screenshot or end)");
     expect_error("{\"at\": 1, \"key\": \"A\", \"text\": \"b\"}", "s.jsonl:1: more than one action on a line");
     expect_error("{\"at\": 1}", "s.jsonl:1: no action on the line");
+    expect_error("{\"at\": 1, \"choose\": \"\"}", "s.jsonl:1: \"choose\" takes a widget id");
     expect_error("{\"at\": 1, \"tap\": [2, 0]}", "s.jsonl:1: a tap or click takes [x, y] with both between 0 and 1");
     expect_error("{\"at\": 1, \"tap\": [0.5]}", "s.jsonl:1: a tap or click takes [x, y] with both between 0 and 1");
     expect_error("{\"at\": 1, \"audio_device\": \"gone\"}", "s.jsonl:1: \"audio_device\" must be \"removed\" or \"added\"");
