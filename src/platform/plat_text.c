@@ -8,13 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_FONTS 4 /* one per style */
+#define MAX_FONTS 12
 #define CACHE 512
 #define MAX_TEXT 4096 /* longer strings are measured by their first MAX_TEXT bytes */
 
 typedef struct font_slot {
     int style, px;
     TTF_Font *font;
+    unsigned long used;
 } font_slot;
 
 typedef struct entry {
@@ -26,6 +27,7 @@ typedef struct entry {
 
 struct plat_text {
     unsigned failures;  /* measurements that could not be made (no font, no memory) */
+    unsigned long tick; /* for the fonts' least recently used */
     char font_dir[1024];
     font_slot fonts[MAX_FONTS];
     int nfonts;
@@ -55,26 +57,20 @@ void plat_text_free(plat_text *t)
     free(t);
 }
 
-/* One open font per style, set to the size asked for: measuring needs no glyph
- * caches of many sizes (results are cached instead), and a face per size would hold
- * megabytes for a kiosk that meets many window and text sizes. */
+/* Fonts by style and size, the least recently used closed beyond MAX_FONTS: a layout
+ * measures in a handful of sizes at a time. (Resizing one font per style instead would
+ * rerun the font's hinting program at every change of size, many times a frame.) */
 static TTF_Font *font_get(plat_text *t, int style, int px)
 {
     for (int i = 0; i < t->nfonts; i++)
-        if (t->fonts[i].style == style) {
-            if (t->fonts[i].px != px) {
-                if (TTF_SetFontSize(t->fonts[i].font, px) != 0)
-                    return NULL;
-                t->fonts[i].px = px;
-            }
+        if (t->fonts[i].style == style && t->fonts[i].px == px) {
+            t->fonts[i].used = ++t->tick;
             return t->fonts[i].font;
         }
     static const char *const FILES[] = { "NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSansArabic-Regular.ttf",
                                          "NotoSansArabic-Bold.ttf" };
     char path[1200];
     snprintf(path, sizeof path, "%s/%s", t->font_dir, FILES[style & 3]);
-    if (t->nfonts == MAX_FONTS)
-        return NULL;
     TTF_Font *f = TTF_OpenFont(path, px);
     if (!f)
         return NULL;
@@ -82,7 +78,17 @@ static TTF_Font *font_get(plat_text *t, int style, int px)
         TTF_SetFontDirection(f, TTF_DIRECTION_RTL);
         TTF_SetFontScriptName(f, "Arab");
     }
-    t->fonts[t->nfonts++] = (font_slot){ style, px, f };
+    int slot = t->nfonts;
+    if (t->nfonts == MAX_FONTS) {
+        slot = 0;
+        for (int i = 1; i < MAX_FONTS; i++)
+            if (t->fonts[i].used < t->fonts[slot].used)
+                slot = i;
+        TTF_CloseFont(t->fonts[slot].font);
+    } else {
+        t->nfonts++;
+    }
+    t->fonts[slot] = (font_slot){ style, px, f, ++t->tick };
     return f;
 }
 
