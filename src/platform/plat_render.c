@@ -362,7 +362,12 @@ static uint64_t text_hash(const char *s, int style, int px, int flags, int wrap,
     uint64_t k = ((uint64_t)(unsigned)px << 40) ^ ((uint64_t)(unsigned)flags << 24) ^
                  (uint64_t)(unsigned)wrap ^ ((uint64_t)style << 60) ^
                  ((uint64_t)c.r << 16 | (uint64_t)c.g << 8 | c.b) << 1 ^ ((uint64_t)c.a << 52);
-    return h ^ (k * 0x9E3779B97F4A7C15ULL);
+    h ^= k * 0x9E3779B97F4A7C15ULL;
+    /* mixed so that the size and style (high bits of k) reach the slot */
+    h ^= h >> 31;
+    h *= 0xBF58476D1CE4E5B9ULL;
+    h ^= h >> 29;
+    return h;
 }
 
 static void text_drop(plat_render *pr, text_entry *e)

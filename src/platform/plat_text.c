@@ -140,7 +140,14 @@ static uint64_t hash_of(const char *s, int px, bool bold, int wrap)
         h ^= (unsigned char)*s;
         h *= 1099511628211ULL;
     }
-    return h ^ (((uint64_t)(unsigned)px << 33 | (uint64_t)(unsigned)wrap << 1 | (uint64_t)bold) * 0x9E3779B97F4A7C15ULL);
+    h ^= ((uint64_t)(unsigned)px << 33 | (uint64_t)(unsigned)wrap << 1 | (uint64_t)bold) * 0x9E3779B97F4A7C15ULL;
+    /* mixed down to the low bits that pick the slot: the size alone (shifted high)
+     * would leave them alone, and a text measured at two sizes every frame (a title
+     * checked at its smallest size) would evict itself twice a frame */
+    h ^= h >> 31;
+    h *= 0xBF58476D1CE4E5B9ULL;
+    h ^= h >> 29;
+    return h;
 }
 
 bool plat_text_measure(plat_text *t, const char *utf8, int font_px, bool bold, int wrap, plat_text_size *out)
