@@ -328,12 +328,14 @@ void app_update(app *a, gw_ns now)
         a->mode->update(a);
 }
 
-/* issue 10: the person's text size (scenes may lay out for it through app_font) */
-static void set_text_scale(app *a)
+int app_text_pct(const app *a)
 {
     int pct = a->text_pct_arg ? a->text_pct_arg : a->set.text_pct;
-    a->text_scale = pct >= 100 && pct <= 200 ? (float)pct / 100.f : 1.f;
+    return pct >= 100 && pct <= 200 ? pct : 100;
 }
+
+/* issue 10: the person's text size (scenes may lay out for it through app_font) */
+static void set_text_scale(app *a) { a->text_scale = (float)app_text_pct(a) / 100.f; }
 
 void app_draw(app *a, draw_list *l)
 {
