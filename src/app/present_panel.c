@@ -358,7 +358,7 @@ static void wid(lay *L, const char *id, gw_rect r, bool focused)
     draw_widget_add(L->l, id, r, focused);
 }
 
-static float inset(const lay *L, const look *k) { return (k->chip ? 4 : 6) * L->u; }
+static float inset(const lay *L, const look *k) { return (k->chip ? 8 : 6) * L->u; }
 
 static float need_w(const lay *L, const look *k, const char *label)
 {
