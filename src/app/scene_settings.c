@@ -102,8 +102,8 @@ static float toggles(layout *L, float x, float y, float w)
     for (int i = 0; i < 2; i++) {
         float tx = x + (float)i * (tw + 20 * u);
         if (L->l)
-            draw_text(L->l, gw_rc(tx, y, tw, lh), title[i], (int)lroundf(18 * u), VALIGN_MIDDLE | (FONT_BOLD << 8),
-                      a->th->text_dim);
+            draw_text(L->l, gw_rc(tx, y, tw, lh), title[i], (int)lroundf(18 * u), VALIGN_BOTTOM | (FONT_BOLD << 8),
+                      a->th->text_dim); /* each just above its button, when one takes two lines */
         button(L, id[i], gw_rc(tx, y + lh + 4 * u, tw, bh), on[i] ? _("On") : _("Off"), on[i]);
     }
     return lh + 4 * u + bh + (y - y0);
