@@ -365,7 +365,7 @@ void app_draw_control(app *a, draw_list *l)
     present_panel_draw(a, l, true);
     draw_adapt_scale_text(l, a->text_scale); /* the text size of the run (--text-size) */
     if (a->rtl)
-        draw_adapt_text_rtl(l); /* not mirrored, but its sentences read right to left */
+        draw_adapt_mirror(l); /* mirrored, like the client's screen */
     a->w = w;
     a->h = h;
 }
