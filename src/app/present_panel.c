@@ -450,7 +450,8 @@ static void breaths_row(lay *L, const char *count)
     float cw = ui_text_w(a, count, cpx, false) + 16 * u;
     float fw = need_w(L, &BUTTON, fm[0].label), mw = need_w(L, &BUTTON, fm[1].label);
     float third = (L->w - 2 * gap) / 3;
-    if (fmaxf(cw, fmaxf(fw, mw)) <= third || fw + mw + cw + 2 * gap <= L->w) {
+    /* the two buttons are as wide as each other: the wider label must fit both */
+    if (fmaxf(cw, fmaxf(fw, mw)) <= third || 2 * fmaxf(fw, mw) + cw + 2 * gap <= L->w) {
         bool even = fmaxf(cw, fmaxf(fw, mw)) <= third;
         float side = even ? third : (L->w - cw - 2 * gap) / 2;
         float rh = fmaxf(label_h(L, &BUTTON, fm[0].label, side), label_h(L, &BUTTON, fm[1].label, side));
