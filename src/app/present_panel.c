@@ -587,7 +587,8 @@ static void plan_blocks(lay *L)
     const char *nt = shown[0] ? shown : _("Note to the client…");
     int npx = px_of(L, 16);
     float nh = fmaxf(56 * u, ui_text_h(a, nt, npx, false, L->w - 20 * u) + 16 * u);
-    place(L, nh);
+    const char *save = _("Save plan");
+    place(L, nh + 8 * u + label_h(L, &BUTTON, save, L->w)); /* the note and its Save on one page */
     gw_rect nf = gw_rc(L->x, L->y, L->w, nh);
     draw_rect(L->l, nf, 10 * u, t->bg);
     draw_frame(L->l, nf, 10 * u, 2 * u, p->editing_note ? t->focus : t->ring_track);
@@ -595,7 +596,7 @@ static void plan_blocks(lay *L)
                shown[0] ? t->text : t->text_dim);
     wid(L, "ctl-note", nf, p->editing_note);
     L->y += nf.h + 8 * u;
-    flow(L, &BUTTON, (const item[]){ { "ctl-save-plan", _("Save plan"), true } }, 1);
+    flow(L, &BUTTON, (const item[]){ { "ctl-save-plan", save, true } }, 1);
     if (p->msg[0]) {
         int mpx = px_of(L, 14);
         float mh = fmaxf(40 * u, ui_text_h(a, p->msg, mpx, false, L->w) + 8 * u);
