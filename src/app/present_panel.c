@@ -358,7 +358,11 @@ static void wid(lay *L, const char *id, gw_rect r, bool focused)
     draw_widget_add(L->l, id, r, focused);
 }
 
-static float inset(const lay *L, const look *k) { return (k->chip ? 8 : 6) * L->u; }
+/* the space either side of a label, growing with the text size */
+static float inset(const lay *L, const look *k)
+{
+    return (k->chip ? 8 : 6) * L->u * fmaxf(1.f, sqrtf(L->a->text_scale));
+}
 
 static float need_w(const lay *L, const look *k, const char *label)
 {
