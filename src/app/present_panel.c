@@ -705,7 +705,8 @@ static int panel_layout(const app *a, draw_list *out, bool full, float W, float 
     const theme *t = a->th;
     float u = app_unit(a), s = fmaxf(1.f, a->text_scale);
     float pw = full ? fminf(W - 48 * u, 520 * u) : fminf(W - 32 * u, 340 * u * s), pad = 16 * u;
-    gw_rect panel = full ? gw_rc(24 * u, 24 * u, pw, H - 48 * u) : gw_rc(W - pw - 16 * u, 92 * u, pw, H - 104 * u);
+    float top = fmaxf(92 * u, ui_top_bar_buttons_bottom(a) + 8 * u); /* clear of Help above it */
+    gw_rect panel = full ? gw_rc(24 * u, 24 * u, pw, H - 48 * u) : gw_rc(W - pw - 16 * u, top, pw, H - top - 12 * u);
     draw_list sink = { 0 };
     draw_begin(&sink, (int)W, (int)H, t->bg);
     lay L = { .a = a, .out = &sink, .sink = &sink, .l = &sink, .x = panel.x + pad, .y = panel.y + pad,
