@@ -328,12 +328,14 @@ void app_update(app *a, gw_ns now)
         a->mode->update(a);
 }
 
-/* issue 10: the person's text size (scenes may lay out for it through app_font) */
-static void set_text_scale(app *a)
+int app_text_pct(const app *a)
 {
     int pct = a->text_pct_arg ? a->text_pct_arg : a->set.text_pct;
-    a->text_scale = pct >= 100 && pct <= 200 ? (float)pct / 100.f : 1.f;
+    return pct >= 100 && pct <= 200 ? pct : 100;
 }
+
+/* issue 10: the person's text size (scenes may lay out for it through app_font) */
+static void set_text_scale(app *a) { a->text_scale = (float)app_text_pct(a) / 100.f; }
 
 void app_draw(app *a, draw_list *l)
 {
@@ -363,7 +365,7 @@ void app_draw_control(app *a, draw_list *l)
     present_panel_draw(a, l, true);
     draw_adapt_scale_text(l, a->text_scale); /* the text size of the run (--text-size) */
     if (a->rtl)
-        draw_adapt_text_rtl(l); /* not mirrored, but its sentences read right to left */
+        draw_adapt_mirror(l); /* mirrored, like the client's screen */
     a->w = w;
     a->h = h;
 }

@@ -353,5 +353,8 @@ void app_lang_changed(app *a);
 /* The size text of font size px is drawn at, for layouts that give text room: scenes
  * pass unscaled sizes to draw_text and app_draw scales every text by text_scale. */
 int app_font(const app *a, float px);
+/* The text size in effect, 100-200 (percent): --text-size for this run if given and
+ * not since replaced in Settings, else the settings' text size. */
+int app_text_pct(const app *a);
 
 #endif

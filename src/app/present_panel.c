@@ -358,7 +358,11 @@ static void wid(lay *L, const char *id, gw_rect r, bool focused)
     draw_widget_add(L->l, id, r, focused);
 }
 
-static float inset(const lay *L, const look *k) { return (k->chip ? 4 : 6) * L->u; }
+/* the space either side of a label, growing with the text size */
+static float inset(const lay *L, const look *k)
+{
+    return (k->chip ? 8 : 6) * L->u * fmaxf(1.f, sqrtf(L->a->text_scale));
+}
 
 static float need_w(const lay *L, const look *k, const char *label)
 {
@@ -450,7 +454,8 @@ static void breaths_row(lay *L, const char *count)
     float cw = ui_text_w(a, count, cpx, false) + 16 * u;
     float fw = need_w(L, &BUTTON, fm[0].label), mw = need_w(L, &BUTTON, fm[1].label);
     float third = (L->w - 2 * gap) / 3;
-    if (fmaxf(cw, fmaxf(fw, mw)) <= third || fw + mw + cw + 2 * gap <= L->w) {
+    /* the two buttons are as wide as each other: the wider label must fit both */
+    if (fmaxf(cw, fmaxf(fw, mw)) <= third || 2 * fmaxf(fw, mw) + cw + 2 * gap <= L->w) {
         bool even = fmaxf(cw, fmaxf(fw, mw)) <= third;
         float side = even ? third : (L->w - cw - 2 * gap) / 2;
         float rh = fmaxf(label_h(L, &BUTTON, fm[0].label, side), label_h(L, &BUTTON, fm[1].label, side));
@@ -586,7 +591,8 @@ static void plan_blocks(lay *L)
     const char *nt = shown[0] ? shown : _("Note to the client…");
     int npx = px_of(L, 16);
     float nh = fmaxf(56 * u, ui_text_h(a, nt, npx, false, L->w - 20 * u) + 16 * u);
-    place(L, nh);
+    const char *save = _("Save plan");
+    place(L, nh + 8 * u + label_h(L, &BUTTON, save, L->w)); /* the note and its Save on one page */
     gw_rect nf = gw_rc(L->x, L->y, L->w, nh);
     draw_rect(L->l, nf, 10 * u, t->bg);
     draw_frame(L->l, nf, 10 * u, 2 * u, p->editing_note ? t->focus : t->ring_track);
@@ -594,7 +600,7 @@ static void plan_blocks(lay *L)
                shown[0] ? t->text : t->text_dim);
     wid(L, "ctl-note", nf, p->editing_note);
     L->y += nf.h + 8 * u;
-    flow(L, &BUTTON, (const item[]){ { "ctl-save-plan", _("Save plan"), true } }, 1);
+    flow(L, &BUTTON, (const item[]){ { "ctl-save-plan", save, true } }, 1);
     if (p->msg[0]) {
         int mpx = px_of(L, 14);
         float mh = fmaxf(40 * u, ui_text_h(a, p->msg, mpx, false, L->w) + 8 * u);
@@ -699,7 +705,8 @@ static int panel_layout(const app *a, draw_list *out, bool full, float W, float 
     const theme *t = a->th;
     float u = app_unit(a), s = fmaxf(1.f, a->text_scale);
     float pw = full ? fminf(W - 48 * u, 520 * u) : fminf(W - 32 * u, 340 * u * s), pad = 16 * u;
-    gw_rect panel = full ? gw_rc(24 * u, 24 * u, pw, H - 48 * u) : gw_rc(W - pw - 16 * u, 92 * u, pw, H - 104 * u);
+    float top = fmaxf(92 * u, ui_top_bar_buttons_bottom(a) + 8 * u); /* clear of Help above it */
+    gw_rect panel = full ? gw_rc(24 * u, 24 * u, pw, H - 48 * u) : gw_rc(W - pw - 16 * u, top, pw, H - top - 12 * u);
     draw_list sink = { 0 };
     draw_begin(&sink, (int)W, (int)H, t->bg);
     lay L = { .a = a, .out = &sink, .sink = &sink, .l = &sink, .x = panel.x + pad, .y = panel.y + pad,

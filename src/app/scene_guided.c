@@ -391,8 +391,9 @@ static void draw(const app *a, draw_list *l)
             draw_ring(l, cx, ccy, rr, 8 * u, 0, (float)fmin(done, 1.0), kc);
         char left[32];
         ui_clock(left, sizeof left, left_s);
-        draw_text(l, gw_rc(cx - rr, ccy - rr, 2 * rr, 2 * rr), left, (int)lroundf(32 * u),
-                  ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
+        /* inside the ring, clear of it (smaller when the ring had to be) */
+        draw_text(l, gw_rc(cx - rr + 12 * u, ccy - rr, 2 * rr - 24 * u, 2 * rr), left, (int)lroundf(32 * u),
+                  ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), t->text);
         if (a->clock.paused) {
             int ppx = (int)lroundf(30 * u);
             float ph = fmaxf(48 * u, ui_text_h(a, _("Paused"), ppx, false, 0));

@@ -351,7 +351,8 @@ static void draw(const app *a, draw_list *l)
             int steps = ex[i]->kind == EX_PROMPTS ? ex[i]->nprompt : ex[i]->nstep;
             snprintf(meta, sizeof meta, P_("%d step", "%d steps", steps), steps);
         }
-        float mw = 76 * u;
+        /* the length or steps: as wide as it is, so the title has the rest */
+        float mw = fminf(76 * u, ui_text_w(a, meta, (int)lroundf(15 * u), false) + 14 * u);
         float sw = a->mode->personal ? 36 * u : 0; /* room for the star */
         if (large_text(a)) /* the title alone, on up to two lines */
             draw_text(l, gw_rc(r.x + ip, r.y + 4 * u, r.w - 2 * ip - sw, r.h - 8 * u), app_text(a, &ex[i]->title),

@@ -324,6 +324,16 @@ static pacer_layout lay_out(const app *a, float bar, const char *left, const cha
         side = fmaxf(lw, rw) + 1;
         cx0 = pad + lw + 2 * gap + (W - 2 * pad - lw - rw - 4 * gap - total) / 2;
     }
+    /* or so with the status a little smaller, rather than on two lines */
+    for (int p = spx - 1; !one_row && low && p >= ui_min_px(a, spx); p--) {
+        float l2 = ui_text_w(a, left, p, false), r2 = ui_text_w(a, right, p, false);
+        if (l2 + r2 + total + 4 * gap <= W - 2 * pad) {
+            one_row = true;
+            L.px_status = p;
+            side = fmaxf(l2, r2) + 1;
+            cx0 = pad + l2 + 2 * gap + (W - 2 * pad - l2 - r2 - 4 * gap - total) / 2;
+        }
+    }
     if (!one_row)
         one_row = low && side > 0 && ui_text_h(a, left, spx, false, side) <= bh + 8 * u &&
                   ui_text_h(a, right, spx, false, side) <= bh + 8 * u &&

@@ -280,7 +280,11 @@ static void buttons_flow(const app *a, playout *L, float W, float H)
     memset(L->btn, 0, sizeof L->btn);
     float y = H - 24 * u - h;
     if (left + mid + right + 4 * gap <= W - 2 * pad) {
-        float mx = pad + left + 2 * gap + (W - 2 * pad - left - right - 4 * gap - mid) / 2;
+        /* under the prompt, in the middle, if the buttons at the sides leave room; else
+         * midway between them */
+        float mx = (W - mid) / 2;
+        if (mx < pad + left + 2 * gap || mx + mid > W - pad - right - 2 * gap)
+            mx = pad + left + 2 * gap + (W - 2 * pad - left - right - 4 * gap - mid) / 2;
         L->btn[B_PREV] = gw_rc(mx, y, w[B_PREV], h);
         L->btn[B_NEXT] = gw_rc(mx + (show[B_PREV] ? w[B_PREV] + gap : 0), y, w[B_NEXT], h);
     } else {

@@ -102,8 +102,8 @@ static float toggles(layout *L, float x, float y, float w)
     for (int i = 0; i < 2; i++) {
         float tx = x + (float)i * (tw + 20 * u);
         if (L->l)
-            draw_text(L->l, gw_rc(tx, y, tw, lh), title[i], (int)lroundf(18 * u), VALIGN_MIDDLE | (FONT_BOLD << 8),
-                      a->th->text_dim);
+            draw_text(L->l, gw_rc(tx, y, tw, lh), title[i], (int)lroundf(18 * u), VALIGN_BOTTOM | (FONT_BOLD << 8),
+                      a->th->text_dim); /* each just above its button, when one takes two lines */
         button(L, id[i], gw_rc(tx, y + lh + 4 * u, tw, bh), on[i] ? _("On") : _("Off"), on[i]);
     }
     return lh + 4 * u + bh + (y - y0);
@@ -192,7 +192,7 @@ static float section(layout *L, int k, float x, float y, float w)
     static const char *const PN[PACER_STYLE_COUNT] = { N_("Orb"), N_("Box"), N_("Wave"), N_("Tube"), N_("Calm") };
     switch (k) {
     case 0: return choices(L, x, y, w, _("Theme"), "theme", TK, TN, 3, a->set.theme);
-    case 1: return stepper(L, x, y, w, _("Text size"), "text-size", a->set.text_pct);
+    case 1: return stepper(L, x, y, w, _("Text size"), "text-size", app_text_pct(a));
     case 2: return toggles(L, x, y, w);
     case 3: return choices(L, x, y, w, _("Language"), "language", LK, LN, 5, a->set.lang[0] ? a->set.lang : "auto");
     case 4: {
@@ -426,7 +426,8 @@ static void activate(app *a, const char *w)
     if (sscanf(w, "theme:%15s", key) == 1)
         snprintf(s->theme, sizeof s->theme, "%s", key);
     else if (!strcmp(w, "text-size:down") || !strcmp(w, "text-size:up")) {
-        s->text_pct = step(s->text_pct, w[10] == 'u' ? 25 : -25, 100, 200);
+        /* from the size shown, which is the one in effect */
+        s->text_pct = step(app_text_pct(a), w[10] == 'u' ? 25 : -25, 100, 200);
         a->text_pct_arg = 0; /* the person chose: --text-size no longer applies */
     } else if (!strcmp(w, "reduced-motion"))
         s->reduced_motion = !s->reduced_motion;

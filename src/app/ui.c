@@ -40,15 +40,29 @@ void ui_safety_button(const app *a, draw_list *l, float x, float y)
     ui_safety_button_at(a, l, gw_rc(x, y, w, ui_button_h(a, _("Help"), w, 52 * u)));
 }
 
+/* Back and Help as wide as the wider needs, so the title stays centred */
+static void bar_buttons(const app *a, float *bw, float *bh)
+{
+    float u = app_unit(a);
+    const char *back = _("Back"), *help = _("Help");
+    *bw = fminf(fmaxf(ui_button_w(a, back, 150 * u), ui_button_w(a, help, 150 * u)), (float)a->w / 4);
+    *bh = fmaxf(ui_button_h(a, back, *bw, 52 * u), ui_button_h(a, help, *bw, 52 * u));
+}
+
+float ui_top_bar_buttons_bottom(const app *a)
+{
+    float bw, bh, u = app_unit(a);
+    bar_buttons(a, &bw, &bh);
+    return (fmaxf(84 * u, bh + 32 * u) + bh) / 2;
+}
+
 float ui_top_bar_focus(const app *a, draw_list *l, const char *title, int focus)
 {
     float u = app_unit(a), W = (float)a->w;
     float pad = 24 * u, y = 16 * u;
-    const char *back = _("Back"), *help = _("Help");
-    /* Back and Help as wide as the wider needs, so the title stays centred */
-    float bw = fmaxf(ui_button_w(a, back, 150 * u), ui_button_w(a, help, 150 * u));
-    bw = fminf(bw, W / 4);
-    float bh = fmaxf(ui_button_h(a, back, bw, 52 * u), ui_button_h(a, help, bw, 52 * u));
+    const char *back = _("Back");
+    float bw, bh;
+    bar_buttons(a, &bw, &bh);
     float h = fmaxf(84 * u, bh + 2 * y);
     float tx = pad + bw + 20 * u, tw = W - 2 * tx;
     int px = (int)lroundf(28 * u);

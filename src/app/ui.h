@@ -13,6 +13,9 @@ void ui_safety_button(const app *a, draw_list *l, float x, float y);
 /* Top bar with a Back button (widget "back"), a title and the Help button (widget
  * "safety"); returns its height. */
 float ui_top_bar(const app *a, draw_list *l, const char *title);
+/* Where the top bar's Back and Help buttons end (when its title takes one line): what
+ * is laid over the screen below them starts lower. */
+float ui_top_bar_buttons_bottom(const app *a);
 /* The closing screen of a guided or prompt exercise: well done, a Finish button
  * (widget "done"). */
 void ui_closing(const app *a, draw_list *l, float cy);

@@ -51,12 +51,3 @@ void draw_adapt_mirror(draw_list *l)
     for (int i = 0; i < l->nwid; i++)
         l->wid[i].r.x = mirror_x(l, l->wid[i].r);
 }
-
-void draw_adapt_text_rtl(draw_list *l)
-{
-    if (!l)
-        return;
-    for (int i = 0; i < l->ncmd; i++)
-        if (l->cmd[i].op == DRAW_TEXT)
-            l->cmd[i].flags |= TEXT_RTL;
-}

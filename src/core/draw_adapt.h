@@ -15,9 +15,4 @@ void draw_adapt_scale_text(draw_list *l, float scale);
  * Applying it twice gives the original list. */
 void draw_adapt_mirror(draw_list *l);
 
-/* Marks every text as a right-to-left paragraph (TEXT_RTL) without moving anything:
- * for a layout that is not mirrored (present mode's control window) in a right-to-left
- * language. */
-void draw_adapt_text_rtl(draw_list *l);
-
 #endif

@@ -389,7 +389,7 @@ static bool layout_para(lay *L, const char *s, int start, int len, int wrap, boo
             }
             if (le < 0) {
                 /* the first word is wider than the line: as many characters as fit, at
-                 * least one (with its marks) */
+                 * least one (with its marks), back to just after a slash if there is one */
                 int word_end = next_break(&p, ls), k = ls + 1;
                 while (k < p.n && is_mark(&p, k)) k++;
                 le = k;
@@ -400,6 +400,12 @@ static bool layout_para(lay *L, const char *s, int start, int len, int wrap, boo
                         break;
                     le = k = k2;
                 }
+                /* a path breaks after a slash, where one fits */
+                for (int j = le - 1; j > ls + 1; j--)
+                    if (p.cp[j - 1] == '/') {
+                        le = j;
+                        break;
+                    }
             }
         }
         if (!emit_line(L, &p, ls, le)) {

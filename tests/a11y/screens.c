@@ -225,6 +225,39 @@ static int check_reduced_motion(pack_set *packs)
     return bad;
 }
 
+/* The text size control shows the size in effect: --text-size's, not the settings' (which
+ * it replaces only once the person chooses), and a step starts from it. */
+static int check_text_size_shown(pack_set *packs)
+{
+    app a;
+    app_config cfg = { .mode = "home", .w = 1280, .h = 720, .lang = "en", .packs = packs, .no_personal = true,
+                       .wall_fixed = true, .text_pct = 200 };
+    if (!app_init(&a, &cfg))
+        return 1;
+    app_set_scene(&a, &scene_settings);
+    int bad = 0;
+    for (int round = 0; round < 2; round++) {
+        const char *want = round ? "175%" : "200%";
+        draw_list l = { 0 };
+        app_draw(&a, &l);
+        bool shown = false;
+        for (int i = 0; i < l.ncmd; i++)
+            shown |= l.cmd[i].op == DRAW_TEXT && !strcmp(l.arena + l.cmd[i].text, want);
+        draw_free(&l);
+        if (!shown) {
+            fprintf(stderr, "a11y: the text size control does not show %s\n", want);
+            bad++;
+        }
+        if (!round && !app_press(&a, "text-size:down")) {
+            fprintf(stderr, "a11y: no text size control\n");
+            bad++;
+            break;
+        }
+    }
+    app_free(&a);
+    return bad;
+}
+
 /* present: the panel as it is just after input (it fades after 4 s without) */
 static void panel_shown(app *a) { a->last_input = a->now; }
 
@@ -345,6 +378,7 @@ int main(void)
                 bad += check(&packs, pr, pt, LANGS[li], PCT[pi], &SHOTS[si], png_dir);
     bad += check_reduced_motion(&packs);
     bad += check_pacer_choices(&packs);
+    bad += check_text_size_shown(&packs);
     if (plat_render_problem(pr)) {
         fprintf(stderr, "a11y: %s\n", plat_render_problem(pr));
         bad++;

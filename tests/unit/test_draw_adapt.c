@@ -86,14 +86,6 @@ static void mirrored_text_reads_right_to_left(void **st)
     assert_int_equal(l.cmd[2].flags & TEXT_RTL, TEXT_RTL);
     assert_int_equal(l.cmd[0].flags & TEXT_RTL, 0); /* not text */
     draw_free(&l);
-    /* without mirroring: only the direction */
-    build(&l);
-    draw_adapt_text_rtl(&l);
-    assert_int_equal(l.cmd[1].flags, ALIGN_LEFT | VALIGN_MIDDLE | TEXT_RTL);
-    assert_true(fabsf(l.cmd[1].r.x - 10) < 1e-3f);
-    assert_int_equal(l.cmd[0].flags & TEXT_RTL, 0);
-    draw_adapt_text_rtl(NULL);
-    draw_free(&l);
 }
 
 int main(void)

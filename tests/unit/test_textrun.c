@@ -261,6 +261,12 @@ static void lines_break_at_spaces(void **st)
     assert_string_equal(visual(&l, "abcdefghij", 3), "j");
     assert_int_equal(l.w, 30);
     textrun_layout_free(&l);
+    /* a path wider than the line breaks after a slash */
+    assert_true(textrun_layout_text(&l, "/home/therapist/plan-2026-01-01", 200, false, &ENV));
+    assert_int_equal(l.nline, 2);
+    assert_string_equal(visual(&l, "/home/therapist/plan-2026-01-01", 0), "/home/therapist/");
+    assert_string_equal(visual(&l, "/home/therapist/plan-2026-01-01", 1), "plan-2026-01-01");
+    textrun_layout_free(&l);
     /* line feeds start paragraphs; an empty one is an empty line */
     assert_true(textrun_layout_text(&l, "a\n\nb c", 0, false, &ENV));
     assert_int_equal(l.nline, 3);
