@@ -689,8 +689,7 @@ static bool fast_fill(plat_render *pr, float fx, float fy, float fw, float fh, g
     Uint32 px = SDL_MapRGB(s->format, c.r, c.g, c.b);
     for (int y = in.y; y < in.y + in.h; y++) {
         Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch) + in.x;
-        for (int x = 0; x < in.w; x++)
-            row[x] = px;
+        SDL_memset4(row, px, (size_t)in.w);
     }
     return true;
 }
@@ -762,11 +761,28 @@ static bool direct_begin(plat_render *pr, SDL_Rect *clip)
 
 /* Signed distance from (x, y) to the outline of a rounded rectangle given by its centre,
  * half size and corner radius: negative inside. */
+/* fmaxf and fminf are calls into libm unless NaNs are ruled out; no value here is one */
+static inline float max_f(float a, float b) { return a > b ? a : b; }
+static inline float min_f(float a, float b) { return a < b ? a : b; }
+
 static inline float rrect_dist(float x, float y, float cx, float cy, float hw, float hh, float rad)
 {
     float qx = fabsf(x - cx) - (hw - rad), qy = fabsf(y - cy) - (hh - rad);
-    float ox = fmaxf(qx, 0), oy = fmaxf(qy, 0);
-    return sqrtf(ox * ox + oy * oy) + fminf(fmaxf(qx, qy), 0) - rad;
+    float ox = max_f(qx, 0), oy = max_f(qy, 0);
+    return sqrtf(ox * ox + oy * oy) + min_f(max_f(qx, qy), 0) - rad;
+}
+
+/* Writes colour c at coverage cov (outline: thick > 0, else fill) into one pixel. */
+static inline void rrect_px(Uint32 *p, const SDL_PixelFormat *f, float d, float ht, bool outline, bool opaque,
+                            Uint32 solid, gw_color c)
+{
+    float cov = outline ? ht + 1 - fabsf(d) : 0.5f - d;
+    if (cov <= 0)
+        return;
+    if (cov >= 1 && opaque)
+        *p = solid;
+    else
+        blend_px(p, f, c, cov > 1 ? 1 : cov);
 }
 
 /* A rounded rectangle written straight into the surface, from the distance to its
@@ -779,7 +795,7 @@ static bool fast_rrect(plat_render *pr, gw_rect r, float rad, float thick, gw_co
     SDL_Rect clip;
     if (r.w <= 0 || r.h <= 0 || !direct_begin(pr, &clip))
         return false;
-    rad = fminf(fmaxf(rad, 0), fminf(r.w, r.h) / 2);
+    rad = min_f(max_f(rad, 0), min_f(r.w, r.h) / 2);
     float ht = thick / 2;
     float reach = thick > 0 ? ht + 1 : 0.5f; /* how far outside the outline pixels change */
     float inner = thick > 0 ? ht + 1 : 0.5f; /* how far inside the outline pixels change */
@@ -798,7 +814,7 @@ static bool fast_rrect(plat_render *pr, gw_rect r, float rad, float thick, gw_co
         Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch);
         /* between the corners the inside span [ia, ib) is known without distances */
         int ia = x1, ib = x1;
-        float edge = fmaxf(rad, inner);
+        float edge = max_f(rad, inner);
         if (py >= r.y + edge && py <= r.y + r.h - edge) {
             ia = (int)ceilf(r.x + inner - 0.5f);
             ib = (int)floorf(r.x + r.w - inner - 0.5f) + 1;
@@ -806,25 +822,42 @@ static bool fast_rrect(plat_render *pr, gw_rect r, float rad, float thick, gw_co
             if (ib > x1) ib = x1;
             if (ib < ia) ib = ia;
         }
+        /* above and below the corners' centres, along a straight stretch of the top or
+         * bottom edge, the distance depends on the row alone ([sa, sb): pixels whose
+         * centre is between the corners): computed once for the stretch */
+        int sa = x1, sb = x1;
+        float qy = fabsf(py - cy) - (hh - rad);
+        if (ia == x1 && qy > 0) {
+            sa = (int)floorf(cx - (hw - rad));
+            sb = (int)ceilf(cx + (hw - rad));
+            while (sa < sb && fabsf((float)sa + 0.5f - cx) - (hw - rad) > 0) sa++;
+            while (sb > sa && fabsf((float)(sb - 1) + 0.5f - cx) - (hw - rad) > 0) sb--;
+            if (sa < x0) sa = x0;
+            if (sb > x1) sb = x1;
+            if (sb <= sa) sa = sb = x1;
+        }
         for (int x = x0; x < x1; x++) {
             if (x == ia && ib > ia) {
                 if (thick <= 0) {
                     if (opaque)
-                        for (int k = ia; k < ib; k++) row[k] = solid;
+                        SDL_memset4(&row[ia], solid, (size_t)(ib - ia));
                     else
                         for (int k = ia; k < ib; k++) blend_px(&row[k], s->format, c, 1.f);
                 }
                 x = ib - 1;
                 continue;
             }
-            float d = rrect_dist((float)x + 0.5f, py, cx, cy, hw, hh, rad);
-            float cov = thick > 0 ? ht + 1 - fabsf(d) : 0.5f - d;
-            if (cov <= 0)
+            if (x == sa) {
+                float d = rrect_dist((float)x + 0.5f, py, cx, cy, hw, hh, rad);
+                float cov = thick > 0 ? ht + 1 - fabsf(d) : 0.5f - d;
+                if (cov > 0)
+                    for (int k = sa; k < sb; k++)
+                        rrect_px(&row[k], s->format, d, ht, thick > 0, opaque, solid, c);
+                x = sb - 1;
                 continue;
-            if (cov >= 1 && opaque)
-                row[x] = solid;
-            else
-                blend_px(&row[x], s->format, c, cov > 1 ? 1 : cov);
+            }
+            float d = rrect_dist((float)x + 0.5f, py, cx, cy, hw, hh, rad);
+            rrect_px(&row[x], s->format, d, ht, thick > 0, opaque, solid, c);
         }
     }
     return true;
@@ -904,6 +937,13 @@ static bool fast_ring(plat_render *pr, const draw_cmd *c)
     float cx = c->r.x + c->r.w / 2, cy = c->r.y + c->r.h / 2;
     float ro = c->radius + c->thick / 2, ri = c->radius - c->thick / 2;
     bool arc = c->a1 - c->a0 < 0.9999f;
+    /* the arc's ends as unit vectors (0 turns up, clockwise): a pixel clearly to one
+     * side of both end rays' lines is placed by two cross products; only those near
+     * a line need the angle itself */
+    bool sides = arc && c->a0 >= 0 && c->a1 <= 1 && c->a1 >= c->a0;
+    float v0x = sinf(2 * (float)M_PI * c->a0), v0y = -cosf(2 * (float)M_PI * c->a0);
+    float v1x = sinf(2 * (float)M_PI * c->a1), v1y = -cosf(2 * (float)M_PI * c->a1);
+    bool wide = c->a1 - c->a0 > 0.5f;
     int y0 = (int)floorf(cy - ro - 1), y1 = (int)ceilf(cy + ro + 1);
     if (y0 < clip.y) y0 = clip.y;
     if (y1 > clip.y + clip.h) y1 = clip.y + clip.h;
@@ -936,10 +976,17 @@ static bool fast_ring(plat_render *pr, const draw_cmd *c)
                 if (cov <= 0)
                     continue;
                 if (arc) {
-                    float t = atan2f(dx, -dy) / (2 * (float)M_PI);
-                    if (t < 0) t += 1;
-                    if (t < c->a0 || t > c->a1)
-                        continue;
+                    float s0 = v0x * dy - v0y * dx, s1 = v1x * dy - v1y * dx; /* > 0: clockwise after */
+                    if (sides && fabsf(s0) > 2 && fabsf(s1) > 2) {
+                        bool in = wide ? !(s1 > 0 && s0 < 0) : (s0 > 0 && s1 < 0);
+                        if (!in)
+                            continue;
+                    } else {
+                        float t = atan2f(dx, -dy) / (2 * (float)M_PI);
+                        if (t < 0) t += 1;
+                        if (t < c->a0 || t > c->a1)
+                            continue;
+                    }
                 }
                 blend_px(&row[x], s->format, c->color, cov > 1 ? 1 : cov);
             }
