@@ -10,6 +10,7 @@
 
 #define MAX_FONTS 12
 #define CACHE 512
+#define WAYS 4
 #define MAX_TEXT 4096 /* longer strings are measured by their first MAX_TEXT bytes */
 
 typedef struct font_slot {
@@ -23,11 +24,13 @@ typedef struct entry {
     int px, wrap;
     bool bold, used;
     plat_text_size size;
+    unsigned long tick; /* when last used */
 } entry;
 
 struct plat_text {
     unsigned failures;  /* measurements that could not be made (no font, no memory) */
     unsigned long tick; /* for the fonts' least recently used */
+    unsigned long mtick; /* for the measurements' least recently used */
     char font_dir[1024];
     font_slot fonts[MAX_FONTS];
     int nfonts;
@@ -163,10 +166,18 @@ bool plat_text_measure(plat_text *t, const char *utf8, int font_px, bool bold, i
     if (wrap < 0)
         wrap = 0;
     uint64_t h = hash_of(utf8, font_px, bold, wrap);
-    entry *e = &t->cache[h % CACHE];
-    if (e->used && e->hash == h && e->px == font_px && e->wrap == wrap && e->bold == bold) {
-        *out = e->size;
-        return true;
+    /* WAYS slots per hash, the least recently used replaced: two texts measured every
+     * frame whose hashes meet would otherwise evict each other */
+    entry *set = &t->cache[(h % (CACHE / WAYS)) * WAYS], *e = set;
+    for (int i = 0; i < WAYS; i++) {
+        entry *x = &set[i];
+        if (x->used && x->hash == h && x->px == font_px && x->wrap == wrap && x->bold == bold) {
+            x->tick = ++t->mtick;
+            *out = x->size;
+            return true;
+        }
+        if (!x->used || (e->used && x->tick < e->tick))
+            e = x;
     }
     /* laid out as the renderer lays it out (core/textrun: a font per script, lines
      * broken at spaces), so a width measured here is the width drawn */
@@ -195,7 +206,7 @@ bool plat_text_measure(plat_text *t, const char *utf8, int font_px, bool bold, i
     out->w = maxw;
     out->line_h = line_h;
     out->h = (int)((float)line_h * ((float)lines - 1.f + last) + 0.5f);
-    *e = (entry){ h, font_px, wrap, bold, true, *out };
+    *e = (entry){ h, font_px, wrap, bold, true, *out, ++t->mtick };
     return true;
 }
 
