@@ -1,6 +1,8 @@
 #include "core/i18n.h"
 
 #include <locale.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +25,33 @@ void i18n_lang_from_env(char *out, size_t n)
         }
     }
     snprintf(out, n, "en");
+}
+
+/* Bumped whenever the language changes: every remembered translation is then stale. */
+static atomic_uint generation = 1;
+
+enum { TR_SLOTS = 256 };
+typedef struct tr_slot {
+    const char *id, *tr;
+    unsigned gen;
+} tr_slot;
+
+const char *i18n_tr(const char *msgid)
+{
+    /* one table per thread (the content loader may translate as well) */
+    static _Thread_local tr_slot table[TR_SLOTS];
+    if (!msgid)
+        return "";
+    unsigned gen = atomic_load_explicit(&generation, memory_order_relaxed);
+    uintptr_t h = (uintptr_t)msgid;
+    h ^= h >> 4 ^ h >> 12;
+    tr_slot *e = &table[h % TR_SLOTS];
+    if (e->id != msgid || e->gen != gen) {
+        e->tr = gettext(msgid);
+        e->id = msgid;
+        e->gen = gen;
+    }
+    return e->tr;
 }
 
 const char *i18n_ctx(const char *ctx_and_id)
@@ -50,6 +79,7 @@ void i18n_use_language(const char *lang)
         if (!setlocale(LC_ALL, "C.UTF-8"))
             setlocale(LC_MESSAGES, "C.UTF-8");
     ++_nl_msg_cat_cntr;
+    atomic_fetch_add(&generation, 1);
 }
 
 bool i18n_is_rtl(const char *lang)

@@ -1,11 +1,14 @@
 /* i18n: every user-visible string goes through _() (GNU gettext). N_() marks a
- * string for extraction where it is translated later. */
+ * string for extraction where it is translated later. _() takes a string literal or
+ * an entry of a static table of them (as xgettext needs anyway): it remembers each
+ * translation by the address of its msgid, since a frame looks up the same labels
+ * sixty times a second and each gettext() call reads the environment. */
 #ifndef GW_I18N_H
 #define GW_I18N_H
 #include <libintl.h>
 
 #define GW_TEXTDOMAIN "groundwork"
-#define _(s)  gettext(s)
+#define _(s)  i18n_tr(s)
 #define N_(s) (s)
 #define P_(s, p, n) ngettext((s), (p), (n))
 /* A string with a context (for short words that translate differently by use, such
@@ -14,6 +17,10 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+
+/* gettext(msgid), remembered by msgid's address until the language changes
+ * (i18n_use_language). msgid must not be a buffer whose text changes. */
+const char *i18n_tr(const char *msgid);
 
 /* The person's language from the environment (LANGUAGE, LC_ALL, LC_MESSAGES, LANG) as
  * a bare code such as "es"; "en" when none or C/POSIX. */
