@@ -7,6 +7,7 @@
 #include <X11/Xatom.h>
 #include <X11/Xlib.h>
 #endif
+#include <poll.h>
 #include <sys/inotify.h>
 #include <unistd.h>
 #include <dirent.h>
@@ -247,6 +248,67 @@ static bool has_window_manager(SDL_Window *win)
     return true;
 }
 
+/* While a figure moves, the loop wakes about 60 times a second, and SDL_WaitEventTimeout
+ * looks for events three times on each wake (each a flush and several reads of the X
+ * connection, and a look at the input devices). For such short waits the loop sleeps
+ * in poll() on the display connection itself (input from the window wakes it at once)
+ * and then looks for events once; gamepad input and events from other threads are
+ * then seen at the next frame, at most one frame later. Longer waits (a still screen)
+ * stay with SDL_WaitEventTimeout. */
+#define SHORT_WAIT_MS 40
+
+typedef struct display_wait {
+#ifdef GW_HAVE_X11
+    Display *x;
+#endif
+    int fd;
+} display_wait;
+
+static display_wait display_wait_for(SDL_Window *win)
+{
+    display_wait w = { .fd = -1 };
+    if (getenv("GW_SDL_WAIT"))  /* measurement: SDL's own wait throughout */
+        return w;
+#ifdef GW_HAVE_X11
+    SDL_SysWMinfo info;
+    SDL_VERSION(&info.version);
+    if (SDL_GetWindowWMInfo(win, &info) && info.subsystem == SDL_SYSWM_X11) {
+        w.x = info.info.x11.display;
+        w.fd = ConnectionNumber(w.x);
+    }
+#else
+    (void)win;
+#endif
+    return w;
+}
+
+/* Sleeps up to ms or until the display has input; then fetches one event, if any. */
+static bool display_wait_event(const display_wait *w, SDL_Event *ev, int ms)
+{
+#ifdef GW_HAVE_X11
+    /* events still queued in SDL (a loop pass ends with none) or already read off the
+     * connection into Xlib's queue (while waiting for a reply), where poll() does not
+     * see them, end the wait at once */
+    if (SDL_PeepEvents(ev, 1, SDL_GETEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0)
+        return true;
+    XFlush(w->x);
+    if (XEventsQueued(w->x, QueuedAlready) == 0) {
+        struct pollfd pfd = { .fd = w->fd, .events = POLLIN };
+        poll(&pfd, 1, ms);
+    }
+    SDL_PumpEvents();
+    return SDL_PeepEvents(ev, 1, SDL_GETEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0;
+#else
+    (void)w;
+    return SDL_WaitEventTimeout(ev, ms);
+#endif
+}
+
+static bool next_event(SDL_Event *ev)
+{
+    return SDL_PeepEvents(ev, 1, SDL_GETEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0;
+}
+
 /* On a failed start: lets the loader finish and drops what it read. */
 static void content_drop(SDL_Thread *loader, pack_set *packs)
 {
@@ -375,6 +437,7 @@ int run_live(const run_options *o)
     const char *flog_path = getenv("GW_FRAME_LOG");
     FILE *flog = flog_path && *flog_path ? fopen(flog_path, "w") : NULL;
     unsigned flog_lines = 0;
+    display_wait dw = display_wait_for(win);
     while (!a.quit) {
         if (!full && !pads) {
             /* enumerating input devices takes a while; the first frame need not wait */
@@ -405,7 +468,9 @@ int run_live(const run_options *o)
             timeout = d < 0 ? 0 : d > IDLE_WAIT_MS ? IDLE_WAIT_MS : (int)d;
         }
         SDL_Event ev;
-        if (SDL_WaitEventTimeout(&ev, timeout)) {
+        bool short_wait = dw.fd >= 0 && timeout > 0 && timeout <= SHORT_WAIT_MS;
+        bool got = short_wait ? display_wait_event(&dw, &ev, timeout) : SDL_WaitEventTimeout(&ev, timeout);
+        if (got) {
             do {
                 a.now = plat_now() - t0;
                 if (ctl_event(&ctl, &a, &ev))  /* present: the control window's own */
@@ -428,7 +493,7 @@ int run_live(const run_options *o)
                 a.now = plat_now() - t0;
                 if (plat_input_translate(&ev, a.w, a.h, &ge))
                     app_event(&a, &ge);
-            } while (SDL_PollEvent(&ev));
+            } while (short_wait ? next_event(&ev) : SDL_PollEvent(&ev));
         }
         if (watch_changed(watch))
             reload_at = plat_now() - t0 + GW_MSEC(150); /* let an editor finish saving */
