@@ -39,6 +39,7 @@ struct plat_render {
     SDL_Surface *surf;    /* window surface (not owned) or offscreen (owned) */
     SDL_Renderer *r;
     char font_dir[1024];
+    Uint64 font_retry[4]; /* a font file that would not open is tried again then (SDL ticks) */
     font_slot fonts[MAX_FONTS];
     int nfonts;
     text_entry cache[TEXT_CACHE];
@@ -191,8 +192,13 @@ static TTF_Font *font_get(plat_render *pr, int style, int px)
     static const char *const FILES[] = { "NotoSans-Regular.ttf", "NotoSans-Bold.ttf",
                                          "NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf" };
     char path[1200];
+    /* a missing or broken font file is tried again once a second, not at every text
+     * of every frame (thousands of failed opens a second) */
+    if (pr->font_retry[style & 3] && SDL_GetTicks64() < pr->font_retry[style & 3])
+        return NULL;
     snprintf(path, sizeof path, "%s/%s", pr->font_dir, FILES[style & 3]);
     TTF_Font *f = TTF_OpenFont(path, px);
+    pr->font_retry[style & 3] = f ? 0 : SDL_GetTicks64() + 1000;
     if (!f) {
         note_problem(pr, "Cannot open the font %s: text is not shown.", path);
         return NULL;

@@ -32,6 +32,7 @@ struct plat_text {
     unsigned long tick; /* for the fonts' least recently used */
     unsigned long mtick; /* for the measurements' least recently used */
     char font_dir[1024];
+    Uint64 font_retry[4]; /* a font file that would not open is tried again then (SDL ticks) */
     font_slot fonts[MAX_FONTS];
     int nfonts;
     entry cache[CACHE];
@@ -73,8 +74,13 @@ static TTF_Font *font_get(plat_text *t, int style, int px)
     static const char *const FILES[] = { "NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSansArabic-Regular.ttf",
                                          "NotoSansArabic-Bold.ttf" };
     char path[1200];
+    /* a missing or broken font file is tried again once a second, not at every text
+     * of every frame (thousands of failed opens a second) */
+    if (t->font_retry[style & 3] && SDL_GetTicks64() < t->font_retry[style & 3])
+        return NULL;
     snprintf(path, sizeof path, "%s/%s", t->font_dir, FILES[style & 3]);
     TTF_Font *f = TTF_OpenFont(path, px);
+    t->font_retry[style & 3] = f ? 0 : SDL_GetTicks64() + 1000;
     if (!f)
         return NULL;
     if (style & STYLE_ARABIC) {
