@@ -1,6 +1,7 @@
 /* a11y gettext: the compiled catalogues in <build>/data/locale are found and used,
  * with plural forms (Arabic has six) and contexts; a C locale still translates once a
- * language is chosen (i18n_use_language). Needs GROUNDWORK_DATA_DIR=<build>/data. */
+ * language is chosen (i18n_use_language), and _() forgets what it remembered when the
+ * language changes. Needs GROUNDWORK_DATA_DIR=<build>/data. */
 #include <libintl.h>
 #include <limits.h>
 #include <locale.h>
@@ -51,6 +52,16 @@ int main(void)
     if (!i18n_is_rtl("ar") || i18n_is_rtl("es") || !i18n_is_rtl("ar_EG") || i18n_is_rtl("arn")) {
         fprintf(stderr, "gettext: i18n_is_rtl is wrong\n");
         bad++;
+    }
+    /* one msgid at one address through every change of language: _() remembers a
+     * translation by the msgid's address, and must forget it when the language changes */
+    static const char *const ID = "Settings";
+    const char *const LANGS[] = { "es", "de", "ar", "en", "de", "es" };
+    const char *const WANT[] = { "Ajustes", "Einstellungen", "الإعدادات", "Settings", "Einstellungen", "Ajustes" };
+    for (size_t i = 0; i < sizeof LANGS / sizeof *LANGS; i++) {
+        i18n_use_language(LANGS[i]);
+        for (int twice = 0; twice < 2; twice++)
+            expect(LANGS[i], _(ID), WANT[i]);
     }
     i18n_use_language("en");
     expect("en", _("Breathe in"), "Breathe in");
