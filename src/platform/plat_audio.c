@@ -16,7 +16,7 @@
 #include "platform/plat_clock.h"
 
 #define RATE 48000
-#define CHUNK 2048 /* 43 ms at 48 kHz: cues are placed by sample (PACER_CUE_AHEAD is 150 ms), so a larger buffer only means fewer wakeups of the audio thread */
+#define CHUNK 1024 /* 21 ms at 48 kHz: cues are placed by sample, so a larger buffer only halves the wakeups */
 #define MAX_PLAYING 8
 #define MAX_PENDING 8
 #define DUCK_LEVEL 0.35f
