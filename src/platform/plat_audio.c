@@ -16,7 +16,7 @@
 #include "platform/plat_clock.h"
 
 #define RATE 48000
-#define CHUNK 1024 /* 21 ms at 48 kHz: cues are placed by sample, so a larger buffer only halves the wakeups */
+#define CHUNK 1024 /* 21 ms at 48 kHz. Cues are placed by sample, but 2048 frames put them 38 ms late with SDL's disk driver (bench/cue_sync.py) */
 #define MAX_PLAYING 8
 #define MAX_PENDING 8
 #define DUCK_LEVEL 0.35f
