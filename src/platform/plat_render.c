@@ -1,4 +1,5 @@
 #include "platform/plat_render.h"
+#include "platform/plat_font.h"
 
 #include <SDL2/SDL_image.h>
 #include <SDL2/SDL_ttf.h>
@@ -16,12 +17,6 @@
  * which long paragraphs were shown last. 24 MiB is several screens' worth at 1920x1080. */
 #define TEXT_CACHE_BYTES (24 << 20)
 
-typedef struct font_slot {
-    int style, px;
-    TTF_Font *font;
-    uint64_t used;
-} font_slot;
-
 typedef struct text_entry {
     uint64_t hash;
     char *text;
@@ -38,10 +33,7 @@ struct plat_render {
     SDL_Window *win;      /* NULL when offscreen */
     SDL_Surface *surf;    /* window surface (not owned) or offscreen (owned) */
     SDL_Renderer *r;
-    char font_dir[1024];
-    Uint64 font_retry[4]; /* a font file that would not open is tried again then (SDL ticks) */
-    font_slot fonts[MAX_FONTS];
-    int nfonts;
+    plat_fonts fonts;
     text_entry cache[TEXT_CACHE];
     size_t cache_bytes;   /* pixels of the cached texts, 4 bytes each */
     uint64_t tick;
@@ -92,7 +84,7 @@ static plat_render *alloc_render(const char *font_dir)
     plat_render *pr = calloc(1, sizeof *pr);
     if (!pr)
         return NULL;
-    snprintf(pr->font_dir, sizeof pr->font_dir, "%s", font_dir ? font_dir : ".");
+    plat_fonts_init(&pr->fonts, font_dir, MAX_FONTS);
     return pr;
 }
 
@@ -151,8 +143,7 @@ void plat_render_free(plat_render *pr)
     if (!pr)
         return;
     cache_clear(pr);
-    for (int i = 0; i < pr->nfonts; i++)
-        TTF_CloseFont(pr->fonts[i].font);
+    plat_fonts_free(&pr->fonts);
     if (pr->r)
         SDL_DestroyRenderer(pr->r);
     if (!pr->win)
@@ -177,54 +168,23 @@ int plat_render_text_cache_size(const plat_render *pr)
 
 /* ---- fonts and text ------------------------------------------------------------ */
 
-/* Font styles: bit 0 bold, bit 1 the Arabic font (Noto Sans Arabic). */
-enum { STYLE_BOLD = 1, STYLE_ARABIC = 2 };
-
-/* The font of a style and size, opened on first use. Fonts are kept most recently used
- * first out; a pointer returned is valid until the next font_get. */
+/* The font of a style and size (see plat_font), a missing file reported once. */
 static TTF_Font *font_get(plat_render *pr, int style, int px)
 {
-    for (int i = 0; i < pr->nfonts; i++)
-        if (pr->fonts[i].style == style && pr->fonts[i].px == px) {
-            pr->fonts[i].used = ++pr->tick;
-            return pr->fonts[i].font;
-        }
-    static const char *const FILES[] = { "NotoSans-Regular.ttf", "NotoSans-Bold.ttf",
-                                         "NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf" };
-    char path[1200];
-    /* a missing or broken font file is tried again once a second, not at every text
-     * of every frame (thousands of failed opens a second) */
-    if (pr->font_retry[style & 3] && SDL_GetTicks64() < pr->font_retry[style & 3])
-        return NULL;
-    snprintf(path, sizeof path, "%s/%s", pr->font_dir, FILES[style & 3]);
-    TTF_Font *f = TTF_OpenFont(path, px);
-    pr->font_retry[style & 3] = f ? 0 : SDL_GetTicks64() + 1000;
-    if (!f) {
-        note_problem(pr, "Cannot open the font %s: text is not shown.", path);
-        return NULL;
-    }
-    if (style & STYLE_ARABIC)
-        TTF_SetFontScriptName(f, "Arab"); /* HarfBuzz shapes the joined forms */
-    int slot = pr->nfonts;
-    if (pr->nfonts == MAX_FONTS) {
-        slot = 0;
-        for (int i = 1; i < MAX_FONTS; i++)
-            if (pr->fonts[i].used < pr->fonts[slot].used)
-                slot = i;
-        TTF_CloseFont(pr->fonts[slot].font);
-    } else {
-        pr->nfonts++;
-    }
-    pr->fonts[slot] = (font_slot){ style, px, f, ++pr->tick };
+    const char *failed = NULL;
+    TTF_Font *f = plat_fonts_get(&pr->fonts, style, px, &failed);
+    if (failed)
+        note_problem(pr, "Cannot open the font %s: text is not shown.", failed);
     return f;
 }
 
 /* The font of a run (textrun's font) shaped in its direction. */
 static TTF_Font *run_font(plat_render *pr, int bold, int font, int px, bool rtl)
 {
-    TTF_Font *f = font_get(pr, (bold & STYLE_BOLD) | (font == TEXTRUN_ARABIC ? STYLE_ARABIC : 0), px);
-    if (f)
-        TTF_SetFontDirection(f, rtl ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
+    const char *failed = NULL;
+    TTF_Font *f = plat_fonts_run(&pr->fonts, bold & PLAT_FONT_BOLD, font == TEXTRUN_ARABIC, px, rtl, &failed);
+    if (failed)
+        note_problem(pr, "Cannot open the font %s: text is not shown.", failed);
     return f;
 }
 
@@ -262,7 +222,7 @@ static int measure_run(void *ctx, const char *s, int len, int font, bool rtl)
 static bool covers_glyph(void *ctx, int font, uint32_t cp)
 {
     text_ctx *t = ctx;
-    TTF_Font *f = font_get(t->pr, (t->bold & STYLE_BOLD) | (font == TEXTRUN_ARABIC ? STYLE_ARABIC : 0), t->px);
+    TTF_Font *f = font_get(t->pr, (t->bold & PLAT_FONT_BOLD) | (font == TEXTRUN_ARABIC ? PLAT_FONT_ARABIC : 0), t->px);
     return f && TTF_GlyphIsProvided32(f, cp);
 }
 
@@ -407,9 +367,9 @@ static text_entry *text_get(plat_render *pr, const char *s, int style, int px, i
             victim = i;
     }
     text_layout L;
-    if (!text_layout_make(pr, s, style & STYLE_BOLD, px, wrap, (flags & TEXT_RTL) != 0, &L))
+    if (!text_layout_make(pr, s, style & PLAT_FONT_BOLD, px, wrap, (flags & TEXT_RTL) != 0, &L))
         return NULL;
-    SDL_Surface *ts = text_surface(pr, s, &L, style & STYLE_BOLD, px, flags & 3, c);
+    SDL_Surface *ts = text_surface(pr, s, &L, style & PLAT_FONT_BOLD, px, flags & 3, c);
     unsigned fonts = L.runs.fonts;
     int skip = L.skip;
     textrun_layout_free(&L.runs);
@@ -765,30 +725,17 @@ static bool direct_begin(plat_render *pr, SDL_Rect *clip)
     return true;
 }
 
-/* Signed distance from (x, y) to the outline of a rounded rectangle given by its centre,
- * half size and corner radius: negative inside. */
 /* fmaxf and fminf are calls into libm unless NaNs are ruled out; no value here is one */
 static inline float max_f(float a, float b) { return a > b ? a : b; }
 static inline float min_f(float a, float b) { return a < b ? a : b; }
 
+/* Signed distance from (x, y) to the outline of a rounded rectangle given by its centre,
+ * half size and corner radius: negative inside. */
 static inline float rrect_dist(float x, float y, float cx, float cy, float hw, float hh, float rad)
 {
     float qx = fabsf(x - cx) - (hw - rad), qy = fabsf(y - cy) - (hh - rad);
     float ox = max_f(qx, 0), oy = max_f(qy, 0);
     return sqrtf(ox * ox + oy * oy) + min_f(max_f(qx, qy), 0) - rad;
-}
-
-/* Writes colour c at coverage cov (outline: thick > 0, else fill) into one pixel. */
-static inline void rrect_px(Uint32 *p, const SDL_PixelFormat *f, float d, float ht, bool outline, bool opaque,
-                            Uint32 solid, gw_color c)
-{
-    float cov = outline ? ht + 1 - fabsf(d) : 0.5f - d;
-    if (cov <= 0)
-        return;
-    if (cov >= 1 && opaque)
-        *p = solid;
-    else
-        blend_px(p, f, c, cov > 1 ? 1 : cov);
 }
 
 /* A rounded rectangle written straight into the surface, from the distance to its
@@ -856,14 +803,22 @@ static bool fast_rrect(plat_render *pr, gw_rect r, float rad, float thick, gw_co
             if (x == sa) {
                 float d = rrect_dist((float)x + 0.5f, py, cx, cy, hw, hh, rad);
                 float cov = thick > 0 ? ht + 1 - fabsf(d) : 0.5f - d;
-                if (cov > 0)
+                if (cov >= 1 && opaque)
+                    SDL_memset4(&row[sa], solid, (size_t)(sb - sa));
+                else if (cov > 0)
                     for (int k = sa; k < sb; k++)
-                        rrect_px(&row[k], s->format, d, ht, thick > 0, opaque, solid, c);
+                        blend_px(&row[k], s->format, c, cov > 1 ? 1 : cov);
                 x = sb - 1;
                 continue;
             }
             float d = rrect_dist((float)x + 0.5f, py, cx, cy, hw, hh, rad);
-            rrect_px(&row[x], s->format, d, ht, thick > 0, opaque, solid, c);
+            float cov = thick > 0 ? ht + 1 - fabsf(d) : 0.5f - d;
+            if (cov <= 0)
+                continue;
+            if (cov >= 1 && opaque)
+                row[x] = solid;
+            else
+                blend_px(&row[x], s->format, c, cov > 1 ? 1 : cov);
         }
     }
     return true;
@@ -947,8 +902,11 @@ static bool fast_ring(plat_render *pr, const draw_cmd *c)
      * side of both end rays' lines is placed by two cross products; only those near
      * a line need the angle itself */
     bool sides = arc && c->a0 >= 0 && c->a1 <= 1 && c->a1 >= c->a0;
-    float v0x = sinf(2 * (float)M_PI * c->a0), v0y = -cosf(2 * (float)M_PI * c->a0);
-    float v1x = sinf(2 * (float)M_PI * c->a1), v1y = -cosf(2 * (float)M_PI * c->a1);
+    float v0x = 0, v0y = 0, v1x = 0, v1y = 0;
+    if (sides) {
+        v0x = sinf(2 * (float)M_PI * c->a0), v0y = -cosf(2 * (float)M_PI * c->a0);
+        v1x = sinf(2 * (float)M_PI * c->a1), v1y = -cosf(2 * (float)M_PI * c->a1);
+    }
     bool wide = c->a1 - c->a0 > 0.5f;
     int y0 = (int)floorf(cy - ro - 1), y1 = (int)ceilf(cy + ro + 1);
     if (y0 < clip.y) y0 = clip.y;

@@ -1,4 +1,5 @@
 #include "platform/plat_text.h"
+#include "platform/plat_font.h"
 
 #include "core/textrun.h"
 
@@ -13,12 +14,6 @@
 #define WAYS 4
 #define MAX_TEXT 4096 /* longer strings are measured by their first MAX_TEXT bytes */
 
-typedef struct font_slot {
-    int style, px;
-    TTF_Font *font;
-    unsigned long used;
-} font_slot;
-
 typedef struct entry {
     uint64_t hash;
     int px, wrap;
@@ -29,18 +24,11 @@ typedef struct entry {
 
 struct plat_text {
     unsigned failures;  /* measurements that could not be made (no font, no memory) */
-    unsigned long tick; /* for the fonts' least recently used */
     unsigned long mtick; /* for the measurements' least recently used */
-    char font_dir[1024];
-    Uint64 font_retry[4]; /* a font file that would not open is tried again then (SDL ticks) */
-    font_slot fonts[MAX_FONTS];
-    int nfonts;
+    plat_fonts fonts;
     entry cache[CACHE];
     char buf[MAX_TEXT + 1];
 };
-
-/* Font styles as plat_render numbers them: bit 0 bold, bit 1 Arabic script. */
-enum { STYLE_BOLD = 1, STYLE_ARABIC = 2 };
 
 plat_text *plat_text_new(const char *font_dir)
 {
@@ -48,7 +36,7 @@ plat_text *plat_text_new(const char *font_dir)
         return NULL;
     plat_text *t = calloc(1, sizeof *t);
     if (t)
-        snprintf(t->font_dir, sizeof t->font_dir, "%s", font_dir ? font_dir : ".");
+        plat_fonts_init(&t->fonts, font_dir, MAX_FONTS);
     return t;
 }
 
@@ -56,59 +44,20 @@ void plat_text_free(plat_text *t)
 {
     if (!t)
         return;
-    for (int i = 0; i < t->nfonts; i++)
-        TTF_CloseFont(t->fonts[i].font);
+    plat_fonts_free(&t->fonts);
     free(t);
 }
 
-/* Fonts by style and size, the least recently used closed beyond MAX_FONTS: a layout
- * measures in a handful of sizes at a time. (Resizing one font per style instead would
- * rerun the font's hinting program at every change of size, many times a frame.) */
-static TTF_Font *font_get(plat_text *t, int style, int px)
-{
-    for (int i = 0; i < t->nfonts; i++)
-        if (t->fonts[i].style == style && t->fonts[i].px == px) {
-            t->fonts[i].used = ++t->tick;
-            return t->fonts[i].font;
-        }
-    static const char *const FILES[] = { "NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSansArabic-Regular.ttf",
-                                         "NotoSansArabic-Bold.ttf" };
-    char path[1200];
-    /* a missing or broken font file is tried again once a second, not at every text
-     * of every frame (thousands of failed opens a second) */
-    if (t->font_retry[style & 3] && SDL_GetTicks64() < t->font_retry[style & 3])
-        return NULL;
-    snprintf(path, sizeof path, "%s/%s", t->font_dir, FILES[style & 3]);
-    TTF_Font *f = TTF_OpenFont(path, px);
-    t->font_retry[style & 3] = f ? 0 : SDL_GetTicks64() + 1000;
-    if (!f)
-        return NULL;
-    if (style & STYLE_ARABIC) {
-        TTF_SetFontDirection(f, TTF_DIRECTION_RTL);
-        TTF_SetFontScriptName(f, "Arab");
-    }
-    int slot = t->nfonts;
-    if (t->nfonts == MAX_FONTS) {
-        slot = 0;
-        for (int i = 1; i < MAX_FONTS; i++)
-            if (t->fonts[i].used < t->fonts[slot].used)
-                slot = i;
-        TTF_CloseFont(t->fonts[slot].font);
-    } else {
-        t->nfonts++;
-    }
-    t->fonts[slot] = (font_slot){ style, px, f, ++t->tick };
-    return f;
-}
+/* Fonts by style and size (plat_font), up to MAX_FONTS open: a layout measures in a
+ * handful of sizes at a time. (Resizing one font per style instead would rerun the
+ * font's hinting program at every change of size, many times a frame.) */
+static TTF_Font *font_get(plat_text *t, int style, int px) { return plat_fonts_get(&t->fonts, style, px, NULL); }
 
 /* The font of a run (textrun's font numbering), shaped in its direction: as
  * plat_render picks it. */
 static TTF_Font *run_font(plat_text *t, bool bold, int font, int px, bool rtl)
 {
-    TTF_Font *f = font_get(t, (bold ? STYLE_BOLD : 0) | (font == TEXTRUN_ARABIC ? STYLE_ARABIC : 0), px);
-    if (f)
-        TTF_SetFontDirection(f, rtl ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
-    return f;
+    return plat_fonts_run(&t->fonts, bold, font == TEXTRUN_ARABIC, px, rtl, NULL);
 }
 
 typedef struct measure_ctx {
@@ -138,7 +87,7 @@ static int measure_run(void *ctx, const char *s, int len, int font, bool rtl)
 static bool covers_glyph(void *ctx, int font, uint32_t cp)
 {
     measure_ctx *m = ctx;
-    TTF_Font *f = font_get(m->t, (m->bold ? STYLE_BOLD : 0) | (font == TEXTRUN_ARABIC ? STYLE_ARABIC : 0), m->px);
+    TTF_Font *f = font_get(m->t, (m->bold ? PLAT_FONT_BOLD : 0) | (font == TEXTRUN_ARABIC ? PLAT_FONT_ARABIC : 0), m->px);
     return f && TTF_GlyphIsProvided32(f, cp);
 }
 
@@ -197,7 +146,7 @@ bool plat_text_measure(plat_text *t, const char *utf8, int font_px, bool bold, i
     bool arabic = (L.fonts & (1u << TEXTRUN_ARABIC)) != 0;
     int maxw = L.w, lines = L.nline > 0 ? L.nline : 1;
     textrun_layout_free(&L);
-    TTF_Font *f = font_get(t, (bold ? STYLE_BOLD : 0) | (arabic ? STYLE_ARABIC : 0), font_px);
+    TTF_Font *f = font_get(t, (bold ? PLAT_FONT_BOLD : 0) | (arabic ? PLAT_FONT_ARABIC : 0), font_px);
     if (!f) {
         t->failures++;
         return false;

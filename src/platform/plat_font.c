@@ -1,0 +1,67 @@
+#include "platform/plat_font.h"
+
+#include <stdio.h>
+#include <string.h>
+
+void plat_fonts_init(plat_fonts *fs, const char *dir, int cap)
+{
+    memset(fs, 0, sizeof *fs);
+    snprintf(fs->dir, sizeof fs->dir, "%s", dir ? dir : ".");
+    fs->cap = cap < 1 ? 1 : cap > PLAT_FONT_SLOTS ? PLAT_FONT_SLOTS : cap;
+}
+
+void plat_fonts_free(plat_fonts *fs)
+{
+    for (int i = 0; i < fs->n; i++)
+        TTF_CloseFont(fs->slot[i].font);
+    fs->n = 0;
+}
+
+TTF_Font *plat_fonts_get(plat_fonts *fs, int style, int px, const char **failed)
+{
+    static const char *const FILES[] = { "NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSansArabic-Regular.ttf",
+                                         "NotoSansArabic-Bold.ttf" };
+    style &= 3;
+    for (int i = 0; i < fs->n; i++)
+        if (fs->slot[i].style == style && fs->slot[i].px == px) {
+            fs->slot[i].used = ++fs->tick;
+            return fs->slot[i].font;
+        }
+    if (fs->retry[style] && SDL_GetTicks64() < fs->retry[style])
+        return NULL;
+    char path[sizeof fs->failed];
+    snprintf(path, sizeof path, "%s/%s", fs->dir, FILES[style]);
+    TTF_Font *f = TTF_OpenFont(path, px);
+    fs->retry[style] = f ? 0 : SDL_GetTicks64() + 1000;
+    if (!f) {
+        memcpy(fs->failed, path, sizeof path);
+        if (failed)
+            *failed = fs->failed;
+        return NULL;
+    }
+    if (style & PLAT_FONT_ARABIC)
+        TTF_SetFontScriptName(f, "Arab"); /* HarfBuzz shapes the joined forms */
+    int k = fs->n;
+    if (fs->n == fs->cap) {
+        k = 0;
+        for (int i = 1; i < fs->cap; i++)
+            if (fs->slot[i].used < fs->slot[k].used)
+                k = i;
+        TTF_CloseFont(fs->slot[k].font);
+    } else {
+        fs->n++;
+    }
+    fs->slot[k].style = style;
+    fs->slot[k].px = px;
+    fs->slot[k].font = f;
+    fs->slot[k].used = ++fs->tick;
+    return f;
+}
+
+TTF_Font *plat_fonts_run(plat_fonts *fs, bool bold, bool arabic, int px, bool rtl, const char **failed)
+{
+    TTF_Font *f = plat_fonts_get(fs, (bold ? PLAT_FONT_BOLD : 0) | (arabic ? PLAT_FONT_ARABIC : 0), px, failed);
+    if (f)
+        TTF_SetFontDirection(f, rtl ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
+    return f;
+}

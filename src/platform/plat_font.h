@@ -1,0 +1,43 @@
+/* plat_font: the fonts of one text drawer (plat_render) or measurer (plat_text), by
+ * style and size, opened on first use from the shipped Noto Sans files; beyond the set's
+ * capacity the least recently used is closed. A file that will not open is tried again
+ * once a second, not at every text of every frame.
+ * Ownership: the set owns its fonts; a font returned is valid until the next
+ * plat_fonts_get on the same set, and plat_fonts_free closes them all. */
+#ifndef GW_PLAT_FONT_H
+#define GW_PLAT_FONT_H
+#include <SDL2/SDL_ttf.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Font styles: bit 0 bold, bit 1 the Arabic font (Noto Sans Arabic). */
+enum { PLAT_FONT_BOLD = 1, PLAT_FONT_ARABIC = 2 };
+#define PLAT_FONT_SLOTS 48
+
+typedef struct plat_fonts {
+    char dir[1024];
+    int cap, n; /* at most cap (<= PLAT_FONT_SLOTS) open at once */
+    uint64_t tick;
+    Uint64 retry[4]; /* per file: SDL ticks before which it is not tried again */
+    char failed[1200]; /* the path of the file that last would not open */
+    struct {
+        int style, px;
+        TTF_Font *font;
+        uint64_t used;
+    } slot[PLAT_FONT_SLOTS];
+} plat_fonts;
+
+/* An empty set of fonts from folder dir (NULL: the current folder), cap open at once. */
+void plat_fonts_init(plat_fonts *fs, const char *dir, int cap);
+void plat_fonts_free(plat_fonts *fs);
+
+/* The font of style at px, or NULL when its file will not open. When this call tried
+ * the file and failed, *failed (if not NULL) is set to its path (held by the set), for a
+ * message. */
+TTF_Font *plat_fonts_get(plat_fonts *fs, int style, int px, const char **failed);
+
+/* The font of a run of text (bold or not, Arabic script or not) set to shape in its
+ * direction. */
+TTF_Font *plat_fonts_run(plat_fonts *fs, bool bold, bool arabic, int px, bool rtl, const char **failed);
+
+#endif
