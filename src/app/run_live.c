@@ -282,6 +282,12 @@ static display_wait display_wait_for(SDL_Window *win)
     return w;
 }
 
+/* The next event already queued in SDL, without looking for new ones. */
+static bool next_event(SDL_Event *ev)
+{
+    return SDL_PeepEvents(ev, 1, SDL_GETEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0;
+}
+
 /* Sleeps up to ms or until the display has input; then fetches one event, if any. */
 static bool display_wait_event(const display_wait *w, SDL_Event *ev, int ms)
 {
@@ -289,7 +295,7 @@ static bool display_wait_event(const display_wait *w, SDL_Event *ev, int ms)
     /* events still queued in SDL (a loop pass ends with none) or already read off the
      * connection into Xlib's queue (while waiting for a reply), where poll() does not
      * see them, end the wait at once */
-    if (SDL_PeepEvents(ev, 1, SDL_GETEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0)
+    if (next_event(ev))
         return true;
     XFlush(w->x);
     if (XEventsQueued(w->x, QueuedAlready) == 0) {
@@ -297,16 +303,11 @@ static bool display_wait_event(const display_wait *w, SDL_Event *ev, int ms)
         poll(&pfd, 1, ms);
     }
     SDL_PumpEvents();
-    return SDL_PeepEvents(ev, 1, SDL_GETEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0;
+    return next_event(ev);
 #else
     (void)w;
     return SDL_WaitEventTimeout(ev, ms);
 #endif
-}
-
-static bool next_event(SDL_Event *ev)
-{
-    return SDL_PeepEvents(ev, 1, SDL_GETEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0;
 }
 
 /* On a failed start: lets the loader finish and drops what it read. */
