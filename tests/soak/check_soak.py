@@ -306,12 +306,12 @@ def home_script(r, hours, ex):
 def home_all_settings(sc, t, st):
     sc.add(t, press="settings")
     t += 1
-    # (at 200% the settings run onto pages: the pacer styles are chosen at 100%)
+    # (at 200% the settings run onto pages: each control is chosen, turning pages as needed)
     for w in ["language:es", "theme:light", "pacer:box", "reduced-motion", "text-size:up", "text-size:up",
               "language:de", "theme:contrast", "text-size:up", "text-size:up", "language:ar", "text-size:down",
               "text-size:down", "text-size:down", "text-size:down", "reduced-motion", "pacer:orb", "theme:calm",
               "language:en"]:
-        sc.add(t, press=w)
+        sc.add(t, choose=w)
         t += 1
     sc.add(t, press="back")
     return t + 1
@@ -338,13 +338,14 @@ def home_sitting_at(r, sc, t, ex, ids, st, hour, c, force):
         t += r.uniform(1, 3)
         for _ in range(r.randint(1, 5)):
             w = r.choice(HOME_SETTINGS)
-            sc.add(t, press=w)
+            sc.add(t, choose=w)  # at larger text sizes and small windows the settings run onto pages
             if w == "checkins":
                 st["checkins"] = not st["checkins"]
             t += r.uniform(0.5, 3)
         what = "settings"
         if r.random() < 0.15:
-            sc.add(t, press="delete-data")
+            # (below the practice log's path, whose length depends on where the tests run)
+            sc.add(t, choose="delete-data")
             confirm = hour % 2 == 1 and r.random() < 0.7
             sc.add(t + 2, press="delete-confirm" if confirm else "delete-cancel")
             t += 3
