@@ -296,6 +296,9 @@ static void add_rect(gw_rect *v, int *n, int max, gw_rect r)
     v[best] = gw_rect_union(v[best], r);
 }
 
+/* how far ahead a command left out of the shorter list is looked for */
+#define DIFF_LOOKAHEAD 4
+
 int draw_diff_rects(const draw_list *prev, const draw_list *next, gw_rect *rects, int max)
 {
     gw_rect full = gw_rc(0, 0, (float)next->w, (float)next->h);
@@ -305,21 +308,59 @@ int draw_diff_rects(const draw_list *prev, const draw_list *next, gw_rect *rects
         return 1;
     }
     int nr = 0;
-    int n = prev->ncmd > next->ncmd ? prev->ncmd : next->ncmd;
-    for (int i = 0; i < n; i++) {
-        const draw_cmd *a = i < prev->ncmd ? &prev->cmd[i] : NULL;
-        const draw_cmd *b = i < next->ncmd ? &next->cmd[i] : NULL;
-        if (a && b && cmd_eq(prev, a, next, b))
+    /* The lists are walked together, equal commands in step. When a command comes or
+     * goes (a second label while one fades into the next, an arc split in two), the
+     * commands after it would all differ from those at the same index and be redrawn;
+     * so where the lists differ in length, a command found a few places further on in
+     * the longer list is matched there and those passed over count as added or removed.
+     * The matched commands are the same, in the same order, in both lists, so a pixel
+     * outside every command added, removed or changed is covered by the same commands in
+     * the same order, and stays as it was. With lists of equal length this is the plain
+     * index-by-index comparison. */
+    const draw_cmd *pa = prev->cmd, *pb = next->cmd;
+    int na = prev->ncmd, nb = next->ncmd, i = 0, j = 0;
+    gw_rect parts[2];
+    while (i < na && j < nb) {
+        if (cmd_eq(prev, &pa[i], next, &pb[j])) {
+            i++;
+            j++;
             continue;
-        gw_rect parts[2];
-        int np = changed_parts(a, b, parts);
-        for (int k = 0; k < np; k++)
-            add_rect(rects, &nr, max, parts[k]);
+        }
+        int more = (nb - j) - (na - i); /* how many more commands the rest of next has */
+        int k = 0;
+        if (more > 0) {
+            for (k = 1; k <= more && k <= DIFF_LOOKAHEAD; k++)
+                if (cmd_eq(prev, &pa[i], next, &pb[j + k]))
+                    break;
+            if (k <= more && k <= DIFF_LOOKAHEAD) {
+                for (; k > 0; k--, j++)
+                    add_rect(rects, &nr, max, touched(&pb[j])); /* added */
+                continue;
+            }
+        } else if (more < 0) {
+            for (k = 1; k <= -more && k <= DIFF_LOOKAHEAD; k++)
+                if (cmd_eq(prev, &pa[i + k], next, &pb[j]))
+                    break;
+            if (k <= -more && k <= DIFF_LOOKAHEAD) {
+                for (; k > 0; k--, i++)
+                    add_rect(rects, &nr, max, touched(&pa[i])); /* removed */
+                continue;
+            }
+        }
+        int np = changed_parts(&pa[i], &pb[j], parts); /* changed in place */
+        for (int q = 0; q < np; q++)
+            add_rect(rects, &nr, max, parts[q]);
+        i++;
+        j++;
     }
+    for (; i < na; i++)
+        add_rect(rects, &nr, max, touched(&pa[i]));
+    for (; j < nb; j++)
+        add_rect(rects, &nr, max, touched(&pb[j]));
     /* clip to the screen, dropping what falls outside */
     int out = 0;
-    for (int i = 0; i < nr; i++) {
-        gw_rect d = rects[i];
+    for (int q = 0; q < nr; q++) {
+        gw_rect d = rects[q];
         float x0 = fmaxf(d.x, 0), y0 = fmaxf(d.y, 0);
         float x1 = fminf(d.x + d.w, full.w), y1 = fminf(d.y + d.h, full.h);
         if (x1 > x0 && y1 > y0)

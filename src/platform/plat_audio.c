@@ -112,7 +112,12 @@ static void postmix(void *ud, Uint8 *stream, int len)
     bool bed = a->bed_on && n <= CHUNK * 8;
     if (bed)
         synth_bed_render(&a->bed, a->scratch, (size_t)n);
-    for (int i = 0; i < n; i++) {
+    if (a->muted)
+        memset(stream, 0, (size_t)len);
+    /* nothing of ours to add (between cues, no ambience): the voice's samples stay as
+     * they are, and the audio thread does no more than SDL_mixer's own mixing */
+    bool ours = !a->muted && (bed || (!a->paused && a->nplay > 0));
+    for (int i = 0; ours && i < n; i++) {
         float v = 0;
         if (!a->paused)
             for (int k = 0; k < a->nplay; k++) {
@@ -125,8 +130,11 @@ static void postmix(void *ud, Uint8 *stream, int len)
             a->duck += (target_duck - a->duck) * (1.f / 4800); /* about 0.1 s */
             v += ga * a->duck * a->scratch[i];
         }
+        /* rounded half away from zero, as lroundf (a call into libm) would */
+        float fv = v * 32767;
+        long add = (long)((double)fv + (fv < 0 ? -0.5 : 0.5));
         for (int c = 0; c < 2; c++) {
-            long x = a->muted ? 0 : s[2 * i + c] + lroundf(v * 32767);
+            long x = s[2 * i + c] + add;
             s[2 * i + c] = (Sint16)clampi(x, -32768, 32767);
         }
     }

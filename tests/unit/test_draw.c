@@ -152,6 +152,50 @@ static void far_apart_changes_stay_apart(void **st)
     draw_free(&b);
 }
 
+/* A command added or removed in the middle of the list (a second label while one fades
+ * into the next) dirties its own bounds only: the commands after it are matched from the
+ * end of the lists, not redrawn because their index moved. */
+static void an_added_command_does_not_dirty_those_after_it(void **st)
+{
+    (void)st;
+    draw_list a = { 0 }, b = { 0 };
+    for (int k = 0; k < 2; k++) {
+        draw_list *l = k ? &b : &a;
+        draw_begin(l, 1920, 1080, BG);
+        draw_rect(l, gw_rc(0, 0, 1920, 80), 0, FG);
+        draw_text(l, gw_rc(800, 400, 300, 60), "Breathe in", 40, ALIGN_CENTER, FG);
+        if (k)
+            draw_text(l, gw_rc(800, 400, 300, 60), "Hold", 40, ALIGN_CENTER, (gw_color){ 200, 210, 220, 80 });
+        for (int i = 0; i < 6; i++) /* a bar of buttons at the bottom */
+            draw_rect(l, gw_rc(200 + 250 * (float)i, 950, 200, 90), 20, FG);
+    }
+    gw_rect r[DRAW_MAX_DIRTY];
+    int n = draw_diff_rects(&a, &b, r, DRAW_MAX_DIRTY);
+    assert_int_equal(n, 1);
+    assert_true(r[0].x >= 790 && r[0].x + r[0].w <= 1110 && r[0].y >= 390 && r[0].y + r[0].h <= 470);
+    /* and removed again */
+    n = draw_diff_rects(&b, &a, r, DRAW_MAX_DIRTY);
+    assert_int_equal(n, 1);
+    assert_true(r[0].y + r[0].h <= 470);
+    /* a changed button after the added label is still found */
+    b.cmd[b.ncmd - 1].color.r = 1;
+    n = draw_diff_rects(&a, &b, r, DRAW_MAX_DIRTY);
+    assert_int_equal(n, 2);
+    assert_true((r[0].y >= 940) != (r[1].y >= 940));
+    /* equal lengths but different: compared index by index as before */
+    draw_list c = { 0 };
+    draw_begin(&c, 1920, 1080, BG);
+    draw_rect(&c, gw_rc(0, 0, 1920, 80), 0, FG);
+    n = draw_diff_rects(&a, &c, r, DRAW_MAX_DIRTY);
+    gw_rect u = r[0];
+    for (int i = 1; i < n; i++)
+        u = gw_rect_union(u, r[i]);
+    assert_true(u.y < 450 && u.y + u.h > 1000);
+    draw_free(&a);
+    draw_free(&b);
+    draw_free(&c);
+}
+
 static void a_progress_ring_dirties_only_the_moved_arc(void **st)
 {
     (void)st;
@@ -226,6 +270,7 @@ int main(void)
         cmocka_unit_test(widgets_are_found_by_id_and_position),
         cmocka_unit_test(long_lists_grow),
         cmocka_unit_test(far_apart_changes_stay_apart),
+        cmocka_unit_test(an_added_command_does_not_dirty_those_after_it),
         cmocka_unit_test(a_progress_ring_dirties_only_the_moved_arc),
         cmocka_unit_test(a_growing_straight_line_dirties_only_its_new_part),
     };
