@@ -334,6 +334,11 @@ int run_live(const run_options *o)
      * whole surface through OpenGL every frame */
     if (!getenv("SDL_FRAMEBUFFER_ACCELERATION"))
         SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    /* A kiosk takes no typed text (its PIN pad takes digits), so X's compose table of
+     * dead keys, which Xlib reads and parses at start (10-20 ms of the first frame), is
+     * left empty; an operator's own XCOMPOSEFILE is kept. */
+    if (kiosk)
+        setenv("XCOMPOSEFILE", "/dev/null", 0);
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         fprintf(stderr, "groundwork: cannot start the display: %s\n", SDL_GetError());
         content_drop(loader, &packs);
@@ -377,9 +382,10 @@ int run_live(const run_options *o)
     trace *tr = NULL;
     if (o->trace && !(tr = trace_open(o->trace)))
         fprintf(stderr, "groundwork: cannot write the trace %s\n", o->trace);
-    plat_audio *audio = plat_audio_open(true);
-    if (plat_audio_problem(audio))
-        fprintf(stderr, "groundwork: %s (continuing without sound)\n", plat_audio_problem(audio));
+    /* the sound device is opened once the first frame is shown (or at the first sound
+     * asked for, whichever comes first): opening it takes a while and nothing is heard
+     * in the first frame */
+    plat_audio *audio = plat_audio_open_later();
     if (loader)
         SDL_WaitThread(loader, NULL);
     run_print_diags(&packs.diags);
@@ -441,12 +447,16 @@ int run_live(const run_options *o)
     display_wait dw = display_wait_for(win);
     while (!a.quit) {
         if (!full && !pads) {
-            /* enumerating input devices takes a while; the first frame need not wait */
+            /* enumerating input devices and opening the sound device take a while; the
+             * first frame need not wait */
             pads = true;
             /* full screen is asked for after the first frame is shown: a window manager
              * may take a while to answer */
             if (want_full && has_window_manager(win))
                 SDL_SetWindowFullscreen(win, SDL_WINDOW_FULLSCREEN_DESKTOP);
+            plat_audio_start(audio);
+            if (plat_audio_problem(audio))
+                fprintf(stderr, "groundwork: %s (continuing without sound)\n", plat_audio_problem(audio));
             if (SDL_InitSubSystem(SDL_INIT_GAMECONTROLLER) != 0)
                 SDL_LogWarn(SDL_LOG_CATEGORY_INPUT, "No gamepad support: %s", SDL_GetError());
             open_controllers();

@@ -197,12 +197,12 @@ static uint32_t be32(const unsigned char *p)
 
 /* Length from the granule position of the last Ogg page, in samples at rate; -1 if
  * memory runs out (the length must not quietly become "unknown"). */
-static gw_ns ogg_length(FILE *f, uint32_t rate)
+/* The granule position (samples) of the last Ogg page found in the last `tail` bytes
+ * of the file, as a length; 0 if none is found. With `whole`, a page is taken only if it
+ * ends exactly at the end of the file (it is the last page, not "OggS" met by chance in
+ * the audio data or a page cut off by the window); -1 when out of memory. */
+static gw_ns ogg_last_page(FILE *f, long size, long tail, uint32_t rate, bool whole)
 {
-    static const long tail = 65536;
-    if (fseek(f, 0, SEEK_END) != 0) return 0;
-    long size = ftell(f);
-    if (size <= 0) return 0;
     long from = size > tail ? size - tail : 0;
     if (fseek(f, from, SEEK_SET) != 0) return 0;
     size_t len = (size_t)(size - from);
@@ -212,6 +212,12 @@ static gw_ns ogg_length(FILE *f, uint32_t rate)
     if (fread(b, 1, len, f) == len) {
         for (size_t i = len >= 27 ? len - 27 + 1 : 0; i-- > 0;) {
             if (memcmp(b + i, "OggS", 4) != 0 || b[i + 4] != 0) continue;
+            if (whole) {
+                size_t nseg = b[i + 26], body = 0;
+                if (i + 27 + nseg > len) continue;
+                for (size_t k = 0; k < nseg; k++) body += b[i + 27 + k];
+                if (i + 27 + nseg + body != len) continue;
+            }
             uint64_t g = 0;
             for (int k = 7; k >= 0; k--) g = g << 8 | b[i + 6 + (size_t)k];
             if (g != UINT64_MAX && g < (uint64_t)rate * 86400u)
@@ -221,6 +227,18 @@ static gw_ns ogg_length(FILE *f, uint32_t rate)
     }
     free(b);
     return out;
+}
+
+/* A clip's length from its last page: most last pages are a few kilobytes, so the last
+ * 8 KiB are read first (a pack's clips are all checked when it loads); a page can be up
+ * to 64 KiB, so without a whole last page there the last 64 KiB are searched as before. */
+static gw_ns ogg_length(FILE *f, uint32_t rate)
+{
+    if (fseek(f, 0, SEEK_END) != 0) return 0;
+    long size = ftell(f);
+    if (size <= 0) return 0;
+    gw_ns out = size > 8192 ? ogg_last_page(f, size, 8192, rate, true) : 0;
+    return out != 0 ? out : ogg_last_page(f, size, 65536, rate, false);
 }
 
 static bool check_ogg(FILE *f, const unsigned char *h, size_t got, gw_ns *len, char *why,

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/pack_asset.h"
 #include "core/synth.h"
 #include "platform/plat_clock.h"
 
@@ -192,6 +193,8 @@ static void apply_voice_volume(plat_audio *a)
         Mix_VolumeMusic((int)lroundf(a->gain[AUDIO_VOICE] * MIX_MAX_VOLUME));
 }
 
+static void wake(plat_audio *a);
+
 static void try_open(plat_audio *a)
 {
     if (a->live || !a->want)
@@ -247,6 +250,22 @@ plat_audio *plat_audio_open(bool want_device)
     }
     try_open(a);
     return a;
+}
+
+plat_audio *plat_audio_open_later(void)
+{
+    plat_audio *a = plat_audio_open(false);
+    if (a) {
+        a->want = true;
+        a->standby = true; /* opened by plat_audio_start or the first sound asked for */
+    }
+    return a;
+}
+
+void plat_audio_start(plat_audio *a)
+{
+    if (a && a->standby)
+        wake(a);
 }
 
 void plat_audio_close(plat_audio *a)
@@ -421,77 +440,15 @@ bool plat_audio_voice_playing(const plat_audio *a)
     return on;
 }
 
-/* ---- clip length without a device: read the container ourselves ---------------- */
-static uint32_t le32(const unsigned char *p) { return p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24; }
-
-static gw_ns wav_length(const unsigned char *b, size_t n)
-{
-    if (n < 12 || memcmp(b, "RIFF", 4) || memcmp(b + 8, "WAVE", 4))
-        return 0;
-    uint32_t byte_rate = 0;
-    for (size_t at = 12; at + 8 <= n;) {
-        uint32_t sz = le32(b + at + 4);
-        if (!memcmp(b + at, "fmt ", 4) && at + 20 <= n)
-            byte_rate = le32(b + at + 16);
-        else if (!memcmp(b + at, "data", 4)) {
-            if (!byte_rate)
-                return 0;
-            uint64_t have = n - at - 8 < sz ? n - at - 8 : sz;
-            return (gw_ns)(have * (uint64_t)GW_NS_PER_SEC / byte_rate);
-        }
-        if (sz > n - at - 8)
-            return 0;
-        at += 8 + sz + (sz & 1);
-    }
-    return 0;
-}
-
-static gw_ns ogg_length(const unsigned char *b, size_t n)
-{
-    /* the identification header holds the rate; the last page's granule the length */
-    uint32_t rate = 0;
-    for (size_t i = 0; i + 16 <= n && i < 4096; i++)
-        if (!memcmp(b + i, "\x01vorbis", 7)) {
-            rate = le32(b + i + 12);
-            break;
-        }
-    if (!rate)
-        return 0;
-    for (size_t i = n >= 27 ? n - 27 : 0;; i--) {
-        if (!memcmp(b + i, "OggS", 4)) {
-            uint64_t g = 0;
-            for (int k = 7; k >= 0; k--)
-                g = g << 8 | b[i + 6 + k];
-            if (g == UINT64_MAX)
-                return 0;
-            return (gw_ns)(g / rate) * GW_NS_PER_SEC + (gw_ns)((g % rate) * (uint64_t)GW_NS_PER_SEC / rate);
-        }
-        if (i == 0)
-            break;
-    }
-    return 0;
-}
-
+/* ---- clip length without a device --------------------------------------------- */
 gw_ns plat_audio_clip_length(plat_audio *a, const char *path)
 {
+    /* the same reading of the file as the pack loader's check of it */
     (void)a;
-    if (!path)
-        return 0;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return 0;
     gw_ns len = 0;
-    if (fseek(f, 0, SEEK_END) == 0) {
-        long n = ftell(f);
-        if (n > 0 && n < 512L * 1024 * 1024 && fseek(f, 0, SEEK_SET) == 0) {
-            unsigned char *b = malloc((size_t)n);
-            if (b && fread(b, 1, (size_t)n, f) == (size_t)n)
-                len = !memcmp(b, "OggS", n >= 4 ? 4 : 0) && n >= 4 ? ogg_length(b, (size_t)n)
-                                                                   : wav_length(b, (size_t)n);
-            free(b);
-        }
-    }
-    fclose(f);
+    char why[256];
+    if (!path || !pack_audio_check(path, &len, why, sizeof why))
+        return 0;
     return len > 0 ? len : 0;
 }
 

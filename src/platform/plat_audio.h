@@ -16,6 +16,11 @@ typedef struct plat_audio plat_audio;
 /* Tries to open the default device; never fails (returns a silent back-end). Returns
  * NULL only if out of memory. */
 plat_audio *plat_audio_open(bool want_device);
+/* As plat_audio_open, but the device is not opened yet: it starts in standby (live as
+ * far as callers can tell) and opens at plat_audio_start or at the first cue, voice or
+ * ambience asked for. The live program opens it after its first frame is shown. */
+plat_audio *plat_audio_open_later(void);
+void plat_audio_start(plat_audio *a);
 void plat_audio_close(plat_audio *a);
 bool plat_audio_live(const plat_audio *a);
 /* A device was removed or added (from SDL events or scripts). */

@@ -52,6 +52,20 @@ static void ogg_page(FILE *f, uint64_t granule, const void *body, unsigned char 
     fwrite(body, 1, n, f);
 }
 
+/* a page of nseg full segments (255 bytes each) of zeros */
+static void ogg_big_page(FILE *f, uint64_t granule, unsigned char nseg)
+{
+    unsigned char h[27] = "OggS";
+    for (int i = 0; i < 8; i++)
+        h[6 + i] = (unsigned char)(granule >> (8 * i));
+    h[26] = nseg;
+    fwrite(h, 1, sizeof h, f);
+    for (int i = 0; i < nseg; i++)
+        fputc(255, f);
+    for (int i = 0; i < nseg * 255; i++)
+        fputc(0, f);
+}
+
 static void silent_backend_answers(void **st)
 {
     (void)st;
@@ -103,6 +117,21 @@ static void clip_lengths_from_the_files(void **st)
     fclose(f);
     assert_true(plat_audio_clip_length(a, wav) == GW_MSEC(2500));
 
+    /* longer than the 8 KiB read first: found there when the last page is small, in
+     * the last 64 KiB when the last page is larger than 8 KiB */
+    for (int big = 0; big < 2; big++) {
+        f = fopen(wav, "wb");
+        ogg_page(f, 0, id, sizeof id);
+        for (int i = 1; i <= 8; i++)
+            ogg_big_page(f, 44100u * (unsigned)i, 10); /* 2.6 KB each */
+        if (big)
+            ogg_big_page(f, 44100u * 12, 60); /* 15 KB */
+        else
+            ogg_page(f, 44100u * 12, body, sizeof body);
+        fclose(f);
+        assert_true(plat_audio_clip_length(a, wav) == GW_SEC(12));
+    }
+
     /* not a clip, truncated, missing: 0 */
     f = fopen(wav, "wb");
     fputs("RIFF\x10\0\0\0WAVEdata", f);
@@ -140,6 +169,32 @@ static void whole_api_on_the_dummy_driver(void **st)
     assert_false(plat_audio_voice_play(a, "/nonexistent.ogg", GW_SEC(1)));
     assert_non_null(plat_audio_problem(a));
     plat_audio_device_changed(a, true);
+    plat_audio_close(a);
+}
+
+/* The live program opens the device after its first frame: until then the back-end is
+ * in standby (live to its callers), and a cue asked for before that opens it at once. */
+static void opened_later(void **st)
+{
+    (void)st;
+    plat_audio *a = plat_audio_open_later();
+    assert_non_null(a);
+    assert_true(plat_audio_live(a));
+    assert_true(plat_audio_standby(a));
+    assert_null(plat_audio_problem(a));
+    plat_audio_start(a);
+    assert_false(plat_audio_standby(a));
+    bool opened = plat_audio_live(a);
+    if (!opened)
+        assert_non_null(plat_audio_problem(a)); /* no driver: says why */
+    plat_audio_start(a); /* a second start does nothing */
+    assert_true(plat_audio_live(a) == opened);
+    plat_audio_close(a);
+    a = plat_audio_open_later();
+    assert_non_null(a);
+    plat_audio_cue(a, "inhale");
+    assert_false(plat_audio_standby(a));
+    assert_true(plat_audio_live(a) == opened);
     plat_audio_close(a);
 }
 
@@ -196,6 +251,7 @@ int main(void)
         cmocka_unit_test(clip_lengths_from_the_files),
         cmocka_unit_test(whole_api_on_the_dummy_driver),
         cmocka_unit_test(standby_when_nothing_plays),
+        cmocka_unit_test(opened_later),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     SDL_Quit();
