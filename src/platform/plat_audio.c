@@ -17,7 +17,7 @@
 #include "platform/plat_clock.h"
 
 #define RATE 48000
-#define CHUNK 1024 /* 21 ms at 48 kHz. Cues are placed by sample, but 2048 frames put them 38 ms late with SDL's disk driver (bench/cue_sync.py) */
+#define CHUNK 2048 /* 43 ms at 48 kHz: 23 audio-thread wakes a second. Cues are placed by sample, so they stay within a few ms of their times (bench/cue_sync.py) */
 #define MAX_PLAYING 8
 #define MAX_PENDING 8
 #define DUCK_LEVEL 0.35f
@@ -60,6 +60,7 @@ struct plat_audio {
     float   duck;           /* current ambience gain from ducking, eased */
     uint64_t frames;        /* frames mixed so far: the sample clock */
     double  anchor_ns;      /* plat_now() at which frame 0 would have been heard */
+    double  drift_ns;       /* how far the anchor moves a callback (a clock slow or fast) */
     bool    anchored;
     float   scratch[CHUNK * 8];
     double  latency_ns;     /* from mixing a buffer to hearing it */
@@ -82,14 +83,22 @@ static void postmix(void *ud, Uint8 *stream, int len)
     gw_ns now = plat_now();
     SDL_AtomicLock(&a->lock);
     /* Map the sample clock onto plat_now(): this buffer is heard latency_ns after it
-     * is mixed. The anchor is smoothed so callback jitter does not move it much. */
+     * is mixed. The anchor is smoothed so callback jitter does not move it much, and
+     * its steady drift (a device clock a little slow or fast against ours) is tracked
+     * too (an alpha-beta filter), so the smoothing does not lag behind it: with 43 ms
+     * buffers and a stream 2 % slow, the offset alone lagged some 4 ms. */
     double anchor = (double)now + a->latency_ns - (double)a->frames * 1e9 / RATE;
     if (a->nmarks < a->capmarks)
         a->marks[a->nmarks++] = (struct clock_mark){ a->frames, now };
-    if (!a->anchored || fabs(anchor - a->anchor_ns) > 100e6)
+    double predicted = a->anchor_ns + a->drift_ns;
+    if (!a->anchored || fabs(anchor - predicted) > 100e6) {
         a->anchor_ns = anchor;
-    else
-        a->anchor_ns += (anchor - a->anchor_ns) * 0.1;
+        a->drift_ns = 0;
+    } else {
+        double err = anchor - predicted;
+        a->anchor_ns = predicted + err * 0.1;
+        a->drift_ns += err * 0.005;
+    }
     a->anchored = true;
     if (!a->paused) {
         /* start pending cues that fall in this buffer */
@@ -243,7 +252,7 @@ plat_audio *plat_audio_open(bool want_device)
     a->last_active = plat_now();
     const char *log = getenv("GW_AUDIO_CLOCK_LOG");
     if (log && *log && (a->clog = fopen(log, "w"))) {
-        a->capmarks = 180000; /* an hour of 21 ms callbacks */
+        a->capmarks = 180000; /* two hours of 43 ms callbacks */
         a->marks = malloc(a->capmarks * sizeof *a->marks);
         if (!a->marks)
             a->capmarks = 0;
