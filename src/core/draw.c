@@ -299,6 +299,16 @@ static void add_rect(gw_rect *v, int *n, int max, gw_rect r)
 /* how far ahead a command left out of the shorter list is looked for */
 #define DIFF_LOOKAHEAD 4
 
+/* The first k (1 to DIFF_LOOKAHEAD, at most avail) at which ys[k], of list ly, equals x,
+ * of list lx; 0 if none does. */
+static int ahead(const draw_list *lx, const draw_cmd *x, const draw_list *ly, const draw_cmd *ys, int avail)
+{
+    for (int k = 1; k <= avail && k <= DIFF_LOOKAHEAD; k++)
+        if (cmd_eq(lx, x, ly, &ys[k]))
+            return k;
+    return 0;
+}
+
 int draw_diff_rects(const draw_list *prev, const draw_list *next, gw_rect *rects, int max)
 {
     gw_rect full = gw_rc(0, 0, (float)next->w, (float)next->h);
@@ -318,7 +328,7 @@ int draw_diff_rects(const draw_list *prev, const draw_list *next, gw_rect *rects
      * the same order, and stays as it was. With lists of equal length this is the plain
      * index-by-index comparison. */
     const draw_cmd *pa = prev->cmd, *pb = next->cmd;
-    int na = prev->ncmd, nb = next->ncmd, i = 0, j = 0;
+    int na = prev->ncmd, nb = next->ncmd, i = 0, j = 0, k;
     gw_rect parts[2];
     while (i < na && j < nb) {
         if (cmd_eq(prev, &pa[i], next, &pb[j])) {
@@ -327,25 +337,15 @@ int draw_diff_rects(const draw_list *prev, const draw_list *next, gw_rect *rects
             continue;
         }
         int more = (nb - j) - (na - i); /* how many more commands the rest of next has */
-        int k = 0;
-        if (more > 0) {
-            for (k = 1; k <= more && k <= DIFF_LOOKAHEAD; k++)
-                if (cmd_eq(prev, &pa[i], next, &pb[j + k]))
-                    break;
-            if (k <= more && k <= DIFF_LOOKAHEAD) {
-                for (; k > 0; k--, j++)
-                    add_rect(rects, &nr, max, touched(&pb[j])); /* added */
-                continue;
-            }
-        } else if (more < 0) {
-            for (k = 1; k <= -more && k <= DIFF_LOOKAHEAD; k++)
-                if (cmd_eq(prev, &pa[i + k], next, &pb[j]))
-                    break;
-            if (k <= -more && k <= DIFF_LOOKAHEAD) {
-                for (; k > 0; k--, i++)
-                    add_rect(rects, &nr, max, touched(&pa[i])); /* removed */
-                continue;
-            }
+        if (more > 0 && (k = ahead(prev, &pa[i], next, &pb[j], more)) > 0) {
+            for (; k > 0; k--, j++)
+                add_rect(rects, &nr, max, touched(&pb[j])); /* added */
+            continue;
+        }
+        if (more < 0 && (k = ahead(next, &pb[j], prev, &pa[i], -more)) > 0) {
+            for (; k > 0; k--, i++)
+                add_rect(rects, &nr, max, touched(&pa[i])); /* removed */
+            continue;
         }
         int np = changed_parts(&pa[i], &pb[j], parts); /* changed in place */
         for (int q = 0; q < np; q++)

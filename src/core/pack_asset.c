@@ -195,12 +195,11 @@ static uint32_t be32(const unsigned char *p)
     return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | (uint32_t)p[3];
 }
 
-/* Length from the granule position of the last Ogg page, in samples at rate; -1 if
- * memory runs out (the length must not quietly become "unknown"). */
-/* The granule position (samples) of the last Ogg page found in the last `tail` bytes
- * of the file, as a length; 0 if none is found. With `whole`, a page is taken only if it
- * ends exactly at the end of the file (it is the last page, not "OggS" met by chance in
- * the audio data or a page cut off by the window); -1 when out of memory. */
+/* Length from the granule position (samples at rate) of the last Ogg page found in the
+ * last `tail` bytes of the file; 0 if none is found. With `whole`, a page is taken only
+ * if it ends exactly at the end of the file (it is the last page, not "OggS" met by
+ * chance in the audio data or a page cut off by the window). -1 if memory runs out (the
+ * length must not quietly become "unknown"). */
 static gw_ns ogg_last_page(FILE *f, long size, long tail, uint32_t rate, bool whole)
 {
     long from = size > tail ? size - tail : 0;

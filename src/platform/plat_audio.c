@@ -202,8 +202,6 @@ static void apply_voice_volume(plat_audio *a)
         Mix_VolumeMusic((int)lroundf(a->gain[AUDIO_VOICE] * MIX_MAX_VOLUME));
 }
 
-static void wake(plat_audio *a);
-
 static void try_open(plat_audio *a)
 {
     if (a->live || !a->want)
@@ -261,22 +259,6 @@ plat_audio *plat_audio_open(bool want_device)
     return a;
 }
 
-plat_audio *plat_audio_open_later(void)
-{
-    plat_audio *a = plat_audio_open(false);
-    if (a) {
-        a->want = true;
-        a->standby = true; /* opened by plat_audio_start or the first sound asked for */
-    }
-    return a;
-}
-
-void plat_audio_start(plat_audio *a)
-{
-    if (a && a->standby)
-        wake(a);
-}
-
 void plat_audio_close(plat_audio *a)
 {
     if (!a)
@@ -303,6 +285,22 @@ static void wake(plat_audio *a)
         a->standby = false;
         try_open(a);
     }
+}
+
+plat_audio *plat_audio_open_later(void)
+{
+    plat_audio *a = plat_audio_open(false);
+    if (a) {
+        a->want = true;
+        a->standby = true; /* opened by plat_audio_start or the first sound asked for */
+    }
+    return a;
+}
+
+void plat_audio_start(plat_audio *a)
+{
+    if (a && a->standby)
+        wake(a);
 }
 
 bool plat_audio_standby(const plat_audio *a) { return a && a->standby; }
