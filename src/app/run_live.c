@@ -2,12 +2,11 @@
  * SDL_WaitEventTimeout until input arrives or the screen is due to change. A frame in
  * which nothing changed is not drawn; a changed frame redraws only its dirty part. */
 #include <SDL2/SDL.h>
-#ifdef GW_HAVE_X11
 #include <SDL2/SDL_syswm.h>
+#ifdef GW_HAVE_X11
 #include <X11/Xatom.h>
 #include <X11/Xlib.h>
 #endif
-#include <poll.h>
 #include <sys/inotify.h>
 #include <unistd.h>
 #include <dirent.h>
@@ -251,34 +250,26 @@ static bool has_window_manager(SDL_Window *win)
 /* While a figure moves, the loop wakes about 60 times a second, and SDL_WaitEventTimeout
  * looks for events three times on each wake (each a flush and several reads of the X
  * connection, and a look at the input devices). For such short waits the loop sleeps
- * in poll() on the display connection itself (input from the window wakes it at once)
- * and then looks for events once; gamepad input and events from other threads are
- * then seen at the next frame, at most one frame later. Longer waits (a still screen)
- * stay with SDL_WaitEventTimeout. */
+ * for the wait and then looks for events once: input that came meanwhile is handled at
+ * the frame it is due for, at most one wait (a frame while a figure moves) later.
+ * It does not sleep on the display connection: the display answers each frame sent
+ * (plat_present's completion event) a moment later, and waking for that would cost as
+ * much as the round trip it replaces. Longer waits (a still screen) stay with
+ * SDL_WaitEventTimeout, which wakes at once for input. */
 #define SHORT_WAIT_MS 40
 
 typedef struct display_wait {
-#ifdef GW_HAVE_X11
-    Display *x;
-#endif
-    int fd;
+    bool x11;
 } display_wait;
 
 static display_wait display_wait_for(SDL_Window *win)
 {
-    display_wait w = { .fd = -1 };
+    display_wait w = { false };
     if (getenv("GW_SDL_WAIT"))  /* measurement: SDL's own wait throughout */
         return w;
-#ifdef GW_HAVE_X11
     SDL_SysWMinfo info;
     SDL_VERSION(&info.version);
-    if (SDL_GetWindowWMInfo(win, &info) && info.subsystem == SDL_SYSWM_X11) {
-        w.x = info.info.x11.display;
-        w.fd = ConnectionNumber(w.x);
-    }
-#else
-    (void)win;
-#endif
+    w.x11 = SDL_GetWindowWMInfo(win, &info) && info.subsystem == SDL_SYSWM_X11;
     return w;
 }
 
@@ -288,26 +279,14 @@ static bool next_event(SDL_Event *ev)
     return SDL_PeepEvents(ev, 1, SDL_GETEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0;
 }
 
-/* Sleeps up to ms or until the display has input; then fetches one event, if any. */
-static bool display_wait_event(const display_wait *w, SDL_Event *ev, int ms)
+/* Sleeps ms (unless an event is already queued), then fetches one event, if any. */
+static bool display_wait_event(SDL_Event *ev, int ms)
 {
-#ifdef GW_HAVE_X11
-    /* events still queued in SDL (a loop pass ends with none) or already read off the
-     * connection into Xlib's queue (while waiting for a reply), where poll() does not
-     * see them, end the wait at once */
     if (next_event(ev))
         return true;
-    XFlush(w->x);
-    if (XEventsQueued(w->x, QueuedAlready) == 0) {
-        struct pollfd pfd = { .fd = w->fd, .events = POLLIN };
-        poll(&pfd, 1, ms);
-    }
+    SDL_Delay((Uint32)ms);
     SDL_PumpEvents();
     return next_event(ev);
-#else
-    (void)w;
-    return SDL_WaitEventTimeout(ev, ms);
-#endif
 }
 
 /* On a failed start: lets the loader finish and drops what it read. */
@@ -444,6 +423,8 @@ int run_live(const run_options *o)
     const char *flog_path = getenv("GW_FRAME_LOG");
     FILE *flog = flog_path && *flog_path ? fopen(flog_path, "w") : NULL;
     unsigned flog_lines = 0;
+    if (flog)
+        fprintf(stderr, "groundwork: frames are sent with %s\n", plat_render_present_kind(pr));
     display_wait dw = display_wait_for(win);
     while (!a.quit) {
         if (!full && !pads) {
@@ -479,8 +460,8 @@ int run_live(const run_options *o)
             timeout = d < 0 ? 0 : d > IDLE_WAIT_MS ? IDLE_WAIT_MS : (int)d;
         }
         SDL_Event ev;
-        bool short_wait = dw.fd >= 0 && timeout > 0 && timeout <= SHORT_WAIT_MS;
-        bool got = short_wait ? display_wait_event(&dw, &ev, timeout) : SDL_WaitEventTimeout(&ev, timeout);
+        bool short_wait = dw.x11 && timeout > 0 && timeout <= SHORT_WAIT_MS;
+        bool got = short_wait ? display_wait_event(&ev, timeout) : SDL_WaitEventTimeout(&ev, timeout);
         if (got) {
             do {
                 a.now = plat_now() - t0;
@@ -539,8 +520,11 @@ int run_live(const run_options *o)
         full = false;
         ctl_frame(&ctl, &a);
     }
-    if (flog)
+    if (flog) {
         fclose(flog);
+        fprintf(stderr, "groundwork: %lu frames waited for the display to take the one before\n",
+                plat_render_present_waits(pr));
+    }
     trace_begin(tr, a.now, "exit");
     trace_str(tr, "reason", a.exit_reason);
     trace_end(tr);

@@ -1,5 +1,6 @@
 #include "platform/plat_render.h"
 #include "platform/plat_font.h"
+#include "platform/plat_present.h"
 
 #include <SDL2/SDL_image.h>
 #include <SDL2/SDL_ttf.h>
@@ -30,8 +31,8 @@ typedef struct text_entry {
 } text_entry;
 
 struct plat_render {
-    SDL_Window *win;      /* NULL when offscreen */
-    SDL_Surface *surf;    /* window surface (not owned) or offscreen (owned) */
+    plat_present *present; /* how the window's pixels reach the screen; NULL offscreen */
+    SDL_Surface *surf;    /* the window's (the presenter's) or offscreen (owned) */
     SDL_Renderer *r;
     plat_fonts fonts;
     text_entry cache[TEXT_CACHE];
@@ -105,7 +106,10 @@ plat_render *plat_render_new_window(SDL_Window *win, const char *font_dir)
     plat_render *pr = alloc_render(font_dir);
     if (!pr)
         return NULL;
-    pr->win = win;
+    if (!(pr->present = plat_present_new(win))) {
+        plat_render_free(pr);
+        return NULL;
+    }
     int w, h;
     SDL_GetWindowSize(win, &w, &h);
     if (!plat_render_resize(pr, w, h)) {
@@ -117,8 +121,15 @@ plat_render *plat_render_new_window(SDL_Window *win, const char *font_dir)
 
 bool plat_render_resize(plat_render *pr, int w, int h)
 {
-    if (pr->win) {
-        pr->surf = SDL_GetWindowSurface(pr->win);
+    if (pr->present) {
+        /* the renderer and its textures go first: they refer to the surface, which the
+         * presenter may replace */
+        if (pr->r) {
+            cache_clear(pr);
+            SDL_DestroyRenderer(pr->r);
+            pr->r = NULL;
+        }
+        pr->surf = plat_present_surface(pr->present, w, h);
         if (!pr->surf)
             return false;
     } else {
@@ -146,7 +157,9 @@ void plat_render_free(plat_render *pr)
     plat_fonts_free(&pr->fonts);
     if (pr->r)
         SDL_DestroyRenderer(pr->r);
-    if (!pr->win)
+    if (pr->present)
+        plat_present_free(pr->present);
+    else
         SDL_FreeSurface(pr->surf);
     free(pr->vtx);
     free(pr->idx);
@@ -154,6 +167,14 @@ void plat_render_free(plat_render *pr)
 }
 
 SDL_Surface *plat_render_surface(plat_render *pr) { return pr->surf; }
+const char *plat_render_present_kind(const plat_render *pr)
+{
+    return pr->present ? plat_present_kind(pr->present) : NULL;
+}
+unsigned long plat_render_present_waits(const plat_render *pr)
+{
+    return pr->present ? plat_present_waits(pr->present) : 0;
+}
 const char *plat_render_problem(const plat_render *pr) { return pr->problem[0] ? pr->problem : NULL; }
 
 size_t plat_render_text_cache_bytes(const plat_render *pr) { return pr->cache_bytes; }
@@ -1096,6 +1117,8 @@ bool plat_render_frame(plat_render *pr, const draw_list *prev, const draw_list *
         d[0] = gw_rc(0, 0, (float)pr->surf->w, (float)pr->surf->h);
         n = 1;
     }
+    if (pr->present)
+        plat_present_begin(pr->present); /* the display has taken the last frame */
     SDL_Rect clips[DRAW_MAX_DIRTY];
     SDL_Rect whole = { 0, 0, pr->surf->w, pr->surf->h };
     gw_rect all = gw_rc(0, 0, 0, 0);
@@ -1106,8 +1129,8 @@ bool plat_render_frame(plat_render *pr, const draw_list *prev, const draw_list *
         all = gw_rect_union(all, gw_rc((float)clips[i].x, (float)clips[i].y, (float)clips[i].w, (float)clips[i].h));
     }
     SDL_RenderFlush(pr->r);
-    if (pr->win)
-        SDL_UpdateWindowSurfaceRects(pr->win, clips, n);
+    if (pr->present)
+        plat_present_rects(pr->present, clips, n);
     if (dirty_out)
         *dirty_out = all;
     return true;

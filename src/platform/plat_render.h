@@ -1,6 +1,7 @@
 /* plat_render: turns a draw_list into pixels with SDL's software renderer on an
- * SDL_Surface: the window's surface in the live program (only dirty rectangles are
- * redrawn and sent to the screen), or an offscreen surface for `render` and `play`.
+ * SDL_Surface: the window's (plat_present: our own shared image on X11, else SDL's window
+ * surface) in the live program, where only dirty rectangles are redrawn and sent to the
+ * screen, or an offscreen surface for `render` and `play`.
  * Text goes through SDL_ttf (HarfBuzz shaping) with a cache: text that did not change
  * is never rasterized again. A missing font is reported once; text is then skipped and
  * the program goes on.
@@ -37,6 +38,11 @@ bool plat_render_frame(plat_render *pr, const draw_list *prev, const draw_list *
 /* Saves the current pixels as PNG. Returns false with a message in SDL_GetError. */
 bool plat_render_save_png(plat_render *pr, const char *path);
 SDL_Surface *plat_render_surface(plat_render *pr);
+/* Window renderers: how frames reach the screen ("xshm" or "sdl", see plat_present.h),
+ * and how many frames had to wait for the display to take the one before; NULL and 0
+ * offscreen. */
+const char *plat_render_present_kind(const plat_render *pr);
+unsigned long plat_render_present_waits(const plat_render *pr);
 /* The first problem met (missing font, ...), or NULL. */
 const char *plat_render_problem(const plat_render *pr);
 int plat_render_text_cache_size(const plat_render *pr);

@@ -1,0 +1,27 @@
+# The window back-end under a real X server: plat_present's frames (our MIT-SHM image and
+# SDL's window surface) read back from the screen and compared with offscreen ones.
+# Runs under xvfb-run (scripts/deps.sh installs xvfb and xauth).
+find_program(GW_XVFB_RUN xvfb-run)
+if(X11_FOUND AND XEXT_FOUND)
+  add_executable(test_plat_present ${CMAKE_CURRENT_SOURCE_DIR}/display/test_plat_present.c)
+  target_link_libraries(test_plat_present PRIVATE gw_platform PkgConfig::CMOCKA PkgConfig::X11)
+  target_compile_definitions(test_plat_present PRIVATE GW_FONT_DIR="${CMAKE_BINARY_DIR}/data/fonts")
+  add_dependencies(test_plat_present gw_fonts)  # the fonts in the build tree
+  if(GW_XVFB_RUN)
+    set(GW_DISPLAY_ENV ${GW_TEST_ENV})
+    list(FILTER GW_DISPLAY_ENV EXCLUDE REGEX "^SDL_VIDEODRIVER=")
+    list(APPEND GW_DISPLAY_ENV "SDL_VIDEODRIVER=x11")
+    add_test(NAME display.plat_present
+             COMMAND ${GW_XVFB_RUN} -a -s "-screen 0 1024x768x24 -nolisten tcp" $<TARGET_FILE:test_plat_present>)
+    list(APPEND GW_DISPLAY_ENV "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/display/lsan.supp")
+    set_tests_properties(display.plat_present PROPERTIES ENVIRONMENT "${GW_DISPLAY_ENV}" LABELS display)
+    # a server without the extension: the presenter falls back to SDL's window surface
+    add_test(NAME display.plat_present_no_shm
+             COMMAND ${GW_XVFB_RUN} -a -s "-screen 0 1024x768x24 -nolisten tcp -extension MIT-SHM"
+                     $<TARGET_FILE:test_plat_present>)
+    set_tests_properties(display.plat_present_no_shm PROPERTIES
+                         ENVIRONMENT "${GW_DISPLAY_ENV};GW_EXPECT_PRESENT=sdl" LABELS display)
+  else()
+    message(WARNING "xvfb-run not found: display.plat_present is not run (scripts/deps.sh installs xvfb)")
+  endif()
+endif()
