@@ -113,9 +113,12 @@ static void count(app *a, bool completed)
 
 static void update_hours(app *a)
 {
-    struct tm tm;
-    wall_fields(a, &tm);
-    kiosk_hours_state h = kiosk_hours_at(&a->kiosk.cfg, tm.tm_hour * 60 + tm.tm_min);
+    kiosk_hours_state h = KIOSK_OPEN;
+    if (a->kiosk.cfg.hours_set) { /* else always open, and the clock need not be read */
+        struct tm tm;
+        wall_fields(a, &tm);
+        h = kiosk_hours_at(&a->kiosk.cfg, tm.tm_hour * 60 + tm.tm_min);
+    }
     if (h != a->kiosk.hours) {
         static const char *const N[] = { "open", "dim", "blank" };
         a->kiosk.hours = h;

@@ -674,10 +674,13 @@ static bool fast_fill(plat_render *pr, float fx, float fy, float fw, float fh, g
         return true;
     SDL_Surface *s = pr->surf;
     Uint32 px = SDL_MapRGB(s->format, c.r, c.g, c.b);
-    for (int y = in.y; y < in.y + in.h; y++) {
-        Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch) + in.x;
-        SDL_memset4(row, px, (size_t)in.w);
-    }
+    /* the first row pixel by pixel, the others copied from it (memcpy moves a row many
+     * pixels at a time; SDL_memset4 stores one at a time) */
+    Uint32 *first = (Uint32 *)((Uint8 *)s->pixels + (size_t)in.y * (size_t)s->pitch) + in.x;
+    for (int x = 0; x < in.w; x++)
+        first[x] = px;
+    for (int y = in.y + 1; y < in.y + in.h; y++)
+        memcpy((Uint8 *)first + (size_t)(y - in.y) * (size_t)s->pitch, first, (size_t)in.w * 4);
     return true;
 }
 
