@@ -5,7 +5,7 @@ set -euo pipefail
 pkgs=(build-essential cmake pkg-config gettext python3
       libsdl2-dev libsdl2-ttf-dev libsdl2-mixer-dev libsdl2-image-dev
       libx11-dev libxext-dev libcjson-dev libcmocka-dev libsqlite3-dev python3-jsonschema libsodium-dev libfribidi-dev
-      fonts-noto-core locales xvfb xauth
+      fonts-noto-core locales xvfb xauth xdotool
       desktop-file-utils appstream dpkg-dev man-db file
       clang libclang-rt-14-dev valgrind)   # make fuzz (libFuzzer) and make memcheck
 missing=()

@@ -1,6 +1,6 @@
 # The window back-end under a real X server: plat_present's frames (our MIT-SHM image and
 # SDL's window surface) read back from the screen and compared with offscreen ones.
-# Runs under xvfb-run (scripts/deps.sh installs xvfb and xauth).
+# Runs under xvfb-run (scripts/deps.sh installs xvfb, xauth and xdotool).
 find_program(GW_XVFB_RUN xvfb-run)
 if(X11_FOUND AND XEXT_FOUND)
   add_executable(test_plat_present ${CMAKE_CURRENT_SOURCE_DIR}/display/test_plat_present.c)
@@ -21,6 +21,12 @@ if(X11_FOUND AND XEXT_FOUND)
                      $<TARGET_FILE:test_plat_present>)
     set_tests_properties(display.plat_present_no_shm PROPERTIES
                          ENVIRONMENT "${GW_DISPLAY_ENV};GW_EXPECT_PRESENT=sdl" LABELS display)
+    # the live program: keys while a figure moves and while the screen is still, SIGTERM
+    add_test(NAME display.live_input
+             COMMAND ${GW_XVFB_RUN} -a -s "-screen 0 1280x800x24 -nolisten tcp"
+                     python3 ${CMAKE_CURRENT_SOURCE_DIR}/display/check_live_input.py
+                     $<TARGET_FILE:groundwork> ${CMAKE_BINARY_DIR}/test-live-input)
+    set_tests_properties(display.live_input PROPERTIES ENVIRONMENT "${GW_DISPLAY_ENV}" LABELS display)
   else()
     message(WARNING "xvfb-run not found: display.plat_present is not run (scripts/deps.sh installs xvfb)")
   endif()

@@ -33,6 +33,43 @@ static void open_controllers(void)
             SDL_GameControllerOpen(i);
 }
 
+/* Gamepads are read by the loop (SDL_HINT_AUTO_UPDATE_JOYSTICKS off), not by SDL at
+ * every look for events: SDL would look at the input devices (udev) at every frame and,
+ * with a gamepad connected, wait for events by waking every millisecond. With one
+ * connected they are read before every wait and waits last at most PAD_POLL_MS, so a
+ * button is seen within a frame while a figure moves and within 50 ms on a still
+ * screen; with none, the device list is looked at every PAD_SCAN_MS for one plugged in
+ * (and at every wake of a still screen, at most IDLE_WAIT_MS apart). */
+#define PAD_POLL_MS 50
+#define PAD_SCAN_MS 1000
+
+typedef struct pad_reader {
+    bool on;     /* the gamepad subsystem is running */
+    gw_ns next;  /* none connected: look for one from then on */
+} pad_reader;
+
+static void pads_start(pad_reader *p)
+{
+    SDL_SetHint(SDL_HINT_AUTO_UPDATE_JOYSTICKS, "0");
+    if (SDL_InitSubSystem(SDL_INIT_GAMECONTROLLER) != 0) {
+        SDL_LogWarn(SDL_LOG_CATEGORY_INPUT, "No gamepad support: %s", SDL_GetError());
+        return;
+    }
+    p->on = true;
+    open_controllers();
+}
+
+static bool pads_connected(const pad_reader *p) { return p->on && SDL_NumJoysticks() > 0; }
+
+/* Reads the gamepads (their events are then queued) when it is time to. */
+static void pads_read(pad_reader *p, gw_ns now)
+{
+    if (!p->on || (!pads_connected(p) && now < p->next))
+        return;
+    SDL_GameControllerUpdate();
+    p->next = now + GW_MSEC(PAD_SCAN_MS);
+}
+
 /* pacer (issue 4): a short rumble on each phase change, stronger and lower breathing
  * in, lighter and longer breathing out, a faint tap for holds. */
 static void rumble_phase(breath_kind k)
@@ -249,22 +286,27 @@ static bool has_window_manager(SDL_Window *win)
 
 /* While a figure moves, the loop wakes about 60 times a second, and SDL_WaitEventTimeout
  * looks for events three times on each wake (each a flush and several reads of the X
- * connection, and a look at the input devices). For such short waits the loop sleeps
- * for the wait and then looks for events once: input that came meanwhile is handled at
- * the frame it is due for, at most one wait (a frame while a figure moves) later.
- * It does not sleep on the display connection: the display answers each frame sent
- * (plat_present's completion event) a moment later, and waking for that would cost as
- * much as the round trip it replaces. Longer waits (a still screen) stay with
- * SDL_WaitEventTimeout, which wakes at once for input. */
+ * connection). For such short waits the loop sleeps for the wait and then looks for
+ * events once: input that came meanwhile is handled at the frame it is due for, at most
+ * one wait (a frame while a figure moves) later. It does not sleep on the display
+ * connection: the display answers each frame sent (plat_present's completion event) a
+ * moment later, and waking for that would cost as much as the round trip it replaces.
+ * When that answer is all the display sent, SDL is not asked to look for events at
+ * all, except every PUMP_MS (SDL also keeps the screen saver away, and turns a
+ * termination signal into a quit request, when it looks). Longer waits (a still
+ * screen) stay with SDL_WaitEventTimeout, which wakes at once for input. */
 #define SHORT_WAIT_MS 40
+#define PUMP_MS 250
 
 typedef struct display_wait {
     bool x11;
+    plat_render *pr;
+    gw_ns pumped;  /* when SDL last looked for events */
 } display_wait;
 
-static display_wait display_wait_for(SDL_Window *win)
+static display_wait display_wait_for(SDL_Window *win, plat_render *pr)
 {
-    display_wait w = { false };
+    display_wait w = { false, pr, 0 };
     if (getenv("GW_SDL_WAIT"))  /* measurement: SDL's own wait throughout */
         return w;
     SDL_SysWMinfo info;
@@ -280,12 +322,16 @@ static bool next_event(SDL_Event *ev)
 }
 
 /* Sleeps ms (unless an event is already queued), then fetches one event, if any. */
-static bool display_wait_event(SDL_Event *ev, int ms)
+static bool display_wait_event(display_wait *w, SDL_Event *ev, int ms)
 {
     if (next_event(ev))
         return true;
     SDL_Delay((Uint32)ms);
-    SDL_PumpEvents();
+    gw_ns now = plat_now();
+    if (plat_render_present_collect(w->pr) != 0 || now - w->pumped >= GW_MSEC(PUMP_MS)) {
+        SDL_PumpEvents();
+        w->pumped = now;
+    }
     return next_event(ev);
 }
 
@@ -417,7 +463,8 @@ int run_live(const run_options *o)
     int rumbled = a.rumble_seq;
     bool full = true; /* next frame redraws everything (first, resized, exposed) */
     gw_ns cursor_until = GW_NEVER; /* kiosk: the mouse cursor hides again then */
-    bool pads = false;             /* gamepads are looked for after the first frame */
+    bool started = false;          /* gamepads and sound are started after the first frame */
+    pad_reader pads = { 0 };
     /* GW_FRAME_LOG=FILE: one line per pass of the loop, "seconds work-us drawn dirty-px"
      * (bench/run.sh takes the frame-time distribution from it) */
     const char *flog_path = getenv("GW_FRAME_LOG");
@@ -425,12 +472,12 @@ int run_live(const run_options *o)
     unsigned flog_lines = 0;
     if (flog)
         fprintf(stderr, "groundwork: frames are sent with %s\n", plat_render_present_kind(pr));
-    display_wait dw = display_wait_for(win);
+    display_wait dw = display_wait_for(win, pr);
     while (!a.quit) {
-        if (!full && !pads) {
+        if (!full && !started) {
             /* enumerating input devices and opening the sound device take a while; the
              * first frame need not wait */
-            pads = true;
+            started = true;
             /* full screen is asked for after the first frame is shown: a window manager
              * may take a while to answer */
             if (want_full && has_window_manager(win))
@@ -438,9 +485,7 @@ int run_live(const run_options *o)
             plat_audio_start(audio);
             if (plat_audio_problem(audio))
                 fprintf(stderr, "groundwork: %s (continuing without sound)\n", plat_audio_problem(audio));
-            if (SDL_InitSubSystem(SDL_INIT_GAMECONTROLLER) != 0)
-                SDL_LogWarn(SDL_LOG_CATEGORY_INPUT, "No gamepad support: %s", SDL_GetError());
-            open_controllers();
+            pads_start(&pads);
         }
         gw_ns now = plat_now() - t0;
         gw_ns wake = app_next_change(&a);
@@ -459,9 +504,12 @@ int run_live(const run_options *o)
             gw_ns d = (wake - now + GW_NS_PER_MS - 1) / GW_NS_PER_MS;
             timeout = d < 0 ? 0 : d > IDLE_WAIT_MS ? IDLE_WAIT_MS : (int)d;
         }
+        if (pads_connected(&pads) && timeout > PAD_POLL_MS)
+            timeout = PAD_POLL_MS;
+        pads_read(&pads, now);
         SDL_Event ev;
         bool short_wait = dw.x11 && timeout > 0 && timeout <= SHORT_WAIT_MS;
-        bool got = short_wait ? display_wait_event(&ev, timeout) : SDL_WaitEventTimeout(&ev, timeout);
+        bool got = short_wait ? display_wait_event(&dw, &ev, timeout) : SDL_WaitEventTimeout(&ev, timeout);
         if (got) {
             do {
                 a.now = plat_now() - t0;

@@ -14,6 +14,7 @@
 
 struct plat_present {
     SDL_Window *win;
+    int done_type;       /* the X event type of a completion (xshm) */
     SDL_Surface *surf;   /* ours over the shared image (xshm), or SDL's (not owned) */
     bool xshm;
     unsigned long waits;
@@ -136,6 +137,7 @@ static bool xshm_open(plat_present *p)
         return false;
     p->visual = v;
     p->depth = wa.depth;
+    p->done_type = XShmGetEventBase(p->d) + ShmCompletion;
     p->gc = XCreateGC(p->d, p->xw, 0, NULL);
     return p->gc != NULL;
 }
@@ -230,6 +232,26 @@ void plat_present_rects(plat_present *p, const SDL_Rect *r, int n)
     }
 #endif
     SDL_UpdateWindowSurfaceRects(p->win, r, n);
+}
+
+int plat_present_collect(plat_present *p)
+{
+#ifdef GW_HAVE_XSHM
+    if (p->xshm) {
+        int n = XEventsQueued(p->d, QueuedAfterReading);
+        if (n <= 0)
+            return 0;
+        XEvent ev;
+        /* the frame's completion is normally all there is; it is found in the queue,
+         * without reading again */
+        if (!XCheckTypedEvent(p->d, p->done_type, &ev))
+            return n;
+        return XEventsQueued(p->d, QueuedAlready);
+    }
+#else
+    (void)p;
+#endif
+    return -1;
 }
 
 const char *plat_present_kind(const plat_present *p) { return p->xshm ? "xshm" : "sdl"; }

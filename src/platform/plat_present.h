@@ -35,6 +35,12 @@ void plat_present_begin(plat_present *p);
 /* Sends these rectangles of the surface to the window. */
 void plat_present_rects(plat_present *p, const SDL_Rect *rects, int n);
 
+/* Reads what the display has sent and takes out the answers to our own frames (xshm:
+ * their completion events, which are of no use to SDL). Returns how many other events
+ * are waiting, for SDL_PumpEvents to handle; 0 means a look for events can be skipped.
+ * -1 when the presenter does not know (SDL's window surface): look for events as usual. */
+int plat_present_collect(plat_present *p);
+
 /* "xshm" or "sdl": how frames are sent (for diagnostics and tests). */
 const char *plat_present_kind(const plat_present *p);
 

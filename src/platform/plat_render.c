@@ -171,6 +171,10 @@ const char *plat_render_present_kind(const plat_render *pr)
 {
     return pr->present ? plat_present_kind(pr->present) : NULL;
 }
+int plat_render_present_collect(plat_render *pr)
+{
+    return pr->present ? plat_present_collect(pr->present) : -1;
+}
 unsigned long plat_render_present_waits(const plat_render *pr)
 {
     return pr->present ? plat_present_waits(pr->present) : 0;

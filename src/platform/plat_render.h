@@ -43,6 +43,9 @@ SDL_Surface *plat_render_surface(plat_render *pr);
  * offscreen. */
 const char *plat_render_present_kind(const plat_render *pr);
 unsigned long plat_render_present_waits(const plat_render *pr);
+/* Window renderers: see plat_present_collect (events other than the answers to our
+ * frames, -1 when not known); offscreen -1. */
+int plat_render_present_collect(plat_render *pr);
 /* The first problem met (missing font, ...), or NULL. */
 const char *plat_render_problem(const plat_render *pr);
 int plat_render_text_cache_size(const plat_render *pr);
