@@ -53,6 +53,14 @@ cbs = [(int(f), int(t)) for k, f, t in (l for l in log if l[0] == "cb")]
 cues = [l for l in log if l[0] == "cue"]
 if not cbs or not cues:
     sys.exit("no clock log: was the audio device open?")
+# SDL_mixer opens the device paused and starts it at once; if the audio thread runs
+# meanwhile, the disk driver writes a buffer of silence that no callback mixed (and the
+# program did not count). Such buffers come before the first mixed one: the file's
+# sample s is then the program's frame s - lead.
+chunk = cbs[1][0] - cbs[0][0] if len(cbs) > 1 else 0
+lead = n - (cbs[-1][0] + chunk)
+if lead < 0 or (chunk and lead % chunk):
+    sys.exit(f"the file has {n} frames, the program mixed {cbs[-1][0] + chunk}: cannot line them up")
 t0 = int(cues[0][4]) - int(cues[0][3])  # monotonic clock minus program time
 frames = [f for f, _ in cbs]
 
@@ -67,7 +75,7 @@ def program_time(s):
 start = next(e["t"] for e in events if e["event"] == "exercise_start")
 phases = [e["t"] for e in events if e["event"] == "phase"]
 exact = [start + 3 + 4 * k for k in range(len(phases))]
-heard = [program_time(round(o * RATE)) for o in onsets]
+heard = [program_time(round(o * RATE) - lead) for o in onsets]
 m = min(len(heard), len(phases))
 if m < 1:
     sys.exit(f"found {len(onsets)} onsets and {len(phases)} phases: nothing to compare")
@@ -82,6 +90,7 @@ def report(name, ref):
         print("  " + " ".join(f"{x:+.1f}" for x in d))
 
 
-print(f"audio written: {n / RATE:.2f} s; onsets found: {len(onsets)}; phase events: {len(phases)}")
+print(f"audio written: {n / RATE:.2f} s (silent buffers before the first mixed: {lead // chunk if chunk else 0}); "
+      f"onsets found: {len(onsets)}; phase events: {len(phases)}")
 report("vs exact boundaries", exact)
 report("vs trace phase times", phases)
