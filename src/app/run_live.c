@@ -59,12 +59,16 @@ static void pads_start(pad_reader *p)
     open_controllers();
 }
 
-static bool pads_connected(const pad_reader *p) { return p->on && SDL_NumJoysticks() > 0; }
-
-/* Reads the gamepads (their events are then queued) when it is time to. */
-static void pads_read(pad_reader *p, gw_ns now)
+/* Reads the gamepads (their events are then queued) when it is time to; with one
+ * connected, the coming wait is cut to PAD_POLL_MS. */
+static void pads_read(pad_reader *p, gw_ns now, int *timeout)
 {
-    if (!p->on || (!pads_connected(p) && now < p->next))
+    if (!p->on)
+        return;
+    bool connected = SDL_NumJoysticks() > 0;
+    if (connected && *timeout > PAD_POLL_MS)
+        *timeout = PAD_POLL_MS;
+    if (!connected && now < p->next)
         return;
     SDL_GameControllerUpdate();
     p->next = now + GW_MSEC(PAD_SCAN_MS);
@@ -504,9 +508,7 @@ int run_live(const run_options *o)
             gw_ns d = (wake - now + GW_NS_PER_MS - 1) / GW_NS_PER_MS;
             timeout = d < 0 ? 0 : d > IDLE_WAIT_MS ? IDLE_WAIT_MS : (int)d;
         }
-        if (pads_connected(&pads) && timeout > PAD_POLL_MS)
-            timeout = PAD_POLL_MS;
-        pads_read(&pads, now);
+        pads_read(&pads, now, &timeout);
         SDL_Event ev;
         bool short_wait = dw.x11 && timeout > 0 && timeout <= SHORT_WAIT_MS;
         bool got = short_wait ? display_wait_event(&dw, &ev, timeout) : SDL_WaitEventTimeout(&ev, timeout);

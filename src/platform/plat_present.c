@@ -14,7 +14,6 @@
 
 struct plat_present {
     SDL_Window *win;
-    int done_type;       /* the X event type of a completion (xshm) */
     SDL_Surface *surf;   /* ours over the shared image (xshm), or SDL's (not owned) */
     bool xshm;
     unsigned long waits;
@@ -26,6 +25,7 @@ struct plat_present {
     GC gc;
     XImage *img;
     XShmSegmentInfo seg;
+    int done_type;       /* the X event type of a completion */
     bool pending;        /* a frame was sent and its completion not yet seen */
     unsigned long sent;  /* the request number of that frame's last XShmPutImage */
 #endif
@@ -42,16 +42,23 @@ static int on_x_error(Display *d, XErrorEvent *e)
     return 0;
 }
 
-/* Releases the shared image; the display must be done with it (no frame pending). */
+/* Detaches the segment; the XSync also sees every frame sent taken. */
+static void segment_release(plat_present *p)
+{
+    XShmDetach(p->d, &p->seg);
+    XSync(p->d, False);
+    p->pending = false;
+    shmdt(p->seg.shmaddr);
+}
+
+/* Releases the shared image and the surface over it. */
 static void image_free(plat_present *p)
 {
     if (!p->img)
         return;
     SDL_FreeSurface(p->surf);
     p->surf = NULL;
-    XShmDetach(p->d, &p->seg);
-    XSync(p->d, False);
-    shmdt(p->seg.shmaddr);
+    segment_release(p);
     p->img->data = NULL; /* not XDestroyImage's to free */
     XDestroyImage(p->img);
     p->img = NULL;
@@ -61,52 +68,43 @@ static void image_free(plat_present *p)
 static bool image_make(plat_present *p, int w, int h)
 {
     memset(&p->seg, 0, sizeof p->seg);
-    p->seg.shmid = -1;
     p->img = XShmCreateImage(p->d, p->visual, (unsigned)p->depth, ZPixmap, NULL, &p->seg, (unsigned)w,
                              (unsigned)h);
     if (!p->img)
         return false;
-    if (p->img->bits_per_pixel != 32)
-        goto fail;
-    p->seg.shmid = shmget(IPC_PRIVATE, (size_t)p->img->bytes_per_line * (size_t)p->img->height, IPC_CREAT | 0600);
-    if (p->seg.shmid < 0)
-        goto fail;
-    p->seg.shmaddr = shmat(p->seg.shmid, NULL, 0);
-    if (p->seg.shmaddr == (char *)-1) {
-        p->seg.shmaddr = NULL;
-        goto fail;
+    bool attached = false;
+    if (p->img->bits_per_pixel == 32) {
+        p->seg.shmid = shmget(IPC_PRIVATE, (size_t)p->img->bytes_per_line * (size_t)p->img->height,
+                              IPC_CREAT | 0600);
+        p->seg.shmaddr = p->seg.shmid < 0 ? (char *)-1 : shmat(p->seg.shmid, NULL, 0);
+        if (p->seg.shmaddr != (char *)-1) {
+            p->img->data = p->seg.shmaddr;
+            p->seg.readOnly = False;
+            /* a display on another machine refuses the segment with an error, which
+             * would otherwise end the program */
+            XSync(p->d, False);
+            x_failed = 0;
+            int (*old)(Display *, XErrorEvent *) = XSetErrorHandler(on_x_error);
+            Status ok = XShmAttach(p->d, &p->seg);
+            XSync(p->d, False);
+            XSetErrorHandler(old);
+            attached = ok && !x_failed;
+            if (!attached)
+                shmdt(p->seg.shmaddr);
+        }
+        /* removed now, the segment goes away with the last process using it, even when
+         * this one is killed */
+        if (p->seg.shmid >= 0)
+            shmctl(p->seg.shmid, IPC_RMID, NULL);
     }
-    p->img->data = p->seg.shmaddr;
-    p->seg.readOnly = False;
-    /* a display on another machine refuses the segment with an error, which would
-     * otherwise end the program */
-    XSync(p->d, False);
-    x_failed = 0;
-    int (*old)(Display *, XErrorEvent *) = XSetErrorHandler(on_x_error);
-    Status ok = XShmAttach(p->d, &p->seg);
-    XSync(p->d, False);
-    XSetErrorHandler(old);
-    /* removed now, the segment goes away with the last process using it, even when this
-     * one is killed */
-    shmctl(p->seg.shmid, IPC_RMID, NULL);
-    if (!ok || x_failed) {
-        shmdt(p->seg.shmaddr);
-        p->seg.shmaddr = NULL;
-        goto fail;
+    if (attached) {
+        p->surf = SDL_CreateRGBSurfaceWithFormatFrom(p->img->data, w, h, 32, p->img->bytes_per_line,
+                                                     SDL_PIXELFORMAT_XRGB8888);
+        if (p->surf)
+            return true;
+        segment_release(p);
     }
-    p->surf = SDL_CreateRGBSurfaceWithFormatFrom(p->img->data, w, h, 32, p->img->bytes_per_line,
-                                                 SDL_PIXELFORMAT_XRGB8888);
-    if (!p->surf) {
-        XShmDetach(p->d, &p->seg);
-        XSync(p->d, False);
-        shmdt(p->seg.shmaddr);
-        goto fail;
-    }
-    return true;
-fail:
-    if (p->seg.shmaddr == NULL && p->seg.shmid >= 0)
-        shmctl(p->seg.shmid, IPC_RMID, NULL);
-    p->img->data = NULL;
+    p->img->data = NULL; /* not XDestroyImage's to free */
     XDestroyImage(p->img);
     p->img = NULL;
     return false;
@@ -188,7 +186,6 @@ SDL_Surface *plat_present_surface(plat_present *p, int w, int h)
     if (p->xshm) {
         if (p->surf && p->surf->w == w && p->surf->h == h)
             return p->surf;
-        xshm_settle(p);
         image_free(p);
         if (w > 0 && h > 0 && image_make(p, w, h))
             return p->surf;
@@ -217,7 +214,6 @@ void plat_present_rects(plat_present *p, const SDL_Rect *r, int n)
     if (p->xshm) {
         if (!p->img || n <= 0)
             return;
-        xshm_settle(p);
         for (int i = 0; i < n; i++) {
             bool last = i == n - 1;
             if (last)
@@ -264,7 +260,6 @@ void plat_present_free(plat_present *p)
         return;
 #ifdef GW_HAVE_XSHM
     if (p->xshm) {
-        xshm_settle(p);
         image_free(p);
         use_sdl(p);
     }

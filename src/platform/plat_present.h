@@ -32,7 +32,8 @@ SDL_Surface *plat_present_surface(plat_present *p, int w, int h);
  * the last frame sent (at once, nearly always). */
 void plat_present_begin(plat_present *p);
 
-/* Sends these rectangles of the surface to the window. */
+/* Sends these rectangles of the surface to the window (after plat_present_begin and
+ * the drawing). */
 void plat_present_rects(plat_present *p, const SDL_Rect *rects, int n);
 
 /* Reads what the display has sent and takes out the answers to our own frames (xshm:
