@@ -3,7 +3,7 @@
 # Only missing packages are installed; uses sudo when not root.
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config gettext python3
-      libsdl2-dev libsdl2-ttf-dev libsdl2-mixer-dev libsdl2-image-dev
+      libsdl2-dev libsdl2-ttf-dev libsdl2-mixer-dev libpng-dev
       libx11-dev libxext-dev libcjson-dev libcmocka-dev libsqlite3-dev python3-jsonschema libsodium-dev libfribidi-dev
       fonts-noto-core locales xvfb xauth xdotool
       desktop-file-utils appstream dpkg-dev man-db file

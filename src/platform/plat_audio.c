@@ -2,7 +2,12 @@
  * by a post-mix callback on the audio thread, which also counts samples: that count is
  * the sample clock onto which caller times are mapped, so a scheduled cue starts on its
  * exact sample rather than at the next video frame. Voice clips play as Mix_Music.
- * The callback touches only `mix` state guarded by a spin lock held for a few copies. */
+ * The callback touches only `mix` state guarded by a spin lock held for a few copies.
+ *
+ * SDL_mixer is loaded (SDL_LoadObject) when the device is first opened, not linked:
+ * with the decoders it brings (FluidSynth with GLib and JACK, libmodplug, FLAC, mpg123,
+ * Opus: 23 libraries) loading it at start cost 5-10 ms before the first frame, which
+ * has nothing to hear. Without it the program runs silent and says why. */
 #include "platform/plat_audio.h"
 
 #include <SDL2/SDL.h>
@@ -15,6 +20,21 @@
 #include "core/pack_asset.h"
 #include "core/synth.h"
 #include "platform/plat_clock.h"
+
+#ifndef GW_MIXER_LIB
+#define GW_MIXER_LIB "libSDL2_mixer-2.0.so.0"
+#endif
+
+/* the SDL_mixer functions used, called as mx.Name (typed from SDL_mixer.h) */
+#define MIXER_FUNCS(X) X(Linked_Version) X(OpenAudioDevice) X(CloseAudio) X(Init) X(SetPostMix) \
+    X(HookMusicFinished) X(LoadMUS) X(FreeMusic) X(PlayMusic) X(HaltMusic) X(PauseMusic)    \
+    X(ResumeMusic) X(PlayingMusic) X(SetMusicPosition) X(VolumeMusic) X(HaltChannel)
+static struct mixer {
+    void *lib; /* loaded once, kept until exit (its audio thread may still run at close) */
+#define X(f) __typeof__(&Mix_##f) f;
+    MIXER_FUNCS(X)
+#undef X
+} mx;
 
 #define RATE 48000
 #define CHUNK 2048 /* 43 ms at 48 kHz: 23 audio-thread wakes a second. Cues are placed by sample, so they stay within a few ms of their times (bench/cue_sync.py) */
@@ -178,16 +198,16 @@ static void shut(plat_audio *a)
 {
     if (!a->live)
         return;
-    Mix_SetPostMix(NULL, NULL);
-    Mix_HookMusicFinished(NULL);
+    mx.SetPostMix(NULL, NULL);
+    mx.HookMusicFinished(NULL);
     hooked = NULL;
-    Mix_HaltMusic();
+    mx.HaltMusic();
     if (a->voice) {
-        Mix_FreeMusic(a->voice);
+        mx.FreeMusic(a->voice);
         a->voice = NULL;
     }
-    Mix_HaltChannel(-1);
-    Mix_CloseAudio();
+    mx.HaltChannel(-1);
+    mx.CloseAudio();
     a->live = false;
     SDL_AtomicLock(&a->lock);
     a->npend = a->nplay = 0;
@@ -199,23 +219,87 @@ static void shut(plat_audio *a)
 static void apply_voice_volume(plat_audio *a)
 {
     if (a->live)
-        Mix_VolumeMusic((int)lroundf(a->gain[AUDIO_VOICE] * MIX_MAX_VOLUME));
+        mx.VolumeMusic((int)lroundf(a->gain[AUDIO_VOICE] * MIX_MAX_VOLUME));
+}
+
+/* Loads SDL_mixer (GW_MIXER_LIB names another file, for tests); false with a->problem
+ * set when it cannot be had. */
+static bool mixer_load(plat_audio *a)
+{
+    if (mx.lib)
+        return true;
+    const char *name = getenv("GW_MIXER_LIB");
+    if (!name || !*name)
+        name = GW_MIXER_LIB;
+    struct mixer m = { 0 };
+    if (!(m.lib = SDL_LoadObject(name))) {
+        snprintf(a->problem, sizeof a->problem, "No sound: SDL_mixer cannot be loaded (%s)", SDL_GetError());
+        return false;
+    }
+    void *fn;
+    const char *missing = NULL;
+#define X(f)                                                     \
+    if (!missing && !(fn = SDL_LoadFunction(m.lib, "Mix_" #f)))  \
+        missing = "Mix_" #f;                                     \
+    else if (!missing)                                           \
+        memcpy(&m.f, &fn, sizeof fn); /* POSIX: a function's address as void * */
+    MIXER_FUNCS(X)
+#undef X
+    const SDL_version *v = missing ? NULL : m.Linked_Version();
+    if (missing || !v || v->major != SDL_MIXER_MAJOR_VERSION) {
+        if (missing)
+            snprintf(a->problem, sizeof a->problem, "No sound: %s has no %s", name, missing);
+        else
+            snprintf(a->problem, sizeof a->problem, "No sound: %s is SDL_mixer %d, not %d", name,
+                     v ? v->major : 0, SDL_MIXER_MAJOR_VERSION);
+        SDL_UnloadObject(m.lib);
+        return false;
+    }
+    mx = m;
+    return true;
+}
+
+/* The cue sounds, synthesized when the device is first opened. */
+static bool render_cues(plat_audio *a)
+{
+    if (a->pcm[0])
+        return true;
+    a->cue_len = synth_cue_frames(RATE);
+    for (int i = 0; i < SYNTH_CUE_COUNT; i++) {
+        float *p = malloc(a->cue_len * sizeof(float));
+        if (!p) {
+            for (int k = 0; k < i; k++) {
+                free(a->pcm[k]);
+                a->pcm[k] = NULL;
+            }
+            return false;
+        }
+        synth_cue_render((synth_cue)i, RATE, p, a->cue_len);
+        a->pcm[i] = p;
+    }
+    return true;
 }
 
 static void try_open(plat_audio *a)
 {
     if (a->live || !a->want)
         return;
+    if (!render_cues(a)) {
+        snprintf(a->problem, sizeof a->problem, "No sound: out of memory");
+        return;
+    }
+    if (!mixer_load(a))
+        return;
     if (!SDL_WasInit(SDL_INIT_AUDIO) && SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
         snprintf(a->problem, sizeof a->problem, "No sound: %s", SDL_GetError());
         return;
     }
     /* no allowed changes: SDL converts, so the stream is always 48 kHz stereo S16 */
-    if (Mix_OpenAudioDevice(RATE, AUDIO_S16SYS, 2, CHUNK, NULL, 0) != 0) {
+    if (mx.OpenAudioDevice(RATE, AUDIO_S16SYS, 2, CHUNK, NULL, 0) != 0) {
         snprintf(a->problem, sizeof a->problem, "No sound: %s", Mix_GetError());
         return;
     }
-    Mix_Init(MIX_INIT_OGG);
+    mx.Init(MIX_INIT_OGG);
     /* a sound card plays a buffer about one buffer after it is mixed; the disk writer
      * (used to measure) writes it at once */
     const char *drv = SDL_GetCurrentAudioDriver();
@@ -223,9 +307,9 @@ static void try_open(plat_audio *a)
     a->live = true;
     a->problem[0] = 0;
     apply_voice_volume(a);
-    Mix_SetPostMix(postmix, a);
+    mx.SetPostMix(postmix, a);
     hooked = a;
-    Mix_HookMusicFinished(voice_finished);
+    mx.HookMusicFinished(voice_finished);
 }
 
 plat_audio *plat_audio_open(bool want_device)
@@ -234,15 +318,6 @@ plat_audio *plat_audio_open(bool want_device)
     if (!a)
         return NULL;
     a->want = want_device;
-    a->cue_len = synth_cue_frames(RATE);
-    for (int i = 0; i < SYNTH_CUE_COUNT; i++) {
-        a->pcm[i] = malloc(a->cue_len * sizeof(float));
-        if (!a->pcm[i]) {
-            plat_audio_close(a);
-            return NULL;
-        }
-        synth_cue_render((synth_cue)i, RATE, a->pcm[i], a->cue_len);
-    }
     for (int b = 0; b < AUDIO_BUS_COUNT; b++)
         a->gain[b] = b == AUDIO_AMBIENCE ? 0.6f : 1.f;
     a->duck = 1.f;
@@ -318,7 +393,7 @@ void plat_audio_idle(plat_audio *a)
     SDL_AtomicLock(&a->lock);
     bool busy = a->npend > 0 || a->nplay > 0 || a->bed_on || a->voice_on;
     SDL_AtomicUnlock(&a->lock);
-    if (busy || (a->voice && Mix_PlayingMusic()))
+    if (busy || (a->voice && mx.PlayingMusic()))
         a->last_active = now;
     else if (now - a->last_active >= a->standby_after) {
         shut(a);
@@ -406,21 +481,21 @@ bool plat_audio_voice_play(plat_audio *a, const char *path, gw_ns offset)
     if (!a->live)
         return false;
     plat_audio_voice_stop(a);
-    a->voice = Mix_LoadMUS(path);
+    a->voice = mx.LoadMUS(path);
     if (!a->voice) {
         snprintf(a->problem, sizeof a->problem, "Cannot play %s: %s", path, Mix_GetError());
         return false;
     }
-    if (Mix_PlayMusic(a->voice, 0) != 0) {
+    if (mx.PlayMusic(a->voice, 0) != 0) {
         snprintf(a->problem, sizeof a->problem, "Cannot play %s: %s", path, Mix_GetError());
-        Mix_FreeMusic(a->voice);
+        mx.FreeMusic(a->voice);
         a->voice = NULL;
         return false;
     }
     if (offset > 0)
-        Mix_SetMusicPosition(gw_seconds(offset));
+        mx.SetMusicPosition(gw_seconds(offset));
     if (a->paused)
-        Mix_PauseMusic();
+        mx.PauseMusic();
     set_voice_on(a, true);
     return true;
 }
@@ -429,9 +504,9 @@ void plat_audio_voice_stop(plat_audio *a)
 {
     if (!a || !a->live)
         return;
-    Mix_HaltMusic();
+    mx.HaltMusic();
     if (a->voice) {
-        Mix_FreeMusic(a->voice);
+        mx.FreeMusic(a->voice);
         a->voice = NULL;
     }
     set_voice_on(a, false);
@@ -441,7 +516,7 @@ bool plat_audio_voice_playing(const plat_audio *a)
 {
     if (!a || !a->live || !a->voice)
         return false;
-    bool on = Mix_PlayingMusic() != 0;
+    bool on = mx.PlayingMusic() != 0;
     if (!on && a->voice_on)
         set_voice_on((plat_audio *)a, false); /* lift the ducking once the clip ended */
     return on;
@@ -470,9 +545,9 @@ void plat_audio_pause(plat_audio *a, bool paused)
     SDL_AtomicUnlock(&a->lock);
     if (a->live && a->voice) {
         if (paused)
-            Mix_PauseMusic();
+            mx.PauseMusic();
         else
-            Mix_ResumeMusic();
+            mx.ResumeMusic();
     }
 }
 

@@ -2,9 +2,9 @@
 #include "platform/plat_font.h"
 #include "platform/plat_present.h"
 
-#include <SDL2/SDL_image.h>
 #include <SDL2/SDL_ttf.h>
 #include <math.h>
+#include <png.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1143,8 +1143,24 @@ bool plat_render_frame(plat_render *pr, const draw_list *prev, const draw_list *
     return true;
 }
 
+/* 8-bit RGB, written with libpng's simplified API from a copy in RGB24 (the frame's
+ * fourth byte is padding, not alpha). */
 bool plat_render_save_png(plat_render *pr, const char *path)
 {
     SDL_RenderFlush(pr->r);
-    return IMG_SavePNG(pr->surf, path) == 0;
+    SDL_Surface *rgb = SDL_ConvertSurfaceFormat(pr->surf, SDL_PIXELFORMAT_RGB24, 0);
+    if (!rgb)
+        return false;
+    png_image img;
+    memset(&img, 0, sizeof img);
+    img.version = PNG_IMAGE_VERSION;
+    img.width = (png_uint_32)rgb->w;
+    img.height = (png_uint_32)rgb->h;
+    img.format = PNG_FORMAT_RGB;
+    bool ok = png_image_write_to_file(&img, path, 0, rgb->pixels, rgb->pitch, NULL) != 0;
+    if (!ok)
+        SDL_SetError("%s", img.message);
+    png_image_free(&img);
+    SDL_FreeSurface(rgb);
+    return ok;
 }

@@ -7,6 +7,8 @@
 #             reruns as nobody through setpriv; if that cannot be done, exit 77: skipped)
 #   nofont    GROUNDWORK_DATA_DIR without fonts: render still writes the frame
 #   noaudio   SDL_AUDIODRIVER=nonexistent: the live program runs on, silent
+#   nomixer   SDL_mixer missing (GW_MIXER_LIB names no file), or a library that is not
+#             SDL_mixer: the live program runs on, silent, and says which
 # Runs in a fresh temporary folder; needs GROUNDWORK_DATA_DIR (set by CTest).
 set -u
 gw="$1"; case="$2"
@@ -72,6 +74,17 @@ noaudio)
   [ $rc -eq 124 ] || fail "the program stopped (exit $rc) instead of running on without sound"
   grep -q "No sound: .*continuing without sound" "$tmp/err" || fail "no clear message about the missing audio device"
   echo "ok (noaudio): $(head -1 "$tmp/err")" ;;
+nomixer)
+  GW_MIXER_LIB=/nonexistent/libSDL2_mixer-2.0.so.0 timeout 5 "$gw" --exercise pmr-4 > /dev/null 2> "$tmp/err"; rc=$?
+  [ $rc -eq 124 ] || fail "the program stopped (exit $rc) instead of running on without SDL_mixer"
+  grep -q "No sound: SDL_mixer cannot be loaded (.*/nonexistent/libSDL2_mixer-2.0.so.0.*continuing without sound" "$tmp/err" ||
+    fail "no clear message about the missing SDL_mixer"
+  echo "ok (nomixer): $(head -1 "$tmp/err")"
+  GW_MIXER_LIB=libSDL2_ttf-2.0.so.0 timeout 5 "$gw" --exercise pmr-4 > /dev/null 2> "$tmp/err"; rc=$?
+  [ $rc -eq 124 ] || fail "the program stopped (exit $rc) with a library that is not SDL_mixer"
+  grep -q "No sound: libSDL2_ttf-2.0.so.0 has no Mix_Linked_Version (continuing without sound)" "$tmp/err" ||
+    fail "no clear message about a library that is not SDL_mixer"
+  echo "ok (nomixer): $(head -1 "$tmp/err")" ;;
 *)
-  echo "usage: io_faults.sh GROUNDWORK dangling|fifo|unreadable|nofont|noaudio"; exit 2 ;;
+  echo "usage: io_faults.sh GROUNDWORK dangling|fifo|unreadable|nofont|noaudio|nomixer"; exit 2 ;;
 esac
