@@ -950,7 +950,7 @@ static bool check_voice_path(vctx *c, const cJSON *v, gw_ns *len)
     *len = 0;
     if (!check_pack_path(c, v, "voice clip", &full)) return false;
     bool ok = true;
-    if (full && !pack_audio_check(full, len, why, sizeof why)) {
+    if (full && !pack_audio_check_at(full, v->valuestring, &c->L->path_cache, len, why, sizeof why)) {
         rep(c, v, PACK_ERROR, "voice clip \"%s\" %s", san(v->valuestring, buf, sizeof buf, 80), why);
         ok = false;
     }
@@ -1884,10 +1884,7 @@ static void load_exercise_files(loader *L)
     pthread_t th;
     if (L->npend >= THREAD_MIN_FILES) {
         /* the reader's own copy of the folder cache: the loader's may move on */
-        r.cache = L->path_cache;
-        r.cache.fd_ok = false;
-        if (L->path_cache.fd_ok && (r.cache.fd = fcntl(L->path_cache.fd, F_DUPFD_CLOEXEC, 0)) >= 0)
-            r.cache.fd_ok = true;
+        pack_path_cache_copy(&r.cache, &L->path_cache);
         if (pthread_mutex_init(&r.mu, NULL) == 0) {
             if (pthread_cond_init(&r.cv, NULL) == 0) {
                 r.started = pthread_create(&th, NULL, reader_main, &r) == 0;

@@ -59,30 +59,47 @@ static bool not_found(int e, char *why, size_t n)
 
 void pack_path_cache_close(pack_path_cache *cache)
 {
-    if (cache && cache->fd_ok) close(cache->fd);
-    if (cache) {
-        cache->fd_ok = false;
-        cache->valid = false;
+    if (!cache) return;
+    for (int i = 0; i < PACK_PATH_CACHE_DIRS; i++) {
+        if (cache->d[i].fd_ok) close(cache->d[i].fd);
+        cache->d[i].fd_ok = false;
+        cache->d[i].valid = false;
     }
 }
 
-/* rel's folder is the cached one: the name within it, else NULL. */
-static const char *in_cached_dir(const pack_path_cache *cache, const char *rel)
+void pack_path_cache_copy(pack_path_cache *to, const pack_path_cache *from)
 {
-    if (!cache || !cache->valid) return NULL;
+    *to = *from;
+    for (int i = 0; i < PACK_PATH_CACHE_DIRS; i++)
+        if (to->d[i].fd_ok && (to->d[i].fd = fcntl(from->d[i].fd, F_DUPFD_CLOEXEC, 0)) < 0)
+            to->d[i].fd_ok = false;  /* paths in it are then used whole */
+}
+
+/* rel's folder is a cached one: the name within it (*slot its entry), else NULL. */
+static const char *in_cached_dir(const pack_path_cache *cache, const char *rel,
+                                 const pack_path_dir **slot)
+{
+    if (!cache) return NULL;
     const char *slash = strrchr(rel, '/');
     size_t dlen = slash ? (size_t)(slash - rel) : 0;
-    if (strlen(cache->dir) != dlen || strncmp(cache->dir, rel, dlen) != 0) return NULL;
-    return slash ? slash + 1 : rel;  /* may be "" ("audio/"): a folder, checked by path */
+    for (int i = 0; i < PACK_PATH_CACHE_DIRS; i++) {
+        const pack_path_dir *e = &cache->d[i];
+        if (e->valid && strlen(e->dir) == dlen && strncmp(e->dir, rel, dlen) == 0) {
+            *slot = e;
+            return slash ? slash + 1 : rel;  /* may be "" ("audio/"): a folder, checked by path */
+        }
+    }
+    return NULL;
 }
 
 int pack_path_open(const char *full, const char *rel, pack_path_cache *cache)
 {
-    const char *name = in_cached_dir(cache, rel);
-    if (name && name[0] && cache->fd_ok) {
+    const pack_path_dir *e = NULL;
+    const char *name = in_cached_dir(cache, rel, &e);
+    if (name && name[0] && e->fd_ok) {
         /* It was found to be no symbolic link; if it has become one, open it as
          * before, by its whole path. */
-        int fd = openat(cache->fd, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+        int fd = openat(e->fd, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
         if (fd >= 0 || errno != ELOOP) return fd;
     }
     return open(full, O_RDONLY | O_CLOEXEC);
@@ -96,10 +113,11 @@ static bool resolve_plain(char *joined, size_t base, const char *rel, pack_path_
     struct stat st;
     const char *slash = strrchr(rel, '/');
     size_t dlen = slash ? (size_t)(slash - rel) : 0;
-    const char *name = in_cached_dir(cache, rel);
+    const pack_path_dir *e = NULL;
+    const char *name = in_cached_dir(cache, rel, &e);
     *ok = false;
-    if (name && name[0] && cache->fd_ok) {  /* one short lookup instead of a walk of joined */
-        if (fstatat(cache->fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) return !not_found(errno, why, n);
+    if (name && name[0] && e->fd_ok) {  /* one short lookup instead of a walk of joined */
+        if (fstatat(e->fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) return !not_found(errno, why, n);
         if (S_ISLNK(st.st_mode)) return false;
         if (S_ISDIR(st.st_mode)) snprintf(why, n, "is a folder, not a file");
         else if (!S_ISREG(st.st_mode)) snprintf(why, n, "is not a regular file");
@@ -111,23 +129,25 @@ static bool resolve_plain(char *joined, size_t base, const char *rel, pack_path_
             if (joined[i] != '/') continue;
             joined[i] = 0;
             int r = lstat(joined, &st);
-            int e = errno;
+            int e2 = errno;
             joined[i] = '/';
-            if (r != 0) return !not_found(e, why, n);
+            if (r != 0) return !not_found(e2, why, n);
             if (S_ISLNK(st.st_mode)) return false;
             if (!S_ISDIR(st.st_mode)) return !not_found(ENOENT, why, n);
         }
-        if (cache && dlen < sizeof cache->dir) {
-            pack_path_cache_close(cache);
-            memcpy(cache->dir, rel, dlen);
-            cache->dir[dlen] = 0;
-            cache->valid = true;
+        if (cache && dlen < sizeof cache->d[0].dir) {
+            pack_path_dir *slot = &cache->d[cache->next];
+            cache->next = (cache->next + 1) % PACK_PATH_CACHE_DIRS;
+            if (slot->fd_ok) close(slot->fd);
+            memcpy(slot->dir, rel, dlen);
+            slot->dir[dlen] = 0;
+            slot->valid = true;
             size_t end = base + dlen - (dlen ? 0 : 1);  /* joined up to rel's folder */
             char keep = joined[end];
             joined[end] = 0;
-            cache->fd = open(joined, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            slot->fd = open(joined, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
             joined[end] = keep;
-            cache->fd_ok = cache->fd >= 0;  /* else paths are used whole, as before */
+            slot->fd_ok = slot->fd >= 0;  /* else paths are used whole, as before */
         }
     }
     if (lstat(joined, &st) != 0) return !not_found(errno, why, n);
@@ -195,20 +215,32 @@ static uint32_t be32(const unsigned char *p)
     return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | (uint32_t)p[3];
 }
 
+/* All of len bytes at off, or false. */
+static bool read_at(int fd, void *buf, size_t len, long off)
+{
+    size_t got = 0;
+    while (got < len) {
+        ssize_t r = pread(fd, (char *)buf + got, len - got, (off_t)off + (off_t)got);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) return false;
+        got += (size_t)r;
+    }
+    return true;
+}
+
 /* Length from the granule position (samples at rate) of the last Ogg page found in the
  * last `tail` bytes of the file; 0 if none is found. With `whole`, a page is taken only
  * if it ends exactly at the end of the file (it is the last page, not "OggS" met by
  * chance in the audio data or a page cut off by the window). -1 if memory runs out (the
  * length must not quietly become "unknown"). */
-static gw_ns ogg_last_page(FILE *f, long size, long tail, uint32_t rate, bool whole)
+static gw_ns ogg_last_page(int fd, long size, long tail, uint32_t rate, bool whole)
 {
     long from = size > tail ? size - tail : 0;
-    if (fseek(f, from, SEEK_SET) != 0) return 0;
     size_t len = (size_t)(size - from);
     unsigned char *b = malloc(len);
     if (!b) return -1;
     gw_ns out = 0;
-    if (fread(b, 1, len, f) == len) {
+    if (read_at(fd, b, len, from)) {
         for (size_t i = len >= 27 ? len - 27 + 1 : 0; i-- > 0;) {
             if (memcmp(b + i, "OggS", 4) != 0 || b[i + 4] != 0) continue;
             if (whole) {
@@ -231,17 +263,15 @@ static gw_ns ogg_last_page(FILE *f, long size, long tail, uint32_t rate, bool wh
 /* A clip's length from its last page: most last pages are a few kilobytes, so the last
  * 8 KiB are read first (a pack's clips are all checked when it loads); a page can be up
  * to 64 KiB, so without a whole last page there the last 64 KiB are searched as before. */
-static gw_ns ogg_length(FILE *f, uint32_t rate)
+static gw_ns ogg_length(int fd, long size, uint32_t rate)
 {
-    if (fseek(f, 0, SEEK_END) != 0) return 0;
-    long size = ftell(f);
     if (size <= 0) return 0;
-    gw_ns out = size > 8192 ? ogg_last_page(f, size, 8192, rate, true) : 0;
-    return out != 0 ? out : ogg_last_page(f, size, 65536, rate, false);
+    gw_ns out = size > 8192 ? ogg_last_page(fd, size, 8192, rate, true) : 0;
+    return out != 0 ? out : ogg_last_page(fd, size, 65536, rate, false);
 }
 
-static bool check_ogg(FILE *f, const unsigned char *h, size_t got, gw_ns *len, char *why,
-                      size_t n)
+static bool check_ogg(int fd, long size, const unsigned char *h, size_t got, gw_ns *len,
+                      char *why, size_t n)
 {
     if (got < 28 || h[4] != 0) {
         snprintf(why, n, "is a damaged Ogg file (bad page header)");
@@ -269,7 +299,7 @@ static bool check_ogg(FILE *f, const unsigned char *h, size_t got, gw_ns *len, c
                  (unsigned)rate);
         return false;
     }
-    *len = ogg_length(f, rate);
+    *len = ogg_length(fd, size, rate);
     if (*len < 0) {
         *len = 0;
         snprintf(why, n, "cannot be read: out of memory");
@@ -278,7 +308,7 @@ static bool check_ogg(FILE *f, const unsigned char *h, size_t got, gw_ns *len, c
     return true;
 }
 
-static bool check_wav(FILE *f, const unsigned char *h, size_t got, gw_ns *len, char *why,
+static bool check_wav(int fd, const unsigned char *h, size_t got, gw_ns *len, char *why,
                       size_t n)
 {
     if (got < 12 || memcmp(h + 8, "WAVE", 4) != 0) {
@@ -290,11 +320,11 @@ static bool check_wav(FILE *f, const unsigned char *h, size_t got, gw_ns *len, c
     uint32_t byte_rate = 0;
     for (int k = 0; k < 64; k++) {
         unsigned char c[8];
-        if (fseek(f, pos, SEEK_SET) != 0 || fread(c, 1, 8, f) != 8) break;
+        if (!read_at(fd, c, 8, pos)) break;
         uint32_t size = le32(c + 4);
         if (memcmp(c, "fmt ", 4) == 0) {
             unsigned char fm[16];
-            if (size < 16 || fread(fm, 1, 16, f) != 16) {
+            if (size < 16 || !read_at(fd, fm, 16, pos + 8)) {
                 snprintf(why, n, "has a damaged WAV \"fmt \" chunk");
                 return false;
             }
@@ -330,21 +360,32 @@ static bool check_wav(FILE *f, const unsigned char *h, size_t got, gw_ns *len, c
     return false;
 }
 
-bool pack_audio_check(const char *path, gw_ns *len, char *why, size_t n)
+/* The checks on an open clip (fd is closed): its size from fstat, its headers and last
+ * page by pread, without stdio's buffering and seeks. */
+static bool audio_check_fd(int fd, gw_ns *len, char *why, size_t n)
 {
     *len = 0;
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > LONG_MAX) {
         snprintf(why, n, "cannot be opened");
+        if (fd >= 0) close(fd);
         return false;
     }
+    long size = (long)st.st_size;
     unsigned char h[27 + 255 + 64];
-    size_t got = fread(h, 1, sizeof h, f);
+    size_t got = 0;
+    for (;;) {  /* as much of the header as the file has */
+        ssize_t r = pread(fd, h + got, sizeof h - got, (off_t)got);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) break;
+        got += (size_t)r;
+        if (got == sizeof h) break;
+    }
     bool ok;
     if (got >= 4 && memcmp(h, "OggS", 4) == 0) {
-        ok = check_ogg(f, h, got, len, why, n);
+        ok = check_ogg(fd, size, h, got, len, why, n);
     } else if (got >= 4 && memcmp(h, "RIFF", 4) == 0) {
-        ok = check_wav(f, h, got, len, why, n);
+        ok = check_wav(fd, h, got, len, why, n);
     } else {
         if (got >= 3 && (memcmp(h, "ID3", 3) == 0 || (h[0] == 0xFF && (h[1] & 0xE0) == 0xE0)))
             snprintf(why, n, "looks like MP3; Groundwork plays Ogg Vorbis or WAV");
@@ -354,8 +395,19 @@ bool pack_audio_check(const char *path, gw_ns *len, char *why, size_t n)
             snprintf(why, n, "is not Ogg Vorbis or WAV audio");
         ok = false;
     }
-    fclose(f);
+    close(fd);
     return ok;
+}
+
+bool pack_audio_check(const char *path, gw_ns *len, char *why, size_t n)
+{
+    return audio_check_fd(open(path, O_RDONLY | O_CLOEXEC), len, why, n);
+}
+
+bool pack_audio_check_at(const char *full, const char *rel, pack_path_cache *cache, gw_ns *len,
+                         char *why, size_t n)
+{
+    return audio_check_fd(pack_path_open(full, rel, cache), len, why, n);
 }
 
 bool pack_png_check(const char *path, char *why, size_t n)

@@ -15,19 +15,27 @@
 char *pack_join(const char *dir, const char *rel);
 /* Syntax only: relative, '/' separators, no ".." component, not empty. */
 bool pack_path_syntax_ok(const char *rel, char *why, size_t n);
-/* Remembers the last folder (relative to the pack) found free of symbolic links, so
- * that files side by side cost one lstat each, and keeps that folder open: files in
- * it are then looked up and opened relative to it (one path component for the
- * kernel to walk, not the whole path). Zero it before the first use; release it with
+/* Remembers the last few folders (relative to the pack) found free of symbolic links,
+ * so that files side by side cost one lstat each, and keeps them open: files in them
+ * are then looked up and opened relative to them (one path component for the kernel to
+ * walk, not the whole path). Several, because a pack's steps name clips in a folder per
+ * language, in turn. Zero it before the first use; release it with
  * pack_path_cache_close. */
-typedef struct pack_path_cache {
+#define PACK_PATH_CACHE_DIRS 4
+typedef struct pack_path_dir {
     char dir[256];
     bool valid;
     bool fd_ok;   /* fd is the folder dir, opened */
     int  fd;
+} pack_path_dir;
+typedef struct pack_path_cache {
+    pack_path_dir d[PACK_PATH_CACHE_DIRS];
+    int next;     /* the slot a newly found folder takes */
 } pack_path_cache;
 
 void pack_path_cache_close(pack_path_cache *cache);
+/* to: the folders of from, with descriptors of their own (for another thread). */
+void pack_path_cache_copy(pack_path_cache *to, const pack_path_cache *from);
 /* Opens the file rel (relative to the pack; full is dir "/" rel) for reading, as
  * open(full, O_RDONLY | O_CLOEXEC) would; relative to the cached folder when rel lies
  * in it. Returns the descriptor, or -1 with errno set. cache may be NULL. */
@@ -41,6 +49,10 @@ bool pack_path_resolve(const char *dir, const char *root_real, const char *rel,
                        pack_path_cache *cache, char **full, char *why, size_t n);
 /* *len gets the clip length from its headers (0 if it cannot be known). */
 bool pack_audio_check(const char *path, gw_ns *len, char *why, size_t n);
+/* The same for the pack's file rel (full is dir "/" rel, already resolved), opened
+ * through cache as pack_path_open does. */
+bool pack_audio_check_at(const char *full, const char *rel, pack_path_cache *cache, gw_ns *len,
+                         char *why, size_t n);
 bool pack_png_check(const char *path, char *why, size_t n);
 
 #endif

@@ -3,8 +3,10 @@
  * it), so this checks that every kind of entry there still gets the message it got
  * when each file was found by its whole path: a folder, a FIFO, a missing file, a
  * folder named with a trailing '/', a symbolic link that stays inside the pack (it
- * loads), a file with a syntax error, and names that move between folders; and that
- * many files, read ahead on a second thread, still give their messages in order. */
+ * loads), a file with a syntax error, and names that move between folders; that
+ * many files, read ahead on a second thread, still give their messages in order; and
+ * that voice clips named in turn from more folders than the loader keeps open (one per
+ * language and exercise) get their lengths and their messages. */
 #define _XOPEN_SOURCE 700  /* nftw */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -212,11 +214,139 @@ static void test_many_files(void **state)
     pack_diags_free(&d);
 }
 
+static void copy_file(const char *from, const char *rel)
+{
+    FILE *in = fopen(from, "rb");
+    assert_non_null(in);
+    char path[512], buf[4096];
+    snprintf(path, sizeof path, "%s/%s", tmp_root, rel);
+    FILE *out = fopen(path, "wb");
+    assert_non_null(out);
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0) assert_int_equal(fwrite(buf, 1, n, out), n);
+    fclose(in);
+    fclose(out);
+}
+
+/* Steps name clips in audio/en/gN and audio/es/gN in turn, for six N: twelve folders,
+ * more than the loader keeps open at once. Each step's length is its English clip's
+ * (1.5 s Ogg, 0.4 s WAV, alternately); a Spanish clip that is a link out of the pack,
+ * one that is a FIFO, one that is missing and one in a folder that is a link out of the
+ * pack each get the message they got when every clip was found by its whole path. */
+static void test_voice_folders(void **state)
+{
+    (void)state;
+    enum { G = 6 };
+    const char *dirs[] = { "voices", "voices/audio", "voices/audio/en", "voices/audio/es" };
+    for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) make_dir(dirs[i]);
+    char json[8192];
+    size_t o = (size_t)snprintf(json, sizeof json,
+        "{\"format\": \"1.0\", \"id\": \"voices\", \"name\": \"V\", \"version\": \"1.0.0\",\n"
+        " \"languages\": [\"en\", \"es\"], \"authors\": [\"t\"], \"license\": \"CC0-1.0\", \"sources\": [],\n"
+        " \"exercises\": [{\"id\": \"g\", \"kind\": \"guided\", \"category\": \"relaxation\",\n"
+        "  \"title\": \"T\", \"summary\": \"S\", \"cautions\": [], \"source\": \"s\",\n"
+        "  \"guided\": {\"steps\": [\n");
+    for (int g = 0; g < G; g++) {
+        char rel[128];
+        const char *ext = g % 2 ? "wav" : "ogg";
+        const char *src = g % 2 ? GW_SOURCE_DIR "/tests/packs/good/guided/audio/fist.wav"
+                                : GW_SOURCE_DIR "/tests/packs/good/guided/audio/sit.ogg";
+        snprintf(rel, sizeof rel, "voices/audio/en/g%d", g);
+        make_dir(rel);
+        if (g != 5) {
+            snprintf(rel, sizeof rel, "voices/audio/es/g%d", g);
+            make_dir(rel);
+        }
+        for (int k = 0; k < 2; k++) {
+            snprintf(rel, sizeof rel, "voices/audio/en/g%d/%d.%s", g, k, ext);
+            copy_file(src, rel);
+            snprintf(rel, sizeof rel, "voices/audio/es/g%d/%d.%s", g, k, ext);
+            char path[512];
+            snprintf(path, sizeof path, "%s/%s", tmp_root, rel);
+            if (g == 2 && k == 1) assert_int_equal(symlink(src, path), 0);
+            else if (g == 3 && k == 0) assert_int_equal(mkfifo(path, 0644), 0);
+            else if (g == 4 && k == 1) { /* missing */ }
+            else if (g != 5) copy_file(src, rel);
+        }
+        o += (size_t)snprintf(json + o, sizeof json - o,
+            "   {\"kind\": \"instruction\", \"caption\": \"A\", \"pause\": 1, \"voice\": "
+            "{\"en\": \"audio/en/g%d/0.%s\", \"es\": \"audio/es/g%d/0.%s\"}},\n"
+            "   {\"kind\": \"instruction\", \"caption\": \"B\", \"pause\": 1, \"voice\": "
+            "{\"en\": \"audio/en/g%d/1.%s\", \"es\": \"audio/es/g%d/1.%s\"}}%s\n",
+            g, ext, g, ext, g, ext, g, ext, g + 1 < G ? "," : "");
+    }
+    snprintf(json + o, sizeof json - o, "  ]}}]}\n");
+    write_at("voices/pack.json", json);
+    make_dir("outside");
+    copy_file(GW_SOURCE_DIR "/tests/packs/good/guided/audio/fist.wav", "outside/0.wav");
+    copy_file(GW_SOURCE_DIR "/tests/packs/good/guided/audio/fist.wav", "outside/1.wav");
+    char link[512], outside[512];
+    snprintf(link, sizeof link, "%s/voices/audio/es/g5", tmp_root);
+    snprintf(outside, sizeof outside, "%s/outside", tmp_root);
+    assert_int_equal(symlink(outside, link), 0);
+
+    char dir[128];
+    snprintf(dir, sizeof dir, "%s/voices", tmp_root);
+    pack_diags d = {0};
+    pack *p = pack_load_dir(dir, &d);
+    const char *want[] = {
+        "$.exercises[0].guided.steps[5].voice.es: voice clip \"audio/es/g2/1.ogg\" leads outside the pack folder",
+        "$.exercises[0].guided.steps[6].voice.es: voice clip \"audio/es/g3/0.wav\" is not a regular file",
+        "$.exercises[0].guided.steps[9].voice.es: voice clip \"audio/es/g4/1.ogg\" was not found in the pack folder",
+        "$.exercises[0].guided.steps[10].voice.es: voice clip \"audio/es/g5/0.wav\" leads outside the pack folder",
+        "$.exercises[0].guided.steps[11].voice.es: voice clip \"audio/es/g5/1.wav\" leads outside the pack folder",
+    };
+    int n = (int)(sizeof want / sizeof want[0]);
+    for (int i = 0; i < d.n; i++) {
+        char buf[1024];
+        pack_diag_format(&d.v[i], buf, sizeof buf);
+        print_message("%s\n", buf);
+        if (i < n) assert_non_null(strstr(buf, want[i]));
+    }
+    assert_int_equal(d.n, n);
+    assert_null(p);  /* errors */
+    pack_diags_free(&d);
+
+    /* with the Spanish clips mended, it loads, and each step has its English clip's length */
+    for (int g = 2; g <= 5; g++)
+        for (int k = 0; k < 2; k++) {
+            const char *ext = g % 2 ? "wav" : "ogg";
+            char rel[128], path[512];
+            snprintf(rel, sizeof rel, "voices/audio/es/g%d/%d.%s", g, k, ext);
+            snprintf(path, sizeof path, "%s/%s", tmp_root, rel);
+            if (g == 5) {
+                if (k == 0) {
+                    assert_int_equal(unlink(link), 0);
+                    assert_int_equal(mkdir(link, 0755), 0);
+                }
+            } else {
+                unlink(path);
+            }
+            copy_file(g % 2 ? GW_SOURCE_DIR "/tests/packs/good/guided/audio/fist.wav"
+                            : GW_SOURCE_DIR "/tests/packs/good/guided/audio/sit.ogg", rel);
+        }
+    p = pack_load_dir(dir, &d);
+    for (int i = 0; i < d.n; i++) {
+        char buf[1024];
+        pack_diag_format(&d.v[i], buf, sizeof buf);
+        print_message("unexpected: %s\n", buf);
+    }
+    assert_int_equal(d.n, 0);
+    assert_non_null(p);
+    assert_int_equal(p->nexercise, 1);
+    assert_int_equal(p->ex[0].nstep, 2 * G);
+    for (int i = 0; i < 2 * G; i++)
+        assert_int_equal(p->ex[0].step[i].voice_ns, (i / 2) % 2 ? 400 * GW_NS_PER_MS : 1500 * GW_NS_PER_MS);
+    pack_free(p);
+    pack_diags_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_paths_messages),
         cmocka_unit_test(test_many_files),
+        cmocka_unit_test(test_voice_folders),
     };
     return cmocka_run_group_tests(tests, setup_all, teardown_all);
 }
