@@ -353,6 +353,11 @@ int run_live(const run_options *o)
     bool present = o->mode && !strcmp(o->mode, "present");
     pack_set packs = { 0 };
     content_job job = { &packs, o };
+    /* the data folder is looked up (and remembered) before the loader, which also asks */
+    char fonts[PATH_MAX];
+    const char *data = paths_data_dir();
+    if (!data || !paths_join(fonts, sizeof fonts, data, "fonts"))
+        snprintf(fonts, sizeof fonts, "fonts");
     SDL_Thread *loader = SDL_CreateThread(content_thread, "content", &job);
     if (!loader)
         run_content_for(&packs, o); /* no thread: load here */
@@ -415,15 +420,12 @@ int run_live(const run_options *o)
      * asked for, whichever comes first): opening it takes a while and nothing is heard
      * in the first frame */
     plat_audio *audio = plat_audio_open_later();
+    /* the window's image is set up while the content may still be loading (its pages
+     * are faulted in meanwhile: plat_present) */
+    plat_render *pr = plat_render_new_window(win, fonts);
     if (loader)
         SDL_WaitThread(loader, NULL);
     run_print_diags(&packs.diags);
-
-    char fonts[PATH_MAX];
-    const char *data = paths_data_dir();
-    if (!data || !paths_join(fonts, sizeof fonts, data, "fonts"))
-        snprintf(fonts, sizeof fonts, "fonts");
-    plat_render *pr = plat_render_new_window(win, fonts);
     if (!pr) {
         fprintf(stderr, "groundwork: cannot draw in the window: %s\n", SDL_GetError());
         pack_set_free(&packs);

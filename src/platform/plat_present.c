@@ -50,11 +50,19 @@ static int on_x_error(Display *d, XErrorEvent *e)
  * them all at once (MADV_POPULATE_WRITE, which writes nothing, so the frame may be
  * drawn meanwhile) while the program lays its first frame out. On a kernel without it
  * (before Linux 5.14) the pages come as before. */
+#define POPULATE_STEP ((size_t)256 * 1024)
+
 static int populate_main(void *arg)
 {
     plat_present *p = arg;
 #ifdef MADV_POPULATE_WRITE
-    (void)madvise(p->seg.shmaddr, p->seg_len, MADV_POPULATE_WRITE);
+    /* in pieces of 256 KiB: the kernel holds the process's memory map for each call,
+     * and the main thread must not wait long to map memory of its own meanwhile */
+    for (size_t at = 0; at < p->seg_len; at += POPULATE_STEP) {
+        size_t len = p->seg_len - at < POPULATE_STEP ? p->seg_len - at : POPULATE_STEP;
+        if (madvise(p->seg.shmaddr + at, len, MADV_POPULATE_WRITE) != 0)
+            break;
+    }
 #else
     (void)p;
 #endif
@@ -105,7 +113,6 @@ static bool image_make(plat_present *p, int w, int h)
         p->seg.shmid = shmget(IPC_PRIVATE, p->seg_len, IPC_CREAT | 0600);
         p->seg.shmaddr = p->seg.shmid < 0 ? (char *)-1 : shmat(p->seg.shmid, NULL, 0);
         if (p->seg.shmaddr != (char *)-1) {
-            p->populate = SDL_CreateThread(populate_main, "populate", p);
             p->img->data = p->seg.shmaddr;
             p->seg.readOnly = False;
             /* a display on another machine refuses the segment with an error, which
@@ -117,10 +124,10 @@ static bool image_make(plat_present *p, int w, int h)
             XSync(p->d, False);
             XSetErrorHandler(old);
             attached = ok && !x_failed;
-            if (!attached) {
-                populate_wait(p);
+            if (!attached)
                 shmdt(p->seg.shmaddr);
-            }
+            else /* after the round trips: the display needs a processor for those */
+                p->populate = SDL_CreateThread(populate_main, "populate", p);
         }
         /* removed now, the segment goes away with the last process using it, even when
          * this one is killed */
