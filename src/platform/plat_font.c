@@ -1,6 +1,7 @@
 #include "platform/plat_font.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void plat_fonts_init(plat_fonts *fs, const char *dir, int cap)
@@ -17,6 +18,43 @@ void plat_fonts_free(plat_fonts *fs)
     fs->n = 0;
 }
 
+#define SHARED_SETS 4 /* font folders at once: one, and a test's missing one */
+static plat_fonts *shared[SHARED_SETS];
+
+plat_fonts *plat_fonts_shared(const char *dir)
+{
+    if (!dir)
+        dir = ".";
+    int free_slot = -1;
+    for (int i = 0; i < SHARED_SETS; i++) {
+        if (shared[i] && !strcmp(shared[i]->dir, dir)) {
+            shared[i]->refs++;
+            return shared[i];
+        }
+        if (!shared[i] && free_slot < 0)
+            free_slot = i;
+    }
+    plat_fonts *fs = malloc(sizeof *fs);
+    if (!fs)
+        return NULL;
+    plat_fonts_init(fs, dir, PLAT_FONT_SLOTS);
+    fs->refs = 1;
+    if (free_slot >= 0)
+        shared[free_slot] = fs;
+    return fs; /* with no slot free, a set of its own */
+}
+
+void plat_fonts_release(plat_fonts *fs)
+{
+    if (!fs || --fs->refs > 0)
+        return;
+    for (int i = 0; i < SHARED_SETS; i++)
+        if (shared[i] == fs)
+            shared[i] = NULL;
+    plat_fonts_free(fs);
+    free(fs);
+}
+
 TTF_Font *plat_fonts_get(plat_fonts *fs, int style, int px, const char **failed)
 {
     static const char *const FILES[] = { "NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSansArabic-Regular.ttf",
@@ -27,8 +65,11 @@ TTF_Font *plat_fonts_get(plat_fonts *fs, int style, int px, const char **failed)
             fs->slot[i].used = ++fs->tick;
             return fs->slot[i].font;
         }
-    if (fs->retry[style] && SDL_GetTicks64() < fs->retry[style])
+    if (fs->retry[style] && SDL_GetTicks64() < fs->retry[style]) {
+        if (failed)
+            *failed = fs->failed;
         return NULL;
+    }
     char path[sizeof fs->failed];
     snprintf(path, sizeof path, "%s/%s", fs->dir, FILES[style]);
     TTF_Font *f = TTF_OpenFont(path, px);

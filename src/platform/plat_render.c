@@ -11,7 +11,6 @@
 
 #include "core/textrun.h"
 
-#define MAX_FONTS 48
 #define TEXT_CACHE 384
 /* The text cache holds at most TEXT_CACHE texts and at most TEXT_CACHE_BYTES of their
  * pixels: bounded by count alone, a kiosk soak held from 7 to 47 MiB of text depending on
@@ -34,7 +33,7 @@ struct plat_render {
     plat_present *present; /* how the window's pixels reach the screen; NULL offscreen */
     SDL_Surface *surf;    /* the window's (the presenter's) or offscreen (owned) */
     SDL_Renderer *r;
-    plat_fonts fonts;
+    plat_fonts *fonts; /* shared (plat_fonts_shared) */
     text_entry cache[TEXT_CACHE];
     size_t cache_bytes;   /* pixels of the cached texts, 4 bytes each */
     uint64_t tick;
@@ -83,9 +82,10 @@ static plat_render *alloc_render(const char *font_dir)
     if (!TTF_WasInit() && TTF_Init() != 0)
         return NULL;
     plat_render *pr = calloc(1, sizeof *pr);
-    if (!pr)
+    if (pr && !(pr->fonts = plat_fonts_shared(font_dir))) {
+        free(pr);
         return NULL;
-    plat_fonts_init(&pr->fonts, font_dir, MAX_FONTS);
+    }
     return pr;
 }
 
@@ -154,7 +154,7 @@ void plat_render_free(plat_render *pr)
     if (!pr)
         return;
     cache_clear(pr);
-    plat_fonts_free(&pr->fonts);
+    plat_fonts_release(pr->fonts);
     if (pr->r)
         SDL_DestroyRenderer(pr->r);
     if (pr->present)
@@ -197,7 +197,7 @@ int plat_render_text_cache_size(const plat_render *pr)
 static TTF_Font *font_get(plat_render *pr, int style, int px)
 {
     const char *failed = NULL;
-    TTF_Font *f = plat_fonts_get(&pr->fonts, style, px, &failed);
+    TTF_Font *f = plat_fonts_get(pr->fonts, style, px, &failed);
     if (failed)
         note_problem(pr, "Cannot open the font %s: text is not shown.", failed);
     return f;
@@ -207,7 +207,7 @@ static TTF_Font *font_get(plat_render *pr, int style, int px)
 static TTF_Font *run_font(plat_render *pr, int bold, int font, int px, bool rtl)
 {
     const char *failed = NULL;
-    TTF_Font *f = plat_fonts_run(&pr->fonts, bold & PLAT_FONT_BOLD, font == TEXTRUN_ARABIC, px, rtl, &failed);
+    TTF_Font *f = plat_fonts_run(pr->fonts, bold & PLAT_FONT_BOLD, font == TEXTRUN_ARABIC, px, rtl, &failed);
     if (failed)
         note_problem(pr, "Cannot open the font %s: text is not shown.", failed);
     return f;

@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_FONTS 12
 #define CACHE 512
 #define WAYS 4
 #define MAX_TEXT 4096 /* longer strings are measured by their first MAX_TEXT bytes */
@@ -25,7 +24,7 @@ typedef struct entry {
 struct plat_text {
     unsigned failures;  /* measurements that could not be made (no font, no memory) */
     unsigned long mtick; /* for the measurements' least recently used */
-    plat_fonts fonts;
+    plat_fonts *fonts; /* shared (plat_fonts_shared) */
     entry cache[CACHE];
     char buf[MAX_TEXT + 1];
 };
@@ -35,8 +34,10 @@ plat_text *plat_text_new(const char *font_dir)
     if (!TTF_WasInit() && TTF_Init() != 0)
         return NULL;
     plat_text *t = calloc(1, sizeof *t);
-    if (t)
-        plat_fonts_init(&t->fonts, font_dir, MAX_FONTS);
+    if (t && !(t->fonts = plat_fonts_shared(font_dir))) {
+        free(t);
+        return NULL;
+    }
     return t;
 }
 
@@ -44,20 +45,20 @@ void plat_text_free(plat_text *t)
 {
     if (!t)
         return;
-    plat_fonts_free(&t->fonts);
+    plat_fonts_release(t->fonts);
     free(t);
 }
 
-/* Fonts by style and size (plat_font), up to MAX_FONTS open: a layout measures in a
+/* Fonts by style and size (plat_font), shared with the drawers: a layout measures in a
  * handful of sizes at a time. (Resizing one font per style instead would rerun the
  * font's hinting program at every change of size, many times a frame.) */
-static TTF_Font *font_get(plat_text *t, int style, int px) { return plat_fonts_get(&t->fonts, style, px, NULL); }
+static TTF_Font *font_get(plat_text *t, int style, int px) { return plat_fonts_get(t->fonts, style, px, NULL); }
 
 /* The font of a run (textrun's font numbering), shaped in its direction: as
  * plat_render picks it. */
 static TTF_Font *run_font(plat_text *t, bool bold, int font, int px, bool rtl)
 {
-    return plat_fonts_run(&t->fonts, bold, font == TEXTRUN_ARABIC, px, rtl, NULL);
+    return plat_fonts_run(t->fonts, bold, font == TEXTRUN_ARABIC, px, rtl, NULL);
 }
 
 typedef struct measure_ctx {
