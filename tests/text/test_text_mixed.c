@@ -1,8 +1,9 @@
 /* Text in two scripts, drawn by the real renderer with the shipped fonts: a Latin run
  * inside Arabic text (and Arabic inside Latin) is drawn with the font that has it, so
  * its pixels are those of the run drawn alone, not the Arabic font's empty boxes; runs
- * are placed right to left in a right-to-left paragraph; and what plat_render_text_size
- * measures is what is drawn. */
+ * are placed right to left in a right-to-left paragraph; what plat_render_text_size
+ * measures is what is drawn; and the measurer and the drawers share their fonts (each
+ * font opened once), a missing font folder reported to each of them. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,7 +14,9 @@
 #include <string.h>
 
 #include "core/draw.h"
+#include "platform/plat_font.h"
 #include "platform/plat_render.h"
+#include "platform/plat_text.h"
 
 #define W 900
 #define H 160
@@ -248,6 +251,57 @@ static void every_translation_has_its_glyphs(void **st)
     }
 }
 
+/* One set of fonts per folder, held by the measurer and every drawer: a text measured
+ * and then drawn at a size opens one font, not two; a set goes when its last holder
+ * does; a folder without the fonts gives every holder the path that failed. */
+static void fonts_are_shared(void **st)
+{
+    (void)st;
+    plat_fonts *fs = plat_fonts_shared(GW_FONT_DIR);
+    assert_non_null(fs);
+    assert_ptr_equal(plat_fonts_shared(GW_FONT_DIR), fs);
+    plat_fonts_release(fs);
+    int open_before = fs->n;
+    plat_text *pt = plat_text_new(GW_FONT_DIR);
+    plat_render *pr2 = plat_render_new_offscreen(W, H, GW_FONT_DIR);
+    assert_non_null(pt);
+    assert_non_null(pr2);
+    plat_text_size sz;
+    assert_true(plat_text_measure(pt, "Shared fonts", 37, true, 0, &sz));
+    assert_int_equal(fs->n, open_before + 1);
+    draw_list l = { 0 };
+    draw_begin(&l, W, H, BG);
+    draw_text(&l, gw_rc(10, 10, 800, 100), "Shared fonts", 37, FONT_BOLD << 8, INK);
+    assert_true(plat_render_frame(pr2, NULL, &l, NULL));
+    assert_true(plat_render_frame(g_pr, NULL, &l, NULL));
+    draw_free(&l);
+    assert_int_equal(fs->n, open_before + 1); /* the same font drew it, in both drawers */
+    assert_ptr_equal(plat_fonts_get(fs, PLAT_FONT_BOLD, 37, NULL), plat_fonts_get(fs, PLAT_FONT_BOLD, 37, NULL));
+    plat_text_free(pt);
+    plat_render_free(pr2);
+    assert_int_equal(fs->n, open_before + 1); /* still held by g_pr */
+
+    plat_fonts *none = plat_fonts_shared("/nonexistent-fonts");
+    assert_non_null(none);
+    assert_true(none != fs);
+    const char *failed = NULL;
+    assert_null(plat_fonts_get(none, 0, 20, &failed));
+    assert_string_equal(failed, "/nonexistent-fonts/NotoSans-Regular.ttf");
+    failed = NULL; /* not tried again within the second, and still said */
+    assert_null(plat_fonts_get(none, 0, 20, &failed));
+    assert_non_null(failed);
+    plat_render *blind = plat_render_new_offscreen(W, H, "/nonexistent-fonts");
+    assert_non_null(blind);
+    draw_begin(&l, W, H, BG);
+    draw_text(&l, gw_rc(10, 10, 800, 100), "Shared fonts", 20, 0, INK);
+    assert_true(plat_render_frame(blind, NULL, &l, NULL));
+    draw_free(&l);
+    assert_non_null(plat_render_problem(blind));
+    assert_non_null(strstr(plat_render_problem(blind), "/nonexistent-fonts/NotoSans-Regular.ttf"));
+    plat_render_free(blind);
+    plat_fonts_release(none);
+}
+
 static int setup(void **st)
 {
     (void)st;
@@ -271,6 +325,7 @@ int main(void)
         cmocka_unit_test(missing_glyphs_are_reported),
         cmocka_unit_test(measured_size_is_drawn_size),
         cmocka_unit_test(every_translation_has_its_glyphs),
+        cmocka_unit_test(fonts_are_shared),
     };
     return cmocka_run_group_tests(t, setup, teardown);
 }
