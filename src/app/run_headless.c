@@ -12,6 +12,7 @@
 #include "app/app.h"
 #include "app/run.h"
 #include "core/paths.h"
+#include "platform/plat_text.h"
 #include "core/script.h"
 #include "platform/plat_audio.h"
 #include "platform/plat_render.h"
@@ -40,7 +41,7 @@ static size_t heap_live(const char **source)
     return mi.uordblks + mi.hblkhd;
 }
 
-static void trace_heap(trace *tr, gw_ns t, const plat_render *pr)
+static void trace_heap(trace *tr, gw_ns t, const plat_render *pr, const plat_text *text)
 {
     const char *source;
     size_t bytes = heap_live(&source);
@@ -49,6 +50,7 @@ static void trace_heap(trace *tr, gw_ns t, const plat_render *pr)
     trace_str(tr, "source", source);
     if (pr)
         trace_int(tr, "text_cache", (long long)plat_render_text_cache_bytes(pr));
+    trace_int(tr, "fonts", plat_text_fonts_open(text));
     trace_end(tr);
 }
 
@@ -222,7 +224,7 @@ int run_play(const run_options *o)
         if (!o->no_draw && k % draw_every == 0)
             headless_draw(&h);
         if (heap_every && t >= heap_next) {
-            trace_heap(h.tr, t, h.pr);
+            trace_heap(h.tr, t, h.pr, a->text);
             heap_next += heap_every;
         }
         /* with the script run out, the run ends once no exercise is going on */

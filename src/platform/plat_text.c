@@ -41,6 +41,8 @@ plat_text *plat_text_new(const char *font_dir)
     return t;
 }
 
+int plat_text_fonts_open(const plat_text *t) { return t ? t->fonts->n : 0; }
+
 void plat_text_free(plat_text *t)
 {
     if (!t)

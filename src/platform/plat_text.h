@@ -32,5 +32,7 @@ bool plat_text_measure(plat_text *t, const char *utf8, int font_px, bool bold, i
 /* How many measurements have failed so far (a font that cannot be opened, out of
  * memory): the layout then used an estimate. The caller reports a change. */
 unsigned plat_text_failures(const plat_text *t);
+/* Fonts open in the set the measurer shares with the drawers (plat_font). */
+int plat_text_fonts_open(const plat_text *t);
 
 #endif
