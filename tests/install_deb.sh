@@ -9,6 +9,8 @@ cd "$build"
 cpack -G DEB -B "$root/pkg" > "$root/cpack.log" 2>&1 || { cat "$root/cpack.log"; exit 1; }
 deb=$(ls "$root"/pkg/groundwork_*.deb)
 dpkg-deb -f "$deb" Depends | grep -q 'libsdl2-2.0-0' || { echo "Depends lacks SDL: $(dpkg-deb -f "$deb" Depends)"; exit 1; }
+# SDL_mixer is loaded at run time (dpkg-shlibdeps cannot see it): named by hand
+dpkg-deb -f "$deb" Depends | grep -q 'libsdl2-mixer-2.0-0' || { echo "Depends lacks SDL_mixer: $(dpkg-deb -f "$deb" Depends)"; exit 1; }
 dpkg-deb -x "$deb" "$root/inst"
 gw="$root/inst/usr/bin/groundwork"
 export XDG_DATA_HOME="$root/home/data" XDG_CONFIG_HOME="$root/home/config"
