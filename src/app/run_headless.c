@@ -12,10 +12,10 @@
 #include "app/app.h"
 #include "app/run.h"
 #include "core/paths.h"
-#include "platform/plat_text.h"
 #include "core/script.h"
 #include "platform/plat_audio.h"
 #include "platform/plat_render.h"
+#include "platform/plat_text.h"
 
 #define STEPS_PER_SEC 60
 

@@ -48,8 +48,10 @@ static int on_x_error(Display *d, XErrorEvent *e)
 /* A new segment's pages would come one page fault at a time as the first frame writes
  * them (at 1920x1080, 2,025 faults: 5-8 ms of that frame). A thread asks the kernel for
  * them all at once (MADV_POPULATE_WRITE, which writes nothing, so the frame may be
- * drawn meanwhile) while the program lays its first frame out. On a kernel without it
- * (before Linux 5.14) the pages come as before. */
+ * drawn meanwhile) while the program lays its first frame out: 5-8 ms of the frame's
+ * drawing, where a processor is free (on two cores also busy with the X server it came
+ * out even: docs/performance.md). On a kernel without it (before Linux 5.14) the pages
+ * come as before. */
 #define POPULATE_STEP ((size_t)256 * 1024)
 
 static int populate_main(void *arg)
