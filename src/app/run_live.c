@@ -420,8 +420,8 @@ int run_live(const run_options *o)
      * asked for, whichever comes first): opening it takes a while and nothing is heard
      * in the first frame */
     plat_audio *audio = plat_audio_open_later();
-    /* the window's image is set up while the content may still be loading (its pages
-     * are faulted in meanwhile: plat_present) */
+    /* the window's image is set up (round trips to the display) while the content may
+     * still be loading */
     plat_render *pr = plat_render_new_window(win, fonts);
     if (loader)
         SDL_WaitThread(loader, NULL);

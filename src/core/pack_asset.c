@@ -215,18 +215,21 @@ static uint32_t be32(const unsigned char *p)
     return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | (uint32_t)p[3];
 }
 
-/* All of len bytes at off, or false. */
-static bool read_at(int fd, void *buf, size_t len, long off)
+/* Up to len bytes at off (fewer at the end of the file or on an error): how many. */
+static size_t read_some(int fd, void *buf, size_t len, long off)
 {
     size_t got = 0;
     while (got < len) {
         ssize_t r = pread(fd, (char *)buf + got, len - got, (off_t)off + (off_t)got);
         if (r < 0 && errno == EINTR) continue;
-        if (r <= 0) return false;
+        if (r <= 0) break;
         got += (size_t)r;
     }
-    return true;
+    return got;
 }
+
+/* All of len bytes at off, or false. */
+static bool read_at(int fd, void *buf, size_t len, long off) { return read_some(fd, buf, len, off) == len; }
 
 /* Length from the granule position (samples at rate) of the last Ogg page found in the
  * last `tail` bytes of the file; 0 if none is found. With `whole`, a page is taken only
@@ -373,14 +376,7 @@ static bool audio_check_fd(int fd, gw_ns *len, char *why, size_t n)
     }
     long size = (long)st.st_size;
     unsigned char h[27 + 255 + 64];
-    size_t got = 0;
-    for (;;) {  /* as much of the header as the file has */
-        ssize_t r = pread(fd, h + got, sizeof h - got, (off_t)got);
-        if (r < 0 && errno == EINTR) continue;
-        if (r <= 0) break;
-        got += (size_t)r;
-        if (got == sizeof h) break;
-    }
+    size_t got = read_some(fd, h, sizeof h, 0);  /* as much of the header as the file has */
     bool ok;
     if (got >= 4 && memcmp(h, "OggS", 4) == 0) {
         ok = check_ogg(fd, size, h, got, len, why, n);

@@ -4,20 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-void plat_fonts_init(plat_fonts *fs, const char *dir, int cap)
-{
-    memset(fs, 0, sizeof *fs);
-    snprintf(fs->dir, sizeof fs->dir, "%s", dir ? dir : ".");
-    fs->cap = cap < 1 ? 1 : cap > PLAT_FONT_SLOTS ? PLAT_FONT_SLOTS : cap;
-}
-
-void plat_fonts_free(plat_fonts *fs)
-{
-    for (int i = 0; i < fs->n; i++)
-        TTF_CloseFont(fs->slot[i].font);
-    fs->n = 0;
-}
-
 #define SHARED_SETS 4 /* font folders at once: one, and a test's missing one */
 static plat_fonts *shared[SHARED_SETS];
 
@@ -34,10 +20,10 @@ plat_fonts *plat_fonts_shared(const char *dir)
         if (!shared[i] && free_slot < 0)
             free_slot = i;
     }
-    plat_fonts *fs = malloc(sizeof *fs);
+    plat_fonts *fs = calloc(1, sizeof *fs);
     if (!fs)
         return NULL;
-    plat_fonts_init(fs, dir, PLAT_FONT_SLOTS);
+    snprintf(fs->dir, sizeof fs->dir, "%s", dir);
     fs->refs = 1;
     if (free_slot >= 0)
         shared[free_slot] = fs;
@@ -51,7 +37,8 @@ void plat_fonts_release(plat_fonts *fs)
     for (int i = 0; i < SHARED_SETS; i++)
         if (shared[i] == fs)
             shared[i] = NULL;
-    plat_fonts_free(fs);
+    for (int i = 0; i < fs->n; i++)
+        TTF_CloseFont(fs->slot[i].font);
     free(fs);
 }
 
@@ -88,9 +75,9 @@ TTF_Font *plat_fonts_get(plat_fonts *fs, int style, int px, const char **failed)
     if (style & PLAT_FONT_ARABIC)
         TTF_SetFontScriptName(f, "Arab"); /* HarfBuzz shapes the joined forms */
     int k = fs->n;
-    if (fs->n == fs->cap) {
+    if (fs->n == PLAT_FONT_SLOTS) {
         k = 0;
-        for (int i = 1; i < fs->cap; i++)
+        for (int i = 1; i < PLAT_FONT_SLOTS; i++)
             if (fs->slot[i].used < fs->slot[k].used)
                 k = i;
         TTF_CloseFont(fs->slot[k].font);

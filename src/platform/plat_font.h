@@ -8,7 +8,7 @@
  * the drawing alike. Opening and first use of each font was, twice over, most of the
  * work of the first frame.
  * Ownership: the set owns its fonts; a font returned is valid until the next
- * plat_fonts_get on the same set, and plat_fonts_free closes them all. */
+ * plat_fonts_get on the same set, and the last plat_fonts_release closes them all. */
 #ifndef GW_PLAT_FONT_H
 #define GW_PLAT_FONT_H
 #include <SDL2/SDL_ttf.h>
@@ -21,7 +21,7 @@ enum { PLAT_FONT_BOLD = 1, PLAT_FONT_ARABIC = 2 };
 
 typedef struct plat_fonts {
     char dir[1024];
-    int cap, n; /* at most cap (<= PLAT_FONT_SLOTS) open at once */
+    int n;      /* open, at most PLAT_FONT_SLOTS */
     int refs;   /* holders of a shared set */
     uint64_t tick;
     Uint64 retry[4]; /* per file: SDL ticks before which it is not tried again */
@@ -32,10 +32,6 @@ typedef struct plat_fonts {
         uint64_t used;
     } slot[PLAT_FONT_SLOTS];
 } plat_fonts;
-
-/* An empty set of fonts from folder dir (NULL: the current folder), cap open at once. */
-void plat_fonts_init(plat_fonts *fs, const char *dir, int cap);
-void plat_fonts_free(plat_fonts *fs);
 
 /* The set of fonts from folder dir shared by the process (see above), held once more;
  * NULL when out of memory. Give each back with plat_fonts_release. */

@@ -9,7 +9,6 @@
 #include <X11/Xutil.h>
 #include <X11/extensions/XShm.h>
 #include <sys/ipc.h>
-#include <sys/mman.h>
 #include <sys/shm.h>
 #endif
 
@@ -26,8 +25,6 @@ struct plat_present {
     GC gc;
     XImage *img;
     XShmSegmentInfo seg;
-    size_t seg_len;
-    SDL_Thread *populate; /* faulting the segment's pages in, or NULL */
     int done_type;       /* the X event type of a completion */
     bool pending;        /* a frame was sent and its completion not yet seen */
     unsigned long sent;  /* the request number of that frame's last XShmPutImage */
@@ -45,43 +42,9 @@ static int on_x_error(Display *d, XErrorEvent *e)
     return 0;
 }
 
-/* A new segment's pages would come one page fault at a time as the first frame writes
- * them (at 1920x1080, 2,025 faults: 5-8 ms of that frame). A thread asks the kernel for
- * them all at once (MADV_POPULATE_WRITE, which writes nothing, so the frame may be
- * drawn meanwhile) while the program lays its first frame out: 5-8 ms of the frame's
- * drawing, where a processor is free (on two cores also busy with the X server it came
- * out even: docs/performance.md). On a kernel without it (before Linux 5.14) the pages
- * come as before. */
-#define POPULATE_STEP ((size_t)256 * 1024)
-
-static int populate_main(void *arg)
-{
-    plat_present *p = arg;
-#ifdef MADV_POPULATE_WRITE
-    /* in pieces of 256 KiB: the kernel holds the process's memory map for each call,
-     * and the main thread must not wait long to map memory of its own meanwhile */
-    for (size_t at = 0; at < p->seg_len; at += POPULATE_STEP) {
-        size_t len = p->seg_len - at < POPULATE_STEP ? p->seg_len - at : POPULATE_STEP;
-        if (madvise(p->seg.shmaddr + at, len, MADV_POPULATE_WRITE) != 0)
-            break;
-    }
-#else
-    (void)p;
-#endif
-    return 0;
-}
-
-static void populate_wait(plat_present *p)
-{
-    if (p->populate)
-        SDL_WaitThread(p->populate, NULL);
-    p->populate = NULL;
-}
-
 /* Detaches the segment; the XSync also sees every frame sent taken. */
 static void segment_release(plat_present *p)
 {
-    populate_wait(p);
     XShmDetach(p->d, &p->seg);
     XSync(p->d, False);
     p->pending = false;
@@ -111,8 +74,8 @@ static bool image_make(plat_present *p, int w, int h)
         return false;
     bool attached = false;
     if (p->img->bits_per_pixel == 32) {
-        p->seg_len = (size_t)p->img->bytes_per_line * (size_t)p->img->height;
-        p->seg.shmid = shmget(IPC_PRIVATE, p->seg_len, IPC_CREAT | 0600);
+        p->seg.shmid = shmget(IPC_PRIVATE, (size_t)p->img->bytes_per_line * (size_t)p->img->height,
+                              IPC_CREAT | 0600);
         p->seg.shmaddr = p->seg.shmid < 0 ? (char *)-1 : shmat(p->seg.shmid, NULL, 0);
         if (p->seg.shmaddr != (char *)-1) {
             p->img->data = p->seg.shmaddr;
@@ -128,8 +91,6 @@ static bool image_make(plat_present *p, int w, int h)
             attached = ok && !x_failed;
             if (!attached)
                 shmdt(p->seg.shmaddr);
-            else /* after the round trips: the display needs a processor for those */
-                p->populate = SDL_CreateThread(populate_main, "populate", p);
         }
         /* removed now, the segment goes away with the last process using it, even when
          * this one is killed */
