@@ -127,6 +127,17 @@ struct app {
     locales loc;                   /* disclaimer and crisis lines (owned) */
     char region[8];                /* "US", ...: configuration; "" = from the locale */
     const scene_vt *under_safety;  /* the screen the safety overlay is drawn over */
+    /* "Before you begin" (scene_cautions.c): the exercise's cautions, before it starts
+     * (pending) or, from Help inside it, over it (review) */
+    struct app_cautions {
+        const exercise *ex;        /* whose cautions are shown; NULL: none */
+        const scene_vt *from;      /* where Back goes (before), or the exercise (review) */
+        gw_ns since;               /* shown since (kiosk: Start waits KIOSK_CAUTIONS_READ) */
+        bool  review;              /* opened from Help inside the exercise */
+        bool  paused_ex;           /* review: the exercise was paused for it */
+        bool  hide_next;           /* home: "Don't show again for this exercise" ticked */
+        int   page;                /* the page shown when they do not fit one screen */
+    } cautions;
     bool safety_paused;            /* the overlay paused the exercise; resume on close */
     /* kiosk (issue 9): settings, attract and admin state, counters, content swap.
      * Owned by mode_kiosk; zero outside kiosk mode. */
@@ -265,6 +276,26 @@ const char *app_text(const app *a, const pack_text *t);
 /* The note typed for step `step` of the prompt exercise in progress (home mode), or
  * NULL if there is none. Owned by the app; valid until the next exercise starts. */
 const char *app_prompt_note(const app *a, int step);
+/* Cautions (scene_cautions.c). Whether e's cautions are shown before it starts: it has
+ * some and, at home, the person has not chosen to hide them (present and kiosk:
+ * always). */
+bool app_cautions_due(const app *a, const exercise *e);
+/* Shows "Before you begin" for e (traced `cautions`); Start goes on with
+ * app_after_cautions, Back to the screen it came from. */
+void app_show_cautions(app *a, const exercise *e);
+/* Shows the running exercise's cautions (from Help inside it); Continue goes back to
+ * `back_to` as it was, resuming the exercise if `paused` (paused for Help). */
+void app_review_cautions(app *a, const scene_vt *back_to, bool paused);
+/* Presses Start on the cautions shown, as a person would (`play --exercise`, the
+ * command line's --exercise): traced as a press of "cautions-start". */
+void app_accept_cautions(app *a);
+/* After the cautions (or when there are none): the before check-in if due, else the
+ * exercise starts (app_home.c). */
+void app_after_cautions(app *a, const char *id);
+/* The command line's and play's --exercise: the exercise as a person would start it,
+ * with its cautions shown and Start pressed (both traced). False if there is no such
+ * exercise (nothing happens then). */
+bool app_start_chosen(app *a, const char *id);
 /* Opens the safety overlay over the current screen (widget "safety" on any screen). */
 void app_open_safety(app *a);
 /* Loads the disclaimer and crisis lines: $XDG_CONFIG_HOME/groundwork/locales.json
@@ -279,6 +310,7 @@ extern const scene_vt scene_guided;
 extern const scene_vt scene_prompts;
 extern const scene_vt scene_problems;
 extern const scene_vt scene_safety;
+extern const scene_vt scene_cautions;
 extern const scene_vt scene_attract;
 extern const scene_vt scene_kiosk_library;
 extern const scene_vt scene_admin;

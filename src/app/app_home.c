@@ -136,6 +136,16 @@ void app_home_ended(app *a, bool completed)
 
 void app_choose_exercise(app *a, const char *id)
 {
+    const exercise *e = a->packs ? pack_set_find(a->packs, id) : NULL;
+    if (app_cautions_due(a, e)) {
+        app_show_cautions(a, e);
+        return;
+    }
+    app_after_cautions(a, id);
+}
+
+void app_after_cautions(app *a, const char *id)
+{
     if (a->personal && a->home_flow && a->set.checkins && a->packs && pack_set_find(a->packs, id)) {
         snprintf(a->pending, sizeof a->pending, "%s", id);
         a->checkin_after = false;

@@ -17,7 +17,7 @@ static const char USAGE[] =
     "       groundwork validate PATH...\n"
     "       groundwork list [--json] [--pack DIR]...\n"
     "       groundwork render --exercise ID --at SECONDS --size WxH --out FILE.png\n"
-    "                         [--mode home|present|kiosk] [--theme NAME] [--pack DIR]...\n"
+    "                         [--mode home|present|kiosk] [--theme NAME] [--pack DIR]... [--cautions]\n"
     "       groundwork play [--mode home|present|kiosk] [--exercise ID] [--cycles N]\n"
     "                       [--script FILE] [--trace FILE] [--size WxH] [--no-draw] [--pack DIR]...\n"
     "                       [--checkins] [--welcome] [--draw-every N] [--heap-every SECONDS]\n"
@@ -92,7 +92,7 @@ static bool parse_int(const char *s, int lo, int hi, int *out)
 enum { OPT_KIOSK = 256, OPT_PRESENT, OPT_PACK, OPT_FULLSCREEN, OPT_DISPLAY, OPT_EXERCISE, OPT_AT,
        OPT_SIZE, OPT_OUT, OPT_MODE, OPT_THEME, OPT_CYCLES, OPT_SCRIPT, OPT_TRACE, OPT_NODRAW, OPT_JSON,
        OPT_LANG, OPT_HELP, OPT_VERSION, OPT_CONFIG, OPT_CHECKINS, OPT_WELCOME,
-       OPT_PLAN_DIR, OPT_TEXT_SIZE /* issue 10 */, OPT_DRAW_EVERY, OPT_HEAP_EVERY };
+       OPT_PLAN_DIR, OPT_TEXT_SIZE /* issue 10 */, OPT_DRAW_EVERY, OPT_HEAP_EVERY, OPT_CAUTIONS };
 
 static const struct option LONG[] = {
     { "kiosk", no_argument, 0, OPT_KIOSK },       { "present", no_argument, 0, OPT_PRESENT },
@@ -109,6 +109,7 @@ static const struct option LONG[] = {
     { "plan-dir", required_argument, 0, OPT_PLAN_DIR },
     { "text-size", required_argument, 0, OPT_TEXT_SIZE },
     { "draw-every", required_argument, 0, OPT_DRAW_EVERY }, { "heap-every", required_argument, 0, OPT_HEAP_EVERY },
+    { "cautions", no_argument, 0, OPT_CAUTIONS },
     { 0, 0, 0, 0 }
 };
 
@@ -126,7 +127,7 @@ static bool allowed(const char *cmd, int opt)
         return !cmd || !strcmp(cmd, "render") || !strcmp(cmd, "play");
     case OPT_MODE:
         return cmd && (!strcmp(cmd, "render") || !strcmp(cmd, "play"));
-    case OPT_AT: case OPT_OUT:
+    case OPT_AT: case OPT_OUT: case OPT_CAUTIONS:
         return cmd && !strcmp(cmd, "render");
     case OPT_SCRIPT: case OPT_NODRAW: case OPT_CHECKINS: case OPT_WELCOME: case OPT_DRAW_EVERY: case OPT_HEAP_EVERY:
         return cmd && !strcmp(cmd, "play");
@@ -237,6 +238,7 @@ int main(int argc, char **argv)
         case OPT_TRACE: o.trace = optarg; break;
         case OPT_NODRAW: o.no_draw = true; break;
         case OPT_CHECKINS: o.checkins = true; break;
+        case OPT_CAUTIONS: o.cautions = true; break;
         case OPT_WELCOME: o.welcome = true; break;
         case OPT_JSON: json = true; break;
         case OPT_LANG: o.lang = optarg; break;
@@ -277,6 +279,8 @@ int main(int argc, char **argv)
     /* render */
     if (!o.out)
         return usage_error("%s", "render needs --out FILE.png");
+    if (o.cautions && !o.exercise)
+        return usage_error("%s", "render --cautions needs --exercise ID");
     if (o.at < 0)
         o.at = 0;
     return run_render(&o);

@@ -210,7 +210,7 @@ bool present_panel_activate(app *a, const char *w)
     } else if (!strcmp(w, "ctl-save-plan")) {
         save_plan(a);
     } else if (!strncmp(w, "ctl-start:", 10)) {
-        app_start_exercise(a, w + 10);
+        app_choose_exercise(a, w + 10);
     } else if (!strncmp(w, "ctl-page:", 9) || !strncmp(w, "ctl-list:", 9)) {
         turn_pages(a, w);
     } else if (!strcmp(w, "ctl-panel")) {

@@ -32,6 +32,7 @@ typedef struct run_options {
     /* soaks */
     int draw_every;            /* play --draw-every N: rasterize every Nth step; 0: every step */
     double heap_every;         /* play --heap-every SECONDS: a `heap` trace event that often; 0: none */
+    bool cautions;             /* render --cautions: the exercise's "Before you begin" at --at seconds */
 } run_options;
 
 /* Built-in content, then $XDG_DATA_HOME/groundwork/packs/<each>, then each --pack. */

@@ -204,7 +204,7 @@ int run_play(const run_options *o)
     }
     app *a = &h.a;
     int rc = 0;
-    if (o->exercise && !app_start_exercise(a, o->exercise)) {
+    if (o->exercise && !app_start_chosen(a, o->exercise)) {
         fprintf(stderr, "groundwork: no exercise \"%s\" (see groundwork list)\n", o->exercise);
         rc = 1;
         app_request_quit(a, "error");
@@ -259,7 +259,19 @@ int run_render(const run_options *o)
     }
     app *a = &h.a;
     int rc = 0;
-    if (o->exercise && !app_start_exercise(a, o->exercise)) {
+    const exercise *ce = o->cautions && o->exercise && a->packs ? pack_set_find(a->packs, o->exercise) : NULL;
+    if (o->cautions && ce && ce->ncaution == 0) {
+        fprintf(stderr, "groundwork: exercise \"%s\" has no cautions to show\n", o->exercise);
+        rc = 1;
+    } else if (o->cautions && ce) {
+        app_show_cautions(a, ce); /* shown at time 0: --at is the time since */
+        app_update(a, (gw_ns)(o->at * 1e9));
+        headless_draw(&h);
+        if (!plat_render_save_png(h.pr, o->out)) {
+            fprintf(stderr, "groundwork: cannot write %s: %s\n", o->out, SDL_GetError());
+            rc = 1;
+        }
+    } else if (o->exercise && (o->cautions || !app_start_exercise(a, o->exercise))) {
         fprintf(stderr, "groundwork: no exercise \"%s\" (see groundwork list)\n", o->exercise);
         rc = 1;
     } else {

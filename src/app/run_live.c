@@ -462,7 +462,7 @@ int run_live(const run_options *o)
         watch = watch_open(o->preview);
         preview_reload(&a, &packs, o);
     } else if (o->exercise)
-        app_start_exercise(&a, o->exercise);
+        app_start_chosen(&a, o->exercise);
 
     draw_list frame[2] = { 0 };
     int cur = 0;

@@ -57,6 +57,7 @@ static breath_pattern attract_pattern(const app *a)
     p.ramp_from_bpm = p.ramp_to_bpm = 0;
     p.ramp_ns = 0;
     p.lead_in_ns = 0;
+    p.opening_ms = 0;
     return p;
 }
 
@@ -75,7 +76,7 @@ static void begin(app *a)
         }
     }
     if (offered == 1)
-        app_start_exercise(a, only);
+        app_choose_exercise(a, only);
     else
         app_set_scene(a, &scene_kiosk_library);
 }
@@ -257,7 +258,7 @@ static void lib_activate(app *a, const char *w)
     if (!strcmp(w, "back"))
         app_kiosk_reset(a, "back");
     else if (!strncmp(w, "exercise:", 9))
-        app_start_exercise(a, w + 9);
+        app_choose_exercise(a, w + 9);
     else if (!strcmp(w, "page:next") || !strcmp(w, "page:previous")) {
         const exercise *ex[MAX_CARDS];
         int n = offered(a, ex);

@@ -55,6 +55,7 @@ void settings_clamp(settings *s)
     s->vol_voice = clampi(s->vol_voice, 0, 100);
     s->vol_ambience = clampi(s->vol_ambience, 0, 100);
     s->nfav = clampi(s->nfav, 0, SETTINGS_MAX_FAV);
+    s->ncautions_hidden = clampi(s->ncautions_hidden, 0, SETTINGS_MAX_FAV);
     for (char *c = s->lang; *c; c++) /* a language code: letters, '-' and '_' only */
         if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || *c == '-' || *c == '_')) {
             s->lang[0] = 0;
@@ -151,6 +152,13 @@ settings_status settings_parse(settings *s, const char *name, const char *text, 
     cJSON_ArrayForEach(it, fav)
         if (cJSON_IsString(it) && strlen(it->valuestring) < sizeof s->fav[0] && s->nfav < SETTINGS_MAX_FAV)
             snprintf(s->fav[s->nfav++], sizeof s->fav[0], "%s", it->valuestring);
+    const cJSON *hid = cJSON_GetObjectItemCaseSensitive(root, "cautions_hidden");
+    if (!cJSON_IsArray(hid))
+        hid = NULL;
+    cJSON_ArrayForEach(it, hid)
+        if (cJSON_IsString(it) && strlen(it->valuestring) < sizeof s->cautions_hidden[0] &&
+            s->ncautions_hidden < SETTINGS_MAX_FAV)
+            snprintf(s->cautions_hidden[s->ncautions_hidden++], sizeof s->cautions_hidden[0], "%s", it->valuestring);
     jsonloc_free(&jl); /* the tree lives in its arena */
     free(buf);
     settings_clamp(s);
@@ -235,7 +243,7 @@ char *settings_to_json(const settings *in)
 
 static char *to_text(const settings *s)
 {
-    cJSON *root = cJSON_CreateObject(), *vol = NULL, *fav = NULL;
+    cJSON *root = cJSON_CreateObject(), *vol = NULL, *fav = NULL, *hid = NULL;
     bool ok = root && cJSON_AddStringToObject(root, "theme", s->theme) &&
               cJSON_AddNumberToObject(root, "text_size", s->text_pct) &&
               cJSON_AddBoolToObject(root, "reduced_motion", s->reduced_motion) &&
@@ -250,6 +258,13 @@ static char *to_text(const settings *s)
     for (int i = 0; ok && i < s->nfav && i < SETTINGS_MAX_FAV; i++) {
         cJSON *v = cJSON_CreateString(s->fav[i]);
         ok = v && cJSON_AddItemToArray(fav, v);
+        if (!ok)
+            cJSON_Delete(v);
+    }
+    ok = ok && (hid = cJSON_AddArrayToObject(root, "cautions_hidden"));
+    for (int i = 0; ok && i < s->ncautions_hidden && i < SETTINGS_MAX_FAV; i++) {
+        cJSON *v = cJSON_CreateString(s->cautions_hidden[i]);
+        ok = v && cJSON_AddItemToArray(hid, v);
         if (!ok)
             cJSON_Delete(v);
     }

@@ -25,6 +25,10 @@ typedef struct settings {
     bool welcomed;         /* the first-run welcome was seen */
     char fav[SETTINGS_MAX_FAV][64]; /* favourite exercise ids */
     int  nfav;
+    /* exercises whose "Before you begin" cautions the person chose not to see again
+     * (home mode; they stay under Help inside the exercise) */
+    char cautions_hidden[SETTINGS_MAX_FAV][64];
+    int  ncautions_hidden;
 } settings;
 
 typedef enum settings_status {

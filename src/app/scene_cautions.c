@@ -1,0 +1,367 @@
+/* scene_cautions: "Before you begin". An exercise's cautions (from its pack, in the
+ * chosen language) shown before it starts, in every mode: at home unless the person
+ * ticked "Don't show again for this exercise" (kept in the settings); in present mode
+ * always, on the client's screen, the therapist starting it; in the kiosk always, with
+ * Start offered only after KIOSK_CAUTIONS_READ_NS. From Help inside a running exercise
+ * the same screen shows its cautions again (review) and Continue goes back to it.
+ * Cautions that do not fit one screen (large text) go on pages; Start is on the last.
+ * Widget ids: cautions-start, cautions-back, cautions-hide (the tick box, home),
+ * cautions-continue (review), page:next, page:previous; with the top bar's back and
+ * safety. Keys: Enter starts (or turns the page), Escape goes back. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "app/ui.h"
+#include "core/i18n.h"
+#include "platform/plat_audio.h"
+
+#define MAX_PAGES 24
+#define MAX_CAUTIONS 20 /* a pack gives at most 20 */
+
+bool app_cautions_due(const app *a, const exercise *e)
+{
+    if (!e || e->ncaution <= 0)
+        return false;
+    if (!a->personal)
+        return true; /* present, kiosk: every time */
+    for (int i = 0; i < a->set.ncautions_hidden; i++)
+        if (!strcmp(a->set.cautions_hidden[i], e->id))
+            return false;
+    return true;
+}
+
+static void trace_shown(app *a)
+{
+    trace_begin(a->tr, a->now, "cautions");
+    trace_str(a->tr, "exercise", a->cautions.ex->id);
+    trace_int(a->tr, "count", a->cautions.ex->ncaution);
+    trace_str(a->tr, "lang", a->lang);
+    if (a->cautions.review)
+        trace_bool(a->tr, "review", true);
+    trace_end(a->tr);
+}
+
+void app_show_cautions(app *a, const exercise *e)
+{
+    a->cautions = (struct app_cautions){ .ex = e, .from = a->scene, .since = a->now };
+    a->home_focus = -1;
+    trace_shown(a);
+    app_set_scene(a, &scene_cautions);
+}
+
+void app_review_cautions(app *a, const scene_vt *back_to, bool paused)
+{
+    if (!a->ex_active || a->ex->ncaution <= 0)
+        return;
+    a->cautions = (struct app_cautions){ .ex = a->ex, .from = back_to, .since = a->now, .review = true,
+                                         .paused_ex = paused };
+    a->home_focus = -1;
+    trace_shown(a);
+    app_set_scene(a, &scene_cautions);
+}
+
+static void start(app *a)
+{
+    const exercise *e = a->cautions.ex;
+    if (!e)
+        return;
+    if (a->cautions.hide_next && a->personal && !a->cautions.review &&
+        a->set.ncautions_hidden < SETTINGS_MAX_FAV && strlen(e->id) < sizeof a->set.cautions_hidden[0]) {
+        snprintf(a->set.cautions_hidden[a->set.ncautions_hidden++], sizeof a->set.cautions_hidden[0], "%s", e->id);
+        app_settings_changed(a);
+    }
+    a->cautions.ex = NULL;
+    app_after_cautions(a, e->id);
+}
+
+void app_accept_cautions(app *a)
+{
+    if (a->scene != &scene_cautions || !a->cautions.ex || a->cautions.review)
+        return;
+    trace_begin(a->tr, a->now, "press");
+    trace_str(a->tr, "widget", "cautions-start");
+    trace_end(a->tr);
+    start(a);
+}
+
+bool app_start_chosen(app *a, const char *id)
+{
+    const exercise *e = a->packs ? pack_set_find(a->packs, id) : NULL;
+    if (!e)
+        return app_start_exercise(a, id); /* says there is none */
+    app_choose_exercise(a, id);
+    app_accept_cautions(a);
+    return true;
+}
+
+/* Back to the exercise as it was (review): not through its enter(), which would start
+ * it over. */
+static void close_review(app *a)
+{
+    const scene_vt *s = a->cautions.from ? a->cautions.from : &scene_library;
+    bool resume = a->cautions.paused_ex;
+    a->cautions.ex = NULL;
+    a->scene = s;
+    a->ui_stale = true;
+    trace_begin(a->tr, a->now, "scene");
+    trace_str(a->tr, "name", s->name);
+    trace_end(a->tr);
+    if (resume && a->ex_active) {
+        app_set_paused(a, false);
+        plat_audio_pause(a->audio, false);
+    }
+}
+
+static void go_back(app *a)
+{
+    if (a->cautions.review) {
+        close_review(a);
+        return;
+    }
+    const scene_vt *from = a->cautions.from;
+    a->cautions.ex = NULL;
+    if (a->mode == &mode_kiosk && from != &scene_kiosk_library)
+        app_kiosk_reset(a, "back");
+    else
+        app_set_scene(a, from && from != &scene_cautions && from != &scene_safety ? from : &scene_library);
+}
+
+/* ---- layout ----------------------------------------------------------------------- */
+
+typedef struct layout {
+    float u, W, H;
+    float bar_h;              /* the top bar */
+    float cx, cw;             /* the column */
+    float head_y, head_h;     /* the exercise's title */
+    int head_px;
+    int px;                   /* the cautions' size */
+    float item_h[MAX_CAUTIONS];
+    int first[MAX_PAGES + 1]; /* first caution of each page; first[npages] = ncaution */
+    int npages;
+    float list_y, list_bottom;
+    float foot_y;             /* the row of buttons */
+    float bh;
+    bool tick;                /* the "don't show again" box is offered */
+    float tick_y, tick_h;
+} layout;
+
+static const char *caution_text(const app *a, int i) { return app_text(a, &a->cautions.ex->caution[i]); }
+
+static float bar_height(const app *a)
+{
+    draw_list tmp = { 0 };
+    float h = ui_top_bar(a, &tmp, _("Before you begin"));
+    draw_free(&tmp);
+    return h;
+}
+
+static const char *primary_label(const app *a, bool last)
+{
+    return !last ? _("Next") : a->cautions.review ? _("Continue") : _("Start");
+}
+
+static layout lay_out(const app *a)
+{
+    layout L = { .u = app_unit(a), .W = (float)a->w, .H = (float)a->h };
+    float u = L.u;
+    const exercise *e = a->cautions.ex;
+    L.bar_h = bar_height(a);
+    L.cw = fminf(L.W - 96 * u, 940 * u);
+    L.cx = (L.W - L.cw) / 2;
+    /* the exercise's title under the bar */
+    L.head_px = (int)lroundf(32 * u);
+    const char *title = app_text(a, &e->title);
+    L.head_px = ui_fit_px(a, title, L.head_px, ui_min_px(a, L.head_px), true, L.cw,
+                          2 * ui_measure(a, title, L.head_px, true, 0).line_h);
+    L.head_h = fmaxf(44 * u, ui_text_h(a, title, L.head_px, true, L.cw));
+    L.head_y = L.bar_h + 4 * u;
+    L.list_y = L.head_y + L.head_h + 18 * u;
+    /* the foot: tick box (home, before) and the buttons */
+    const char *lab = primary_label(a, true);
+    float bw = ui_button_w(a, lab, 260 * u);
+    L.bh = fmaxf(ui_button_h(a, lab, bw, 64 * u), ui_button_h(a, _("Next"), bw, 64 * u));
+    L.foot_y = L.H - 24 * u - L.bh;
+    L.tick = a->personal && !a->cautions.review;
+    float bottom = L.foot_y - 18 * u;
+    if (L.tick) {
+        int tpx = (int)lroundf(20 * u);
+        L.tick_h = fmaxf(40 * u, ui_text_h(a, _("Don't show this again for this exercise"), tpx, false, L.cw - 56 * u));
+        L.tick_y = bottom - L.tick_h;
+        bottom = L.tick_y - 14 * u;
+    }
+    L.list_bottom = bottom;
+    /* the cautions, as large as they can be read, on as few pages as they need */
+    int n = e->ncaution < MAX_CAUTIONS ? e->ncaution : MAX_CAUTIONS;
+    float room = L.list_bottom - L.list_y, gap = 14 * u, tw = L.cw - 40 * u;
+    int px = (int)lroundf(24 * u), min_px = ui_min_px(a, px);
+    for (;;) {
+        float total = 0;
+        for (int i = 0; i < n; i++) {
+            L.item_h[i] = ui_text_h(a, caution_text(a, i), px, false, tw);
+            total += L.item_h[i] + (i ? gap : 0);
+        }
+        if (total <= room || px <= min_px)
+            break;
+        px--;
+    }
+    L.px = px;
+    L.npages = 0;
+    float y = 0;
+    for (int i = 0; i < n; i++) {
+        if (L.npages == 0 || (y > 0 && y + gap + L.item_h[i] > room && L.npages < MAX_PAGES)) {
+            L.first[L.npages++] = i;
+            y = L.item_h[i];
+        } else
+            y += gap + L.item_h[i];
+    }
+    if (L.npages == 0)
+        L.first[L.npages++] = 0;
+    L.first[L.npages] = n;
+    return L;
+}
+
+static int page_of(const app *a, const layout *L)
+{
+    int p = a->cautions.page;
+    return p < 0 ? 0 : p >= L->npages ? L->npages - 1 : p;
+}
+
+/* kiosk: the share of the reading time gone, 1 when Start is offered */
+static float read_share(const app *a)
+{
+    if (a->mode != &mode_kiosk || a->cautions.review)
+        return 1.f;
+    double s = (double)(a->now - a->cautions.since) / (double)KIOSK_CAUTIONS_READ_NS;
+    return s >= 1.0 ? 1.f : s <= 0 ? 0.f : (float)s;
+}
+
+static void draw(const app *a, draw_list *l)
+{
+    if (!a->cautions.ex)
+        return;
+    const theme *t = a->th;
+    layout L = lay_out(a);
+    float u = L.u;
+    int page = page_of(a, &L);
+    bool last = page == L.npages - 1;
+    int f = a->home_focus, wi = 0; /* widgets in drawing order, for keys */
+    ui_top_bar_focus(a, l, _("Before you begin"), f);
+    wi = 2;
+    draw_text(l, gw_rc(L.cx, L.head_y, L.cw, L.head_h), app_text(a, &a->cautions.ex->title), L.head_px,
+              ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
+    /* each caution with a small mark before it, on a quiet panel */
+    float y = L.list_y, gap = 14 * u, tw = L.cw - 40 * u;
+    float ph = 0;
+    for (int i = L.first[page]; i < L.first[page + 1]; i++)
+        ph += L.item_h[i] + (i > L.first[page] ? gap : 0);
+    draw_rect(l, gw_rc(L.cx - 24 * u, y - 16 * u, L.cw + 48 * u, fminf(ph + 32 * u, L.list_bottom - y + 24 * u)),
+              20 * u, t->surface);
+    for (int i = L.first[page]; i < L.first[page + 1]; i++) {
+        float lh = ui_measure(a, "Ag", L.px, false, 0).line_h;
+        draw_circle(l, L.cx + 12 * u, y + lh / 2, 6 * u, t->accent);
+        draw_text(l, gw_rc(L.cx + 40 * u, y, tw, L.item_h[i] + 2), caution_text(a, i), L.px, VALIGN_TOP, t->text);
+        y += L.item_h[i] + gap;
+    }
+    if (L.tick) {
+        bool on = a->cautions.hide_next;
+        float bx = L.cx, by = L.tick_y + (L.tick_h - 32 * u) / 2;
+        gw_rect hit = gw_rc(L.cx - 8 * u, L.tick_y, L.cw + 16 * u, L.tick_h);
+        draw_frame(l, gw_rc(bx, by, 32 * u, 32 * u), 6 * u, 3 * u, on ? t->accent : t->text_dim);
+        if (on) {
+            draw_line(l, bx + 7 * u, by + 17 * u, bx + 13 * u, by + 24 * u, 4 * u, t->accent);
+            draw_line(l, bx + 13 * u, by + 24 * u, bx + 26 * u, by + 9 * u, 4 * u, t->accent);
+        }
+        draw_text(l, gw_rc(bx + 48 * u, L.tick_y, L.cw - 56 * u, L.tick_h), _("Don't show this again for this exercise"),
+                  (int)lroundf(20 * u), VALIGN_MIDDLE, t->text_dim);
+        if (f == wi && a->focus_visible)
+            draw_frame(l, hit, 10 * u, 3 * u, t->focus);
+        draw_widget_add(l, "cautions-hide", hit, f == wi);
+        wi++;
+    }
+    /* the foot: page turns, a page count, and the way on */
+    float pad = 40 * u;
+    const char *lab = primary_label(a, last);
+    float bw = ui_button_w(a, lab, 260 * u);
+    gw_rect pr = gw_rc(L.W - pad - bw, L.foot_y, bw, L.bh);
+    if (L.npages > 1) {
+        const char *prev = _("Previous");
+        float pw = ui_button_w(a, prev, 200 * u);
+        if (page > 0) {
+            ui_button(a, l, "page:previous", gw_rc(pad, L.foot_y, pw, L.bh), prev, f == wi, false);
+            wi++;
+        }
+        char cnt[32];
+        snprintf(cnt, sizeof cnt, "%d / %d", page + 1, L.npages);
+        float mx = pad + pw + 16 * u, mw = pr.x - 16 * u - mx;
+        if (mw > 0)
+            draw_text(l, gw_rc(mx, L.foot_y, mw, L.bh), cnt, (int)lroundf(20 * u),
+                      ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT, t->text_dim);
+    }
+    if (!last) {
+        ui_button(a, l, "page:next", pr, lab, f == wi || f < 0, true);
+        return;
+    }
+    float share = read_share(a);
+    if (share < 1.f) {
+        /* the kiosk's Start fills as the reading time passes, then is offered */
+        float rad = pr.h * 0.3f;
+        draw_rect(l, pr, rad, t->surface_hi);
+        draw_rect(l, gw_rc(pr.x, pr.y, fmaxf(2 * rad, pr.w * share), pr.h), rad, t->ring_track);
+        draw_text(l, pr, lab, ui_button_px(a), ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text_dim);
+        return;
+    }
+    ui_button(a, l, a->cautions.review ? "cautions-continue" : "cautions-start", pr, lab, f == wi || f < 0, true);
+}
+
+static void activate(app *a, const char *w)
+{
+    if (!strcmp(w, "cautions-start")) {
+        start(a);
+    } else if (!strcmp(w, "cautions-continue")) {
+        close_review(a);
+    } else if (!strcmp(w, "back") || !strcmp(w, "cautions-back")) {
+        go_back(a);
+    } else if (!strcmp(w, "cautions-hide")) {
+        a->cautions.hide_next = !a->cautions.hide_next;
+        trace_begin(a->tr, a->now, "cautions_hide");
+        trace_str(a->tr, "exercise", a->cautions.ex ? a->cautions.ex->id : "");
+        trace_bool(a->tr, "on", a->cautions.hide_next);
+        trace_end(a->tr);
+    } else if (!strcmp(w, "page:next") || !strcmp(w, "page:previous")) {
+        layout L = lay_out(a);
+        int p = page_of(a, &L) + (w[5] == 'n' ? 1 : -1);
+        a->cautions.page = p < 0 ? 0 : p >= L.npages ? L.npages - 1 : p;
+    }
+}
+
+static bool event(app *a, const gw_event *e)
+{
+    if ((e->type == EV_KEY || e->type == EV_BUTTON) && a->home_focus < 0) {
+        const char *k = e->key;
+        if (!strcmp(k, "Return") || !strcmp(k, "Keypad Enter") || !strcmp(k, "a")) {
+            layout L = lay_out(a);
+            bool last = page_of(a, &L) == L.npages - 1;
+            const char *id = !last ? "page:next" : a->cautions.review ? "cautions-continue" : "cautions-start";
+            app_press(a, id); /* nothing if not offered yet (kiosk) */
+            return true;
+        }
+    }
+    return app_home_nav(a, e, "back");
+}
+
+/* kiosk: Start is offered when the reading time is up */
+static gw_ns next_change(const app *a)
+{
+    if (a->mode != &mode_kiosk || a->cautions.review || !a->cautions.ex)
+        return GW_NEVER;
+    gw_ns due = a->cautions.since + KIOSK_CAUTIONS_READ_NS;
+    if (due <= a->now)
+        return GW_NEVER;
+    /* the fill moves: about 20 steps over the reading time */
+    gw_ns step = KIOSK_CAUTIONS_READ_NS / 20, next = a->now + step;
+    return next < due ? next : due;
+}
+
+const scene_vt scene_cautions = { "cautions", NULL, event, activate, NULL, draw, next_change };
