@@ -34,18 +34,26 @@ static void say(char *err, size_t n, const char *fmt, const char *a, const char 
         snprintf(err, n, fmt, a, b);
 }
 
-/* Turns an SQLite failure into a sentence for the person. */
+/* Turns an SQLite failure into a sentence for the person. Called before anything else
+ * runs on the connection: its message is the failure's own (after a ROLLBACK it would
+ * be that statement's, "not an error"); where it is not, SQLite's text for rc. */
 static void db_error(plog *p, int rc, const char *doing, char *err, size_t n)
 {
     int base = rc & 0xff;
-    if (base == SQLITE_FULL)
+    if (rc == SQLITE_CANTOPEN_SYMLINK)
+        say(err, n, "The practice log %s is a symbolic link, which is not followed, so %s failed.", p->path, doing);
+    else if (base == SQLITE_BUSY || base == SQLITE_LOCKED)
+        say(err, n, "The practice log is in use by another program, so %s failed (%s stayed locked).", doing,
+            p->path);
+    else if (base == SQLITE_FULL)
         say(err, n, "The disk is full, so %s failed. Everything saved before is kept (%s).", doing, p->path);
     else if (base == SQLITE_READONLY || base == SQLITE_PERM || base == SQLITE_CANTOPEN)
         say(err, n, "The practice log cannot be written, so %s failed: the disk or folder is read-only (%s).",
             doing, p->path);
     else {
         char what[PATH_MAX + 256];
-        snprintf(what, sizeof what, "%s: %s", p->path, p->db ? sqlite3_errmsg(p->db) : sqlite3_errstr(rc));
+        bool own = p->db && (sqlite3_extended_errcode(p->db) & 0xff) == base;
+        snprintf(what, sizeof what, "%s: %s", p->path, own ? sqlite3_errmsg(p->db) : sqlite3_errstr(rc));
         say(err, n, "The practice log had a problem, so %s failed (%s).", doing, what);
     }
 }
@@ -94,8 +102,8 @@ static int migrate(plog *p, char *err, size_t n)
         if (rc == SQLITE_OK)
             rc = exec(p, "COMMIT;");
         if (rc != SQLITE_OK) {
-            exec(p, "ROLLBACK;");
             db_error(p, rc, "updating its format", err, n);
+            exec(p, "ROLLBACK;");
             return rc;
         }
     }
@@ -184,18 +192,18 @@ plog *plog_open(const char *path, char *err, size_t errn)
     }
     /* create the file ourselves so that it is private from the first byte, and flush
      * its folder so that a new log does not vanish in a power cut */
-    int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd >= 0) {
         close(fd);
         sync_parent(path);
     }
-    int rc = sqlite3_open_v2(path, &p->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    int rc = sqlite3_open_v2(path, &p->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW, NULL);
     if (rc != SQLITE_OK) {
-        db_error(p, rc, "opening it", err, errn);
+        db_error(p, p->db ? sqlite3_extended_errcode(p->db) : rc, "opening it", err, errn);
         plog_close(p);
         return NULL;
     }
-    sqlite3_busy_timeout(p->db, 5000);
+    sqlite3_busy_timeout(p->db, PLOG_BUSY_MS);
     rc = set_durable(p);
     if (rc != SQLITE_OK) {
         db_error(p, rc, "opening it", err, errn);
@@ -278,9 +286,8 @@ static bool write1(plog *p, const char *sql, const arg *args, int nargs, const c
     if (rc == SQLITE_OK)
         rc = exec(p, "COMMIT;");
     if (rc != SQLITE_OK) {
-        int keep = rc;
+        db_error(p, rc, doing, err, errn);
         exec(p, "ROLLBACK;");
-        db_error(p, keep, doing, err, errn);
         return false;
     }
     return true;
@@ -330,6 +337,32 @@ bool plog_add_note(plog *p, int64_t id, const char *note, char *err, size_t errn
                   "UPDATE sessions SET notes = CASE WHEN notes = '' THEN ? ELSE notes || char(10) || ? END "
                   "WHERE id = ?;",
                   a, 3, "saving your note", NULL, err, errn);
+}
+
+bool plog_save(plog *p, plog_session *s, char *err, size_t errn)
+{
+    if (!s->exercise[0] || !s->start[0] || !rating_ok(s->before) || !rating_ok(s->after)) {
+        say(err, errn, "%s%s", "A practice-log entry was missing its exercise or time, or had a rating outside 0-10.", "");
+        return false;
+    }
+    arg a[] = { { s->id > 0 ? 'I' : 't', NULL, s->id },
+                { 't', s->exercise, 0 },
+                { 't', s->start, 0 },
+                { 't', s->end[0] ? s->end : NULL, 0 },
+                { 'I', NULL, s->completed },
+                { 'i', NULL, s->before },
+                { 'i', NULL, s->after },
+                { 't', s->adjustments && s->adjustments[0] ? s->adjustments : NULL, 0 },
+                { 't', s->notes ? s->notes : "", 0 } };
+    int64_t id = -1;
+    if (!write1(p,
+                "INSERT OR REPLACE INTO sessions (id, exercise, start_utc, end_utc, completed, rating_before, "
+                "rating_after, adjustments, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?);",
+                a, 9, s->id > 0 ? "saving this session" : "saving the start of this session", &id, err, errn))
+        return false;
+    if (s->id <= 0)
+        s->id = id;
+    return true;
 }
 
 bool plog_delete_all(plog *p, char *err, size_t errn)

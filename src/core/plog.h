@@ -1,8 +1,9 @@
 /* plog: the private practice log, one SQLite file (normally
- * $XDG_DATA_HOME/groundwork/practice.sqlite, mode 0600 in a 0700 folder). One row per
- * session: exercise id, start and end (wall-clock UTC, ISO 8601, passed in by the
- * caller: the core reads no clock), completed, the self-check ratings before and after
- * (0-10, or none), the person's adjustments (JSON text) and notes (text).
+ * $XDG_DATA_HOME/groundwork/practice.sqlite, mode 0600 in a 0700 folder, never opened
+ * through a symbolic link). One row per session: exercise id, start and end (wall-clock
+ * UTC, ISO 8601, passed in by the caller: the core reads no clock), completed, the
+ * self-check ratings before and after (0-10, or none), the person's adjustments (JSON
+ * text) and notes (text).
  * Every write is one transaction (rollback journal, synchronous=EXTRA), so a failed
  * write (full or read-only disk) leaves everything saved before it intact, and a write
  * that returned success survives the program being killed and a power cut (EXTRA also
@@ -23,6 +24,9 @@
 
 #define PLOG_SCHEMA_VERSION 2
 #define PLOG_NONE (-1) /* no rating */
+/* How long a write waits for another program holding the file (short: a locked log
+ * fails soon and is tried again, rather than freezing the screen). */
+#define PLOG_BUSY_MS 250
 
 typedef struct plog plog;
 
@@ -55,6 +59,11 @@ bool plog_finish(plog *p, int64_t id, const char *end_utc, bool completed,
 bool plog_set_after(plog *p, int64_t id, int after, char *err, size_t errn);
 /* Appends a note (a line) to the session's notes. */
 bool plog_add_note(plog *p, int64_t id, const char *note, char *err, size_t errn);
+/* Writes the whole session in one transaction: s->id <= 0 makes a new row and puts its
+ * id in s->id; otherwise that row is replaced (and made again if it was deleted), so a
+ * session kept in memory after a failed write is saved whole by the next one.
+ * adjustments and notes may be NULL (none); s is not freed. */
+bool plog_save(plog *p, plog_session *s, char *err, size_t errn);
 
 /* All sessions, oldest first. Returns the count (>= 0), or -1 with err filled. */
 int plog_list(plog *p, plog_session **out, char *err, size_t errn);

@@ -1,6 +1,8 @@
 /* plog: the practice log on a temporary database: sessions round-trip, migrations from
  * a hand-made version 1 file, integrity, file modes, a full disk and a read-only folder
- * lose nothing already saved, exports, and the weekly summary. */
+ * lose nothing already saved, exports, the weekly summary; a locked file fails soon and in
+ * words, a whole session is saved again after a failed write, and a symbolic link is not
+ * followed. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/plog.h"
@@ -225,6 +228,112 @@ static void unusable_folder_is_reported(void **st)
     assert_int_equal(plog_begin(NULL, "x", "2026-01-01T00:00:00Z", 1, err, sizeof err), -1);
 }
 
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Another program holding the file: a write waits briefly (PLOG_BUSY_MS, not seconds),
+ * then says the log is in use (never SQLite's "not an error"), and works once the other
+ * lets go. */
+static void locked_log_says_so_soon(void **st)
+{
+    (void)st;
+    char path[300], err[512] = "";
+    path_in(path, sizeof path, "locked.sqlite");
+    plog *p = plog_open(path, err, sizeof err);
+    assert_non_null(p);
+    sqlite3 *other;
+    assert_int_equal(sqlite3_open(path, &other), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(other, "BEGIN EXCLUSIVE;", NULL, NULL, NULL), SQLITE_OK);
+    double t0 = now_s();
+    assert_int_equal(plog_begin(p, "box-breathing", "2026-01-01T09:00:00Z", 5, err, sizeof err), -1);
+    double waited = now_s() - t0;
+    assert_true(waited < 2.0);
+    assert_null(strstr(err, "not an error"));
+    assert_non_null(strstr(err, "in use by another program"));
+    plog_session *s;
+    err[0] = 0;
+    assert_int_equal(plog_list(p, &s, err, sizeof err), -1);
+    assert_null(strstr(err, "not an error"));
+    assert_non_null(strstr(err, "in use"));
+    /* opening while it is held: refused as soon, in words */
+    t0 = now_s();
+    plog *q = plog_open(path, err, sizeof err);
+    assert_true(now_s() - t0 < 2.0);
+    if (!q)
+        assert_non_null(strstr(err, "in use by another program"));
+    plog_close(q);
+    assert_int_equal(sqlite3_exec(other, "COMMIT;", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(other);
+    assert_true(plog_begin(p, "box-breathing", "2026-01-01T09:00:00Z", 5, err, sizeof err) > 0);
+    plog_close(p);
+}
+
+/* A session kept in memory is written whole: a new row, then the same row again with
+ * its end, ratings and notes; after a failed write the next one saves all of it. */
+static void save_writes_the_whole_session(void **st)
+{
+    (void)st;
+    char path[300], err[512] = "";
+    path_in(path, sizeof path, "save.sqlite");
+    plog *p = plog_open(path, err, sizeof err);
+    assert_non_null(p);
+    plog_session h = { .before = 4, .after = PLOG_NONE };
+    snprintf(h.exercise, sizeof h.exercise, "grounding-54321");
+    snprintf(h.start, sizeof h.start, "2026-01-01T09:00:00Z");
+    assert_true(plog_save(p, &h, err, sizeof err));
+    assert_true(h.id > 0);
+    int64_t id = h.id;
+    char notes[] = "See: a blue cup\nHear: rain, \"soft\"";
+    h.notes = notes;
+    sqlite3 *other;
+    assert_int_equal(sqlite3_open(path, &other), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(other, "BEGIN EXCLUSIVE;", NULL, NULL, NULL), SQLITE_OK);
+    assert_false(plog_save(p, &h, err, sizeof err)); /* kept by the caller, tried again */
+    sqlite3_exec(other, "COMMIT;", NULL, NULL, NULL);
+    sqlite3_close(other);
+    snprintf(h.end, sizeof h.end, "2026-01-01T09:06:00Z");
+    h.completed = true;
+    h.after = 2;
+    assert_true(plog_save(p, &h, err, sizeof err));
+    assert_int_equal(h.id, id);
+    plog_session *s;
+    assert_int_equal(plog_list(p, &s, err, sizeof err), 1);
+    assert_int_equal(s[0].id, id);
+    assert_string_equal(s[0].notes, notes);
+    assert_string_equal(s[0].end, "2026-01-01T09:06:00Z");
+    assert_true(s[0].completed);
+    assert_int_equal(s[0].before, 4);
+    assert_int_equal(s[0].after, 2);
+    assert_string_equal(s[0].adjustments, "");
+    plog_sessions_free(s, 1);
+    h.after = 12;
+    assert_false(plog_save(p, &h, err, sizeof err));
+    plog_close(p);
+}
+
+/* The log is never opened through a symbolic link: the file it points at is untouched. */
+static void symlink_is_not_followed(void **st)
+{
+    (void)st;
+    char path[300], target[300], err[512] = "";
+    path_in(target, sizeof target, "elsewhere.txt");
+    FILE *f = fopen(target, "w");
+    assert_non_null(f);
+    fputs("not a log", f);
+    fclose(f);
+    path_in(path, sizeof path, "link.sqlite");
+    assert_int_equal(symlink(target, path), 0);
+    assert_null(plog_open(path, err, sizeof err));
+    assert_non_null(strstr(err, "symbolic link"));
+    struct stat sb;
+    assert_int_equal(stat(target, &sb), 0);
+    assert_int_equal(sb.st_size, 9);
+}
+
 static void dates_and_weeks(void **st)
 {
     (void)st;
@@ -267,6 +376,8 @@ int main(void)
         cmocka_unit_test(sessions_round_trip),   cmocka_unit_test(migrates_from_version_1),
         cmocka_unit_test(full_disk_loses_nothing), cmocka_unit_test(read_only_is_reported),
         cmocka_unit_test(unusable_folder_is_reported), cmocka_unit_test(dates_and_weeks),
+        cmocka_unit_test(locked_log_says_so_soon), cmocka_unit_test(save_writes_the_whole_session),
+        cmocka_unit_test(symlink_is_not_followed),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
