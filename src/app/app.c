@@ -293,6 +293,8 @@ static void update_breathing(app *a)
         trace_str(a->tr, "phase", breath_kind_name(s->kind));
         trace_int(a->tr, "index", s->index);
         trace_int(a->tr, "cycle", s->cycle + 1);
+        if (s->opening) /* the one-off exhale before the first breath (index -1) */
+            trace_bool(a->tr, "opening", true);
         trace_end(a->tr);
         trace_begin(a->tr, a->now, "cue");
         trace_str(a->tr, "sound", cue_for(s->kind));

@@ -66,6 +66,17 @@ static const char *phase_word(breath_kind k)
     }
 }
 
+/* The exercise's own words for the phase (4-7-8: "Out through the mouth"), else the
+ * program's. */
+static const char *phase_label(const app *a, const breath_state *s)
+{
+    const pack_text *t = s->opening ? &a->ex->opening_label
+                         : s->index >= 0 && s->index < BREATH_MAX_PHASES ? &a->ex->phase_label[s->index]
+                                                                         : NULL;
+    const char *w = t && t->n > 0 ? app_text(a, t) : "";
+    return w[0] ? w : phase_word(s->kind);
+}
+
 static gw_color phase_color(const theme *t, breath_kind k)
 {
     if (k == BREATH_INHALE || k == BREATH_TOPUP) return t->inhale;
@@ -167,7 +178,7 @@ static void draw_box(const app *a, draw_list *l, float cx, float cy, float half,
                    quant(sq.x, 0.5f) };
     float y[5] = { quant(sq.y + sq.h, 0.5f), quant(sq.y, 0.5f), quant(sq.y, 0.5f), quant(sq.y + sq.h, 0.5f),
                    quant(sq.y + sq.h, 0.5f) };
-    int side = s->index % 4;
+    int side = s->opening ? 2 : s->index % 4; /* the opening exhale goes down the right */
     float p = (float)ease(s->progress);
     float dx = quant(x[side] + (x[side + 1] - x[side]) * p, 0.5f);
     float dy = quant(y[side] + (y[side + 1] - y[side]) * p, 0.5f);
@@ -196,14 +207,14 @@ static void draw_wave(const app *a, draw_list *l, float cx, float cy, float half
     double before = 0;
     for (int i = 0; i < s->index && i < p->nphase; i++)
         before += p->phase[i].ms;
-    double cur = s->index < p->nphase ? p->phase[s->index].ms : 0;
-    double mx = (before + s->progress * cur) / ((double)len / GW_NS_PER_MS);
+    double cur = s->index >= 0 && s->index < p->nphase ? p->phase[s->index].ms : 0;
+    double mx = (before + s->progress * cur) / ((double)len / GW_NS_PER_MS); /* opening: 0 */
     float x0 = cx - half_w, y0 = cy + half_h, wd = 2 * half_w, ht = 2 * half_h;
     enum { SEG = 96 };
     float px = x0, py = y0;
     for (int i = 0; i <= SEG; i++) {
         breath_state b;
-        breath_at(p, p->lead_in_ns + len * i / SEG, &b);
+        breath_at(p, p->lead_in_ns + (gw_ns)p->opening_ms * GW_NS_PER_MS + len * i / SEG, &b);
         double f = i == SEG ? 0 : b.fill;
         float nx = x0 + wd * (float)i / SEG, ny = quant(y0 - ht * (float)f, 0.5f);
         if (i > 0) {
@@ -491,7 +502,7 @@ static void draw(const app *a, draw_list *l)
         word = _("Get ready");
         n = s->lead_in_count;
     } else {
-        word = phase_word(s->kind);
+        word = phase_label(a, s);
         double rest = gw_seconds(s->phase_start + s->phase_len) - gw_seconds(tb_elapsed(&a->clock, a->now));
         n = (int)ceil(rest - 1e-6);
     }

@@ -31,6 +31,7 @@ typedef struct timeline {
     double ramp_s;                    /* ramp length in seconds */
     double ramp_b;                    /* breath position at the end of the ramp */
     gw_ns  lead;
+    gw_ns  open;                      /* the one-off opening exhale, after the lead-in */
     int    cycles;                    /* breaths in the session */
     gw_ns  end;                       /* end of the last breath, from the first breath */
 } timeline;
@@ -165,6 +166,15 @@ static const char *build(const breath_pattern *p, timeline *tl)
     if (p->lead_in_ns < 0 || p->lead_in_ns > LEAD_IN_MAX_NS)
         return "the lead-in must be 0 to 60 s";
     tl->lead = p->lead_in_ns;
+    if (p->opening_ms != 0) {
+        if (p->opening_ms < BREATH_MIN_PHASE_MS)
+            return "the opening exhale is shorter than 0.5 s";
+        if (p->opening_ms > BREATH_MAX_PHASE_MS)
+            return "the opening exhale is longer than 60 s";
+        if (p->opening_ms % BREATH_STEP_MS != 0)
+            return "the opening exhale is not in steps of 0.1 s";
+    }
+    tl->open = (gw_ns)p->opening_ms * GW_NS_PER_MS;
     if (p->cycles < 0 || p->cycles > CYCLES_MAX)
         return "the number of breaths is out of range";
     if (p->session_ns < 0 || p->session_ns > SESSION_MAX_NS)
@@ -234,7 +244,8 @@ void breath_at(const breath_pattern *p, gw_ns t, breath_state *out)
     }
     if (t < 0)
         t = 0;
-    gw_ns total = tl.lead + tl.end;
+    gw_ns first = tl.lead + tl.open; /* the first breath starts here */
+    gw_ns total = first + tl.end;
     out->total_cycles = tl.cycles;
 
     if (t >= total) {
@@ -245,7 +256,7 @@ void breath_at(const breath_pattern *p, gw_ns t, breath_state *out)
         out->kind = p->phase[out->index].kind;
         out->cycle = tl.cycles;
         out->progress = 1.0;
-        out->phase_start = tl.lead + bound_at(&tl, k);
+        out->phase_start = first + bound_at(&tl, k);
         out->phase_len = total - out->phase_start;
         return;
     }
@@ -253,16 +264,29 @@ void breath_at(const breath_pattern *p, gw_ns t, breath_state *out)
 
     if (t < tl.lead) {
         out->stage = BREATH_STAGE_LEAD_IN;
-        out->kind = p->phase[0].kind;
+        out->kind = tl.open ? BREATH_EXHALE : p->phase[0].kind;
         out->progress = (double)t / (double)tl.lead;
         out->phase_start = 0;
         out->phase_len = tl.lead;
-        out->fill = tl.level[0];
+        out->fill = tl.open ? 1.0 : tl.level[0];
         out->lead_in_count = (int)((tl.lead - t + GW_NS_PER_SEC - 1) / GW_NS_PER_SEC);
         return;
     }
 
-    gw_ns tau = t - tl.lead;
+    if (t < first) {
+        /* the opening exhale: from full lungs down to where the first breath starts */
+        out->stage = BREATH_STAGE_BREATHING;
+        out->opening = true;
+        out->index = -1;
+        out->kind = BREATH_EXHALE;
+        out->phase_start = tl.lead;
+        out->phase_len = tl.open;
+        out->progress = (double)(t - tl.lead) / (double)tl.open;
+        out->fill = eased(1.0, tl.level[0], out->progress);
+        return;
+    }
+
+    gw_ns tau = t - first;
     int64_t k = phase_index(&tl, tau);
     gw_ns start = bound_at(&tl, k);
     gw_ns len = bound_at(&tl, k + 1) - start;
@@ -270,7 +294,7 @@ void breath_at(const breath_pattern *p, gw_ns t, breath_state *out)
     out->cycle = (int)(k / tl.n);
     out->index = (int)(k % tl.n);
     out->kind = p->phase[out->index].kind;
-    out->phase_start = tl.lead + start;
+    out->phase_start = first + start;
     out->phase_len = len;
     out->progress = (double)(tau - start) / (double)len;
     out->fill = eased(tl.level[out->index], tl.level[out->index + 1], out->progress);
@@ -281,7 +305,7 @@ gw_ns breath_total(const breath_pattern *p)
     timeline tl;
     if (build(p, &tl) != NULL)
         return 0;
-    return tl.lead + tl.end;
+    return tl.lead + tl.open + tl.end;
 }
 
 int breath_total_cycles(const breath_pattern *p)
@@ -309,11 +333,24 @@ gw_ns breath_next_boundary(const breath_pattern *p, gw_ns t)
         return GW_NEVER;
     if (t < 0)
         return 0;
-    if (t >= tl.lead + tl.end)
+    gw_ns first = tl.lead + tl.open;
+    if (t >= first + tl.end)
         return GW_NEVER;
     if (t < tl.lead)
         return tl.lead;
-    return tl.lead + bound_at(&tl, phase_index(&tl, t - tl.lead) + 1);
+    if (t < first)
+        return first;
+    return first + bound_at(&tl, phase_index(&tl, t - first) + 1);
+}
+
+static int32_t adjusted(int32_t ms0, int64_t d)
+{
+    int64_t ms = ((int64_t)ms0 + BREATH_STEP_MS / 2) / BREATH_STEP_MS * BREATH_STEP_MS + d;
+    if (ms < BREATH_MIN_PHASE_MS)
+        ms = BREATH_MIN_PHASE_MS;
+    if (ms > BREATH_MAX_PHASE_MS)
+        ms = BREATH_MAX_PHASE_MS;
+    return (int32_t)ms;
 }
 
 void breath_adjust(breath_pattern *p, int32_t delta_ms)
@@ -323,15 +360,10 @@ void breath_adjust(breath_pattern *p, int32_t delta_ms)
                               : -((-(int64_t)delta_ms + BREATH_STEP_MS / 2) / BREATH_STEP_MS);
     d *= BREATH_STEP_MS;
     int n = p->nphase < BREATH_MAX_PHASES ? p->nphase : BREATH_MAX_PHASES;
-    for (int j = 0; j < n; j++) {
-        int64_t ms = p->phase[j].ms;
-        ms = (ms + BREATH_STEP_MS / 2) / BREATH_STEP_MS * BREATH_STEP_MS + d;
-        if (ms < BREATH_MIN_PHASE_MS)
-            ms = BREATH_MIN_PHASE_MS;
-        if (ms > BREATH_MAX_PHASE_MS)
-            ms = BREATH_MAX_PHASE_MS;
-        p->phase[j].ms = (int32_t)ms;
-    }
+    for (int j = 0; j < n; j++)
+        p->phase[j].ms = adjusted(p->phase[j].ms, d);
+    if (p->opening_ms > 0)
+        p->opening_ms = adjusted(p->opening_ms, d);
 }
 
 const char *breath_kind_name(breath_kind k)

@@ -37,6 +37,10 @@ typedef struct breath_pattern {
     double ramp_from_bpm, ramp_to_bpm;
     gw_ns  ramp_ns;
     gw_ns  lead_in_ns;   /* "Get ready, 3-2-1" before the first breath; 0: none */
+    /* A one-off exhale after the lead-in and before the first breath (4-7-8 starts by
+     * emptying the lungs); 0: none, else 500..60000 ms in steps of 100. Not part of any
+     * breath: breaths are counted after it and a ramp starts after it. */
+    int32_t opening_ms;
 } breath_pattern;
 
 typedef enum breath_stage {
@@ -47,7 +51,9 @@ typedef enum breath_stage {
 
 typedef struct breath_state {
     breath_stage stage;
-    int    index;        /* phase index in the pattern */
+    int    index;        /* phase index in the pattern; -1 during the opening exhale */
+    bool   opening;      /* in the pattern's one-off opening exhale (kind BREATH_EXHALE,
+                            cycle 0) */
     breath_kind kind;
     int    cycle;        /* 0-based breath number */
     int    total_cycles;
@@ -61,7 +67,8 @@ typedef struct breath_state {
 
 /* The state at elapsed time t (t < 0 is treated as 0). */
 void  breath_at(const breath_pattern *p, gw_ns t, breath_state *out);
-/* Whole session length including the lead-in; always a whole number of breaths. */
+/* Whole session length including the lead-in and the opening exhale; always a whole
+ * number of breaths after those. */
 gw_ns breath_total(const breath_pattern *p);
 int   breath_total_cycles(const breath_pattern *p);
 /* Length of one breath without a ramp (sum of phases). */
@@ -69,7 +76,8 @@ gw_ns breath_cycle_len(const breath_pattern *p);
 /* Elapsed time of the first phase boundary strictly after t, or GW_NEVER. Used to
  * schedule audio cues against the audio clock. */
 gw_ns breath_next_boundary(const breath_pattern *p, gw_ns t);
-/* Lengthens (delta > 0) or shortens every phase by delta_ms, clamped to 0.5-60 s. */
+/* Lengthens (delta > 0) or shortens every phase (and the opening exhale, if any) by
+ * delta_ms, clamped to 0.5-60 s. */
 void  breath_adjust(breath_pattern *p, int32_t delta_ms);
 /* Stable names used in traces and content: inhale, hold, exhale, hold_out, topup. */
 const char *breath_kind_name(breath_kind k);

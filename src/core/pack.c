@@ -1138,11 +1138,13 @@ static const char *const step_kind_names[] = {"instruction", "tense", "release",
 
 enum { PH_INHALE, PH_HOLD_IN, PH_HOLD, PH_EXHALE, PH_HOLD_OUT, PH_TOPUP };
 static const char *const phase_names[] = {"inhale", "hold_in", "hold", "exhale", "hold_out", "topup"};
+#define PHASE_LABEL_MAX 40   /* characters: shown large in the pacer */
 
 static void check_breathing(vctx *c, const cJSON *o, exercise *e)
 {
-    static const char *const fields[] = {"phases", "cycles", "minutes", "ramp", "lead_in", "style"};
-    check_fields(c, o, fields, 6);
+    static const char *const fields[] = {"phases", "cycles", "minutes", "ramp", "lead_in", "style",
+                                         "opening"};
+    check_fields(c, o, fields, 7);
     breath_pattern *bp = &e->breath;
     bool phases_ok = false;
     const cJSON *ph = get_array(c, o, "phases", true, 1, BREATH_MAX_PHASES, "phase");
@@ -1152,7 +1154,7 @@ static void check_breathing(vctx *c, const cJSON *o, exercise *e)
         int i = 0, prev = -1;
         bool has_in = false, has_out = false;
         for (const cJSON *p = ph->child; p; p = p->next, i++) {
-            static const char *const pf[] = {"phase", "seconds"};
+            static const char *const pf[] = {"phase", "seconds", "label"};
             size_t m2 = push_index(c, i);
             if (!cJSON_IsObject(p)) {
                 rep(c, p, PACK_ERROR, "must be an object like {\"phase\": \"inhale\", \"seconds\": 4}, "
@@ -1162,7 +1164,9 @@ static void check_breathing(vctx *c, const cJSON *o, exercise *e)
                 pop(c, m2);
                 continue;
             }
-            check_fields(c, p, pf, 2);
+            check_fields(c, p, pf, 3);
+            if (i < BREATH_MAX_PHASES)
+                get_text(c, p, "label", false, PHASE_LABEL_MAX, &e->phase_label[i]);
             int k = -1;
             double sec = 0;
             if (get_enum(c, p, "phase", true, phase_names, 6, &k) != GOT_OK) phases_ok = false;
@@ -1222,6 +1226,25 @@ static void check_breathing(vctx *c, const cJSON *o, exercise *e)
     if (get_num(c, o, "lead_in", false, 0, 10, "seconds", NUM_STEP, &lead) == GOT_OK)
         bp->lead_in_ns = (gw_ns)llround(lead * GW_NS_PER_SEC);
 
+    /* A one-off exhale before the first breath; only an exhale can open a session. */
+    double opening = 0;
+    const cJSON *op = get_object(c, o, "opening", false);
+    if (op) {
+        static const char *const of[] = {"phase", "seconds", "label"};
+        static const char *const only_exhale[] = {"exhale"};
+        size_t mark = push_key(c, "opening");
+        check_fields(c, op, of, 3);
+        int k = -1;
+        got gk = get_enum(c, op, "phase", true, only_exhale, 1, &k);
+        got gs = get_num(c, op, "seconds", true, 0.5, 60, "seconds", NUM_STEP, &opening);
+        get_text(c, op, "label", false, PHASE_LABEL_MAX, &e->opening_label);
+        if (gk == GOT_OK && gs == GOT_OK)
+            bp->opening_ms = (int32_t)lround(opening * 1000);
+        else
+            opening = 0;
+        pop(c, mark);
+    }
+
     const cJSON *ramp = get_object(c, o, "ramp", false);
     if (ramp) {
         static const char *const rf[] = {"from_bpm", "to_bpm", "minutes"};
@@ -1248,7 +1271,7 @@ static void check_breathing(vctx *c, const cJSON *o, exercise *e)
     if (phases_ok && gc == GOT_OK && !ramp && !mi) {
         int64_t cyc_ms = 0;
         for (int i = 0; i < bp->nphase; i++) cyc_ms += bp->phase[i].ms;
-        double total_min = ((double)cyc_ms * cycles + lead * 1000) / 60000.0;
+        double total_min = ((double)cyc_ms * cycles + (lead + opening) * 1000) / 60000.0;
         if (total_min > 120) {
             size_t mark = push_key(c, "cycles");
             rep(c, cy, PACK_ERROR, "makes the session %.0f minutes long (%d breaths of %.1f "
@@ -1386,15 +1409,29 @@ static void check_prompts(vctx *c, const cJSON *o, exercise *e)
     pop(c, mark);
 }
 
+/* What in e strains the body ("holds the breath", "tenses muscles"), or NULL. */
+static const char *strain_of(const exercise *e)
+{
+    if (e->kind == EX_BREATHING)
+        for (int i = 0; i < e->breath.nphase && i < BREATH_MAX_PHASES; i++)
+            if (e->breath.phase[i].kind == BREATH_HOLD_IN || e->breath.phase[i].kind == BREATH_HOLD_OUT)
+                return "holds the breath";
+    if (e->kind == EX_GUIDED)
+        for (int i = 0; i < e->nstep; i++)
+            if (e->step[i].kind == STEP_TENSE)
+                return "tenses muscles";
+    return NULL;
+}
+
 static void check_exercise(vctx *c, const cJSON *o, exercise *e)
 {
     static const char *const fields[] = {"id", "kind", "category", "title", "summary", "cautions",
-                                         "source", "breathing", "guided", "prompts"};
+                                         "source", "breathing", "guided", "prompts", "unattended"};
     if (!cJSON_IsObject(o)) {
         rep(c, o, PACK_ERROR, "an exercise must be an object {...}, not %s", type_name(o));
         return;
     }
-    check_fields(c, o, fields, 10);
+    check_fields(c, o, fields, 11);
     e->kind = EX_KIND_COUNT;
     if (get_id(c, o, "id", &e->id) == GOT_OK) {
         const cJSON *idv = obj_get(o, "id");
@@ -1469,6 +1506,28 @@ static void check_exercise(vctx *c, const cJSON *o, exercise *e)
         else check_prompts(c, obj, e);
         pop(c, mark);
     }
+
+    /* Holding the breath or tensing muscles is what needs a caution (heart, breathing,
+     * pregnancy, pain); an empty list is allowed but is worth a second look. */
+    const char *strain = strain_of(e);
+    if (strain && ca && e->ncaution == 0) {
+        size_t mark = push_key(c, "cautions");
+        rep(c, ca, PACK_WARNING, "this exercise %s but lists no cautions; add who should take care "
+            "(for example %s)", strain, e->kind == EX_GUIDED
+            ? "people with pain, injuries, or heart or blood-pressure problems"
+            : "people with heart or breathing conditions, or who are pregnant");
+        pop(c, mark);
+    }
+    e->unattended = strain == NULL;
+    const cJSON *un = member(c, o, "unattended", false);
+    if (un) {
+        size_t mark = push_key(c, "unattended");
+        if (!cJSON_IsBool(un))
+            rep(c, un, PACK_ERROR, "must be true or false, not %s", type_name(un));
+        else
+            e->unattended = cJSON_IsTrue(un);
+        pop(c, mark);
+    }
 }
 
 static void exercise_free(exercise *e)
@@ -1481,6 +1540,8 @@ static void exercise_free(exercise *e)
     free(e->caution);
     free(e->source);
     free(e->style);
+    for (int i = 0; i < BREATH_MAX_PHASES; i++) text_free(&e->phase_label[i]);
+    text_free(&e->opening_label);
     for (int i = 0; i < e->nstep; i++) {
         text_free(&e->step[i].caption);
         text_free(&e->step[i].voice);

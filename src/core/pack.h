@@ -41,6 +41,10 @@ int  pack_diags_errors(const pack_diags *d);   /* how many are errors */
  * When the line is not known (a file that cannot be read) "LINE:COL: " is left out;
  * when there is no JSON path (a syntax error, a file) "JSON-PATH: " is left out. */
 void pack_diag_format(const pack_diag *g, char *buf, size_t n);
+/* Appends a diagnostic to d (the strings are copied); when memory runs out it is left
+ * out. For checkers of other files beside a pack (locales.json). */
+void pack_diags_add(pack_diags *d, pack_severity sev, const char *file, int line, int col, const char *path,
+                    const char *msg);
 
 /* ---- text given per language ---------------------------------------------- */
 typedef struct pack_text {
@@ -101,6 +105,13 @@ typedef struct exercise {
     bool          style_named; /* the pack named the style; otherwise style is "orb" and
                                   the person's default pacer style applies */
     breath_pattern breath;   /* EX_BREATHING */
+    pack_text     phase_label[BREATH_MAX_PHASES]; /* the pack's words for each phase
+                                  ("Out through the mouth"); empty: the program's */
+    pack_text     opening_label; /* the same for breath.opening_ms */
+    /* Suits unattended, standing use (the kiosk's default list offers only these). The
+     * pack's "unattended"; when left out, true unless the exercise holds the breath or
+     * tenses muscles. */
+    bool          unattended;
     int           nstep;     /* EX_GUIDED */
     guided_step  *step;
     int           nregion;   /* view of the pack's body map (not owned) */

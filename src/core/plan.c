@@ -235,6 +235,11 @@ static void write_breathing(sbuf *b, const plan_item *it)
         sb_add(b, ",\n    \"lead_in\": ");
         sb_secs(b, bp->lead_in_ns);
     }
+    if (bp->opening_ms > 0) {
+        sb_add(b, ",\n    \"opening\": {\"phase\": \"exhale\", \"seconds\": ");
+        sb_secs(b, (gw_ns)bp->opening_ms * GW_NS_PER_MS);
+        sb_add(b, "}");
+    }
     if (it->src->style && it->src->style_named) /* else the client's own default applies */
         sb_add(b, ",\n    \"style\": \"%s\"", it->src->style);
     sb_add(b, "\n  }");

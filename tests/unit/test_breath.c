@@ -247,6 +247,92 @@ static void test_lead_in(void **state)
     assert_int_equal(walk_boundaries(&p), 1 + 8);
 }
 
+/* 4-7-8 opens with one full exhale: after the lead-in, before the first breath, not
+ * counted as a breath, and the ramp and every boundary come after it. */
+static void test_opening_exhale(void **state)
+{
+    (void)state;
+    breath_pattern p = four_seven_eight();
+    p.cycles = 4;
+    p.lead_in_ns = S(3);
+    p.opening_ms = 8000;
+    assert_null(breath_check(&p));
+    assert_int_equal(breath_total(&p), S(3 + 8 + 4 * 19));
+    assert_int_equal(breath_total_cycles(&p), 4);
+
+    breath_state st;
+    breath_at(&p, S(1), &st);
+    assert_int_equal(st.stage, BREATH_STAGE_LEAD_IN);
+    assert_int_equal(st.kind, BREATH_EXHALE);      /* "get ready" to breathe out */
+    assert_near(st.fill, 1.0, 1e-12);
+    assert_false(st.opening);
+
+    breath_at(&p, S(3), &st);
+    assert_int_equal(st.stage, BREATH_STAGE_BREATHING);
+    assert_true(st.opening);
+    assert_int_equal(st.kind, BREATH_EXHALE);
+    assert_int_equal(st.index, -1);
+    assert_int_equal(st.cycle, 0);
+    assert_int_equal(st.phase_start, S(3));
+    assert_int_equal(st.phase_len, S(8));
+    assert_near(st.fill, 1.0, 1e-12);
+    breath_at(&p, S(7), &st);
+    assert_near(st.progress, 0.5, 1e-12);
+    assert_near(st.fill, 0.5, 1e-9);
+    breath_at(&p, S(11) - 1, &st);
+    assert_true(st.opening);
+    assert_true(st.fill < 1e-9);
+
+    breath_at(&p, S(11), &st);
+    assert_false(st.opening);
+    assert_int_equal(st.kind, BREATH_INHALE);
+    assert_int_equal(st.index, 0);
+    assert_int_equal(st.cycle, 0);
+    assert_int_equal(st.phase_start, S(11));
+    assert_int_equal(st.remaining, S(76));
+    breath_at(&p, S(11 + 4 + 7), &st);
+    assert_int_equal(st.kind, BREATH_EXHALE);
+    assert_int_equal(st.index, 2);
+
+    assert_int_equal(breath_next_boundary(&p, 0), S(3));
+    assert_int_equal(breath_next_boundary(&p, S(3)), S(11));
+    assert_int_equal(breath_next_boundary(&p, S(11)), S(15));
+    assert_int_equal(walk_boundaries(&p), 1 + 1 + 4 * 3);
+
+    breath_at(&p, breath_total(&p), &st);
+    assert_int_equal(st.stage, BREATH_STAGE_DONE);
+    assert_int_equal(st.phase_start, S(3 + 8 + 3 * 19 + 11));
+
+    /* without a lead-in the session starts on the exhale */
+    p.lead_in_ns = 0;
+    breath_at(&p, 0, &st);
+    assert_true(st.opening);
+    assert_int_equal(st.stage, BREATH_STAGE_BREATHING);
+
+    /* it follows Longer and Shorter like the phases */
+    breath_adjust(&p, 1000);
+    assert_int_equal(p.opening_ms, 9000);
+    assert_int_equal(p.phase[0].ms, 5000);
+
+    /* a session by time counts its breaths after the opening */
+    breath_pattern m = four_seven_eight();
+    m.session_ns = S(60);
+    m.opening_ms = 8000;
+    assert_int_equal(breath_total_cycles(&m), 4);
+    assert_int_equal(breath_total(&m), S(8 + 4 * 19));
+
+    breath_pattern bad = four_seven_eight();
+    bad.cycles = 1;
+    bad.opening_ms = 400;
+    assert_non_null(breath_check(&bad));
+    bad.opening_ms = 60100;
+    assert_non_null(breath_check(&bad));
+    bad.opening_ms = 4050;
+    assert_non_null(breath_check(&bad));
+    bad.opening_ms = -8000;
+    assert_non_null(breath_check(&bad));
+}
+
 static void test_session_rounded_up(void **state)
 {
     (void)state;
@@ -726,6 +812,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_box_phases),
         cmocka_unit_test(test_lead_in),
+        cmocka_unit_test(test_opening_exhale),
         cmocka_unit_test(test_session_rounded_up),
         cmocka_unit_test(test_odd_durations),
         cmocka_unit_test(test_sigh_fill),

@@ -354,6 +354,127 @@ static void test_style_named(void **state)
     }
 }
 
+/* One exercise in a pack of its own: HEAD (kind, category) and BODY (the rest). */
+static pack *load_one(const char *cautions, const char *extra, const char *body, pack_diags *d)
+{
+    char text[2048];
+    snprintf(text, sizeof text,
+             "{\"format\": \"1.0\", \"id\": \"mini\", \"name\": \"Mini\", \"version\": \"1.0.0\",\n"
+             " \"languages\": [\"en\"], \"authors\": [\"t\"], \"license\": \"CC0-1.0\", \"sources\": [],\n"
+             " \"exercises\": [{\"id\": \"x\", %s,\n"
+             "  \"title\": \"T\", \"summary\": \"S\", \"cautions\": %s, \"source\": \"s\"%s}]}\n",
+             body, cautions, extra);
+    return load_text(text, d);
+}
+
+#define HOLDS "\"kind\": \"breathing\", \"category\": \"breathing\", \"breathing\": {\"phases\": [" \
+              "{\"phase\": \"inhale\", \"seconds\": 4}, {\"phase\": \"hold\", \"seconds\": 4}, " \
+              "{\"phase\": \"exhale\", \"seconds\": 6}], \"cycles\": 3}"
+#define NO_HOLDS "\"kind\": \"breathing\", \"category\": \"breathing\", \"breathing\": {\"phases\": [" \
+                 "{\"phase\": \"inhale\", \"seconds\": 4}, {\"phase\": \"exhale\", \"seconds\": 6}], \"cycles\": 3}"
+#define TENSES "\"kind\": \"guided\", \"category\": \"relaxation\", \"guided\": {\"steps\": [" \
+               "{\"kind\": \"tense\", \"caption\": \"Make a fist\", \"seconds\": 5}, " \
+               "{\"kind\": \"release\", \"caption\": \"Let go\", \"seconds\": 30}]}"
+#define RELEASES "\"kind\": \"guided\", \"category\": \"relaxation\", \"guided\": {\"steps\": [" \
+                 "{\"kind\": \"release\", \"caption\": \"Let go\", \"seconds\": 30}]}"
+
+/* Holding the breath or tensing without any caution is a warning (the pack still
+ * loads); with a caution, or with neither, there is nothing to say. */
+static void test_strain_without_cautions(void **state)
+{
+    (void)state;
+    static const struct { const char *body, *cautions, *want; } cases[] = {
+        { HOLDS, "[]", "holds the breath but lists no cautions" },
+        { TENSES, "[]", "tenses muscles but lists no cautions" },
+        { HOLDS, "[\"Skip the holds if they are uncomfortable.\"]", NULL },
+        { TENSES, "[\"Skip any painful area.\"]", NULL },
+        { NO_HOLDS, "[]", NULL },
+        { RELEASES, "[]", NULL },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        pack_diags d = {0};
+        pack *p = load_one(cases[i].cautions, "", cases[i].body, &d);
+        assert_non_null(p);
+        assert_int_equal(pack_diags_errors(&d), 0);
+        if (cases[i].want) {
+            assert_int_equal(d.n, 1);
+            assert_int_equal(d.v[0].severity, PACK_WARNING);
+            assert_true(has(&d, "$.exercises[0].cautions: warning: ", cases[i].want));
+            assert_int_equal(d.v[0].line, 4);
+        } else {
+            for (int k = 0; k < d.n; k++) print_message("  %s\n", line(&d, k));
+            assert_int_equal(d.n, 0);
+        }
+        pack_free(p);
+        pack_diags_free(&d);
+    }
+}
+
+/* "unattended": as given; when left out, false for holds and tensing, else true. */
+static void test_unattended(void **state)
+{
+    (void)state;
+    static const struct { const char *body, *extra; bool want; } cases[] = {
+        { NO_HOLDS, "", true },   { HOLDS, "", false },  { TENSES, "", false },
+        { RELEASES, "", true },   { HOLDS, ", \"unattended\": true", true },
+        { NO_HOLDS, ", \"unattended\": false", false },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        pack_diags d = {0};
+        pack *p = load_one("[\"c\"]", cases[i].extra, cases[i].body, &d);
+        assert_non_null(p);
+        assert_int_equal(d.n, 0);
+        assert_int_equal(p->ex[0].unattended, cases[i].want);
+        pack_free(p);
+        pack_diags_free(&d);
+    }
+    pack_diags d = {0};
+    assert_null(load_one("[]", ", \"unattended\": \"no\"", NO_HOLDS, &d));
+    assert_true(has(&d, "$.exercises[0].unattended: must be true or false, not text", NULL));
+    pack_diags_free(&d);
+}
+
+/* A one-off opening exhale and the pack's own words for phases. */
+static void test_opening_and_labels(void **state)
+{
+    (void)state;
+    pack_diags d = {0};
+    pack *p = load_one("[\"c\"]", "",
+                       "\"kind\": \"breathing\", \"category\": \"breathing\", \"breathing\": {\"phases\": ["
+                       "{\"phase\": \"inhale\", \"seconds\": 4, \"label\": \"In through the nose\"}, "
+                       "{\"phase\": \"hold\", \"seconds\": 7}, "
+                       "{\"phase\": \"exhale\", \"seconds\": 8, \"label\": \"Out through the mouth\"}], "
+                       "\"opening\": {\"phase\": \"exhale\", \"seconds\": 8, \"label\": \"All the way out\"}, "
+                       "\"cycles\": 4, \"lead_in\": 3}",
+                       &d);
+    for (int k = 0; k < d.n; k++) print_message("  %s\n", line(&d, k));
+    assert_int_equal(d.n, 0);
+    assert_non_null(p);
+    const exercise *e = &p->ex[0];
+    assert_int_equal(e->breath.opening_ms, 8000);
+    assert_string_equal(pack_text_get(&e->opening_label, "en"), "All the way out");
+    assert_string_equal(pack_text_get(&e->phase_label[0], "en"), "In through the nose");
+    assert_int_equal(e->phase_label[1].n, 0);
+    assert_string_equal(pack_text_get(&e->phase_label[2], "en"), "Out through the mouth");
+    /* the length the library shows counts the opening exhale */
+    assert_int_equal(exercise_length(e), (3 + 8 + 4 * 19) * GW_NS_PER_SEC);
+    pack_free(p);
+    pack_diags_free(&d);
+
+    /* only an exhale can open a session; labels have a length limit */
+    p = load_one("[\"c\"]", "",
+                 "\"kind\": \"breathing\", \"category\": \"breathing\", \"breathing\": {\"phases\": ["
+                 "{\"phase\": \"inhale\", \"seconds\": 4, \"label\": \"" 
+                 "In through the nose, slowly, slowly, slowly\"}, {\"phase\": \"exhale\", \"seconds\": 8}], "
+                 "\"opening\": {\"phase\": \"inhale\", \"seconds\": 0.3}, \"cycles\": 4}",
+                 &d);
+    assert_null(p);
+    assert_true(has(&d, "$.exercises[0].breathing.opening.phase: must be \"exhale\"", NULL));
+    assert_true(has(&d, "$.exercises[0].breathing.opening.seconds: must be between 0.5 and 60", NULL));
+    assert_true(has(&d, "$.exercises[0].breathing.phases[0].label", NULL));
+    pack_diags_free(&d);
+}
+
 static void test_diag_format(void **state)
 {
     (void)state;
@@ -802,6 +923,9 @@ int main(void)
         cmocka_unit_test(test_set_missing_parent),
         cmocka_unit_test(test_doc_examples),
         cmocka_unit_test(test_style_named),
+        cmocka_unit_test(test_strain_without_cautions),
+        cmocka_unit_test(test_unattended),
+        cmocka_unit_test(test_opening_and_labels),
     };
     return cmocka_run_group_tests(tests, setup_all, teardown_all);
 }
