@@ -45,3 +45,7 @@ foreach(s ${GW_SETTINGS_SCRIPTS})
   set_tests_properties(play.${name} PROPERTIES LABELS e2e ENVIRONMENT
     "${GW_TEST_ENV};GROUNDWORK_DATA_DIR=${CMAKE_BINARY_DIR}/data;XDG_DATA_HOME=${home}/data;XDG_CONFIG_HOME=${home}/config")
 endforeach()
+
+# Files the program writes for the person: private, whole, never clobbering (log export).
+add_test(NAME e2e.log_export COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/e2e/check_log_export.py $<TARGET_FILE:groundwork>)
+set_tests_properties(e2e.log_export PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS e2e)

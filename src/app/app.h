@@ -73,6 +73,7 @@ typedef struct app_config {
     bool home_flow;         /* check-ins (live; `play --checkins`), as the settings say */
     bool welcome;           /* the first-run welcome (live; `play --welcome`), unless seen */
     bool no_personal;       /* read and write none of the person's data (`render`) */
+    bool defer_log;         /* live: the practice log is opened after the first frame */
     bool wall_fixed;        /* wall clock = 2026-01-01T09:00:00Z + program time (play, tests) */
     long long wall_epoch;   /* otherwise: Unix seconds at program time 0 (0: now) */
     /* present (issue 8) */
@@ -183,8 +184,22 @@ struct app {
     bool personal;           /* this run keeps the person's data (a personal mode, not render) */
     long long wall_epoch;    /* Unix seconds at program time 0 */
     struct plog *log;        /* opened on first use; NULL if it cannot be */
-    bool log_tried;
-    long long session;       /* the logged session in progress or just ended, 0: none */
+    bool log_tried;          /* opening failed: tried again at the next session or Retry */
+    bool log_wait;           /* live: not opened before the first frame is shown */
+    char log_problem[256];   /* why the log could not be opened */
+    /* the session in progress or just ended, as the practice log should hold it
+     * (app_home.c): written whole at its start, at each note saved, at its end and at
+     * the after check-in; kept here while it cannot be written, and tried again at the
+     * next session and by the Retry widget ("log-retry") on the closing screen */
+    struct app_held {
+        bool on;                       /* a session is held */
+        long long id;                  /* its row in the log, 0: not written yet */
+        char exercise[64], start[32], end[32], adjustments[64];
+        bool completed;
+        int  before, after;            /* 0-10, or -1: none */
+        char notes[APP_MAX_NOTES * APP_NOTE_MAX]; /* a line per step with a note */
+        char why[256];                 /* why it is not saved ("" when it is) */
+    } held;
     char pending[64];        /* exercise chosen, waiting for the before check-in */
     bool checkin_after;      /* the check-in screen asks "after" */
     int  home_focus;         /* focus index on the check-in, welcome, settings, progress screens */
@@ -349,6 +364,19 @@ bool app_is_favourite(const app *a, const char *id);
 void app_toggle_favourite(app *a, const char *id);
 /* Reloads a->recent from the practice log. */
 void app_refresh_recent(app *a);
+/* Opens the log again if it could not be before (the next session, Retry). */
+struct plog *app_log_retry(app *a);
+/* Live, after the first frame is shown: the log may be opened (the recently used). */
+void app_home_first_frame(app *a);
+/* A prompt step's note was saved (scene_prompts.c): the session's notes are written to
+ * the log at once, so a crash loses none. */
+void app_home_notes_changed(app *a);
+/* The session just ended could not be saved (it is held; the closing screen says so
+ * and offers Retry). */
+bool app_home_unsaved(const app *a);
+/* Home mode's hooks (mode_home.c): the closing screen's "not saved" line and Retry. */
+void app_home_draw(const app *a, draw_list *l);
+bool app_home_activate(app *a, const char *widget);
 /* Hooks app.c calls (app_home.c): settings and wall clock at init, the log at the start
  * and end of an exercise, the text size after a scene drew. */
 void app_home_init(app *a, const app_config *cfg);

@@ -5,12 +5,14 @@
  * system's UTC time; under `play` (and whenever GROUNDWORK_FAKE_NOW is set) it is a
  * fixed epoch plus program time, so runs are reproducible. */
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "app/app.h"
+#include "app/ui.h"
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "core/plog.h"
@@ -35,6 +37,7 @@ static void apply_audio(app *a)
 void app_home_init(app *a, const app_config *cfg)
 {
     a->before = -1;
+    a->log_wait = cfg->defer_log;
     a->home_flow = cfg->home_flow;
     a->welcome_flow = cfg->welcome;
     a->personal = a->mode->personal && !cfg->no_personal;
@@ -85,53 +88,187 @@ void app_wall_iso(const app *a, char *buf, size_t n)
 
 struct plog *app_log(app *a)
 {
-    if (a->log || a->log_tried)
+    if (a->log || a->log_tried || a->log_wait)
         return a->log;
     a->log_tried = true;
     char path[PATH_MAX], err[PATH_MAX + 300] = "";
     const char *dir = paths_user_data_dir();
     if (!dir || !paths_join(path, sizeof path, dir, "practice.sqlite")) {
-        app_error(a, _("There is no folder for your practice log; sessions are not saved."));
+        snprintf(a->log_problem, sizeof a->log_problem, "%s",
+                 _("There is no folder for your practice log; sessions are not saved."));
+        app_error(a, a->log_problem);
         return NULL;
     }
     a->log = plog_open(path, err, sizeof err);
-    if (!a->log)
+    if (!a->log) {
+        snprintf(a->log_problem, sizeof a->log_problem, "%.250s", err);
         app_error(a, err);
+    } else
+        a->log_problem[0] = 0;
     return a->log;
 }
+
+struct plog *app_log_retry(app *a)
+{
+    a->log_wait = false;
+    if (!a->log)
+        a->log_tried = false;
+    return app_log(a);
+}
+
+void app_home_first_frame(app *a)
+{
+    if (!a->log_wait)
+        return;
+    a->log_wait = false;
+    if (a->personal && a->scene == &scene_library) {
+        app_refresh_recent(a);
+        a->ui_stale = true;
+    }
+}
+
+/* Writes the held session whole (a new row the first time, the same row after). It
+ * stays held, with why, when it cannot be; nothing is reported here. */
+static bool held_save(app *a)
+{
+    struct app_held *h = &a->held;
+    if (!h->on)
+        return true;
+    plog *p = app_log(a);
+    if (!p) {
+        snprintf(h->why, sizeof h->why, "%s", a->log_problem[0] ? a->log_problem : _("The practice log is not open."));
+        return false;
+    }
+    plog_session s = { .id = h->id, .completed = h->completed, .before = h->before, .after = h->after,
+                       .adjustments = h->adjustments, .notes = h->notes };
+    snprintf(s.exercise, sizeof s.exercise, "%s", h->exercise);
+    snprintf(s.start, sizeof s.start, "%s", h->start);
+    snprintf(s.end, sizeof s.end, "%s", h->end);
+    char err[PATH_MAX + 300];
+    if (!plog_save(p, &s, err, sizeof err)) {
+        snprintf(h->why, sizeof h->why, "%.250s", err);
+        return false;
+    }
+    h->id = s.id;
+    h->why[0] = 0;
+    return true;
+}
+
+/* A session not saved: on screen and in the trace (an `error` naming the exercise). */
+static void report_unsaved(app *a)
+{
+    char msg[512];
+    snprintf(msg, sizeof msg, _("This session was not saved: %s"), a->held.why);
+    trace_begin(a->tr, a->now, "error");
+    trace_str(a->tr, "message", msg);
+    trace_str(a->tr, "unsaved", a->held.exercise);
+    trace_end(a->tr);
+    snprintf(a->notice, sizeof a->notice, "%.255s", msg);
+}
+
+bool app_home_unsaved(const app *a) { return a->personal && a->held.on && a->held.why[0]; }
 
 void app_home_started(app *a)
 {
     int before = a->before;
     a->before = -1;
-    a->session = 0;
     if (!a->personal)
         return;
-    plog *p = app_log(a);
-    if (!p)
+    /* the last session, if it could not be saved, has one more try with the log opened
+     * again; then it gives way to this one */
+    app_log_retry(a);
+    if (app_home_unsaved(a) && !held_save(a))
+        report_unsaved(a);
+    memset(&a->held, 0, sizeof a->held);
+    struct app_held *h = &a->held;
+    h->on = true;
+    h->before = before >= 0 ? before : PLOG_NONE;
+    h->after = PLOG_NONE;
+    snprintf(h->exercise, sizeof h->exercise, "%s", a->ex->id);
+    app_wall_iso(a, h->start, sizeof h->start);
+    if (!held_save(a) && a->log) /* a log that could not be opened was reported already */
+        app_error(a, h->why);
+}
+
+void app_home_notes_changed(app *a)
+{
+    struct app_held *h = &a->held;
+    if (!a->personal || !h->on || !a->ex || a->ex->kind != EX_PROMPTS)
         return;
-    char now[32], err[PATH_MAX + 300];
-    app_wall_iso(a, now, sizeof now);
-    long long id = plog_begin(p, a->ex->id, now, before >= 0 ? before : PLOG_NONE, err, sizeof err);
-    if (id < 0)
-        app_error(a, err);
-    else
-        a->session = id;
+    /* a line per step with a note, after the step's title */
+    size_t k = 0;
+    h->notes[0] = 0;
+    for (int i = 0; i < a->ex->nprompt && i < APP_MAX_NOTES; i++) {
+        const char *n = app_prompt_note(a, i);
+        if (!n)
+            continue;
+        int w = snprintf(h->notes + k, sizeof h->notes - k, "%s%s: %s", k ? "\n" : "",
+                         app_text(a, &a->ex->prompt[i].title), n);
+        if (w < 0 || (size_t)w >= sizeof h->notes - k)
+            break;
+        k += (size_t)w;
+    }
+    bool was = h->why[0] != 0;
+    if (!held_save(a) && !was)
+        app_error(a, h->why);
 }
 
 void app_home_ended(app *a, bool completed)
 {
-    if (!a->session || !a->log)
+    struct app_held *h = &a->held;
+    if (!a->personal || !h->on)
         return;
-    char now[32], adj[64], err[PATH_MAX + 300];
-    app_wall_iso(a, now, sizeof now);
+    app_wall_iso(a, h->end, sizeof h->end);
+    h->completed = completed;
     /* the person's adjustments: what they changed from the exercise as written */
     if (a->ex->kind == EX_BREATHING && a->cycles_override > 0)
-        snprintf(adj, sizeof adj, "{\"cycles\": %d}", a->cycles_override);
+        snprintf(h->adjustments, sizeof h->adjustments, "{\"cycles\": %d}", a->cycles_override);
     else
-        adj[0] = 0;
-    if (!plog_finish(a->log, a->session, now, completed, adj[0] ? adj : NULL, err, sizeof err))
-        app_error(a, err);
+        h->adjustments[0] = 0;
+    if (!held_save(a))
+        report_unsaved(a);
+}
+
+/* Retry on the closing screen: the log opened again and the session written whole. */
+static void retry(app *a)
+{
+    app_log_retry(a);
+    bool ok = held_save(a);
+    trace_begin(a->tr, a->now, "log_retry");
+    trace_bool(a->tr, "saved", ok);
+    trace_end(a->tr);
+    if (ok)
+        snprintf(a->notice, sizeof a->notice, "%s", _("This session is saved now."));
+    else
+        report_unsaved(a);
+}
+
+bool app_home_activate(app *a, const char *widget)
+{
+    if (strcmp(widget, "log-retry"))
+        return false;
+    retry(a);
+    return true;
+}
+
+void app_home_draw(const app *a, draw_list *l)
+{
+    /* only on an exercise's closing screen: the exercise ended, its scene still shown */
+    if (!app_home_unsaved(a) || a->ex_active || !a->ex ||
+        (a->scene != &scene_pacer && a->scene != &scene_guided && a->scene != &scene_prompts))
+        return;
+    const theme *t = a->th;
+    float u = app_unit(a), W = (float)a->w, H = (float)a->h, pad = 24 * u;
+    const char *label = _("Retry");
+    float bw = ui_button_w(a, label, 150 * u), bh = ui_button_h(a, label, bw, 52 * u);
+    char msg[512];
+    snprintf(msg, sizeof msg, _("This session was not saved: %s"), a->held.why);
+    int px = (int)lroundf(16 * u);
+    float tw = W - 3 * pad - bw, th = fmaxf(bh, ui_text_h(a, msg, px, false, tw));
+    float y = H - pad - th;
+    draw_rect(l, gw_rc(pad / 2, y - pad / 2, W - pad, th + pad), 12 * u, t->surface);
+    draw_text(l, gw_rc(pad, y, tw, th), msg, px, VALIGN_MIDDLE, t->text);
+    ui_button(a, l, "log-retry", gw_rc(W - pad - bw, y + (th - bh) / 2, bw, bh), label, false, false);
 }
 
 void app_choose_exercise(app *a, const char *id)
@@ -173,10 +310,11 @@ void app_checkin(app *a, int value)
             app_set_scene(a, &scene_library);
         return;
     }
-    char err[PATH_MAX + 300];
-    if (value >= 0 && a->session && a->log && !plog_set_after(a->log, a->session, value, err, sizeof err))
-        app_error(a, err);
-    a->session = 0;
+    if (value >= 0 && a->held.on) {
+        a->held.after = value;
+        if (!held_save(a))
+            report_unsaved(a);
+    }
     app_set_scene(a, &scene_library);
 }
 

@@ -1,12 +1,21 @@
 /* `groundwork log`: the practice log from the command line.
- *   log export [--csv|--json] [FILE]   every session, CSV (default) or JSON, to FILE or stdout
+ *   log export [--csv|--json] [--force] [FILE]   every session, CSV (default) or JSON,
+ *                                                to FILE or stdout
  *   log delete --all --yes             deletes every session (refused without --yes)
+ * FILE is private (0600) and whole: the export goes to a new temporary file in FILE's
+ * folder (O_EXCL|O_NOFOLLOW), flushed, then renamed into place, so a full disk leaves
+ * no half file. An existing FILE (or a symbolic link there, never followed) is only
+ * replaced with --force.
  * Columns and exit statuses are in docs/automation.md. */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "core/paths.h"
 #include "core/plog.h"
@@ -14,7 +23,7 @@
 int cmd_log(int argc, char **argv);
 
 static const char LOG_USAGE[] =
-    "Usage: groundwork log export [--csv|--json] [FILE]\n"
+    "Usage: groundwork log export [--csv|--json] [--force] [FILE]\n"
     "       groundwork log delete --all --yes\n";
 
 static int log_usage(const char *msg, const char *arg)
@@ -32,7 +41,107 @@ static bool log_path(char *buf, size_t n)
     return dir && paths_join(buf, n, dir, "practice.sqlite");
 }
 
-static int export(bool json, const char *file)
+/* Opens a new private temporary file beside `file` (its name into tmp), or -1. */
+static int open_temp(const char *file, char *tmp, size_t n)
+{
+    const char *slash = strrchr(file, '/');
+    int dirlen = slash ? (int)(slash - file + 1) : 0;
+    unsigned seed = (unsigned)getpid() ^ (unsigned)time(NULL);
+    for (int i = 0; i < 100; i++) {
+        seed = seed * 1103515245u + 12345u;
+        int w = snprintf(tmp, n, "%.*s.%s.%08x.tmp", dirlen, file, slash ? slash + 1 : file, seed);
+        if (w < 0 || (size_t)w >= n) {
+            errno = ENAMETOOLONG;
+            return -1;
+        }
+        int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+        if (fd >= 0 || errno != EEXIST)
+            return fd;
+    }
+    return -1;
+}
+
+/* Flushes the folder holding file, so the rename survives a power cut (some file
+ * systems cannot: not an error). */
+static void sync_dir_of(const char *file)
+{
+    char dir[PATH_MAX];
+    const char *slash = strrchr(file, '/');
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - file) + (slash == file) : 1, slash ? file : ".");
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+}
+
+/* Puts tmp in file's place: over it with force, else only if nothing is there (a hard
+ * link fails if file exists, whatever it is; where links are not supported, a check
+ * and a rename). */
+static bool place(const char *tmp, const char *file, bool force)
+{
+    if (force)
+        return rename(tmp, file) == 0;
+    if (link(tmp, file) == 0) {
+        unlink(tmp);
+        return true;
+    }
+    if (errno != EPERM && errno != ENOTSUP && errno != EOPNOTSUPP && errno != EXDEV && errno != EMLINK)
+        return false;
+    struct stat st;
+    if (lstat(file, &st) == 0) {
+        errno = EEXIST;
+        return false;
+    }
+    return rename(tmp, file) == 0;
+}
+
+static int write_export(bool json, const char *file, bool force, const plog_session *s, int n)
+{
+    struct stat st;
+    if (!force && lstat(file, &st) == 0) {
+        fprintf(stderr, "groundwork: %s already exists; it was left as it is (give --force to replace it)\n", file);
+        return 1;
+    }
+    char tmp[PATH_MAX];
+    int fd = open_temp(file, tmp, sizeof tmp);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!f) {
+        fprintf(stderr, "groundwork: cannot write %s: %s\n", file, strerror(errno));
+        if (fd >= 0) {
+            close(fd);
+            unlink(tmp);
+        }
+        return 1;
+    }
+    if (json)
+        plog_write_json(f, s, n);
+    else
+        plog_write_csv(f, s, n);
+    bool ok = fflush(f) == 0 && !ferror(f) && fsync(fileno(f)) == 0;
+    int e = errno;
+    ok = fclose(f) == 0 && ok;
+    if (!ok) {
+        fprintf(stderr, "groundwork: writing the export %s failed: %s; nothing was written there\n", file,
+                strerror(e ? e : errno));
+        unlink(tmp);
+        return 1;
+    }
+    if (!place(tmp, file, force)) {
+        e = errno;
+        unlink(tmp);
+        if (e == EEXIST)
+            fprintf(stderr, "groundwork: %s already exists; it was left as it is (give --force to replace it)\n",
+                    file);
+        else
+            fprintf(stderr, "groundwork: cannot write %s: %s\n", file, strerror(e));
+        return 1;
+    }
+    sync_dir_of(file);
+    return 0;
+}
+
+static int export(bool json, const char *file, bool force)
 {
     char path[PATH_MAX], err[PATH_MAX + 300];
     if (!log_path(path, sizeof path)) {
@@ -51,23 +160,18 @@ static int export(bool json, const char *file)
             return 1;
         }
     }
-    FILE *f = file ? fopen(file, "w") : stdout;
-    if (!f) {
-        fprintf(stderr, "groundwork: cannot write %s: %s\n", file, strerror(errno));
+    if (file) {
+        int rc = write_export(json, file, force, s, n);
         plog_sessions_free(s, n);
-        return 1;
+        return rc;
     }
     if (json)
-        plog_write_json(f, s, n);
+        plog_write_json(stdout, s, n);
     else
-        plog_write_csv(f, s, n);
+        plog_write_csv(stdout, s, n);
     plog_sessions_free(s, n);
-    bool ok = fflush(f) == 0 && !ferror(f);
-    if (file)
-        ok = fclose(f) == 0 && ok;
-    if (!ok) {
-        fprintf(stderr, "groundwork: writing the export %s failed: %s\n", file ? file : "(standard output)",
-                strerror(errno));
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "groundwork: writing the export (standard output) failed: %s\n", strerror(errno));
         return 1;
     }
     return 0;
@@ -102,10 +206,12 @@ int cmd_log(int argc, char **argv)
         return log_usage("%s", "log needs export or delete");
     const char *verb = argv[1];
     if (!strcmp(verb, "export")) {
-        bool json = false, fmt = false;
+        bool json = false, fmt = false, force = false;
         const char *file = NULL;
         for (int i = 2; i < argc; i++) {
-            if (!strcmp(argv[i], "--csv") || !strcmp(argv[i], "--json")) {
+            if (!strcmp(argv[i], "--force"))
+                force = true;
+            else if (!strcmp(argv[i], "--csv") || !strcmp(argv[i], "--json")) {
                 if (fmt)
                     return log_usage("%s", "give --csv or --json, once");
                 fmt = true;
@@ -117,7 +223,7 @@ int cmd_log(int argc, char **argv)
             else
                 file = argv[i];
         }
-        return export(json, file && strcmp(file, "-") ? file : NULL);
+        return export(json, file && strcmp(file, "-") ? file : NULL, force);
     }
     if (!strcmp(verb, "delete")) {
         bool all = false, yes = false;

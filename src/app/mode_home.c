@@ -1,6 +1,7 @@
 /* mode_home: a person practising at home. A welcome on the first run; the library;
  * with check-ins on, a self-check before and after each exercise; the practice log,
- * progress and settings are theirs (personal). */
+ * progress and settings are theirs (personal). A session the log could not take is
+ * said so on the closing screen, with Retry (app_home_draw, app_home_activate). */
 #include "app/app.h"
 
 static void enter(app *a)
@@ -14,11 +15,12 @@ static void enter(app *a)
 
 static void leave_exercise(app *a)
 {
-    if (a->home_flow && a->set.checkins && a->session) {
+    if (a->home_flow && a->set.checkins && a->held.on) {
         a->checkin_after = true;
         app_set_scene(a, &scene_checkin);
     } else
         app_set_scene(a, &scene_library);
 }
 
-const mode_vt mode_home = { "home", enter, NULL, leave_exercise, NULL, NULL, NULL, true, NULL, NULL, NULL };
+const mode_vt mode_home = { "home", enter, NULL, leave_exercise, NULL, NULL, NULL, true, app_home_draw,
+                            app_home_activate, NULL };

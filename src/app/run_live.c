@@ -447,6 +447,7 @@ int run_live(const run_options *o)
     cfg.kiosk_wall_live = true;
     cfg.home_flow = true;
     cfg.welcome = !o->preview;
+    cfg.defer_log = true; /* a practice log another program holds must not delay the first frame */
     app_init(&a, &cfg);
     a.cycles_override = o->cycles;
     ctl_window ctl = { 0 };
@@ -492,6 +493,7 @@ int run_live(const run_options *o)
             if (plat_audio_problem(audio))
                 fprintf(stderr, "groundwork: %s (continuing without sound)\n", plat_audio_problem(audio));
             pads_start(&pads);
+            app_home_first_frame(&a);
         }
         gw_ns now = plat_now() - t0;
         gw_ns wake = app_next_change(&a);

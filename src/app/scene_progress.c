@@ -1,7 +1,9 @@
 /* scene_progress: the person's practice at a glance (home mode), from the practice log:
  * self-check ratings before and after each session over the last weeks with weekly
  * averages, minutes practised per week, and the days practised. Drawn with the
- * draw_list primitives only. Widget id: "back" (Escape or B).
+ * draw_list primitives only. The notes the person typed on prompt steps, newest first,
+ * on a page of their own ("page:notes", back with "page:charts"), offered when there
+ * are any. Widget id: "back" (Escape or B).
  * The sessions are read once on entering (app owns them, freed on leaving). */
 #include <limits.h>
 #include <math.h>
@@ -297,11 +299,56 @@ void progress_summary(char *buf, size_t n, int sessions, int days, int minutes)
     snprintf(buf, n, _("All together: %s %s, %s. Lower ratings are calmer."), ses, day, min);
 }
 
+/* ---- the person's notes (prompt exercises), newest first ---- */
+
+#define NOTES_PAGE 2 /* progress_page: the notes instead of the charts */
+
+static bool has_notes(const app *a)
+{
+    for (int i = 0; i < a->nprog; i++)
+        if (a->prog[i].notes && a->prog[i].notes[0])
+            return true;
+    return false;
+}
+
+/* Each session with notes: its day and exercise, then its notes, as many as fit. */
+static void notes_page(const app *a, draw_list *l, float top)
+{
+    const theme *t = a->th;
+    float u = app_unit(a), W = (float)a->w, H = (float)a->h, pad = 48 * u;
+    const char *charts = _("Charts");
+    float bw = ui_button_w(a, charts, 200 * u), bh = ui_button_h(a, charts, bw, 56 * u);
+    float by = H - 20 * u - bh, y = top + 10 * u, tw = W - 2 * pad;
+    int hpx = (int)lroundf(17 * u), npx = (int)lroundf(20 * u);
+    for (int i = a->nprog - 1; i >= 0; i--) {
+        const plog_session *e = &a->prog[i];
+        if (!e->notes || !e->notes[0])
+            continue;
+        char day[48] = "", head[160];
+        int yy, m, d;
+        if (sscanf(e->start, "%d-%d-%d", &yy, &m, &d) == 3)
+            i18n_day_month(day, sizeof day, d, m);
+        const exercise *x = a->packs ? pack_set_find(a->packs, e->exercise) : NULL;
+        snprintf(head, sizeof head, "%s · %s", day, x ? app_text(a, &x->title) : e->exercise);
+        float hh = ui_text_h(a, head, hpx, true, tw), nh = ui_text_h(a, e->notes, npx, false, tw);
+        if (y + hh + nh > by - 14 * u)
+            break; /* the oldest that do not fit are in `log export` */
+        draw_text(l, gw_rc(pad, y, tw, hh), head, hpx, VALIGN_MIDDLE | (FONT_BOLD << 8), t->text_dim);
+        draw_text(l, gw_rc(pad, y + hh, tw, nh), e->notes, npx, VALIGN_TOP, t->text);
+        y += hh + nh + 16 * u;
+    }
+    ui_button(a, l, "page:charts", gw_rc((W - bw) / 2, by, bw, bh), charts, a->home_focus == 2, true);
+}
+
 static void draw(const app *a, draw_list *l)
 {
     const theme *t = a->th;
     float u = app_unit(a), W = (float)a->w, H = (float)a->h;
     float top = ui_top_bar_focus(a, l, _("Your progress"), a->home_focus);
+    if (a->progress_page == NOTES_PAGE) {
+        notes_page(a, l, top);
+        return;
+    }
     int32_t now = today(a);
     plog_summary s;
     plog_summarise(a->prog, a->nprog, now, &s);
@@ -316,9 +363,17 @@ static void draw(const app *a, draw_list *l)
     char line[PROGRESS_SUMMARY_MAX];
     progress_summary(line, sizeof line, s.total_sessions, s.total_days, (int)lround(s.total_minutes));
     int spx = (int)lroundf(17 * u);
+    const char *notes = _("Your notes");
     if (!big(a)) {
-        draw_text(l, gw_rc(pad, top - 6 * u, W - 2 * pad, 30 * u), line, spx, ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT,
-                  t->text_dim);
+        float nw = 0;
+        if (has_notes(a)) { /* at the right of the summary */
+            nw = ui_button_w(a, notes, 160 * u);
+            ui_button(a, l, "page:notes", gw_rc(W - pad - nw, top - 10 * u, nw, 38 * u), notes, a->home_focus == 2,
+                      false);
+            nw += 16 * u;
+        }
+        draw_text(l, gw_rc(pad + nw, top - 6 * u, W - 2 * pad - 2 * nw, 30 * u), line, spx,
+                  ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT, t->text_dim);
         float y = top + 32 * u, h = H - y - pad;
         float rw = 380 * u, lw = W - 2 * pad - rw - 20 * u;
         ratings_chart(a, l, gw_rc(pad, y, lw, h), &s, u);
@@ -353,10 +408,19 @@ static void draw(const app *a, draw_list *l)
     draw_text(l, gw_rc(x + pw + g, by, mid, bh), where, (int)lroundf(20 * u), ALIGN_CENTER | VALIGN_MIDDLE, t->text_dim);
     if (page == 0)
         ui_button(a, l, "page:next", gw_rc(x + pw + mid + 2 * g, by, xw, bh), next, a->home_focus == 2, true);
+    if (has_notes(a)) {
+        float nw = ui_button_w(a, notes, 160 * u);
+        ui_button(a, l, "page:notes", gw_rc(W - pad - nw, by, nw, bh), notes, a->home_focus == 3, false);
+    }
 }
 
 static void activate(app *a, const char *w)
 {
+    if (!strcmp(w, "page:notes") || !strcmp(w, "page:charts")) {
+        a->progress_page = w[5] == 'n' ? NOTES_PAGE : 0;
+        a->home_focus = 0;
+        return;
+    }
     if (!strcmp(w, "page:next") || !strcmp(w, "page:previous")) {
         a->progress_page = w[5] == 'n';
         return;

@@ -3,8 +3,9 @@
  * anywhere on the content, the "tally" widget or Space fills one), a gentle countdown
  * ring (steps marked auto-advance move on when it ends), a voice clip, and a hint.
  * The state machine is core/prompt.c; time is the exercise clock (pauses excluded).
- * At home (only) the person may type their name for {name} and a short note per step;
- * both stay in memory. Kiosk and present modes offer no text input at all.
+ * At home (only) the person may type their name for {name} (kept in memory only) and
+ * a short note per step, written to the practice log with the session as soon as it is
+ * saved (Enter, Save, or moving on; Escape drops it). Kiosk and present modes offer no text input at all.
  * Widget ids: back, next, previous, skip, tally, hint, note, note-save, name-field,
  * done, safety. With large text a step's text may go on pages: next and previous
  * turn them before they move to another step. Keys: Enter/Right/A next; Left/Backspace previous; Space fills a dot,
@@ -87,12 +88,18 @@ static void enter(app *a)
     step_began(a);
 }
 
+static void commit_note(app *a, int step);
+
 static void update(app *a)
 {
     if (!a->ex_active || a->clock.paused)
         return;
-    while (a->ex_active && prompt_update(&a->pr, elapsed(a)))
+    int was = a->pr.step;
+    while (a->ex_active && prompt_update(&a->pr, elapsed(a))) {
+        commit_note(a, was); /* a step that moves on by itself keeps the note being typed */
         step_began(a);
+        was = a->pr.step;
+    }
 }
 
 static gw_ns next_change(const app *a)
@@ -579,6 +586,20 @@ static void start_editing(app *a, int what)
     snprintf(a->edit_buf, sizeof a->edit_buf, "%s", from);
 }
 
+/* A note is saved to step `step` (the step it was typed on) and to the practice log. */
+static void commit_note(app *a, int step)
+{
+    if (a->editing != EDIT_NOTE || step < 0 || step >= APP_MAX_NOTES)
+        return;
+    snprintf(a->notes[step], APP_NOTE_MAX, "%s", a->edit_buf);
+    a->editing = EDIT_NONE;
+    trace_begin(a->tr, a->now, "note");
+    trace_int(a->tr, "step", step);
+    trace_int(a->tr, "length", (int)strlen(a->notes[step]));
+    trace_end(a->tr);
+    app_home_notes_changed(a);
+}
+
 static void save_editing(app *a)
 {
     if (a->editing == EDIT_NAME) {
@@ -586,18 +607,17 @@ static void save_editing(app *a)
         size_t k = strnlen(a->edit_buf, sizeof a->person_name - 1);
         memcpy(a->person_name, a->edit_buf, k);
         a->person_name[k] = '\0';
-    } else if (a->editing == EDIT_NOTE && a->pr.step < APP_MAX_NOTES) {
-        snprintf(a->notes[a->pr.step], APP_NOTE_MAX, "%s", a->edit_buf);
-        trace_begin(a->tr, a->now, "note");
-        trace_int(a->tr, "step", a->pr.step);
-        trace_int(a->tr, "length", (int)strlen(a->notes[a->pr.step]));
-        trace_end(a->tr);
-    }
+    } else
+        commit_note(a, a->pr.step);
     a->editing = EDIT_NONE;
 }
 
 static void activate(app *a, const char *w)
 {
+    /* a note being typed is kept when the person moves on or leaves (only Escape
+     * drops it) */
+    if (a->ex_active && strcmp(w, "note-field") && strcmp(w, "name-field"))
+        commit_note(a, a->pr.step);
     if (!strcmp(w, "back") || !strcmp(w, "done")) {
         plat_audio_voice_stop(a->audio);
         app_leave_exercise(a);

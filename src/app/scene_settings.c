@@ -381,7 +381,7 @@ static int step(int v, int by, int lo, int hi) { return v + by < lo ? lo : v + b
 static void delete_all(app *a)
 {
     char err[PATH_MAX + 300];
-    struct plog *p = app_log(a);
+    struct plog *p = app_log_retry(a); /* a log that failed before says why now */
     a->confirm_delete = false;
     a->home_focus = 0;
     if (!p)
@@ -437,6 +437,7 @@ static void activate(app *a, const char *w)
         snprintf(s->lang, sizeof s->lang, "%s", strcmp(key, "auto") ? key : "");
         if (s->lang[0])
             snprintf(a->lang, sizeof a->lang, "%s", s->lang);
+    memset(&a->held, 0, sizeof a->held); /* nothing deleted comes back with a Retry */
         else
             i18n_lang_from_env(a->lang, sizeof a->lang);
         app_lang_changed(a);

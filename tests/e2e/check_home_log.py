@@ -174,6 +174,46 @@ with tempfile.TemporaryDirectory() as home:
     check(json.load(open(cfg))["favourites"] == [], "favourites deleted too")
     run(home, ["log", "frobnicate"], expect_rc=2)
 
+# 4b. notes typed on prompt steps reach the log with their session, each as soon as it
+# is saved: Enter, Save, or moving on with the field open keep it; Escape drops it. The
+# run ends in the middle of the exercise (as a crash would), so only what was saved at
+# the time is there. The next session (not a prompt exercise) has no notes of its own.
+with tempfile.TemporaryDirectory() as home:
+    script = [
+        {"at": 1.0, "press": "note"},
+        {"at": 1.1, "text": "a blue cup"},
+        {"at": 1.2, "key": "Return"},              # saved by Enter
+        {"at": 2.0, "press": "next"},
+        {"at": 2.5, "press": "note"},
+        {"at": 2.6, "text": 'rain, "soft", ok'},
+        {"at": 2.7, "press": "note-save"},         # saved by Save
+        {"at": 3.0, "press": "next"},
+        {"at": 3.5, "press": "note"},
+        {"at": 3.6, "text": "warm tea"},
+        {"at": 3.7, "press": "next"},              # kept by moving on
+        {"at": 4.0, "press": "note"},
+        {"at": 4.1, "text": "dropped"},
+        {"at": 4.2, "key": "Escape"},              # cancelled
+        {"at": 5.0, "end": True},                  # mid-exercise: nothing more is written
+    ]
+    _, ev = run(home, ["play", "--exercise", "grounding-54321"], script)
+    check([e["step"] for e in picked(ev, "note")] == [0, 1, 2], f"notes traced {picked(ev, 'note')}")
+    check(not picked(ev, "error"), f"errors: {picked(ev, 'error')}")
+    want_notes = '5 things you can see: a blue cup\n4 things you can touch: rain, "soft", ok\n3 things you can hear: warm tea'
+    p, _ = run(home, ["log", "export", "--csv"])
+    rows = list(csv.DictReader(io.StringIO(p.stdout)))
+    check(len(rows) == 1 and rows[0]["notes"] == want_notes and rows[0]["end"] == "",
+          f"notes in the CSV export: {rows}")
+    _, ev = run(home, ["play", "--exercise", "box-breathing", "--cycles", "1"])
+    p, _ = run(home, ["log", "export", "--json"])
+    js = json.loads(p.stdout)
+    check([r["notes"] for r in js] == [want_notes, ""], f"notes in the JSON export: {js}")
+    # the progress screen lists them (widget page:notes; the notes page differs from the
+    # charts), and a log without notes offers no such page
+    _, ev = run(home, ["play"], [{"at": 0.5, "press": "progress"}, {"at": 1, "press": "page:notes"},
+                                 {"at": 2, "end": True}])
+    check(not picked(ev, "error"), f"progress notes page: {picked(ev, 'error')}")
+
 # 5. a log folder that cannot be made (a file is in the way): a clear message in the
 # trace and on screen, and the exercise still runs to its end
 with tempfile.TemporaryDirectory() as home:
