@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "app/app.h"
 #include "app/run.h"
@@ -50,17 +51,14 @@ static void load_config(app *a)
         const char *cfgdir = paths_user_config_dir();
         char user[KIOSK_PATH_MAX];
         p = "/etc/groundwork/kiosk.json";
-        FILE *f = fopen(p, "rb");
-        if (f)
-            fclose(f);
-        else if (cfgdir && paths_join(user, sizeof user, cfgdir, "groundwork/kiosk.json")) {
-            FILE *g = fopen(user, "rb");
-            if (g) {
-                fclose(g);
-                snprintf(path, sizeof path, "%s", user);
-                p = path;
-            } else
-                p = NULL;
+        /* asked, not opened: opening a FIFO put there would wait for ever (the reader
+         * opens it without blocking and says what it is) */
+        if (access(p, R_OK) == 0)
+            ;
+        else if (cfgdir && paths_join(user, sizeof user, cfgdir, "groundwork/kiosk.json") &&
+                 access(user, R_OK) == 0) {
+            snprintf(path, sizeof path, "%s", user);
+            p = path;
         } else
             p = NULL;
     }
@@ -299,9 +297,9 @@ static bool in_exercise_scene(const app *a)
     return a->scene == &scene_pacer || a->scene == &scene_guided || a->scene == &scene_prompts;
 }
 
-static gw_ns idle_from(const app *a)
+static gw_ns idle_deadline(const app *a)
 {
-    return a->last_input > a->kiosk.running_at ? a->last_input : a->kiosk.running_at;
+    return kiosk_idle_deadline_running(&a->kiosk.cfg, a->last_input, a->kiosk.running_at);
 }
 
 static void kiosk_update(app *a)
@@ -331,7 +329,7 @@ static void kiosk_update(app *a)
      * for a touch, so there idleness counts) */
     if (a->ex_active && !a->clock.paused && a->ex->kind != EX_PROMPTS)
         k->running_at = a->now;
-    if (a->scene != &scene_attract && kiosk_idle_due(&k->cfg, idle_from(a), a->now))
+    if (a->scene != &scene_attract && a->now >= idle_deadline(a))
         app_kiosk_reset(a, "idle");
 }
 
@@ -340,7 +338,7 @@ static gw_ns kiosk_next_change(const app *a)
     const struct app_kiosk *k = &a->kiosk;
     gw_ns t = GW_NEVER;
     if (a->scene != &scene_attract)
-        t = kiosk_idle_deadline(&k->cfg, idle_from(a));
+        t = idle_deadline(a);
     if (k->closing_since >= 0 && k->closing_since + KIOSK_CLOSING_NS < t)
         t = k->closing_since + KIOSK_CLOSING_NS;
     else if (in_exercise_scene(a) && !a->ex_active && a->now < t)

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app/app.h"
 #include "app/ui.h"
@@ -18,12 +19,10 @@ void app_load_locales(app *a)
     char p[1024], err[1200];
     const char *cfg = paths_user_config_dir();
     if (cfg && paths_join(p, sizeof p, cfg, "locales.json")) {
-        FILE *f = fopen(p, "rb");  /* optional: only a file that is there must be right */
-        if (f) {
-            fclose(f);
-            if (!locales_add_file(&a->loc, p, err, sizeof err))
-                app_error(a, err);
-        }
+        /* optional: only a file that is there must be right (asked, not opened: a FIFO
+         * there must be reported, not waited on) */
+        if (access(p, F_OK) == 0 && !locales_add_file(&a->loc, p, err, sizeof err))
+            app_error(a, err);
     }
     const char *data = paths_data_dir();
     if (data && paths_join(p, sizeof p, data, "content/core/locales.json") &&

@@ -1,4 +1,5 @@
 #include "core/kiosk.h"
+#include "core/rfile.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -246,30 +247,14 @@ bool kiosk_config_parse(kiosk_config *c, const char *name, const char *text, siz
 bool kiosk_config_load(kiosk_config *c, const char *path, kiosk_errors *errs)
 {
     kiosk_config_defaults(c);
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL;
+    char why[160];
     size_t n = 0;
-    const char *problem = NULL;
-    if (!f)
-        problem = strerror(errno);
-    else {
-        buf = malloc(MAX_CONFIG_BYTES + 1);
-        if (!buf)
-            problem = "out of memory";
-        else {
-            n = fread(buf, 1, MAX_CONFIG_BYTES + 1, f);
-            if (ferror(f))
-                problem = "read error";
-            else if (n > MAX_CONFIG_BYTES)
-                problem = "larger than 1 MiB";
-        }
-        fclose(f);
-    }
-    if (problem) {
+    char *buf = rfile_read(path, MAX_CONFIG_BYTES, &n, why, sizeof why);  /* never blocks */
+    if (!buf) {
+        const char *w = strncmp(why, "cannot be read: ", 16) ? why : why + 16;
         if (errs && errs->n < KIOSK_MAX_ERRORS)
             snprintf(errs->msg[errs->n++], sizeof errs->msg[0], "%s: cannot read the settings (%s); using the defaults",
-                     path, problem);
-        free(buf);
+                     path, w);
         return false;
     }
     bool ok = kiosk_config_parse(c, path, buf, n, errs);
@@ -376,7 +361,15 @@ bool kiosk_config_save(const kiosk_config *c, const char *path, char *err, size_
 gw_ns kiosk_idle_deadline(const kiosk_config *c, gw_ns last_input)
 {
     gw_ns t = c->idle_timeout > 0 ? c->idle_timeout : KIOSK_IDLE_DEFAULT;
+    if (t > GW_SEC(3600)) t = GW_SEC(3600);  /* as the reader allows, for a config made in code */
     return last_input > GW_NEVER - t ? GW_NEVER : last_input + t;
+}
+
+gw_ns kiosk_idle_deadline_running(const kiosk_config *c, gw_ns last_input, gw_ns running_at)
+{
+    gw_ns hold = last_input > GW_NEVER - KIOSK_HOLD_MAX ? GW_NEVER : last_input + KIOSK_HOLD_MAX;
+    gw_ns from = running_at > last_input ? running_at : last_input;
+    return kiosk_idle_deadline(c, from < hold ? from : hold);
 }
 
 bool kiosk_idle_due(const kiosk_config *c, gw_ns last_input, gw_ns now)

@@ -70,6 +70,14 @@ char *kiosk_config_to_json(const kiosk_config *c);
  * back to its attract loop; or after a finished exercise's closing screen. */
 gw_ns kiosk_idle_deadline(const kiosk_config *c, gw_ns last_input);
 bool  kiosk_idle_due(const kiosk_config *c, gw_ns last_input, gw_ns now);
+/* A running exercise holds the idle reset off as input does, but content decides how
+ * long it runs (a clip's header could claim hours): with no input for KIOSK_HOLD_MAX
+ * (the longest session the pack format allows) and then the idle timeout, the kiosk
+ * goes back to its attract loop, whatever runs. */
+#define KIOSK_HOLD_MAX GW_SEC(120 * 60)
+/* The idle deadline with running_at, the last moment an exercise was seen running (0
+ * when none has run). */
+gw_ns kiosk_idle_deadline_running(const kiosk_config *c, gw_ns last_input, gw_ns running_at);
 
 /* Operating hours at a local wall-clock minute of the day (0..1439). */
 kiosk_hours_state kiosk_hours_at(const kiosk_config *c, int minute_of_day);

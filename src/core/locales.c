@@ -1,5 +1,6 @@
 #include "core/locales.h"
 #include "core/jsonloc.h"
+#include "core/rfile.h"
 
 #include <cjson/cJSON.h>
 #include <ctype.h>
@@ -178,20 +179,12 @@ bool locales_add_buffer(locales *l, const char *name, const char *buf, size_t le
 
 bool locales_add_file(locales *l, const char *path, char *err, size_t n)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return fail(err, n, path, "cannot be opened");
-    char *buf = malloc(MAX_FILE_BYTES);
-    size_t len = buf ? fread(buf, 1, MAX_FILE_BYTES, f) : 0;
-    bool big = buf && len == MAX_FILE_BYTES;
-    fclose(f);
-    bool ok;
+    char why[160];
+    size_t len = 0;
+    char *buf = rfile_read(path, MAX_FILE_BYTES, &len, why, sizeof why);  /* a FIFO must not block */
     if (!buf)
-        ok = fail(err, n, path, "out of memory");
-    else if (big)
-        ok = fail(err, n, path, "is larger than 1 MB");
-    else
-        ok = locales_add_buffer(l, path, buf, len, err, n);
+        return fail(err, n, path, why);
+    bool ok = locales_add_buffer(l, path, buf, len, err, n);
     free(buf);
     return ok;
 }

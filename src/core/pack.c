@@ -23,6 +23,7 @@
 #include <unistd.h>
 #include "core/jsonloc.h"
 #include "core/pack_asset.h"
+#include "core/rfile.h"
 
 #define MAX_DEPTH 8            /* the format needs 7 */
 #define MAX_DIAGS_PER_FILE 100
@@ -958,49 +959,16 @@ static bool check_voice_path(vctx *c, const cJSON *v, gw_ns *len)
     return ok;
 }
 
-/* Reads all of fd (from open(), or -1 with errno set) and closes it. */
+/* Reads all of fd (from pack_path_open(), or -1 with errno set) and closes it: a
+ * regular file of at most PACK_MAX_FILE_BYTES (rfile). */
 static char *read_fd(int fd, size_t *len, char *why, size_t n)
 {
-    *len = 0;
-    if (fd < 0) {
-        snprintf(why, n, "cannot be read: %s", strerror(errno));
-        return NULL;
-    }
-    struct stat st;
-    char *buf = NULL;
-    if (fstat(fd, &st) != 0) {
-        snprintf(why, n, "cannot be read: %s", strerror(errno));
-    } else if (!S_ISREG(st.st_mode)) {
-        snprintf(why, n, "is not a regular file");
-    } else if ((unsigned long long)st.st_size > PACK_MAX_FILE_BYTES) {
-        snprintf(why, n, "is larger than 16 MiB (%llu bytes); refusing to read it",
-                 (unsigned long long)st.st_size);
-    } else if (!(buf = malloc((size_t)st.st_size + 1))) {
-        snprintf(why, n, "cannot be read: out of memory");
-    } else {
-        size_t size = (size_t)st.st_size, done = 0;
-        while (done < size) {
-            ssize_t r = read(fd, buf + done, size - done);
-            if (r < 0 && errno == EINTR) continue;
-            if (r <= 0) break;
-            done += (size_t)r;
-        }
-        if (done != size) {
-            snprintf(why, n, "changed while it was being read");
-            free(buf);
-            buf = NULL;
-        } else {
-            buf[size] = 0;
-            *len = size;
-        }
-    }
-    close(fd);
-    return buf;
+    return rfile_read_fd(fd, PACK_MAX_FILE_BYTES, len, why, n);
 }
 
 static char *read_file(const char *path, size_t *len, char *why, size_t n)
 {
-    return read_fd(open(path, O_RDONLY | O_CLOEXEC), len, why, n);
+    return rfile_read(path, PACK_MAX_FILE_BYTES, len, why, n);
 }
 
 /* ---- parsing ----------------------------------------------------------------- */

@@ -17,6 +17,7 @@
 #define PACK_FORMAT_MAJOR 1
 #define PACK_FORMAT_MINOR 0
 #define PACK_MAX_FILE_BYTES (16u * 1024u * 1024u)
+#define PACK_MAX_CLIP_BYTES (512ull * 1024u * 1024u)  /* a voice clip's file */
 
 /* ---- diagnostics ---------------------------------------------------------- */
 typedef enum pack_severity { PACK_WARNING, PACK_ERROR } pack_severity;

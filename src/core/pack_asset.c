@@ -1,5 +1,7 @@
 /* pack_asset: path containment and media header checks (see pack_asset.h). */
 #include "core/pack_asset.h"
+#include "core/rfile.h"
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -57,6 +59,14 @@ static bool not_found(int e, char *why, size_t n)
     return false;
 }
 
+/* True (why written) when a file of this mode cannot be read as a clip or picture. */
+static bool kind_problem(mode_t mode, char *why, size_t n)
+{
+    const char *k = rfile_kind_problem(mode);
+    if (k) snprintf(why, n, "%s", k);
+    return k != NULL;
+}
+
 void pack_path_cache_close(pack_path_cache *cache)
 {
     if (!cache) return;
@@ -99,10 +109,10 @@ int pack_path_open(const char *full, const char *rel, pack_path_cache *cache)
     if (name && name[0] && e->fd_ok) {
         /* It was found to be no symbolic link; if it has become one, open it as
          * before, by its whole path. */
-        int fd = openat(e->fd, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+        int fd = openat(e->fd, name, RFILE_OPEN_FLAGS | O_NOFOLLOW);
         if (fd >= 0 || errno != ELOOP) return fd;
     }
-    return open(full, O_RDONLY | O_CLOEXEC);
+    return open(full, RFILE_OPEN_FLAGS);
 }
 
 /* The common case without symbolic links: lstat each part below dir. Returns true
@@ -119,10 +129,7 @@ static bool resolve_plain(char *joined, size_t base, const char *rel, pack_path_
     if (name && name[0] && e->fd_ok) {  /* one short lookup instead of a walk of joined */
         if (fstatat(e->fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) return !not_found(errno, why, n);
         if (S_ISLNK(st.st_mode)) return false;
-        if (S_ISDIR(st.st_mode)) snprintf(why, n, "is a folder, not a file");
-        else if (!S_ISREG(st.st_mode)) snprintf(why, n, "is not a regular file");
-        else *ok = true;
-        return true;
+        return (*ok = !kind_problem(st.st_mode, why, n));
     }
     if (!name) {
         for (size_t i = base; joined[i]; i++) {
@@ -152,10 +159,7 @@ static bool resolve_plain(char *joined, size_t base, const char *rel, pack_path_
     }
     if (lstat(joined, &st) != 0) return !not_found(errno, why, n);
     if (S_ISLNK(st.st_mode)) return false;
-    if (S_ISDIR(st.st_mode)) snprintf(why, n, "is a folder, not a file");
-    else if (!S_ISREG(st.st_mode)) snprintf(why, n, "is not a regular file");
-    else *ok = true;
-    return true;
+    return (*ok = !kind_problem(st.st_mode, why, n));
 }
 
 bool pack_path_resolve(const char *dir, const char *root_real, const char *rel,
@@ -191,9 +195,11 @@ bool pack_path_resolve(const char *dir, const char *root_real, const char *rel,
         free(joined);
         return false;
     }
-    struct stat st = {0};
-    if (stat(real, &st) != 0 || !S_ISREG(st.st_mode)) {
-        snprintf(why, n, S_ISDIR(st.st_mode) ? "is a folder, not a file" : "is not a regular file");
+    struct stat st;
+    bool bad;
+    if (stat(real, &st) != 0) bad = !not_found(errno, why, n);
+    else bad = kind_problem(st.st_mode, why, n);
+    if (bad) {
         free(real);
         free(joined);
         return false;
@@ -231,31 +237,53 @@ static size_t read_some(int fd, void *buf, size_t len, long off)
 /* All of len bytes at off, or false. */
 static bool read_at(int fd, void *buf, size_t len, long off) { return read_some(fd, buf, len, off) == len; }
 
-/* Length from the granule position (samples at rate) of the last Ogg page found in the
- * last `tail` bytes of the file; 0 if none is found. With `whole`, a page is taken only
- * if it ends exactly at the end of the file (it is the last page, not "OggS" met by
- * chance in the audio data or a page cut off by the window). -1 if memory runs out (the
- * length must not quietly become "unknown"). */
-static gw_ns ogg_last_page(int fd, long size, long tail, uint32_t rate, bool whole)
+/* The Ogg page checksum (CRC-32, polynomial 0x04c11db7, not reflected, initial 0, with
+ * the checksum field taken as zero). Bit by bit: a last page is at most 64 KiB and this
+ * needs no table shared between the loader's threads. */
+static uint32_t ogg_crc(const unsigned char *p, size_t len)
+{
+    uint32_t crc = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char b = (i >= 22 && i < 26) ? 0 : p[i];
+        crc ^= (uint32_t)b << 24;
+        for (int k = 0; k < 8; k++) crc = crc & 0x80000000u ? crc << 1 ^ 0x04c11db7u : crc << 1;
+    }
+    return crc;
+}
+
+/* The Ogg page at b[i..] of a len-byte buffer: its length, or 0 when there is no whole
+ * page there with a right checksum. */
+static size_t ogg_page_at(const unsigned char *b, size_t i, size_t len)
+{
+    if (len - i < 27 || memcmp(b + i, "OggS", 4) != 0 || b[i + 4] != 0) return 0;
+    size_t nseg = b[i + 26], body = 0;
+    if (i + 27 + nseg > len) return 0;
+    for (size_t k = 0; k < nseg; k++) body += b[i + 27 + k];
+    size_t page = 27 + nseg + body;
+    if (page > len - i || ogg_crc(b + i, page) != le32(b + i + 22)) return 0;
+    return page;
+}
+
+typedef enum ogg_end { OGG_END_OK, OGG_END_NONE, OGG_END_OPEN, OGG_END_NOMEM } ogg_end;
+
+/* Finds the page that ends the file within its last `tail` bytes: a whole page of
+ * stream `serial` with a right checksum, ending exactly at the end of the file (not
+ * "OggS" met by chance in the audio data, nor a page cut off). *granule gets its
+ * granule position. OGG_END_OPEN when that page is not marked as the stream's last (a
+ * file cut at a page boundary). */
+static ogg_end ogg_last_page(int fd, long size, long tail, uint32_t serial, uint64_t *granule)
 {
     long from = size > tail ? size - tail : 0;
     size_t len = (size_t)(size - from);
     unsigned char *b = malloc(len);
-    if (!b) return -1;
-    gw_ns out = 0;
+    if (!b) return OGG_END_NOMEM;
+    ogg_end out = OGG_END_NONE;
     if (read_at(fd, b, len, from)) {
         for (size_t i = len >= 27 ? len - 27 + 1 : 0; i-- > 0;) {
-            if (memcmp(b + i, "OggS", 4) != 0 || b[i + 4] != 0) continue;
-            if (whole) {
-                size_t nseg = b[i + 26], body = 0;
-                if (i + 27 + nseg > len) continue;
-                for (size_t k = 0; k < nseg; k++) body += b[i + 27 + k];
-                if (i + 27 + nseg + body != len) continue;
-            }
-            uint64_t g = 0;
-            for (int k = 7; k >= 0; k--) g = g << 8 | b[i + 6 + (size_t)k];
-            if (g != UINT64_MAX && g < (uint64_t)rate * 86400u)
-                out = (gw_ns)(g * (uint64_t)GW_NS_PER_SEC / rate);
+            size_t page = b[i] == 'O' ? ogg_page_at(b, i, len) : 0;
+            if (page == 0 || i + page != len || le32(b + i + 14) != serial) continue;
+            for (int k = 7; k >= 0; k--) *granule = *granule << 8 | b[i + 6 + (size_t)k];
+            out = b[i + 5] & 4 ? OGG_END_OK : OGG_END_OPEN;
             break;
         }
     }
@@ -263,14 +291,14 @@ static gw_ns ogg_last_page(int fd, long size, long tail, uint32_t rate, bool who
     return out;
 }
 
-/* A clip's length from its last page: most last pages are a few kilobytes, so the last
- * 8 KiB are read first (a pack's clips are all checked when it loads); a page can be up
- * to 64 KiB, so without a whole last page there the last 64 KiB are searched as before. */
-static gw_ns ogg_length(int fd, long size, uint32_t rate)
+/* A clip's length from its last page, which must end the file: most last pages are a
+ * few kilobytes, so the last 8 KiB are read first (a pack's clips are all checked when
+ * it loads); a page can be up to 65,307 bytes, so without one there the last 64 KiB. */
+static ogg_end ogg_end_granule(int fd, long size, uint32_t serial, uint64_t *granule)
 {
-    if (size <= 0) return 0;
-    gw_ns out = size > 8192 ? ogg_last_page(fd, size, 8192, rate, true) : 0;
-    return out != 0 ? out : ogg_last_page(fd, size, 65536, rate, false);
+    *granule = 0;
+    ogg_end r = size > 8192 ? ogg_last_page(fd, size, 8192, serial, granule) : OGG_END_NONE;
+    return r != OGG_END_NONE ? r : ogg_last_page(fd, size, 65536, serial, granule);
 }
 
 static bool check_ogg(int fd, long size, const unsigned char *h, size_t got, gw_ns *len,
@@ -296,23 +324,53 @@ static bool check_ogg(int fd, long size, const unsigned char *h, size_t got, gw_
         return false;
     }
     uint32_t version = le32(p + 7), rate = le32(p + 12);
-    unsigned channels = p[11];
+    unsigned channels = p[11], bs0 = p[28] & 15u, bs1 = p[28] >> 4;
     if (version != 0 || channels == 0 || rate < 1000 || rate > 384000) {
         snprintf(why, n, "has a damaged Vorbis header (%u channels, %u Hz)", channels,
                  (unsigned)rate);
         return false;
     }
-    *len = ogg_length(fd, size, rate);
-    if (*len < 0) {
-        *len = 0;
-        snprintf(why, n, "cannot be read: out of memory");
+    size_t body = 0;
+    for (size_t k = 0; k < nseg; k++) body += h[27 + k];
+    bool page_read = pkt + body <= got;  /* then its checksum is checked too */
+    if (bs0 < 6 || bs1 > 13 || bs0 > bs1 || !(p[29] & 1) || !(h[5] & 2) ||
+        (page_read && ogg_page_at(h, 0, got) == 0)) {
+        snprintf(why, n, "has a damaged Vorbis header");
         return false;
     }
+    uint64_t g = 0;
+    switch (ogg_end_granule(fd, size, le32(h + 14), &g)) {
+    case OGG_END_NOMEM:
+        snprintf(why, n, "cannot be read: out of memory");
+        return false;
+    case OGG_END_NONE:
+        snprintf(why, n, "is cut short or damaged: no whole Ogg page ends the file");
+        return false;
+    case OGG_END_OPEN:
+        snprintf(why, n, "is cut short: its last Ogg page is not the end of the stream");
+        return false;
+    case OGG_END_OK:
+        break;
+    }
+    /* Each Vorbis packet that yields sound takes at least two bytes (a lacing value and
+     * one of data) and yields at most half a long block: a file of size bytes cannot
+     * hold more samples than this, whatever its last page says. */
+    uint64_t most = (uint64_t)size * ((uint64_t)1 << bs1) / 4;
+    if (g == UINT64_MAX) {
+        snprintf(why, n, "is damaged: its last Ogg page gives no length");
+        return false;
+    }
+    if (g > most) {
+        snprintf(why, n, "claims more sound than the file can hold (its last page says "
+                 "%.0f seconds in %ld bytes): it is damaged", (double)g / rate, size);
+        return false;
+    }
+    *len = (gw_ns)((double)g / rate * (double)GW_NS_PER_SEC);
     return true;
 }
 
-static bool check_wav(int fd, const unsigned char *h, size_t got, gw_ns *len, char *why,
-                      size_t n)
+static bool check_wav(int fd, long file_size, const unsigned char *h, size_t got, gw_ns *len,
+                      char *why, size_t n)
 {
     if (got < 12 || memcmp(h + 8, "WAVE", 4) != 0) {
         snprintf(why, n, "is a RIFF file but not WAVE audio");
@@ -343,8 +401,13 @@ static bool check_wav(int fd, const unsigned char *h, size_t got, gw_ns *len, ch
                          "use PCM or Ogg Vorbis", tag);
                 return false;
             }
+            /* PCM and float: the rate of bytes follows from the rest, so a length
+             * computed from it cannot be made up */
+            bool plain = tag == 1 || tag == 3 || tag == 0xFFFE;
+            bool rates_agree = !plain || (align == ch * ((bits + 7u) / 8u) &&
+                                          byte_rate == (uint64_t)rate * align);
             if (ch < 1 || ch > 8 || rate < 1000 || rate > 384000 || !bits_ok || align == 0 ||
-                byte_rate == 0) {
+                byte_rate == 0 || !rates_agree) {
                 snprintf(why, n, "has a damaged WAV \"fmt \" chunk (%u channels, %u Hz, %u bits)",
                          ch, (unsigned)rate, bits);
                 return false;
@@ -352,6 +415,13 @@ static bool check_wav(int fd, const unsigned char *h, size_t got, gw_ns *len, ch
             have_fmt = true;
         } else if (memcmp(c, "data", 4) == 0) {
             if (!have_fmt) break;
+            long have = file_size - (pos + 8);
+            if ((long long)size > have) {  /* the header is not believed: the file is */
+                snprintf(why, n, "is cut short: its header promises %.1f seconds of sound, "
+                         "the file holds %.1f", (double)size / byte_rate,
+                         have > 0 ? (double)have / byte_rate : 0.0);
+                return false;
+            }
             *len = (gw_ns)((double)size / byte_rate * (double)GW_NS_PER_SEC);
             return true;
         }
@@ -363,15 +433,32 @@ static bool check_wav(int fd, const unsigned char *h, size_t got, gw_ns *len, ch
     return false;
 }
 
+/* A file of more than 1 MiB with most of it never written (holes, as `truncate -s`
+ * leaves): no sound was ever recorded there. */
+static bool sparse(const struct stat *st)
+{
+    return st->st_size > 1024 * 1024 && (unsigned long long)st->st_blocks * 512u <
+                                            (unsigned long long)st->st_size / 8u;
+}
+
 /* The checks on an open clip (fd is closed): its size from fstat, its headers and last
  * page by pread, without stdio's buffering and seeks. */
 static bool audio_check_fd(int fd, gw_ns *len, char *why, size_t n)
 {
     *len = 0;
     struct stat st;
-    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > LONG_MAX) {
-        snprintf(why, n, "cannot be opened");
-        if (fd >= 0) close(fd);
+    if (fd < 0) {
+        if (errno == EACCES) snprintf(why, n, "cannot be read (permission denied)");
+        else snprintf(why, n, "cannot be opened: %s", strerror(errno));
+        return false;
+    }
+    if (!rfile_check(fd, PACK_MAX_CLIP_BYTES, &st, why, n)) {
+        close(fd);
+        return false;
+    }
+    if (sparse(&st)) {
+        snprintf(why, n, "is a sparse file (most of it was never written), not a recording");
+        close(fd);
         return false;
     }
     long size = (long)st.st_size;
@@ -381,7 +468,7 @@ static bool audio_check_fd(int fd, gw_ns *len, char *why, size_t n)
     if (got >= 4 && memcmp(h, "OggS", 4) == 0) {
         ok = check_ogg(fd, size, h, got, len, why, n);
     } else if (got >= 4 && memcmp(h, "RIFF", 4) == 0) {
-        ok = check_wav(fd, h, got, len, why, n);
+        ok = check_wav(fd, size, h, got, len, why, n);
     } else {
         if (got >= 3 && (memcmp(h, "ID3", 3) == 0 || (h[0] == 0xFF && (h[1] & 0xE0) == 0xE0)))
             snprintf(why, n, "looks like MP3; Groundwork plays Ogg Vorbis or WAV");
@@ -392,12 +479,18 @@ static bool audio_check_fd(int fd, gw_ns *len, char *why, size_t n)
         ok = false;
     }
     close(fd);
+    if (ok && *len > PACK_MAX_CLIP_NS) {
+        snprintf(why, n, "is %.0f minutes long; a step lasts at most %d minutes",
+                 gw_seconds(*len) / 60.0, (int)(PACK_MAX_CLIP_NS / GW_SEC(60)));
+        ok = false;
+    }
+    if (!ok) *len = 0;
     return ok;
 }
 
 bool pack_audio_check(const char *path, gw_ns *len, char *why, size_t n)
 {
-    return audio_check_fd(open(path, O_RDONLY | O_CLOEXEC), len, why, n);
+    return audio_check_fd(open(path, RFILE_OPEN_FLAGS), len, why, n);
 }
 
 bool pack_audio_check_at(const char *full, const char *rel, pack_path_cache *cache, gw_ns *len,
@@ -406,33 +499,59 @@ bool pack_audio_check_at(const char *full, const char *rel, pack_path_cache *cac
     return audio_check_fd(pack_path_open(full, rel, cache), len, why, n);
 }
 
+/* Walks a PNG's chunks by their lengths to IEND: a file cut short ends inside one.
+ * Only the 8-byte chunk headers are read. */
+static bool png_chunks(int fd, long size, char *why, size_t n)
+{
+    long pos = 8;
+    bool idat = false;
+    for (long k = 0; k < 1000000; k++) {
+        unsigned char c[8];
+        if (pos + 12 > size || !read_at(fd, c, 8, pos)) {
+            snprintf(why, n, "is cut short (the image data ends before the end of the picture)");
+            return false;
+        }
+        uint32_t clen = be32(c);
+        if (clen > 0x7FFFFFFFu || (long long)pos + 12 + clen > (long long)size) {
+            snprintf(why, n, "is cut short or damaged (a \"%.4s\" chunk runs past the end of the file)",
+                     isalpha(c[4]) && isalpha(c[5]) && isalpha(c[6]) && isalpha(c[7]) ? (char *)c + 4 : "????");
+            return false;
+        }
+        if (memcmp(c + 4, "IDAT", 4) == 0) idat = true;
+        if (memcmp(c + 4, "IEND", 4) == 0) {
+            if (!idat) snprintf(why, n, "is a damaged PNG image (no image data)");
+            return idat;
+        }
+        pos += 12 + (long)clen;
+    }
+    snprintf(why, n, "is a damaged PNG image (too many chunks)");
+    return false;
+}
+
 bool pack_png_check(const char *path, char *why, size_t n)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(why, n, "cannot be opened");
-        return false;
-    }
+    struct stat st;
+    int fd = rfile_open(path, PACK_MAX_IMAGE_BYTES, &st, why, n);
+    if (fd < 0) return false;
     unsigned char h[33];
-    size_t got = fread(h, 1, sizeof h, f);
-    fclose(f);
+    size_t got = read_some(fd, h, sizeof h, 0);
+    bool ok = false;
     if (got < 8 || memcmp(h, "\x89PNG\r\n\x1a\n", 8) != 0) {
         snprintf(why, n, "is not a PNG image");
-        return false;
-    }
-    if (got < 33 || be32(h + 8) != 13 || memcmp(h + 12, "IHDR", 4) != 0) {
+    } else if (got < 33 || be32(h + 8) != 13 || memcmp(h + 12, "IHDR", 4) != 0) {
         snprintf(why, n, "is a damaged PNG image (no IHDR header)");
-        return false;
+    } else {
+        uint32_t w = be32(h + 16), ht = be32(h + 20);
+        unsigned depth = h[24], color = h[25];
+        bool depth_ok = depth == 1 || depth == 2 || depth == 4 || depth == 8 || depth == 16;
+        bool color_ok = color == 0 || color == 2 || color == 3 || color == 4 || color == 6;
+        if (w == 0 || ht == 0 || w > 16384 || ht > 16384 || !depth_ok || !color_ok ||
+            h[26] != 0 || h[27] != 0 || h[28] > 1)
+            snprintf(why, n, "is a damaged PNG image (%ux%u, depth %u, colour type %u)",
+                     (unsigned)w, (unsigned)ht, depth, color);
+        else
+            ok = png_chunks(fd, (long)st.st_size, why, n);
     }
-    uint32_t w = be32(h + 16), ht = be32(h + 20);
-    unsigned depth = h[24], color = h[25];
-    bool depth_ok = depth == 1 || depth == 2 || depth == 4 || depth == 8 || depth == 16;
-    bool color_ok = color == 0 || color == 2 || color == 3 || color == 4 || color == 6;
-    if (w == 0 || ht == 0 || w > 16384 || ht > 16384 || !depth_ok || !color_ok || h[26] != 0 ||
-        h[27] != 0 || h[28] > 1) {
-        snprintf(why, n, "is a damaged PNG image (%ux%u, depth %u, colour type %u)",
-                 (unsigned)w, (unsigned)ht, depth, color);
-        return false;
-    }
-    return true;
+    close(fd);
+    return ok;
 }

@@ -1,7 +1,11 @@
 /* pack_asset: checks on the files a pack refers to. Paths must be relative, stay
  * inside the pack folder (also through symbolic links: the real path is compared),
  * and name a regular file. Audio clips must be Ogg Vorbis or RIFF/WAVE with a sane
- * format chunk; images must be PNG with a sane IHDR. Only headers are read.
+ * format chunk; images must be PNG with a sane IHDR. Headers are not believed: a clip's
+ * length comes from its real end (Ogg: the last page, which must end the file, end the
+ * stream and have a right checksum, with no more samples than its bytes can hold; WAV:
+ * the data chunk, which must fit in the file), and a PNG's chunks must reach IEND
+ * inside the file. Only headers, chunk headers and the last page are read.
  *
  * Private to the pack loader. Functions write a message for the content author into
  * the caller's buffer and return false when the file is not usable. */
@@ -10,6 +14,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "core/gwtime.h"
+#include "core/pack.h"
+
+#define PACK_MAX_CLIP_NS    GW_SEC(600)                /* the longest a step may last */
+#define PACK_MAX_IMAGE_BYTES (16u * 1024u * 1024u)
 
 /* dir "/" rel, malloc'd (caller frees); NULL when out of memory. */
 char *pack_join(const char *dir, const char *rel);
@@ -47,7 +55,8 @@ int pack_path_open(const char *full, const char *rel, pack_path_cache *cache);
  * dir "/" rel. cache may be NULL. */
 bool pack_path_resolve(const char *dir, const char *root_real, const char *rel,
                        pack_path_cache *cache, char **full, char *why, size_t n);
-/* *len gets the clip length from its headers (0 if it cannot be known). */
+/* *len gets the clip's length (0 when it is not usable). A clip longer than
+ * PACK_MAX_CLIP_NS, cut short, sparse or claiming more than it holds is an error. */
 bool pack_audio_check(const char *path, gw_ns *len, char *why, size_t n);
 /* The same for the pack's file rel (full is dir "/" rel, already resolved), opened
  * through cache as pack_path_open does. */

@@ -1,6 +1,7 @@
 /* plan: writes a take-home plan as a pack folder (see plan.h). JSON is written by hand
  * (only the loader touches cJSON); the loader then checks what was written. */
 #include "core/plan.h"
+#include "core/rfile.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -8,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* ---- a growable text buffer ------------------------------------------------ */
 typedef struct sbuf {
@@ -134,9 +136,15 @@ static bool write_file(const char *path, const char *data, size_t n, char *err, 
 
 static bool copy_file(const char *from, const char *to, char *err, size_t errn)
 {
-    FILE *f = fopen(from, "rb");
+    char why[160];
+    int fd = rfile_open(from, PACK_MAX_CLIP_BYTES, NULL, why, sizeof why);  /* never a FIFO */
+    FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
     if (!f) {
-        snprintf(err, errn, "%s: cannot read: %s", from, strerror(errno));
+        if (fd >= 0) {
+            snprintf(why, sizeof why, "cannot be read: %s", strerror(errno));
+            close(fd);
+        }
+        snprintf(err, errn, "%s %s", from, why);
         return false;
     }
     FILE *o = fopen(to, "wb");

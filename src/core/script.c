@@ -1,4 +1,5 @@
 #include "core/script.h"
+#include "core/rfile.h"
 
 #include <cjson/cJSON.h>
 #include <errno.h>
@@ -217,44 +218,14 @@ script *script_parse(const char *name, const char *text, size_t len, char *err, 
 
 script *script_load(const char *path, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        fail(err, errlen, path, 0, "cannot open: %s", strerror(errno));
+    char why[160];
+    size_t n = 0;
+    char *buf = rfile_read(path, MAX_SCRIPT_BYTES, &n, why, sizeof why);  /* a FIFO must not block */
+    if (!buf) {
+        fail(err, errlen, path, 0, "%s", why);
         return NULL;
     }
-    char *buf = NULL;
-    size_t n = 0, cap = 0;
-    for (;;) {
-        if (n + 65536 > cap) {
-            cap = cap ? cap * 2 : 65536;
-            if (cap > MAX_SCRIPT_BYTES) {
-                free(buf);
-                fclose(f);
-                fail(err, errlen, path, 0, "larger than 64 MiB");
-                return NULL;
-            }
-            char *nb = realloc(buf, cap);
-            if (!nb) {
-                free(buf);
-                fclose(f);
-                fail(err, errlen, path, 0, "out of memory");
-                return NULL;
-            }
-            buf = nb;
-        }
-        size_t r = fread(buf + n, 1, cap - n, f);
-        n += r;
-        if (r == 0)
-            break;
-    }
-    bool bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        free(buf);
-        fail(err, errlen, path, 0, "read error");
-        return NULL;
-    }
-    script *s = script_parse(path, buf ? buf : "", n, err, errlen);
+    script *s = script_parse(path, buf, n, err, errlen);
     free(buf);
     return s;
 }

@@ -1,5 +1,6 @@
 #include "core/settings.h"
 #include "core/jsonloc.h"
+#include "core/rfile.h"
 
 #include <cjson/cJSON.h>
 #include <errno.h>
@@ -168,28 +169,16 @@ settings_status settings_parse(settings *s, const char *name, const char *text, 
 settings_status settings_load(settings *s, const char *path, char *err, size_t errn)
 {
     settings_defaults(s);
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    char why[200];
+    size_t n = 0;
+    char *buf = rfile_read(path, MAX_FILE, &n, why, sizeof why);  /* a FIFO must not block */
+    if (!buf) {
         if (errno == ENOENT)
             return SETTINGS_MISSING;
-        snprintf(err, errn, "Your settings (%s) cannot be read: %s. Default settings are used.", path,
-                 strerror(errno));
-        return SETTINGS_BAD;
-    }
-    char *buf = malloc(MAX_FILE + 1);
-    size_t n = buf ? fread(buf, 1, MAX_FILE + 1, f) : 0;
-    bool rerr = buf && ferror(f);
-    int e = errno;
-    fclose(f);
-    if (!buf || rerr || n > MAX_FILE) {
-        free(buf);
-        if (!buf)
-            snprintf(err, errn, "Out of memory reading your settings (%s). Default settings are used.", path);
-        else if (rerr)
-            snprintf(err, errn, "Your settings (%s) cannot be read: %s. Default settings are used.", path,
-                     strerror(e));
-        else
+        if (errno == EFBIG)
             snprintf(err, errn, "Your settings (%s) are too large to be settings. Default settings are used.", path);
+        else
+            snprintf(err, errn, "Your settings (%s) %s. Default settings are used.", path, why);
         return SETTINGS_BAD;
     }
     settings_status st = settings_parse(s, path, buf, n, err, errn);

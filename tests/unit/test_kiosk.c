@@ -147,6 +147,29 @@ static void idle_policy(void **st)
     assert_true(kiosk_idle_deadline(&c, GW_NEVER - 5) == GW_NEVER);
 }
 
+/* A running exercise holds the reset off, but not past KIOSK_HOLD_MAX after the last
+ * input: content cannot keep a kiosk from its attract loop for hours. */
+static void idle_held_by_a_running_exercise_has_a_ceiling(void **st)
+{
+    (void)st;
+    kiosk_config c;
+    kiosk_config_defaults(&c);
+    c.idle_timeout = GW_SEC(30);
+    gw_ns touch = GW_SEC(100);
+    /* nothing ran: the idle timeout after the touch */
+    assert_true(kiosk_idle_deadline_running(&c, touch, 0) == touch + GW_SEC(30));
+    /* running until a minute later: the timeout counts from then */
+    assert_true(kiosk_idle_deadline_running(&c, touch, touch + GW_SEC(60)) == touch + GW_SEC(90));
+    /* running for 149 hours (a clip that lied about its length): reset after the hold */
+    gw_ns later = touch + GW_SEC(149.0 * 3600);
+    assert_true(kiosk_idle_deadline_running(&c, touch, later) == touch + KIOSK_HOLD_MAX + GW_SEC(30));
+    assert_true(KIOSK_HOLD_MAX <= GW_SEC(2 * 3600));
+    /* a configuration made in code cannot lift the idle timeout past an hour either */
+    c.idle_timeout = GW_SEC(1e6);
+    assert_true(kiosk_idle_deadline(&c, 0) == GW_SEC(3600));
+    assert_true(kiosk_idle_deadline_running(&c, GW_NEVER - 5, GW_NEVER) == GW_NEVER);
+}
+
 static void hours(void **st)
 {
     (void)st;
@@ -363,6 +386,7 @@ int main(void)
         cmocka_unit_test(good_config),      cmocka_unit_test(defaults),
         cmocka_unit_test(syntax_error_is_located), cmocka_unit_test(type_errors_are_located_and_defaulted),
         cmocka_unit_test(missing_file),     cmocka_unit_test(idle_policy),
+        cmocka_unit_test(idle_held_by_a_running_exercise_has_a_ceiling),
         cmocka_unit_test(hours),            cmocka_unit_test(pin_hash_and_verify),
         cmocka_unit_test(pin_rate_limit),   cmocka_unit_test(corner_lang_burnin),
         cmocka_unit_test(save_and_reload),  cmocka_unit_test(stats_counts),

@@ -93,7 +93,7 @@ static const char pack_json[] =
 /* What the loader said before files were opened relative to their folder. */
 static const char *const expected[] = {
     "pack.json:6:5: $.exercises[1]: exercise file \"exercises/sub\" is a folder, not a file",
-    "pack.json:7:5: $.exercises[2]: exercise file \"exercises/fifo\" is not a regular file",
+    "pack.json:7:5: $.exercises[2]: exercise file \"exercises/fifo\" is a named pipe (FIFO), not a file",
     "pack.json:8:5: $.exercises[3]: exercise file \"exercises/missing.json\" was not found in "
     "the pack folder",
     "pack.json:9:5: $.exercises[4]: exercise file \"exercises/\" is a folder, not a file",
@@ -291,7 +291,7 @@ static void test_voice_folders(void **state)
     pack *p = pack_load_dir(dir, &d);
     const char *want[] = {
         "$.exercises[0].guided.steps[5].voice.es: voice clip \"audio/es/g2/1.ogg\" leads outside the pack folder",
-        "$.exercises[0].guided.steps[6].voice.es: voice clip \"audio/es/g3/0.wav\" is not a regular file",
+        "$.exercises[0].guided.steps[6].voice.es: voice clip \"audio/es/g3/0.wav\" is a named pipe (FIFO), not a file",
         "$.exercises[0].guided.steps[9].voice.es: voice clip \"audio/es/g4/1.ogg\" was not found in the pack folder",
         "$.exercises[0].guided.steps[10].voice.es: voice clip \"audio/es/g5/0.wav\" leads outside the pack folder",
         "$.exercises[0].guided.steps[11].voice.es: voice clip \"audio/es/g5/1.wav\" leads outside the pack folder",

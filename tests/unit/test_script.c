@@ -97,7 +97,7 @@ static void missing_file_is_an_error(void **st)
     (void)st;
     char err[256];
     assert_null(script_load("/nonexistent/s.jsonl", err, sizeof err));
-    assert_non_null(strstr(err, "/nonexistent/s.jsonl: cannot open"));
+    assert_non_null(strstr(err, "/nonexistent/s.jsonl: cannot be read: No such file"));
 }
 
 static void empty_script_is_fine(void **st)
