@@ -326,11 +326,29 @@ void app_settings_changed(app *a)
     a->ui_stale = true;
     if (!a->personal || !settings_path(path, sizeof path))
         return;
+    char kept[PATH_MAX] = "";
+    if (!a->set_loaded) { /* damaged settings: kept aside before they are written over */
+        char iso[32], stamp[24];
+        app_wall_iso(a, iso, sizeof iso); /* 2026-01-01T09:00:01Z -> 20260101-090001 */
+        snprintf(stamp, sizeof stamp, "%.4s%.2s%.2s-%.2s%.2s%.2s", iso, iso + 5, iso + 8, iso + 11, iso + 14,
+                 iso + 17);
+        if (!settings_keep_bad(path, stamp, kept, sizeof kept, err, sizeof err)) {
+            app_error(a, err);
+            return;
+        }
+    }
     if (!settings_save(&a->set, path, err, sizeof err))
         app_error(a, err);
     else {
         a->set_loaded = true;
         a->set_problem[0] = 0;
+        if (kept[0]) {
+            trace_begin(a->tr, a->now, "settings_kept");
+            trace_str(a->tr, "file", kept);
+            trace_end(a->tr);
+            snprintf(a->notice, sizeof a->notice, _("Your damaged settings file was kept as %s; new settings are saved."),
+                     kept);
+        }
     }
 }
 

@@ -31,7 +31,9 @@ kstats *kstats_open(const char *path, char *err, size_t errlen)
         snprintf(err, errlen, "%s: out of memory", path);
         return NULL;
     }
-    if (sqlite3_open_v2(path, &k->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK ||
+    /* never through a symbolic link (SQLite opens its -wal and -shm files likewise) */
+    if (sqlite3_open_v2(path, &k->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW, NULL) !=
+            SQLITE_OK ||
         sqlite3_exec(k->db,
                      "PRAGMA journal_mode=WAL;"
                      "CREATE TABLE IF NOT EXISTS daily (day TEXT PRIMARY KEY, started INTEGER NOT NULL DEFAULT 0,"

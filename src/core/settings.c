@@ -318,7 +318,9 @@ bool settings_save(const settings *in, const char *path, char *err, size_t errn)
             snprintf(tmp, sizeof tmp, "%s.tmp", path);
         else
             snprintf(tmp, sizeof tmp, "%s.tmp-%ld", path, (long)getpid());
-        if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600)) >= 0) {
+        /* a leftover (or a link someone put there) is removed, never written through */
+        unlink(tmp);
+        if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600)) >= 0) {
             ok = write_all(fd, text, strlen(text)) && write_all(fd, "\n", 1) && fsync(fd) == 0;
             int e = errno;
             ok = close(fd) == 0 && ok;
@@ -341,4 +343,33 @@ bool settings_save(const settings *in, const char *path, char *err, size_t errn)
         close(dfd); /* releases the lock */
     cJSON_free(text);
     return ok;
+}
+
+bool settings_keep_bad(const char *path, const char *stamp, char *kept, size_t keptn, char *err, size_t errn)
+{
+    char bad[PATH_MAX];
+    for (int i = 0; i < 100; i++) {
+        int w = i ? snprintf(bad, sizeof bad, "%s.bad-%s-%d", path, stamp, i)
+                  : snprintf(bad, sizeof bad, "%s.bad-%s", path, stamp);
+        if (w < 0 || (size_t)w >= sizeof bad) {
+            errno = ENAMETOOLONG;
+            break;
+        }
+        /* a second name for the same file (nothing copied, nothing to half-write); a
+         * link or a file already there is never replaced */
+        if (link(path, bad) == 0) {
+            const char *slash = strrchr(bad, '/');
+            snprintf(kept, keptn, "%s", slash ? slash + 1 : bad);
+            return true;
+        }
+        if (errno == ENOENT) {
+            kept[0] = 0; /* nothing to keep */
+            return true;
+        }
+        if (errno != EEXIST)
+            break;
+    }
+    snprintf(err, errn, "Your damaged settings (%s) could not be kept aside: %s. They are left as they are.", path,
+             strerror(errno));
+    return false;
 }

@@ -4,7 +4,9 @@
  * serialised by a lock on the folder, and a crash leaves at most one temporary file
  * (path + ".tmp"), which the next save replaces. A file that cannot be read as
  * settings is reported (where it is damaged, or that memory ran out) and left alone:
- * defaults are used and the file is only replaced when the person changes something.
+ * defaults are used and the file is only replaced when the person changes something,
+ * after settings_keep_bad kept it aside. The temporary file is made afresh (O_EXCL,
+ * O_NOFOLLOW): never written through a symbolic link.
  * Unknown keys are ignored; each bad value falls back to its default.
  * Ownership: plain values; no allocation. */
 #ifndef GW_SETTINGS_H
@@ -50,5 +52,11 @@ char *settings_to_json(const settings *s);
 bool settings_save(const settings *s, const char *path, char *err, size_t errn);
 /* Clamps every value into its range (used after load and before save). */
 void settings_clamp(settings *s);
+/* Before damaged settings are written over: keeps the file at path as
+ * path.bad-STAMP (STAMP e.g. "20260101-090001", passed in; "-1", "-2"... added if that
+ * name is taken), never replacing anything. kept gets the new file's name (no folder),
+ * or "" if there was no file. False with err filled if it could not be kept (then
+ * nothing should be written over it). */
+bool settings_keep_bad(const char *path, const char *stamp, char *kept, size_t keptn, char *err, size_t errn);
 
 #endif

@@ -152,21 +152,36 @@ with tempfile.TemporaryDirectory() as home:
     _, ev = run(home, ["play"], [{"at": 0.5, "press": "settings"}, {"at": 1, "press": "theme:light"},
                                  {"at": 2, "end": True}])
     check(json.load(open(cfg))["theme"] == "light", "a change writes good settings")
+    # ... after keeping the damaged file aside, named by the time (play's clock), and saying so
+    bad = cfg + ".bad-20260101-090001"
+    check(os.path.exists(bad) and open(bad).read() == "{ this is not json", "damaged settings kept aside")
+    check(picked(ev, "settings_kept") == [{"event": "settings_kept", "file": "settings.json.bad-20260101-090001"}],
+          f"settings_kept traced: {picked(ev, 'settings_kept')}")
 
     # 4. delete: refused without --yes (exit 2, says why), done with it; in the program
     # the confirmation step can be cancelled
     p, _ = run(home, ["log", "delete", "--all"], expect_rc=2)
     check("--yes" in p.stderr, f"refusal says why: {p.stderr}")
-    _, ev = run(home, ["play"], [{"at": 0.5, "press": "settings"}, {"at": 1, "press": "delete-data"},
+    _, ev = run(home, ["play"], [{"at": 0.5, "press": "settings"}, {"at": 1, "choose": "delete-data"},
                                  {"at": 2, "press": "delete-cancel"}, {"at": 3, "end": True}])
     p, _ = run(home, ["log", "export"])
     check(len(p.stdout.strip().splitlines()) == 5, "cancel kept the data")
     p, _ = run(home, ["log", "delete", "--all", "--yes"])
     p, _ = run(home, ["log", "export"])
     check(p.stdout == "id,exercise,start,end,completed,before,after,adjustments,notes\n", f"after delete: {p.stdout}")
-    # in the program: delete, confirm
+    # in the program: delete, confirm. There is a session and a favourite to delete
+    # first (the command line's delete left the favourites), and cancelling kept them.
     run(home, ["play", "--exercise", "breathing-4-7-8"])
-    _, ev = run(home, ["play"], [{"at": 0.5, "press": "settings"}, {"at": 1, "press": "delete-data"},
+    run(home, ["play"], [{"at": 0.5, "choose": "favourite:grounding-333"}, {"at": 1, "end": True}])
+    p, _ = run(home, ["log", "export", "--json"])
+    check([r["exercise"] for r in json.loads(p.stdout)] == ["breathing-4-7-8"], f"a session to delete: {p.stdout}")
+    check(json.load(open(cfg))["favourites"] == ["grounding-333"], "a favourite to delete")
+    run(home, ["play"], [{"at": 0.5, "press": "settings"}, {"at": 1, "choose": "delete-data"},
+                         {"at": 2, "press": "delete-cancel"}, {"at": 3, "end": True}])
+    p, _ = run(home, ["log", "export", "--json"])
+    check(len(json.loads(p.stdout)) == 1 and json.load(open(cfg))["favourites"] == ["grounding-333"],
+          "cancel in the program kept the session and the favourite")
+    _, ev = run(home, ["play"], [{"at": 0.5, "press": "settings"}, {"at": 1, "choose": "delete-data"},
                                  {"at": 2, "press": "delete-confirm"}, {"at": 3, "end": True}])
     check(picked(ev, "data_deleted"), "data_deleted traced")
     p, _ = run(home, ["log", "export", "--json"])

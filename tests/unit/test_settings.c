@@ -1,5 +1,6 @@
 /* settings: defaults, a round trip, atomic replacement (no temporary left, private
- * mode), out-of-range values clamped, and a damaged file reported and left alone. */
+ * mode), out-of-range values clamped, a damaged file reported and left alone, then kept
+ * aside before it is replaced; the temporary file never written through a link. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/settings.h"
 
@@ -210,6 +212,66 @@ static void parse_and_text(void **st)
     free(json);
 }
 
+static char *slurp(const char *path)
+{
+    static char buf[4096];
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return NULL;
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    buf[n] = 0;
+    fclose(f);
+    return buf;
+}
+
+/* A symbolic link where the temporary file goes is removed, never written through: the
+ * file it points at is untouched and the settings are a regular private file. */
+static void temp_link_is_not_followed(void **st)
+{
+    (void)st;
+    char dir[200], path[300], tmp[320], victim[300], err[512] = "";
+    snprintf(dir, sizeof dir, "%s/linked", tmpdir);
+    assert_int_equal(mkdir(dir, 0700), 0);
+    snprintf(path, sizeof path, "%s/settings.json", dir);
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    snprintf(victim, sizeof victim, "%s/victim.txt", tmpdir);
+    write_file(victim, "victim");
+    assert_int_equal(symlink(victim, tmp), 0);
+    settings s;
+    settings_defaults(&s);
+    assert_true(settings_save(&s, path, err, sizeof err));
+    assert_string_equal(slurp(victim), "victim");
+    struct stat sb;
+    assert_int_equal(lstat(path, &sb), 0);
+    assert_true(S_ISREG(sb.st_mode));
+    assert_int_equal(sb.st_mode & 0777, 0600);
+    assert_int_equal(lstat(tmp, &sb), -1);
+}
+
+/* Damaged settings are kept aside under a dated name before anything replaces them; a
+ * name already taken gets a number, and no file means nothing to keep. */
+static void damaged_file_is_kept_aside(void **st)
+{
+    (void)st;
+    char path[300], err[512] = "", kept[300];
+    snprintf(path, sizeof path, "%s/kept.json", tmpdir);
+    write_file(path, "{ damaged");
+    assert_true(settings_keep_bad(path, "20260101-090001", kept, sizeof kept, err, sizeof err));
+    assert_string_equal(kept, "kept.json.bad-20260101-090001");
+    assert_true(settings_keep_bad(path, "20260101-090001", kept, sizeof kept, err, sizeof err));
+    assert_string_equal(kept, "kept.json.bad-20260101-090001-1");
+    settings s;
+    settings_defaults(&s);
+    assert_true(settings_save(&s, path, err, sizeof err));
+    char bad[400];
+    snprintf(bad, sizeof bad, "%s/kept.json.bad-20260101-090001", tmpdir);
+    assert_string_equal(slurp(bad), "{ damaged");
+    assert_int_equal(settings_load(&s, path, err, sizeof err), SETTINGS_OK);
+    snprintf(path, sizeof path, "%s/none.json", tmpdir);
+    assert_true(settings_keep_bad(path, "20260101-090001", kept, sizeof kept, err, sizeof err));
+    assert_string_equal(kept, "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -219,6 +281,8 @@ int main(void)
         cmocka_unit_test(crash_leftover_is_replaced),
         cmocka_unit_test(damage_is_located),
         cmocka_unit_test(parse_and_text),
+        cmocka_unit_test(temp_link_is_not_followed),
+        cmocka_unit_test(damaged_file_is_kept_aside),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
