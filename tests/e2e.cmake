@@ -49,3 +49,5 @@ endforeach()
 # Files the program writes for the person: private, whole, never clobbering (log export).
 add_test(NAME e2e.log_export COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/e2e/check_log_export.py $<TARGET_FILE:groundwork>)
 set_tests_properties(e2e.log_export PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS e2e)
+add_test(NAME e2e.log_retry COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/e2e/check_log_retry.py $<TARGET_FILE:groundwork>)
+set_tests_properties(e2e.log_retry PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS e2e)
