@@ -508,12 +508,12 @@ static bool png_chunks(int fd, long size, char *why, size_t n)
     for (long k = 0; k < 1000000; k++) {
         unsigned char c[8];
         if (pos + 12 > size || !read_at(fd, c, 8, pos)) {
-            snprintf(why, n, "is cut short (the image data ends before the end of the picture)");
+            snprintf(why, n, "is cut short (the file ends before the PNG's end marker, IEND)");
             return false;
         }
         uint32_t clen = be32(c);
         if (clen > 0x7FFFFFFFu || (long long)pos + 12 + clen > (long long)size) {
-            snprintf(why, n, "is cut short or damaged (a \"%.4s\" chunk runs past the end of the file)",
+            snprintf(why, n, "is cut short or damaged (its \"%.4s\" chunk runs past the end of the file)",
                      isalpha(c[4]) && isalpha(c[5]) && isalpha(c[6]) && isalpha(c[7]) ? (char *)c + 4 : "????");
             return false;
         }

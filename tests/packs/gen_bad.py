@@ -222,3 +222,49 @@ case("59-too-many-problems", {"pack.json": P(exercises=many)})
 case("60-unicode-escapes", {"pack.json": good_pack_text.replace('"Calm breath"', '"Calm \\u0000 breath"')})
 case("61-lone-surrogate", {"pack.json": good_pack_text.replace('"Calm breath"', '"Calm \\ud83d breath"')})
 case("62-trailing-garbage", {"pack.json": good_pack_text + "}\n"})
+
+# ---- headers that are not believed -------------------------------------------------------
+# A clip's length comes from its real end, not its header: each step here is timed by its
+# clip (no "seconds"), so a lying header would make it last hours.
+def ogg_crc(page):
+    crc = 0
+    for i, b in enumerate(page):
+        crc ^= (0 if 22 <= i < 26 else b) << 24
+        for _ in range(8):
+            crc = ((crc << 1) ^ 0x04C11DB7) & 0xFFFFFFFF if crc & 0x80000000 else (crc << 1) & 0xFFFFFFFF
+    return crc
+def ogg_pages(d):
+    i, out = 0, []
+    while i < len(d):
+        n = d[i + 26]; ln = 27 + n + sum(d[i + 27:i + 27 + n]); out.append((i, ln)); i += ln
+    return out
+def ogg_granule(d, granule, fix_crc):
+    d = bytearray(d); i, ln = ogg_pages(d)[-1]
+    d[i + 6:i + 14] = struct.pack("<Q", granule)
+    if fix_crc: d[i + 22:i + 26] = struct.pack("<I", ogg_crc(d[i:i + ln]))
+    return bytes(d)
+def wav_lying(size_field, rate=22050, tag=1, byte_rate=None, bits=16, body=b"\0" * 1000):
+    br = byte_rate if byte_rate is not None else rate * bits // 8
+    fmt = struct.pack("<HHIIHH", tag, 1, rate, br, max(bits // 8, 1), bits)
+    b = b"WAVE" + b"fmt " + struct.pack("<I", 16) + fmt + b"data" + struct.pack("<I", size_field) + body
+    return b"RIFF" + struct.pack("<I", len(b)) + b
+by_clip = lambda caption, clip: {"kind": "instruction", "caption": caption, "voice": clip}
+case("63-lying-wav", {"pack.json": P(exercises=[guided([
+    by_clip("Claims 4 GB in 1 KB.", "audio/huge.wav"),
+    by_clip("Cut in half.", "audio/cut.wav"),
+    by_clip("Bytes per second made up.", "audio/rate.wav"),
+    by_clip("Longer than a step.", "audio/long.wav")])]),
+    "audio/huge.wav": wav_lying(0xFFFFFF00), "audio/cut.wav": wav[:len(wav) // 2],
+    "audio/rate.wav": wav_lying(1000, byte_rate=1),
+    "audio/long.wav": wav_lying(1000, tag=2, bits=4, byte_rate=1)})
+last_page = ogg_pages(ogg)[-1][0]
+case("64-lying-ogg", {"pack.json": P(exercises=[guided([
+    by_clip("Cut inside a page.", "audio/cut.ogg"),
+    by_clip("Cut between pages.", "audio/open.ogg"),
+    by_clip("Length edited, checksum not.", "audio/edited.ogg"),
+    by_clip("Length edited, checksum too.", "audio/lying.ogg")])]),
+    "audio/cut.ogg": ogg[:-100], "audio/open.ogg": ogg[:last_page],
+    "audio/edited.ogg": ogg_granule(ogg, 22050 * 3600 * 149, False),
+    "audio/lying.ogg": ogg_granule(ogg, 22050 * 3600 * 149, True)})
+case("65-truncated-png", {"pack.json": P(), "images/no-end.png": png_ok[:-12], "images/cut.png": png_ok[:50],
+    "images/ok.png": png_ok})
