@@ -62,7 +62,11 @@ int cmd_list(const run_options *o, bool json)
             cJSON_AddStringToObject(it, "title", pack_text_get(&e->title, lang));
             cJSON_AddStringToObject(it, "summary", pack_text_get(&e->summary, lang));
             cJSON_AddNumberToObject(it, "length", gw_seconds(exercise_length(e)));
+            cJSON_AddBoolToObject(it, "unattended", e->unattended);
             cJSON_AddStringToObject(it, "pack", e->pack ? e->pack->id : "");
+            cJSON *cau = cJSON_AddArrayToObject(it, "cautions"); /* shown before it starts */
+            for (int k = 0; cau && k < e->ncaution; k++)
+                cJSON_AddItemToArray(cau, cJSON_CreateString(pack_text_get(&e->caution[k], lang)));
             cJSON_AddItemToArray(arr, it);
         }
         char *txt = arr ? cJSON_Print(arr) : NULL;

@@ -213,6 +213,12 @@ bool present_panel_activate(app *a, const char *w)
         app_choose_exercise(a, w + 10);
     } else if (!strncmp(w, "ctl-page:", 9) || !strncmp(w, "ctl-list:", 9)) {
         turn_pages(a, w);
+    } else if (!strcmp(w, "ctl-cautions")) {
+        /* the exercise's cautions on the client's screen, the exercise paused */
+        bool paused = a->ex_active && !a->clock.paused;
+        if (paused)
+            app_set_paused(a, true);
+        app_review_cautions(a, a->scene, paused);
     } else if (!strcmp(w, "ctl-panel")) {
         /* the panel itself: taps on it do not reach the client view */
     } else {
@@ -499,6 +505,8 @@ static void exercise_controls(lay *L)
                              { "ctl-restart", _("Restart"), false } },
              3);
     }
+    if (a->ex->ncaution > 0 && a->ex_active)
+        flow(L, &BUTTON, (const item[]){ { "ctl-cautions", _("Show cautions"), false } }, 1);
     if (a->ex->kind == EX_GUIDED && a->ex == a->present.tail_ex) {
         bool rel = a->present.release_only;
         flow(L, &BUTTON,
@@ -610,12 +618,41 @@ static void plan_blocks(lay *L)
     }
 }
 
+/* "Before you begin" on the client's screen: the therapist reads the same cautions
+ * here and starts the exercise (or goes back). */
+static void cautions_block(lay *L)
+{
+    const app *a = L->a;
+    const exercise *e = a->cautions.ex;
+    if (!e)
+        return;
+    heading(L, app_text(a, &e->title));
+    const theme *t = a->th;
+    float u = L->u;
+    int px = px_of(L, 15);
+    for (int i = 0; i < e->ncaution; i++) {
+        char line[1024];
+        snprintf(line, sizeof line, "• %s", app_text(a, &e->caution[i]));
+        float h = ui_text_h(a, line, px, false, L->w) + 4 * u;
+        place(L, h);
+        text_block(L, gw_rc(L->x, L->y, L->w, h), line, px, VALIGN_TOP, t->text);
+        L->y += h + 2 * u;
+    }
+    if (a->cautions.review)
+        flow(L, &BUTTON, (const item[]){ { "cautions-continue", _("Continue"), true } }, 1);
+    else
+        flow(L, &BUTTON,
+             (const item[]){ { "cautions-back", _("Back"), false }, { "cautions-start", _("Start"), true } }, 2);
+}
+
 static void blocks(lay *L)
 {
     if (L->a->present.help) {
         help_list(L);
         return;
     }
+    if (L->a->scene == &scene_cautions)
+        cautions_block(L);
     if (in_exercise(L->a))
         exercise_controls(L);
     plan_blocks(L);

@@ -37,7 +37,7 @@ static void trace_shown(app *a)
     trace_begin(a->tr, a->now, "cautions");
     trace_str(a->tr, "exercise", a->cautions.ex->id);
     trace_int(a->tr, "count", a->cautions.ex->ncaution);
-    trace_str(a->tr, "lang", a->lang);
+    trace_str(a->tr, "lang", a->lang[0] ? a->lang : "en"); /* the language they are shown in */
     if (a->cautions.review)
         trace_bool(a->tr, "review", true);
     trace_end(a->tr);
@@ -292,8 +292,8 @@ static void draw(const app *a, draw_list *l)
             ui_button(a, l, "page:previous", gw_rc(pad, L.foot_y, pw, L.bh), prev, f == wi, false);
             wi++;
         }
-        char cnt[32];
-        snprintf(cnt, sizeof cnt, "%d / %d", page + 1, L.npages);
+        char cnt[64];
+        snprintf(cnt, sizeof cnt, _("Page %d of %d"), page + 1, L.npages);
         float mx = pad + pw + 16 * u, mw = pr.x - 16 * u - mx;
         if (mw > 0)
             draw_text(l, gw_rc(mx, L.foot_y, mw, L.bh), cnt, (int)lroundf(20 * u),
@@ -340,11 +340,15 @@ static bool event(app *a, const gw_event *e)
 {
     if ((e->type == EV_KEY || e->type == EV_BUTTON) && a->home_focus < 0) {
         const char *k = e->key;
-        if (!strcmp(k, "Return") || !strcmp(k, "Keypad Enter") || !strcmp(k, "a")) {
+        if (!strcmp(k, "Return") || !strcmp(k, "Keypad Enter") || !strcmp(k, "Space") || !strcmp(k, "a")) {
+            /* the way on, as the library's Enter starts a card: not a press of a widget */
             layout L = lay_out(a);
             bool last = page_of(a, &L) == L.npages - 1;
-            const char *id = !last ? "page:next" : a->cautions.review ? "cautions-continue" : "cautions-start";
-            app_press(a, id); /* nothing if not offered yet (kiosk) */
+            if (!last)
+                activate(a, "page:next");
+            else if (read_share(a) >= 1.f) /* the kiosk's reading time */
+                activate(a, a->cautions.review ? "cautions-continue" : "cautions-start");
+            a->ui_stale = true;
             return true;
         }
     }

@@ -1,8 +1,10 @@
 /* scene_safety: the safety line, one tap from every screen. An overlay drawn over the
  * screen it was opened from: the practice-aid disclaimer and the crisis line for the
  * configured region, both from locales.json (or a deployment's configuration), never
- * from code. A running exercise is paused while it is open and resumed when it closes.
- * Widget ids: safety-close. Keys: Escape, Enter, Space or B close it. */
+ * from code; where the line is a general one (a "placeholder" entry), a prompt to add
+ * the local line. A running exercise is paused while it is open and resumed when it closes.
+ * Widget ids: safety-close; inside an exercise with cautions, safety-cautions (shows
+ * them, scene_cautions.c). Keys: Escape, Enter, Space or B close it. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -32,10 +34,33 @@ void app_load_locales(app *a)
 
 void app_region(const app *a, char *out, size_t n)
 {
+    if (a->set.region[0])
+        snprintf(out, n, "%s", a->set.region);
+    else
+        app_region_auto(a, out, n);
+}
+
+void app_region_auto(const app *a, char *out, size_t n)
+{
+    const char *env = locales_env_name();
     if (a->region[0])
         snprintf(out, n, "%s", a->region);
+    else if (!env || !locales_region_for(&a->loc, env, out, n))
+        locales_region_for(&a->loc, a->lang, out, n); /* "de" alone: Germany, as the files say */
+}
+
+void app_safety_add_prompt(const app *a, char *out, size_t n)
+{
+    char p[1024];
+    const char *cfg = paths_user_config_dir();
+    if (!cfg || !paths_join(p, sizeof p, cfg, "locales.json"))
+        snprintf(p, sizeof p, "%s", "~/.config/groundwork/locales.json");
+    if (a->mode == &mode_home)
+        snprintf(out, n, _("No crisis line has been added here for your country yet. Choose your country in "
+                           "Settings, or add your local line to %s."), p);
     else
-        locales_region_from_env(out, n);
+        snprintf(out, n, _("No crisis line has been added here for this country yet. Whoever looks after this "
+                           "computer can add the local line to %s."), p);
 }
 
 static void set_paused(app *a, bool paused)
@@ -85,17 +110,20 @@ static void draw(const app *a, draw_list *l)
 
     /* the panel as designed; with large text it takes the whole screen, and its texts
      * get smaller together only if they still do not fit */
-    char region[8];
+    char region[8], add[1400] = "";
     app_region(a, region, sizeof region);
-    const char *line = locales_crisis_line(&a->loc, region, a->lang);
+    const locale_line *ln = locales_line(&a->loc, region);
+    const char *line = ln ? pack_text_get(&ln->text, a->lang) : "";
     if (!line[0])
         line = _("If you are in danger, contact your local emergency services now.");
+    if (!ln || ln->placeholder) /* a general line: ask for the local one */
+        app_safety_add_prompt(a, add, sizeof add);
     const char *disc = locales_disclaimer(&a->loc, a->lang);
     const char *close = a->ex_active ? _("Continue") : _("Close");
     float pw = fminf(W - 80 * u, 900 * u), ph = fminf(H - 60 * u, 540 * u), pad = 48 * u;
     float bw = ui_button_w(a, close, 240 * u);
     int tpx = (int)lroundf(34 * u), lpx = (int)lroundf(30 * u), dpx = (int)lroundf(22 * u);
-    ui_block b[4];
+    ui_block b[5];
     for (int attempt = 0; attempt < 2; attempt++) {
         if (attempt) { /* larger text: the whole screen */
             pw = W - 40 * u;
@@ -108,20 +136,27 @@ static void draw(const app *a, draw_list *l)
                            .min_h = 50 * u };
         b[1] = (ui_block){ .text = line, .px = lpx, .min_px = ui_min_px(a, lpx), .w = iw, .min_h = 180 * u,
                            .gap = 26 * u, .min_gap = 12 * u };
-        b[2] = (ui_block){ .text = disc, .px = dpx, .min_px = ui_min_px(a, dpx), .w = iw, .min_h = 0, .gap = 16 * u,
+        /* the prompt to add a local line, when the line is a general one (else an
+         * empty block) */
+        b[2] = add[0] ? (ui_block){ .text = add, .px = dpx, .min_px = ui_min_px(a, dpx), .w = iw, .gap = 20 * u,
+                                    .min_gap = 10 * u }
+                      : (ui_block){ .w = iw };
+        b[3] = (ui_block){ .text = disc, .px = dpx, .min_px = ui_min_px(a, dpx), .w = iw, .min_h = 0, .gap = 16 * u,
                            .min_gap = 10 * u };
-        b[3] = (ui_block){ .w = bw, .min_h = bh, .gap = 16 * u, .min_gap = 12 * u };
-        /* as designed: the crisis line has 180, the disclaimer what is left above the
-         * button */
+        b[4] = (ui_block){ .w = bw, .min_h = bh, .gap = 16 * u, .min_gap = 12 * u };
+        /* as designed: the crisis line has 180 (less the prompt under it), the
+         * disclaimer what is left above the button */
         float py = (H - ph) / 2;
+        float ah = add[0] ? 20 * u + ui_text_h(a, add, dpx, false, iw) : 0;
+        b[1].min_h = fmaxf(0, b[1].min_h - ah);
         float natural = fmaxf(50 * u, ui_text_h(a, b[0].text, tpx, true, iw)) + 26 * u +
-                        fmaxf(180 * u, ui_text_h(a, line, lpx, false, iw)) + 16 * u + ui_text_h(a, disc, dpx, false, iw) +
-                        16 * u + bh;
+                        fmaxf(b[1].min_h, ui_text_h(a, line, lpx, false, iw)) + ah + 16 * u +
+                        ui_text_h(a, disc, dpx, false, iw) + 16 * u + bh;
         if (attempt == 0 && natural > ph - 2 * pad)
             continue;
         if (attempt == 1) /* only what it needs */
             b[1].min_h = 0;
-        ui_stack(a, b, 4, py + pad, py + ph - pad);
+        ui_stack(a, b, 5, py + pad, py + ph - pad);
         break;
     }
     float px = (W - pw) / 2, py = (H - ph) / 2;
@@ -131,17 +166,34 @@ static void draw(const app *a, draw_list *l)
     float iw = pw - 2 * pad;
     draw_text(l, gw_rc(px + pad, b[0].y, iw, b[0].h), b[0].text, b[0].px_out, VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
     draw_text(l, gw_rc(px + pad, b[1].y, iw, b[1].h), line, b[1].px_out, VALIGN_TOP, t->text);
+    if (add[0])
+        draw_text(l, gw_rc(px + pad, b[2].y, iw, b[2].h), add, b[2].px_out, VALIGN_TOP, t->text);
     /* the disclaimer as designed, under the crisis line */
-    draw_text(l, gw_rc(px + pad, b[2].y, iw, fmaxf(b[2].h, b[3].y - b[3].min_gap - b[2].y)), disc, b[2].px_out,
+    draw_text(l, gw_rc(px + pad, b[3].y, iw, fmaxf(b[3].h, b[4].y - b[4].min_gap - b[3].y)), disc, b[3].px_out,
               VALIGN_TOP, t->text_dim);
-    float bh = b[3].h;
+    float bh = b[4].h;
     ui_button(a, l, "safety-close", gw_rc(px + pw - pad - bw, py + ph - pad - bh, bw, bh), close, true, true);
+    /* inside an exercise its cautions are one tap away here */
+    if (a->ex_active && a->ex->ncaution > 0) {
+        const char *cl = _("Before you begin");
+        float cw = fminf(ui_button_w(a, cl, 240 * u), pw - 2 * pad - bw - 16 * u);
+        ui_button(a, l, "safety-cautions", gw_rc(px + pad, py + ph - pad - bh, cw, bh), cl, false, false);
+    }
 }
 
 static void activate(app *a, const char *w)
 {
     if (!strcmp(w, "safety-close"))
         close_overlay(a);
+    else if (!strcmp(w, "safety-cautions") && a->ex_active) {
+        /* the cautions in place of this overlay; Continue goes back to the exercise */
+        const scene_vt *s = a->under_safety ? a->under_safety : &scene_library;
+        bool paused = a->safety_paused;
+        a->under_safety = NULL;
+        a->safety_paused = false;
+        a->scene = s;
+        app_review_cautions(a, s, paused);
+    }
 }
 
 static bool event(app *a, const gw_event *e)
