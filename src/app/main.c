@@ -23,7 +23,7 @@ static const char USAGE[] =
     "                       [--checkins] [--welcome] [--draw-every N] [--heap-every SECONDS]\n"
     "       groundwork preview PACK-DIR [--exercise ID]\n"
     "       groundwork kiosk set-pin|stats [--config FILE]\n"
-    "       groundwork log export [--csv|--json] [FILE]\n"
+    "       groundwork log export [--csv|--json] [--force] [FILE]\n"
     "       groundwork log delete --all --yes\n"
     "       groundwork --help | --version\n";
 
@@ -55,7 +55,8 @@ static const char HELP[] =
     "  kiosk set-pin      set the kiosk's admin PIN (read from standard input)\n"
     "  kiosk stats        print the kiosk's anonymous daily counters\n"
 
-    "  log export         your practice log as CSV (default) or --json, to FILE or stdout\n"
+    "  log export         your practice log as CSV (default) or --json, to FILE (private;\n"
+    "                     an existing FILE only with --force) or stdout\n"
     "  log delete --all --yes   delete every session from your practice log\n";
 
 static int usage_error(const char *fmt, const char *arg)
