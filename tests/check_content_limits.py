@@ -151,14 +151,17 @@ class Checker:
         for k in ("breathing", "guided", "prompts"):
             if (k in e) != (kind == k):
                 self.err(f"{where}.{k}", f"present iff kind == {k}")
+        # the built-in content decides for every exercise whether it suits a kiosk
+        if not isinstance(e.get("unattended"), bool):
+            self.err(f"{where}.unattended", "required here: true or false (suits unattended, standing use)")
         if kind == "breathing" and isinstance(e.get("breathing"), dict):
-            self.breathing(f"{where}.breathing", e["breathing"])
+            self.breathing(f"{where}.breathing", e["breathing"], langs)
         if kind == "guided" and isinstance(e.get("guided"), dict):
             self.guided(f"{where}.guided", e["guided"], langs, region_ids)
         if kind == "prompts" and isinstance(e.get("prompts"), dict):
             self.prompts(f"{where}.prompts", e["prompts"], langs)
 
-    def breathing(self, where, b):
+    def breathing(self, where, b, langs):
         ph = b.get("phases")
         if not isinstance(ph, list) or not 1 <= len(ph) <= 8:
             self.err(f"{where}.phases", "1..8 phases")
@@ -167,6 +170,16 @@ class Checker:
             if p.get("phase") not in PHASES:
                 self.err(f"{where}.phases[{i}].phase", f"bad phase {p.get('phase')!r}")
             self.number(f"{where}.phases[{i}].seconds", p.get("seconds"), 0.5, 60, 0.1)
+            if "label" in p:
+                self.text(f"{where}.phases[{i}].label", p["label"], langs, 40)
+        if "opening" in b:
+            o = b["opening"]
+            if not isinstance(o, dict) or o.get("phase") != "exhale":
+                self.err(f"{where}.opening", "must be {\"phase\": \"exhale\", \"seconds\": S}")
+            else:
+                self.number(f"{where}.opening.seconds", o.get("seconds"), 0.5, 60, 0.1)
+                if "label" in o:
+                    self.text(f"{where}.opening.label", o["label"], langs, 40)
         if ("cycles" in b) == ("minutes" in b):
             self.err(where, "exactly one of cycles / minutes")
         if "cycles" in b:

@@ -63,6 +63,7 @@ int cmd_list(const run_options *o, bool json)
             cJSON_AddStringToObject(it, "summary", pack_text_get(&e->summary, lang));
             cJSON_AddNumberToObject(it, "length", gw_seconds(exercise_length(e)));
             cJSON_AddBoolToObject(it, "unattended", e->unattended);
+            cJSON_AddBoolToObject(it, "unattended", e->unattended);
             cJSON_AddStringToObject(it, "pack", e->pack ? e->pack->id : "");
             cJSON *cau = cJSON_AddArrayToObject(it, "cautions"); /* shown before it starts */
             for (int k = 0; cau && k < e->ncaution; k++)

@@ -81,6 +81,26 @@ static void load_config(app *a)
     trace_end(a->tr);
 }
 
+/* Exercises the settings name on purpose (or pace in the attract loop) that their pack
+ * does not mark as suited to unattended, standing use: offered all the same, with a
+ * warning for whoever set the kiosk up. */
+static void warn_unattended(app *a)
+{
+    const kiosk_config *c = &a->kiosk.cfg;
+    for (int i = 0; i <= c->nexercise && a->packs; i++) {
+        const char *id = i < c->nexercise ? c->exercise[i] : c->attract;
+        const exercise *e = id[0] ? pack_set_find(a->packs, id) : NULL;
+        if (!e || e->unattended)
+            continue;
+        char msg[KIOSK_ID_MAX + 200];
+        snprintf(msg, sizeof msg, "kiosk settings: \"%s\" is %s on purpose, but its pack does not mark it "
+                 "as suited to unattended use (\"unattended\": false)", id,
+                 i < c->nexercise ? "offered" : "paced in the attract loop");
+        fprintf(stderr, "groundwork: warning: %s\n", msg);
+        trace_msg(a, "config_warning", msg);
+    }
+}
+
 static void open_stats(app *a)
 {
     struct app_kiosk *k = &a->kiosk;
@@ -142,6 +162,7 @@ static void enter(app *a)
     k->closing_since = -1;
     k->corner_since = -1;
     load_config(a);
+    warn_unattended(a);
     open_stats(a);
     k->hours = KIOSK_OPEN;
     update_hours(a);
@@ -204,6 +225,7 @@ static void swap_content(app *a)
     k->own_packs = fresh;
     a->packs = fresh;
     a->notice[0] = 0;
+    warn_unattended(a);
     trace_begin(a->tr, a->now, "content");
     trace_str(a->tr, "result", "swapped");
     trace_int(a->tr, "exercises", n);

@@ -70,7 +70,7 @@ static void begin(app *a)
     int n = a->packs ? pack_set_exercise_count(a->packs) : 0;
     for (int i = 0; i < n; i++) {
         const exercise *e = pack_set_exercise_at(a->packs, i);
-        if (kiosk_offers(c, e->id)) {
+        if (kiosk_offers(c, e->id, e->unattended)) {
             offered++;
             only = e->id;
         }
@@ -160,8 +160,11 @@ static int offered(const app *a, const exercise **out)
         }
         return n;
     }
-    for (int i = 0; i < total && n < MAX_CARDS; i++)
-        out[n++] = pack_set_exercise_at(a->packs, i);
+    for (int i = 0; i < total && n < MAX_CARDS; i++) {
+        const exercise *e = pack_set_exercise_at(a->packs, i);
+        if (kiosk_offers(c, e->id, e->unattended))
+            out[n++] = e;
+    }
     return n;
 }
 

@@ -488,12 +488,15 @@ void kiosk_burnin_offset(gw_ns t, float amp, float *dx, float *dy)
     *dy = amp * (float)sin(2 * M_PI * s / 660.0);
 }
 
-bool kiosk_offers(const kiosk_config *c, const char *id)
+bool kiosk_names(const kiosk_config *c, const char *id)
 {
-    if (c->nexercise == 0)
-        return true;
     for (int i = 0; i < c->nexercise; i++)
         if (!strcmp(c->exercise[i], id))
             return true;
     return false;
+}
+
+bool kiosk_offers(const kiosk_config *c, const char *id, bool unattended)
+{
+    return c->nexercise == 0 ? unattended : kiosk_names(c, id);
 }

@@ -32,7 +32,8 @@ typedef enum kiosk_outside { KIOSK_OUTSIDE_DIM, KIOSK_OUTSIDE_BLANK } kiosk_outs
 typedef enum kiosk_hours_state { KIOSK_OPEN, KIOSK_DIM, KIOSK_BLANK } kiosk_hours_state;
 
 typedef struct kiosk_config {
-    char  exercise[KIOSK_MAX_EXERCISES][KIOSK_ID_MAX];  /* offered; none: all loaded */
+    char  exercise[KIOSK_MAX_EXERCISES][KIOSK_ID_MAX];  /* offered; none: all loaded that
+                                                            suit unattended use */
     int   nexercise;
     gw_ns idle_timeout;                 /* 10 s .. 1 h, default 90 s */
     char  attract[KIOSK_ID_MAX];        /* breathing exercise paced in the attract loop; "": built in */
@@ -106,7 +107,11 @@ int kiosk_lang_at(const kiosk_config *c, gw_ns t);
 /* A slow drift of static elements against burn-in: within +-amp pixels, periods of
  * minutes, closed form in t. */
 void kiosk_burnin_offset(gw_ns t, float amp, float *dx, float *dy);
-/* Is id offered by this configuration? */
-bool kiosk_offers(const kiosk_config *c, const char *id);
+/* Is exercise id offered by this configuration? A configuration that names exercises
+ * offers those, on purpose, whatever they are; one that names none offers only those
+ * suited to unattended, standing use (the pack's "unattended"). */
+bool kiosk_offers(const kiosk_config *c, const char *id, bool unattended);
+/* Is id named by the configuration (offered on purpose)? */
+bool kiosk_names(const kiosk_config *c, const char *id);
 
 #endif

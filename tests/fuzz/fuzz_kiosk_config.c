@@ -69,9 +69,11 @@ static void use_config(const kiosk_config *c)
         sink += kiosk_lang_at(c, t);
     sink += kiosk_idle_deadline(c, GW_NEVER - GW_SEC(5)) == GW_NEVER;
     sink += kiosk_idle_due(c, 0, c->idle_timeout);
-    sink += kiosk_offers(c, "box-breathing");
+    sink += kiosk_offers(c, "box-breathing", true);
     if (c->nexercise > 0)
-        FUZZ_CHECK(kiosk_offers(c, c->exercise[c->nexercise - 1]), "the last exercise listed is offered");
+        FUZZ_CHECK(kiosk_offers(c, c->exercise[c->nexercise - 1], false), "the last exercise listed is offered");
+    else
+        FUZZ_CHECK(!kiosk_offers(c, "breathing-4-7-8", false), "with no list, only unattended exercises");
     (void)sink;
 }
 

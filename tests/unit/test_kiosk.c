@@ -48,8 +48,12 @@ static void good_config(void **st)
     assert_true(c.volume == 0.5); /* never above the limit */
     assert_true(c.stats);
     assert_string_equal(c.stats_path, "/tmp/s.sqlite");
-    assert_true(kiosk_offers(&c, "box-breathing"));
-    assert_false(kiosk_offers(&c, "pmr-short"));
+    assert_true(kiosk_offers(&c, "box-breathing", true));
+    assert_false(kiosk_offers(&c, "pmr-short", true));
+    /* named on purpose: offered even when not suited to unattended use */
+    assert_true(kiosk_offers(&c, "box-breathing", false));
+    assert_true(kiosk_names(&c, "box-breathing"));
+    assert_false(kiosk_names(&c, "pmr-short"));
 }
 
 static void defaults(void **st)
@@ -60,7 +64,10 @@ static void defaults(void **st)
     assert_true(parse(&c, "{}", &e));
     assert_true(c.idle_timeout == GW_SEC(90));
     assert_int_equal(c.nexercise, 0);
-    assert_true(kiosk_offers(&c, "anything"));
+    /* no list: everything suited to unattended use, nothing else */
+    assert_true(kiosk_offers(&c, "anything", true));
+    assert_false(kiosk_offers(&c, "breathing-4-7-8", false));
+    assert_false(kiosk_names(&c, "anything"));
     assert_false(c.stats);
     assert_false(c.hours_set);
     assert_string_equal(c.pin_hash, "");
