@@ -316,8 +316,15 @@ void app_open_safety(app *a);
 /* Loads the disclaimer and crisis lines: $XDG_CONFIG_HOME/groundwork/locales.json
  * first (a deployment's own lines, optional), then the built-in content's. */
 void app_load_locales(app *a);
-/* The region whose crisis line is shown: a->region if set, else from the locale. */
+/* The region whose crisis line is shown: the settings' (`region`), else a->region if
+ * set, else the locale's country (LC_ALL, LC_MESSAGES, LANG), else the region the
+ * locales files give for the bare language ("de" -> "DE"); "" when none does. */
 void app_region(const app *a, char *out, size_t n);
+/* The region app_region gives when the settings name none. */
+void app_region_auto(const app *a, char *out, size_t n);
+/* The prompt to add a local crisis line (where only a general one is shown), in the
+ * interface's language, naming the deployment's locales.json. */
+void app_safety_add_prompt(const app *a, char *out, size_t n);
 
 extern const scene_vt scene_library;
 extern const scene_vt scene_pacer;

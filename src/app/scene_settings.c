@@ -3,7 +3,9 @@
  * data" with a confirmation step.
  * Widget ids: "back"; "theme:calm|light|contrast"; "text-size:down|up";
  * "reduced-motion"; "checkins"; "language:auto|en|es|de|ar";
- * "pacer:orb|box|wave|tube|calm"; "volume:cues|voice|ambience:down|up"; "delete-data",
+ * "pacer:orb|box|wave|tube|calm"; "volume:cues|voice|ambience:down|up";
+ * "region:previous|next" (the crisis line's country: Automatic, each country with a
+ * line of its own in locales.json, Another country); "delete-data",
  * then "delete-confirm" or "delete-cancel"; "page:next", "page:previous" when large
  * text puts the settings on more than one page. Keys: arrows, Tab or the d-pad move;
  * Enter or A press; Page Down and Page Up turn pages; Escape or B goes back (or
@@ -84,6 +86,50 @@ static float stepper(layout *L, float x, float y, float w, const char *title, co
         draw_text(L->l, gw_rc(x + bw, y, w - 2 * bw, bh), val, (int)lroundf(24 * u),
                   ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), L->a->th->text);
     button(L, up, gw_rc(x + w - bw, y, bw, bh), "+", false);
+    return y + bh - y0;
+}
+
+/* The crisis line's countries in the order the settings step through them: "" (from
+ * the locale), each country with a line of its own in the locales files, "*" (another
+ * country: the general line). Returns how many (at most max). */
+#define MAX_REGIONS 48
+static int region_choices(const app *a, char (*out)[4], int max)
+{
+    snprintf(out[0], sizeof out[0], "%s", "");
+    int n = 1 + locales_regions(&a->loc, out + 1, max - 2);
+    n = n > max - 1 ? max - 1 : n;
+    snprintf(out[n], sizeof out[n], "%s", "*");
+    return n + 1;
+}
+
+/* A region's name in the interface's language ("*": another country). */
+static const char *region_label(const app *a, const char *r)
+{
+    const char *name = r[0] && strcmp(r, "*") ? locales_region_name(&a->loc, r, a->lang) : NULL;
+    return name ? name : r[0] && strcmp(r, "*") ? r : _("Another country");
+}
+
+/* The crisis line's country: the one in effect between Previous and Next. */
+static float country(layout *L, float x, float y, float w)
+{
+    const app *a = L->a;
+    float u = L->u, y0 = y;
+    char val[160], r[8];
+    if (a->set.region[0])
+        snprintf(val, sizeof val, "%s", region_label(a, a->set.region));
+    else {
+        app_region_auto(a, r, sizeof r);
+        snprintf(val, sizeof val, _("Automatic: %s"), region_label(a, r));
+    }
+    y = label(L, x, y, w, _("Country for the crisis line"));
+    int px = (int)lroundf(22 * u);
+    float bw = fmaxf(90 * u, ui_button_w(L->a, "›", 90 * u));
+    float bh = fmaxf(56 * u, ui_text_h(a, val, px, true, w - 2 * bw - 16 * u) + 8 * u);
+    button(L, "region:previous", gw_rc(x, y, bw, bh), "‹", false);
+    if (L->l)
+        draw_text(L->l, gw_rc(x + bw + 8 * u, y, w - 2 * bw - 16 * u, bh), val, px,
+                  ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), a->th->text);
+    button(L, "region:next", gw_rc(x + w - bw, y, bw, bh), "›", false);
     return y + bh - y0;
 }
 
@@ -180,7 +226,7 @@ static void confirm(const app *a, draw_list *l, layout *L)
  * bottom. With large text they may not all fit: then they run down one column and
  * the next, onto more pages, whole sections at a time, with Previous page and Next
  * page at the bottom. */
-enum { NSEC = 8, PANEL = NSEC, LEFT = 4 /* sections in the left column */ };
+enum { NSEC = 9, PANEL = NSEC, LEFT = 4 /* sections in the left column */ };
 
 static float section(layout *L, int k, float x, float y, float w)
 {
@@ -204,6 +250,7 @@ static float section(layout *L, int k, float x, float y, float w)
     case 5: return stepper(L, x, y, w, _("Cue sounds"), "volume:cues", a->set.vol_cues);
     case 6: return stepper(L, x, y, w, _("Voice"), "volume:voice", a->set.vol_voice);
     case 7: return stepper(L, x, y, w, _("Background sound"), "volume:ambience", a->set.vol_ambience);
+    case 8: return country(L, x, y, w);
     default: return data_panel(L, x, y, w);
     }
 }
@@ -390,12 +437,24 @@ static void delete_all(app *a)
         app_error(a, err);
         return;
     }
+    memset(&a->held, 0, sizeof a->held); /* nothing deleted comes back with a Retry */
     a->set.nfav = 0;
     a->nrecent = 0;
     app_settings_changed(a);
     trace_begin(a->tr, a->now, "data_deleted");
     trace_end(a->tr);
     snprintf(a->notice, sizeof a->notice, "%s", _("Your practice log and favourites were deleted."));
+}
+
+/* To the next (+1) or previous (-1) country for the crisis line, round the list. */
+static void step_region(app *a, int by)
+{
+    char rs[MAX_REGIONS][4];
+    int n = region_choices(a, rs, MAX_REGIONS), at = 0;
+    for (int i = 0; i < n; i++)
+        if (!strcmp(rs[i], a->set.region))
+            at = i;
+    snprintf(a->set.region, sizeof a->set.region, "%s", rs[(at + by + n) % n]);
 }
 
 static void activate(app *a, const char *w)
@@ -433,11 +492,12 @@ static void activate(app *a, const char *w)
         s->reduced_motion = !s->reduced_motion;
     else if (!strcmp(w, "checkins"))
         s->checkins = !s->checkins;
+    else if (!strcmp(w, "region:previous") || !strcmp(w, "region:next"))
+        step_region(a, w[7] == 'n' ? 1 : -1);
     else if (sscanf(w, "language:%15s", key) == 1) {
         snprintf(s->lang, sizeof s->lang, "%s", strcmp(key, "auto") ? key : "");
         if (s->lang[0])
             snprintf(a->lang, sizeof a->lang, "%s", s->lang);
-    memset(&a->held, 0, sizeof a->held); /* nothing deleted comes back with a Retry */
         else
             i18n_lang_from_env(a->lang, sizeof a->lang);
         app_lang_changed(a);

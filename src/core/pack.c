@@ -267,6 +267,12 @@ static void diag_addf(pack_diags *d, pack_severity sev, const char *file, int li
     diag_add(d, sev, file, line, col, path, msg);
 }
 
+void pack_diags_add(pack_diags *d, pack_severity sev, const char *file, int line, int col, const char *path,
+                    const char *msg)
+{
+    diag_add(d, sev, file, line, col, path, msg);
+}
+
 /* ---- validation context ----------------------------------------------------- */
 
 typedef struct pending_file {

@@ -57,6 +57,11 @@ void settings_clamp(settings *s)
     s->vol_ambience = clampi(s->vol_ambience, 0, 100);
     s->nfav = clampi(s->nfav, 0, SETTINGS_MAX_FAV);
     s->ncautions_hidden = clampi(s->ncautions_hidden, 0, SETTINGS_MAX_FAV);
+    bool region_ok = !s->region[0] || !strcmp(s->region, "*") ||
+                     (strlen(s->region) == 2 && s->region[0] >= 'A' && s->region[0] <= 'Z' && s->region[1] >= 'A' &&
+                      s->region[1] <= 'Z');
+    if (!region_ok)
+        s->region[0] = 0;
     for (char *c = s->lang; *c; c++) /* a language code: letters, '-' and '_' only */
         if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || *c == '-' || *c == '_')) {
             s->lang[0] = 0;
@@ -146,6 +151,7 @@ settings_status settings_parse(settings *s, const char *name, const char *text, 
     get_bool(root, "checkins", &s->checkins);
     get_str(root, "language", s->lang, sizeof s->lang);
     get_str(root, "pacer", s->pacer, sizeof s->pacer);
+    get_str(root, "region", s->region, sizeof s->region);
     get_bool(root, "welcomed", &s->welcomed);
     const cJSON *fav = cJSON_GetObjectItemCaseSensitive(root, "favourites"), *it;
     if (!cJSON_IsArray(fav))
@@ -242,6 +248,7 @@ static char *to_text(const settings *s)
               cJSON_AddBoolToObject(root, "checkins", s->checkins) &&
               cJSON_AddStringToObject(root, "language", s->lang) &&
               cJSON_AddStringToObject(root, "pacer", s->pacer) &&
+              cJSON_AddStringToObject(root, "region", s->region) &&
               cJSON_AddBoolToObject(root, "welcomed", s->welcomed) &&
               (fav = cJSON_AddArrayToObject(root, "favourites"));
     for (int i = 0; ok && i < s->nfav && i < SETTINGS_MAX_FAV; i++) {

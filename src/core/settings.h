@@ -24,6 +24,8 @@ typedef struct settings {
     bool checkins;         /* before/after self-checks in home mode */
     char lang[16];         /* "" : from the environment */
     char pacer[16];        /* default pacer style: orb, box, wave, tube, calm */
+    char region[4];        /* the crisis line's country: "" from the locale, "ES", ...;
+                              "*" another country (the general line) */
     bool welcomed;         /* the first-run welcome was seen */
     char fav[SETTINGS_MAX_FAV][64]; /* favourite exercise ids */
     int  nfav;
