@@ -1,6 +1,6 @@
 # I/O faults (issue 11): broken pack files, missing fonts, no audio device or SDL_mixer; each must
 # give a clear message and let the program go on. tests/iofault/io_faults.sh.
-foreach(c dangling fifo unreadable nofont noaudio nomixer)
+foreach(c dangling fifo fifo_pack special fifo_config lying unreadable nofont noaudio nomixer)
   add_test(NAME iofault.${c} COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/iofault/io_faults.sh
            $<TARGET_FILE:groundwork> ${c})
   set_tests_properties(iofault.${c} PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS "e2e;iofault"

@@ -184,7 +184,7 @@ settings_status settings_load(settings *s, const char *path, char *err, size_t e
         if (errno == EFBIG)
             snprintf(err, errn, "Your settings (%s) are too large to be settings. Default settings are used.", path);
         else
-            snprintf(err, errn, "Your settings (%s) %s. Default settings are used.", path, why);
+            snprintf(err, errn, "Your settings file (%s) %s. Default settings are used.", path, why);
         return SETTINGS_BAD;
     }
     settings_status st = settings_parse(s, path, buf, n, err, errn);
