@@ -213,12 +213,6 @@ bool present_panel_activate(app *a, const char *w)
         app_choose_exercise(a, w + 10);
     } else if (!strncmp(w, "ctl-page:", 9) || !strncmp(w, "ctl-list:", 9)) {
         turn_pages(a, w);
-    } else if (!strcmp(w, "ctl-cautions")) {
-        /* the exercise's cautions on the client's screen, the exercise paused */
-        bool paused = a->ex_active && !a->clock.paused;
-        if (paused)
-            app_set_paused(a, true);
-        app_review_cautions(a, a->scene, paused);
     } else if (!strcmp(w, "ctl-panel")) {
         /* the panel itself: taps on it do not reach the client view */
     } else {
@@ -505,8 +499,6 @@ static void exercise_controls(lay *L)
                              { "ctl-restart", _("Restart"), false } },
              3);
     }
-    if (a->ex->ncaution > 0 && a->ex_active)
-        flow(L, &BUTTON, (const item[]){ { "ctl-cautions", _("Show cautions"), false } }, 1);
     if (a->ex->kind == EX_GUIDED && a->ex == a->present.tail_ex) {
         bool rel = a->present.release_only;
         flow(L, &BUTTON,

@@ -94,14 +94,16 @@ with tempfile.TemporaryDirectory() as tmp:
           "one wrong PIN: refused, still running")
 
     # idle reset clears state; counters count starts and completions per day
+    # (each card's cautions are shown first; Start is offered after 5 s)
     lines = [{"at": 1, "tap": [0.5, 0.5]}, {"at": 2, "press": "exercise:grounding-54321"},
-             {"at": 3, "press": "next"},
+             {"at": 7.5, "press": "cautions-start"}, {"at": 8, "press": "next"},
              {"at": 40, "tap": [0.5, 0.5]}, {"at": 41, "press": "exercise:breathing-4-7-8"},
+             {"at": 46.5, "press": "cautions-start"},
              {"at": 200, "end": True}]
     p, ev = play(tmp, lines, ["--config", cfg], "idle")
     resets = find(ev, event="idle_reset")
     check(len(resets) >= 2, "idle resets happen: %s" % resets)
-    check(resets and resets[0]["why"] == "idle" and abs(resets[0]["t"] - 33) < 0.1,
+    check(resets and resets[0]["why"] == "idle" and abs(resets[0]["t"] - 38) < 0.1,
           "the first reset comes 30 s after the last input: %s" % resets[:1])
     check(find(ev, event="exercise_end", id="grounding-54321", completed=False), "the reset ends the exercise")
     check(find(ev, event="exercise_end", id="breathing-4-7-8", completed=True), "the breathing exercise completes")
@@ -139,7 +141,8 @@ with tempfile.TemporaryDirectory() as tmp:
     # a bad pack is skipped and the rest loads
     badpack = os.path.join(SRC, "tests", "packs", "bad", "01-syntax-missing-comma")
     p, ev = play(tmp, [{"at": 1, "tap": [0.5, 0.5]}, {"at": 2, "press": "exercise:grounding-54321"},
-                       {"at": 3, "end": True}], ["--config", cfg, "--pack", badpack], "badpack")
+                       {"at": 7.5, "press": "cautions-start"}, {"at": 8, "end": True}],
+                 ["--config", cfg, "--pack", badpack], "badpack")
     check(find(ev, event="exercise_start", id="grounding-54321"), "with a bad pack the rest still runs")
 
     # 24 hours of virtual time: touch, start exercises, leave, idle, repeatedly
@@ -150,13 +153,17 @@ with tempfile.TemporaryDirectory() as tmp:
         while t < hours * 3600 - 400:
             lines.append({"at": t, "tap": [0.5, 0.5]})
             lines.append({"at": t + 1, "press": "exercise:" + exercises[k % 2]})
+            if k % 11 == 5:  # a visitor who reads the cautions and goes back
+                lines.append({"at": t + 3, "press": "back"})
+            else:
+                lines.append({"at": t + 6.5, "press": "cautions-start"})
             if k % 3 == 0:
-                lines.append({"at": t + 5, "press": "back"})
+                lines.append({"at": t + 8, "press": "back"})
             if k % 7 == 0:
-                lines.append({"at": t + 6, "key": "Escape"})
-                lines.append({"at": t + 7, "quit": True})
+                lines.append({"at": t + 9, "key": "Escape"})
+                lines.append({"at": t + 10, "quit": True})
             k += 1
-            t += 100 + (k % 5) * 37  # some finish, some idle out, some are left
+            t += 110 + (k % 5) * 37  # some finish, some idle out, some are left
         lines.append({"at": hours * 3600, "end": True})
         return play(tmp, lines, ["--config", cfg], "soak%d" % hours)
 
@@ -169,6 +176,17 @@ with tempfile.TemporaryDirectory() as tmp:
     check(ev and ev[-1]["t"] >= 24 * 3600, "the soak ran 24 virtual hours")
     check(len(find(ev, event="idle_reset")) > 300, "many idle resets in the soak")
     check(len(find(ev, event="exercise_start")) > 300, "many exercises in the soak")
+    # every exercise a visitor starts was preceded by its cautions, every time
+    shown = None
+    unwarned = []
+    for e in ev:
+        if e["event"] == "cautions":
+            shown = e["exercise"]
+        elif e["event"] == "exercise_start":
+            if shown != e["id"]:
+                unwarned.append(e)
+            shown = None
+    check(not unwarned, "cautions before every exercise in the soak: %s" % unwarned[:3])
     check(find(ev, event="exercise_end", completed=True), "exercises complete in the soak")
     check(not find(ev, event="error"), "no errors in the soak: %s" % find(ev, event="error")[:3])
     print("max RSS: 1 h %d KiB, 24 h %d KiB" % (rss_short, rss_long))

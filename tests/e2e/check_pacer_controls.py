@@ -57,7 +57,10 @@ assert not [p for p in ph if 30 < p["t"] < 40], "a phase began while paused"
 assert [e["t"] for e in of("pause")] == [30.0] and len(of("resume")) == 1
 assert [e["style"] for e in of("style")] == ["wave", "tube"], of("style")
 assert [e["muted"] for e in of("mute")] == [True], of("mute")
-assert [e["widget"] for e in of("press")] == ["longer", "pause", "style", "mute", "shorter"]
+# --exercise passes the exercise's cautions as a person pressing Start would, first
+names = [e["event"] for e in ev]
+assert [e["exercise"] for e in of("cautions")] == ["box-breathing"] and names.index("cautions") < names.index("phase")
+assert [e["widget"] for e in of("press")] == ["cautions-start", "longer", "pause", "style", "mute", "shorter"]
 # a cue for every phase, phase and cue at the same time
 cues = of("cue")
 assert len(cues) == len(ph) and all(c["t"] == p["t"] for c, p in zip(cues, ph))

@@ -14,10 +14,12 @@ EXE = sys.argv[1]
 
 SAVE = """\
 {"at": 0.5, "press": "exercise:box-breathing"}
+{"at": 0.5, "press": "cautions-start"}
 {"at": 1.0, "press": "longer"}
 {"at": 1.5, "press": "ctl-add-plan"}
 {"at": 2.0, "press": "back"}
 {"at": 2.5, "press": "exercise:pmr-4"}
+{"at": 2.5, "press": "cautions-start"}
 {"at": 3.0, "press": "ctl-tension"}
 {"at": 3.5, "press": "ctl-group:legs"}
 {"at": 4.0, "press": "ctl-note"}
@@ -30,6 +32,7 @@ SAVE = """\
 """
 
 HOME = """\
+{"at": 0.5, "key": "Return"}
 {"at": 0.5, "key": "Return"}
 {"at": 1.0, "end": true}
 """
@@ -75,6 +78,8 @@ def main():
             fail("pack.json plan: %r" % pk.get("plan"))
         with open(os.path.join(plan, "exercises", "plan-box-breathing.json")) as f:
             box = json.load(f)
+        if not box.get("cautions"):
+            fail("the plan's box breathing lost its cautions")
         if [ph["seconds"] for ph in box["breathing"]["phases"]] != [4.5, 4.5, 4.5, 4.5]:
             fail("box phases: %r" % box["breathing"]["phases"])
         with open(os.path.join(plan, "exercises", "plan-pmr-4.json")) as f:
@@ -97,6 +102,9 @@ def main():
                            env=env, capture_output=True, text=True, timeout=300)
         if p.returncode != 0:
             fail("home play exited %d: %s" % (p.returncode, p.stderr))
+        # the plan's exercise shows its cautions at home too, then Enter starts it
+        if not any(e["event"] == "cautions" and e["exercise"] == "plan-box-breathing" for e in trace_of(tr)):
+            fail("the plan's exercise did not show its cautions at home")
         starts = [e["id"] for e in trace_of(tr) if e["event"] == "exercise_start"]
         if starts != ["plan-box-breathing"]:
             fail("Enter on the first card of home should start the plan, started %r" % starts)
@@ -106,7 +114,7 @@ def main():
         open(bad, "w").close()
         script = os.path.join(tmp, "bad.jsonl")
         with open(script, "w") as f:
-            f.write('{"at": 0.5, "press": "exercise:box-breathing"}\n{"at": 1.0, "press": "ctl-save-plan"}\n'
+            f.write('{"at": 0.5, "press": "exercise:box-breathing"}\n{"at": 0.5, "press": "cautions-start"}\n{"at": 1.0, "press": "ctl-save-plan"}\n'
                     '{"at": 1.5, "end": true}\n')
         tr = os.path.join(tmp, "bad.trace")
         p = subprocess.run([EXE, "play", "--mode", "present", "--no-draw", "--script", script, "--trace", tr,
