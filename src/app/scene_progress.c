@@ -365,15 +365,15 @@ static void draw(const app *a, draw_list *l)
     int spx = (int)lroundf(17 * u);
     const char *notes = _("Your notes");
     if (!big(a)) {
-        float nw = 0;
-        if (has_notes(a)) { /* at the right of the summary */
-            nw = ui_button_w(a, notes, 160 * u);
-            ui_button(a, l, "page:notes", gw_rc(W - pad - nw, top - 10 * u, nw, 38 * u), notes, a->home_focus == 2,
-                      false);
-            nw += 16 * u;
+        if (has_notes(a)) { /* in the top bar, before Help (as wide as Back and Help) */
+            float hw = fminf(fmaxf(ui_button_w(a, _("Back"), 150 * u), ui_button_w(a, _("Help"), 150 * u)), W / 4);
+            float nw = ui_button_w(a, notes, 150 * u), nh = ui_button_h(a, notes, nw, 52 * u);
+            float bottom = ui_top_bar_buttons_bottom(a);
+            ui_button(a, l, "page:notes", gw_rc(W - 24 * u - hw - 16 * u - nw, bottom - nh, nw, nh), notes,
+                      a->home_focus == 2, false);
         }
-        draw_text(l, gw_rc(pad + nw, top - 6 * u, W - 2 * pad - 2 * nw, 30 * u), line, spx,
-                  ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT, t->text_dim);
+        draw_text(l, gw_rc(pad, top - 6 * u, W - 2 * pad, 30 * u), line, spx, ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT,
+                  t->text_dim);
         float y = top + 32 * u, h = H - y - pad;
         float rw = 380 * u, lw = W - 2 * pad - rw - 20 * u;
         ratings_chart(a, l, gw_rc(pad, y, lw, h), &s, u);

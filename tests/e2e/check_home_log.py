@@ -225,9 +225,29 @@ with tempfile.TemporaryDirectory() as home:
     check([r["notes"] for r in js] == [want_notes, ""], f"notes in the JSON export: {js}")
     # the progress screen lists them (widget page:notes; the notes page differs from the
     # charts), and a log without notes offers no such page
-    _, ev = run(home, ["play"], [{"at": 0.5, "press": "progress"}, {"at": 1, "press": "page:notes"},
-                                 {"at": 2, "end": True}])
-    check(not picked(ev, "error"), f"progress notes page: {picked(ev, 'error')}")
+    shots = []
+    for k, text in enumerate([None, "5 things you can see: something else entirely"]):
+        if text:  # the same log with other words in the note: the page shows the words
+            import sqlite3
+            db = sqlite3.connect(os.path.join(home, "data", "groundwork", "practice.sqlite"))
+            db.execute("UPDATE sessions SET notes = ? WHERE id = 1", (text,))
+            db.commit()
+            db.close()
+        shot = os.path.join(home, f"notes{k}.png")
+        _, ev = run(home, ["play"], [{"at": 0.5, "press": "progress"}, {"at": 1, "press": "page:notes"},
+                                     {"at": 1.5, "screenshot": shot}, {"at": 2, "end": True}])
+        check(not picked(ev, "error"), f"progress notes page: {picked(ev, 'error')}")
+        shots.append(pngread.read(shot))
+    (w, h, a), (_, _, b) = shots
+    top = sum(1 for x in range(0, w, 4) for y in range(0, 80, 4) if a(x, y) != b(x, y))
+    body = sum(1 for x in range(0, w, 2) for y in range(100, 200, 2) if a(x, y) != b(x, y))
+    check(top == 0 and body > 100, f"the notes page draws the note's words: {body} samples differ ({top} in the bar)")
+    with tempfile.TemporaryDirectory() as other:  # no notes: no notes page
+        run(other, ["play", "--exercise", "box-breathing", "--cycles", "1"])
+        _, ev = run(other, ["play"], [{"at": 0.5, "press": "progress"}, {"at": 1, "press": "page:notes"},
+                                      {"at": 2, "end": True}])
+        check([e["message"] for e in picked(ev, "error")] == ['script line 2: no widget "page:notes" on the progress screen'],
+              f"a log without notes offers no notes page: {picked(ev, 'error')}")
 
 # 5. a log folder that cannot be made (a file is in the way): a clear message in the
 # trace and on screen, and the exercise still runs to its end
