@@ -187,6 +187,7 @@ struct app {
     bool log_tried;          /* opening failed: tried again at the next session or Retry */
     bool log_wait;           /* live: not opened before the first frame is shown */
     char log_problem[256];   /* why the log could not be opened */
+    gw_ns log_failed_at;     /* when it last could not be (a retry at that moment is not made) */
     /* the session in progress or just ended, as the practice log should hold it
      * (app_home.c): written whole at its start, at each note saved, at its end and at
      * the after check-in; kept here while it cannot be written, and tried again at the

@@ -94,6 +94,7 @@ struct plog *app_log(app *a)
     char path[PATH_MAX], err[PATH_MAX + 300] = "";
     const char *dir = paths_user_data_dir();
     if (!dir || !paths_join(path, sizeof path, dir, "practice.sqlite")) {
+        a->log_failed_at = a->now;
         snprintf(a->log_problem, sizeof a->log_problem, "%s",
                  _("There is no folder for your practice log; sessions are not saved."));
         app_error(a, a->log_problem);
@@ -101,6 +102,7 @@ struct plog *app_log(app *a)
     }
     a->log = plog_open(path, err, sizeof err);
     if (!a->log) {
+        a->log_failed_at = a->now;
         snprintf(a->log_problem, sizeof a->log_problem, "%.250s", err);
         app_error(a, err);
     } else
@@ -111,7 +113,8 @@ struct plog *app_log(app *a)
 struct plog *app_log_retry(app *a)
 {
     a->log_wait = false;
-    if (!a->log)
+    /* not again at the same moment (the library read the log as this session began) */
+    if (!a->log && !(a->log_tried && a->log_failed_at == a->now))
         a->log_tried = false;
     return app_log(a);
 }
