@@ -37,6 +37,10 @@ typedef struct run_options {
 
 /* Built-in content, then $XDG_DATA_HOME/groundwork/packs/<each>, then each --pack. */
 void run_load_content(pack_set *s, const run_options *o);
+/* The first two of those (what is installed), leaving out the folders that are one of
+ * skip (nskip paths): `validate` loads them first, so that a pack clashing with them is
+ * reported as list and play would refuse it. */
+void run_load_installed(pack_set *s, const char *const *skip, int nskip);
 /* Prints the set's diagnostics to stderr, one located line each. */
 void run_print_diags(const pack_diags *d);
 

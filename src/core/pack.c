@@ -2150,7 +2150,18 @@ static int cmp_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+bool pack_same_file(const char *a, const char *b)
+{
+    struct stat x, y;
+    return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino;
+}
+
 void pack_set_add_children(pack_set *s, const char *parent)
+{
+    pack_set_add_children_but(s, parent, NULL, 0);
+}
+
+void pack_set_add_children_but(pack_set *s, const char *parent, const char *const *skip, int nskip)
 {
     DIR *dh = opendir(parent);
     if (!dh && errno == ENOENT)
@@ -2168,7 +2179,9 @@ void pack_set_add_children(pack_set *s, const char *parent)
         char *sub = pack_join(parent, de->d_name);
         char *pj = sub ? pack_join(sub, "pack.json") : NULL;
         struct stat st;
-        bool has = pj && stat(pj, &st) == 0 && S_ISREG(st.st_mode);
+        /* of any kind: a pack.json that is a FIFO or a folder is reported, not passed over */
+        bool has = pj && stat(pj, &st) == 0;
+        for (int k = 0; has && k < nskip; k++) has = !pack_same_file(sub, skip[k]);
         free(pj);
         free(sub);
         if (!has) continue;

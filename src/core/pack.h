@@ -182,6 +182,11 @@ typedef struct pack_set {
 bool pack_set_add_dir(pack_set *s, const char *dir);
 /* Adds every folder in parent that holds a pack.json, in name order. */
 void pack_set_add_children(pack_set *s, const char *parent);
+/* The same, leaving out the folders that are one of skip (nskip paths, compared as
+ * files, not as names: "x/../p" is "p"). */
+void pack_set_add_children_but(pack_set *s, const char *parent, const char *const *skip, int nskip);
+/* Are a and b the same existing file or folder? */
+bool pack_same_file(const char *a, const char *b);
 int  pack_set_exercise_count(const pack_set *s);
 const exercise *pack_set_exercise_at(const pack_set *s, int i);  /* in load order */
 const exercise *pack_set_find(const pack_set *s, const char *id);
