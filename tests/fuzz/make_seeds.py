@@ -274,4 +274,53 @@ with open(os.path.join(here, "kiosk_config.dict"), "w") as f:
     for n in ["10", "3600", "9.99", "3600.5", "0.5", "1", "0", "45.123456789123", "0.30000000000000004"]:
         f.write("num_%s=%s\n" % (n.replace(".", "_"), json.dumps(n)))
 
+# locales.json: the shipped file, then one broken way per seed
+LOC = json.load(open(os.path.join(root, "content", "core", "locales.json"), encoding="utf-8"))
+clear("locales")
+def loc_with(**kw):
+    d = json.loads(json.dumps(LOC)); d.update(kw); return d
+def loc_without(key):
+    d = json.loads(json.dumps(LOC)); d.pop(key, None); return d
+line = lambda regions, text, **kw: dict({"regions": regions, "text": text}, **kw)
+locales_seeds = {
+    "shipped.json": open(os.path.join(root, "content", "core", "locales.json"), "rb").read(),
+    "shipped-compact.json": jd(LOC, pretty=False),
+    "no-disclaimer.json": jd(loc_without("disclaimer")),
+    "no-crisis-lines.json": jd(loc_without("crisis_lines")),
+    "no-fallback.json": jd(loc_with(crisis_lines=[line(["US"], {"en": "Call 988."})])),
+    "deployment-own.json": jd({"crisis_lines": [line(["DE"], {"en": "Call 0800 111 0 111.", "de": "Rufen Sie 0800 111 0 111 an."})]}),
+    "region-lower-case.json": jd(loc_with(crisis_lines=[line(["us", "*"], {"en": "Call."})])),
+    "region-three-letters.json": jd(loc_with(crisis_lines=[line(["USA"], {"en": "Call."}), line(["*"], {"en": "Help."})])),
+    "regions-empty.json": jd(loc_with(crisis_lines=[line([], {"en": "Call."})])),
+    "region-twice.json": jd(loc_with(crisis_lines=[line(["GB"], {"en": "A."}), line(["GB", "*"], {"en": "B."})])),
+    "placeholder-not-bool.json": jd(loc_with(crisis_lines=[line(["*"], {"en": "Help."}, placeholder="yes")])),
+    "text-301-characters.json": jd(loc_with(disclaimer={"en": "é" * 301})),
+    "text-empty-object.json": jd(loc_with(disclaimer={})),
+    "text-not-string.json": jd(loc_with(crisis_lines=[line(["*"], {"en": 988})])),
+    "numbers-differ.json": jd(loc_with(crisis_lines=[line(["*"], {"en": "Call 988.", "es": "Llame al 989."})])),
+    "region-names.json": jd(loc_with(region_names={"ES": {"en": "Spain"}, "*": {"en": "All"}, "es": {"en": "x"}})),
+    "language-regions.json": jd(loc_with(language_regions={"es": "ES", "de": "de", "": "X", "toolonglanguage": "US"})),
+    "unknown-key.json": jd(loc_with(phone="988")),
+    "wrong-types.json": jd({"disclaimer": "text", "crisis_lines": {"US": "988"}, "region_names": [], "language_regions": 4}),
+    "duplicate-keys.json": b'{"disclaimer": {"en": "A."}, "disclaimer": {"en": "B."}, "crisis_lines": [{"regions": ["*"], "text": {"en": "C."}}]}\n',
+    "escapes.json": b'{"disclaimer": {"en": "a\\u0000b \\ud83d\\ude00"}, "crisis_lines": [{"regions": ["\\u002a"], "text": {"en": "116\\u00a0123"}}]}\n',
+    "bad-empty.json": b"",
+    "bad-truncated.json": open(os.path.join(root, "content", "core", "locales.json"), "rb").read()[:300],
+    "bad-trailing-comma.json": b'{"disclaimer": {"en": "A."},}\n',
+    "bad-root-array.json": jd([LOC]),
+    "bad-too-deep.json": b"[" * 40 + b"]" * 40,
+    "bad-invalid-utf8.json": b'{"disclaimer": {"en": "\xff\xfe"}, "crisis_lines": []}\n',
+}
+for n, b in sorted(locales_seeds.items()):
+    write("locales", n, b)
+with open(os.path.join(here, "locales.dict"), "w") as f:
+    f.write("# libFuzzer dictionary for fuzz_locales (make_seeds.py)\n")
+    for t in json_tokens:
+        f.write("tok_%d=%s\n" % (json_tokens.index(t), json.dumps(t)))
+    for k in ["disclaimer", "crisis_lines", "regions", "text", "placeholder", "region_names", "language_regions",
+              "en", "es", "de", "ar"]:
+        f.write("key_%s=%s\n" % (k, json.dumps('"%s":' % k)))
+    for w in ["US", "GB", "IE", "ES", "DE", "*", "us", "USA", "988", "116\u00a0123", ""]:
+        f.write("word_%s=%s\n" % (re.sub(r"\W", "_", w) or "empty", json.dumps('"%s"' % w)))
+
 print("seeds written under", os.path.join(here, "corpus"))
