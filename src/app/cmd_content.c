@@ -1,13 +1,45 @@
 /* `validate` and `list`: content on the command line. */
 #include <cjson/cJSON.h>
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "app/run.h"
 #include "core/i18n.h"
+#include "core/locales.h"
+#include "core/paths.h"
+#include "core/rfile.h"
 
 int cmd_validate(int argc, char **argv);
 int cmd_list(const run_options *o, bool json);
+
+/* The interface's languages (English and po/LINGUAS): the safety line is shown in the
+ * interface's language, so a locales.json text without one of them is a warning. */
+static const char *const UI_LANGS[] = { "en", "es", "de", "ar" };
+
+/* Checks the locales.json of the pack in folder path, if it has one, or the file path
+ * itself (a deployment's own, or a pack's when a pack.json is beside it). */
+static void check_locales(const char *path, bool dir, pack_diags *d)
+{
+    char p[PATH_MAX], pj[PATH_MAX], why[256];
+    if (dir ? !paths_join(p, sizeof p, path, "locales.json") || access(p, F_OK) != 0
+            : snprintf(p, sizeof p, "%s", path) >= (int)sizeof p)
+        return;
+    snprintf(pj, sizeof pj, "%s", p);
+    char *slash = strrchr(pj, '/');
+    snprintf(slash ? slash + 1 : pj, sizeof pj - (size_t)(slash ? slash + 1 - pj : 0), "%s", "pack.json");
+    bool standalone = !dir && access(pj, F_OK) != 0;
+    size_t len = 0;
+    char *buf = rfile_read(p, 1024 * 1024, &len, why, sizeof why);
+    if (!buf)
+        pack_diags_add(d, PACK_ERROR, p, 0, 0, "", why);
+    else
+        locales_check(p, buf, len, standalone, UI_LANGS, (int)(sizeof UI_LANGS / sizeof *UI_LANGS), d);
+    free(buf);
+}
 
 /* How many of d's diagnostics from first on are errors. */
 static int errors_from(const pack_diags *d, int first)
@@ -30,8 +62,16 @@ int cmd_validate(int argc, char **argv)
     run_load_installed(&s, (const char *const *)argv + 1, argc - 1);
     int first = s.diags.n, installed_ex = pack_set_exercise_count(&s);
     int added = 0;
-    for (int i = 1; i < argc; i++)
+    for (int i = 1; i < argc; i++) {
+        struct stat st;
+        size_t k = strlen(argv[i]);
+        if (k >= 12 && !strcmp(argv[i] + k - 12, "locales.json") && stat(argv[i], &st) == 0 && !S_ISDIR(st.st_mode)) {
+            check_locales(argv[i], false, &s.diags); /* a locales.json given by itself */
+            continue;
+        }
         added += pack_set_add_dir(&s, argv[i]);
+        check_locales(argv[i], true, &s.diags);
+    }
     char line[2048];
     int warnings = 0;
     for (int i = first; i < s.diags.n; i++) {
