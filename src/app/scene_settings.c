@@ -439,6 +439,7 @@ static void delete_all(app *a)
     }
     memset(&a->held, 0, sizeof a->held); /* nothing deleted comes back with a Retry */
     a->set.nfav = 0;
+    a->set.ncautions_hidden = 0; /* which exercises were practised shows in it too */
     a->nrecent = 0;
     app_settings_changed(a);
     trace_begin(a->tr, a->now, "data_deleted");

@@ -251,6 +251,9 @@ def kiosk_session(r, sc, t, ex, force=None):
         sc.add(t + 0.3, quit=True)
         t += 0.6
     sc.add(t, choose="exercise:" + ex_id)  # the cards may be on pages
+    t += 5.5  # the cautions are read before Start is offered
+    sc.add(t, choose="cautions-start")
+    t += 0.5
     ending = force[1] if force else r.choices(["complete", "abandon", "walk"], [0.4, 0.35, 0.25])[0]
     last, running = exercise_input(r, sc, ex_id, ex, t, True, ending)
     free_at = max(last + KIOSK_IDLE, (running or 0) + 10) + 5
@@ -348,6 +351,8 @@ def home_sitting_at(r, sc, t, ex, ids, st, hour, c, force):
             sc.add(t, choose="delete-data")
             confirm = hour % 2 == 1 and r.random() < 0.7
             sc.add(t + 2, press="delete-confirm" if confirm else "delete-cancel")
+            if confirm:
+                st["hidden"] = set()  # the cautions come back with the rest deleted
             t += 3
             what = "deleted" if confirm else what
         sc.add(t, press="back")
@@ -378,6 +383,15 @@ def home_sitting_at(r, sc, t, ex, ids, st, hour, c, force):
     ex_id = force[1] if force else r.choice(ids)
     sc.add(t, choose="exercise:" + ex_id)  # the cards may be on pages
     t += r.uniform(1, 4)
+    hidden = st.setdefault("hidden", set())
+    if ex_id not in hidden:
+        # "Before you begin": now and then "don't show again", then Start (on its last page)
+        if r.random() < 0.08:
+            sc.add(t, press="cautions-hide")
+            hidden.add(ex_id)
+            t += 0.5
+        sc.add(t, choose="cautions-start")
+        t += r.uniform(0.5, 2)
     if st["checkins"]:
         # before: a rating (digit key) or skipped (Escape); it starts the exercise
         sc.add(t, key=r.choice(["Escape"] + list("0123456789")))
