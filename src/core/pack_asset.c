@@ -490,7 +490,9 @@ static bool audio_check_fd(int fd, gw_ns *len, char *why, size_t n)
 
 bool pack_audio_check(const char *path, gw_ns *len, char *why, size_t n)
 {
-    return audio_check_fd(open(path, RFILE_OPEN_FLAGS), len, why, n);
+    *len = 0;
+    int fd = rfile_open(path, PACK_MAX_CLIP_BYTES, NULL, why, n);  /* says what a socket is */
+    return fd >= 0 && audio_check_fd(fd, len, why, n);
 }
 
 bool pack_audio_check_at(const char *full, const char *rel, pack_path_cache *cache, gw_ns *len,
