@@ -1,0 +1,49 @@
+#!/usr/bin/env python3
+"""Every length a summary states in words agrees with the one length the program
+computes for the exercise (list --json "length", from exercise_length(): the same
+number the library and kiosk cards show), in English and Spanish.
+
+"About 4 minutes" / "Unos 18 minutos" / "5 min" may differ from the length by less
+than a minute; "under a minute" / "menos de un minuto" means less than 60 s; "N breaths" / "N times"
+/ "N respiraciones" / "N veces" is the number of breaths (the pack's cycles), unless it
+is a rate ("6 slow breaths a minute")."""
+import json
+import os
+import re
+import subprocess
+import sys
+
+exe = sys.argv[1]
+root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "content", "core")
+MIN = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:minutes?|min\b|minutos?)", re.I)
+UNDER = re.compile(r"under a minute|menos de un minuto", re.I)
+BREATHS = re.compile(r"(\d+)\s+(?:breaths|times|respiraciones|veces)\b", re.I)
+
+cycles = {}
+for n in json.load(open(os.path.join(root, "pack.json")))["exercises"]:
+    e = json.load(open(os.path.join(root, n)))
+    cycles[e["id"]] = e.get("breathing", {}).get("cycles")
+
+checked, bad = 0, []
+for lang in ("en", "es"):
+    out = subprocess.run([exe, "list", "--json", "--lang", lang], capture_output=True, text=True, check=True).stdout
+    for e in json.loads(out):
+        s, length = e["summary"], e["length"]
+        for m in MIN.finditer(s):
+            want = float(m.group(1).replace(",", "."))
+            checked += 1
+            if abs(length - want * 60) >= 60:
+                bad.append(f"{lang} {e['id']}: says {m.group(0)!r}, runs {length} s")
+        if UNDER.search(s):
+            checked += 1
+            if length >= 60:
+                bad.append(f"{lang} {e['id']}: says under a minute, runs {length} s")
+        for m in BREATHS.finditer(s):
+            if re.match(r"\s*(?:\w+\s+)?(?:a|per|por) minut", s[m.end():]):
+                continue  # a rate ("6 slow breaths a minute"), not a count
+            checked += 1
+            if cycles.get(e["id"]) != int(m.group(1)):
+                bad.append(f"{lang} {e['id']}: says {m.group(0)!r}, has {cycles.get(e['id'])} breaths")
+assert not bad, "\n".join(bad)
+assert checked >= 20, f"only {checked} stated lengths found"
+print(f"ok: {checked} lengths stated in summaries agree with the computed lengths")
