@@ -76,8 +76,8 @@ static void enter(app *a)
 {
     memset(a->notes, 0, sizeof a->notes);
     a->editing = EDIT_NONE;
-    char region[8];
-    app_region(a, region, sizeof region);
+    char region[8]; /* the locale's: the crisis line's country (Settings) is not the date's */
+    app_region_auto(a, region, sizeof region);
     time_t now = time(NULL);
     struct tm tm;
     if (localtime_r(&now, &tm))
