@@ -3,7 +3,8 @@
 already used by what list and play load first (the built-in pack `core`, then the user's
 packs) is refused by validate with exactly the lines list prints when it refuses it. A
 pack validated by itself is not compared with itself (the built-in pack, a user's
-installed pack). A user's pack whose pack.json is a FIFO is reported, not passed over.
+installed pack). A user's pack whose pack.json is a FIFO is reported, not passed over;
+a deployment's locales.json that is a FIFO gets the same line from validate and the run.
 
 Usage: check_validate_agrees.py GROUNDWORK"""
 import json
@@ -76,6 +77,20 @@ with tempfile.TemporaryDirectory() as tmp:
     check(l.returncode == 0 and "piped/pack.json: is a named pipe (FIFO), not a file" in l.stderr,
           "list reports a user's pack.json that is a FIFO: %r" % l.stderr)
     shutil.rmtree(os.path.join(user, "piped"))
+
+    # a deployment's locales.json that is a FIFO: validate says what the run says
+    cfg = os.path.join(tmp, "config", "groundwork")
+    os.makedirs(cfg, exist_ok=True)
+    loc = os.path.join(cfg, "locales.json")
+    os.mkfifo(loc)
+    tr = os.path.join(tmp, "t.jsonl")
+    p = run(["play", "--no-draw", "--exercise", "box-breathing", "--cycles", "1", "--trace", tr], env)
+    said = [e["message"] for e in map(json.loads, open(tr)) if e.get("event") == "error" and loc in e.get("message", "")]
+    v = run(["validate", loc], env)
+    check(p.returncode == 0 and said == [loc + ": is a named pipe (FIFO), not a file"],
+          "the run reports a FIFO as locales.json and goes on: %r" % said)
+    check(v.returncode == 1 and v.stdout.splitlines() == said,
+          "validate says what the run says of it: %r / %r" % (v.stdout, said))
 
 if failures:
     print("%d failure(s)" % len(failures))
