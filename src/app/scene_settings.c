@@ -125,11 +125,12 @@ static float country(layout *L, float x, float y, float w)
     int px = (int)lroundf(22 * u);
     float bw = fmaxf(90 * u, ui_button_w(L->a, "›", 90 * u));
     float bh = fmaxf(56 * u, ui_text_h(a, val, px, true, w - 2 * bw - 16 * u) + 8 * u);
-    button(L, "region:previous", gw_rc(x, y, bw, bh), "‹", false);
+    bool rtl = i18n_is_rtl(a->lang); /* the layout is mirrored: each arrow points outwards */
+    button(L, "region:previous", gw_rc(x, y, bw, bh), rtl ? "›" : "‹", false);
     if (L->l)
         draw_text(L->l, gw_rc(x + bw + 8 * u, y, w - 2 * bw - 16 * u, bh), val, px,
                   ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), a->th->text);
-    button(L, "region:next", gw_rc(x + w - bw, y, bw, bh), "›", false);
+    button(L, "region:next", gw_rc(x + w - bw, y, bw, bh), rtl ? "‹" : "›", false);
     return y + bh - y0;
 }
 
