@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -238,17 +239,45 @@ static size_t read_some(int fd, void *buf, size_t len, long off)
 static bool read_at(int fd, void *buf, size_t len, long off) { return read_some(fd, buf, len, off) == len; }
 
 /* The Ogg page checksum (CRC-32, polynomial 0x04c11db7, not reflected, initial 0, with
- * the checksum field taken as zero). Bit by bit: a last page is at most 64 KiB and this
- * needs no table shared between the loader's threads. */
-static uint32_t ogg_crc(const unsigned char *p, size_t len)
+ * the checksum field taken as zero), eight bytes a step. A pack's every clip has its
+ * last page summed when it loads (368 in the built-in pack): bit by bit that cost more
+ * than the rest of the load, eight bytes a step it adds about a fifth. The tables are
+ * made once, for all the loader's threads. */
+static uint32_t crc_table[8][256];
+static pthread_once_t crc_once = PTHREAD_ONCE_INIT;
+
+static void make_crc_table(void)
 {
-    uint32_t crc = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char b = (i >= 22 && i < 26) ? 0 : p[i];
-        crc ^= (uint32_t)b << 24;
-        for (int k = 0; k < 8; k++) crc = crc & 0x80000000u ? crc << 1 ^ 0x04c11db7u : crc << 1;
+    for (uint32_t i = 0; i < 256; i++) {
+        uint32_t c = i << 24;
+        for (int k = 0; k < 8; k++) c = c & 0x80000000u ? c << 1 ^ 0x04c11db7u : c << 1;
+        crc_table[0][i] = c;
     }
+    for (int t = 1; t < 8; t++)
+        for (int i = 0; i < 256; i++)
+            crc_table[t][i] = crc_table[t - 1][i] << 8 ^ crc_table[0][crc_table[t - 1][i] >> 24];
+}
+
+static uint32_t crc_bytes(uint32_t crc, const unsigned char *p, size_t len)
+{
+    const uint32_t (*t)[256] = crc_table;
+    for (; len >= 8; p += 8, len -= 8) {
+        uint32_t hi = crc ^ ((uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3]);
+        uint32_t lo = (uint32_t)p[4] << 24 | (uint32_t)p[5] << 16 | (uint32_t)p[6] << 8 | p[7];
+        crc = t[7][hi >> 24] ^ t[6][hi >> 16 & 255] ^ t[5][hi >> 8 & 255] ^ t[4][hi & 255] ^
+              t[3][lo >> 24] ^ t[2][lo >> 16 & 255] ^ t[1][lo >> 8 & 255] ^ t[0][lo & 255];
+    }
+    for (; len > 0; p++, len--) crc = crc << 8 ^ t[0][(crc >> 24 ^ *p) & 255];
     return crc;
+}
+
+static uint32_t ogg_crc(const unsigned char *page, size_t len)
+{
+    static const unsigned char zero[4];
+    pthread_once(&crc_once, make_crc_table);
+    uint32_t crc = crc_bytes(0, page, 22);
+    crc = crc_bytes(crc, zero, 4);
+    return crc_bytes(crc, page + 26, len - 26);
 }
 
 /* The Ogg page at b[i..] of a len-byte buffer: its length, or 0 when there is no whole
