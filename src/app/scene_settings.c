@@ -290,7 +290,11 @@ static bool place_one(const app *a, pages *P)
     P->page[PANEL] = P->col[PANEL] = 0;
     P->n = 1;
     P->flow = false;
-    return fmaxf(y[0], y[1]) - P->sgap + P->pgap + section(&M, PANEL, 0, 0, P->pw) <= P->bottom;
+    /* the gap above the panel closes up to half before the panel goes to a page of its own */
+    float need = fmaxf(y[0], y[1]) - P->sgap + section(&M, PANEL, 0, 0, P->pw);
+    if (need + P->pgap > P->bottom && need + P->pgap / 2 <= P->bottom)
+        P->pgap = P->bottom - need;
+    return need + P->pgap <= P->bottom;
 }
 
 /* Pages: the sections in order down the first column, then the second, then the next
