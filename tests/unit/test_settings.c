@@ -212,6 +212,29 @@ static void parse_and_text(void **st)
     free(json);
 }
 
+/* The crisis line's country: "" automatic, a country code, "*" another country; any
+ * other value reads as automatic, and the choice survives a save. */
+static void region_is_a_country_or_automatic(void **st)
+{
+    (void)st;
+    static const struct { const char *json, *want; } W[] = {
+        { "{\"region\": \"MX\"}", "MX" }, { "{\"region\": \"*\"}", "*" }, { "{\"region\": \"\"}", "" },
+        { "{\"region\": \"mx\"}", "" },   { "{\"region\": \"MEX\"}", "" }, { "{\"region\": 7}", "" },
+        { "{\"region\": \"M\"}", "" },    { "{}", "" },
+    };
+    char err[512];
+    for (size_t i = 0; i < sizeof W / sizeof *W; i++) {
+        settings s, r;
+        assert_int_equal(settings_parse(&s, "t", W[i].json, strlen(W[i].json), err, sizeof err), SETTINGS_OK);
+        assert_string_equal(s.region, W[i].want);
+        char *json = settings_to_json(&s);
+        assert_non_null(json);
+        assert_int_equal(settings_parse(&r, "t", json, strlen(json), err, sizeof err), SETTINGS_OK);
+        assert_string_equal(r.region, W[i].want);
+        free(json);
+    }
+}
+
 static char *slurp(const char *path)
 {
     static char buf[4096];
@@ -281,6 +304,7 @@ int main(void)
         cmocka_unit_test(crash_leftover_is_replaced),
         cmocka_unit_test(damage_is_located),
         cmocka_unit_test(parse_and_text),
+        cmocka_unit_test(region_is_a_country_or_automatic),
         cmocka_unit_test(temp_link_is_not_followed),
         cmocka_unit_test(damaged_file_is_kept_aside),
     };
