@@ -264,6 +264,23 @@ class Checker:
                     r == "*" or re.match(r"^[A-Z]{2}$", r or "") for r in regs):
                 self.err(f"{path}: $.crisis_lines[{i}].regions", "ISO 3166-1 alpha-2 codes or \"*\"")
             self.text(f"{path}: $.crisis_lines[{i}].text", c.get("text"), langs, 300)
+            if "placeholder" in c and not isinstance(c["placeholder"], bool):
+                self.err(f"{path}: $.crisis_lines[{i}].placeholder", "true or false")
+            for l in ui:
+                if isinstance(c.get("text"), dict) and l not in c["text"]:
+                    self.err(f"{path}: $.crisis_lines[{i}].text", f"no {l!r} text: the interface speaks it (po/LINGUAS)")
+        # the countries' names (Settings) in every interface language; the region a bare
+        # language implies
+        for r, t in (loc.get("region_names") or {}).items():
+            if not re.match(r"^[A-Z]{2}$", r):
+                self.err(f"{path}: $.region_names.{r}", "ISO 3166-1 alpha-2 code")
+            self.text(f"{path}: $.region_names.{r}", t, langs, 40)
+            for l in ui:
+                if isinstance(t, dict) and l not in t:
+                    self.err(f"{path}: $.region_names.{r}", f"no {l!r} name: the interface speaks it (po/LINGUAS)")
+        for l, r in (loc.get("language_regions") or {}).items():
+            if not isinstance(r, str) or not re.match(r"^[A-Z]{2}$", r):
+                self.err(f"{path}: $.language_regions.{l}", "ISO 3166-1 alpha-2 code")
 
     def pack(self, d):
         path = os.path.join(d, "pack.json")
