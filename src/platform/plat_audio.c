@@ -16,8 +16,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/pack_asset.h"
+#include "core/rfile.h"
 #include "core/synth.h"
 #include "platform/plat_clock.h"
 
@@ -27,7 +29,7 @@
 
 /* the SDL_mixer functions used, called as mx.Name (typed from SDL_mixer.h) */
 #define MIXER_FUNCS(X) X(Linked_Version) X(OpenAudioDevice) X(CloseAudio) X(Init) X(SetPostMix) \
-    X(HookMusicFinished) X(LoadMUS) X(FreeMusic) X(PlayMusic) X(HaltMusic) X(PauseMusic)    \
+    X(HookMusicFinished) X(LoadMUS_RW) X(FreeMusic) X(PlayMusic) X(HaltMusic) X(PauseMusic)    \
     X(ResumeMusic) X(PlayingMusic) X(SetMusicPosition) X(VolumeMusic) X(HaltChannel)
 static struct mixer {
     void *lib; /* loaded once, kept until exit (its audio thread may still run at close) */
@@ -481,7 +483,21 @@ bool plat_audio_voice_play(plat_audio *a, const char *path, gw_ns offset)
     if (!a->live)
         return false;
     plat_audio_voice_stop(a);
-    a->voice = mx.LoadMUS(path);
+    /* opened here, without blocking and only if it is a file: SDL_mixer's own fopen of a
+     * FIFO put in the clip's place since the pack was checked would wait for ever */
+    char why[160];
+    int fd = rfile_open(path, PACK_MAX_CLIP_BYTES, NULL, why, sizeof why);
+    FILE *fp = fd >= 0 ? fdopen(fd, "rb") : NULL;
+    if (!fp) {
+        if (fd >= 0)
+            close(fd);
+        snprintf(a->problem, sizeof a->problem, "Cannot play %s: it %s", path, fd >= 0 ? "cannot be read" : why);
+        return false;
+    }
+    SDL_RWops *rw = SDL_RWFromFP(fp, SDL_TRUE);
+    if (!rw)
+        fclose(fp);
+    a->voice = rw ? mx.LoadMUS_RW(rw, 1) : NULL;  /* the music owns rw (and fp) from here */
     if (!a->voice) {
         snprintf(a->problem, sizeof a->problem, "Cannot play %s: %s", path, Mix_GetError());
         return false;

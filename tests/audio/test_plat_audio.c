@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "platform/plat_audio.h"
@@ -41,29 +42,53 @@ static const char *write_wav(const char *path, uint32_t rate, double seconds)
     return path;
 }
 
-static void ogg_page(FILE *f, uint64_t granule, const void *body, unsigned char n)
+/* Ogg pages as an encoder writes them (lengths come from the file's real end, so the
+ * pages must be whole, checksummed, and the last one must end the stream). */
+enum { OGG_FIRST = 2, OGG_LAST = 4 };
+
+static uint32_t ogg_crc(const unsigned char *p, size_t len)
 {
-    unsigned char h[28] = "OggS";
+    uint32_t crc = 0;
+    for (size_t i = 0; i < len; i++) {
+        crc ^= (uint32_t)p[i] << 24;
+        for (int k = 0; k < 8; k++)
+            crc = crc & 0x80000000u ? crc << 1 ^ 0x04c11db7u : crc << 1;
+    }
+    return crc;
+}
+
+/* a page of flags (OGG_FIRST, OGG_LAST) holding nseg lacing values lace and the body */
+static void ogg_write(FILE *f, int flags, uint64_t granule, unsigned char nseg, unsigned char lace,
+                      const void *body, size_t n)
+{
+    static uint32_t seq;
+    unsigned char *pg = calloc(1, 27 + nseg + n);
+    assert_non_null(pg);
+    memcpy(pg, "OggS", 4);
+    pg[5] = (unsigned char)flags;
     for (int i = 0; i < 8; i++)
-        h[6 + i] = (unsigned char)(granule >> (8 * i));
-    h[26] = 1;
-    h[27] = n;
-    fwrite(h, 1, sizeof h, f);
-    fwrite(body, 1, n, f);
+        pg[6 + i] = (unsigned char)(granule >> (8 * i));
+    put32(pg + 14, 0x4757); /* the stream's serial number */
+    seq = flags & OGG_FIRST ? 0 : seq + 1;
+    put32(pg + 18, seq);
+    pg[26] = nseg;
+    memset(pg + 27, lace, nseg);
+    if (body)
+        memcpy(pg + 27 + nseg, body, n);
+    put32(pg + 22, ogg_crc(pg, 27 + nseg + n));
+    fwrite(pg, 1, 27 + nseg + n, f);
+    free(pg);
+}
+
+static void ogg_page(FILE *f, int flags, uint64_t granule, const void *body, unsigned char n)
+{
+    ogg_write(f, flags, granule, 1, n, body, n);
 }
 
 /* a page of nseg full segments (255 bytes each) of zeros */
-static void ogg_big_page(FILE *f, uint64_t granule, unsigned char nseg)
+static void ogg_big_page(FILE *f, int flags, uint64_t granule, unsigned char nseg)
 {
-    unsigned char h[27] = "OggS";
-    for (int i = 0; i < 8; i++)
-        h[6 + i] = (unsigned char)(granule >> (8 * i));
-    h[26] = nseg;
-    fwrite(h, 1, sizeof h, f);
-    for (int i = 0; i < nseg; i++)
-        fputc(255, f);
-    for (int i = 0; i < nseg * 255; i++)
-        fputc(0, f);
+    ogg_write(f, flags, granule, nseg, 255, NULL, (size_t)nseg * 255);
 }
 
 static void silent_backend_answers(void **st)
@@ -110,10 +135,12 @@ static void clip_lengths_from_the_files(void **st)
     unsigned char id[30] = "\x01vorbis";
     id[11] = 1;
     put32(id + 12, 44100);
-    ogg_page(f, 0, id, sizeof id);
+    id[28] = 0xd8; /* block sizes 256 and 8192 */
+    id[29] = 1;    /* framing */
+    ogg_page(f, OGG_FIRST, 0, id, sizeof id);
     unsigned char body[10] = { 0 };
-    ogg_page(f, 44100, body, sizeof body);
-    ogg_page(f, 110250, body, sizeof body);
+    ogg_page(f, 0, 44100, body, sizeof body);
+    ogg_page(f, OGG_LAST, 110250, body, sizeof body);
     fclose(f);
     assert_true(plat_audio_clip_length(a, wav) == GW_MSEC(2500));
 
@@ -121,16 +148,23 @@ static void clip_lengths_from_the_files(void **st)
      * the last 64 KiB when the last page is larger than 8 KiB */
     for (int big = 0; big < 2; big++) {
         f = fopen(wav, "wb");
-        ogg_page(f, 0, id, sizeof id);
+        ogg_page(f, OGG_FIRST, 0, id, sizeof id);
         for (int i = 1; i <= 8; i++)
-            ogg_big_page(f, 44100u * (unsigned)i, 10); /* 2.6 KB each */
+            ogg_big_page(f, 0, 44100u * (unsigned)i, 10); /* 2.6 KB each */
         if (big)
-            ogg_big_page(f, 44100u * 12, 60); /* 15 KB */
+            ogg_big_page(f, OGG_LAST, 44100u * 12, 60); /* 15 KB */
         else
-            ogg_page(f, 44100u * 12, body, sizeof body);
+            ogg_page(f, OGG_LAST, 44100u * 12, body, sizeof body);
         fclose(f);
         assert_true(plat_audio_clip_length(a, wav) == GW_SEC(12));
     }
+
+    /* cut at a page boundary (the last page not marked as the end): not believed */
+    f = fopen(wav, "wb");
+    ogg_page(f, OGG_FIRST, 0, id, sizeof id);
+    ogg_page(f, 0, 110250, body, sizeof body);
+    fclose(f);
+    assert_true(plat_audio_clip_length(a, wav) == 0);
 
     /* not a clip, truncated, missing: 0 */
     f = fopen(wav, "wb");
@@ -168,6 +202,16 @@ static void whole_api_on_the_dummy_driver(void **st)
     plat_audio_ambience(a, "pink"); /* unknown: stops the bed */
     assert_false(plat_audio_voice_play(a, "/nonexistent.ogg", GW_SEC(1)));
     assert_non_null(plat_audio_problem(a));
+    /* a FIFO put where a clip was: refused at once, not waited on */
+    char fifo[] = "/tmp/gw-audio-fifo-XXXXXX";
+    assert_non_null(mkdtemp(fifo));
+    char clip[64];
+    snprintf(clip, sizeof clip, "%s/clip.ogg", fifo);
+    assert_int_equal(mkfifo(clip, 0600), 0);
+    assert_false(plat_audio_voice_play(a, clip, 0));
+    assert_non_null(strstr(plat_audio_problem(a), "is a named pipe (FIFO), not a file"));
+    remove(clip);
+    rmdir(fifo);
     plat_audio_device_changed(a, true);
     plat_audio_close(a);
 }
