@@ -1,6 +1,6 @@
 # End-to-end: the real program, headless, on the virtual clock.
 set(GW_PY_ENV ${GW_TEST_ENV} "GROUNDWORK_DATA_DIR=${CMAKE_BINARY_DIR}/data" "XDG_DATA_HOME=${CMAKE_BINARY_DIR}/test-home/data"
-    "XDG_CONFIG_HOME=${CMAKE_BINARY_DIR}/test-home/config")
+    "XDG_CONFIG_HOME=${CMAKE_BINARY_DIR}/test-home/config" "GW_E2E_DIR=${CMAKE_CURRENT_SOURCE_DIR}/e2e")
 add_test(NAME e2e.box_trace COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/e2e/check_box_trace.py $<TARGET_FILE:groundwork>)
 add_test(NAME e2e.render_pixels COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/e2e/check_render.py $<TARGET_FILE:groundwork>)
 add_test(NAME e2e.pacer_styles COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/e2e/check_pacer_styles.py $<TARGET_FILE:groundwork>)

@@ -107,6 +107,22 @@ static int word_px(const app *a, const char *word, float px, float w)
     return ui_fit_px(a, word, p, ui_min_px(a, p), true, w, 1e6f);
 }
 
+/* The widest of the words the exercise's phases show (each fitted as word_px does), so
+ * that a figure keeps its place from phase to phase. */
+static float widest_word(const app *a, float px, float w)
+{
+    const breath_pattern *p = &a->pattern;
+    breath_state s = { .opening = true, .index = -1, .kind = BREATH_EXHALE };
+    float most = 0;
+    for (int i = p->opening_ms > 0 ? -1 : 0; i < p->nphase && i < BREATH_MAX_PHASES; i++) {
+        if (i >= 0)
+            s = (breath_state){ .index = i, .kind = p->phase[i].kind };
+        const char *word = phase_label(a, &s);
+        most = fmaxf(most, ui_text_w(a, word, word_px(a, word, px, w), true));
+    }
+    return most;
+}
+
 /* The phase word and the seconds count, centred on (cx, cy). */
 static void words(const app *a, draw_list *l, float cx, float cy, const char *word, const char *count,
                   gw_color col, float scale)
@@ -551,11 +567,13 @@ static void draw(const app *a, draw_list *l)
     default: {
         /* the word and count in the orb, in the background colour (as designed, a word
          * may be a little wider than the orb at its smallest, for a moment); with large
-         * text, a word much wider goes above the orb, in the text colour */
+         * text, or an exercise's own longer words ("All the way out, through the
+         * mouth"), a word much wider goes above the orb, in the text colour */
         float rmax = room - 34 * u;
         int wpx = word_px(a, word, 38 * u, 440 * u);
-        float ww = ui_text_w(a, word, wpx, true);
-        if (a->text_scale <= 1.f || ww <= 2 * rmax * 0.42f * 1.3f || !app_captions_shown(a)) {
+        float ww = widest_word(a, 38 * u, 440 * u); /* the same place for every phase */
+        if ((a->text_scale <= 1.f && ww <= 2 * rmax * 0.8f) || ww <= 2 * rmax * 0.42f * 1.3f ||
+            !app_captions_shown(a)) {
             draw_orb(a, l, cx, cy, rmax, &shown, col);
             words(a, l, cx, cy, word, count, t->bg, 1);
         } else {
