@@ -302,15 +302,12 @@ void app_show_cautions(app *a, const exercise *e);
 /* Shows the running exercise's cautions (from Help inside it); Continue goes back to
  * `back_to` as it was, resuming the exercise if `paused` (paused for Help). */
 void app_review_cautions(app *a, const scene_vt *back_to, bool paused);
-/* Presses Start on the cautions shown, as a person would (`play --exercise`, the
- * command line's --exercise): traced as a press of "cautions-start". */
-void app_accept_cautions(app *a);
 /* After the cautions (or when there are none): the before check-in if due, else the
  * exercise starts (app_home.c). */
 void app_after_cautions(app *a, const char *id);
-/* The command line's and play's --exercise: the exercise as a person would start it,
- * with its cautions shown and Start pressed (both traced). False if there is no such
- * exercise (nothing happens then). */
+/* The command line's and play's --exercise: the exercise starts at once, its cautions
+ * shown and Start pressed first as a person would (both traced); no check-in. False if
+ * there is no such exercise (nothing happens then). */
 bool app_start_chosen(app *a, const char *id);
 /* Opens the safety overlay over the current screen (widget "safety" on any screen). */
 void app_open_safety(app *a);
@@ -365,13 +362,6 @@ void progress_summary(char *buf, size_t n, int sessions, int days, int minutes);
 void app_wall_iso(const app *a, char *buf, size_t n);
 /* The practice log, opened on first use (NULL with an error shown if it cannot be). */
 struct plog *app_log(app *a);
-/* Writes the settings (after the person changed one); shows a problem if it fails. */
-void app_settings_changed(app *a);
-/* Favourites and recently used (kept in the user data folder, home mode only). */
-bool app_is_favourite(const app *a, const char *id);
-void app_toggle_favourite(app *a, const char *id);
-/* Reloads a->recent from the practice log. */
-void app_refresh_recent(app *a);
 /* Opens the log again if it could not be before (the next session, Retry). */
 struct plog *app_log_retry(app *a);
 /* Live, after the first frame is shown: the log may be opened (the recently used). */
@@ -385,6 +375,13 @@ bool app_home_unsaved(const app *a);
 /* Home mode's hooks (mode_home.c): the closing screen's "not saved" line and Retry. */
 void app_home_draw(const app *a, draw_list *l);
 bool app_home_activate(app *a, const char *widget);
+/* Writes the settings (after the person changed one); shows a problem if it fails. */
+void app_settings_changed(app *a);
+/* Favourites and recently used (kept in the user data folder, home mode only). */
+bool app_is_favourite(const app *a, const char *id);
+void app_toggle_favourite(app *a, const char *id);
+/* Reloads a->recent from the practice log. */
+void app_refresh_recent(app *a);
 /* Hooks app.c calls (app_home.c): settings and wall clock at init, the log at the start
  * and end of an exercise, the text size after a scene drew. */
 void app_home_init(app *a, const app_config *cfg);

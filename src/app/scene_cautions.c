@@ -62,7 +62,9 @@ void app_review_cautions(app *a, const scene_vt *back_to, bool paused)
     app_set_scene(a, &scene_cautions);
 }
 
-static void start(app *a)
+/* Start: on to the check-in or the exercise (direct: the exercise itself, as the
+ * command line's --exercise starts it) */
+static void start_as(app *a, bool direct)
 {
     const exercise *e = a->cautions.ex;
     if (!e)
@@ -73,26 +75,32 @@ static void start(app *a)
         app_settings_changed(a);
     }
     a->cautions.ex = NULL;
-    app_after_cautions(a, e->id);
+    if (direct)
+        app_start_exercise(a, e->id);
+    else
+        app_after_cautions(a, e->id);
 }
 
-void app_accept_cautions(app *a)
+static void start(app *a) { start_as(a, false); }
+
+static void accept(app *a, bool direct)
 {
     if (a->scene != &scene_cautions || !a->cautions.ex || a->cautions.review)
         return;
     trace_begin(a->tr, a->now, "press");
     trace_str(a->tr, "widget", "cautions-start");
     trace_end(a->tr);
-    start(a);
+    start_as(a, direct);
 }
+
 
 bool app_start_chosen(app *a, const char *id)
 {
     const exercise *e = a->packs ? pack_set_find(a->packs, id) : NULL;
-    if (!e)
-        return app_start_exercise(a, id); /* says there is none */
-    app_choose_exercise(a, id);
-    app_accept_cautions(a);
+    if (!e || !app_cautions_due(a, e))
+        return app_start_exercise(a, id); /* (says so if there is none) */
+    app_show_cautions(a, e);
+    accept(a, true); /* at once, no check-in: what --exercise always did */
     return true;
 }
 
@@ -149,13 +157,6 @@ typedef struct layout {
 
 static const char *caution_text(const app *a, int i) { return app_text(a, &a->cautions.ex->caution[i]); }
 
-static float bar_height(const app *a)
-{
-    draw_list tmp = { 0 };
-    float h = ui_top_bar(a, &tmp, _("Before you begin"));
-    draw_free(&tmp);
-    return h;
-}
 
 static const char *primary_label(const app *a, bool last)
 {
@@ -167,7 +168,7 @@ static layout lay_out(const app *a)
     layout L = { .u = app_unit(a), .W = (float)a->w, .H = (float)a->h };
     float u = L.u;
     const exercise *e = a->cautions.ex;
-    L.bar_h = bar_height(a);
+    L.bar_h = ui_top_bar_focus(a, NULL, _("Before you begin"), -1);
     L.cw = fminf(L.W - 96 * u, 940 * u);
     L.cx = (L.W - L.cw) / 2;
     /* the exercise's title under the bar */

@@ -79,6 +79,8 @@ float ui_top_bar_focus(const app *a, draw_list *l, const char *title, int focus)
         tr = gw_rc(tx, (h - th) / 2, tw, th);
     }
     y = (h - bh) / 2;
+    if (!l) /* only measured */
+        return h;
     ui_button(a, l, "back", gw_rc(pad, y, bw, bh), back, focus == 0, false);
     draw_text(l, tr, title, px, flags, a->th->text);
     safety_focus(a, l, gw_rc(W - pad - bw, y, bw, bh), focus == 1);

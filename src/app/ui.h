@@ -81,7 +81,8 @@ typedef struct ui_block {
 } ui_block;
 bool ui_stack(const app *a, ui_block *b, int n, float top, float bottom);
 /* The top bar for screens with keyboard navigation over their widgets: Back is
- * widget 0, Help widget 1; `focus` is the focused one (another value: neither). */
+ * widget 0, Help widget 1; `focus` is the focused one (another value: neither). With
+ * l NULL only measures: the height it would take. */
 float ui_top_bar_focus(const app *a, draw_list *l, const char *title, int focus);
 /* The Help button (widget "safety") in the rectangle given. */
 void ui_safety_button_at(const app *a, draw_list *l, gw_rect r);

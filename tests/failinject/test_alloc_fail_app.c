@@ -324,6 +324,7 @@ static void settings_verify(outcome o, long n)
 static const char SCRIPT[] =
     "{\"at\": 0.5, \"press\": \"favourite:box-breathing\"}\n"
     "{\"at\": 1, \"press\": \"exercise:box-breathing\"}\n"
+    "{\"at\": 1, \"press\": \"cautions-start\"}\n"
     "{\"at\": 2, \"press\": \"rating:6\"}\n"
     "{\"at\": 30, \"press\": \"done\"}\n"
     "{\"at\": 31, \"key\": \"2\"}\n"
