@@ -54,11 +54,13 @@ with tempfile.TemporaryDirectory() as home:
     script = [
         {"at": 0.5, "press": "welcome-continue"},
         {"at": 1, "press": "exercise:breathing-4-7-8"},
+        {"at": 1, "press": "cautions-start"},  # "Before you begin"
         {"at": 1.5, "press": "rating:7"},          # before
         {"at": 90, "press": "done"},               # 4-7-8 is 1:19
         {"at": 91, "key": "3"},                    # after, by key
         {"at": 92, "press": "favourite:grounding-333"},
         {"at": 93, "press": "exercise:box-breathing"},
+        {"at": 93, "press": "cautions-start"},  # "Before you begin"
         {"at": 94, "press": "skip"},               # before skipped
         {"at": 100, "press": "back"},              # left early
         {"at": 101, "press": "rating:2"},
@@ -66,7 +68,7 @@ with tempfile.TemporaryDirectory() as home:
     ]
     _, ev = run(home, ["play", "--checkins", "--welcome"], script)
     scenes = [e["name"] for e in ev if e["event"] == "scene"]
-    check(scenes[:3] == ["welcome", "library", "checkin"], f"scenes {scenes}")
+    check(scenes[:4] == ["welcome", "library", "cautions", "checkin"], f"scenes {scenes}")
     check(picked(ev, "checkin") == [
         {"event": "checkin", "when": "before", "value": 7},
         {"event": "checkin", "when": "after", "value": 3},
@@ -123,6 +125,7 @@ with tempfile.TemporaryDirectory() as home:
     # check-ins can be turned off in settings, and then none is asked
     script = [
         {"at": 0.5, "press": "recent:box-breathing"},
+        {"at": 0.5, "press": "cautions-start"},  # "Before you begin"
         {"at": 1, "press": "skip"},
         {"at": 2, "press": "back"},
         {"at": 3, "press": "skip"},
@@ -131,6 +134,7 @@ with tempfile.TemporaryDirectory() as home:
         {"at": 6, "press": "theme:contrast"},
         {"at": 7, "press": "back"},
         {"at": 8, "press": "exercise:box-breathing"},
+        {"at": 8, "press": "cautions-start"},  # "Before you begin"
         {"at": 9, "press": "back"},
         {"at": 10, "end": True},
     ]
@@ -254,6 +258,7 @@ with tempfile.TemporaryDirectory() as home:
 with tempfile.TemporaryDirectory() as home:
     open(os.path.join(home, "data"), "w").close()
     _, ev = run(home, ["play", "--checkins"], [{"at": 0.5, "press": "exercise:breathing-4-7-8"},
+                                               {"at": 0.5, "press": "cautions-start"},
                                                {"at": 1, "press": "rating:4"}])
     errs = picked(ev, "error")
     check(errs and "practice log" in errs[0]["message"], f"errors {errs}")
