@@ -29,24 +29,25 @@ static void capsule(draw_list *l, float x0, float y0, float x1, float y1, float 
     draw_circle(l, x1, y1, r, c);
 }
 
-static void region(draw_list *l, const body_region *g, float x, float y, float s, gw_color c)
+static void region(draw_list *l, const body_region *g, bool mirror, float x, float y, float s, gw_color c)
 {
     for (int i = 0; i < g->nshape; i++) {
         const struct body_shape *b = &g->shape[i];
+        float x0 = mirror ? 1 - b->x0 : b->x0;
         if (b->type == 'e')
-            ellipse(l, x + b->x0 * s, y + b->y0 * s, b->x1 * s, b->y1 * s, c);
+            ellipse(l, x + x0 * s, y + b->y0 * s, b->x1 * s, b->y1 * s, c);
         else if (b->type == 'c')
-            capsule(l, x + b->x0 * s, y + b->y0 * s, x + b->x1 * s, y + b->y1 * s, b->r * s, c);
+            capsule(l, x + x0 * s, y + b->y0 * s, x + (mirror ? 1 - b->x1 : b->x1) * s, y + b->y1 * s, b->r * s, c);
     }
 }
 
-void bodymap_draw(draw_list *l, const body_region *rg, int n, int highlight, float x, float y,
+void bodymap_draw(draw_list *l, const body_region *rg, int n, int highlight, bool mirror, float x, float y,
                   float size, gw_color base, gw_color hi)
 {
     if (!rg || n <= 0 || size <= 0)
         return;
     for (int i = 0; i < n; i++)
-        region(l, &rg[i], x, y, size, base);
+        region(l, &rg[i], false, x, y, size, base);
     if (highlight >= 0 && highlight < n)
-        region(l, &rg[highlight], x, y, size, hi);
+        region(l, &rg[highlight], mirror, x, y, size, hi);
 }

@@ -8,8 +8,9 @@
 #include "core/pack.h"
 
 /* The figure fills the square of side `size` at (x, y). highlight: index into region,
- * or -1 for none. */
-void bodymap_draw(draw_list *l, const body_region *region, int nregion, int highlight,
+ * or -1 for none; mirror: the highlight is drawn mirrored across the figure's centre
+ * line (a left-handed person's "dominant" side; the figure itself is symmetric). */
+void bodymap_draw(draw_list *l, const body_region *region, int nregion, int highlight, bool mirror,
                   float x, float y, float size, gw_color base, gw_color hi);
 
 #endif

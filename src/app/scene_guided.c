@@ -6,8 +6,13 @@
  * Voice: a step's clip starts when the step starts, or part-way in when the exercise
  * resumes, a step is sought, or the audio device returns; every start is traced as
  * `voice` even without sound, so headless runs show what would play.
- * Widget ids: back, pause, previous, next, restart, ambience, done. Keys: Space or P
- * pauses, Left/Right step, R restarts, Escape leaves. */
+ * "Dominant" regions follow the hand the person writes with (settings handedness): for
+ * a left-handed person the highlight is mirrored and the region's name says the side.
+ * At home, until the hand is known, the steps before the first such region ask
+ * "Which hand do you write with?" (hand:right, hand:left); unanswered, the right is
+ * shown and the next such exercise asks again.
+ * Widget ids: back, pause, previous, next, restart, ambience, done, hand:right,
+ * hand:left. Keys: Space or P pauses, Left/Right step, R restarts, Escape leaves. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -159,8 +164,43 @@ static void leave(app *a)
     app_leave_exercise(a);
 }
 
+/* ---- the writing hand --------------------------------------------------------- */
+
+static int first_sided_step(const exercise *e)
+{
+    for (int i = 0; i < e->nstep; i++)
+        if (e->step[i].region >= 0 && e->step[i].region < e->nregion && body_region_side(&e->region[e->step[i].region]))
+            return i;
+    return -1;
+}
+
+/* The question is shown: at home, the hand not yet known, before the first step with a
+ * dominant or non-dominant region. */
+static bool asking_hand(const app *a)
+{
+    if (!a->personal || a->set.handedness[0] || !a->ex_active)
+        return false;
+    int f = first_sided_step(a->ex);
+    return f >= 0 && a->step < f;
+}
+
+/* The side a region is on for this person: 1 right, -1 left, 0 not a sided region. */
+static int region_side(const app *a, const body_region *r)
+{
+    int s = body_region_side(r);
+    return !strcmp(a->set.handedness, "left") ? -s : s;
+}
+
 static void activate(app *a, const char *w)
 {
+    if (!strcmp(w, "hand:right") || !strcmp(w, "hand:left")) {
+        snprintf(a->set.handedness, sizeof a->set.handedness, "%s", w + 5);
+        app_settings_changed(a);
+        trace_begin(a->tr, a->now, "setting");
+        trace_str(a->tr, "widget", w);
+        trace_end(a->tr);
+        return;
+    }
     if (!strcmp(w, "back") || !strcmp(w, "done"))
         leave(a);
     else if (!strcmp(w, "pause"))
@@ -317,6 +357,27 @@ static void draw_controls(const app *a, draw_list *l, const layout *L)
     ui_button_flow(a, l, L->controls.x, L->controls.y, L->controls.w, 64 * L->u, 16 * L->u, it, NCTL, false);
 }
 
+/* "Which hand do you write with?" over the figure (the steps before the first sided
+ * region highlight none), with Right and Left. */
+static void draw_hand_question(const app *a, draw_list *l, gw_rect m)
+{
+    const theme *t = a->th;
+    float u = app_unit(a), pad = 16 * u;
+    const char *q = _("Which hand do you write with?");
+    const char *lab[2] = { _("Right"), _("Left") };
+    const char *id[2] = { "hand:right", "hand:left" };
+    float iw = m.w - 2 * pad, bw = (iw - 12 * u) / 2;
+    int qpx = ui_fit_px(a, q, (int)lroundf(24 * u), ui_min_px(a, (int)lroundf(24 * u)), true, iw, m.h / 2);
+    float qh = ui_text_h(a, q, qpx, true, iw);
+    float bh = fmaxf(ui_button_h(a, lab[0], bw, 56 * u), ui_button_h(a, lab[1], bw, 56 * u));
+    float h = pad + qh + 12 * u + bh + pad, y = m.y + m.h - h;
+    draw_rect(l, gw_rc(m.x, y, m.w, h), 18 * u, t->surface);
+    draw_text(l, gw_rc(m.x + pad, y + pad, iw, qh), q, qpx, ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
+    for (int i = 0; i < 2; i++)
+        ui_button(a, l, id[i], gw_rc(m.x + pad + (float)i * (bw + 12 * u), y + pad + qh + 12 * u, bw, bh), lab[i],
+                  false, false);
+}
+
 static void draw(const app *a, draw_list *l)
 {
     const theme *t = a->th;
@@ -333,7 +394,11 @@ static void draw(const app *a, draw_list *l)
     const guided_step *s = &e->step[a->step];
     gw_color kc = kind_color(t, s->kind);
 
-    bodymap_draw(l, e->region, e->nregion, s->region, L.map.x, L.map.y, L.map.w, t->ring_track, kc);
+    const body_region *rg = s->region >= 0 && s->region < e->nregion ? &e->region[s->region] : NULL;
+    bool mirror = rg && body_region_side(rg) && !strcmp(a->set.handedness, "left");
+    bodymap_draw(l, e->region, e->nregion, s->region, mirror, L.map.x, L.map.y, L.map.w, t->ring_track, kc);
+    if (asking_hand(a))
+        draw_hand_question(a, l, L.map);
 
     gw_rect P = L.panel;
     char pos[64];
@@ -346,7 +411,13 @@ static void draw(const app *a, draw_list *l)
     draw_text(l, gw_rc(P.x, iy, L.pill_w, L.pill_h), kind_label(s->kind), (int)lroundf(34 * u),
               ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), t->bg);
     if (s->region >= 0 && s->region < e->nregion) {
+        char sided[160];
         const char *where = app_text(a, &e->region[s->region].name);
+        int side = a->set.handedness[0] ? region_side(a, &e->region[s->region]) : 0;
+        if (side) { /* "Dominant hand and forearm, left side": the hand is known */
+            snprintf(sided, sizeof sided, side > 0 ? _("%s, right side") : _("%s, left side"), where);
+            where = sided;
+        }
         float rx = P.x + L.pill_w + 20 * u, rw = P.w - L.pill_w - 20 * u;
         int rpx = (int)lroundf(26 * u);
         /* one line if it fits (a little smaller if need be), else two */

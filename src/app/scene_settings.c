@@ -2,7 +2,8 @@
  * (atomically) to settings.json; the theme applies immediately. Also "Delete all my
  * data" with a confirmation step.
  * Widget ids: "back"; "theme:calm|light|contrast"; "text-size:down|up";
- * "reduced-motion"; "checkins"; "language:auto|en|es|de|ar";
+ * "reduced-motion"; "checkins"; "handedness" (the writing hand, Right or Left: the
+ * "dominant" side in muscle relaxation); "language:auto|en|es|de|ar";
  * "pacer:orb|box|wave|tube|calm"; "volume:cues|voice|ambience:down|up";
  * "region:previous|next" (the crisis line's country: Automatic, each country with a
  * line of its own in locales.json, Another country); "delete-data",
@@ -138,20 +139,24 @@ static float country(layout *L, float x, float y, float w)
 static float toggles(layout *L, float x, float y, float w)
 {
     const app *a = L->a;
-    float u = L->u, tw = (w - 20 * u) / 2, y0 = y;
-    const char *title[2] = { _("Reduced motion"), _("Check-ins") };
-    const char *id[2] = { "reduced-motion", "checkins" };
-    bool on[2] = { a->set.reduced_motion, a->set.checkins };
-    float lh = fmaxf(label_h(L, tw, title[0]), label_h(L, tw, title[1]));
-    float bh = 56 * u;
-    for (int i = 0; i < 2; i++)
-        bh = fmaxf(bh, ui_button_h(a, on[i] ? _("On") : _("Off"), tw, 56 * u));
-    for (int i = 0; i < 2; i++) {
+    enum { N = 3 };
+    float u = L->u, tw = (w - 20 * u * (N - 1)) / N, y0 = y;
+    const char *title[N] = { _("Reduced motion"), _("Check-ins"), _("Writing hand") };
+    const char *id[N] = { "reduced-motion", "checkins", "handedness" };
+    bool on[N] = { a->set.reduced_motion, a->set.checkins, false };
+    bool left = !strcmp(a->set.handedness, "left"); /* not asked yet: the right is shown */
+    const char *val[N] = { on[0] ? _("On") : _("Off"), on[1] ? _("On") : _("Off"), left ? _("Left") : _("Right") };
+    float lh = 0, bh = 56 * u;
+    for (int i = 0; i < N; i++) {
+        lh = fmaxf(lh, label_h(L, tw, title[i]));
+        bh = fmaxf(bh, ui_button_h(a, val[i], tw, 56 * u));
+    }
+    for (int i = 0; i < N; i++) {
         float tx = x + (float)i * (tw + 20 * u);
         if (L->l)
             draw_text(L->l, gw_rc(tx, y, tw, lh), title[i], (int)lroundf(18 * u), VALIGN_BOTTOM | (FONT_BOLD << 8),
                       a->th->text_dim); /* each just above its button, when one takes two lines */
-        button(L, id[i], gw_rc(tx, y + lh + 4 * u, tw, bh), on[i] ? _("On") : _("Off"), on[i]);
+        button(L, id[i], gw_rc(tx, y + lh + 4 * u, tw, bh), val[i], on[i]);
     }
     return lh + 4 * u + bh + (y - y0);
 }
@@ -498,6 +503,8 @@ static void activate(app *a, const char *w)
         s->reduced_motion = !s->reduced_motion;
     else if (!strcmp(w, "checkins"))
         s->checkins = !s->checkins;
+    else if (!strcmp(w, "handedness"))
+        snprintf(s->handedness, sizeof s->handedness, "%s", strcmp(s->handedness, "left") ? "left" : "right");
     else if (!strcmp(w, "region:previous") || !strcmp(w, "region:next"))
         step_region(a, w[7] == 'n' ? 1 : -1);
     else if (sscanf(w, "language:%15s", key) == 1) {

@@ -2092,6 +2092,15 @@ gw_ns exercise_length(const exercise *e)
     }
 }
 
+int body_region_side(const body_region *r)
+{
+    if (!r || !r->id)
+        return 0;
+    if (!strncmp(r->id, "dominant", 8))
+        return 1;
+    return !strncmp(r->id, "nondominant", 11) ? -1 : 0;
+}
+
 const char *exercise_kind_name(exercise_kind k)
 {
     return k >= 0 && k < EX_KIND_COUNT ? kind_names[k] : "unknown";

@@ -166,6 +166,10 @@ void  pack_free(pack *p);
  * the sum of its steps (a step timed by its clip counts the clip plus its pause);
  * prompts, the sum of the step timers (untimed steps count 0). */
 gw_ns exercise_length(const exercise *e);
+/* Which side a region is on relative to the writing hand: 1 for "dominant-..." ids,
+ * -1 for "nondominant-...", 0 for neither (drawn where the pack puts it). A pack's
+ * body map draws "dominant" on the person's right. */
+int   body_region_side(const body_region *r);
 const char *exercise_kind_name(exercise_kind k);  /* breathing, guided, prompts */
 
 /* ---- the set of loaded packs ---------------------------------------------- */

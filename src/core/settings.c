@@ -62,6 +62,8 @@ void settings_clamp(settings *s)
                       s->region[1] <= 'Z');
     if (!region_ok)
         s->region[0] = 0;
+    if (strcmp(s->handedness, "right") && strcmp(s->handedness, "left"))
+        s->handedness[0] = 0;
     for (char *c = s->lang; *c; c++) /* a language code: letters, '-' and '_' only */
         if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || *c == '-' || *c == '_')) {
             s->lang[0] = 0;
@@ -152,6 +154,7 @@ settings_status settings_parse(settings *s, const char *name, const char *text, 
     get_str(root, "language", s->lang, sizeof s->lang);
     get_str(root, "pacer", s->pacer, sizeof s->pacer);
     get_str(root, "region", s->region, sizeof s->region);
+    get_str(root, "handedness", s->handedness, sizeof s->handedness);
     get_bool(root, "welcomed", &s->welcomed);
     const cJSON *fav = cJSON_GetObjectItemCaseSensitive(root, "favourites"), *it;
     if (!cJSON_IsArray(fav))
@@ -249,6 +252,7 @@ static char *to_text(const settings *s)
               cJSON_AddStringToObject(root, "language", s->lang) &&
               cJSON_AddStringToObject(root, "pacer", s->pacer) &&
               cJSON_AddStringToObject(root, "region", s->region) &&
+              cJSON_AddStringToObject(root, "handedness", s->handedness) &&
               cJSON_AddBoolToObject(root, "welcomed", s->welcomed) &&
               (fav = cJSON_AddArrayToObject(root, "favourites"));
     for (int i = 0; ok && i < s->nfav && i < SETTINGS_MAX_FAV; i++) {

@@ -26,6 +26,9 @@ typedef struct settings {
     char pacer[16];        /* default pacer style: orb, box, wave, tube, calm */
     char region[4];        /* the crisis line's country: "" from the locale, "ES", ...;
                               "*" another country (the general line) */
+    char handedness[8];    /* the hand the person writes with, the "dominant" side in
+                              muscle relaxation: "right", "left"; "" not asked yet (the
+                              right is shown, and the first guided exercise asks) */
     bool welcomed;         /* the first-run welcome was seen */
     char fav[SETTINGS_MAX_FAV][64]; /* favourite exercise ids */
     int  nfav;

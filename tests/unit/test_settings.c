@@ -235,6 +235,30 @@ static void region_is_a_country_or_automatic(void **st)
     }
 }
 
+/* The writing hand: "right", "left" or "" (not asked yet); anything else reads as not
+ * asked, and the choice survives a save. */
+static void handedness_is_right_left_or_unasked(void **st)
+{
+    (void)st;
+    static const struct { const char *json, *want; } W[] = {
+        { "{\"handedness\": \"left\"}", "left" }, { "{\"handedness\": \"right\"}", "right" },
+        { "{\"handedness\": \"\"}", "" },        { "{\"handedness\": \"Left\"}", "" },
+        { "{\"handedness\": \"ambidextrous\"}", "" }, { "{\"handedness\": true}", "" }, { "{}", "" },
+    };
+    char err[512];
+    for (size_t i = 0; i < sizeof W / sizeof *W; i++) {
+        settings s, r;
+        assert_int_equal(settings_parse(&s, "t", W[i].json, strlen(W[i].json), err, sizeof err), SETTINGS_OK);
+        assert_string_equal(s.handedness, W[i].want);
+        char *json = settings_to_json(&s);
+        assert_non_null(json);
+        assert_non_null(strstr(json, "\"handedness\""));
+        assert_int_equal(settings_parse(&r, "t", json, strlen(json), err, sizeof err), SETTINGS_OK);
+        assert_string_equal(r.handedness, W[i].want);
+        free(json);
+    }
+}
+
 static char *slurp(const char *path)
 {
     static char buf[4096];
@@ -305,6 +329,7 @@ int main(void)
         cmocka_unit_test(damage_is_located),
         cmocka_unit_test(parse_and_text),
         cmocka_unit_test(region_is_a_country_or_automatic),
+        cmocka_unit_test(handedness_is_right_left_or_unasked),
         cmocka_unit_test(temp_link_is_not_followed),
         cmocka_unit_test(damaged_file_is_kept_aside),
     };
