@@ -55,3 +55,7 @@ add_test(NAME e2e.log_export COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/e2e/che
 set_tests_properties(e2e.log_export PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS e2e)
 add_test(NAME e2e.log_retry COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/e2e/check_log_retry.py $<TARGET_FILE:groundwork>)
 set_tests_properties(e2e.log_retry PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS e2e)
+
+# Every exercise's cautions on screen before it starts, in every mode and language.
+add_test(NAME e2e.cautions COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/e2e/check_cautions.py $<TARGET_FILE:groundwork>)
+set_tests_properties(e2e.cautions PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS e2e)

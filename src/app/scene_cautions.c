@@ -250,13 +250,24 @@ static void draw(const app *a, draw_list *l)
     int f = a->home_focus, wi = 0; /* widgets in drawing order, for keys */
     ui_top_bar_focus(a, l, _("Before you begin"), f);
     wi = 2;
-    draw_text(l, gw_rc(L.cx, L.head_y, L.cw, L.head_h), app_text(a, &a->cautions.ex->title), L.head_px,
-              ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
-    /* each caution with a small mark before it, on a quiet panel */
-    float y = L.list_y, gap = 14 * u, tw = L.cw - 40 * u;
+    float gap = 14 * u, tw = L.cw - 40 * u;
     float ph = 0;
     for (int i = L.first[page]; i < L.first[page + 1]; i++)
         ph += L.item_h[i] + (i > L.first[page] ? gap : 0);
+    /* a short page: the title and the list come down a little and the way on comes up
+     * under them, so the screen reads as one group rather than a list and a far button */
+    float spare = L.list_bottom - L.list_y - ph - 24 * u;
+    if (spare > 0 && L.npages == 1) {
+        L.head_y += spare * 0.3f;
+        L.list_y += spare * 0.3f;
+        L.tick_y -= spare * 0.5f;
+        L.foot_y -= spare * 0.5f;
+        L.list_bottom = L.list_y + ph + 24 * u;
+    }
+    draw_text(l, gw_rc(L.cx, L.head_y, L.cw, L.head_h), app_text(a, &a->cautions.ex->title), L.head_px,
+              ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
+    /* each caution with a small mark before it, on a quiet panel */
+    float y = L.list_y;
     draw_rect(l, gw_rc(L.cx - 24 * u, y - 16 * u, L.cw + 48 * u, fminf(ph + 32 * u, L.list_bottom - y + 24 * u)),
               20 * u, t->surface);
     for (int i = L.first[page]; i < L.first[page + 1]; i++) {
@@ -282,7 +293,8 @@ static void draw(const app *a, draw_list *l)
         wi++;
     }
     /* the foot: page turns, a page count, and the way on */
-    float pad = 40 * u;
+    /* the buttons line up with the panel's edges (or the screen's, if wider) */
+    float pad = fmaxf(16 * u, fminf(L.cx - 24 * u, 40 * u + (L.W - 2 * 40 * u - L.cw - 48 * u) / 2));
     const char *lab = primary_label(a, last);
     float bw = ui_button_w(a, lab, 260 * u);
     gw_rect pr = gw_rc(L.W - pad - bw, L.foot_y, bw, L.bh);
@@ -309,7 +321,9 @@ static void draw(const app *a, draw_list *l)
         /* the kiosk's Start fills as the reading time passes, then is offered */
         float rad = pr.h * 0.3f;
         draw_rect(l, pr, rad, t->surface_hi);
-        draw_rect(l, gw_rc(pr.x, pr.y, fmaxf(2 * rad, pr.w * share), pr.h), rad, t->ring_track);
+        gw_color fill = t->accent;
+        fill.a = 110;
+        draw_rect(l, gw_rc(pr.x, pr.y, fmaxf(2 * rad, pr.w * share), pr.h), rad, fill);
         draw_text(l, pr, lab, ui_button_px(a), ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text_dim);
         return;
     }
