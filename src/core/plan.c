@@ -230,6 +230,10 @@ static void write_breathing(sbuf *b, const plan_item *it)
     for (int i = 0; i < bp->nphase; i++) {
         sb_add(b, "%s{\"phase\": \"%s\", \"seconds\": ", i ? ", " : "", phase_name(bp->phase[i].kind));
         sb_secs(b, (gw_ns)bp->phase[i].ms * GW_NS_PER_MS);
+        if (i < BREATH_MAX_PHASES && it->src->phase_label[i].n > 0) { /* the exercise's own words */
+            sb_add(b, ", \"label\": ");
+            sb_text(b, &it->src->phase_label[i]);
+        }
         sb_add(b, "}");
     }
     sb_add(b, "],\n    \"cycles\": %d", breath_total_cycles(bp));
@@ -246,6 +250,10 @@ static void write_breathing(sbuf *b, const plan_item *it)
     if (bp->opening_ms > 0) {
         sb_add(b, ",\n    \"opening\": {\"phase\": \"exhale\", \"seconds\": ");
         sb_secs(b, (gw_ns)bp->opening_ms * GW_NS_PER_MS);
+        if (it->src->opening_label.n > 0) {
+            sb_add(b, ", \"label\": ");
+            sb_text(b, &it->src->opening_label);
+        }
         sb_add(b, "}");
     }
     if (it->src->style && it->src->style_named) /* else the client's own default applies */
@@ -346,6 +354,7 @@ static bool write_exercise(const plan_item *it, const char *dir, char *rel, size
     }
     sb_add(&b, "],\n  \"source\": ");
     sb_str(&b, e->source && *e->source ? e->source : "Groundwork");
+    sb_add(&b, ",\n  \"unattended\": %s", e->unattended ? "true" : "false");
     bool ok = true;
     if (e->kind == EX_BREATHING)
         write_breathing(&b, it);

@@ -68,7 +68,11 @@ static void test_breathing_and_pmr_round_trip(void **st)
     pmr.drop_regions = 1ull << r0;
     assert_true(plan_put(&p, &pmr));
     assert_true(plan_put(&p, &pmr)); /* the same exercise again replaces it */
-    assert_int_equal(p.n, 2);
+    plan_item w = { .src = find(core, "breathing-4-7-8") };
+    assert_non_null(w.src);
+    w.pattern = w.src->breath;
+    assert_true(plan_put(&p, &w));
+    assert_int_equal(p.n, 3);
 
     char dir[256], err[512] = "";
     tmpdir(dir, sizeof dir);
@@ -93,6 +97,16 @@ static void test_breathing_and_pmr_round_trip(void **st)
         assert_int_equal(b2->breath.phase[i].ms, box.src->breath.phase[i].ms + 500);
         assert_int_equal(b2->breath.phase[i].kind, box.src->breath.phase[i].kind);
     }
+    assert_true(b2->unattended);
+    /* 4-7-8 keeps its opening exhale, its own phase words and its unattended flag */
+    const exercise *w2 = find(back, "plan-breathing-4-7-8");
+    assert_non_null(w2);
+    assert_int_equal(w2->breath.opening_ms, 8000);
+    assert_string_equal(pack_text_get(&w2->opening_label, "es"), pack_text_get(&w.src->opening_label, "es"));
+    assert_string_equal(pack_text_get(&w2->phase_label[2], "en"), "Out through the mouth");
+    assert_int_equal(w2->phase_label[1].n, 0);
+    assert_false(w2->unattended);
+    assert_int_equal(exercise_length(w2), exercise_length(w.src));
     const exercise *p2 = find(back, "plan-pmr-4");
     assert_non_null(p2);
     int kept = 0;
