@@ -132,7 +132,7 @@ static bool get_names(const cJSON *o, locale_name **out, int *n, const char **wh
     }
     for (const cJSON *c = o->child; c; c = c->next) {
         if (!c->string || !strcmp(c->string, "*") || !region_ok(c->string)) {
-            *why = "a region is a two-letter upper-case country code such as \"US\", or \"*\"";
+            *why = "\"region_names\" are given for two-letter upper-case country codes such as \"ES\"";
             return false;
         }
         snprintf((*out)[*n].region, sizeof (*out)[*n].region, "%s", c->string);
@@ -150,11 +150,11 @@ static bool get_lang_regions(const cJSON *o, locale_lang_region **out, int *n, c
     *n = 0;
     if (!o)
         return true;
-    int k = cJSON_IsObject(o) ? cJSON_GetArraySize(o) : 0;
     if (!cJSON_IsObject(o)) {
         *why = "\"language_regions\" must be an object such as {\"es\": \"ES\"}";
         return false;
     }
+    int k = cJSON_GetArraySize(o);
     if (k > 0 && !(*out = calloc((size_t)k, sizeof **out))) {
         *why = "out of memory";
         return false;
