@@ -9,6 +9,7 @@
 
 #include "app/run.h"
 #include "core/i18n.h"
+#include "core/kiosk.h"
 #include "core/locales.h"
 #include "core/paths.h"
 #include "core/rfile.h"
@@ -41,6 +42,45 @@ static void check_locales(const char *path, bool dir, pack_diags *d)
     free(buf);
 }
 
+/* A kiosk's settings (a PATH ending in kiosk.json): its problems, and the exercises it
+ * names that no pack given or installed has, or that are not marked as suited to
+ * unattended use (offered on purpose: a warning, as the kiosk gives at start). */
+static void check_kiosk(const char *path, const pack_set *s, pack_diags *d)
+{
+    kiosk_config c;
+    kiosk_errors errs = { 0 };
+    kiosk_config_load(&c, path, &errs);
+    size_t pl = strlen(path);
+    for (int i = 0; i < errs.n; i++) { /* "PATH:LINE:COL: message" */
+        const char *m = errs.msg[i];
+        int line = 0, col = 0, used = 0;
+        if (!strncmp(m, path, pl) && sscanf(m + pl, ":%d:%d: %n", &line, &col, &used) == 2 && used > 0)
+            m += pl + used;
+        else if (!strncmp(m, path, pl) && !strncmp(m + pl, ": ", 2))
+            m += pl + 2;
+        pack_diags_add(d, PACK_WARNING, path, line, col, "", m);
+    }
+    for (int i = 0; i <= c.nexercise; i++) {
+        const char *id = i < c.nexercise ? c.exercise[i] : c.attract;
+        char jp[64], msg[KIOSK_ID_MAX + 200];
+        if (i < c.nexercise)
+            snprintf(jp, sizeof jp, "$.exercises[%d]", i);
+        else
+            snprintf(jp, sizeof jp, "$.attract");
+        if (!id[0])
+            continue;
+        const exercise *e = pack_set_find(s, id);
+        if (!e)
+            snprintf(msg, sizeof msg, "no pack given or installed has an exercise \"%s\"", id);
+        else if (!e->unattended)
+            snprintf(msg, sizeof msg, "\"%s\" is %s on purpose, but its pack does not mark it as suited to "
+                     "unattended use (\"unattended\": false)", id, i < c.nexercise ? "offered" : "paced in the attract loop");
+        else
+            continue;
+        pack_diags_add(d, PACK_WARNING, path, 0, 0, jp, msg);
+    }
+}
+
 /* How many of d's diagnostics from first on are errors. */
 static int errors_from(const pack_diags *d, int first)
 {
@@ -65,12 +105,20 @@ int cmd_validate(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         struct stat st;
         size_t k = strlen(argv[i]);
+        if (k >= 10 && !strcmp(argv[i] + k - 10, "kiosk.json") && stat(argv[i], &st) == 0 && !S_ISDIR(st.st_mode))
+            continue; /* checked below, against every pack */
         if (k >= 12 && !strcmp(argv[i] + k - 12, "locales.json") && stat(argv[i], &st) == 0 && !S_ISDIR(st.st_mode)) {
             check_locales(argv[i], false, &s.diags); /* a locales.json given by itself */
             continue;
         }
         added += pack_set_add_dir(&s, argv[i]);
         check_locales(argv[i], true, &s.diags);
+    }
+    for (int i = 1; i < argc; i++) {
+        struct stat st;
+        size_t k = strlen(argv[i]);
+        if (k >= 10 && !strcmp(argv[i] + k - 10, "kiosk.json") && stat(argv[i], &st) == 0 && !S_ISDIR(st.st_mode))
+            check_kiosk(argv[i], &s, &s.diags);
     }
     char line[2048];
     int warnings = 0;
@@ -115,7 +163,6 @@ int cmd_list(const run_options *o, bool json)
             cJSON_AddStringToObject(it, "title", pack_text_get(&e->title, lang));
             cJSON_AddStringToObject(it, "summary", pack_text_get(&e->summary, lang));
             cJSON_AddNumberToObject(it, "length", gw_seconds(exercise_length(e)));
-            cJSON_AddBoolToObject(it, "unattended", e->unattended);
             cJSON_AddBoolToObject(it, "unattended", e->unattended);
             cJSON_AddStringToObject(it, "pack", e->pack ? e->pack->id : "");
             cJSON *cau = cJSON_AddArrayToObject(it, "cautions"); /* shown before it starts */

@@ -5,7 +5,8 @@ Every exercise `list --json` marks "unattended": false (4-7-8, the tensing PMR f
 is on no page of the kiosk's cards when the settings name no exercises, and every one
 marked true is (reached as a person would, page by page). A configuration that names
 unsuitable exercises on purpose offers them, and the kiosk warns about each one
-(traced config_warning, and on standard error)."""
+(traced config_warning, and on standard error); `validate` says the same of the
+settings file before it is deployed."""
 import json
 import os
 import subprocess
@@ -66,4 +67,12 @@ with tempfile.TemporaryDirectory() as tmp:
     assert sum('"pmr-16" is offered on purpose' in w for w in warns) == runs, warns
     assert sum('"breathing-4-7-8" is paced in the attract loop' in w for w in warns) == runs, warns
     assert err.count("warning: kiosk settings:") == 3 * runs, err
+    # validate checks a kiosk's settings against the packs before it is deployed
+    v = subprocess.run([exe, "validate", cfg], capture_output=True, text=True)
+    assert v.returncode == 0, v.stdout + v.stderr
+    lines = v.stdout.splitlines()
+    assert any(l.startswith(cfg + ': $.exercises[2]: warning: "pmr-16" is offered on purpose') for l in lines), lines
+    assert any(l.startswith(cfg + ': $.attract: warning: "breathing-4-7-8" is paced') for l in lines), lines
+    assert not any("grounding-54321" in l for l in lines), lines
+    assert lines[-1].endswith("3 warnings"), lines
 print(f"ok: {len(want)} of {len(flag)} exercises offered by default; named ones offered with a warning")
