@@ -503,8 +503,6 @@ static void activate(app *a, const char *w)
         s->reduced_motion = !s->reduced_motion;
     else if (!strcmp(w, "checkins"))
         s->checkins = !s->checkins;
-    else if (!strcmp(w, "region:previous") || !strcmp(w, "region:next"))
-        step_region(a, w[7] == 'n' ? 1 : -1);
     else if (!strcmp(w, "handedness"))
         snprintf(s->handedness, sizeof s->handedness, "%s", strcmp(s->handedness, "left") ? "left" : "right");
     else if (!strcmp(w, "region:previous") || !strcmp(w, "region:next"))

@@ -64,11 +64,6 @@ void settings_clamp(settings *s)
         s->region[0] = 0;
     if (strcmp(s->handedness, "right") && strcmp(s->handedness, "left"))
         s->handedness[0] = 0;
-    bool region_ok = !s->region[0] || !strcmp(s->region, "*") ||
-                     (strlen(s->region) == 2 && s->region[0] >= 'A' && s->region[0] <= 'Z' && s->region[1] >= 'A' &&
-                      s->region[1] <= 'Z');
-    if (!region_ok)
-        s->region[0] = 0;
     for (char *c = s->lang; *c; c++) /* a language code: letters, '-' and '_' only */
         if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || *c == '-' || *c == '_')) {
             s->lang[0] = 0;
