@@ -565,15 +565,16 @@ static void draw(const app *a, draw_list *l)
         draw_calm(a, l, cx, cy + 70 * u * fmaxf(1.f, a->text_scale), fminf(FW * 0.3f, 360 * u), &shown, n, col);
         break;
     default: {
-        /* the word and count in the orb, in the background colour (as designed, a word
-         * may be a little wider than the orb at its smallest, for a moment); with large
-         * text, or an exercise's own longer words ("All the way out, through the
-         * mouth"), a word much wider goes above the orb, in the text colour */
+        /* the word and count in the orb, in the background colour, only when every
+         * phase's word fits inside the orb at its smallest (else a word would run past
+         * the orb's edge into the dark, cut, at the start of each inhale and the end of
+         * each exhale); otherwise the words go above the orb, in the text colour, the
+         * count stays in the orb */
         float rmax = room - 34 * u;
         int wpx = word_px(a, word, 38 * u, 440 * u);
-        float ww = widest_word(a, 38 * u, 440 * u); /* the same place for every phase */
-        if ((a->text_scale <= 1.f && ww <= 2 * rmax * 0.8f) || ww <= 2 * rmax * 0.42f * 1.3f ||
-            !app_captions_shown(a)) {
+        float ww = fmaxf(widest_word(a, 38 * u, 440 * u), /* the same place for every phase */
+                         ui_text_w(a, _("Get ready"), word_px(a, _("Get ready"), 38 * u, 440 * u), true));
+        if (ww <= 2 * rmax * 0.42f * 0.86f || !app_captions_shown(a)) {
             draw_orb(a, l, cx, cy, rmax, &shown, col);
             words(a, l, cx, cy, word, count, t->bg, 1);
         } else {
