@@ -4,3 +4,12 @@ target_link_libraries(test_pacer_frames PRIVATE gw_app PkgConfig::CMOCKA)
 target_compile_definitions(test_pacer_frames PRIVATE GW_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
 add_test(NAME pacer.frames COMMAND test_pacer_frames)
 set_tests_properties(pacer.frames PROPERTIES ENVIRONMENT "${GW_TEST_ENV}" LABELS unit)
+
+# The phase words through whole breaths, every style, four languages, two text sizes:
+# nothing cut by the orb's edge, nothing squeezed (needs the fonts and catalogues).
+add_executable(test_pacer_words ${CMAKE_CURRENT_SOURCE_DIR}/pacer/test_pacer_words.c)
+target_link_libraries(test_pacer_words PRIVATE gw_app)
+add_dependencies(test_pacer_words gw_fonts gw_locale)
+add_test(NAME pacer.words COMMAND test_pacer_words)
+set_tests_properties(pacer.words PROPERTIES LABELS unit
+  ENVIRONMENT "${GW_TEST_ENV};GROUNDWORK_DATA_DIR=${CMAKE_BINARY_DIR}/data;XDG_CONFIG_HOME=${CMAKE_BINARY_DIR}/pacer-home/config;XDG_DATA_HOME=${CMAKE_BINARY_DIR}/pacer-home/data")

@@ -583,7 +583,10 @@ static void draw(const app *a, draw_list *l)
             draw_orb(a, l, cx, oy, orm, &shown, col);
             draw_text(l, gw_rc(L.fig.x, oy - orm - 30 * u - 10 * u - wh, FW, wh), word, wpx,
                       ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
-            int cpx = (int)lroundf(40 * u);
+            /* the count as large as designed, but never larger than the orb at its
+             * smallest holds (large text, a tall word above leaving a smaller orb) */
+            float ts = a->text_scale > 0 ? a->text_scale : 1.f;
+            int cpx = (int)fminf(lroundf(40 * u), floorf(2 * orm * 0.42f * 0.6f / ts));
             float ch = ui_text_h(a, count, cpx, false, 0);
             draw_text(l, gw_rc(cx - orm, oy - ch / 2, 2 * orm, ch), count, cpx, ALIGN_CENTER | VALIGN_MIDDLE, t->bg);
         }
