@@ -13,6 +13,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(__file__))
+from gwcheck import require  # noqa: E402
+
 exe = sys.argv[1]
 
 
@@ -22,7 +25,7 @@ def play(tmp, lines, config):
         f.write("\n".join(json.dumps(x) for x in lines) + "\n")
     p = subprocess.run([exe, "play", "--mode", "kiosk", "--no-draw", "--config", config, "--script", script,
                         "--trace", trace], cwd=tmp, capture_output=True, text=True, timeout=300)
-    assert p.returncode == 0, p.stderr
+    require(p.returncode == 0, p.stderr)
     return p.stderr, [json.loads(l) for l in open(trace)]
 
 
@@ -37,42 +40,42 @@ def offered(tmp, ids, config):
         warns += [e["message"] for e in ev if e["event"] == "config_warning"]
         if any(e["event"] == "press" and e["widget"] == "exercise:" + i for e in ev):
             got.add(i)
-            assert any(e["event"] == "cautions" and e["exercise"] == i for e in ev), i
+            require(any(e["event"] == "cautions" and e["exercise"] == i for e in ev), i)
         else:
-            assert any(e["event"] == "error" for e in ev), f"{i}: neither offered nor refused"
+            require(any(e["event"] == "error" for e in ev), f"{i}: neither offered nor refused")
     return got, warns, errs
 
 
 out = subprocess.run([exe, "list", "--json"], capture_output=True, text=True, check=True).stdout
 exercises = json.loads(out)
 flag = {e["id"]: e["unattended"] for e in exercises}
-assert all(isinstance(v, bool) for v in flag.values()), flag
+require(all(isinstance(v, bool) for v in flag.values()), flag)
 for must_not in ("breathing-4-7-8", "pmr-16", "pmr-7"):
-    assert flag.get(must_not) is False, f"{must_not} must not be marked for unattended use"
+    require(flag.get(must_not) is False, f"{must_not} must not be marked for unattended use")
 
 with tempfile.TemporaryDirectory() as tmp:
     got, warns, _ = offered(tmp, list(flag), "no-such-kiosk.json")
     want = {i for i, u in flag.items() if u}
-    assert got == want, f"offered {sorted(got)}, expected {sorted(want)}"
-    assert not warns, "no warning without a configuration"
+    require(got == want, f"offered {sorted(got)}, expected {sorted(want)}")
+    require(not warns, "no warning without a configuration")
 
     cfg = os.path.join(tmp, "kiosk.json")
     named = ["grounding-54321", "breathing-4-7-8", "pmr-16"]
     with open(cfg, "w") as f:
         json.dump({"exercises": named, "attract": "breathing-4-7-8"}, f)
     got, warns, err = offered(tmp, named + ["box-breathing"], cfg)
-    assert got == set(named), f"named on purpose: offered {sorted(got)}"
+    require(got == set(named), f"named on purpose: offered {sorted(got)}")
     runs = len(named) + 1
-    assert len(warns) == 3 * runs, warns  # 4-7-8 and pmr-16 offered, 4-7-8 in the attract loop
-    assert sum('"pmr-16" is offered on purpose' in w for w in warns) == runs, warns
-    assert sum('"breathing-4-7-8" is paced in the attract loop' in w for w in warns) == runs, warns
-    assert err.count("warning: kiosk settings:") == 3 * runs, err
+    require(len(warns) == 3 * runs, warns)  # 4-7-8 and pmr-16 offered, 4-7-8 in the attract loop
+    require(sum('"pmr-16" is offered on purpose' in w for w in warns) == runs, warns)
+    require(sum('"breathing-4-7-8" is paced in the attract loop' in w for w in warns) == runs, warns)
+    require(err.count("warning: kiosk settings:") == 3 * runs, err)
     # validate checks a kiosk's settings against the packs before it is deployed
     v = subprocess.run([exe, "validate", cfg], capture_output=True, text=True)
-    assert v.returncode == 0, v.stdout + v.stderr
+    require(v.returncode == 0, v.stdout + v.stderr)
     lines = v.stdout.splitlines()
-    assert any(l.startswith(cfg + ': $.exercises[2]: warning: "pmr-16" is offered on purpose') for l in lines), lines
-    assert any(l.startswith(cfg + ': $.attract: warning: "breathing-4-7-8" is paced') for l in lines), lines
-    assert not any("grounding-54321" in l for l in lines), lines
-    assert lines[-1].endswith("3 warnings"), lines
+    require(any(l.startswith(cfg + ': $.exercises[2]: warning: "pmr-16" is offered on purpose') for l in lines), lines)
+    require(any(l.startswith(cfg + ': $.attract: warning: "breathing-4-7-8" is paced') for l in lines), lines)
+    require(not any("grounding-54321" in l for l in lines), lines)
+    require(lines[-1].endswith("3 warnings"), lines)
 print(f"ok: {len(want)} of {len(flag)} exercises offered by default; named ones offered with a warning")

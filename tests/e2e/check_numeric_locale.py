@@ -9,6 +9,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(__file__))
+from gwcheck import require  # noqa: E402
+
 exe, locpath = sys.argv[1], sys.argv[2]
 for loc in ("de_DE.UTF-8", "ar_EG.UTF-8"):
     if not os.path.isdir(os.path.join(locpath, loc)):
@@ -29,14 +32,14 @@ for loc, lang in (("de_DE.UTF-8", "de"), ("ar_EG.UTF-8", "ar")):
                     ts.append(json.loads(line)["t"])
                 except ValueError as e:
                     sys.exit(f"{loc}: trace line {n} is not JSON ({e}): {line.strip()}")
-        assert any(t != int(t) for t in ts), f"{loc}: no event at a fractional second in {ts}"
+        require(any(t != int(t) for t in ts), f"{loc}: no event at a fractional second in {ts}")
         r = subprocess.run([exe, "render", "--exercise", "box-breathing", "--at", "1.5", "--size", "320x200",
                             "--out", os.path.join(tmp, "f.png")], env=env, timeout=60,
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        assert r.returncode == 0, f"{loc}: render --at 1.5 refused: {r.stderr.strip()}"
+        require(r.returncode == 0, f"{loc}: render --at 1.5 refused: {r.stderr.strip()}")
         out = subprocess.run([exe, "log", "export", "--json"], env=env, check=True, timeout=60,
                              capture_output=True, text=True).stdout
         rows = json.loads(out)
-        assert rows and rows[0]["start"].endswith("Z") and rows[0]["start"][4] == "-", rows
+        require(rows and rows[0]["start"].endswith("Z") and rows[0]["start"][4] == "-", rows)
         print(f"{loc}: trace, --at and export OK ({len(ts)} events)")
 print("1 passed, 0 failed")

@@ -10,6 +10,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
 import pngread  # noqa: E402
+from gwcheck import require  # noqa: E402
 
 exe = os.path.abspath(sys.argv[1])
 INHALE, HOLD, TRACK = (0x7f, 0xb8, 0xd8), (0xb7, 0xa6, 0xd9), (0x34, 0x46, 0x55)
@@ -52,17 +53,17 @@ with tempfile.TemporaryDirectory() as tmp:
     # box: the dot climbs the left side while breathing in, crosses the top holding
     half = ROOM * 0.8
     left, top, bottom = CX - half, CY - half, CY + half
-    assert near(img["box", "in0"], round(left), round(bottom) - 2, INHALE), "box dot not at bottom-left"
-    assert near(img["box", "inmid"], round(left), CY, INHALE), "box dot not halfway up the left side"
-    assert not near(img["box", "in0"], round(left), CY, INHALE), "box side lit too early"
-    assert near(img["box", "holdmid"], CX, round(top), HOLD), "box dot not halfway along the top"
+    require(near(img["box", "in0"], round(left), round(bottom) - 2, INHALE), "box dot not at bottom-left")
+    require(near(img["box", "inmid"], round(left), CY, INHALE), "box dot not halfway up the left side")
+    require(not near(img["box", "in0"], round(left), CY, INHALE), "box side lit too early")
+    require(near(img["box", "holdmid"], CX, round(top), HOLD), "box dot not halfway along the top")
 
     # wave: the marker rides the curve; mid-inhale is 1/8 of the breath, half height
     hw, hh = min(1280 * 0.36, 520), ROOM * 0.42
     x0, y0 = CX - hw, CY + 40 + hh
-    assert near(img["wave", "inmid"], round(x0 + 2 * hw / 8), round(y0 - hh), INHALE, 4), "wave marker mid-inhale"
-    assert near(img["wave", "holdmid"], round(x0 + 2 * hw * 6 / 16), round(y0 - 2 * hh), HOLD, 4), "wave marker mid-hold"
-    assert not near(img["wave", "in0"], round(x0 + 2 * hw / 8), round(y0 - hh), INHALE, 4)
+    require(near(img["wave", "inmid"], round(x0 + 2 * hw / 8), round(y0 - hh), INHALE, 4), "wave marker mid-inhale")
+    require(near(img["wave", "holdmid"], round(x0 + 2 * hw * 6 / 16), round(y0 - 2 * hh), HOLD, 4), "wave marker mid-hold")
+    require(not near(img["wave", "in0"], round(x0 + 2 * hw / 8), round(y0 - hh), INHALE, 4), 'not near(img["wave", "in0"], round(x0 + 2 * hw / 8), round(y0 - hh), INHALE, 4)')
 
     # tube: the fill level is the lungs' fill (half at mid-inhale, full at its end)
     def tube_fill(im):
@@ -71,20 +72,19 @@ with tempfile.TemporaryDirectory() as tmp:
         ys = [y for y in range(CY - ROOM, CY + ROOM) if close(px(x, y), INHALE) or close(px(x, y), HOLD)]
         return len(ys) / (2 * ROOM - 16)
     f0, fm, f1 = (tube_fill(img["tube", k]) for k in ("in0", "inmid", "in1"))
-    assert f0 < 0.05 and 0.45 < fm < 0.55 and f1 > 0.95, (f0, fm, f1)
+    require(f0 < 0.05 and 0.45 < fm < 0.55 and f1 > 0.95, (f0, fm, f1))
 
     # calm: the bar fills a quarter per second of the 4 s phase: 3/4 at 2.0 s in
     bx0, bw, by = CX - 360, 720, CY + 70 + 11
     _, _, px = img["calm", "inmid"]
-    assert close(px(round(bx0 + bw * 0.70), by), INHALE) and close(px(round(bx0 + bw * 0.80), by), TRACK), \
-        (px(round(bx0 + bw * 0.70), by), px(round(bx0 + bw * 0.80), by))
+    require(close(px(round(bx0 + bw * 0.70), by), INHALE) and close(px(round(bx0 + bw * 0.80), by), TRACK), (px(round(bx0 + bw * 0.70), by), px(round(bx0 + bw * 0.80), by)))
     _, _, px = img["calm", "in0"]
-    assert close(px(round(bx0 + bw * 0.20), by), INHALE) and close(px(round(bx0 + bw * 0.30), by), TRACK)
+    require(close(px(round(bx0 + bw * 0.20), by), INHALE) and close(px(round(bx0 + bw * 0.30), by), TRACK), 'close(px(round(bx0 + bw * 0.20), by), INHALE) and close(px(round(bx0 + bw * 0.30), by), TRACK)')
 
     # orb: radius grows through the inhale (count inhale-coloured pixels on the row)
     def orb_width(im):
         _, _, px = im
         return sum(1 for x in range(CX - 300, CX + 300) if close(px(x, CY - 60), INHALE))
     w0, wm, w1 = (orb_width(img["orb", k]) for k in ("in0", "inmid", "in1"))
-    assert w0 < wm < w1, (w0, wm, w1)
+    require(w0 < wm < w1, (w0, wm, w1))
 print("ok: box dot, wave marker, tube fill, calm bar and orb size at chosen times")

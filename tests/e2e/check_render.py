@@ -9,6 +9,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
 import pngread  # noqa: E402
+from gwcheck import require  # noqa: E402
 
 exe = sys.argv[1]
 BG = (0x1d, 0x2a, 0x35)
@@ -34,21 +35,21 @@ def inhale_area(img):
 
 with tempfile.TemporaryDirectory() as tmp:
     w, h, px = render(tmp, "box-breathing", 3 + 2)  # after the 3 s lead-in
-    assert (w, h) == (1280, 720)
+    require((w, h) == (1280, 720), '(w, h) == (1280, 720)')
     # background colour in a corner, something drawn in the middle band
-    assert close(px(5, h - 5), BG), px(5, h - 5)
+    require(close(px(5, h - 5), BG), px(5, h - 5))
     coloured = sum(1 for x in range(0, w, 4) for y in range(100, h - 120, 4) if close(px(x, y), INHALE, 16))
-    assert coloured > 40, f"the pacer's inhale colour covers only {coloured} samples"
+    require(coloured > 40, f"the pacer's inhale colour covers only {coloured} samples")
     # the foundation's frame: box breathing at 2 s shows the pacer (the box and its dot)
     lead = render(tmp, "box-breathing", 2)
     drawn = sum(1 for x in range(0, w, 4) for y in range(100, h - 120, 4) if not close(lead[2](x, y), BG, 8))
-    assert drawn > 200, f"only {drawn} samples differ from the background at 2 s"
+    require(drawn > 200, f"only {drawn} samples differ from the background at 2 s")
     big = render(tmp, "box-breathing", 2, "1920x1080")
-    assert big[0] == 1920 and big[1] == 1080
+    require(big[0] == 1920 and big[1] == 1080, 'big[0] == 1920 and big[1] == 1080')
 
     # orb: resonance breathing inhales 4.5 s after a 3 s lead-in
     r0 = inhale_area(render(tmp, "resonance-breathing", 3.05))
     rm = inhale_area(render(tmp, "resonance-breathing", 3 + 2.25))
     r1 = inhale_area(render(tmp, "resonance-breathing", 3 + 4.45))
-    assert r0 < rm < r1, (r0, rm, r1)
+    require(r0 < rm < r1, (r0, rm, r1))
 print("ok: pacer pixels and orb growth")

@@ -13,6 +13,9 @@ import re
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.dirname(__file__))
+from gwcheck import require  # noqa: E402
+
 exe = sys.argv[1]
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "content", "core")
 MIN = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:minutes?|min\b|minutos?)", re.I)
@@ -44,6 +47,6 @@ for lang in ("en", "es"):
             checked += 1
             if cycles.get(e["id"]) != int(m.group(1)):
                 bad.append(f"{lang} {e['id']}: says {m.group(0)!r}, has {cycles.get(e['id'])} breaths")
-assert not bad, "\n".join(bad)
-assert checked >= 20, f"only {checked} stated lengths found"
+require(not bad, "\n".join(bad))
+require(checked >= 20, f"only {checked} stated lengths found")
 print(f"ok: {checked} lengths stated in summaries agree with the computed lengths")
