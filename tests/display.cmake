@@ -27,6 +27,12 @@ if(X11_FOUND AND XEXT_FOUND)
                      python3 ${CMAKE_CURRENT_SOURCE_DIR}/display/check_live_input.py
                      $<TARGET_FILE:groundwork> ${CMAKE_BINARY_DIR}/test-live-input)
     set_tests_properties(display.live_input PROPERTIES ENVIRONMENT "${GW_DISPLAY_ENV}" LABELS display)
+    # the live loop draws what moves (the kiosk's attract orb, the pacer) and nothing when still
+    add_test(NAME display.live_frames
+             COMMAND ${GW_XVFB_RUN} -a -s "-screen 0 1280x800x24 -nolisten tcp"
+                     python3 ${CMAKE_CURRENT_SOURCE_DIR}/display/check_live_frames.py
+                     $<TARGET_FILE:groundwork> ${CMAKE_BINARY_DIR}/test-live-frames)
+    set_tests_properties(display.live_frames PROPERTIES ENVIRONMENT "${GW_DISPLAY_ENV}" LABELS display)
   else()
     message(WARNING "xvfb-run not found: display.plat_present is not run (scripts/deps.sh installs xvfb)")
   endif()

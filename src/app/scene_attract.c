@@ -52,8 +52,12 @@ static breath_pattern attract_pattern(const app *a)
         p.phase[1] = (breath_phase){ BREATH_EXHALE, 6000 };
         p.nphase = 2;
     }
-    p.cycles = 1000000;
+    /* drawn at (time mod one breath): two breaths are all the pattern needs. (A
+     * million, as before, made a session over 24 hours, which the breathing engine
+     * refuses: the orb stood still at its smallest in every real window.) */
+    p.cycles = 2;
     p.session_ns = 0;
+    p.opening_ms = 0;
     p.ramp_from_bpm = p.ramp_to_bpm = 0;
     p.ramp_ns = 0;
     p.lead_in_ns = 0;
