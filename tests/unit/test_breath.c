@@ -321,6 +321,24 @@ static void test_opening_exhale(void **state)
     assert_int_equal(breath_total_cycles(&m), 4);
     assert_int_equal(breath_total(&m), S(8 + 4 * 19));
 
+    /* with a ramp, every boundary is the ramp's own, moved later by the opening */
+    breath_pattern r = in_out(4000, 6000), r0;
+    r.session_ns = S(120);
+    r.ramp_from_bpm = 6.0;
+    r.ramp_to_bpm = 5.0;
+    r.ramp_ns = S(60);
+    r.lead_in_ns = S(3);
+    r0 = r;
+    r.opening_ms = 6000;
+    assert_int_equal(breath_total(&r), breath_total(&r0) + S(6));
+    assert_int_equal(breath_total_cycles(&r), breath_total_cycles(&r0));
+    for (gw_ns t = S(3), u = S(3); t != GW_NEVER;) {
+        gw_ns nb = breath_next_boundary(&r, t + S(6)), nb0 = breath_next_boundary(&r0, u);
+        assert_true(nb == (nb0 == GW_NEVER ? GW_NEVER : nb0 + S(6)));
+        t = nb0;
+        u = nb0;
+    }
+
     breath_pattern bad = four_seven_eight();
     bad.cycles = 1;
     bad.opening_ms = 400;
