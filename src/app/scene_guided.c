@@ -33,7 +33,7 @@ static const char *clip_of(const app *a, int i)
 {
     if (i < 0 || i >= a->ex->nstep)
         return "";
-    return app_text(a, &a->ex->step[i].voice);
+    return pack_voice_get(&a->ex->step[i].voice, &a->ex->step[i].caption, a->lang);
 }
 
 /* Starts step i's clip at `offset` into it (traced even when silent). A clip whose
@@ -395,7 +395,10 @@ static void draw(const app *a, draw_list *l)
     gw_color kc = kind_color(t, s->kind);
 
     const body_region *rg = s->region >= 0 && s->region < e->nregion ? &e->region[s->region] : NULL;
-    bool mirror = rg && body_region_side(rg) && !strcmp(a->set.handedness, "left");
+    /* a sided region on the person's side: the figure faces the viewer, so the person's
+     * right is the viewer's left, also in a right-to-left language (whose mirrored
+     * layout would otherwise mirror the figure too) */
+    bool mirror = rg && body_region_side(rg) && (!strcmp(a->set.handedness, "left") != a->rtl);
     bodymap_draw(l, e->region, e->nregion, s->region, mirror, L.map.x, L.map.y, L.map.w, t->ring_track, kc);
     if (asking_hand(a))
         draw_hand_question(a, l, L.map);

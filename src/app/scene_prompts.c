@@ -42,7 +42,7 @@ const char *app_prompt_note(const app *a, int step)
 
 static void play_voice(app *a, const prompt_step *p)
 {
-    const char *rel = app_text(a, &p->voice);
+    const char *rel = pack_voice_get(&p->voice, &p->text, a->lang);
     if (!rel[0])
         return;
     char path[1024];

@@ -2073,6 +2073,32 @@ const char *pack_text_get(const pack_text *t, const char *lang)
     return t->text[0];
 }
 
+const char *pack_voice_get(const pack_text *voice, const pack_text *shown, const char *lang)
+{
+    if (!voice || voice->n <= 0)
+        return "";
+    /* the language the words on screen are in: lang if the pack has them in it */
+    bool has = false;
+    size_t l = lang ? strcspn(lang, "_-.@") : 0;
+    for (int i = 0; shown && l && i < shown->n && !has; i++)
+        has = lang_eq(shown->lang[i], lang, l);
+    if (!has) {
+        /* the words fall back (to English, else the first language): so does the voice */
+        if (!shown || shown->n <= 0)
+            return pack_text_get(voice, lang);
+        const char *in = shown->lang[0];
+        for (int i = 0; i < shown->n; i++)
+            if (!strcmp(shown->lang[i], "en"))
+                in = "en";
+        lang = in;
+        l = strlen(in);
+    }
+    for (int i = 0; i < voice->n; i++)
+        if (lang_eq(voice->lang[i], lang, l))
+            return voice->text[i];
+    return ""; /* words in lang, no voice in it: captions only, never another language */
+}
+
 gw_ns exercise_length(const exercise *e)
 {
     gw_ns total = 0;

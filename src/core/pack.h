@@ -57,6 +57,11 @@ typedef struct pack_text {
 /* The text for lang ("es", "es_ES.UTF-8" and "es-MX" all match "es"); falls back to
  * English, then to the first language given; "" if there is no text at all. */
 const char *pack_text_get(const pack_text *t, const char *lang);
+/* The voice clip to play with text `shown` (a caption, a prompt) for lang: the clip in
+ * the language the text is shown in. Text the pack has in lang but no clip in lang
+ * gives "" (captions only: a German caption is never read out in English); text that
+ * falls back to another language takes its clip the same way. */
+const char *pack_voice_get(const pack_text *voice, const pack_text *shown, const char *lang);
 
 /* ---- exercises ------------------------------------------------------------ */
 typedef enum exercise_kind { EX_BREATHING, EX_GUIDED, EX_PROMPTS, EX_KIND_COUNT } exercise_kind;

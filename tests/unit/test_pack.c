@@ -895,6 +895,23 @@ static void test_doc_examples(void **state)
     assert_true(examples >= 4);
 }
 
+/* A caption shown in German is never read out in English: the voice follows the
+ * language the words are shown in. */
+static void test_voice_follows_caption(void **st)
+{
+    (void)st;
+    char *cl[3] = { "en", "es", "de" }, *ct[3] = { "Breathe in.", "Inhala.", "Einatmen." };
+    char *vl[2] = { "en", "es" }, *vt[2] = { "audio/en/1.ogg", "audio/es/1.ogg" };
+    pack_text cap = { 3, cl, ct }, voice = { 2, vl, vt }, en_only = { 1, cl, ct };
+    assert_string_equal(pack_voice_get(&voice, &cap, "es_MX.UTF-8"), "audio/es/1.ogg");
+    assert_string_equal(pack_voice_get(&voice, &cap, "en"), "audio/en/1.ogg");
+    assert_string_equal(pack_voice_get(&voice, &cap, "de"), "");   /* German words, no German clip */
+    assert_string_equal(pack_voice_get(&voice, &cap, "ar"), "audio/en/1.ogg"); /* English words shown */
+    assert_string_equal(pack_voice_get(&voice, &en_only, "es"), "audio/en/1.ogg");
+    pack_text none = { 0, NULL, NULL };
+    assert_string_equal(pack_voice_get(&none, &cap, "en"), "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -926,6 +943,7 @@ int main(void)
         cmocka_unit_test(test_strain_without_cautions),
         cmocka_unit_test(test_unattended),
         cmocka_unit_test(test_opening_and_labels),
+        cmocka_unit_test(test_voice_follows_caption),
     };
     return cmocka_run_group_tests(tests, setup_all, teardown_all);
 }
