@@ -27,6 +27,14 @@ if(X11_FOUND AND XEXT_FOUND)
                      python3 ${CMAKE_CURRENT_SOURCE_DIR}/display/check_live_input.py
                      $<TARGET_FILE:groundwork> ${CMAKE_BINARY_DIR}/test-live-input)
     set_tests_properties(display.live_input PROPERTIES ENVIRONMENT "${GW_DISPLAY_ENV}" LABELS display)
+    # the live program's ends: signals in each mode, the X server killed, a stale window
+    # manager note, no display at all (each starts and stops its own Xvfb)
+    foreach(what signals nodisplay)
+      add_test(NAME display.live_${what}
+               COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/display/check_live_signals.py
+                       $<TARGET_FILE:groundwork> ${CMAKE_BINARY_DIR}/test-live-${what} ${what})
+      set_tests_properties(display.live_${what} PROPERTIES ENVIRONMENT "${GW_DISPLAY_ENV}" LABELS display TIMEOUT 240)
+    endforeach()
     # the live loop draws what moves (the kiosk's attract orb, the pacer) and nothing when still
     add_test(NAME display.live_frames
              COMMAND ${GW_XVFB_RUN} -a -s "-screen 0 1280x800x24 -nolisten tcp"
@@ -35,5 +43,10 @@ if(X11_FOUND AND XEXT_FOUND)
     set_tests_properties(display.live_frames PROPERTIES ENVIRONMENT "${GW_DISPLAY_ENV}" LABELS display)
   else()
     message(WARNING "xvfb-run not found: display.plat_present is not run (scripts/deps.sh installs xvfb)")
+    gw_tool_missing(display.xvfb_missing display
+                    "xvfb-run not found: the display tests are left out (scripts/deps.sh installs xvfb)")
   endif()
+else()
+  gw_tool_missing(display.x11_missing display
+                  "Xlib or Xext not found: the display tests are left out (scripts/deps.sh installs libx11-dev, libxext-dev)")
 endif()

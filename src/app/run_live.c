@@ -8,6 +8,7 @@
 #include <X11/Xlib.h>
 #endif
 #include <sys/inotify.h>
+#include <signal.h>
 #include <unistd.h>
 #include <dirent.h>
 #include <limits.h>
@@ -17,6 +18,7 @@
 
 #include "app/app.h"
 #include "app/run.h"
+#include "app/run_guard.h"
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "platform/plat_audio.h"
@@ -347,12 +349,45 @@ static void content_drop(SDL_Thread *loader, pack_set *packs)
     pack_set_free(packs);
 }
 
+/* A display that has not given a window in this long ends the start (exit 1). */
+#define DISPLAY_DEADLINE_S 6
+
+/* What ending the run needs when the X server has gone (nothing may touch the display). */
+typedef struct live_end {
+    app *a;
+    trace *tr;
+} live_end;
+
+static void display_lost(void *p)
+{
+    live_end *e = p;
+    trace_begin(e->tr, e->a ? e->a->now : 0, "exit");
+    trace_str(e->tr, "reason", "display_lost");
+    trace_end(e->tr);
+    if (e->a)
+        app_free(e->a); /* the practice log and the kiosk's counters closed */
+    trace_close(e->tr);
+}
+
+/* Which signals end the run. A kiosk is stopped by its supervisor with SIGTERM (systemd);
+ * every other one could come from a visitor at a keyboard (Ctrl+C, Ctrl+\) or a hung-up
+ * terminal, so it is traced and ignored. At home and in a session the quit signals end
+ * the run as closing the window does; SIGUSR1, SIGUSR2 and SIGPIPE are ignored. */
+static bool signal_ends(int sig, bool kiosk)
+{
+    if (kiosk)
+        return sig == SIGTERM;
+    return sig == SIGTERM || sig == SIGINT || sig == SIGHUP || sig == SIGQUIT;
+}
+
 int run_live(const run_options *o)
 {
     bool kiosk = o->mode && !strcmp(o->mode, "kiosk");
     bool present = o->mode && !strcmp(o->mode, "present");
     pack_set packs = { 0 };
     content_job job = { &packs, o };
+    /* before any thread starts, so that each inherits the handling */
+    run_guard_signals_start();
     /* the data folder is looked up (and remembered) before the loader, which also asks */
     char fonts[PATH_MAX];
     const char *data = paths_data_dir();
@@ -373,11 +408,22 @@ int run_live(const run_options *o)
      * left empty; an operator's own XCOMPOSEFILE is kept. */
     if (kiosk)
         setenv("XCOMPOSEFILE", "/dev/null", 0);
-    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-        fprintf(stderr, "groundwork: cannot start the display: %s\n", SDL_GetError());
+    /* never an invisible window: no display, one that refuses or one that does not
+     * answer ends the start with one line that says what to do */
+    char nodisp[768];
+    bool tried = run_guard_pick_driver(nodisp, sizeof nodisp);
+    run_guard_deadline_start(DISPLAY_DEADLINE_S);
+    if (!tried || SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0 || !run_guard_display_usable(nodisp, sizeof nodisp)) {
+        if (tried && SDL_WasInit(SDL_INIT_VIDEO) == 0)
+            run_guard_no_display(nodisp, sizeof nodisp, SDL_GetError());
+        fprintf(stderr, "%s\n", nodisp);
+        run_guard_deadline_stop();
         content_drop(loader, &packs);
+        SDL_Quit();
+        run_guard_signals_stop();
         return 1;
     }
+    run_guard_signals_wake();
 
     int displays = SDL_GetNumVideoDisplays();
     int disp = (o->display >= 0 && o->display < displays) ? o->display : 0;
@@ -402,10 +448,14 @@ int run_live(const run_options *o)
     SDL_Window *win = SDL_CreateWindow("Groundwork", x, y, w, h, flags);
     if (!win) {
         fprintf(stderr, "groundwork: cannot open a window: %s\n", SDL_GetError());
+        run_guard_deadline_stop();
         content_drop(loader, &packs);
         SDL_Quit();
+        run_guard_signals_stop();
         return 1;
     }
+    live_end ending = { 0 };
+    run_guard_x11(win, display_lost, &ending);
     SDL_SetWindowMinimumSize(win, 480, 320);
     if (kiosk) {
         SDL_SetWindowKeyboardGrab(win, SDL_TRUE);
@@ -416,6 +466,7 @@ int run_live(const run_options *o)
     trace *tr = NULL;
     if (o->trace && !(tr = trace_open(o->trace)))
         fprintf(stderr, "groundwork: cannot write the trace %s\n", o->trace);
+    ending.tr = tr;
     /* the sound device is opened once the first frame is shown (or at the first sound
      * asked for, whichever comes first): opening it takes a while and nothing is heard
      * in the first frame */
@@ -423,16 +474,19 @@ int run_live(const run_options *o)
     /* the window's image is set up (round trips to the display) while the content may
      * still be loading */
     plat_render *pr = plat_render_new_window(win, fonts);
+    run_guard_deadline_stop();
     if (loader)
         SDL_WaitThread(loader, NULL);
     run_print_diags(&packs.diags);
     if (!pr) {
         fprintf(stderr, "groundwork: cannot draw in the window: %s\n", SDL_GetError());
+        ending.tr = NULL;
         pack_set_free(&packs);
         plat_audio_close(audio);
         trace_close(tr);
         SDL_DestroyWindow(win);
         SDL_Quit();
+        run_guard_signals_stop();
         return 1;
     }
 
@@ -449,6 +503,7 @@ int run_live(const run_options *o)
     cfg.welcome = !o->preview;
     cfg.defer_log = true; /* a practice log another program holds must not delay the first frame */
     app_init(&a, &cfg);
+    ending.a = &a;
     a.cycles_override = o->cycles;
     ctl_window ctl = { 0 };
     if (present && ctl_open(&ctl, disp, fonts)) {
@@ -480,6 +535,7 @@ int run_live(const run_options *o)
     if (flog)
         fprintf(stderr, "groundwork: frames are sent with %s\n", plat_render_present_kind(pr));
     display_wait dw = display_wait_for(win, pr);
+    int exit_signal = 0; /* the signal that ended the run */
     while (!a.quit) {
         if (!full && !started) {
             /* enumerating input devices and opening the sound device take a while; the
@@ -541,6 +597,18 @@ int run_live(const run_options *o)
                     app_event(&a, &ge);
             } while (short_wait ? next_event(&ev) : SDL_PollEvent(&ev));
         }
+        for (int sig; (sig = run_guard_signal_take()) != 0;) {
+            bool ends = signal_ends(sig, kiosk);
+            a.now = plat_now() - t0;
+            trace_begin(tr, a.now, "signal");
+            trace_str(tr, "signal", run_guard_signal_name(sig));
+            trace_str(tr, "action", ends ? "exit" : "ignored");
+            trace_end(tr);
+            if (ends && !a.quit) {
+                app_request_quit(&a, "signal");
+                exit_signal = sig;
+            }
+        }
         if (watch_changed(watch))
             reload_at = plat_now() - t0 + GW_MSEC(150); /* let an editor finish saving */
         if (plat_now() - t0 >= reload_at) {
@@ -581,18 +649,23 @@ int run_live(const run_options *o)
     }
     trace_begin(tr, a.now, "exit");
     trace_str(tr, "reason", a.exit_reason);
+    if (exit_signal)
+        trace_str(tr, "signal", run_guard_signal_name(exit_signal));
     trace_end(tr);
     if (watch >= 0)
         close(watch);
     app_free(&a);
+    ending.a = NULL;
     ctl_close(&ctl);
     draw_free(&frame[0]);
     draw_free(&frame[1]);
     plat_render_free(pr);
     pack_set_free(&packs);
     plat_audio_close(audio);
+    ending.tr = NULL;
     trace_close(tr);
     SDL_DestroyWindow(win);
     SDL_Quit();
+    run_guard_signals_stop();
     return 0;
 }

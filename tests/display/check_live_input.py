@@ -78,7 +78,8 @@ def main():
         err = p.stderr.read()
         if rc != 0:
             sys.exit(f"FAIL: exit status {rc}\n{err}")
-        wait_for(trace, lambda e: e["event"] == "exit" and e.get("reason") == "quit", "exit (quit)")
+        wait_for(trace, lambda e: e["event"] == "exit" and e.get("reason") == "signal" and
+                 e.get("signal") == "SIGTERM", "exit (signal SIGTERM)")
         if "frames are sent with xshm" not in err:
             sys.exit(f"FAIL: expected frames sent through the shared image:\n{err}")
         print("live input: Space while moving and while still, Escape, SIGTERM: all handled")
