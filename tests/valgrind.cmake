@@ -9,6 +9,8 @@ if(GW_SANITIZE OR GW_FUZZ)
 endif()
 if(NOT GW_VALGRIND)
   message(STATUS "valgrind not found: the memcheck tests are left out (scripts/deps.sh installs it)")
+  gw_tool_missing(memcheck.valgrind_missing memcheck
+                  "valgrind not found: the memcheck tests are left out (scripts/deps.sh installs it)")
   return()
 endif()
 set(GW_MEMCHECK ${GW_VALGRIND} -q --error-exitcode=1 --leak-check=full
