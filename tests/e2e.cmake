@@ -12,6 +12,9 @@ add_test(NAME e2e.kiosk_unattended COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/e
 add_test(NAME e2e.summary_lengths COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/e2e/check_summary_lengths.py $<TARGET_FILE:groundwork>)
 set_tests_properties(e2e.trace_478 e2e.kiosk_unattended e2e.summary_lengths PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS e2e)
 add_test(NAME e2e.home_log COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/e2e/check_home_log.py $<TARGET_FILE:groundwork>)
+# what the person changed (pace, breaths, style) in the practice log's export
+add_test(NAME e2e.adjustments_log COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/e2e/check_adjustments_log.py $<TARGET_FILE:groundwork>)
+set_tests_properties(e2e.adjustments_log PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS e2e)
 set_tests_properties(e2e.box_trace e2e.render_pixels e2e.home_log PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS e2e)
 file(GLOB GW_PLAY_SCRIPTS CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/e2e/scripts/*.jsonl)
 foreach(s ${GW_PLAY_SCRIPTS})

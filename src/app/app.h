@@ -195,8 +195,9 @@ struct app {
     struct app_held {
         bool on;                       /* a session is held */
         long long id;                  /* its row in the log, 0: not written yet */
-        char exercise[64], start[32], end[32], adjustments[64];
+        char exercise[64], start[32], end[32], adjustments[128];
         bool completed;
+        int  style0;                   /* the pacer style it opened with (breathing) */
         int  before, after;            /* 0-10, or -1: none */
         char notes[APP_MAX_NOTES * APP_NOTE_MAX]; /* a line per step with a note */
         char why[256];                 /* why it is not saved ("" when it is) */

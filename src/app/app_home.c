@@ -188,6 +188,7 @@ void app_home_started(app *a)
     h->before = before >= 0 ? before : PLOG_NONE;
     h->after = PLOG_NONE;
     snprintf(h->exercise, sizeof h->exercise, "%s", a->ex->id);
+    h->style0 = a->ex->kind == EX_BREATHING ? pacer_style_of(a) : -1;
     app_wall_iso(a, h->start, sizeof h->start);
     if (!held_save(a) && a->log) /* a log that could not be opened was reported already */
         app_error(a, h->why);
@@ -216,6 +217,39 @@ void app_home_notes_changed(app *a)
         app_error(a, h->why);
 }
 
+/* What the person changed from the exercise as written, as a JSON object, or "" for
+ * nothing: one breath's length in ms (Longer/Shorter change every phase), the number of
+ * breaths when it is not the exercise's own (--cycles), the pacer style when another
+ * was chosen during the exercise. Read from the session's pattern and style at its
+ * end, so presses that cancel out leave nothing. Present mode keeps no log: the
+ * therapist's changes (breaths, groups, tension) are not the person's. */
+static void adjustments(const app *a, char *out, size_t n)
+{
+    out[0] = 0;
+    if (a->ex->kind != EX_BREATHING)
+        return;
+    size_t k = 0;
+    int w;
+#define ADD(...) \
+    do { \
+        w = snprintf(out + k, n - k, __VA_ARGS__); \
+        if (w < 0 || (size_t)w >= n - k) { out[0] = 0; return; } \
+        k += (size_t)w; \
+    } while (0)
+    long long d = (long long)((breath_cycle_len(&a->pattern) - breath_cycle_len(&a->ex->breath)) / GW_MSEC(1));
+    if (d)
+        ADD("%s\"breath_ms\": %lld", k ? ", " : "{", d);
+    int cycles = breath_total_cycles(&a->pattern);
+    if (a->cycles_override > 0 || cycles != breath_total_cycles(&a->ex->breath))
+        ADD("%s\"cycles\": %d", k ? ", " : "{", cycles);
+    int style = pacer_style_of(a);
+    if (a->held.style0 >= 0 && style != a->held.style0)
+        ADD("%s\"style\": \"%s\"", k ? ", " : "{", pacer_style_name(style));
+    if (k)
+        ADD("}");
+#undef ADD
+}
+
 void app_home_ended(app *a, bool completed)
 {
     struct app_held *h = &a->held;
@@ -223,11 +257,7 @@ void app_home_ended(app *a, bool completed)
         return;
     app_wall_iso(a, h->end, sizeof h->end);
     h->completed = completed;
-    /* the person's adjustments: what they changed from the exercise as written */
-    if (a->ex->kind == EX_BREATHING && a->cycles_override > 0)
-        snprintf(h->adjustments, sizeof h->adjustments, "{\"cycles\": %d}", a->cycles_override);
-    else
-        h->adjustments[0] = 0;
+    adjustments(a, h->adjustments, sizeof h->adjustments);
     if (!held_save(a))
         report_unsaved(a);
 }
