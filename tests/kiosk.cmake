@@ -13,3 +13,14 @@ target_link_libraries(test_kiosk_swap PRIVATE gw_app PkgConfig::CMOCKA)
 target_compile_definitions(test_kiosk_swap PRIVATE GW_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
 add_test(NAME kiosk.content_swap COMMAND test_kiosk_swap)
 set_tests_properties(kiosk.content_swap PROPERTIES ENVIRONMENT "${GW_TEST_ENV}" LABELS kiosk)
+
+# the PIN's lockout outlasts a restart (kept in the kiosk's state folder)
+add_executable(test_kiosk_pin_state ${CMAKE_CURRENT_SOURCE_DIR}/kiosk/test_kiosk_pin_state.c)
+target_link_libraries(test_kiosk_pin_state PRIVATE gw_app PkgConfig::CMOCKA)
+add_test(NAME kiosk.pin_state COMMAND test_kiosk_pin_state)
+set_tests_properties(kiosk.pin_state PROPERTIES ENVIRONMENT "${GW_TEST_ENV}" LABELS kiosk)
+
+# kiosk set-pin keeps the settings file's owner, group and mode, or says what to run
+add_test(NAME e2e.kiosk_set_pin_files COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/kiosk/check_set_pin_files.py
+         $<TARGET_FILE:groundwork>)
+set_tests_properties(e2e.kiosk_set_pin_files PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS "e2e;kiosk")

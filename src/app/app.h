@@ -344,6 +344,10 @@ extern const mode_vt mode_kiosk;
 long long app_kiosk_wall(const app *a);
 /* Kiosk: back to the attract loop with everything a visitor did forgotten. */
 void app_kiosk_reset(app *a, const char *why);
+/* kiosk: keeps the PIN's wrong-entry count and lockout (kiosk.limit), just changed, in the
+ * state folder, so that a restart does not clear them (the live kiosk only: play and
+ * render run on a virtual clock and keep nothing). */
+void app_kiosk_pin_recorded(app *a);
 /* home (issue 7) */
 extern const scene_vt scene_checkin;
 extern const scene_vt scene_progress;

@@ -3,6 +3,8 @@
  * writes the settings file atomically with the PIN's salted hash; stats prints the
  * anonymous daily counters. */
 #include <errno.h>
+#include <grp.h>
+#include <pwd.h>
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
@@ -30,6 +32,24 @@ static const char *config_path(const char *given, char *buf, size_t n)
     if (!dir || !paths_join(buf, n, dir, "groundwork/kiosk.json"))
         return NULL;
     return buf;
+}
+
+/* path quoted for a shell, in single quotes */
+static void quote(char *out, size_t n, const char *path)
+{
+    size_t o = 0;
+    if (n < 3)
+        return;
+    out[o++] = '\'';
+    for (const char *p = path; *p && o + 6 < n; p++) {
+        if (*p == '\'') {
+            memcpy(out + o, "'\\''", 4);
+            o += 4;
+        } else
+            out[o++] = *p;
+    }
+    out[o++] = '\'';
+    out[o] = 0;
 }
 
 static bool read_line(char *buf, size_t n, bool tty, const char *prompt)
@@ -95,11 +115,31 @@ static int set_pin(const char *path)
             mkdir(dir, 0755);
             *p = '/';
         }
-    if (!kiosk_config_save(&c, path, err, sizeof err)) {
+    kiosk_saved was;
+    if (!kiosk_config_save_keeping(&c, path, &was, err, sizeof err)) {
         fprintf(stderr, "groundwork: %s\n", err);
         return 1;
     }
     printf("The admin PIN is set in %s.\n", path);
+    if (was.existed && !was.owner_kept) {
+        /* the kiosk's user may no longer be able to read it: say exactly what gives it back */
+        char q[2 * KIOSK_PATH_MAX + 8], owner[64], group[64];
+        quote(q, sizeof q, path);
+        struct passwd *pw = getpwuid((uid_t)was.uid);
+        struct group *gr = getgrgid((gid_t)was.gid);
+        if (pw)
+            snprintf(owner, sizeof owner, "%s", pw->pw_name);
+        else
+            snprintf(owner, sizeof owner, "%u", was.uid);
+        if (gr)
+            snprintf(group, sizeof group, "%s", gr->gr_name);
+        else
+            snprintf(group, sizeof group, "%u", was.gid);
+        fprintf(stderr, "groundwork: %s now belongs to you, not to %s:%s as before (only root can keep that); "
+                "to give it back, run: sudo chown %s:%s %s && sudo chmod %04o %s\n",
+                path, owner, group, owner, group, q, was.mode, q);
+        return 1;
+    }
     return 0;
 }
 

@@ -12,6 +12,7 @@
 
 #include "app/app.h"
 #include "app/run.h"
+#include "core/kpin.h"
 #include "core/kstats.h"
 #include "core/paths.h"
 #include "platform/plat_audio.h"
@@ -101,6 +102,42 @@ static void warn_unattended(app *a)
     }
 }
 
+/* Where the PIN's lockout history is kept: the live kiosk's state folder; false for a
+ * virtual run (play, render), which keeps none. */
+static bool pin_state_path(const app *a, char *buf, size_t n)
+{
+    const char *dir = paths_user_state_dir();
+    return a->kiosk.wall_live && dir && paths_join(buf, n, dir, "kiosk-pin.json");
+}
+
+static void load_pin_state(app *a)
+{
+    char path[KIOSK_PATH_MAX], err[KIOSK_PATH_MAX + 160];
+    if (!pin_state_path(a, path, sizeof path))
+        return;
+    if (!kpin_load(&a->kiosk.limit, path, a->now, (long long)time(NULL), err, sizeof err)) {
+        fprintf(stderr, "groundwork: %s\n", err);
+        trace_msg(a, "error", err);
+    }
+    const kiosk_pinlimit *l = &a->kiosk.limit;
+    if (l->fails > 0) {
+        trace_begin(a->tr, a->now, "pin_state");
+        trace_int(a->tr, "fails", l->fails);
+        trace_num(a->tr, "locked", gw_seconds(l->locked_until > a->now ? l->locked_until - a->now : 0));
+        trace_end(a->tr);
+    }
+}
+
+void app_kiosk_pin_recorded(app *a)
+{
+    char path[KIOSK_PATH_MAX], err[KIOSK_PATH_MAX + 160];
+    if (pin_state_path(a, path, sizeof path) &&
+        !kpin_save(&a->kiosk.limit, path, a->now, (long long)time(NULL), err, sizeof err)) {
+        fprintf(stderr, "groundwork: %s (the PIN's lockout will not outlast a restart)\n", err);
+        trace_msg(a, "error", err);
+    }
+}
+
 static void open_stats(app *a)
 {
     struct app_kiosk *k = &a->kiosk;
@@ -163,6 +200,7 @@ static void enter(app *a)
     k->corner_since = -1;
     load_config(a);
     warn_unattended(a);
+    load_pin_state(a);
     open_stats(a);
     k->hours = KIOSK_OPEN;
     update_hours(a);

@@ -39,6 +39,7 @@ static void submit(app *a)
     bool ok = kiosk_pin_verify(k->cfg.pin_hash, k->pin);
     memset(k->pin, 0, sizeof k->pin);
     kiosk_pin_record(&k->limit, ok, a->now);
+    app_kiosk_pin_recorded(a);
     trace_begin(a->tr, a->now, "pin");
     trace_bool(a->tr, "ok", ok);
     if (!ok)

@@ -3,12 +3,14 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <math.h>
 #include <sodium.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <cjson/cJSON.h>
 
@@ -318,29 +320,60 @@ char *kiosk_config_to_json(const kiosk_config *c)
     return text;
 }
 
-bool kiosk_config_save(const kiosk_config *c, const char *path, char *err, size_t errlen)
+static bool write_all(int fd, const char *s, size_t n)
 {
+    while (n > 0) {
+        ssize_t w = write(fd, s, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return false;
+        s += (size_t)w;
+        n -= (size_t)w;
+    }
+    return true;
+}
+
+bool kiosk_config_save_keeping(const kiosk_config *c, const char *given, kiosk_saved *out, char *err, size_t errlen)
+{
+    kiosk_saved info = { 0 };
     char *text = kiosk_config_to_json(c);
     if (!text) {
-        snprintf(err, errlen, "%s: out of memory", path);
+        snprintf(err, errlen, "%s: out of memory", given);
         return false;
     }
-    char tmp[KIOSK_PATH_MAX + 16];
-    snprintf(tmp, sizeof tmp, "%s.tmp", path);
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    bool ok = fd >= 0;
+    /* a link the administrator made is kept: the file it names is replaced */
+    char real[PATH_MAX], tmp[PATH_MAX];
+    const char *path = given;
+    struct stat st;
+    if (lstat(given, &st) == 0 && S_ISLNK(st.st_mode) && realpath(given, real))
+        path = real;
+    if (stat(path, &st) == 0) {
+        info.existed = true;
+        info.uid = st.st_uid;
+        info.gid = st.st_gid;
+        info.mode = st.st_mode & 07777;
+    }
+    bool ok = false;
     const char *what = "cannot create";
-    if (ok) {
-        size_t len = strlen(text), done = 0;
-        while (ok && done < len) {
-            ssize_t w = write(fd, text + done, len - done);
-            if (w < 0 && errno == EINTR)
-                continue;
-            ok = w > 0;
-            done += w > 0 ? (size_t)w : 0;
-        }
-        ok = ok && write(fd, "\n", 1) == 1 && fsync(fd) == 0;
+    int fd = -1;
+    if (snprintf(tmp, sizeof tmp, "%s.tmp", path) >= (int)sizeof tmp)
+        errno = ENAMETOOLONG;
+    else {
+        unlink(tmp); /* a leftover, or a link someone put there: never written through */
+        fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    }
+    if (fd >= 0) {
         what = "cannot write";
+        ok = write_all(fd, text, strlen(text)) && write_all(fd, "\n", 1);
+        /* the new file takes the old one's mode, owner and group (a kiosk user reads it);
+         * the owner only where this user may give it (root) */
+        if (ok && info.existed) {
+            ok = fchmod(fd, (mode_t)info.mode) == 0;
+            info.owner_kept = (st.st_uid == geteuid() && st.st_gid == getegid()) ||
+                              fchown(fd, st.st_uid, st.st_gid) == 0;
+        }
+        ok = ok && fsync(fd) == 0;
         if (close(fd) != 0)
             ok = false;
     }
@@ -349,11 +382,20 @@ bool kiosk_config_save(const kiosk_config *c, const char *path, char *err, size_
         what = "cannot replace";
     }
     if (!ok) {
-        snprintf(err, errlen, "%s: %s: %s", path, what, strerror(errno));
-        unlink(tmp);
+        int e = errno;
+        snprintf(err, errlen, "%s: %s: %s", path, what, strerror(e));
+        if (fd >= 0)
+            unlink(tmp);
     }
+    if (out)
+        *out = info;
     free(text);
     return ok;
+}
+
+bool kiosk_config_save(const kiosk_config *c, const char *path, char *err, size_t errlen)
+{
+    return kiosk_config_save_keeping(c, path, NULL, err, errlen);
 }
 
 /* ---- policies ----------------------------------------------------------------- */

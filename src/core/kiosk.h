@@ -61,8 +61,20 @@ bool kiosk_config_parse(kiosk_config *c, const char *name, const char *text, siz
                         kiosk_errors *errs);
 /* kiosk_config_parse on a file; a missing file is a problem too (defaults kept). */
 bool kiosk_config_load(kiosk_config *c, const char *path, kiosk_errors *errs);
-/* Writes c as JSON to path atomically (temporary file, fsync, rename). */
+/* Writes c as JSON to path atomically (a fresh temporary file beside it, never written
+ * through a link; fsync, rename). A file that was there keeps its mode, and its owner and
+ * group where this user may give them (root); a new one is made 0644 less the umask.
+ * Where path is a symbolic link, the file it names is replaced and the link kept. */
 bool kiosk_config_save(const kiosk_config *c, const char *path, char *err, size_t errlen);
+/* What kiosk_config_save_keeping found and kept. */
+typedef struct kiosk_saved {
+    bool existed;              /* a file was there: its uid, gid and mode */
+    unsigned uid, gid, mode;
+    bool owner_kept;           /* the new file has that owner and group */
+} kiosk_saved;
+/* kiosk_config_save, saying in *out (may be NULL) what the file was and whether its owner
+ * and group could be kept. */
+bool kiosk_config_save_keeping(const kiosk_config *c, const char *path, kiosk_saved *out, char *err, size_t errlen);
 /* The JSON text kiosk_config_save writes, or NULL when out of memory; the caller frees
  * it with free(). */
 char *kiosk_config_to_json(const kiosk_config *c);

@@ -83,3 +83,9 @@ const char *paths_user_config_dir(void)
     static char buf[PATH_MAX];
     return xdg(buf, sizeof buf, "XDG_CONFIG_HOME", ".config");
 }
+
+const char *paths_user_state_dir(void)
+{
+    static char buf[PATH_MAX];
+    return xdg(buf, sizeof buf, "XDG_STATE_HOME", ".local/state");
+}

@@ -12,6 +12,8 @@ const char *paths_data_dir(void);
 const char *paths_user_data_dir(void);
 /* $XDG_CONFIG_HOME/groundwork or ~/.config/groundwork (not created). Static. */
 const char *paths_user_config_dir(void);
+/* $XDG_STATE_HOME/groundwork or ~/.local/state/groundwork (not created). Static. */
+const char *paths_user_state_dir(void);
 /* Joins a and b with one '/', into buf; returns buf, or NULL if it did not fit. */
 char *paths_join(char *buf, size_t n, const char *a, const char *b);
 
