@@ -882,7 +882,9 @@ static got check_text(vctx *c, const cJSON *v, int max, bool voice, pack_text *o
         pop(c, mark);
     }
     if (bad) return GOT_BAD;
-    if (L->langs_ok) {
+    /* a language without its own clips runs captions-only (pack_voice_get): not a fault
+     * of each step, so only text is warned about */
+    if (L->langs_ok && !voice) {
         for (int i = 0; i < L->p->nlang; i++) {
             const char *l = L->p->lang[i];
             if (obj_get(v, l)) continue;
@@ -890,8 +892,7 @@ static got check_text(vctx *c, const cJSON *v, int max, bool voice, pack_text *o
             const char *from = out->lang[0];
             for (int j = 0; j < out->n; j++)
                 if (out->text[j] == shown) from = out->lang[j];
-            rep(c, v, PACK_WARNING, "no \"%s\" %s; the \"%s\" one is used", l,
-                voice ? "clip" : "text", from);
+            rep(c, v, PACK_WARNING, "no \"%s\" text; the \"%s\" one is used", l, from);
         }
     }
     return GOT_OK;
