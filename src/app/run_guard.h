@@ -38,11 +38,11 @@ void run_guard_deadline_stop(void);
  * reason, or NULL. */
 void run_guard_no_display(char *buf, size_t n, const char *sdl_err);
 /* Before SDL_Init: false (with the line in buf) when there is no display to try (neither
- * DISPLAY nor WAYLAND_DISPLAY, and no SDL_VIDEODRIVER that names one); else, when only one
- * of them is set, SDL is told to try only that one. */
+ * DISPLAY nor WAYLAND_DISPLAY, and no SDL_VIDEODRIVER); else, when only one of them is set
+ * (and no SDL_VIDEODRIVER), SDL is told to try only that one. */
 bool run_guard_pick_driver(char *buf, size_t n);
-/* After SDL_Init: false (with the line in buf) when SDL chose a driver that shows
- * nothing (offscreen, dummy). */
+/* After SDL_Init: false (with the line in buf) when SDL fell back to a driver that shows
+ * nothing (offscreen, dummy); one named by SDL_VIDEODRIVER is used, and said so. */
 bool run_guard_display_usable(char *buf, size_t n);
 
 /* After the window exists (X11 only; elsewhere nothing): protocol errors are written to
