@@ -282,6 +282,23 @@ static const char *kind_label(guided_step_kind k)
     return _(K[k]);
 }
 
+/* The height of one caption line at px, in the caption's own script: "Ag" and the first
+ * letters of the step's caption (Noto Sans Arabic's lines are taller than Noto Sans's,
+ * and two Arabic lines in the room of two Latin ones ran into the timer below). */
+static float caption_line_h(const app *a, int px)
+{
+    char s[48] = "Ag";
+    const char *c = a->ex && a->step >= 0 && a->step < a->ex->nstep ? app_text(a, &a->ex->step[a->step].caption) : NULL;
+    if (c) {
+        size_t n = strnlen(c, 40);
+        while (n > 0 && c[n] && ((unsigned char)c[n] & 0xC0) == 0x80) /* not inside a character */
+            n--;
+        memcpy(s + 2, c, n);
+        s[2 + n] = 0;
+    }
+    return ui_measure(a, s, px, false, 0).line_h;
+}
+
 static layout lay_out(const app *a)
 {
     layout L;
@@ -327,15 +344,17 @@ static layout lay_out(const app *a)
         float lh = 0;
         for (int p = cpx; p >= ui_min_px(a, cpx); p--) {
             L.caption_px = p;
-            lh = ui_measure(a, "Ag", p, false, 0).line_h;
+            lh = caption_line_h(a, p);
             if (2 * lh + 4 * u <= room)
                 break;
         }
         if (2 * lh + 4 * u > room)
             L.cap_lines = 1;
     }
-    float line = ui_measure(a, "Ag", L.caption_px, false, 0).line_h;
-    L.cap_h = !L.compact ? (float)L.caption_px * 2.8f : L.cap_lines == 2 ? 2 * line + 4 * u : line + 4 * u;
+    float line = caption_line_h(a, L.caption_px);
+    /* as designed for Latin text; two taller lines get the room they need */
+    float taller = fmaxf(0.f, line - ui_measure(a, "Ag", L.caption_px, false, 0).line_h);
+    L.cap_h = !L.compact ? (float)L.caption_px * 2.8f + 2 * taller : L.cap_lines == 2 ? 2 * line + 4 * u : line + 4 * u;
     /* Noto Sans averages about half an em a character; leave a margin (more for the
      * drawn size when it is larger) */
     float dpx = (float)L.caption_px * fmaxf(1.f, a->text_scale);
