@@ -62,3 +62,7 @@ set_tests_properties(e2e.log_retry PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS 
 # Every exercise's cautions on screen before it starts, in every mode and language.
 add_test(NAME e2e.cautions COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/e2e/check_cautions.py $<TARGET_FILE:groundwork>)
 set_tests_properties(e2e.cautions PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS e2e)
+
+# Quitting: asked on Escape, at once from the Quit button and Ctrl+Q, nothing typed lost.
+add_test(NAME e2e.quit COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/e2e/check_quit.py $<TARGET_FILE:groundwork>)
+set_tests_properties(e2e.quit PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS e2e)

@@ -500,7 +500,7 @@ void app_event(app *a, const gw_event *e)
         return;
     switch (e->type) {
     case EV_QUIT:
-        app_request_quit(a, "quit");
+        app_quit_now(a, "window");
         return;
     case EV_RESIZE:
         a->w = e->w;
@@ -518,6 +518,14 @@ void app_event(app *a, const gw_event *e)
             a->scene->event(a, e);
         return;
     case EV_KEY:
+        /* Ctrl+Q, Ctrl+W: quit from anywhere (the kiosk's filter has blocked them) */
+        if ((e->mods & GW_MOD_CTRL) && !(e->mods & (GW_MOD_ALT | GW_MOD_GUI)) &&
+            (!strcmp(e->key, "Q") || !strcmp(e->key, "W"))) {
+            app_quit_now(a, e->key[0] == 'Q' ? "Ctrl+Q" : "Ctrl+W");
+            return;
+        }
+        a->focus_visible = true;
+        break;
     case EV_BUTTON:
         a->focus_visible = true;
         break;

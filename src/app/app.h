@@ -128,6 +128,7 @@ struct app {
     locales loc;                   /* disclaimer and crisis lines (owned) */
     char region[8];                /* "US", ...: configuration; "" = from the locale */
     const scene_vt *under_safety;  /* the screen the safety overlay is drawn over */
+    const scene_vt *under_quit;    /* the screen "Quit Groundwork?" is asked over */
     /* "Before you begin" (scene_cautions.c): the exercise's cautions, before it starts
      * (pending) or, from Help inside it, over it (review) */
     struct app_cautions {
@@ -310,6 +311,14 @@ void app_after_cautions(app *a, const char *id);
  * shown and Start pressed first as a person would (both traced); no check-in. False if
  * there is no such exercise (nothing happens then). */
 bool app_start_chosen(app *a, const char *id);
+/* Quitting (scene_quit.c; home and present, never kiosk): asks "Quit Groundwork?"
+ * over the current screen; or quits at once (`how`: traced in a `quit` event), an
+ * exercise in progress ending as left. */
+void app_open_quit(app *a);
+void app_quit_now(app *a, const char *how);
+/* A note still being typed is saved as if the person had pressed Enter (scene_prompts.c):
+ * before the program ends, whatever ends it. */
+void app_keep_typed(app *a);
 /* Opens the safety overlay over the current screen (widget "safety" on any screen). */
 void app_open_safety(app *a);
 /* Loads the disclaimer and crisis lines: $XDG_CONFIG_HOME/groundwork/locales.json
@@ -332,6 +341,7 @@ extern const scene_vt scene_prompts;
 extern const scene_vt scene_problems;
 extern const scene_vt scene_safety;
 extern const scene_vt scene_cautions;
+extern const scene_vt scene_quit;
 extern const scene_vt scene_attract;
 extern const scene_vt scene_kiosk_library;
 extern const scene_vt scene_admin;

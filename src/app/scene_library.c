@@ -5,7 +5,8 @@
  * In a personal mode (home): a star per card ("favourite:<id>", key F; favourites come
  * first in their column), recently used exercises in the header ("recent:<id>"), and
  * buttons to Progress ("progress") and Settings ("settings"); Down/Tab past the last
- * card reach them. With large text the cards may go on pages ("page:next",
+ * card reach them. Home and present: "quit" ends the program; Escape (gamepad B) asks
+ * first (scene_quit). With large text the cards may go on pages ("page:next",
  * "page:previous"); the focus moving onto a card turns to its page. */
 #include <math.h>
 #include <stdio.h>
@@ -70,15 +71,16 @@ static int ordered(const app *a, const exercise **out, int *col)
     return n;
 }
 
-/* Focus positions after the cards (personal modes): recent chips, Progress, Settings. */
-static int extras(const app *a) { return a->mode->personal ? a->nrecent + 2 : 0; }
+/* Focus positions after the cards (personal modes): recent chips, Progress, Settings,
+ * Quit. */
+static int extras(const app *a) { return a->mode->personal ? a->nrecent + 3 : 0; }
 
 static const char *extra_id(const app *a, int k, char *buf, size_t n)
 {
     if (k < a->nrecent)
         snprintf(buf, n, "recent:%s", a->recent[k]);
     else
-        snprintf(buf, n, "%s", k == a->nrecent ? "progress" : "settings");
+        snprintf(buf, n, "%s", k == a->nrecent ? "progress" : k == a->nrecent + 1 ? "settings" : "quit");
     return buf;
 }
 
@@ -88,27 +90,32 @@ static bool large_text(const app *a) { return app_font(a, 100) >= 150; }
 
 /* The header's buttons: Help, Progress and Settings (a personal mode), each as wide as
  * its label needs, at least as designed, all of one height. */
-typedef struct header { gw_rect help, progress, settings; float h; } header;
+typedef struct header { gw_rect help, progress, settings, quit; float h; } header;
 
 static header header_layout(const app *a, float u)
 {
     header H;
     float W = (float)a->w, pad = 40 * u, gap = 14 * u;
     if (!a->mode->personal) {
+        /* present: Help and Quit */
         float hw = ui_button_w(a, _("Help"), 150 * u), hh = ui_button_h(a, _("Help"), hw, 52 * u);
-        H.help = gw_rc(W - pad - hw, 20 * u, hw, hh);
+        float qw = ui_button_w(a, _("Quit"), 110 * u);
+        hh = fmaxf(hh, ui_button_h(a, _("Quit"), qw, 52 * u));
+        H.quit = gw_rc(W - pad - qw, 20 * u, qw, hh);
+        H.help = gw_rc(H.quit.x - gap - hw, 20 * u, hw, hh);
         H.progress = H.settings = gw_rc(0, 0, 0, 0);
         H.h = fmaxf(92 * u, hh + 40 * u);
         return H;
     }
-    const char *lab[3] = { _("Help"), _("Progress"), _("Settings") };
-    float w[3], bh = 46 * u;
-    for (int i = 0; i < 3; i++) {
-        w[i] = ui_button_w(a, lab[i], 132 * u);
+    const char *lab[4] = { _("Help"), _("Progress"), _("Settings"), _("Quit") };
+    float w[4], bh = 46 * u;
+    for (int i = 0; i < 4; i++) {
+        w[i] = ui_button_w(a, lab[i], i == 3 ? 96 * u : 132 * u);
         bh = fmaxf(bh, ui_button_h(a, lab[i], w[i], 46 * u));
     }
     float by = 23 * u;
-    H.settings = gw_rc(W - pad - w[2], by, w[2], bh);
+    H.quit = gw_rc(W - pad - w[3], by, w[3], bh);
+    H.settings = gw_rc(H.quit.x - gap - w[2], by, w[2], bh);
     H.progress = gw_rc(H.settings.x - gap - w[1], by, w[1], bh);
     H.help = gw_rc(H.progress.x - gap - w[0], by, w[0], bh);
     H.h = fmaxf(92 * u, by + bh + 23 * u);
@@ -142,6 +149,7 @@ static void header_personal(const app *a, draw_list *l, float u, int nfocus, con
     const theme *t = a->th;
     float by = hd->settings.y, bh = hd->settings.h;
     ui_button(a, l, "settings", hd->settings, _("Settings"), a->focus == nfocus + a->nrecent + 1, false);
+    ui_button(a, l, "quit", hd->quit, _("Quit"), a->focus == nfocus + a->nrecent + 2, false);
     ui_button(a, l, "progress", hd->progress, _("Progress"), a->focus == nfocus + a->nrecent, false);
     if (a->nrecent == 0 || large_text(a))
         return; /* large text: no room for the recent chips */
@@ -219,8 +227,29 @@ static grid grid_layout(const app *a, const exercise *const *ex, const int *col,
     G.page = 0;
     G.rows = G.most;
     G.nav_h = 0;
-    if (!large_text(a))
+    if (!large_text(a)) {
+        /* each card as tall as its summary needs under a one-line title; when a
+         * column's cards do not fit so, they go on pages rather than squeeze the
+         * summaries (a seventh breathing card once shrank them all to 11 px) */
+        float iw = G.cw - 32 * u, need = 0;
+        for (int i = 0; i < n; i++)
+            if (col[i] != PLAN_COL)
+                need = fmaxf(need, 38 * u + ui_text_h(a, app_text(a, &ex[i]->summary), (int)lroundf(14 * u), false, iw) +
+                                       4 * u);
+        if (G.ch >= need)
+            return G;
+        G.ch = fminf(fmaxf(need, G.ch), 104 * u);
+        if ((float)G.most * (G.ch + 10 * u) > avail + 10 * u) {
+            G.nav_h = nav_height(a, u);
+            avail -= G.nav_h + 16 * u;
+            G.rows = (int)floorf((avail + 10 * u) / (G.ch + 10 * u));
+            if (G.rows < 1)
+                G.rows = 1;
+            G.npages = (G.most + G.rows - 1) / G.rows;
+        }
+        G.page = a->library_page < 0 ? 0 : a->library_page >= G.npages ? G.npages - 1 : a->library_page;
         return G;
+    }
     /* titles only, one size for all: the largest at which every card fits one page,
      * else the largest at which each title takes at most two lines (then pages) */
     float sw = a->mode->personal ? 36 * u : 0, iw = G.cw - 32 * u - sw;
@@ -284,9 +313,15 @@ static void draw(const app *a, draw_list *l)
     draw_text(l, gw_rc(pad, hd->help.y + hd->help.h / 2 - nh / 2, fmaxf(W / 2, nw), nh), "Groundwork", npx,
               VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), t->text);
     ui_safety_button_at(a, l, hd->help);
-    if (!a->mode->personal)
-        draw_text(l, gw_rc(W / 2, 22 * u, hd->help.x - 20 * u - W / 2, 48 * u), _("Choose an exercise"),
-                  (int)lroundf(20 * u), ALIGN_RIGHT | VALIGN_MIDDLE | TEXT_FIT, t->text_dim);
+    if (!a->mode->personal) {
+        ui_button(a, l, "quit", hd->quit, _("Quit"), false, false);
+        /* the hint beside the name, where it fits (large text: the name is enough) */
+        const char *hint = _("Choose an exercise");
+        float hw = hd->help.x - 20 * u - W / 2;
+        if (ui_line_fits(a, hint, (int)lroundf(20 * u), false, hw))
+            draw_text(l, gw_rc(W / 2, 22 * u, hw, 48 * u), hint, (int)lroundf(20 * u),
+                      ALIGN_RIGHT | VALIGN_MIDDLE | TEXT_FIT, t->text_dim);
+    }
     float top = G.top;
     if (a->notice[0])
         draw_text(l, gw_rc(pad, hd->h - 14 * u, W - 2 * pad, 26 * u), a->notice, (int)lroundf(16 * u),
@@ -464,6 +499,8 @@ static void activate(app *a, const char *widget)
         app_set_scene(a, &scene_progress);
     else if (!strcmp(widget, "settings"))
         app_set_scene(a, &scene_settings);
+    else if (!strcmp(widget, "quit"))
+        app_quit_now(a, "button");
     else if (!strcmp(widget, "page:next") || !strcmp(widget, "page:previous"))
         turn_page(a, widget[5] == 'n' ? 1 : -1);
 }
@@ -500,9 +537,15 @@ static bool event(app *a, const gw_event *e)
     const exercise *ex[MAX_LISTED];
     int col[MAX_LISTED];
     int n = ordered(a, ex, col);
-    if (n == 0 || (e->type != EV_KEY && e->type != EV_BUTTON))
+    if (e->type != EV_KEY && e->type != EV_BUTTON)
         return false;
     const char *k = e->key;
+    if (!strcmp(k, "Escape") || !strcmp(k, "b")) {
+        app_open_quit(a); /* "Quit Groundwork?" */
+        return true;
+    }
+    if (n == 0)
+        return false;
     int m = n + extras(a);
     bool on_card = a->focus < n;
     if (!strcmp(k, "Down") || !strcmp(k, "dpdown") || !strcmp(k, "Tab"))

@@ -600,6 +600,12 @@ static void commit_note(app *a, int step)
     app_home_notes_changed(a);
 }
 
+void app_keep_typed(app *a)
+{
+    if (a->ex_active && a->ex && a->ex->kind == EX_PROMPTS)
+        commit_note(a, a->pr.step);
+}
+
 static void save_editing(app *a)
 {
     if (a->editing == EDIT_NAME) {

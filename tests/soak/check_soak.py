@@ -364,7 +364,7 @@ def home_sitting_at(r, sc, t, ex, ids, st, hour, c, force):
         return t + 1, "progress"
     if c < 0.28:
         for _ in range(r.randint(1, 3)):
-            sc.add(t, press="favourite:" + r.choice(ids))
+            sc.add(t, choose="favourite:" + r.choice(ids))  # the cards may be on pages
             t += r.uniform(0.5, 2)
         return t, "favourites"
     if c < 0.32:

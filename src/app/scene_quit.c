@@ -1,0 +1,108 @@
+/* scene_quit: "Quit Groundwork?", asked over the library when Escape (gamepad B) is
+ * pressed there in home or present mode, so that a person in full screen is never
+ * stuck and a stray Escape never ends the program. The library's Quit button and
+ * Ctrl+Q quit at once; the kiosk never gets here (its filter blocks them).
+ * Widget ids: quit-yes, quit-no. Keys: Enter or A presses the focused one (Quit
+ * first), Left/Right/Tab move, Escape or B stays. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "app/ui.h"
+#include "core/i18n.h"
+
+void app_open_quit(app *a)
+{
+    if (a->scene == &scene_quit || a->mode == &mode_kiosk)
+        return;
+    a->under_quit = a->scene;
+    app_set_scene(a, &scene_quit);
+}
+
+void app_quit_now(app *a, const char *how)
+{
+    if (a->mode == &mode_kiosk)
+        return;
+    trace_begin(a->tr, a->now, "quit");
+    trace_str(a->tr, "how", how);
+    trace_end(a->tr);
+    app_keep_typed(a); /* a note being typed is kept */
+    if (a->ex_active) /* logged as left, like Back */
+        app_end_exercise(a, false);
+    app_request_quit(a, "quit");
+}
+
+static void enter(app *a) { a->home_focus = 1; }
+
+static void stay(app *a)
+{
+    const scene_vt *s = a->under_quit ? a->under_quit : &scene_library;
+    a->under_quit = NULL;
+    a->scene = s; /* back as it was, not through its enter() */
+    a->ui_stale = true;
+    trace_begin(a->tr, a->now, "scene");
+    trace_str(a->tr, "name", s->name);
+    trace_end(a->tr);
+}
+
+static void draw(const app *a, draw_list *l)
+{
+    const theme *t = a->th;
+    float u = app_unit(a), W = (float)a->w, H = (float)a->h;
+    if (a->under_quit && a->under_quit->draw) {
+        a->under_quit->draw(a, l);
+        l->nwid = 0; /* the screen underneath is only a backdrop */
+    }
+    gw_color veil = t->bg;
+    veil.a = 225;
+    draw_rect(l, gw_rc(0, 0, W, H), 0, veil);
+    const char *title = _("Quit Groundwork?");
+    const char *body = a->personal ? _("Your practice log is saved. You can come back at any time.")
+                                   : _("Nothing of this session is kept.");
+    const char *no = _("Stay"), *yes = _("Quit");
+    float pw = fminf(W - 80 * u, 720 * u), pad = 40 * u, iw = pw - 2 * pad;
+    float bw = fminf(fmaxf(ui_button_w(a, no, 200 * u), ui_button_w(a, yes, 200 * u)), (iw - 20 * u) / 2);
+    float bh = fmaxf(ui_button_h(a, no, bw, 62 * u), ui_button_h(a, yes, bw, 62 * u));
+    int tpx = (int)lroundf(32 * u), bpx = (int)lroundf(21 * u);
+    float th = fmaxf(48 * u, ui_text_h(a, title, tpx, true, iw));
+    float bdh = ui_text_h(a, body, bpx, false, iw);
+    float ph = fminf(H - 40 * u, pad + th + 14 * u + bdh + 32 * u + bh + pad);
+    float px = (W - pw) / 2, py = (H - ph) / 2;
+    draw_rect(l, gw_rc(px, py, pw, ph), 28 * u, t->surface);
+    draw_widget_add(l, "quit-panel", gw_rc(px, py, pw, ph), false);
+    float y = py + pad;
+    draw_text(l, gw_rc(px + pad, y, iw, th), title, tpx, ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
+    y += th + 14 * u;
+    draw_text(l, gw_rc(px + pad, y, iw, bdh), body, bpx, ALIGN_CENTER | VALIGN_TOP, t->text_dim);
+    float by = py + ph - pad - bh, gap = 20 * u, x0 = W / 2 - bw - gap / 2;
+    ui_button(a, l, "quit-no", gw_rc(x0, by, bw, bh), no, a->home_focus == 0, false);
+    ui_button(a, l, "quit-yes", gw_rc(x0 + bw + gap, by, bw, bh), yes, a->home_focus == 1, true);
+}
+
+static void activate(app *a, const char *w)
+{
+    if (!strcmp(w, "quit-yes"))
+        app_quit_now(a, "asked");
+    else if (!strcmp(w, "quit-no"))
+        stay(a);
+}
+
+static bool event(app *a, const gw_event *e)
+{
+    if (e->type != EV_KEY && e->type != EV_BUTTON)
+        return true; /* nothing reaches the screen underneath */
+    const char *k = e->key;
+    if (!strcmp(k, "Escape") || !strcmp(k, "b"))
+        stay(a);
+    else if (!strcmp(k, "Return") || !strcmp(k, "Keypad Enter") || !strcmp(k, "Space") || !strcmp(k, "a"))
+        activate(a, a->home_focus == 0 ? "quit-no" : "quit-yes");
+    else if (!strcmp(k, "Left") || !strcmp(k, "Right") || !strcmp(k, "Tab") || !strcmp(k, "dpleft") ||
+             !strcmp(k, "dpright") || !strcmp(k, "Up") || !strcmp(k, "Down"))
+        a->home_focus = 1 - (a->home_focus == 1);
+    a->focus_visible = true;
+    a->ui_stale = true;
+    return true;
+}
+
+const scene_vt scene_quit = { "quit", enter, event, activate, NULL, draw, NULL };
