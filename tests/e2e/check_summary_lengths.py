@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Every length a summary states in words agrees with the one length the program
 computes for the exercise (list --json "length", from exercise_length(): the same
-number the library and kiosk cards show), in English and Spanish.
+number the library and kiosk cards show), in English, Spanish and German.
 
-"About 4 minutes" / "Unos 18 minutos" / "5 min" may differ from the length by less
-than a minute; "under a minute" / "menos de un minuto" means less than 60 s; "N breaths" / "N times"
-/ "N respiraciones" / "N veces" is the number of breaths (the pack's cycles), unless it
-is a rate ("6 slow breaths a minute")."""
+"About 4 minutes" / "Unos 18 minutos" / "Etwa 4 Minuten" / "5 min" may differ from the length by
+less than a minute; "under a minute" / "menos de un minuto" / "unter einer Minute" means less
+than 60 s; "N breaths" / "N times" / "N respiraciones" / "N veces" / "N Atemzüge" / "N-mal" is the
+number of breaths (the pack's cycles), unless it is a rate ("6 slow breaths a minute",
+"6 langsame Atemzüge pro Minute")."""
 import json
 import os
 import re
@@ -19,8 +20,8 @@ from gwcheck import require  # noqa: E402
 exe = sys.argv[1]
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "content", "core")
 MIN = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:minutes?|min\b|minutos?)", re.I)
-UNDER = re.compile(r"under a minute|menos de un minuto", re.I)
-BREATHS = re.compile(r"(\d+)\s+(?:breaths|times|respiraciones|veces)\b", re.I)
+UNDER = re.compile(r"under a minute|menos de un minuto|unter einer minute", re.I)
+BREATHS = re.compile(r"(\d+)(?:\s+(?:breaths|times|respiraciones|veces|atemzüge)\b|-mal\b)", re.I)
 
 cycles = {}
 for n in json.load(open(os.path.join(root, "pack.json")))["exercises"]:
@@ -28,7 +29,7 @@ for n in json.load(open(os.path.join(root, "pack.json")))["exercises"]:
     cycles[e["id"]] = e.get("breathing", {}).get("cycles")
 
 checked, bad = 0, []
-for lang in ("en", "es"):
+for lang in ("en", "es", "de"):
     out = subprocess.run([exe, "list", "--json", "--lang", lang], capture_output=True, text=True, check=True).stdout
     for e in json.loads(out):
         s, length = e["summary"], e["length"]
@@ -42,7 +43,7 @@ for lang in ("en", "es"):
             if length >= 60:
                 bad.append(f"{lang} {e['id']}: says under a minute, runs {length} s")
         for m in BREATHS.finditer(s):
-            if re.match(r"\s*(?:\w+\s+)?(?:a|per|por) minut", s[m.end():]):
+            if re.match(r"\s*(?:\w+\s+)?(?:a|per|por|pro) minut", s[m.end():], re.I):
                 continue  # a rate ("6 slow breaths a minute"), not a count
             checked += 1
             if cycles.get(e["id"]) != int(m.group(1)):
