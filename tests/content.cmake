@@ -5,11 +5,16 @@ if(Python3_Interpreter_FOUND)
     COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/check_content_limits.py
             ${CMAKE_SOURCE_DIR}/content/core)
   set_tests_properties(content.core_limits PROPERTIES LABELS content)
+  # every text of the built-in pack has Arabic, written in Arabic script (docs/i18n.md)
+  add_test(NAME content.core_arabic
+    COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/check_arabic_content.py
+            ${CMAKE_SOURCE_DIR}/content/core)
+  set_tests_properties(content.core_arabic PROPERTIES LABELS content)
   # every text of the built-in pack in every language of the pack, none left in English
   add_test(NAME content.core_translated
     COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/check_content_translated.py
             ${CMAKE_SOURCE_DIR}/content/core)
   set_tests_properties(content.core_translated PROPERTIES LABELS content)
 else()
-  message(STATUS "python3 not found: skipping content.core_limits and content.core_translated")
+  message(STATUS "python3 not found: skipping content.core_limits, content.core_arabic and content.core_translated")
 endif()
