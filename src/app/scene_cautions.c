@@ -188,7 +188,8 @@ static layout lay_out(const app *a)
     float bottom = L.foot_y - 18 * u;
     if (L.tick) {
         int tpx = (int)lroundf(20 * u);
-        L.tick_h = fmaxf(40 * u, ui_text_h(a, _("Don't show this again for this exercise"), tpx, false, L.cw - 56 * u));
+        float bs = 32 * u * fminf(fmaxf(a->text_scale, 1.f), 1.5f);
+        L.tick_h = fmaxf(fmaxf(40 * u, bs + 8 * u), ui_text_h(a, _("Don't show this again for this exercise"), tpx, false, L.cw - bs - 24 * u));
         L.tick_y = bottom - L.tick_h;
         bottom = L.tick_y - 14 * u;
     }
@@ -278,14 +279,16 @@ static void draw(const app *a, draw_list *l)
     }
     if (L.tick) {
         bool on = a->cautions.hide_next;
-        float bx = L.cx, by = L.tick_y + (L.tick_h - 32 * u) / 2;
+        /* the box grows with the text beside it (k: 1 at 100%, 1.5 from 150%) */
+        float k = fminf(fmaxf(a->text_scale, 1.f), 1.5f), bs = 32 * u * k;
+        float bx = L.cx, by = L.tick_y + (L.tick_h - bs) / 2;
         gw_rect hit = gw_rc(L.cx - 8 * u, L.tick_y, L.cw + 16 * u, L.tick_h);
-        draw_frame(l, gw_rc(bx, by, 32 * u, 32 * u), 6 * u, 3 * u, on ? t->accent : t->text_dim);
+        draw_frame(l, gw_rc(bx, by, bs, bs), 6 * u * k, 3 * u, on ? t->accent : t->text_dim);
         if (on) {
-            draw_line(l, bx + 7 * u, by + 17 * u, bx + 13 * u, by + 24 * u, 4 * u, t->accent);
-            draw_line(l, bx + 13 * u, by + 24 * u, bx + 26 * u, by + 9 * u, 4 * u, t->accent);
+            draw_line(l, bx + 7 * u * k, by + 17 * u * k, bx + 13 * u * k, by + 24 * u * k, 4 * u, t->accent);
+            draw_line(l, bx + 13 * u * k, by + 24 * u * k, bx + 26 * u * k, by + 9 * u * k, 4 * u, t->accent);
         }
-        draw_text(l, gw_rc(bx + 48 * u, L.tick_y, L.cw - 56 * u, L.tick_h), _("Don't show this again for this exercise"),
+        draw_text(l, gw_rc(bx + bs + 16 * u, L.tick_y, L.cw - bs - 24 * u, L.tick_h), _("Don't show this again for this exercise"),
                   (int)lroundf(20 * u), VALIGN_MIDDLE, t->text_dim);
         if (f == wi && a->focus_visible)
             draw_frame(l, hit, 10 * u, 3 * u, t->focus);

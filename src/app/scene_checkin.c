@@ -1,8 +1,10 @@
 /* scene_checkin: the optional self-check before and after an exercise (home mode):
  * "How are you feeling?" on a 0-10 scale with anchors, one tap, skippable. Worded as a
  * check for the person, not a measurement.
- * Widget ids: "rating:0" .. "rating:10", "skip". Keys: digits 0-9 rate; arrows, Tab or
- * the d-pad move; Enter or A chooses; Escape or B skips. */
+ * Widget ids: "rating:0" .. "rating:10", "skip"; before an exercise "back" (back to
+ * the library, nothing starts: a card tapped by mistake); "safety" (Help). Keys:
+ * digits 0-9 rate; arrows, Tab or the d-pad move; Enter or A chooses; Escape or B
+ * skips. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -58,7 +60,7 @@ static void draw(const app *a, draw_list *l)
     float g[4] = { 5 * u, 55 * u, 14 * u, 30 * u }, gmin[4] = { 5 * u, 16 * u, 8 * u, 16 * u };
     float fixed = th + ph + bw + ah + sh, gaps = g[0] + g[1] + g[2] + g[3];
     if (top + fixed + gaps > bottom) {
-        top = a->notice[0] ? 60 * u : 24 * u;
+        top = fmaxf(a->notice[0] ? 60 * u : 24 * u, ui_top_bar_buttons_bottom(a) + 8 * u); /* under Back, Help */
         float room = bottom - top - fixed, mins = gmin[0] + gmin[1] + gmin[2] + gmin[3];
         float k = room <= mins ? 0 : fminf(1.f, (room - mins) / (gaps - mins));
         for (int i = 0; i < 4; i++)
@@ -102,6 +104,11 @@ static void draw(const app *a, draw_list *l)
     draw_text(l, gw_rc(x0 + row - aw, y, aw, ah), hi, apx, ALIGN_RIGHT | VALIGN_TOP, t->text_dim);
     y += ah + g[3];
     ui_button(a, l, "skip", gw_rc(W / 2 - sw / 2, y, sw, sh), skip, a->home_focus == SKIP_INDEX, false);
+    /* drawn after the scale so the focus keeps its numbers: Back (before only), Help */
+    if (!a->checkin_after)
+        ui_top_bar_focus(a, l, "", a->home_focus - SKIP_INDEX - 1);
+    else
+        ui_safety_button(a, l, W - 24 * u - ui_button_w(a, _("Help"), 150 * u), 16 * u);
     draw_text(l, gw_rc(60 * u, H - 30 * u - nh, W - 120 * u, nh), note, npx, ALIGN_CENTER | VALIGN_MIDDLE, t->text_dim);
     if (a->notice[0])
         draw_text(l, gw_rc(60 * u, 16 * u, W - 120 * u, 40 * u), a->notice, (int)lroundf(16 * u),
@@ -110,7 +117,16 @@ static void draw(const app *a, draw_list *l)
 
 static void activate(app *a, const char *widget)
 {
-    if (!strcmp(widget, "skip"))
+    if (!strcmp(widget, "back") && !a->checkin_after) {
+        /* a card chosen by mistake: nothing starts, nothing is logged */
+        trace_begin(a->tr, a->now, "checkin");
+        trace_str(a->tr, "when", "before");
+        trace_bool(a->tr, "cancelled", true);
+        trace_end(a->tr);
+        a->pending[0] = 0;
+        a->before = -1;
+        app_set_scene(a, &scene_library);
+    } else if (!strcmp(widget, "skip"))
         app_checkin(a, -1);
     else if (!strncmp(widget, "rating:", 7)) {
         int v = -1;
