@@ -39,7 +39,8 @@ add_test(NAME cli.bad_script_line COMMAND sh -c "
   '$<TARGET_FILE:groundwork>' play --no-draw --script $d/s.jsonl 2> $d/err; rc=$?
   grep -q 's.jsonl:2: a tap or click takes' $d/err && [ $rc -eq 2 ]")
 add_test(NAME cli.unknown_exercise COMMAND sh -c "
-  '$<TARGET_FILE:groundwork>' play --no-draw --exercise nope 2>&1 | grep -q 'no exercise \"nope\"'")
+  out=$('$<TARGET_FILE:groundwork>' play --no-draw --exercise nope 2>&1); rc=$?
+  [ $rc -eq 1 ] && printf '%s' \"$out\" | grep -q 'no exercise \"nope\"'")
 set_tests_properties(cli.usage_errors cli.bad_script_line cli.unknown_exercise PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS e2e)
 add_test(NAME e2e.incremental_redraw COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/e2e/check_incremental.py $<TARGET_FILE:groundwork>)
 set_tests_properties(e2e.incremental_redraw PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS e2e)

@@ -11,6 +11,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
 from gwcheck import require  # noqa: E402
+import pngread  # noqa: E402
 
 exe, locpath = sys.argv[1], sys.argv[2]
 for loc in ("de_DE.UTF-8", "ar_EG.UTF-8"):
@@ -37,6 +38,17 @@ for loc, lang in (("de_DE.UTF-8", "de"), ("ar_EG.UTF-8", "ar")):
                             "--out", os.path.join(tmp, "f.png")], env=env, timeout=60,
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         require(r.returncode == 0, f"{loc}: render --at 1.5 refused: {r.stderr.strip()}")
+        # a fractional time is read whole, not cut at the point nor run on: mid-inhale the
+        # box's dot is elsewhere at 5.5 s than at 5 s or 55 s
+        frames = {}
+        for at in ("5", "5.5", "55"):
+            out = os.path.join(tmp, "at-%s.png" % at)
+            subprocess.run([exe, "render", "--exercise", "box-breathing", "--at", at, "--size", "320x200", "--out",
+                            out], env=env, timeout=60, check=True, capture_output=True)
+            frames[at] = pngread.read(out)[2]
+        require(pngread.differing_pixels(frames["5.5"], frames["5"]) > 0 and
+                pngread.differing_pixels(frames["5.5"], frames["55"]) > 0,
+                f"{loc}: --at 5.5 did not draw the frame at 5.5 s")
         out = subprocess.run([exe, "log", "export", "--json"], env=env, check=True, timeout=60,
                              capture_output=True, text=True).stdout
         rows = json.loads(out)

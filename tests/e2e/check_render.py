@@ -46,6 +46,10 @@ with tempfile.TemporaryDirectory() as tmp:
     require(drawn > 200, f"only {drawn} samples differ from the background at 2 s")
     big = render(tmp, "box-breathing", 2, "1920x1080")
     require(big[0] == 1920 and big[1] == 1080, 'big[0] == 1920 and big[1] == 1080')
+    # ...and at 1920x1080 the figure is drawn, about the middle of the screen
+    bx = [x for x in range(0, 1920, 6) for y in range(150, 1080 - 180, 6) if not close(big[2](x, y), BG, 8)]
+    require(len(bx) > 300 and 700 < sum(bx) / len(bx) < 1220,
+            f"1920x1080: {len(bx)} samples drawn, centred at x {sum(bx) / max(1, len(bx)):.0f}")
 
     # orb: resonance breathing inhales 4.5 s after a 3 s lead-in
     r0 = inhale_area(render(tmp, "resonance-breathing", 3.05))

@@ -47,4 +47,16 @@ def read(path):
         r = rows[y]
         return tuple(r[x * bpp:x * bpp + 3])
 
+    px.rows = rows  # every row's bytes, for whole-frame comparisons
+    px.bpp = bpp
     return w, h, px
+
+
+def differing_pixels(a, b):
+    """How many pixels of two frames read by read() differ (every pixel compared)."""
+    n = 0
+    for ra, rb in zip(a.rows, b.rows):
+        if ra != rb:
+            bpp = a.bpp
+            n += sum(1 for i in range(0, len(ra), bpp) if ra[i:i + 3] != rb[i:i + 3])
+    return n + abs(len(a.rows) - len(b.rows)) * (len(a.rows[0]) // a.bpp if a.rows else 0)
