@@ -19,6 +19,7 @@
 
 #include "core/paths.h"
 #include "core/plog.h"
+#include "core/xfile.h"
 
 int cmd_log(int argc, char **argv);
 
@@ -41,104 +42,32 @@ static bool log_path(char *buf, size_t n)
     return dir && paths_join(buf, n, dir, "practice.sqlite");
 }
 
-/* Opens a new private temporary file beside `file` (its name into tmp), or -1. */
-static int open_temp(const char *file, char *tmp, size_t n)
-{
-    const char *slash = strrchr(file, '/');
-    int dirlen = slash ? (int)(slash - file + 1) : 0;
-    unsigned seed = (unsigned)getpid() ^ (unsigned)time(NULL);
-    for (int i = 0; i < 100; i++) {
-        seed = seed * 1103515245u + 12345u;
-        int w = snprintf(tmp, n, "%.*s.%s.%08x.tmp", dirlen, file, slash ? slash + 1 : file, seed);
-        if (w < 0 || (size_t)w >= n) {
-            errno = ENAMETOOLONG;
-            return -1;
-        }
-        int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-        if (fd >= 0 || errno != EEXIST)
-            return fd;
-    }
-    return -1;
-}
+typedef struct export_ctx {
+    bool json;
+    const plog_session *s;
+    int n;
+} export_ctx;
 
-/* Flushes the folder holding file, so the rename survives a power cut (some file
- * systems cannot: not an error). */
-static void sync_dir_of(const char *file)
+static bool write_rows(FILE *f, void *ctx)
 {
-    char dir[PATH_MAX];
-    const char *slash = strrchr(file, '/');
-    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - file) + (slash == file) : 1, slash ? file : ".");
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        fsync(fd);
-        close(fd);
-    }
-}
-
-/* Puts tmp in file's place: over it with force, else only if nothing is there (a hard
- * link fails if file exists, whatever it is; where links are not supported, a check
- * and a rename). */
-static bool place(const char *tmp, const char *file, bool force)
-{
-    if (force)
-        return rename(tmp, file) == 0;
-    if (link(tmp, file) == 0) {
-        unlink(tmp);
-        return true;
-    }
-    if (errno != EPERM && errno != ENOTSUP && errno != EOPNOTSUPP && errno != EXDEV && errno != EMLINK)
-        return false;
-    struct stat st;
-    if (lstat(file, &st) == 0) {
-        errno = EEXIST;
-        return false;
-    }
-    return rename(tmp, file) == 0;
+    const export_ctx *x = ctx;
+    if (x->json)
+        plog_write_json(f, x->s, x->n);
+    else
+        plog_write_csv(f, x->s, x->n);
+    return !ferror(f);
 }
 
 static int write_export(bool json, const char *file, bool force, const plog_session *s, int n)
 {
-    struct stat st;
-    if (!force && lstat(file, &st) == 0) {
-        fprintf(stderr, "groundwork: %s already exists; it was left as it is (give --force to replace it)\n", file);
-        return 1;
-    }
-    char tmp[PATH_MAX];
-    int fd = open_temp(file, tmp, sizeof tmp);
-    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-    if (!f) {
-        fprintf(stderr, "groundwork: cannot write %s: %s\n", file, strerror(errno));
-        if (fd >= 0) {
-            close(fd);
-            unlink(tmp);
-        }
-        return 1;
-    }
-    if (json)
-        plog_write_json(f, s, n);
-    else
-        plog_write_csv(f, s, n);
-    bool ok = fflush(f) == 0 && !ferror(f) && fsync(fileno(f)) == 0;
-    int e = errno;
-    ok = fclose(f) == 0 && ok;
-    if (!ok) {
-        fprintf(stderr, "groundwork: writing the export %s failed: %s; nothing was written there\n", file,
-                strerror(e ? e : errno));
-        unlink(tmp);
-        return 1;
-    }
-    if (!place(tmp, file, force)) {
-        e = errno;
-        unlink(tmp);
-        if (e == EEXIST)
-            fprintf(stderr, "groundwork: %s already exists; it was left as it is (give --force to replace it)\n",
-                    file);
-        else
-            fprintf(stderr, "groundwork: cannot write %s: %s\n", file, strerror(e));
-        return 1;
-    }
-    sync_dir_of(file);
-    return 0;
+    char err[PATH_MAX + 200];
+    export_ctx x = { json, s, n };
+    xfile_status st = xfile_write(file, force, write_rows, &x, err, sizeof err);
+    if (st == XFILE_EXISTS)
+        fprintf(stderr, "groundwork: %s (give --force to replace it)\n", err);
+    else if (st != XFILE_OK)
+        fprintf(stderr, "groundwork: %s\n", err);
+    return st == XFILE_OK ? 0 : 1;
 }
 
 static int export(bool json, const char *file, bool force)
