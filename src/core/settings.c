@@ -39,6 +39,8 @@ void settings_defaults(settings *s)
     s->vol_ambience = 50;
     s->checkins = true;
     snprintf(s->pacer, sizeof s->pacer, "orb");
+    s->remind_days = SETTINGS_EVERY_DAY;
+    s->remind_min = 18 * 60;
 }
 
 static int clampi(int v, int lo, int hi) { return v < lo ? lo : v > hi ? hi : v; }
@@ -64,6 +66,12 @@ void settings_clamp(settings *s)
         s->region[0] = 0;
     if (strcmp(s->handedness, "right") && strcmp(s->handedness, "left"))
         s->handedness[0] = 0;
+    if (!s->remind_days || (s->remind_days & ~SETTINGS_EVERY_DAY))
+        s->remind_days = d.remind_days;
+    if (s->remind_min < 0 || s->remind_min >= 24 * 60)
+        s->remind_min = d.remind_min;
+    if (strcmp(s->remind_via, "systemd") && strcmp(s->remind_via, "autostart"))
+        s->remind_via[0] = 0;
     for (char *c = s->lang; *c; c++) /* a language code: letters, '-' and '_' only */
         if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || *c == '-' || *c == '_')) {
             s->lang[0] = 0;
@@ -90,6 +98,42 @@ static void get_bool(const cJSON *o, const char *k, bool *dst)
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
     if (cJSON_IsBool(v))
         *dst = cJSON_IsTrue(v);
+}
+
+static const char *const DAYS[7] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
+
+/* "reminders": {"on": true, "days": ["mon", ...], "time": "18:00", "via": "systemd"}; a
+ * bad member keeps its default (days: a list naming no known day, or a bad one). */
+static void get_reminders(const cJSON *r, settings *s)
+{
+    if (!cJSON_IsObject(r))
+        return;
+    get_bool(r, "on", &s->remind_on);
+    get_str(r, "via", s->remind_via, sizeof s->remind_via);
+    const cJSON *days = cJSON_GetObjectItemCaseSensitive(r, "days"), *it;
+    unsigned bits = 0;
+    bool ok = cJSON_IsArray(days);
+    if (ok)
+        cJSON_ArrayForEach(it, days) {
+            int k = -1;
+            for (int i = 0; i < 7 && cJSON_IsString(it); i++)
+                if (!strcmp(it->valuestring, DAYS[i]))
+                    k = i;
+            ok = ok && k >= 0;
+            bits |= k >= 0 ? 1u << k : 0;
+        }
+    if (ok && bits) {
+        s->remind_days = bits;
+        s->remind_set = true;
+    }
+    const cJSON *t = cJSON_GetObjectItemCaseSensitive(r, "time");
+    int h, m;
+    char tail;
+    if (cJSON_IsString(t) && strlen(t->valuestring) == 5 && sscanf(t->valuestring, "%2d:%2d%c", &h, &m, &tail) == 2 &&
+        h >= 0 && h < 24 && m >= 0 && m < 60) {
+        s->remind_min = h * 60 + m;
+        s->remind_set = true;
+    }
 }
 
 /* The settings in text (len bytes, not necessarily NUL-terminated); name is how
@@ -169,6 +213,7 @@ settings_status settings_parse(settings *s, const char *name, const char *text, 
         if (cJSON_IsString(it) && strlen(it->valuestring) < sizeof s->cautions_hidden[0] &&
             s->ncautions_hidden < SETTINGS_MAX_FAV)
             snprintf(s->cautions_hidden[s->ncautions_hidden++], sizeof s->cautions_hidden[0], "%s", it->valuestring);
+    get_reminders(cJSON_GetObjectItemCaseSensitive(root, "reminders"), s);
     jsonloc_free(&jl); /* the tree lives in its arena */
     free(buf);
     settings_clamp(s);
@@ -268,6 +313,24 @@ static char *to_text(const settings *s)
         if (!ok)
             cJSON_Delete(v);
     }
+    /* days and time only once chosen (or proposed and turned on): until then a plan
+     * may propose them */
+    cJSON *rem = NULL, *days = NULL;
+    char hm[8];
+    snprintf(hm, sizeof hm, "%02d:%02d", s->remind_min / 60 % 24, s->remind_min % 60);
+    ok = ok && (rem = cJSON_AddObjectToObject(root, "reminders")) && cJSON_AddBoolToObject(rem, "on", s->remind_on);
+    if (s->remind_set) {
+        ok = ok && (days = cJSON_AddArrayToObject(rem, "days"));
+        for (int i = 0; ok && i < 7; i++)
+            if (s->remind_days & (1u << i)) {
+                cJSON *v = cJSON_CreateString(DAYS[i]);
+                ok = v && cJSON_AddItemToArray(days, v);
+                if (!ok)
+                    cJSON_Delete(v);
+            }
+        ok = ok && cJSON_AddStringToObject(rem, "time", hm);
+    }
+    ok = ok && cJSON_AddStringToObject(rem, "via", s->remind_via);
     char *text = ok ? cJSON_Print(root) : NULL;
     cJSON_Delete(root);
     return text;

@@ -15,6 +15,7 @@
 #include <stddef.h>
 
 #define SETTINGS_MAX_FAV 32
+#define SETTINGS_EVERY_DAY 0x7fu /* remind_days: Monday (bit 0) to Sunday (bit 6) */
 
 typedef struct settings {
     char theme[16];        /* calm, light, contrast */
@@ -36,6 +37,12 @@ typedef struct settings {
      * (home mode; they stay under Help inside the exercise) */
     char cautions_hidden[SETTINGS_MAX_FAV][64];
     int  ncautions_hidden;
+    /* practice reminders ("reminders": {"on", "days", "time", "via"}) */
+    bool remind_on;
+    bool remind_set;       /* the person chose days or a time (else a plan may propose) */
+    unsigned remind_days;  /* bit 0 Monday ... bit 6 Sunday; never 0 */
+    int  remind_min;       /* the time of day, minutes after midnight, 0-1439 */
+    char remind_via[16];   /* how they were installed: "systemd", "autostart"; "" none */
 } settings;
 
 typedef enum settings_status {

@@ -319,6 +319,71 @@ static void damaged_file_is_kept_aside(void **st)
     assert_string_equal(kept, "");
 }
 
+/* Reminders: days and a time, kept only once chosen; a bad member keeps its default. */
+static void reminders_round_trip_and_fall_back(void **st)
+{
+    (void)st;
+    char path[300], err[512] = "";
+    snprintf(path, sizeof path, "%s/rem.json", tmpdir);
+    settings s;
+    settings_defaults(&s);
+    assert_false(s.remind_on);
+    assert_false(s.remind_set);
+    assert_int_equal(s.remind_days, SETTINGS_EVERY_DAY);
+    assert_int_equal(s.remind_min, 18 * 60);
+    /* not chosen: neither days nor time written, so a plan can still propose them */
+    char *text = settings_to_json(&s);
+    assert_non_null(text);
+    assert_non_null(strstr(text, "\"reminders\""));
+    assert_null(strstr(text, "\"days\""));
+    assert_null(strstr(text, "\"time\""));
+    free(text);
+    s.remind_on = s.remind_set = true;
+    s.remind_days = 1u | 4u | 16u; /* Monday, Wednesday, Friday */
+    s.remind_min = 7 * 60 + 5;
+    snprintf(s.remind_via, sizeof s.remind_via, "autostart");
+    assert_true(settings_save(&s, path, err, sizeof err));
+    text = slurp(path);
+    assert_non_null(strstr(text, "\"time\":\t\"07:05\""));
+    assert_non_null(strstr(text, "\"mon\", \"wed\", \"fri\""));
+    settings r;
+    assert_int_equal(settings_load(&r, path, err, sizeof err), SETTINGS_OK);
+    assert_true(r.remind_on && r.remind_set);
+    assert_int_equal(r.remind_days, 1u | 4u | 16u);
+    assert_int_equal(r.remind_min, 7 * 60 + 5);
+    assert_string_equal(r.remind_via, "autostart");
+    /* bad values: each its default, the rest kept */
+    static const char *const BAD[] = {
+        "{\"reminders\": {\"on\": 1, \"days\": [\"mon\", \"funday\"], \"time\": \"25:00\", \"via\": \"cron\"}}",
+        "{\"reminders\": {\"days\": [], \"time\": \"7:5\"}}",
+        "{\"reminders\": {\"days\": \"mon\", \"time\": \"07:60\"}}",
+        "{\"reminders\": {\"days\": [3], \"time\": \"07:00x\"}}",
+        "{\"reminders\": {\"time\": 700}}",
+        "{\"reminders\": [true]}",
+        "{\"reminders\": \"on\"}",
+    };
+    for (size_t i = 0; i < sizeof BAD / sizeof *BAD; i++) {
+        write_file(path, BAD[i]);
+        assert_int_equal(settings_load(&r, path, err, sizeof err), SETTINGS_OK);
+        assert_false(r.remind_on);
+        assert_false(r.remind_set);
+        assert_int_equal(r.remind_days, SETTINGS_EVERY_DAY);
+        assert_int_equal(r.remind_min, 18 * 60);
+        assert_string_equal(r.remind_via, "");
+    }
+    write_file(path, "{\"reminders\": {\"on\": true, \"days\": [\"sun\", \"sat\", \"sun\"], \"time\": \"bad\"}}");
+    assert_int_equal(settings_load(&r, path, err, sizeof err), SETTINGS_OK);
+    assert_true(r.remind_on && r.remind_set);
+    assert_int_equal(r.remind_days, 32u | 64u);
+    assert_int_equal(r.remind_min, 18 * 60);
+    /* out-of-range values in memory are clamped before saving */
+    r.remind_days = 0x80;
+    r.remind_min = 24 * 60;
+    settings_clamp(&r);
+    assert_int_equal(r.remind_days, SETTINGS_EVERY_DAY);
+    assert_int_equal(r.remind_min, 18 * 60);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -332,6 +397,7 @@ int main(void)
         cmocka_unit_test(handedness_is_right_left_or_unasked),
         cmocka_unit_test(temp_link_is_not_followed),
         cmocka_unit_test(damaged_file_is_kept_aside),
+        cmocka_unit_test(reminders_round_trip_and_fall_back),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
