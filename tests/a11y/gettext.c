@@ -36,7 +36,7 @@ int main(void)
 
     expect("en", _("Breathe in"), "Breathe in");
     i18n_use_language("es");
-    expect("es", _("Breathe in"), "Inspire");
+    expect("es", _("Breathe in"), "Inhala");
     expect("es", P_("%d step", "%d steps", 1), "%d paso");
     expect("es", P_("%d step", "%d steps", 5), "%d pasos");
     expect("es", i18n_ctx(NC_("Tuesday", "T")), "M");
