@@ -39,6 +39,7 @@ BANNED = [
     (r"tira de los dedos", "reads as pulling with the hands: \"lleva la punta del pie hacia ti\""),
     (r"hacia tu cara", "the calf steps: \"hacia ti\""),
     (r"exhalando más que inhalando", "reads as more air: \"la exhalación dura más que la inhalación\""),
+    (r"tensión arterial", "Spain only, and \"tensión\" is the muscles' word here: \"presión arterial\""),
     (r"embarazada", "addresses one gender: \"en caso de embarazo\""),
     (r"(el|del|al) cliente", "gendered: \"la persona consultante\""),
 ]
