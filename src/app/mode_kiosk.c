@@ -205,8 +205,10 @@ static void enter(app *a)
     k->hours = KIOSK_OPEN;
     update_hours(a);
     apply_volume(a);
-    if (k->cfg.nlang > 0)
+    if (k->cfg.nlang > 0) { /* the first offered language, the interface's too */
         snprintf(a->lang, sizeof a->lang, "%s", k->cfg.lang[0]);
+        app_lang_changed(a);
+    }
     app_set_scene(a, &scene_attract);
 }
 
@@ -289,8 +291,10 @@ void app_kiosk_reset(app *a, const char *why)
     k->corner_since = -1;
     k->ended_seen = a->ended_count;
     k->was_active = false;
-    if (k->cfg.nlang > 0)
+    if (k->cfg.nlang > 0) { /* the first offered language, the interface's too */
         snprintf(a->lang, sizeof a->lang, "%s", k->cfg.lang[0]);
+        app_lang_changed(a);
+    }
     k->resets++;
     apply_volume(a);
     trace_begin(a->tr, a->now, "idle_reset");

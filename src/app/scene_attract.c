@@ -67,7 +67,12 @@ static breath_pattern attract_pattern(const app *a)
 
 static void begin(app *a)
 {
-    snprintf(a->lang, sizeof a->lang, "%s", shown_lang(a));
+    /* the language shown when touched, for the exercises and the interface alike (the
+     * exercises alone changed: Arabic exercises in an English, left-to-right frame) */
+    if (strcmp(a->lang, shown_lang(a))) {
+        snprintf(a->lang, sizeof a->lang, "%s", shown_lang(a));
+        app_lang_changed(a);
+    }
     const kiosk_config *c = &a->kiosk.cfg;
     int offered = 0;
     const char *only = NULL;
