@@ -219,6 +219,8 @@ struct app {
         bool  captions_off;      /* captions, phase words and counts hidden */
         bool  help;              /* the keys overlay is open */
         bool  editing_note;      /* typing into "ctl-note" */
+        char  opened_by[8];      /* the key that opened the note: its own text event is
+                                    not typed into it ("e" from E) */
         int   freq;              /* plan_freq_preset index */
         char  note[PLAN_NOTE_MAX];
         char  plan_dir[1024];

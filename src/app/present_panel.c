@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "app/app.h"
 #include "app/ui.h"
@@ -225,6 +226,15 @@ bool present_panel_activate(app *a, const char *w)
 static bool note_key(app *a, const gw_event *e)
 {
     struct app_present *p = &a->present;
+    if (e->type == EV_TEXT && p->opened_by[0]) {
+        /* the text of the very key that opened the note (SDL sends E, then "e") */
+        bool same = !strcasecmp(e->text, p->opened_by);
+        p->opened_by[0] = 0;
+        if (same)
+            return true;
+    }
+    if (e->type != EV_TEXT)
+        p->opened_by[0] = 0;
     if (e->type == EV_TEXT) {
         size_t k = strlen(p->note);
         for (const char *s = e->text; *s; s++) {
@@ -285,7 +295,11 @@ bool present_panel_key(app *a, const gw_event *e)
         if (!strcmp(k, MAP[i][0])) {
             if (!strncmp(MAP[i][1], "ctl-", 4))
                 show_page_of(a, MAP[i][1]); /* a control on another page of the panel */
-            return app_press(a, MAP[i][1]);  /* not on screen now: the scene may have the key */
+            bool was = a->present.editing_note;
+            bool pressed = app_press(a, MAP[i][1]); /* not on screen now: the scene may have the key */
+            if (pressed && !was && a->present.editing_note && strlen(k) < sizeof a->present.opened_by)
+                memcpy(a->present.opened_by, k, strlen(k) + 1);
+            return pressed;
         }
     return false;
 }

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Present mode's take-home plan, end to end: a therapist tailors box breathing
-(longer phases) and 4-group PMR (release only, legs left out), writes a note, picks a
-frequency and saves the plan into a folder; `groundwork validate` accepts the folder;
-the files hold what was tailored; and home mode with --pack on the folder lists the
+(longer phases) and 4-group PMR (release only, legs left out), writes a note (opened
+with the E key, whose own "e" is not typed into it), picks a frequency and saves the
+plan into a folder; `groundwork validate` accepts the folder; the files hold what was
+tailored; and home mode with --pack on the folder lists the
 plan first (Enter on the first card starts the plan's exercise)."""
 import json
 import os
@@ -22,7 +23,8 @@ SAVE = """\
 {"at": 2.5, "press": "cautions-start"}
 {"at": 3.0, "press": "ctl-tension"}
 {"at": 3.5, "press": "ctl-group:legs"}
-{"at": 4.0, "press": "ctl-note"}
+{"at": 4.0, "key": "E"}
+{"at": 4.0, "text": "e"}
 {"at": 4.2, "text": "Try it after lunch \\"slowly\\""}
 {"at": 4.4, "key": "Return"}
 {"at": 4.6, "key": "B"}
