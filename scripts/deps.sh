@@ -5,8 +5,10 @@ set -euo pipefail
 pkgs=(build-essential cmake pkg-config gettext python3
       libsdl2-dev libsdl2-ttf-dev libsdl2-mixer-dev libpng-dev
       libx11-dev libxext-dev libcjson-dev libcmocka-dev libsqlite3-dev python3-jsonschema libsodium-dev libfribidi-dev
+      libsystemd-dev libcairo2-dev   # the file chooser through sd-bus; the summary PDF
       fonts-noto-core locales xvfb xauth xdotool
       desktop-file-utils appstream dpkg-dev man-db file
+      dbus-daemon python3-dbus poppler-utils   # tests: a private bus, a fake portal, the PDF read back
       clang libclang-rt-14-dev valgrind)   # make fuzz (libFuzzer) and make memcheck
 missing=()
 for p in "${pkgs[@]}"; do

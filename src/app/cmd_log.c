@@ -1,6 +1,9 @@
 /* `groundwork log`: the practice log from the command line.
  *   log export [--csv|--json] [--force] [FILE]   every session, CSV (default) or JSON,
  *                                                to FILE or stdout
+ *   log summary [--days N] [--end DATE] [--force] FILE
+ *                                      the one-page PDF for a therapist (app/report.h)
+ *                                      of the N days (7 by default) ending DATE (today)
  *   log delete --all --yes             deletes every session (refused without --yes)
  * FILE is private (0600) and whole: the export goes to a new temporary file in FILE's
  * folder (O_EXCL|O_NOFOLLOW), flushed, then renamed into place, so a full disk leaves
@@ -17,6 +20,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/report.h"
+#include "app/run.h"
+#include "core/i18n.h"
 #include "core/paths.h"
 #include "core/plog.h"
 #include "core/xfile.h"
@@ -25,6 +31,7 @@ int cmd_log(int argc, char **argv);
 
 static const char LOG_USAGE[] =
     "Usage: groundwork log export [--csv|--json] [--force] [FILE]\n"
+    "       groundwork log summary [--days N] [--end YYYY-MM-DD] [--force] FILE\n"
     "       groundwork log delete --all --yes\n";
 
 static int log_usage(const char *msg, const char *arg)
@@ -106,6 +113,60 @@ static int export(bool json, const char *file, bool force)
     return 0;
 }
 
+/* Every session, or none when there is no log yet; -1 with a message on stderr. */
+static int read_all(plog_session **s)
+{
+    char path[PATH_MAX], err[PATH_MAX + 300];
+    *s = NULL;
+    if (!log_path(path, sizeof path)) {
+        fputs("groundwork: there is no folder for the practice log (set HOME or XDG_DATA_HOME)\n", stderr);
+        return -1;
+    }
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return 0;
+    plog *p = plog_open(path, err, sizeof err);
+    int n = p ? plog_list(p, s, err, sizeof err) : -1;
+    plog_close(p);
+    if (n < 0)
+        fprintf(stderr, "groundwork: %s\n", err);
+    return n;
+}
+
+static int summary(int days, const char *end, const char *file, bool force)
+{
+    char iso[32], err[PATH_MAX + 300];
+    plog_format_utc(iso, sizeof iso, (int64_t)time(NULL));
+    int32_t today = plog_day_of(iso, NULL);
+    if (end) {
+        char e[32];
+        snprintf(e, sizeof e, "%.10sT12:00:00Z", end);
+        today = strlen(end) == 10 ? plog_day_of(e, NULL) : INT32_MIN;
+        if (today == INT32_MIN)
+            return log_usage("--end takes a date such as 2026-12-06, not \"%s\"", end);
+    }
+    plog_session *s = NULL;
+    int n = read_all(&s);
+    if (n < 0)
+        return 1;
+    char lang[16];
+    i18n_lang_from_env(lang, sizeof lang);
+    pack_set packs = { 0 };
+    run_load_content(&packs, NULL);
+    report_input in = { s, n, today, days, &packs, lang, iso };
+    xfile_status st = xfile_write(file, force, report_writer, &in, err, sizeof err);
+    if (st == XFILE_EXISTS)
+        fprintf(stderr, "groundwork: %s (give --force to replace it)\n", err);
+    else if (st != XFILE_OK)
+        fprintf(stderr, "groundwork: %s\n", err);
+    else
+        fprintf(stderr, "groundwork: the summary of %d sessions in the last %d days is in %s\n", report_count(&in),
+                days, file);
+    pack_set_free(&packs);
+    plog_sessions_free(s, n);
+    return st == XFILE_OK ? 0 : 1;
+}
+
 static int delete_all(bool all, bool yes)
 {
     if (!all || !yes)
@@ -132,7 +193,7 @@ static int delete_all(bool all, bool yes)
 int cmd_log(int argc, char **argv)
 {
     if (argc < 2)
-        return log_usage("%s", "log needs export or delete");
+        return log_usage("%s", "log needs export, summary or delete");
     const char *verb = argv[1];
     if (!strcmp(verb, "export")) {
         bool json = false, fmt = false, force = false;
@@ -154,6 +215,36 @@ int cmd_log(int argc, char **argv)
         }
         return export(json, file && strcmp(file, "-") ? file : NULL, force);
     }
+    if (!strcmp(verb, "summary")) {
+        int days = 7;
+        bool force = false;
+        const char *file = NULL, *end = NULL;
+        for (int i = 2; i < argc; i++) {
+            if (!strcmp(argv[i], "--force"))
+                force = true;
+            else if (!strcmp(argv[i], "--days") || !strcmp(argv[i], "--end")) {
+                if (i + 1 >= argc)
+                    return log_usage("%s needs a value", argv[i]);
+                if (argv[i][2] == 'e') {
+                    end = argv[++i];
+                    continue;
+                }
+                char *rest;
+                long v = strtol(argv[++i], &rest, 10);
+                if (*rest || v < 1 || v > 366)
+                    return log_usage("--days takes a number of days from 1 to 366, not \"%s\"", argv[i]);
+                days = (int)v;
+            } else if (argv[i][0] == '-' && argv[i][1])
+                return log_usage("unknown option \"%s\" for log summary", argv[i]);
+            else if (file)
+                return log_usage("unexpected argument \"%s\": log summary writes one file", argv[i]);
+            else
+                file = argv[i];
+        }
+        if (!file || !strcmp(file, "-"))
+            return log_usage("%s", "log summary needs the FILE to write the PDF to");
+        return summary(days, end, file, force);
+    }
     if (!strcmp(verb, "delete")) {
         bool all = false, yes = false;
         for (int i = 2; i < argc; i++) {
@@ -170,5 +261,5 @@ int cmd_log(int argc, char **argv)
         fputs(LOG_USAGE, stdout);
         return 0;
     }
-    return log_usage("unknown log command \"%s\" (export or delete)", verb);
+    return log_usage("unknown log command \"%s\" (export, summary or delete)", verb);
 }

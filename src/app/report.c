@@ -1,0 +1,372 @@
+#include "app/report.h"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <math.h>
+#include <string.h>
+
+#include "core/i18n.h"
+
+#define PAGE_W 595.28 /* A4 in points */
+#define PAGE_H 841.89
+#define MARGIN 48.0
+
+static void civil_from_days(int32_t z, int *y, int *m, int *d)
+{
+    z += 719468;
+    int32_t era = (z >= 0 ? z : z - 146096) / 146097;
+    int32_t doe = z - era * 146097;
+    int32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int32_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int32_t mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+static void day_label(char *out, size_t n, int32_t day)
+{
+    int y, m, d;
+    civil_from_days(day, &y, &m, &d);
+    i18n_day_month(out, n, d, m);
+}
+
+static bool in_period(const report_input *in, const plog_session *s)
+{
+    int32_t d = plog_day_of(s->start, NULL);
+    return d != INT32_MIN && d <= in->today && d > in->today - in->days;
+}
+
+int report_count(const report_input *in)
+{
+    int k = 0;
+    for (int i = 0; i < in->n; i++)
+        k += in_period(in, &in->s[i]);
+    return k;
+}
+
+static const char *title_of(const report_input *in, const char *id)
+{
+    const exercise *e = in->packs ? pack_set_find(in->packs, id) : NULL;
+    const char *t = e ? pack_text_get(&e->title, in->lang) : NULL;
+    return t && t[0] ? t : id;
+}
+
+static void font(cairo_t *cr, double size, bool bold)
+{
+    cairo_select_font_face(cr, "Noto Sans", CAIRO_FONT_SLANT_NORMAL,
+                           bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_set_font_size(cr, size);
+}
+
+static double text_w(cairo_t *cr, const char *s)
+{
+    cairo_text_extents_t e;
+    cairo_text_extents(cr, s, &e);
+    return e.x_advance;
+}
+
+static void text_at(cairo_t *cr, double x, double y, const char *s)
+{
+    cairo_move_to(cr, x, y);
+    cairo_show_text(cr, s);
+}
+
+/* s shortened with "…" to fit w. */
+static void text_fit(cairo_t *cr, double x, double y, double w, const char *s)
+{
+    if (text_w(cr, s) <= w) {
+        text_at(cr, x, y, s);
+        return;
+    }
+    char buf[512];
+    size_t len = strlen(s) < sizeof buf - 4 ? strlen(s) : sizeof buf - 4;
+    while (len > 0) {
+        do
+            len--;
+        while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80);
+        snprintf(buf, sizeof buf, "%.*s…", (int)len, s);
+        if (text_w(cr, buf) <= w)
+            break;
+    }
+    text_at(cr, x, y, buf);
+}
+
+/* Wraps s at spaces into lines of width w from y down, at most maxl lines (the last
+ * shortened); returns the y below. */
+static double text_wrap(cairo_t *cr, double x, double y, double w, double lh, const char *s, int maxl)
+{
+    char line[1024];
+    const char *p = s;
+    for (int l = 0; *p && l < maxl; l++) {
+        while (*p == ' ' || *p == '\n')
+            p++;
+        size_t best = 0, k = 0;
+        for (;;) {
+            size_t e = k;
+            while (p[e] && p[e] != ' ' && p[e] != '\n')
+                e++;
+            if (e >= sizeof line)
+                break;
+            snprintf(line, sizeof line, "%.*s", (int)e, p);
+            if (best && text_w(cr, line) > w)
+                break;
+            best = e;
+            if (!p[e] || p[e] == '\n')
+                break;
+            k = e + 1;
+        }
+        if (!best)
+            break;
+        snprintf(line, sizeof line, "%.*s", (int)best, p);
+        if (l == maxl - 1 && p[best])
+            text_fit(cr, x, y, w, p); /* the rest, cut short */
+        else
+            text_fit(cr, x, y, w, line);
+        p += best;
+        y += lh;
+    }
+    return y;
+}
+
+/* An arrow drawn, not typed: the PDF's font has none. Returns the x after it. */
+static double arrow(cairo_t *cr, double x, double y)
+{
+    double s = 7;
+    cairo_save(cr);
+    cairo_set_line_width(cr, 0.9);
+    cairo_move_to(cr, x + 2, y - 3.5);
+    cairo_line_to(cr, x + 2 + s, y - 3.5);
+    cairo_move_to(cr, x + s - 1, y - 6);
+    cairo_line_to(cr, x + 2 + s, y - 3.5);
+    cairo_line_to(cr, x + s - 1, y - 1);
+    cairo_stroke(cr);
+    cairo_restore(cr);
+    return x + s + 5;
+}
+
+/* "7 -> 4" from a before and an after rating (either may be none: "–"). */
+static void ratings(cairo_t *cr, double x, double y, int before, int after)
+{
+    char b[8];
+    snprintf(b, sizeof b, before == PLOG_NONE ? "–" : "%d", before);
+    text_at(cr, x, y, b);
+    x = arrow(cr, x + text_w(cr, b), y);
+    snprintf(b, sizeof b, after == PLOG_NONE ? "–" : "%d", after);
+    text_at(cr, x, y, b);
+}
+
+/* Before (open circle) joined to after (filled), one mark per session, sessions on one
+ * day side by side; y 0-10. */
+static void chart(cairo_t *cr, const report_input *in, double x, double y, double w, double h)
+{
+    font(cr, 9, false);
+    double lw = 18, cx = x + lw, cw = w - lw, top = y + 6, ch = h - 24;
+    cairo_set_line_width(cr, 0.5);
+    for (int v = 0; v <= 10; v += 5) {
+        double yy = top + ch - ch * v / 10.0;
+        cairo_set_source_rgb(cr, 0.8, 0.8, 0.8);
+        cairo_move_to(cr, cx, yy);
+        cairo_line_to(cr, cx + cw, yy);
+        cairo_stroke(cr);
+        char b[8];
+        snprintf(b, sizeof b, "%d", v);
+        cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
+        text_at(cr, x, yy + 3, b);
+    }
+    double slot = cw / in->days;
+    int step = in->days > 14 ? 7 : 1;
+    for (int d = 0; d < in->days; d += step) {
+        char b[32];
+        day_label(b, sizeof b, in->today - in->days + 1 + d);
+        cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
+        text_at(cr, cx + slot * (d + 0.5) - text_w(cr, b) / 2, top + ch + 14, b);
+    }
+    for (int d = 0; d < in->days; d++) {
+        int32_t day = in->today - in->days + 1 + d;
+        int k = 0, count = 0;
+        for (int i = 0; i < in->n; i++)
+            count += plog_day_of(in->s[i].start, NULL) == day;
+        for (int i = 0; i < in->n; i++) {
+            const plog_session *s = &in->s[i];
+            if (plog_day_of(s->start, NULL) != day)
+                continue;
+            double sx = cx + slot * d + slot * (k + 0.5) / count;
+            k++;
+            double yb = top + ch - ch * s->before / 10.0, ya = top + ch - ch * s->after / 10.0;
+            double r = fmin(3.5, slot / (2.5 * count) + 0.8);
+            cairo_set_line_width(cr, 1.2);
+            if (s->before != PLOG_NONE && s->after != PLOG_NONE) {
+                cairo_set_source_rgb(cr, 0.45, 0.55, 0.7);
+                cairo_move_to(cr, sx, yb);
+                cairo_line_to(cr, sx, ya);
+                cairo_stroke(cr);
+            }
+            if (s->before != PLOG_NONE) {
+                cairo_set_source_rgb(cr, 1, 1, 1);
+                cairo_arc(cr, sx, yb, r, 0, 2 * M_PI);
+                cairo_fill_preserve(cr);
+                cairo_set_source_rgb(cr, 0.75, 0.35, 0.2);
+                cairo_stroke(cr);
+            }
+            if (s->after != PLOG_NONE) {
+                cairo_set_source_rgb(cr, 0.15, 0.4, 0.65);
+                cairo_arc(cr, sx, ya, r, 0, 2 * M_PI);
+                cairo_fill(cr);
+            }
+        }
+    }
+}
+
+static cairo_status_t to_file(void *closure, const unsigned char *data, unsigned int len)
+{
+    return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+bool report_write_pdf(FILE *f, const report_input *in)
+{
+    cairo_surface_t *sf = cairo_pdf_surface_create_for_stream(to_file, f, PAGE_W, PAGE_H);
+    cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE, _("Practice summary"));
+    cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATOR, "Groundwork");
+    if (in->created)
+        cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATE_DATE, in->created);
+    cairo_t *cr = cairo_create(sf);
+    double x = MARGIN, w = PAGE_W - 2 * MARGIN, y = MARGIN + 18;
+    int n = report_count(in);
+    int days_with = 0;
+    for (int d = 0; d < in->days; d++)
+        for (int i = 0; i < in->n; i++)
+            if (plog_day_of(in->s[i].start, NULL) == in->today - d) {
+                days_with++;
+                break;
+            }
+
+    cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+    font(cr, 20, true);
+    text_at(cr, x, y, _("Practice summary"));
+    y += 22;
+    char a[48], b[48], line[512];
+    day_label(a, sizeof a, in->today - in->days + 1);
+    day_label(b, sizeof b, in->today);
+    int yy, mm, dd;
+    civil_from_days(in->today, &yy, &mm, &dd);
+    font(cr, 11, false);
+    cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
+    /* The period of the summary: %d the number of days, then its first and last day
+     * ("Last 7 days: 30 Nov – 6 Dec 2026"). */
+    snprintf(line, sizeof line, P_("Last %d day: %s – %s %d", "Last %d days: %s – %s %d", in->days), in->days, a,
+             b, yy);
+    text_at(cr, x, y, line);
+    y += 16;
+    char ns[128], nd[128];
+    snprintf(ns, sizeof ns, P_("%d session", "%d sessions", n), n);
+    snprintf(nd, sizeof nd, P_("on %d day", "on %d days", days_with), days_with);
+    snprintf(line, sizeof line, "%s %s", ns, nd);
+    text_at(cr, x, y, line);
+    y += 14;
+
+    /* the chart and its legend */
+    font(cr, 12, true);
+    cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+    text_at(cr, x, y + 12, _("How you felt, before and after (0–10)"));
+    y += 18;
+    chart(cr, in, x, y, w, 150);
+    y += 160;
+    font(cr, 9, false);
+    cairo_set_line_width(cr, 1.2);
+    cairo_set_source_rgb(cr, 0.75, 0.35, 0.2);
+    cairo_arc(cr, x + 22, y - 3, 3.5, 0, 2 * M_PI);
+    cairo_stroke(cr);
+    cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
+    text_at(cr, x + 30, y, _("Before"));
+    double lx = x + 40 + text_w(cr, _("Before"));
+    cairo_set_source_rgb(cr, 0.15, 0.4, 0.65);
+    cairo_arc(cr, lx, y - 3, 3.5, 0, 2 * M_PI);
+    cairo_fill(cr);
+    cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
+    text_at(cr, lx + 8, y, _("After"));
+    y += 24;
+
+    /* the sessions: at most as many as leave room for the notes */
+    int notes = 0;
+    for (int i = 0; i < in->n; i++)
+        notes += in_period(in, &in->s[i]) && in->s[i].notes && in->s[i].notes[0];
+    double rowh = 14, notes_room = notes ? fmin(260, 30 + notes * 28.0) : 0;
+    int maxrows = (int)((PAGE_H - MARGIN - y - 40 - notes_room) / rowh);
+    font(cr, 12, true);
+    cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+    text_at(cr, x, y, _("Sessions"));
+    y += 18;
+    double c1 = x, c2 = x + 70, c3 = x + w - 150, c4 = x + w - 70;
+    font(cr, 9, true);
+    cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
+    text_at(cr, c1, y, _("Date"));
+    text_at(cr, c2, y, _("Exercise"));
+    text_at(cr, c3, y, _("Completed"));
+    text_at(cr, c4, y, _("Before"));
+    text_at(cr, arrow(cr, c4 + text_w(cr, _("Before")), y), y, _("After"));
+    y += rowh;
+    font(cr, 10, false);
+    cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+    int shown = 0;
+    for (int i = 0; i < in->n; i++) {
+        const plog_session *s = &in->s[i];
+        if (!in_period(in, s))
+            continue;
+        if (shown == maxrows - 1 && n > maxrows) {
+            /* More sessions than the page has room for: %d how many are left out. */
+            snprintf(line, sizeof line, P_("… and %d more session (in the full export)",
+                                           "… and %d more sessions (in the full export)", n - shown), n - shown);
+            text_at(cr, c2, y, line);
+            y += rowh;
+            break;
+        }
+        day_label(a, sizeof a, plog_day_of(s->start, NULL));
+        snprintf(line, sizeof line, "%s %.5s", a, s->start[10] == 'T' ? s->start + 11 : "");
+        text_at(cr, c1, y, line);
+        text_fit(cr, c2, y, c3 - c2 - 8, title_of(in, s->exercise));
+        text_at(cr, c3, y, s->completed ? _("Yes") : _("No"));
+        ratings(cr, c4, y, s->before, s->after);
+        y += rowh;
+        shown++;
+    }
+    if (!n) {
+        text_at(cr, c2, y, _("No sessions in this period."));
+        y += rowh;
+    }
+
+    if (notes) {
+        y += 12;
+        font(cr, 12, true);
+        text_at(cr, x, y, _("Notes"));
+        y += 16;
+        for (int i = 0; i < in->n && y < PAGE_H - MARGIN - 20; i++) {
+            const plog_session *s = &in->s[i];
+            if (!in_period(in, s) || !s->notes || !s->notes[0])
+                continue;
+            day_label(a, sizeof a, plog_day_of(s->start, NULL));
+            snprintf(line, sizeof line, "%s · %s", a, title_of(in, s->exercise));
+            font(cr, 9, true);
+            cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
+            text_fit(cr, x, y, w, line);
+            y += 12;
+            font(cr, 10, false);
+            cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+            int room = (int)((PAGE_H - MARGIN - 20 - y) / 13);
+            y = text_wrap(cr, x + 10, y, w - 10, 13, s->notes, room < 4 ? room : 4) + 4;
+        }
+    }
+
+    font(cr, 8, false);
+    cairo_set_source_rgb(cr, 0.4, 0.4, 0.4);
+    text_at(cr, x, PAGE_H - MARGIN + 20,
+            _("Made by Groundwork on this computer, from your private practice log. Share it only if you wish."));
+    cairo_show_page(cr);
+    cairo_destroy(cr);
+    cairo_surface_finish(sf);
+    bool ok = cairo_surface_status(sf) == CAIRO_STATUS_SUCCESS;
+    cairo_surface_destroy(sf);
+    return ok && !ferror(f);
+}
+
+bool report_writer(FILE *f, void *ctx) { return report_write_pdf(f, ctx); }
