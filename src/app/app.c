@@ -39,8 +39,10 @@ bool app_init(app *a, const app_config *cfg)
     a->kiosk.reload_ctx = cfg->reload_ctx;
     a->kiosk.wall_live = cfg->kiosk_wall_live;
     a->guided_voice = -1;
-    if (cfg->lang && *cfg->lang)
+    if (cfg->lang && *cfg->lang) {
         snprintf(a->lang, sizeof a->lang, "%s", cfg->lang);
+        a->lang_arg = true;
+    }
     else
         i18n_lang_from_env(a->lang, sizeof a->lang);
     trace_begin(a->tr, 0, "start");
@@ -55,11 +57,7 @@ bool app_init(app *a, const app_config *cfg)
     app_home_init(a, cfg);
     present_panel_init(a, cfg->plan_dir);
     a->text_pct_arg = cfg->text_pct;
-    char fonts[PATH_MAX];
-    const char *data = paths_data_dir();
-    if (!data || !paths_join(fonts, sizeof fonts, data, "fonts"))
-        snprintf(fonts, sizeof fonts, "fonts");
-    a->text = plat_text_new(fonts);
+    a->text = plat_text_new(paths_font_dir());
     if (!a->text) /* layouts then size text by estimate: it may not fit so well */
         app_error(a, _("Text cannot be measured (out of memory or no font support): the layout may not fit the text."));
     app_lang_changed(a);

@@ -238,6 +238,7 @@ struct app {
     /* accessibility and languages (issue 10): text size, direction */
     float text_scale;        /* font sizes are multiplied by this (settings text size / 100) */
     bool  rtl;               /* the interface language is written right to left: mirror */
+    bool  lang_arg;          /* --lang set the language for this run (until chosen in Settings) */
     int   text_pct_arg;      /* --text-size for this run; 0: the settings' */
     bool  draw_oom;          /* a description was left incomplete for lack of memory (reported) */
     struct plat_text *text;  /* measures text for layouts that reflow (owned; NULL: estimates) */

@@ -243,10 +243,16 @@ static float section(layout *L, int k, float x, float y, float w)
     static const char *const LN[] = { N_("Automatic"), N_("English"), N_("Español"), N_("Deutsch"), N_("العربية") };
     static const char *const PN[PACER_STYLE_COUNT] = { N_("Orb"), N_("Box"), N_("Wave"), N_("Tube"), N_("Calm") };
     switch (k) {
-    case 0: return choices(L, x, y, w, _("Theme"), "theme", TK, TN, 3, a->set.theme);
+    case 0: return choices(L, x, y, w, _("Theme"), "theme", TK, TN, 3, a->th->name); /* in effect (--theme too) */
     case 1: return stepper(L, x, y, w, _("Text size"), "text-size", app_text_pct(a));
     case 2: return toggles(L, x, y, w);
-    case 3: return choices(L, x, y, w, _("Language"), "language", LK, LN, 5, a->set.lang[0] ? a->set.lang : "auto");
+    case 3: { /* the language in effect: --lang for this run, else the setting */
+        char cur[3] = "";
+        if (a->lang_arg)
+            snprintf(cur, sizeof cur, "%.2s", a->lang);
+        return choices(L, x, y, w, _("Language"), "language", LK, LN, 5,
+                       cur[0] ? cur : a->set.lang[0] ? a->set.lang : "auto");
+    }
     case 4: {
         const char *pk[PACER_STYLE_COUNT];
         for (int i = 0; i < PACER_STYLE_COUNT; i++)
@@ -509,6 +515,7 @@ static void activate(app *a, const char *w)
         step_region(a, w[7] == 'n' ? 1 : -1);
     else if (sscanf(w, "language:%15s", key) == 1) {
         snprintf(s->lang, sizeof s->lang, "%s", strcmp(key, "auto") ? key : "");
+        a->lang_arg = false; /* the person chose: --lang no longer applies */
         if (s->lang[0])
             snprintf(a->lang, sizeof a->lang, "%s", s->lang);
         else
