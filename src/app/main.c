@@ -25,6 +25,7 @@ static const char USAGE[] =
     "       groundwork kiosk set-pin|stats [--config FILE]\n"
     "       groundwork log export [--csv|--json] [--force] [FILE]\n"
     "       groundwork log delete --all --yes\n"
+    "       groundwork remind [--at-login] [--wait SECONDS]\n"
     "       groundwork --help | --version\n";
 
 static const char HELP[] =
@@ -57,7 +58,12 @@ static const char HELP[] =
 
     "  log export         your practice log as CSV (default) or --json, to FILE (private;\n"
     "                     an existing FILE only with --force) or stdout\n"
-    "  log delete --all --yes   delete every session from your practice log\n";
+    "  log delete --all --yes   delete every session from your practice log\n"
+    "  remind             show one practice reminder (a desktop notification naming your\n"
+    "                     plan's exercise; Start opens it). Settings > Reminders run it\n"
+    "                     on the chosen days and time; --at-login waits for that time\n"
+    "                     (autostart), --wait SECONDS how long Start is listened for\n"
+    "                     (default 3600); exit status 1 when no notification server answers\n";
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -147,6 +153,7 @@ int cmd_validate(int argc, char **argv);
 int cmd_list(const run_options *o, bool json);
 int cmd_kiosk(int argc, char **argv);
 int cmd_log(int argc, char **argv);
+int cmd_remind(int argc, char **argv);
 
 int main(int argc, char **argv)
 {
@@ -166,7 +173,7 @@ int main(int argc, char **argv)
     if (argc > 1 && argv[1][0] != '-') {
         cmd = argv[1];
         if (strcmp(cmd, "validate") && strcmp(cmd, "list") && strcmp(cmd, "render") && strcmp(cmd, "play") &&
-            strcmp(cmd, "preview") && strcmp(cmd, "kiosk") && strcmp(cmd, "log"))
+            strcmp(cmd, "preview") && strcmp(cmd, "kiosk") && strcmp(cmd, "log") && strcmp(cmd, "remind"))
             return usage_error("unknown command \"%s\"", cmd);
         argv++;
         argc--;
@@ -177,6 +184,8 @@ int main(int argc, char **argv)
         return cmd_kiosk(argc, argv);
     if (cmd && !strcmp(cmd, "log"))
         return cmd_log(argc, argv);
+    if (cmd && !strcmp(cmd, "remind"))
+        return cmd_remind(argc, argv);
 
     run_options o = { 0 };
     o.mode = "home";
