@@ -6,7 +6,10 @@
  * "dominant" side in muscle relaxation); "language:auto|en|es|de|ar";
  * "pacer:orb|box|wave|tube|calm"; "volume:cues|voice|ambience:down|up";
  * "region:previous|next" (the crisis line's country: Automatic, each country with a
- * line of its own in locales.json, Another country); "delete-data",
+ * line of its own in locales.json, Another country); "export" opens "Export my practice
+ * log": "export:csv|json" (the whole log), "summary:7|30" (A summary for my therapist,
+ * a PDF of the last 7 or 30 days; app_export.h says where they go), "back" closes it;
+ * "delete-data",
  * then "delete-confirm" or "delete-cancel"; "page:next", "page:previous" when large
  * text puts the settings on more than one page. Keys: arrows, Tab or the d-pad move;
  * Enter or A press; Page Down and Page Up turn pages; Escape or B goes back (or
@@ -14,9 +17,11 @@
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/app.h"
+#include "app/app_export.h"
 #include "app/ui.h"
 #include "core/i18n.h"
 #include "core/paths.h"
@@ -161,7 +166,15 @@ static float toggles(layout *L, float x, float y, float w)
     return lh + 4 * u + bh + (y - y0);
 }
 
-/* Where the practice log is kept, and "Delete all my data". */
+/* The export view: open, and what the last export did (where the file is, or why
+ * there is none). Cleared on entering the screen. */
+static struct share_state {
+    bool open;
+    char msg[PATH_MAX + 1024];
+    bool failed;
+} share;
+
+/* Where the practice log is kept, "Export my practice log" and "Delete all my data". */
 static float data_panel(layout *L, float x, float y, float w)
 {
     const app *a = L->a;
@@ -169,31 +182,78 @@ static float data_panel(layout *L, float x, float y, float w)
     char where[PATH_MAX + 100];
     const char *dir = paths_user_data_dir();
     snprintf(where, sizeof where, _("Your practice log is kept only on this computer, in %s."), dir ? dir : "?");
-    const char *del = _("Delete all my data");
+    const char *del = _("Delete all my data"), *exp = _("Export my practice log");
     int px = (int)lroundf(17 * u);
-    float bw = ui_button_w(a, del, 280 * u);
-    float tw = w - ip - bw - 56 * u;  /* the text beside the button, as at 100% */
+    float ew = ui_button_w(a, exp, 240 * u), dw = ui_button_w(a, del, 240 * u), bgap = 16 * u;
+    float bw = ew + bgap + dw;        /* the two buttons side by side */
+    float tw = w - ip - bw - 56 * u;  /* the text beside them, as at 100% */
     /* the text under the button when beside it would be too narrow (or a word in
      * it, such as a long folder name, wider than the room) */
-    bool stacked = tw < w * 0.5f || ui_measure(a, where, px, false, tw).w > tw;
+    bool stacked = tw < w * 0.35f || ui_measure(a, where, px, false, tw).w > tw;
+    /* stacked, the buttons share a row, or one above the other when they do not fit */
+    bool column = stacked && bw > w - 2 * ip;
     if (stacked) {
         tw = w - 2 * ip;
-        bw = fminf(bw, w - 2 * ip);
+        if (column)
+            ew = dw = fminf(fmaxf(ew, dw), w - 2 * ip);
     }
-    float bh = ui_button_h(a, del, bw, 56 * u);
+    float bh = fmaxf(ui_button_h(a, del, dw, 56 * u), ui_button_h(a, exp, ew, 56 * u));
     float th = ui_text_h(a, where, px, false, tw);
-    float h = stacked ? th + bh + 3 * ip : fmaxf(92 * u, fmaxf(th, bh) + 36 * u);
+    float bhs = column ? 2 * bh + bgap : bh;
+    float h = stacked ? th + bhs + 3 * ip : fmaxf(92 * u, fmaxf(th, bh) + 36 * u);
     if (L->l) {
         draw_rect(L->l, gw_rc(x, y, w, h), 18 * u, a->th->surface);
         if (stacked) {
+            float by = y + 2 * ip + th, right = x + w - ip;
             draw_text(L->l, gw_rc(x + ip, y + ip, tw, th), where, px, VALIGN_MIDDLE, a->th->text_dim);
-            button(L, "delete-data", gw_rc(x + w - ip - bw, y + 2 * ip + th, bw, bh), del, false);
+            if (column) {
+                button(L, "export", gw_rc(right - ew, by, ew, bh), exp, false);
+                button(L, "delete-data", gw_rc(right - dw, by + bh + bgap, dw, bh), del, false);
+            } else {
+                button(L, "export", gw_rc(right - dw - bgap - ew, by, ew, bh), exp, false);
+                button(L, "delete-data", gw_rc(right - dw, by, dw, bh), del, false);
+            }
         } else {
+            float right = x + w - 20 * u, by = y + (h - bh) / 2;
             draw_text(L->l, gw_rc(x + ip, y, tw, h), where, px, VALIGN_MIDDLE, a->th->text_dim);
-            button(L, "delete-data", gw_rc(x + w - 20 * u - bw, y + (h - bh) / 2, bw, bh), del, false);
+            button(L, "export", gw_rc(right - dw - bgap - ew, by, ew, bh), exp, false);
+            button(L, "delete-data", gw_rc(right - dw, by, dw, bh), del, false);
         }
     }
     return h;
+}
+
+/* "Export my practice log": the whole log (CSV or JSON) or the therapist's summary
+ * (PDF, 7 or 30 days), and what the last one did. A page of its own, below the top
+ * bar; the explanation gets smaller before anything is cut when the text is large. */
+static void share_view(const app *a, draw_list *l, layout *L)
+{
+    static const char *const EK[] = { "csv", "json" };
+    static const char *const EN[] = { N_("CSV (spreadsheet)"), N_("JSON") };
+    static const char *const SK[] = { "7", "30" };
+    static const char *const SN[] = { N_("Last 7 days"), N_("Last 30 days") };
+    float u = L->u, W = (float)a->w, H = (float)a->h;
+    float top = ui_top_bar_focus(a, l, _("Export my practice log"), a->home_focus);
+    L->idx = 2; /* Back and Help */
+    float w = fminf(W - 120 * u, 960 * u), x = (W - w) / 2, y = top + 10 * u;
+    const char *body = _("A copy of your practice log, for yourself or your therapist. You choose where it is "
+                         "saved; without a save window it goes to your documents folder. Nothing is sent anywhere.");
+    int bpx = (int)lroundf(17 * u), mpx = (int)lroundf(16 * u);
+    layout M = { a, NULL, u, 0 };
+    float groups = choices(&M, x, 0, w, _("The whole log"), "export", EK, EN, 2, "") + 10 * u +
+                   choices(&M, x, 0, w, _("A summary for my therapist (PDF)"), "summary", SK, SN, 2, "");
+    float mh = share.msg[0] ? ui_text_h(a, share.msg, mpx, false, w) + 12 * u : 0;
+    float room = H - 16 * u - y - groups - mh - 14 * u;
+    if (ui_text_h(a, body, bpx, false, w) > room)
+        bpx = ui_fit_px(a, body, bpx, ui_min_px(a, bpx), false, w, room);
+    float bh = ui_text_h(a, body, bpx, false, w);
+    draw_text(l, gw_rc(x, y, w, bh), body, bpx, VALIGN_TOP, a->th->text_dim);
+    y += bh + 14 * u;
+    y += choices(L, x, y, w, _("The whole log"), "export", EK, EN, 2, "") + 10 * u;
+    y += choices(L, x, y, w, _("A summary for my therapist (PDF)"), "summary", SK, SN, 2, "");
+    if (share.msg[0])
+        draw_text(l, gw_rc(x, y + 12 * u, w, mh - 12 * u), share.msg, mpx, VALIGN_TOP,
+                  share.failed ? a->th->focus : a->th->text);
 }
 
 static void confirm(const app *a, draw_list *l, layout *L)
@@ -391,6 +451,10 @@ static void draw(const app *a, draw_list *l)
         confirm(a, l, &L);
         return;
     }
+    if (share.open) {
+        share_view(a, l, &L);
+        return;
+    }
     float top = ui_top_bar_focus(a, l, _("Settings"), a->home_focus);
     L.idx = 2; /* Back and Help are widgets 0 and 1 */
     pages P = paginate(a, top);
@@ -417,6 +481,8 @@ static void enter(app *a)
     a->home_focus = 0;
     a->confirm_delete = false;
     a->settings_page = 0;
+    share.open = false;
+    share.msg[0] = 0;
 }
 
 static int page_count(app *a)
@@ -478,8 +544,27 @@ static void activate(app *a, const char *w)
 {
     settings *s = &a->set;
     char key[16] = "";
+    if (share.open && !strcmp(w, "back")) { /* from the export view to the settings */
+        share.open = false;
+        share.msg[0] = 0;
+        a->home_focus = 0;
+        return;
+    }
     if (!strcmp(w, "back")) {
         app_set_scene(a, &scene_library);
+        return;
+    }
+    if (!strcmp(w, "export")) {
+        share.open = true;
+        share.msg[0] = 0;
+        a->home_focus = 2; /* the first export */
+        return;
+    }
+    if (share.open && (!strcmp(w, "export:csv") || !strcmp(w, "export:json") || !strcmp(w, "summary:7") ||
+                       !strcmp(w, "summary:30"))) {
+        export_kind k = w[0] == 's' ? EXPORT_SUMMARY : w[7] == 'j' ? EXPORT_JSON : EXPORT_CSV;
+        share.failed = !app_export(a, k, w[0] == 's' ? atoi(w + 8) : 0, share.msg, sizeof share.msg);
+        a->ui_stale = true;
         return;
     }
     if (!strcmp(w, "page:next") || !strcmp(w, "page:previous")) {
@@ -537,7 +622,8 @@ static void activate(app *a, const char *w)
 
 static bool event(app *a, const gw_event *e)
 {
-    if (e->type == EV_KEY && !a->confirm_delete && (!strcmp(e->key, "PageDown") || !strcmp(e->key, "PageUp"))) {
+    if (e->type == EV_KEY && !a->confirm_delete && !share.open &&
+        (!strcmp(e->key, "PageDown") || !strcmp(e->key, "PageUp"))) {
         turn_page(a, e->key[4] == 'D' ? 1 : -1);
         a->ui_stale = true;
         return true;

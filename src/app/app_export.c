@@ -1,0 +1,177 @@
+#include "app/app_export.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "app/report.h"
+#include "core/i18n.h"
+#include "core/plog.h"
+#include "core/xfile.h"
+#include "platform/plat_portal.h"
+
+/* The portal must take the request within this; a person choosing a file, within the
+ * second (the window is theirs meanwhile). */
+#define PORTAL_ANSWER_MS 3000
+#define PORTAL_CHOOSE_MS (10 * 60 * 1000)
+
+typedef struct job {
+    export_kind kind;
+    const plog_session *s;
+    int n;
+    report_input rep;
+} job;
+
+static bool write_job(FILE *f, void *ctx)
+{
+    const job *j = ctx;
+    if (j->kind == EXPORT_SUMMARY)
+        return report_write_pdf(f, &j->rep);
+    if (j->kind == EXPORT_JSON)
+        plog_write_json(f, j->s, j->n);
+    else
+        plog_write_csv(f, j->s, j->n);
+    return !ferror(f);
+}
+
+static const char *kind_name(export_kind k) { return k == EXPORT_SUMMARY ? "summary" : k == EXPORT_JSON ? "json" : "csv"; }
+
+/* Why a folder could not be written, in the person's words. */
+static const char *why_not(int e)
+{
+    if (e == ENOENT || e == ENOTDIR)
+        return _("it does not exist");
+    if (e == EACCES || e == EPERM || e == EROFS)
+        return _("it cannot be written to");
+    if (e == ENOSPC || e == EDQUOT)
+        return _("the disk is full");
+    return strerror(e);
+}
+
+static void traced(app *a, export_kind k, const char *via, const char *path)
+{
+    trace_begin(a->tr, a->now, "export");
+    trace_str(a->tr, "kind", kind_name(k));
+    trace_str(a->tr, "via", via);
+    trace_str(a->tr, "path", path);
+    trace_end(a->tr);
+}
+
+bool app_export(app *a, export_kind kind, int days, char *msg, size_t msgn)
+{
+    char err[PATH_MAX + 300] = "", iso[32];
+    msg[0] = 0;
+    struct plog *p = app_log_retry(a);
+    if (!p)
+        p = app_log(a);
+    if (!p) {
+        snprintf(msg, msgn, "%s %s", _("Nothing was exported: the practice log cannot be opened."), a->log_problem);
+        trace_begin(a->tr, a->now, "export_failed");
+        trace_str(a->tr, "why", a->log_problem);
+        trace_end(a->tr);
+        return false;
+    }
+    plog_session *s = NULL;
+    int n = plog_list(p, &s, err, sizeof err);
+    if (n < 0) {
+        snprintf(msg, msgn, "%s %s", _("Nothing was exported: the practice log cannot be read."), err);
+        trace_begin(a->tr, a->now, "export_failed");
+        trace_str(a->tr, "why", err);
+        trace_end(a->tr);
+        return false;
+    }
+    app_wall_iso(a, iso, sizeof iso);
+    job j = { kind, s, n, { s, n, plog_day_of(iso, NULL), days, a->packs, a->lang, iso } };
+    const char *ext = kind == EXPORT_SUMMARY ? ".pdf" : kind == EXPORT_JSON ? ".json" : ".csv";
+    char stem[64], name[80], path[PATH_MAX], out[PATH_MAX], why[3 * PATH_MAX] = "";
+    snprintf(stem, sizeof stem, "groundwork-%s-%.10s", kind == EXPORT_SUMMARY ? "summary" : "log", iso);
+    snprintf(name, sizeof name, "%s%s", stem, ext);
+    const char *title = kind == EXPORT_SUMMARY ? _("Save the summary for your therapist") : _("Save your practice log");
+    bool ok = false;
+    char reason[PATH_MAX + 300] = "";
+
+    char pwhy[512] = "";
+    portal_result pr = portal_save_file(title, name, PORTAL_ANSWER_MS, PORTAL_CHOOSE_MS, path, sizeof path, pwhy,
+                                        sizeof pwhy);
+    trace_begin(a->tr, a->now, "portal");
+    trace_str(a->tr, "result", pr == PORTAL_CHOSEN ? "chosen" : pr == PORTAL_CANCELLED ? "cancelled" : "unavailable");
+    if (pwhy[0])
+        trace_str(a->tr, "why", pwhy);
+    trace_end(a->tr);
+    if (pr == PORTAL_CANCELLED) {
+        snprintf(msg, msgn, "%s", _("Nothing was exported: the save window was closed."));
+        plog_sessions_free(s, n);
+        return false;
+    }
+    if (pr == PORTAL_CHOSEN) {
+        /* never over a file: the chosen name taken, the next free one beside it */
+        xfile_status st = xfile_write(path, false, write_job, &j, err, sizeof err);
+        if (st == XFILE_EXISTS) {
+            char dir[PATH_MAX], pstem[PATH_MAX];
+            const char *slash = strrchr(path, '/');
+            snprintf(dir, sizeof dir, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+            snprintf(pstem, sizeof pstem, "%s", slash + 1);
+            char *dot = strrchr(pstem, '.');
+            const char *pext = dot ? path + (slash + 1 - path) + (dot - pstem) : "";
+            if (dot)
+                *dot = 0;
+            st = xfile_write_new(dir, pstem, pext, write_job, &j, out, sizeof out, err, sizeof err);
+            if (st == XFILE_OK)
+                snprintf(path, sizeof path, "%s", out);
+        }
+        if (st == XFILE_OK) {
+            traced(a, kind, "portal", path);
+            snprintf(msg, msgn, _("Saved in %s"), path);
+            ok = true;
+        } else
+            snprintf(reason, sizeof reason, _("It could not be saved where you chose (%s)."), err);
+    } else
+        /* no portal: said on screen, plainly, with where it went instead */
+        snprintf(reason, sizeof reason, "%s", _("The desktop's save window is not available."));
+
+    if (!ok) {
+        char docs[PATH_MAX];
+        const char *home = getenv("HOME");
+        bool have = xfile_documents_dir(docs, sizeof docs);
+        xfile_status st = XFILE_FAILED;
+        int e = ENOENT;
+        struct stat sb;
+        if (have && stat(docs, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+            st = xfile_write_new(docs, stem, ext, write_job, &j, out, sizeof out, err, sizeof err);
+            e = errno;
+        }
+        if (st == XFILE_OK) {
+            traced(a, kind, "documents", out);
+            snprintf(why, sizeof why, _("Saved in your documents folder: %s"), out);
+            ok = true;
+        } else if (home && home[0] == '/' && strcmp(home, have ? docs : "")) {
+            char first[PATH_MAX + 200];
+            snprintf(first, sizeof first, _("Your documents folder (%s) could not be used: %s."), have ? docs : "?",
+                     why_not(e));
+            st = xfile_write_new(home, stem, ext, write_job, &j, out, sizeof out, err, sizeof err);
+            if (st == XFILE_OK) {
+                traced(a, kind, "home", out);
+                snprintf(why, sizeof why, "%s ", first);
+                size_t k = strlen(why);
+                snprintf(why + k, sizeof why - k, _("Saved in your home folder: %s"), out);
+                ok = true;
+            } else
+                snprintf(why, sizeof why, "%s %s", first, err);
+        } else
+            snprintf(why, sizeof why, _("Your documents folder (%s) could not be used: %s."), have ? docs : "?",
+                     why_not(e));
+        if (ok)
+            snprintf(msg, msgn, "%s %s", reason, why);
+        else {
+            snprintf(msg, msgn, "%s %s %s", reason, why, _("Nothing was exported; your practice log is unchanged."));
+            trace_begin(a->tr, a->now, "export_failed");
+            trace_str(a->tr, "why", msg);
+            trace_end(a->tr);
+        }
+    }
+    plog_sessions_free(s, n);
+    return ok;
+}
