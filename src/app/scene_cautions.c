@@ -18,7 +18,7 @@
 #include "platform/plat_audio.h"
 
 #define MAX_PAGES 24
-#define MAX_CAUTIONS 20 /* a pack gives at most 20 */
+#define MAX_CAUTIONS 21 /* a pack gives at most 20, and the review shows how it is used */
 
 bool app_cautions_due(const app *a, const exercise *e)
 {
@@ -155,7 +155,40 @@ typedef struct layout {
     float tick_y, tick_h;
 } layout;
 
-static const char *caution_text(const app *a, int i) { return app_text(a, &a->cautions.ex->caution[i]); }
+/* From Help inside an exercise the screen first says how the exercise is used (its
+ * controls), then its cautions. */
+static const char *how_to(const exercise *e)
+{
+    switch (e->kind) {
+    case EX_BREATHING:
+        return _("Follow the figure: breathe in as it grows, out as it shrinks, and rest when it holds. "
+                 "Longer and Shorter change the pace, Pause stops it, Style changes the figure. "
+                 "Breathe gently; you never need to force it.");
+    case EX_GUIDED:
+        return _("Follow the voice or the words on screen. Tense only as much as is comfortable, then let go. "
+                 "Previous and Next move between steps, Pause stops; skip any part that hurts.");
+    default:
+        return _("Take each step at your own pace. Tap a dot for each thing you name; Next moves on; "
+                 "Hint gives an idea if you are stuck. You can stop at any time.");
+    }
+}
+
+static int items(const app *a) { return a->cautions.ex->ncaution + (a->cautions.review ? 1 : 0); }
+
+static const char *caution_text(const app *a, int i)
+{
+    if (a->cautions.review) {
+        if (i == 0)
+            return how_to(a->cautions.ex);
+        i--;
+    }
+    return app_text(a, &a->cautions.ex->caution[i]);
+}
+
+static const char *screen_title(const app *a)
+{
+    return a->cautions.review ? _("About this exercise") : _("Before you begin");
+}
 
 
 static const char *primary_label(const app *a, bool last)
@@ -168,7 +201,7 @@ static layout lay_out(const app *a)
     layout L = { .u = app_unit(a), .W = (float)a->w, .H = (float)a->h };
     float u = L.u;
     const exercise *e = a->cautions.ex;
-    L.bar_h = ui_top_bar_focus(a, NULL, _("Before you begin"), -1);
+    L.bar_h = ui_top_bar_focus(a, NULL, screen_title(a), -1);
     L.cw = fminf(L.W - 96 * u, 940 * u);
     L.cx = (L.W - L.cw) / 2;
     /* the exercise's title under the bar */
@@ -195,7 +228,7 @@ static layout lay_out(const app *a)
     }
     L.list_bottom = bottom;
     /* the cautions, as large as they can be read, on as few pages as they need */
-    int n = e->ncaution < MAX_CAUTIONS ? e->ncaution : MAX_CAUTIONS;
+    int n = items(a) < MAX_CAUTIONS ? items(a) : MAX_CAUTIONS;
     float room = L.list_bottom - L.list_y, gap = 14 * u, tw = L.cw - 40 * u;
     int px = (int)lroundf(24 * u), min_px = ui_min_px(a, px);
     for (;;) {
@@ -249,7 +282,7 @@ static void draw(const app *a, draw_list *l)
     int page = page_of(a, &L);
     bool last = page == L.npages - 1;
     int f = a->home_focus, wi = 0; /* widgets in drawing order, for keys */
-    ui_top_bar_focus(a, l, _("Before you begin"), f);
+    ui_top_bar_focus(a, l, screen_title(a), f);
     wi = 2;
     float gap = 14 * u, tw = L.cw - 40 * u;
     float ph = 0;
@@ -273,8 +306,11 @@ static void draw(const app *a, draw_list *l)
               20 * u, t->surface);
     for (int i = L.first[page]; i < L.first[page + 1]; i++) {
         float lh = ui_measure(a, "Ag", L.px, false, 0).line_h;
-        draw_circle(l, L.cx + 12 * u, y + lh / 2, 6 * u, t->accent);
-        draw_text(l, gw_rc(L.cx + 40 * u, y, tw, L.item_h[i] + 2), caution_text(a, i), L.px, VALIGN_TOP, t->text);
+        bool how = a->cautions.review && i == 0; /* how it is used: no mark, quieter */
+        if (!how)
+            draw_circle(l, L.cx + 12 * u, y + lh / 2, 6 * u, t->accent);
+        draw_text(l, gw_rc(L.cx + 40 * u, y, tw, L.item_h[i] + 2), caution_text(a, i), L.px, VALIGN_TOP,
+                  how ? t->text_dim : t->text);
         y += L.item_h[i] + gap;
     }
     if (L.tick) {

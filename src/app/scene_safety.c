@@ -175,7 +175,7 @@ static void draw(const app *a, draw_list *l)
     ui_button(a, l, "safety-close", gw_rc(px + pw - pad - bw, py + ph - pad - bh, bw, bh), close, true, true);
     /* inside an exercise its cautions are one tap away here */
     if (a->ex_active && a->ex->ncaution > 0) {
-        const char *cl = _("Before you begin");
+        const char *cl = _("About this exercise");
         float cw = fminf(ui_button_w(a, cl, 240 * u), pw - 2 * pad - bw - 16 * u);
         ui_button(a, l, "safety-cautions", gw_rc(px + pad, py + ph - pad - bh, cw, bh), cl, false, false);
     }
