@@ -361,6 +361,8 @@ typedef struct live_end {
 static void display_lost(void *p)
 {
     live_end *e = p;
+    if (e->a)
+        app_end_exercise(e->a, false); /* its session's end written, as left */
     trace_begin(e->tr, e->a ? e->a->now : 0, "exit");
     trace_str(e->tr, "reason", "display_lost");
     trace_end(e->tr);
@@ -605,6 +607,7 @@ int run_live(const run_options *o)
             trace_str(tr, "action", ends ? "exit" : "ignored");
             trace_end(tr);
             if (ends && !a.quit) {
+                app_end_exercise(&a, false); /* as left: its session gets its end */
                 app_request_quit(&a, "signal");
                 exit_signal = sig;
             }

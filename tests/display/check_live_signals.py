@@ -168,11 +168,16 @@ def signals(gw, work):
             if rc != 0:
                 fail(f"{' '.join(mode) or 'home'}: {sig}: exit status {rc}\n{err}")
             ended_by(trace, sig)
+            wait_for(trace, lambda e: e["event"] == "exercise_end" and e.get("completed") is False,
+                     "exercise_end (left) before the exit")
             print(f"{' '.join(mode) or 'home'}: {sig} ended it cleanly")
-        # the practice log was closed whole: it reads back
+        # the practice log was closed whole: it reads back, each home session with its end
         r = subprocess.run([gw, "log", "export", "--json", "-"], env=env, capture_output=True, text=True, timeout=LIMIT)
         if r.returncode != 0:
             fail(f"the practice log does not read back after the signals: {r.stderr}")
+        sessions = json.loads(r.stdout)
+        if len(sessions) != 3 or any(s["end"] is None or s["completed"] for s in sessions):
+            fail(f"expected the three home sessions, each ended (left): {sessions}")
         # kiosk: a visitor's signals are traced and ignored, the supervisor's SIGTERM ends it;
         # a stale window manager note does not abort it
         stale_wm_check(xs.display)
@@ -213,6 +218,10 @@ def signals(gw, work):
         if rc != 1 or not lines or "went away" not in lines[-1] or "BadWindow" in err:
             fail(f"the X server gone: expected exit 1 and a line that says the display went away, got {rc}:\n{err}")
         wait_for(trace, lambda e: e["event"] == "exit" and e.get("reason") == "display_lost", "exit (display_lost)")
+        r = subprocess.run([gw, "log", "export", "--json", "-"], env=env, capture_output=True, text=True, timeout=LIMIT)
+        sessions = json.loads(r.stdout) if r.returncode == 0 else []
+        if len(sessions) != 4 or sessions[-1]["end"] is None:
+            fail(f"the session the display went from under was not ended in the log: {r.stderr} {sessions}")
         print(f"the X server killed: {lines[-1]}")
     finally:
         xs.stop()
