@@ -7,7 +7,7 @@ pkgs=(build-essential cmake pkg-config gettext python3
       libx11-dev libxext-dev libcjson-dev libcmocka-dev libsqlite3-dev python3-jsonschema libsodium-dev libfribidi-dev
       libsystemd-dev libcairo2-dev   # the file chooser through sd-bus; the summary PDF
       fonts-noto-core locales xvfb xauth xdotool
-      desktop-file-utils appstream dpkg-dev man-db file
+      desktop-file-utils appstream dpkg-dev man-db file lintian   # lintian: install.lintian checks the .deb
       dbus-daemon python3-dbus poppler-utils   # tests: a private bus, a fake portal, the PDF read back
       clang libclang-rt-14-dev valgrind)   # make fuzz (libFuzzer) and make memcheck
 missing=()

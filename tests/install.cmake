@@ -15,3 +15,13 @@ endif()
 add_test(NAME install.man_page COMMAND sh -c "out=$(LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -l '${CMAKE_SOURCE_DIR}/docs/groundwork.1' 2>&1 >/dev/null); [ -z \"$out\" ] || { echo \"$out\"; exit 1; }")
 add_test(NAME install.deb COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/install_deb.sh ${CMAKE_BINARY_DIR})
 set_tests_properties(install.deb PROPERTIES LABELS install RUN_SERIAL TRUE ENVIRONMENT "SDL_AUDIODRIVER=dummy;SDL_VIDEODRIVER=dummy")
+# The package as a clinic's IT checks it: lintian, no errors and no warnings. Not for the
+# sanitizer build (make test SANITIZE=1): its package is not one anybody ships.
+find_program(GW_LINTIAN lintian)
+if(GW_SANITIZE)
+elseif(GW_LINTIAN)
+  add_test(NAME install.lintian COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/lintian_deb.sh ${CMAKE_BINARY_DIR} ${CMAKE_SOURCE_DIR})
+  set_tests_properties(install.lintian PROPERTIES LABELS install RUN_SERIAL TRUE TIMEOUT 600)
+else()
+  gw_tool_missing(install.lintian install "lintian not found (scripts/deps.sh installs it)")
+endif()

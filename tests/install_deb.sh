@@ -11,6 +11,8 @@ deb=$(ls "$root"/pkg/groundwork_*.deb)
 dpkg-deb -f "$deb" Depends | grep -q 'libsdl2-2.0-0' || { echo "Depends lacks SDL: $(dpkg-deb -f "$deb" Depends)"; exit 1; }
 # SDL_mixer is loaded at run time (dpkg-shlibdeps cannot see it): named by hand
 dpkg-deb -f "$deb" Depends | grep -q 'libsdl2-mixer-2.0-0' || { echo "Depends lacks SDL_mixer: $(dpkg-deb -f "$deb" Depends)"; exit 1; }
+# the Noto fonts are fonts-noto-core's (the program finds them there), not copies
+dpkg-deb -f "$deb" Depends | grep -q 'fonts-noto-core' || { echo "Depends lacks fonts-noto-core: $(dpkg-deb -f "$deb" Depends)"; exit 1; }
 dpkg-deb -x "$deb" "$root/inst"
 gw="$root/inst/usr/bin/groundwork"
 export XDG_DATA_HOME="$root/home/data" XDG_CONFIG_HOME="$root/home/config"
@@ -19,15 +21,16 @@ unset GROUNDWORK_DATA_DIR
 "$gw" validate "$root/inst/usr/share/groundwork/content/core"
 "$gw" play --no-draw --exercise box-breathing --cycles 1 --trace "$root/t.jsonl"
 grep -q '"event": "exercise_end", "id": "box-breathing", "completed": true' "$root/t.jsonl"
-"$gw" render --exercise box-breathing --at 5 --size 640x360 --out "$root/f.png"
+"$gw" render --exercise box-breathing --at 5 --size 640x360 --out "$root/f.png" 2> "$root/render.err"
+if grep "Cannot open the font" "$root/render.err"; then echo "the installed program did not find the system's Noto fonts"; exit 1; fi
 for f in usr/share/applications/org.groundwork.Groundwork.desktop \
          usr/share/metainfo/org.groundwork.Groundwork.metainfo.xml \
          usr/share/icons/hicolor/scalable/apps/org.groundwork.Groundwork.svg \
          usr/share/icons/hicolor/48x48/apps/org.groundwork.Groundwork.png \
-         usr/share/man/man1/groundwork.1 \
-         usr/share/bash-completion/completions/groundwork \
-         usr/share/groundwork/fonts/NotoSans-Regular.ttf \
-         usr/share/groundwork/fonts/LICENSE-noto.txt; do
+         usr/share/man/man1/groundwork.1.gz \
+         usr/share/doc/groundwork/copyright \
+         usr/share/doc/groundwork/changelog.Debian.gz \
+         usr/share/bash-completion/completions/groundwork; do
   [ -f "$root/inst/$f" ] || { echo "missing in the package: $f"; exit 1; }
 done
 echo "ok: $(basename "$deb") installs and runs"

@@ -56,9 +56,7 @@ static void trace_heap(trace *tr, gw_ns t, const plat_render *pr, const plat_tex
 
 static const char *font_dir(char *buf, size_t n)
 {
-    const char *data = paths_data_dir();
-    if (!data || !paths_join(buf, n, data, "fonts"))
-        snprintf(buf, n, "fonts");
+    snprintf(buf, n, "%s", paths_font_dir());
     return buf;
 }
 

@@ -392,9 +392,7 @@ int run_live(const run_options *o)
     run_guard_signals_start();
     /* the data folder is looked up (and remembered) before the loader, which also asks */
     char fonts[PATH_MAX];
-    const char *data = paths_data_dir();
-    if (!data || !paths_join(fonts, sizeof fonts, data, "fonts"))
-        snprintf(fonts, sizeof fonts, "fonts");
+    snprintf(fonts, sizeof fonts, "%s", paths_font_dir());
     SDL_Thread *loader = SDL_CreateThread(content_thread, "content", &job);
     if (!loader)
         run_content_for(&packs, o); /* no thread: load here */

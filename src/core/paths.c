@@ -60,6 +60,30 @@ const char *paths_data_dir(void)
     return NULL;
 }
 
+#ifndef GW_SYSTEM_FONT_DIR
+#define GW_SYSTEM_FONT_DIR "/usr/share/fonts/truetype/noto"
+#endif
+
+const char *paths_font_dir(void)
+{
+    static char dir[PATH_MAX];
+    static bool done; /* looked up once, first on the main thread (as paths_data_dir) */
+    if (done)
+        return dir;
+    done = true;
+    const char *env = getenv("GROUNDWORK_FONT_DIR");
+    if (env && *env && strlen(env) < sizeof dir) {
+        strcpy(dir, env);
+        return dir;
+    }
+    const char *data = paths_data_dir();
+    struct stat st;
+    if (data && paths_join(dir, sizeof dir, data, "fonts") && stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+        return dir;
+    snprintf(dir, sizeof dir, "%s", GW_SYSTEM_FONT_DIR);
+    return dir;
+}
+
 static const char *xdg(char *buf, size_t n, const char *var, const char *fallback)
 {
     const char *v = getenv(var);

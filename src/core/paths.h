@@ -8,6 +8,11 @@
 
 /* The data folder, or NULL if none was found. The string is static. */
 const char *paths_data_dir(void);
+/* The folder of the Noto Sans fonts, static: $GROUNDWORK_FONT_DIR if set; else the
+ * data folder's fonts/ where it exists (the build tree's copies, or a data folder that
+ * brings its own); else the system's, GW_SYSTEM_FONT_DIR (fonts-noto-core:
+ * /usr/share/fonts/truetype/noto), which is what an installed program uses. */
+const char *paths_font_dir(void);
 /* $XDG_DATA_HOME/groundwork or ~/.local/share/groundwork (not created). Static. */
 const char *paths_user_data_dir(void);
 /* $XDG_CONFIG_HOME/groundwork or ~/.config/groundwork (not created). Static. */

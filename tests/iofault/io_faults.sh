@@ -14,7 +14,8 @@
 #             reruns as nobody through setpriv, from copies in a folder nobody can
 #             enter: the clone may be in root's 0700 home; if that cannot be done, exit
 #             77: skipped, with the reason)
-#   nofont    GROUNDWORK_DATA_DIR without fonts: render still writes the frame
+#   nofont    GROUNDWORK_DATA_DIR whose fonts/ folder is empty: render still writes the
+#             frame; without a fonts/ folder the system's (fonts-noto-core) are used
 #   noaudio   SDL_AUDIODRIVER=nonexistent: the live program runs on, silent
 #   nomixer   SDL_mixer missing (GW_MIXER_LIB names no file), or a library that is not
 #             SDL_mixer: the live program runs on, silent, and says which
@@ -196,6 +197,13 @@ nofont)
   mkdir "$tmp/data"
   ln -s "$GROUNDWORK_DATA_DIR/content" "$tmp/data/content"
   [ -e "$GROUNDWORK_DATA_DIR/assets" ] && ln -s "$GROUNDWORK_DATA_DIR/assets" "$tmp/data/assets"
+  # no fonts/ in the data folder (as installed): the system's Noto fonts, no complaint
+  GROUNDWORK_DATA_DIR="$tmp/data" timeout 30 "$gw" render --exercise box-breathing --at 3 \
+      --size 640x360 --out "$tmp/f.png" > /dev/null 2> "$tmp/err"; rc=$?
+  [ $rc -eq 0 ] || fail "render exited $rc with the system's fonts"
+  ! grep -q "Cannot open the font" "$tmp/err" || fail "the system's fonts (${GW_SYSTEM_FONT_DIR:-/usr/share/fonts/truetype/noto}) were not used"
+  # a fonts/ folder of its own, empty: that one is used, and the fonts are missing
+  mkdir "$tmp/data/fonts"; rm -f "$tmp/f.png"
   GROUNDWORK_DATA_DIR="$tmp/data" timeout 30 "$gw" render --exercise box-breathing --at 3 \
       --size 640x360 --out "$tmp/f.png" > /dev/null 2> "$tmp/err"; rc=$?
   [ $rc -eq 0 ] || fail "render exited $rc without fonts"
