@@ -291,6 +291,9 @@ static void admin_unset(app *a)
     snprintf(a->kiosk.pin_msg, sizeof a->kiosk.pin_msg, "%s", _("No admin PIN is set. Run “groundwork kiosk set-pin”."));
 }
 
+/* Settings' "Export my practice log" page, as its button opens it. */
+static void export_shown(app *a) { scene_settings.activate(a, "export"); }
+
 int main(void)
 {
     const char *data = paths_data_dir();
@@ -319,6 +322,7 @@ int main(void)
         { "settings", NULL, &scene_settings, 0, 0, NULL, NULL, false },
         { "settings-2", NULL, &scene_settings, 0, 1, NULL, NULL, false },
         { "settings-3", NULL, &scene_settings, 0, 2, NULL, NULL, false },
+        { "settings-export", NULL, &scene_settings, 0, 0, NULL, export_shown, false },
         { "progress", NULL, &scene_progress, 0, 0, NULL, NULL, false },
         { "checkin", NULL, &scene_checkin, 0, 0, NULL, NULL, false },
         { "welcome", NULL, &scene_welcome, 0, 0, NULL, NULL, false },
