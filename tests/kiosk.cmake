@@ -24,3 +24,9 @@ set_tests_properties(kiosk.pin_state PROPERTIES ENVIRONMENT "${GW_TEST_ENV}" LAB
 add_test(NAME e2e.kiosk_set_pin_files COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/kiosk/check_set_pin_files.py
          $<TARGET_FILE:groundwork>)
 set_tests_properties(e2e.kiosk_set_pin_files PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS "e2e;kiosk")
+
+# kiosk check: a good deployment and broken ones (fresh folders each), as root and as the
+# kiosk's user (nobody, through setpriv, when run as root)
+add_test(NAME e2e.kiosk_check COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/kiosk/check_kiosk_check.py
+         $<TARGET_FILE:groundwork>)
+set_tests_properties(e2e.kiosk_check PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS "e2e;kiosk")

@@ -17,9 +17,11 @@
 #include "core/paths.h"
 
 int cmd_kiosk(int argc, char **argv);
+int cmd_kiosk_check(int argc, char **argv); /* cmd_kiosk_check.c */
 
 static const char KUSAGE[] = "Usage: groundwork kiosk set-pin [--config FILE]\n"
-                             "       groundwork kiosk stats [--config FILE]\n";
+                             "       groundwork kiosk stats [--config FILE]\n"
+                             "       groundwork kiosk check [--config FILE] [--pack DIR]...\n";
 
 /* --config FILE, else /etc/groundwork/kiosk.json if it exists, else the user's. */
 static const char *config_path(const char *given, char *buf, size_t n)
@@ -187,6 +189,8 @@ int cmd_kiosk(int argc, char **argv)
 {
     /* argv[0] is "kiosk" */
     const char *action = argc > 1 ? argv[1] : NULL;
+    if (action && !strcmp(action, "check"))
+        return cmd_kiosk_check(argc, argv);
     const char *given = NULL;
     for (int i = 2; i < argc; i++) {
         if (!strcmp(argv[i], "--config") && i + 1 < argc)
@@ -199,7 +203,7 @@ int cmd_kiosk(int argc, char **argv)
         }
     }
     if (!action || (strcmp(action, "set-pin") && strcmp(action, "stats"))) {
-        fprintf(stderr, "groundwork: kiosk takes set-pin or stats\n%s", KUSAGE);
+        fprintf(stderr, "groundwork: kiosk takes set-pin, stats or check\n%s", KUSAGE);
         return 2;
     }
     char buf[PATH_MAX];

@@ -22,7 +22,7 @@ static const char USAGE[] =
     "                       [--script FILE] [--trace FILE] [--size WxH] [--no-draw] [--pack DIR]...\n"
     "                       [--checkins] [--welcome] [--draw-every N] [--heap-every SECONDS]\n"
     "       groundwork preview PACK-DIR [--exercise ID]\n"
-    "       groundwork kiosk set-pin|stats [--config FILE]\n"
+    "       groundwork kiosk set-pin|stats|check [--config FILE]\n"
     "       groundwork log export [--csv|--json] [--force] [FILE]\n"
     "       groundwork log delete --all --yes\n"
     "       groundwork remind [--at-login] [--wait SECONDS]\n"
@@ -55,6 +55,9 @@ static const char HELP[] =
     "  preview PACK-DIR   show a pack in a window and reload it whenever a file changes\n"
     "  kiosk set-pin      set the kiosk's admin PIN (read from standard input)\n"
     "  kiosk stats        print the kiosk's anonymous daily counters\n"
+    "  kiosk check        what the kiosk's deployment has wrong (settings, PIN, content,\n"
+    "                     exercises, owner and mode, state folder), one line each;\n"
+    "                     exit status 0 when all is well, 1 otherwise (also --pack DIR)\n"
 
     "  log export         your practice log as CSV (default) or --json, to FILE (private;\n"
     "                     an existing FILE only with --force) or stdout\n"
