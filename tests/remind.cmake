@@ -10,3 +10,6 @@ if(GW_DBUS_DAEMON AND SDBUS_FOUND)
 else()
   gw_tool_missing(remind.notify e2e "dbus-daemon or libsystemd-dev is missing: run scripts/deps.sh")
 endif()
+add_test(NAME remind.settings COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/remind/check_remind_settings.py $<TARGET_FILE:groundwork>)
+set_tests_properties(remind.settings PROPERTIES LABELS e2e TIMEOUT 120
+  ENVIRONMENT "${GW_TEST_ENV};GROUNDWORK_DATA_DIR=${CMAKE_BINARY_DIR}/data")

@@ -322,6 +322,8 @@ int main(void)
         { "settings", NULL, &scene_settings, 0, 0, NULL, NULL, false },
         { "settings-2", NULL, &scene_settings, 0, 1, NULL, NULL, false },
         { "settings-3", NULL, &scene_settings, 0, 2, NULL, NULL, false },
+        { "settings-4", NULL, &scene_settings, 0, 3, NULL, NULL, false },
+        { "settings-5", NULL, &scene_settings, 0, 4, NULL, NULL, false },
         { "settings-export", NULL, &scene_settings, 0, 0, NULL, export_shown, false },
         { "progress", NULL, &scene_progress, 0, 0, NULL, NULL, false },
         { "checkin", NULL, &scene_checkin, 0, 0, NULL, NULL, false },
