@@ -8,7 +8,7 @@ pkgs=(build-essential cmake pkg-config gettext python3
       libsystemd-dev libcairo2-dev   # the file chooser through sd-bus; the summary PDF
       fonts-noto-core locales xvfb xauth xdotool
       desktop-file-utils appstream dpkg-dev man-db file lintian   # lintian: install.lintian checks the .deb
-      dbus-daemon python3-dbus poppler-utils   # tests: a private bus, a fake portal, the PDF read back
+      dbus-daemon python3-dbus python3-gi poppler-utils   # tests: a private bus, a fake portal and notification server (their GLib loop), the PDF read back
       clang libclang-rt-14-dev valgrind)   # make fuzz (libFuzzer) and make memcheck
 missing=()
 for p in "${pkgs[@]}"; do
