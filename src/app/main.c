@@ -24,6 +24,7 @@ static const char USAGE[] =
     "       groundwork preview PACK-DIR [--exercise ID]\n"
     "       groundwork kiosk set-pin|stats|check [--config FILE]\n"
     "       groundwork log export [--csv|--json] [--force] [FILE]\n"
+    "       groundwork log summary [--days N] [--end YYYY-MM-DD] [--force] FILE\n"
     "       groundwork log delete --all --yes\n"
     "       groundwork remind [--at-login] [--wait SECONDS]\n"
     "       groundwork --help | --version\n";
@@ -61,6 +62,10 @@ static const char HELP[] =
 
     "  log export         your practice log as CSV (default) or --json, to FILE (private;\n"
     "                     an existing FILE only with --force) or stdout\n"
+    "  log summary        a one-page PDF for your therapist: the last N days (7 by\n"
+    "                     default; --end the last day), a chart of your before and after\n"
+    "                     ratings, each session and your notes; made on this computer\n"
+    "                     only, into FILE (private; an existing FILE only with --force)\n"
     "  log delete --all --yes   delete every session from your practice log\n"
     "  remind             show one practice reminder (a desktop notification naming your\n"
     "                     plan's exercise; Start opens it). Settings > Reminders run it\n"
