@@ -141,6 +141,9 @@ static void attract_draw(const app *a, draw_list *l)
               ALIGN_CENTER | VALIGN_MIDDLE | (tone ? TEXT_FIT : 0) | (FONT_BOLD << 8), t->text);
     draw_text(l, gw_rc((W - tw) / 2 + dx, ty + th + dy, tw, sh), sub, spx,
               ALIGN_CENTER | VALIGN_MIDDLE | (sone ? TEXT_FIT : 0), t->text_dim);
+    /* the safety line one tap away on the waiting screen too (over "begin": drawn after it) */
+    float hw = ui_button_w(a, _("Help"), 150 * u);
+    ui_safety_button(a, l, W - 28 * u - hw + dx, 24 * u + dy);
     if (a->kiosk.hours == KIOSK_DIM)
         draw_rect(l, gw_rc(0, 0, W, H), 0, gw_rgba(0, 0, 0, 170));
 }
@@ -189,13 +192,33 @@ typedef struct klay {
     int cols, rows, per, pages, page, title_px;
 } klay;
 
+/* The widest single word of s at px: a word wider than its line is broken mid-word
+ * ("Resonanzat-mung"), which no wrapped width shows. */
+static float widest_word(const app *a, const char *s, int px)
+{
+    float most = 0;
+    char word[128];
+    while (*s) {
+        size_t k = strcspn(s, " ");
+        if (k > 0 && k < sizeof word) {
+            memcpy(word, s, k);
+            word[k] = 0;
+            most = fmaxf(most, ui_text_w(a, word, px, true));
+        }
+        s += k;
+        s += strspn(s, " ");
+    }
+    return most;
+}
+
 static float title_need(const app *a, const exercise *const *ex, int n, int px, float w, int lines, bool *ok)
 {
     float h = 0;
     *ok = true;
     for (int i = 0; i < n; i++) {
-        ui_text_size m = ui_measure(a, app_text(a, &ex[i]->title), px, true, w);
-        *ok &= m.w <= w + 1 && m.lines <= lines;
+        const char *t = app_text(a, &ex[i]->title);
+        ui_text_size m = ui_measure(a, t, px, true, w);
+        *ok &= m.w <= w + 1 && m.lines <= lines && widest_word(a, t, px) <= w + 1;
         h = fmaxf(h, m.h);
     }
     return h;
@@ -208,7 +231,7 @@ static klay lib_layout(const app *a, const exercise *const *ex, int n)
     K.pad = 48 * u;
     K.gap = 28 * u;
     const char *back = _("Back"), *title = _("Choose an exercise");
-    K.bw = ui_button_w(a, back, 200 * u);
+    K.bw = fmaxf(ui_button_w(a, back, 200 * u), ui_button_w(a, _("Help"), 200 * u)); /* Back left, Help right */
     K.bh = ui_button_h(a, back, K.bw, fmaxf(72 * u, fminf(W, H) * 0.1f));
     float tw = W - 2 * K.pad - 2 * (K.bw + 20 * u);
     int tpx = (int)lroundf(34 * u);
@@ -323,6 +346,8 @@ static void lib_draw(const app *a, draw_list *l)
     int tpx = (int)lroundf(34 * u);
     float tx = pad + K.bw + 20 * u, tw = W - 2 * tx, th = K.top - 36 * u - 28 * u;
     ui_button(a, l, "back", gw_rc(pad + dx, 28 * u + (th - K.bh) / 2 + dy, K.bw, K.bh), _("Back"), false, false);
+    /* the safety line one tap away, here too */
+    ui_safety_button_at(a, l, gw_rc(W - pad - K.bw + dx, 28 * u + (th - K.bh) / 2 + dy, K.bw, K.bh));
     if (ui_line_fits(a, title, tpx, true, tw))
         draw_text(l, gw_rc(tx + dx, 28 * u + dy, tw, th), title, tpx,
                   ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), t->text);
