@@ -50,9 +50,6 @@ bool app_init(app *a, const app_config *cfg)
     trace_int(a->tr, "w", a->w);
     trace_int(a->tr, "h", a->h);
     trace_end(a->tr);
-    if (a->packs && pack_diags_errors(&a->packs->diags) > 0)
-        snprintf(a->notice, sizeof a->notice, "%s",
-                 _("Some content could not be loaded and was skipped. Run “groundwork validate” for details."));
     app_load_locales(a);
     app_home_init(a, cfg);
     present_panel_init(a, cfg->plan_dir);
@@ -61,6 +58,10 @@ bool app_init(app *a, const app_config *cfg)
     if (!a->text) /* layouts then size text by estimate: it may not fit so well */
         app_error(a, _("Text cannot be measured (out of memory or no font support): the layout may not fit the text."));
     app_lang_changed(a);
+    /* in the interface's language, now that the settings may have chosen it */
+    if (a->packs && pack_diags_errors(&a->packs->diags) > 0 && !a->notice[0])
+        snprintf(a->notice, sizeof a->notice, "%s",
+                 _("Some content could not be loaded and was skipped. Run “groundwork validate” for details."));
     a->mode->enter(a);
     return true;
 }
