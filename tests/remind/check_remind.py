@@ -8,7 +8,9 @@ here) and a small notification server that records its calls (fake_notifications
   first exercise named in Spanish; Start opens it (--exercise plan-box-breathing);
 - the notification closed: exit 0, nothing started;
 - no notification server on the bus, a server that never answers, no bus at all: one
-  clear line on stderr, exit status 1, within a few seconds; nothing started.
+  clear line on stderr, exit status 1, within a few seconds; nothing started;
+- --at-login (the autostart entry): on a chosen day after its time, one reminder at
+  once and none at the next login that day; on a day not chosen, none.
 
   check_remind.py GROUNDWORK"""
 import json
@@ -183,6 +185,36 @@ def refused(what):
     return fn
 
 
+def reminders_on(days):
+    def setup(tmp, env):
+        os.makedirs(os.path.join(tmp, "config", "groundwork"), exist_ok=True)
+        with open(os.path.join(tmp, "config", "groundwork", "settings.json"), "w") as f:
+            json.dump({"reminders": {"on": True, "days": days, "time": "00:00", "via": "autostart"}}, f)
+    return setup
+
+
+def at_login_twice(name, home_setup):
+    """--at-login on a chosen day after its time: reminds at once, then not again that day."""
+    print("--", name)
+    with tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ, XDG_CONFIG_HOME=os.path.join(tmp, "config"), XDG_DATA_HOME=os.path.join(tmp, "data"),
+                   XDG_STATE_HOME=os.path.join(tmp, "state"), LANGUAGE="", LC_ALL="C.UTF-8", LANG="C.UTF-8")
+        home_setup(tmp, env)
+        b = Bus(tmp)
+        log = os.path.join(tmp, "calls.jsonl")
+        try:
+            env["DBUS_SESSION_BUS_ADDRESS"] = b.address
+            b.serve("close", log)
+            r1, s1 = run_remind(env, "--at-login", "--wait", "5")
+            r2, s2 = run_remind(env, "--at-login", "--wait", "5")
+        finally:
+            b.stop()
+        n = [x for x in calls(log) if x.get("call") == "Notify"]
+        check(r1.returncode == 0 and r2.returncode == 0, "%s: exit statuses %d, %d" % (name, r1.returncode, r2.returncode))
+        check(len(n) == 1, "%s: %d notifications, wanted 1 (once a day)" % (name, len(n)))
+        check(s2 < 3, "%s: the second login waited %.1f s" % (name, s2))
+
+
 def main():
     if not shutil.which("dbus-daemon"):
         print("SKIP: dbus-daemon is missing (scripts/deps.sh installs it)")
@@ -193,6 +225,13 @@ def main():
     case("no server", no_home, None, 1, refused("no notification server answered"), max_s=5)
     case("silent server", no_home, "silent", 1, refused("no notification server answered"), max_s=8)
     case("no bus", no_home, None, 1, refused("session bus"), bus=False, max_s=5)
+    at_login_twice("at login, a chosen day", reminders_on(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]))
+    days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    other = [d for i, d in enumerate(days) if i != time.localtime().tm_wday]
+    case("at login, not a chosen day", reminders_on(other), "click", 0,
+         lambda name, r, c, st: check(not [x for x in c if x.get("call") == "Notify"] and st is None,
+                                      "%s: reminded on a day not chosen: %r" % (name, c)),
+         args=("--at-login",), max_s=3)
     if failures:
         sys.exit(1)
     print("remind: all cases pass")

@@ -67,7 +67,10 @@ def run(tmp, env, script, name):
 
 
 def settings(tmp):
-    with open(os.path.join(tmp, "config", "groundwork", "settings.json")) as f:
+    p = os.path.join(tmp, "config", "groundwork", "settings.json")
+    if not os.path.exists(p):
+        return {}
+    with open(p) as f:
         return json.load(f).get("reminders", {})
 
 
