@@ -3,6 +3,7 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <math.h>
+#include <pango/pangocairo.h>
 #include <string.h>
 
 #include "core/i18n.h"
@@ -52,24 +53,52 @@ static const char *title_of(const report_input *in, const char *id)
     return t && t[0] ? t : id;
 }
 
+/* Text goes through Pango (shaping, bidi, a fallback font for Arabic). The pen, kept
+ * with the cairo context, is the font in use and whether the page is mirrored (the
+ * interface written right to left): then a text put at x ends at PAGE_W - x. */
+typedef struct pen {
+    PangoFontDescription *fd;
+    bool rtl;
+} pen;
+static const cairo_user_data_key_t PEN_KEY;
+
+static pen *pen_of(cairo_t *cr) { return cairo_get_user_data(cr, &PEN_KEY); }
+
 static void font(cairo_t *cr, double size, bool bold)
 {
-    cairo_select_font_face(cr, "Noto Sans", CAIRO_FONT_SLANT_NORMAL,
-                           bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-    cairo_set_font_size(cr, size);
+    pen *p = pen_of(cr);
+    pango_font_description_set_weight(p->fd, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_font_description_set_absolute_size(p->fd, size * PANGO_SCALE); /* points: the PDF's unit */
+}
+
+static PangoLayout *layout_of(cairo_t *cr, const char *s)
+{
+    PangoLayout *l = pango_cairo_create_layout(cr);
+    pango_layout_set_font_description(l, pen_of(cr)->fd);
+    pango_layout_set_text(l, s, -1);
+    return l;
 }
 
 static double text_w(cairo_t *cr, const char *s)
 {
-    cairo_text_extents_t e;
-    cairo_text_extents(cr, s, &e);
-    return e.x_advance;
+    PangoLayout *l = layout_of(cr, s);
+    int w, h;
+    pango_layout_get_size(l, &w, &h);
+    g_object_unref(l);
+    return (double)w / PANGO_SCALE;
 }
 
+/* s with its baseline at y, from x (mirrored: ending at PAGE_W - x). */
 static void text_at(cairo_t *cr, double x, double y, const char *s)
 {
-    cairo_move_to(cr, x, y);
-    cairo_show_text(cr, s);
+    PangoLayout *l = layout_of(cr, s);
+    int w, h;
+    pango_layout_get_size(l, &w, &h);
+    if (pen_of(cr)->rtl)
+        x = PAGE_W - x - (double)w / PANGO_SCALE;
+    cairo_move_to(cr, x, y - (double)pango_layout_get_baseline(l) / PANGO_SCALE);
+    pango_cairo_show_layout(cr, l);
+    g_object_unref(l);
 }
 
 /* s shortened with "…" to fit w. */
@@ -129,31 +158,40 @@ static double text_wrap(cairo_t *cr, double x, double y, double w, double lh, co
     return y;
 }
 
-/* An arrow drawn, not typed: the PDF's font has none. Returns the x after it. */
-static double arrow(cairo_t *cr, double x, double y)
+#define ARROW_W 12.0
+
+/* An arrow drawn (not every font has one) in [x, x + ARROW_W], pointing left or right. */
+static void arrow(cairo_t *cr, double x, double y, bool left)
 {
-    double s = 7;
+    double a = x + 2, b = x + ARROW_W - 2, tip = left ? a : b, back = left ? 3 : -3;
     cairo_save(cr);
     cairo_set_line_width(cr, 0.9);
-    cairo_move_to(cr, x + 2, y - 3.5);
-    cairo_line_to(cr, x + 2 + s, y - 3.5);
-    cairo_move_to(cr, x + s - 1, y - 6);
-    cairo_line_to(cr, x + 2 + s, y - 3.5);
-    cairo_line_to(cr, x + s - 1, y - 1);
+    cairo_move_to(cr, a, y - 3.5);
+    cairo_line_to(cr, b, y - 3.5);
+    cairo_move_to(cr, tip + back, y - 6);
+    cairo_line_to(cr, tip, y - 3.5);
+    cairo_line_to(cr, tip + back, y - 1);
     cairo_stroke(cr);
     cairo_restore(cr);
-    return x + s + 5;
 }
 
-/* "7 -> 4" from a before and an after rating (either may be none: "–"). */
+/* "before -> after", in the reading direction (mirrored: the arrow points left). */
+static void pair(cairo_t *cr, double x, double y, const char *before, const char *after)
+{
+    bool rtl = pen_of(cr)->rtl;
+    double wb = text_w(cr, before);
+    text_at(cr, x, y, before);
+    arrow(cr, rtl ? PAGE_W - x - wb - ARROW_W : x + wb, y, rtl);
+    text_at(cr, x + wb + ARROW_W, y, after);
+}
+
+/* A before and an after rating (either may be none: "–"). */
 static void ratings(cairo_t *cr, double x, double y, int before, int after)
 {
-    char b[8];
+    char b[8], a[8];
     snprintf(b, sizeof b, before == PLOG_NONE ? "–" : "%d", before);
-    text_at(cr, x, y, b);
-    x = arrow(cr, x + text_w(cr, b), y);
-    snprintf(b, sizeof b, after == PLOG_NONE ? "–" : "%d", after);
-    text_at(cr, x, y, b);
+    snprintf(a, sizeof a, after == PLOG_NONE ? "–" : "%d", after);
+    pair(cr, x, y, b, a);
 }
 
 /* Before (open circle) joined to after (filled), one mark per session, sessions on one
@@ -161,6 +199,8 @@ static void ratings(cairo_t *cr, double x, double y, int before, int after)
 static void chart(cairo_t *cr, const report_input *in, double x, double y, double w, double h)
 {
     font(cr, 9, false);
+    bool rtl = pen_of(cr)->rtl;
+    pen_of(cr)->rtl = false; /* time runs left to right in every language */
     double lw = 18, cx = x + lw, cw = w - lw, top = y + 6, ch = h - 24;
     cairo_set_line_width(cr, 0.5);
     for (int v = 0; v <= 10; v += 5) {
@@ -216,6 +256,7 @@ static void chart(cairo_t *cr, const report_input *in, double x, double y, doubl
             }
         }
     }
+    pen_of(cr)->rtl = rtl;
 }
 
 static cairo_status_t to_file(void *closure, const unsigned char *data, unsigned int len)
@@ -231,6 +272,8 @@ bool report_write_pdf(FILE *f, const report_input *in)
     if (in->created)
         cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATE_DATE, in->created);
     cairo_t *cr = cairo_create(sf);
+    pen P = { pango_font_description_from_string("Noto Sans,Noto Sans Arabic"), i18n_is_rtl(in->lang) };
+    cairo_set_user_data(cr, &PEN_KEY, &P, NULL);
     double x = MARGIN, w = PAGE_W - 2 * MARGIN, y = MARGIN + 18;
     int n = report_count(in);
     int days_with = 0;
@@ -273,6 +316,7 @@ bool report_write_pdf(FILE *f, const report_input *in)
     chart(cr, in, x, y, w, 150);
     y += 160;
     font(cr, 9, false);
+    P.rtl = false; /* the legend belongs to the chart */
     cairo_set_line_width(cr, 1.2);
     cairo_set_source_rgb(cr, 0.75, 0.35, 0.2);
     cairo_arc(cr, x + 22, y - 3, 3.5, 0, 2 * M_PI);
@@ -285,6 +329,7 @@ bool report_write_pdf(FILE *f, const report_input *in)
     cairo_fill(cr);
     cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
     text_at(cr, lx + 8, y, _("After"));
+    P.rtl = i18n_is_rtl(in->lang);
     y += 24;
 
     /* the sessions: at most as many as leave room for the notes */
@@ -297,14 +342,13 @@ bool report_write_pdf(FILE *f, const report_input *in)
     cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
     text_at(cr, x, y, _("Sessions"));
     y += 18;
-    double c1 = x, c2 = x + 70, c3 = x + w - 150, c4 = x + w - 70;
+    double c1 = x, c2 = x + 95, c3 = x + w - 150, c4 = x + w - 70;
     font(cr, 9, true);
     cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
     text_at(cr, c1, y, _("Date"));
     text_at(cr, c2, y, _("Exercise"));
     text_at(cr, c3, y, _("Completed"));
-    text_at(cr, c4, y, _("Before"));
-    text_at(cr, arrow(cr, c4 + text_w(cr, _("Before")), y), y, _("After"));
+    pair(cr, c4, y, _("Before"), _("After"));
     y += rowh;
     font(cr, 10, false);
     cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
@@ -363,6 +407,7 @@ bool report_write_pdf(FILE *f, const report_input *in)
             _("Made by Groundwork on this computer, from your private practice log. Share it only if you wish."));
     cairo_show_page(cr);
     cairo_destroy(cr);
+    pango_font_description_free(P.fd);
     cairo_surface_finish(sf);
     bool ok = cairo_surface_status(sf) == CAIRO_STATUS_SUCCESS;
     cairo_surface_destroy(sf);
