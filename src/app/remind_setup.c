@@ -80,6 +80,16 @@ static bool exists(const char *dir, const char *name)
     return snprintf(p, sizeof p, "%s/%s", dir, name) < (int)sizeof p && lstat(p, &st) == 0;
 }
 
+/* The units and the link `enable` made (timers.target.wants), which `disable` would
+ * remove but cannot without a running user systemd: never left pointing at nothing. */
+static bool remove_units(const char *units)
+{
+    char wants[PATH_MAX];
+    if (snprintf(wants, sizeof wants, "%s/timers.target.wants", units) < (int)sizeof wants)
+        remind_remove(wants, REMIND_TIMER);
+    return remind_remove(units, REMIND_TIMER) && remind_remove(units, REMIND_SERVICE);
+}
+
 /* The timer and service in place and enabled; false (with nothing left behind) if
  * they could not be written or there is no user systemd to run them. */
 static bool by_systemd(const char *units, const char *exe, unsigned days, int min, char *why, size_t whyn)
@@ -95,10 +105,8 @@ static bool by_systemd(const char *units, const char *exe, unsigned days, int mi
     /* enabled again each time: a changed day or time is read by daemon-reload, and
      * enable --now restarts nothing that is running */
     ok = ok && systemctl("daemon-reload", NULL, NULL) && systemctl("enable", "--now", REMIND_TIMER);
-    if (!ok) {
-        remind_remove(units, REMIND_TIMER);
-        remind_remove(units, REMIND_SERVICE);
-    }
+    if (!ok)
+        remove_units(units);
     return ok;
 }
 
@@ -140,7 +148,7 @@ bool remind_setup_off(char *err, size_t errn)
     }
     if (exists(units, REMIND_TIMER) || exists(units, REMIND_SERVICE)) {
         systemctl("disable", "--now", REMIND_TIMER); /* no user systemd: nothing to disable */
-        bool gone = remind_remove(units, REMIND_TIMER) && remind_remove(units, REMIND_SERVICE);
+        bool gone = remove_units(units);
         systemctl("daemon-reload", NULL, NULL);
         if (!gone) {
             snprintf(err, errn, "Reminders could not be removed from %s: %s.", units, strerror(errno));

@@ -157,8 +157,18 @@ def without_systemd():
         check(left == [], "autostart: units left behind: %r" % left)
         r = settings(tmp)
         check(r.get("on") is True and r.get("via") == "autostart", "autostart: settings %r" % r)
+        # units enabled earlier, when there was a user systemd: off removes them and the
+        # link enable made, though systemctl cannot answer now
+        wants = os.path.join(units, "timers.target.wants")
+        os.makedirs(wants, exist_ok=True)
+        for n in ("groundwork-remind.timer", "groundwork-remind.service"):
+            with open(os.path.join(units, n), "w") as f:
+                f.write("[Unit]\n")
+        os.symlink(os.path.join(units, "groundwork-remind.timer"), os.path.join(wants, "groundwork-remind.timer"))
         tr = run(tmp, env, OFF, "off")
         check(not os.path.exists(desk), "autostart: entry left after off")
+        left = os.listdir(units) + os.listdir(wants)
+        check(left == ["timers.target.wants"], "autostart: off left %r" % left)
         check(settings(tmp).get("on") is False, "autostart: still on after off")
 
 
