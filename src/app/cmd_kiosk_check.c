@@ -251,14 +251,14 @@ int cmd_kiosk_check(int argc, char **argv)
         fputs("groundwork: note: run as root, who can read and write anything: run as the kiosk's user "
               "(sudo -u kiosk -H groundwork kiosk check) to see what it can\n", stderr);
     findings = 0;
-    char buf[PATH_MAX];
+    char buf[PATH_MAX] = "";
     const char *path = settings_path(given, buf, sizeof buf);
     kiosk_config c;
     kiosk_config_defaults(&c);
     bool read = false;
-    if (!path)
-        finding("settings", "no kiosk settings (/etc/groundwork/kiosk.json or $XDG_CONFIG_HOME/groundwork/kiosk.json): "
-                "the kiosk runs with the defaults (no PIN, so no admin exit); create one (docs/kiosk.md)");
+    if (!path) /* buf: the user's settings file the kiosk would read, as it names it */
+        finding("settings", "no kiosk settings (/etc/groundwork/kiosk.json or %s): the kiosk runs with the defaults "
+                "(no PIN, so no admin exit); create one (docs/kiosk.md)", buf[0] ? buf : "the user's");
     else if (check_file(path)) {
         kiosk_errors errs = { 0 };
         if (!kiosk_config_load(&c, path, &errs))

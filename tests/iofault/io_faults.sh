@@ -209,6 +209,11 @@ nofont)
   [ $rc -eq 0 ] || fail "render exited $rc without fonts"
   [ -s "$tmp/f.png" ] || fail "render wrote no frame without fonts"
   grep -q "Cannot open the font .*NotoSans" "$tmp/err" || fail "no clear message about the missing font"
+  # GROUNDWORK_FONT_DIR names the folder outright
+  GROUNDWORK_FONT_DIR="$tmp/nofonts" timeout 30 "$gw" render --exercise box-breathing --at 3 \
+      --size 640x360 --out "$tmp/f2.png" > /dev/null 2> "$tmp/err2"; rc=$?
+  [ $rc -eq 0 ] && [ -s "$tmp/f2.png" ] || fail "render exited $rc with GROUNDWORK_FONT_DIR naming no fonts"
+  grep -q "Cannot open the font $tmp/nofonts/NotoSans" "$tmp/err2" || fail "GROUNDWORK_FONT_DIR was not used: $(head -1 "$tmp/err2")"
   echo "ok (nofont): frame written; $(head -1 "$tmp/err")" ;;
 noaudio)
   # The live program, on the dummy video driver, for a few seconds: it must say there is

@@ -221,6 +221,18 @@ def main():
     finally:
         d.close()
 
+    # no --config and no settings anywhere: the places the kiosk looks are named
+    if not os.path.exists("/etc/groundwork/kiosk.json"):
+        d = Deployment("nowhere")
+        try:
+            p = subprocess.run([EXE, "kiosk", "check"], capture_output=True, text=True, env=d.env, timeout=120)
+            out = p.stdout.splitlines()
+            check(p.returncode == 1 and len(out) == 1 and out[0].startswith("settings: no kiosk settings (") and
+                  "/etc/groundwork/kiosk.json" in out[0] and d.env["XDG_CONFIG_HOME"] in out[0],
+                  "no settings anywhere: exit %d: %s" % (p.returncode, p.stdout.strip()))
+        finally:
+            d.close()
+
     # usage
     p = subprocess.run([EXE, "kiosk", "check", "--bogus"], capture_output=True, text=True, timeout=60)
     check(p.returncode == 2 and "Usage: groundwork kiosk check" in p.stderr, "an unknown option: exit 2 with usage")
