@@ -66,10 +66,16 @@ static void moving_styles_change_every_frame(void **st)
             app_free(&a);
             continue;
         }
-        /* mid-inhale, one frame apart: the figure (or its ring) moves */
-        assert_true(differ(&a, GW_MSEC(5000), GW_MSEC(5000) + GW_NS_PER_SEC / 60));
-        app_update(&a, GW_MSEC(5000));
-        assert_true(app_next_change(&a) == GW_MSEC(5000) + GW_NS_PER_SEC / 60);
+        /* through a whole breath (the middle and near the ends of the inhale, hold,
+         * exhale and hold after it), one frame apart: the figure (or its ring) moves */
+        static const int MS[] = { 3100, 5000, 6900, 7100, 9000, 10900, 11100, 13000, 14900, 15100, 17000, 18900 };
+        for (size_t k = 0; k < sizeof MS / sizeof *MS; k++) {
+            gw_ns t = GW_MSEC(MS[k]);
+            if (!differ(&a, t, t + GW_NS_PER_SEC / 60))
+                fail_msg("style %s stands still at %d ms", pacer_style_name(pacer_style_of(&a)), MS[k]);
+            app_update(&a, t);
+            assert_true(app_next_change(&a) == t + GW_NS_PER_SEC / 60);
+        }
         /* the same time twice draws the same frame */
         assert_false(differ(&a, GW_MSEC(5000), GW_MSEC(5000)));
         app_free(&a);
