@@ -17,6 +17,7 @@ no user systemd):
   check_remind_settings.py GROUNDWORK"""
 import json
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -124,6 +125,10 @@ def with_systemd():
         if os.path.exists(service):
             s = open(service).read()
             check('\nExecStart="%s" remind\n' % EXE in s, "on: service's ExecStart: %r" % s)
+        if shutil.which("systemd-analyze") and os.path.exists(timer) and os.path.exists(service):
+            # systemd reads them as written (where it is installed; CI may have none)
+            v = subprocess.run(["systemd-analyze", "verify", service, timer], capture_output=True, text=True)
+            check(v.returncode == 0 and not v.stderr.strip(), "on: systemd-analyze verify: %s" % v.stderr)
         c = calls(tmp)
         check(c[-2:] == ["--user daemon-reload", "--user enable --now groundwork-remind.timer"],
               "on: systemctl calls %r" % c)
