@@ -155,7 +155,7 @@ static int plan_times(const app *a)
 
 /* The reminder days and time shown: the person's, else what a plan proposes, else the
  * defaults. */
-static void remind_shown(const app *a, unsigned *days, int *min)
+static void days_and_time_shown(const app *a, unsigned *days, int *min)
 {
     *days = a->set.remind_days;
     *min = a->set.remind_min;
@@ -172,7 +172,7 @@ static float reminders(layout *L, float x, float y, float w)
     float u = L->u, y0 = y, gap = 10 * u;
     unsigned days;
     int min;
-    remind_shown(a, &days, &min);
+    days_and_time_shown(a, &days, &min);
     y = label(L, x, y, w, _("Reminders"));
     /* the switch, then hours and minutes each with - and + */
     const char *onoff = s->remind_on ? _("On") : _("Off");
@@ -236,7 +236,7 @@ static float reminder_days(layout *L, float x, float y, float w)
     float u = L->u, y0 = y;
     unsigned days;
     int min;
-    remind_shown(a, &days, &min);
+    days_and_time_shown(a, &days, &min);
     y = label(L, x, y, w, _("Reminder days"));
     char dids[7][DRAW_WIDGET_ID_MAX];
     ui_item it[7];
@@ -252,13 +252,13 @@ static float reminder_days(layout *L, float x, float y, float w)
 }
 
 /* Turns reminders on or off, or changes their days or time (then installed again). */
-static bool remind_activate(app *a, const char *w)
+static bool reminder_pressed(app *a, const char *w)
 {
     settings *s = &a->set;
     unsigned days;
     int min;
     char key[16], err[PATH_MAX * 2 + 300] = "";
-    remind_shown(a, &days, &min);
+    days_and_time_shown(a, &days, &min);
     bool on = s->remind_on;
     if (!strcmp(w, "reminders"))
         on = !on;
@@ -747,7 +747,7 @@ static void activate(app *a, const char *w)
         delete_all(a);
         return;
     }
-    if (remind_activate(a, w))
+    if (reminder_pressed(a, w))
         return;
     if (sscanf(w, "theme:%15s", key) == 1)
         snprintf(s->theme, sizeof s->theme, "%s", key);
