@@ -247,6 +247,8 @@ struct app {
     int   text_page;         /* prompts: the page of a step's text too long for one screen */
     int   library_page;      /* library: the page of cards shown when they do not fit one screen */
     int   progress_page;     /* progress: with large text, the charts on two pages */
+    int   progress_view;     /* progress: the ratings over 0 the last four weeks, 1 this week */
+    long long progress_sel;  /* progress: the session whose details show (its log id; 0 none) */
 };
 
 /* Pacer styles, in the order the "style" control cycles through them. */

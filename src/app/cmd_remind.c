@@ -6,7 +6,8 @@
  * systemd user timer Settings install, or at login by the autostart entry
  * (--at-login: on a chosen day only, waiting for the chosen time, once a day).
  * Nothing is sent anywhere but the local session bus. A bus or notification server that
- * is missing or silent for REPLY_SECONDS gets one line on stderr and exit status 1.
+ * is missing or silent for REPLY_SECONDS gets one line on stderr and exit status 1; one
+ * that goes away after showing it ends the wait for Start.
  * $GROUNDWORK_REMIND_EXEC (a test hook) is run in place of the program on Start. */
 #include <errno.h>
 #include <limits.h>
@@ -103,6 +104,17 @@ static int on_closed(sd_bus_message *m, void *ud, sd_bus_error *e)
     return 0;
 }
 
+/* The notification server went away: no Start can come any more. */
+static int on_owner(sd_bus_message *m, void *ud, sd_bus_error *e)
+{
+    waiting *w = ud;
+    const char *name, *old, *now;
+    if (sd_bus_message_read(m, "sss", &name, &old, &now) >= 0 && !strcmp(name, "org.freedesktop.Notifications") &&
+        !now[0] && !w->outcome)
+        w->outcome = 2;
+    return 0;
+}
+
 static int fail(const char *what, int r, const sd_bus_error *e)
 {
     fprintf(stderr, "groundwork: no reminder shown: %s (%s)\n", what,
@@ -136,6 +148,10 @@ static int notify(const reminder *r, double wait_s)
                         "ActionInvoked", on_action, &w);
     sd_bus_match_signal(bus, NULL, NULL, "/org/freedesktop/Notifications", "org.freedesktop.Notifications",
                         "NotificationClosed", on_closed, &w);
+    sd_bus_add_match(bus, NULL,
+                     "type='signal',sender='org.freedesktop.DBus',interface='org.freedesktop.DBus',"
+                     "member='NameOwnerChanged',arg0='org.freedesktop.Notifications'",
+                     on_owner, &w);
     bool actions = false;
     k = sd_bus_call_method(bus, "org.freedesktop.Notifications", "/org/freedesktop/Notifications",
                            "org.freedesktop.Notifications", "GetCapabilities", &e, &reply, "");

@@ -1,7 +1,10 @@
 /* scene_progress: the person's practice at a glance (home mode), from the practice log:
- * self-check ratings before and after each session over the last weeks with weekly
- * averages, minutes practised per week, and the days practised. Drawn with the
- * draw_list primitives only. The notes the person typed on prompt steps, newest first,
+ * self-check ratings before and after each session, this week or the last four
+ * ("view:week", "view:month"), each session its own mark (sessions of one day side by
+ * side) that shows its time, exercise, ratings and note when tapped ("session:ID",
+ * closed by "detail-close"); minutes practised per week (a week without practice
+ * gets a quiet mark, not a "0"), and the days practised. Drawn with the draw_list
+ * primitives only. The notes the person typed on prompt steps, newest first,
  * on a page of their own ("page:notes", back with "page:charts"), offered when there
  * are any. Widget id: "back" (Escape or B).
  * The sessions are read once on entering (app owns them, freed on leaving). */
@@ -38,6 +41,7 @@ static void enter(app *a)
     }
     a->nprog = n;
     a->progress_page = 0;
+    a->progress_sel = 0;
 }
 
 static int32_t today(const app *a)
@@ -79,60 +83,125 @@ static float panel(const app *a, draw_list *l, gw_rect r, const char *title, flo
     return r.y + 14 * u + th;
 }
 
-/* Ratings before (ring) and after (dot) per session, joined by a faint line; weekly
- * averages as two lines. */
-static void ratings_chart(const app *a, draw_list *l, gw_rect r, const plog_summary *s, float u)
+/* The ratings chart's span: the last four weeks (month) or this week. */
+#define MONTH_WEEKS 4
+static bool week_view(const app *a) { return a->progress_view == 1; }
+
+/* Where the chart put the session whose details show (draw() lays the panel beside it). */
+typedef struct mark_at {
+    bool shown;
+    float x, y0, y1;
+    gw_rect graph, room; /* the chart's grid; the panel below its title */
+} mark_at;
+
+/* A small switch button (week, month): its label at the legend's size. */
+static float chip_w(const app *a, const char *label, float u)
+{
+    return ui_text_w(a, label, (int)lroundf(17 * u), true) + 28 * u;
+}
+
+static void chip(const app *a, draw_list *l, const char *id, gw_rect r, const char *label, bool on, float u)
+{
+    const theme *t = a->th;
+    bool focused = a->home_focus == l->nwid;
+    draw_rect(l, r, r.h * 0.3f, on ? t->accent : t->surface_hi);
+    draw_text(l, r, label, (int)lroundf(17 * u), ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8),
+              on ? t->bg : t->text);
+    if (focused && a->focus_visible)
+        draw_frame(l, gw_rc(r.x - 4 * u, r.y - 4 * u, r.w + 8 * u, r.h + 8 * u), r.h * 0.3f + 4 * u, 3 * u, t->focus);
+    draw_widget_add(l, id, r, focused);
+}
+
+/* One session's mark: the before rating (ring) joined by a line to the after rating
+ * (dot), at x. */
+static void session_mark(draw_list *l, const theme *t, float x, float yb, float ya, int before, int after, float rad,
+                         float u, bool sel)
+{
+    if (before != PLOG_NONE && after != PLOG_NONE)
+        draw_line(l, x, yb, x, ya, (sel ? 3.f : 2.f) * u, sel ? t->text : t->text_dim);
+    if (before != PLOG_NONE)
+        draw_ring(l, x, yb, rad, fmaxf(1.5f * u, rad * 0.4f), 0, 1, t->hold);
+    if (after != PLOG_NONE)
+        draw_circle(l, x, ya, rad * 1.05f, t->accent);
+}
+
+/* The legend, a row under the chart (wrapping when it must): a sample session (ring,
+ * line, dot) with "before" and "after", and the weekly average's line in the month
+ * view. Returns its height; with l NULL only measures. */
+static float legend(const app *a, draw_list *l, float x, float y, float w, float u)
+{
+    const theme *t = a->th;
+    int px = (int)lroundf(16 * u);
+    const char *lb[3] = { _("before"), _("after"), _("weekly average") };
+    int n = week_view(a) ? 2 : 3;
+    float lh = fmaxf(28 * u, ui_text_h(a, lb[0], px, false, 0)), cx = x, cy = y, gap = 28 * u;
+    for (int i = 0; i < n; i++) {
+        float sym = i == 2 ? 40 * u : 22 * u, tw = ui_text_w(a, lb[i], px, false) + 4 * u;
+        if (cx > x && cx + sym + tw > x + w) {
+            cx = x;
+            cy += lh + 4 * u;
+        }
+        if (l) {
+            float my = cy + lh / 2;
+            if (i == 0)
+                draw_ring(l, cx + 8 * u, my, 6.5f * u, 2.5f * u, 0, 1, t->hold);
+            else if (i == 1)
+                draw_circle(l, cx + 8 * u, my, 7 * u, t->accent);
+            else {
+                draw_line(l, cx, my - 4 * u, cx + 30 * u, my - 4 * u, 3 * u, fade(t->hold, 150));
+                draw_line(l, cx, my + 4 * u, cx + 30 * u, my + 4 * u, 3 * u, fade(t->accent, 150));
+            }
+            draw_text(l, gw_rc(cx + sym, cy, tw, lh), lb[i], px, VALIGN_MIDDLE, t->text);
+        }
+        cx += sym + tw + gap;
+    }
+    return cy + lh - y;
+}
+
+/* Ratings before (ring) and after (dot) of each session, joined by a line: sessions on
+ * the same day side by side in the order they were done, each a widget
+ * ("session:ID", its log id) that shows its details. Weekly averages behind them in the
+ * month view. Fills *sel with where the selected session is. */
+static void ratings_chart(const app *a, draw_list *l, gw_rect r, const plog_summary *s, float u, mark_at *sel)
 {
     const theme *t = a->th;
     gw_color cb = t->hold, ca = t->accent;
+    bool week = week_view(a);
+    int ndays = week ? 7 : MONTH_WEEKS * 7, w0 = PLOG_WEEKS - (week ? 1 : MONTH_WEEKS);
     const char *title = _("How you felt, before and after");
-    float tb = panel(a, l, r, title, u);
-    /* legend: at the right of the title, or under it when there is no room */
-    int lpx = (int)lroundf(16 * u);
-    const char *lb[3] = { _("before"), _("after"), _("weekly") };
-    float w0 = 140 * u, w1 = 140 * u, w2 = 100 * u, lh = 28 * u;
-    float lx = r.x + r.w - 330 * u, ly = r.y + 30 * u, gy = r.y + 70 * u;
-    float sx[3] = { 14 * u, 124 * u, 234 * u }; /* where each label starts, from lx */
-    if (big(a)) {
-        float tw[3];
-        for (int i = 0; i < 3; i++) {
-            tw[i] = ui_text_w(a, lb[i], lpx, false) + 4 * u;
-            lh = fmaxf(lh, ui_text_h(a, lb[i], lpx, false, 0));
-        }
-        sx[0] = 14 * u;
-        sx[1] = sx[0] + tw[0] + 40 * u;
-        sx[2] = sx[1] + tw[1] + 62 * u;
-        w0 = tw[0];
-        w1 = tw[1];
-        w2 = tw[2];
-        float legend = sx[2] + tw[2] + 24 * u;
-        if (ui_text_w(a, title, (int)lroundf(20 * u), true) + legend + 64 * u <= r.w) {
-            lx = r.x + r.w - legend;
-            ly = (r.y + 14 * u + tb) / 2;
-            gy = tb + 24 * u;
-        } else {
-            lx = r.x + 32 * u;
-            ly = tb + 6 * u + lh / 2;
-            gy = tb + 12 * u + lh + 20 * u;
-        }
+    const char *lw = _("Week"), *lm = _("Month");
+    float cw = fmaxf(chip_w(a, lw, u), chip_w(a, lm, u));
+    float chh = fmaxf(40 * u, ui_text_h(a, lm, (int)lroundf(17 * u), true, 0) + 12 * u);
+    int tpx = (int)lroundf(20 * u);
+    /* the title, and the switch at its right (under it when there is no room) */
+    float th = fmaxf(32 * u, ui_text_h(a, title, tpx, true, 0)), tx = r.x + 24 * u;
+    float sx = r.x + r.w - 24 * u - 2 * cw - 8 * u, sy = r.y + 14 * u, gy;
+    bool beside = ui_text_w(a, title, tpx, true) + 24 * u <= sx - tx;
+    draw_rect(l, r, 20 * u, t->surface);
+    if (beside) {
+        draw_text(l, gw_rc(tx, r.y + 14 * u, sx - tx - 16 * u, fmaxf(th, chh)), title, tpx,
+                  VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), t->text);
+        gy = r.y + 14 * u + fmaxf(th, chh) + 24 * u;
+        sy = r.y + 14 * u + (fmaxf(th, chh) - chh) / 2;
+    } else {
+        float h = ui_text_h(a, title, tpx, true, r.w - 48 * u);
+        draw_text(l, gw_rc(tx, r.y + 14 * u, r.w - 48 * u, h), title, tpx, VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
+        sy = r.y + 14 * u + h + 6 * u;
+        sx = tx;
+        gy = sy + chh + 24 * u;
     }
-    draw_ring(l, lx, ly, 7 * u, 3 * u, 0, 1, cb);
-    draw_text(l, gw_rc(lx + sx[0], ly - lh / 2, w0, lh), lb[0], lpx, VALIGN_MIDDLE, t->text_dim);
-    draw_circle(l, lx + sx[1] - 14 * u, ly, 8 * u, ca);
-    draw_text(l, gw_rc(lx + sx[1], ly - lh / 2, w1, lh), lb[1], lpx, VALIGN_MIDDLE, t->text_dim);
-    draw_line(l, lx + sx[2] - 38 * u, ly, lx + sx[2] - 8 * u, ly, 3 * u, t->text_dim);
-    draw_text(l, gw_rc(lx + sx[2], ly - lh / 2, w2, lh), lb[2], lpx, VALIGN_MIDDLE, t->text_dim);
+    chip(a, l, "view:week", gw_rc(sx, sy, cw, chh), lw, week, u);
+    chip(a, l, "view:month", gw_rc(sx + cw + 8 * u, sy, cw, chh), lm, !week, u);
 
-    /* axes: the numbers' column and the week labels' row as wide and tall as they are */
+    /* axes: the numbers' column and the day or week labels' row as wide and tall as
+     * they are; the legend under them */
     int npx = (int)lroundf(15 * u), wpx = (int)lroundf(14 * u);
-    float nw = 32 * u, nh = 24 * u, wh = 24 * u;
-    if (big(a)) {
-        nw = fmaxf(nw, ui_text_w(a, "10", npx, false));
-        nh = fmaxf(nh, ui_text_h(a, "10", npx, false, 0));
-        wh = fmaxf(wh, ui_text_h(a, "30 Dec", wpx, false, 0));
-    }
-    float gx = r.x + 32 * u + nw;
-    gw_rect g = gw_rc(gx, gy, r.x + r.w - 32 * u - gx, r.y + r.h - 28 * u - wh - 8 * u - gy);
+    float nw = fmaxf(32 * u, ui_text_w(a, "10", npx, false)), nh = fmaxf(24 * u, ui_text_h(a, "10", npx, false, 0));
+    float wh = fmaxf(24 * u, ui_text_h(a, "30 Dec", wpx, false, 0));
+    float gx = r.x + 32 * u + nw, gwid = r.x + r.w - 32 * u - gx;
+    float lgh = legend(a, NULL, gx, 0, gwid, u);
+    gw_rect g = gw_rc(gx, gy, gwid, r.y + r.h - 18 * u - lgh - 10 * u - wh - 8 * u - gy);
+    legend(a, l, gx, r.y + r.h - 18 * u - lgh, gwid, u);
     int step = 2; /* numbers every 2, or every 5 or 10 when they would crowd */
     while (step < 10 && g.h * (float)step / 10.f < nh)
         step = step == 2 ? 5 : 10;
@@ -146,60 +215,108 @@ static void ratings_chart(const app *a, draw_list *l, gw_rect r, const plog_summ
         snprintf(num, sizeof num, "%d", v);
         draw_text(l, gw_rc(g.x - 12 * u - nw, y - nh / 2, nw, nh), num, npx, ALIGN_RIGHT | VALIGN_MIDDLE, t->text_dim);
     }
-    int32_t first = s->week[0].first_day;
-    float dayw = g.w / (float)NDAYS;
-    /* every week's label, or every other one when they are wider than a week */
-    int every = 1;
-    if (big(a))
-        for (int w = 0; w < PLOG_WEEKS; w++) {
+    int32_t first = s->week[w0].first_day;
+    float dayw = g.w / (float)ndays;
+    if (week) { /* each day's name and date */
+        static const char *const WD[] = { NC_("short weekday", "Mon"), NC_("short weekday", "Tue"),
+                                          NC_("short weekday", "Wed"), NC_("short weekday", "Thu"),
+                                          NC_("short weekday", "Fri"), NC_("short weekday", "Sat"),
+                                          NC_("short weekday", "Sun") };
+        for (int d = 0; d < 7; d++) {
+            float x = g.x + (float)d * dayw;
+            if (d > 0)
+                draw_line(l, x, g.y, x, g.y + g.h, 1 * u, fade(t->ring_track, 140));
+            char lab[24], full[48];
+            week_label(lab, sizeof lab, first + d);
+            snprintf(full, sizeof full, "%s %s", i18n_ctx(WD[d]), lab);
+            bool fits = ui_line_fits(a, full, wpx, false, dayw - 4 * u);
+            draw_text(l, gw_rc(x + 2 * u, g.y + g.h + 8 * u, dayw - 4 * u, wh), fits ? full : i18n_ctx(WD[d]), wpx,
+                      ALIGN_CENTER | VALIGN_TOP | TEXT_FIT, t->text_dim);
+        }
+    } else {
+        /* every week's label, or every other one when they are wider than a week */
+        int every = 1;
+        for (int w = w0; w < PLOG_WEEKS; w++) {
             char lab[24];
             week_label(lab, sizeof lab, s->week[w].first_day);
             if (!ui_line_fits(a, lab, wpx, false, 7 * dayw - 4 * u))
                 every = 2;
         }
-    for (int w = 0; w < PLOG_WEEKS; w++) {
-        float x = g.x + (float)(w * 7) * dayw;
-        if (w > 0)
-            draw_line(l, x, g.y, x, g.y + g.h, 1 * u, fade(t->ring_track, 140));
-        if ((PLOG_WEEKS - 1 - w) % every)
-            continue;
-        char lab[24];
-        week_label(lab, sizeof lab, s->week[w].first_day);
-        float lw = every > 1 ? 14 * dayw : 7 * dayw;
-        draw_text(l, gw_rc(x + 3.5f * dayw - lw / 2, g.y + g.h + 8 * u, lw, wh), lab, wpx,
-                  ALIGN_CENTER | VALIGN_TOP | TEXT_FIT, t->text_dim);
-    }
-    /* weekly averages behind the sessions */
-    for (int pass = 0; pass < 2; pass++) {
-        float px = 0, py = 0;
-        bool have = false;
-        for (int w = 0; w < PLOG_WEEKS; w++) {
-            double v = pass ? s->week[w].after_avg : s->week[w].before_avg;
-            if (v < 0)
+        for (int w = w0; w < PLOG_WEEKS; w++) {
+            float x = g.x + (float)((w - w0) * 7) * dayw;
+            if (w > w0)
+                draw_line(l, x, g.y, x, g.y + g.h, 1 * u, fade(t->ring_track, 140));
+            if ((PLOG_WEEKS - 1 - w) % every)
                 continue;
-            float x = g.x + ((float)w * 7 + 3.5f) * dayw, y = g.y + g.h - (float)v / 10.f * g.h;
-            if (have)
-                draw_line(l, px, py, x, y, 3 * u, fade(pass ? ca : cb, 150));
-            draw_circle(l, x, y, 3 * u, fade(pass ? ca : cb, 150));
-            px = x;
-            py = y;
-            have = true;
+            char lab[24];
+            week_label(lab, sizeof lab, s->week[w].first_day);
+            float lw2 = every > 1 ? 14 * dayw : 7 * dayw;
+            draw_text(l, gw_rc(x + 3.5f * dayw - lw2 / 2, g.y + g.h + 8 * u, lw2, wh), lab, wpx,
+                      ALIGN_CENTER | VALIGN_TOP | TEXT_FIT, t->text_dim);
+        }
+        /* weekly averages behind the sessions (a week without practice has none) */
+        for (int pass = 0; pass < 2; pass++) {
+            float px = 0, py = 0;
+            bool have = false;
+            for (int w = w0; w < PLOG_WEEKS; w++) {
+                double v = pass ? s->week[w].after_avg : s->week[w].before_avg;
+                if (v < 0) {
+                    have = false;
+                    continue;
+                }
+                float x = g.x + ((float)(w - w0) * 7 + 3.5f) * dayw, y = g.y + g.h - (float)v / 10.f * g.h;
+                if (have)
+                    draw_line(l, px, py, x, y, 3 * u, fade(pass ? ca : cb, 110));
+                draw_circle(l, x, y, 3 * u, fade(pass ? ca : cb, 110));
+                px = x;
+                py = y;
+                have = true;
+            }
         }
     }
+    /* the sessions of each day side by side: how many there are and which is which */
+    int count[7 * MONTH_WEEKS] = { 0 };
     for (int i = 0; i < a->nprog; i++) {
+        int32_t day = plog_day_of(a->prog[i].start, NULL);
+        if (day != INT32_MIN && day >= first && day < first + ndays)
+            count[day - first]++;
+    }
+    int seen[7 * MONTH_WEEKS] = { 0 };
+    sel->shown = false;
+    sel->graph = g;
+    sel->room = gw_rc(r.x + 16 * u, g.y, r.w - 32 * u, r.y + r.h - 12 * u - g.y);
+    for (int i = 0; i < a->nprog; i++) { /* oldest first: the order they were done */
         const plog_session *e = &a->prog[i];
-        int64_t secs;
-        int32_t day = plog_day_of(e->start, &secs);
-        if (day == INT32_MIN || day < first || day >= first + NDAYS)
+        int32_t day = plog_day_of(e->start, NULL);
+        if (day == INT32_MIN || day < first || day >= first + ndays)
             continue;
-        float x = g.x + ((float)(day - first) + (float)(secs % 86400) / 86400.f) * dayw;
+        int k = day - first, n = count[k], j = seen[k]++;
+        float slot = dayw / (float)(n < 2 ? 2 : n); /* one alone sits in its day's middle */
+        float x = g.x + (float)k * dayw + (n < 2 ? dayw / 2 : ((float)j + 0.5f) * slot);
+        float rad = fminf(6.5f * u, fmaxf(2.5f * u, slot * 0.3f));
         float yb = g.y + g.h - (float)e->before / 10.f * g.h, ya = g.y + g.h - (float)e->after / 10.f * g.h;
-        if (e->before != PLOG_NONE && e->after != PLOG_NONE)
-            draw_line(l, x, yb, x, ya, 2 * u, fade(t->text_dim, 110));
-        if (e->before != PLOG_NONE)
-            draw_ring(l, x, yb, 6 * u, 2.5f * u, 0, 1, cb);
-        if (e->after != PLOG_NONE)
-            draw_circle(l, x, ya, 6.5f * u, ca);
+        if (e->before == PLOG_NONE)
+            yb = ya;
+        if (e->after == PLOG_NONE)
+            ya = yb;
+        if (e->before == PLOG_NONE && e->after == PLOG_NONE)
+            continue; /* nothing to show on a chart of ratings */
+        bool on = a->progress_sel == e->id, focused = a->home_focus == l->nwid;
+        if (on || (focused && a->focus_visible)) /* a quiet halo behind the chosen one */
+            draw_rect(l, gw_rc(x - rad - 5 * u, fminf(yb, ya) - rad - 5 * u, 2 * rad + 10 * u,
+                               fabsf(yb - ya) + 2 * rad + 10 * u),
+                      rad + 5 * u, on ? t->surface_hi : fade(t->focus, 90));
+        session_mark(l, t, x, yb, ya, e->before, e->after, rad, u, on);
+        float hw = fmaxf(slot / 2, 6 * u), top = fminf(yb, ya) - fmaxf(rad, 8 * u), bot = fmaxf(yb, ya) + fmaxf(rad, 8 * u);
+        char id[DRAW_WIDGET_ID_MAX];
+        snprintf(id, sizeof id, "session:%lld", (long long)e->id);
+        draw_widget_add(l, id, gw_rc(x - hw, top, 2 * hw, bot - top), focused);
+        if (on) {
+            sel->shown = true;
+            sel->x = x;
+            sel->y0 = fminf(yb, ya);
+            sel->y1 = fmaxf(yb, ya);
+        }
     }
 }
 
@@ -228,6 +345,11 @@ static void minutes_chart(const app *a, draw_list *l, gw_rect r, const plog_summ
         bool now = w == PLOG_WEEKS - 1;
         if (h > 0.5f)
             draw_rect(l, gw_rc(x, g.y + g.h - h, bw * 0.64f, h), fminf(6 * u, h / 2), now ? t->accent : t->exhale);
+        if (s->week[w].sessions == 0) { /* a week without practice: a quiet mark, no "0" */
+            draw_line(l, x + bw * 0.2f, g.y + g.h - 4 * u, x + bw * 0.44f, g.y + g.h - 4 * u, 2 * u,
+                      fade(t->text_dim, 90));
+            continue;
+        }
         char v[16];
         snprintf(v, sizeof v, "%d", (int)lround(s->week[w].minutes));
         draw_text(l, gw_rc(x - 10 * u, g.y + g.h - h - vh - 2 * u, bw * 0.64f + 20 * u, vh), v, vpx,
@@ -340,6 +462,65 @@ static void notes_page(const app *a, draw_list *l, float top)
     ui_button(a, l, "page:charts", gw_rc((W - bw) / 2, by, bw, bh), charts, a->home_focus == 2, true);
 }
 
+/* The details of the session chosen on the chart, in a small panel in `aside` (the
+ * other charts' column, or the half of the chart away from the mark), level with the
+ * mark, so it never hides the session it describes (widget "session-detail";
+ * "detail-close" closes it): when, which exercise, the ratings and the person's note. */
+static void detail_panel(const app *a, draw_list *l, const mark_at *m, gw_rect aside, float u)
+{
+    const theme *t = a->th;
+    const plog_session *e = NULL;
+    for (int i = 0; i < a->nprog; i++)
+        if (a->prog[i].id == a->progress_sel)
+            e = &a->prog[i];
+    if (!e || !m->shown)
+        return;
+    char day[48] = "", when[80], rat[80], b[8] = "\xe2\x80\x93", f[8] = "\xe2\x80\x93";
+    int yy, mo, d, hh = 0, mm = 0;
+    if (sscanf(e->start, "%d-%d-%dT%d:%d", &yy, &mo, &d, &hh, &mm) >= 3)
+        i18n_day_month(day, sizeof day, d, mo);
+    snprintf(when, sizeof when, "%s \xc2\xb7 %02d:%02d", day, hh, mm);
+    if (e->before != PLOG_NONE)
+        snprintf(b, sizeof b, "%d", e->before);
+    if (e->after != PLOG_NONE)
+        snprintf(f, sizeof f, "%d", e->after);
+    /* the first %s is the rating before the exercise, the second after it (or a dash) */
+    snprintf(rat, sizeof rat, _("Before %s, after %s"), b, f);
+    const exercise *x = a->packs ? pack_set_find(a->packs, e->exercise) : NULL;
+    const char *name = x ? app_text(a, &x->title) : e->exercise, *close = _("Close");
+    gw_rect g = m->room;
+    if (aside.w <= 0) /* no column beside the chart: the half of it away from the mark */
+        aside = m->x > g.x + g.w / 2 ? gw_rc(g.x, g.y, g.w / 2 - 16 * u, g.h)
+                                     : gw_rc(g.x + g.w / 2 + 16 * u, g.y, g.w / 2 - 16 * u, g.h);
+    float w = fminf(420 * u, aside.w), pad = 16 * u, tw = w - 2 * pad;
+    int spx = (int)lroundf(17 * u), npx = (int)lroundf(20 * u);
+    float h1 = ui_text_h(a, when, spx, false, tw), h2 = ui_text_h(a, name, npx, true, tw);
+    float h3 = ui_text_h(a, rat, spx, false, tw);
+    float bw = ui_button_w(a, close, 120 * u), bh = ui_button_h(a, close, bw, 44 * u);
+    float room = aside.h - (2 * pad + h1 + h2 + h3 + bh + 20 * u);
+    float hn = e->notes && e->notes[0] ? fminf(ui_text_h(a, e->notes, spx, false, tw), fmaxf(0, room)) : 0;
+    float h = 2 * pad + h1 + h2 + h3 + (hn > 0 ? hn + 8 * u : 0) + bh + 12 * u;
+    float y0 = fmaxf(aside.y, fminf((m->y0 + m->y1) / 2 - h / 2, aside.y + aside.h - h));
+    gw_rect r = gw_rc(aside.x + (aside.w - w) / 2, y0, w, h);
+    draw_rect(l, gw_rc(r.x + 3 * u, r.y + 4 * u, r.w, r.h), 16 * u, fade(t->bg, 160)); /* a soft shadow */
+    draw_rect(l, r, 16 * u, t->surface_hi);
+    draw_frame(l, r, 16 * u, 2 * u, t->ring_track);
+    draw_widget_add(l, "session-detail", r, false);
+    float y = r.y + pad;
+    draw_text(l, gw_rc(r.x + pad, y, tw, h1), when, spx, VALIGN_MIDDLE, t->text_dim);
+    y += h1;
+    draw_text(l, gw_rc(r.x + pad, y, tw, h2), name, npx, VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
+    y += h2;
+    draw_text(l, gw_rc(r.x + pad, y, tw, h3), rat, spx, VALIGN_MIDDLE, t->text);
+    y += h3;
+    if (hn > 0) {
+        draw_text(l, gw_rc(r.x + pad, y + 8 * u, tw, hn), e->notes, spx, VALIGN_TOP, t->text);
+        y += hn + 8 * u;
+    }
+    ui_button(a, l, "detail-close", gw_rc(r.x + r.w - pad - bw, y + 12 * u, bw, bh), close,
+              a->home_focus == l->nwid, false);
+}
+
 static void draw(const app *a, draw_list *l)
 {
     const theme *t = a->th;
@@ -376,10 +557,12 @@ static void draw(const app *a, draw_list *l)
                   t->text_dim);
         float y = top + 32 * u, h = H - y - pad;
         float rw = 380 * u, lw = W - 2 * pad - rw - 20 * u;
-        ratings_chart(a, l, gw_rc(pad, y, lw, h), &s, u);
+        mark_at m;
+        ratings_chart(a, l, gw_rc(pad, y, lw, h), &s, u, &m);
         float mh = h * 0.5f - 10 * u;
         minutes_chart(a, l, gw_rc(pad + lw + 20 * u, y, rw, mh), &s, u);
         days_grid(a, l, gw_rc(pad + lw + 20 * u, y + mh + 20 * u, rw, h - mh - 20 * u), &s, now, u);
+        detail_panel(a, l, &m, gw_rc(pad + lw + 20 * u, y, rw, h), u);
         return;
     }
     /* large text: the summary wraps; the ratings on the first page, minutes and days
@@ -392,8 +575,9 @@ static void draw(const app *a, draw_list *l)
     float by = H - 20 * u - bh;
     float y = top + sh + 10 * u, h = by - 14 * u - y;
     int page = a->progress_page > 0 ? 1 : 0;
+    mark_at m = { 0 };
     if (page == 0)
-        ratings_chart(a, l, gw_rc(pad, y, W - 2 * pad, h), &s, u);
+        ratings_chart(a, l, gw_rc(pad, y, W - 2 * pad, h), &s, u, &m);
     else {
         float half = (W - 2 * pad - 20 * u) / 2;
         minutes_chart(a, l, gw_rc(pad, y, half, h), &s, u);
@@ -402,23 +586,52 @@ static void draw(const app *a, draw_list *l)
     char where[64];
     snprintf(where, sizeof where, _("Page %d of %d"), page + 1, 2);
     float mid = fmaxf(ui_text_w(a, where, (int)lroundf(20 * u), false), 140 * u), g = 20 * u;
-    float x = (W - pw - xw - mid - 2 * g) / 2;
-    if (page > 0)
-        ui_button(a, l, "page:previous", gw_rc(x, by, pw, bh), prev, a->home_focus == 2, false);
-    draw_text(l, gw_rc(x + pw + g, by, mid, bh), where, (int)lroundf(20 * u), ALIGN_CENTER | VALIGN_MIDDLE, t->text_dim);
-    if (page == 0)
-        ui_button(a, l, "page:next", gw_rc(x + pw + mid + 2 * g, by, xw, bh), next, a->home_focus == 2, true);
-    if (has_notes(a)) {
-        float nw = ui_button_w(a, notes, 160 * u);
-        ui_button(a, l, "page:notes", gw_rc(W - pad - nw, by, nw, bh), notes, a->home_focus == 3, false);
+    /* the page's turn and its number centred in the room the notes button leaves */
+    float nw = has_notes(a) ? ui_button_w(a, notes, 160 * u) : 0, right = nw > 0 ? W - pad - nw - g : W;
+    float x = fmaxf(nw > 0 ? pad : 0, (right - (page > 0 ? pw : xw) - mid - g) / 2);
+    if (page > 0) {
+        ui_button(a, l, "page:previous", gw_rc(x, by, pw, bh), prev, a->home_focus == l->nwid, false);
+        x += pw + g;
     }
+    draw_text(l, gw_rc(x, by, mid, bh), where, (int)lroundf(20 * u), ALIGN_CENTER | VALIGN_MIDDLE, t->text_dim);
+    if (page == 0)
+        ui_button(a, l, "page:next", gw_rc(x + mid + g, by, xw, bh), next, a->home_focus == l->nwid, true);
+    if (nw > 0)
+        ui_button(a, l, "page:notes", gw_rc(W - pad - nw, by, nw, bh), notes, a->home_focus == l->nwid, false);
+    detail_panel(a, l, &m, gw_rc(0, 0, 0, 0), u);
 }
 
 static void activate(app *a, const char *w)
 {
+    if (!strncmp(w, "session:", 8)) {
+        long long id = atoll(w + 8);
+        a->progress_sel = a->progress_sel == id ? 0 : id;
+        for (int i = 0; i < a->nprog && a->progress_sel; i++)
+            if (a->prog[i].id == id) {
+                trace_begin(a->tr, a->now, "progress_session");
+                trace_int(a->tr, "id", id);
+                trace_str(a->tr, "exercise", a->prog[i].exercise);
+                trace_str(a->tr, "start", a->prog[i].start);
+                trace_int(a->tr, "before", a->prog[i].before);
+                trace_int(a->tr, "after", a->prog[i].after);
+                trace_end(a->tr);
+            }
+        return;
+    }
+    if (!strcmp(w, "detail-close") || !strcmp(w, "session-detail")) {
+        if (w[0] == 'd')
+            a->progress_sel = 0;
+        return;
+    }
+    if (!strcmp(w, "view:week") || !strcmp(w, "view:month")) {
+        a->progress_view = w[5] == 'w';
+        a->progress_sel = 0;
+        return;
+    }
     if (!strcmp(w, "page:notes") || !strcmp(w, "page:charts")) {
         a->progress_page = w[5] == 'n' ? NOTES_PAGE : 0;
         a->home_focus = 0;
+        a->progress_sel = 0;
         return;
     }
     if (!strcmp(w, "page:next") || !strcmp(w, "page:previous")) {
@@ -431,6 +644,9 @@ static void activate(app *a, const char *w)
     }
 }
 
-static bool event(app *a, const gw_event *e) { return app_home_nav(a, e, "back"); }
+static bool event(app *a, const gw_event *e)
+{
+    return app_home_nav(a, e, a->progress_sel ? "detail-close" : "back");
+}
 
 const scene_vt scene_progress = { "progress", enter, event, activate, NULL, draw, NULL };

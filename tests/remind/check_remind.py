@@ -6,7 +6,8 @@ here) and a small notification server that records its calls (fake_notifications
   no exercise ($GROUNDWORK_REMIND_EXEC, a test hook, records what would be run);
 - a plan saved by present mode, the interface in Spanish (settings.json): the plan's
   first exercise named in Spanish; Start opens it (--exercise plan-box-breathing);
-- the notification closed: exit 0, nothing started;
+- the notification closed, or the server gone after showing it: exit 0 at once,
+  nothing started;
 - no notification server on the bus, a server that never answers, no bus at all: one
   clear line on stderr, exit status 1, within a few seconds; nothing started;
 - --at-login (the autostart entry): on a chosen day after its time, one reminder at
@@ -222,6 +223,7 @@ def main():
     case("no plan, Start", no_home, "click", 0, generic_click)
     case("plan in Spanish, Start", plan_home, "click", 0, plan_click)
     case("closed", no_home, "close", 0, closed)
+    case("server gone after showing it", no_home, "vanish", 0, closed, max_s=4)
     case("no server", no_home, None, 1, refused("no notification server answered"), max_s=5)
     case("silent server", no_home, "silent", 1, refused("no notification server answered"), max_s=8)
     case("no bus", no_home, None, 1, refused("session bus"), bus=False, max_s=5)

@@ -6,8 +6,10 @@ bus at ADDRESS and records each call as a JSON line in LOG.
 MODE: click   answers, then sends ActionInvoked(id, "start") a moment later
       close   answers, then sends NotificationClosed(id, 2)
       silent  owns the name but never answers Notify (nor GetCapabilities)
+      vanish  answers, then quits a moment later (the server went away)
 READY is created once the name is owned."""
 import json
+import os
 import sys
 
 import dbus
@@ -51,6 +53,8 @@ class Server(dbus.service.Object):
         ok(dbus.UInt32(nid))
         if MODE == "click":
             GLib.timeout_add(200, lambda: (self.ActionInvoked(dbus.UInt32(nid), "start"), False)[1])
+        elif MODE == "vanish":
+            GLib.timeout_add(200, lambda: os._exit(0))
         elif MODE == "close":
             GLib.timeout_add(200, lambda: (self.NotificationClosed(dbus.UInt32(nid), dbus.UInt32(2)), False)[1])
 
