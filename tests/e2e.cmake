@@ -19,6 +19,9 @@ add_test(NAME e2e.home_log COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/e2e/check
 add_test(NAME e2e.adjustments_log COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/e2e/check_adjustments_log.py $<TARGET_FILE:groundwork>)
 set_tests_properties(e2e.adjustments_log PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS e2e)
 set_tests_properties(e2e.box_trace e2e.render_pixels e2e.home_log PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS e2e)
+# the progress chart with several sessions a day (pixels: marks apart, before joined to after) and a tapped mark's details
+add_test(NAME e2e.progress_chart COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/e2e/check_progress_chart.py $<TARGET_FILE:groundwork>)
+set_tests_properties(e2e.progress_chart PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS e2e)
 file(GLOB GW_PLAY_SCRIPTS CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/e2e/scripts/*.jsonl)
 foreach(s ${GW_PLAY_SCRIPTS})
   get_filename_component(name ${s} NAME_WE)
