@@ -158,6 +158,9 @@ def without_systemd():
         if os.path.exists(desk):
             d = open(desk).read()
             check('\nExec="%s" remind --at-login\n' % EXE in d, "autostart: Exec line: %r" % d)
+            if shutil.which("desktop-file-validate"):
+                v = subprocess.run(["desktop-file-validate", desk], capture_output=True, text=True)
+                check(v.returncode == 0 and not v.stdout.strip(), "autostart: desktop-file-validate: %s" % v.stdout)
         left = os.listdir(units) if os.path.isdir(units) else []
         check(left == [], "autostart: units left behind: %r" % left)
         r = settings(tmp)
