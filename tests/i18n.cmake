@@ -36,3 +36,23 @@ add_dependencies(test_progress_plurals gw_fonts gw_locale)
 add_test(NAME i18n.progress_plurals COMMAND test_progress_plurals)
 set_tests_properties(i18n.progress_plurals PROPERTIES LABELS "unit;i18n"
   ENVIRONMENT "${GW_TEST_ENV};GROUNDWORK_DATA_DIR=${CMAKE_BINARY_DIR}/data;XDG_CONFIG_HOME=${CMAKE_BINARY_DIR}/a11y-home/config;XDG_DATA_HOME=${CMAKE_BINARY_DIR}/a11y-home/data;XDG_STATE_HOME=${CMAKE_BINARY_DIR}/a11y-home/state")
+
+# Numbers as the screens draw them in every language (the library's lengths and steps,
+# the pacer's breaths, guided and prompt steps: 1, 2, 3, 11, 100), and an English-only
+# pack's "in English" tag on its library and kiosk cards and "Before you begin".
+add_executable(test_screen_plurals ${CMAKE_CURRENT_SOURCE_DIR}/i18n/test_screen_plurals.c)
+target_link_libraries(test_screen_plurals PRIVATE gw_app PkgConfig::CMOCKA)
+target_compile_definitions(test_screen_plurals PRIVATE GW_TEST_PACKS="${CMAKE_CURRENT_SOURCE_DIR}/packs/good")
+add_dependencies(test_screen_plurals gw_fonts gw_locale)
+add_test(NAME i18n.screen_plurals COMMAND test_screen_plurals)
+set_tests_properties(i18n.screen_plurals PROPERTIES LABELS "unit;i18n"
+  ENVIRONMENT "${GW_TEST_ENV};GROUNDWORK_DATA_DIR=${CMAKE_BINARY_DIR}/data;XDG_CONFIG_HOME=${CMAKE_BINARY_DIR}/a11y-home/config;XDG_DATA_HOME=${CMAKE_BINARY_DIR}/a11y-home/data;XDG_STATE_HOME=${CMAKE_BINARY_DIR}/a11y-home/state")
+
+# validate's summary: each pack's complete languages and how many texts others lack.
+add_test(NAME i18n.validate_languages COMMAND sh -c "
+  out=$('$<TARGET_FILE:groundwork>' validate '${CMAKE_CURRENT_SOURCE_DIR}/packs/good/single-language' '${CMAKE_SOURCE_DIR}/content/core') || exit 1
+  echo \"$out\"
+  echo \"$out\" | head -n 1 | grep -qx 'OK: 2 packs, [0-9]* exercises, 0 warnings' || exit 1
+  echo \"$out\" | grep -qx 'test-english-only: complete in en' || exit 1
+  echo \"$out\" | grep -qx 'core: complete in en, es, de, ar' || exit 1")
+set_tests_properties(i18n.validate_languages PROPERTIES LABELS "e2e;i18n" ENVIRONMENT "${GW_TEST_ENV}")

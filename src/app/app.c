@@ -91,6 +91,27 @@ const char *app_text(const app *a, const pack_text *t)
     return pack_text_get(t, a->lang);
 }
 
+bool app_lang_tag(const app *a, const exercise *e, char *buf, size_t n)
+{
+    const char *in = exercise_play_lang(e, i18n_ui_lang(a->lang));
+    if (n)
+        buf[0] = 0;
+    if (!in || !n)
+        return false;
+    i18n_in_language(buf, n, in);
+    return true;
+}
+
+const char *app_title_tagged(const app *a, const exercise *e, char *buf, size_t n)
+{
+    char tag[96];
+    if (!app_lang_tag(a, e, tag, sizeof tag))
+        return app_text(a, &e->title);
+    /* An exercise's title and the language it plays in ("Box breathing (in English)"). */
+    snprintf(buf, n, _("%s (%s)"), app_text(a, &e->title), tag);
+    return buf;
+}
+
 void app_set_scene(app *a, const scene_vt *s)
 {
     a->scene = s;

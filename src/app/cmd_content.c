@@ -90,6 +90,29 @@ static int errors_from(const pack_diags *d, int first)
     return n;
 }
 
+/* "ID: complete in en, es; de missing 12 texts": the languages the pack lists, those
+ * every text is given in and how many texts each other one lacks (they are shown in
+ * the fallback language, and the exercise says so). */
+static void print_completeness(const pack *p)
+{
+    char done[256] = "", part[64];
+    size_t k = 0;
+    for (int i = 0; i < p->nlang; i++)
+        if (pack_lang_missing(p, p->lang[i]) == 0 && k < sizeof done)
+            k += (size_t)snprintf(done + k, sizeof done - k, "%s%s", k ? ", " : "complete in ", p->lang[i]);
+    printf("%s: %s", p->id, done);
+    bool sep = k > 0;
+    for (int i = 0; i < p->nlang; i++) {
+        int m = pack_lang_missing(p, p->lang[i]);
+        if (m == 0)
+            continue;
+        snprintf(part, sizeof part, "%s missing %d text%s", p->lang[i], m, m == 1 ? "" : "s");
+        printf("%s%s", sep ? "; " : "", part);
+        sep = true;
+    }
+    putchar('\n');
+}
+
 int cmd_validate(int argc, char **argv)
 {
     if (argc < 2 || (argc == 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")))) {
@@ -100,7 +123,7 @@ int cmd_validate(int argc, char **argv)
     /* what list and play load before these paths: a clash with it is reported as they
      * would refuse the pack; its own problems are not this command's to report */
     run_load_installed(&s, (const char *const *)argv + 1, argc - 1);
-    int first = s.diags.n, installed_ex = pack_set_exercise_count(&s);
+    int first = s.diags.n, installed_ex = pack_set_exercise_count(&s), installed = s.n;
     int added = 0;
     for (int i = 1; i < argc; i++) {
         struct stat st;
@@ -135,6 +158,8 @@ int cmd_validate(int argc, char **argv)
     else
         fprintf(stderr, "%d error%s in %d path%s\n", errors, errors == 1 ? "" : "s", argc - 1,
                 argc == 2 ? "" : "s");
+    for (int i = installed; i < s.n; i++)
+        print_completeness(s.p[i]);
     pack_set_free(&s);
     return errors ? 1 : 0;
 }

@@ -495,7 +495,8 @@ static void exercise_controls(lay *L)
     const char *pause = a->clock.paused ? _("Resume") : _("Pause");
     if (a->ex->kind == EX_BREATHING) {
         char cyc[48];
-        snprintf(cyc, sizeof cyc, _("%d breaths"), breath_total_cycles(&a->pattern));
+        int nc = breath_total_cycles(&a->pattern);
+        snprintf(cyc, sizeof cyc, P_("%d breath", "%d breaths", nc), nc);
         flow(L, &BUTTON, (const item[]){ { "pause", pause, false }, { "ctl-restart", _("Restart"), false } }, 2);
         flow(L, &BUTTON, (const item[]){ { "shorter", _("Shorter"), false }, { "longer", _("Longer"), false } }, 2);
         breaths_row(L, cyc);
@@ -593,8 +594,10 @@ static void plan_blocks(lay *L)
     char h[64];
     snprintf(h, sizeof h, _("Take-home plan (%d)"), p->pl.n);
     heading(L, h);
-    char fq[64];
-    snprintf(fq, sizeof fq, _("%d× a day, %d min"), p->pl.times_per_day, p->pl.minutes);
+    char fq[160], times[64], mins[64]; /* each number in its own plural form */
+    snprintf(times, sizeof times, P_("%d time a day", "%d times a day", p->pl.times_per_day), p->pl.times_per_day);
+    snprintf(mins, sizeof mins, P_("%d min", "%d min", p->pl.minutes), p->pl.minutes);
+    snprintf(fq, sizeof fq, i18n_ctx(NC_("plan frequency", "%s, %s")), times, mins);
     if (a->ex)
         flow(L, &BUTTON, (const item[]){ { "ctl-add-plan", _("Add to plan"), false }, { "ctl-freq", fq, false } }, 2);
     else

@@ -215,8 +215,9 @@ static float title_need(const app *a, const exercise *const *ex, int n, int px, 
 {
     float h = 0;
     *ok = true;
+    char buf[512];
     for (int i = 0; i < n; i++) {
-        const char *t = app_text(a, &ex[i]->title);
+        const char *t = app_title_tagged(a, ex[i], buf, sizeof buf); /* "(in English)" where it is */
         ui_text_size m = ui_measure(a, t, px, true, w);
         *ok &= m.w <= w + 1 && m.lines <= lines && widest_word(a, t, px) <= w + 1;
         h = fmaxf(h, m.h);
@@ -373,7 +374,8 @@ static void lib_draw(const app *a, draw_list *l)
         gw_ns el = exercise_length(ex[i]);
         float th2 = K.title_h, sub_h = K.sub_h, block = th2 + (el > 0 ? 8 * u + sub_h : 0);
         float ty = rc.y + (rc.h - block) / 2;
-        const char *tt = app_text(a, &ex[i]->title);
+        char buf[512];
+        const char *tt = app_title_tagged(a, ex[i], buf, sizeof buf);
         bool one = ui_text_w(a, tt, K.title_px, true) <= rc.w - 56 * u;
         draw_text(l, gw_rc(rc.x + 28 * u, ty, rc.w - 56 * u, th2), tt, K.title_px,
                   ALIGN_CENTER | VALIGN_MIDDLE | (one ? TEXT_FIT : 0) | (FONT_BOLD << 8), t->text);

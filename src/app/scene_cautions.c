@@ -206,7 +206,8 @@ static layout lay_out(const app *a)
     L.cx = (L.W - L.cw) / 2;
     /* the exercise's title under the bar */
     L.head_px = (int)lroundf(32 * u);
-    const char *title = app_text(a, &e->title);
+    char buf[512];
+    const char *title = app_title_tagged(a, e, buf, sizeof buf); /* "(in English)" where it is */
     L.head_px = ui_fit_px(a, title, L.head_px, ui_min_px(a, L.head_px), true, L.cw,
                           2 * ui_measure(a, title, L.head_px, true, 0).line_h);
     L.head_h = fmaxf(44 * u, ui_text_h(a, title, L.head_px, true, L.cw));
@@ -298,8 +299,9 @@ static void draw(const app *a, draw_list *l)
         L.foot_y -= spare * 0.5f;
         L.list_bottom = L.list_y + ph + 24 * u;
     }
-    draw_text(l, gw_rc(L.cx, L.head_y, L.cw, L.head_h), app_text(a, &a->cautions.ex->title), L.head_px,
-              ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
+    char buf[512];
+    draw_text(l, gw_rc(L.cx, L.head_y, L.cw, L.head_h), app_title_tagged(a, a->cautions.ex, buf, sizeof buf),
+              L.head_px, ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
     /* each caution with a small mark before it, on a quiet panel */
     float y = L.list_y;
     draw_rect(l, gw_rc(L.cx - 24 * u, y - 16 * u, L.cw + 48 * u, fminf(ph + 32 * u, L.list_bottom - y + 24 * u)),

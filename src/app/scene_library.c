@@ -194,6 +194,20 @@ static float nav_height(const app *a, float u)
     return h;
 }
 
+/* a card's summary (100 characters) or title, with the language tag */
+#define CARD_TEXT_MAX 640
+
+/* The card's summary, after the language the exercise plays in when its pack lacks the
+ * interface's ("in English · Two inhales, one long exhale."). */
+static const char *card_summary(const app *a, const exercise *e, char *buf, size_t n)
+{
+    char tag[96];
+    if (!app_lang_tag(a, e, tag, sizeof tag))
+        return app_text(a, &e->summary);
+    snprintf(buf, n, "%s · %s", tag, app_text(a, &e->summary));
+    return buf;
+}
+
 static grid grid_layout(const app *a, const exercise *const *ex, const int *col, int n)
 {
     grid G;
@@ -232,10 +246,12 @@ static grid grid_layout(const app *a, const exercise *const *ex, const int *col,
          * column's cards do not fit so, they go on pages rather than squeeze the
          * summaries (a seventh breathing card once shrank them all to 11 px) */
         float iw = G.cw - 32 * u, need = 0;
+        char buf[CARD_TEXT_MAX];
         for (int i = 0; i < n; i++)
             if (col[i] != PLAN_COL)
-                need = fmaxf(need, 38 * u + ui_text_h(a, app_text(a, &ex[i]->summary), (int)lroundf(14 * u), false, iw) +
-                                       4 * u);
+                need = fmaxf(need, 38 * u + 4 * u +
+                                       ui_text_h(a, card_summary(a, ex[i], buf, sizeof buf), (int)lroundf(14 * u),
+                                                 false, iw));
         if (G.ch >= need)
             return G;
         G.ch = fminf(fmaxf(need, G.ch), 104 * u);
@@ -254,11 +270,12 @@ static grid grid_layout(const app *a, const exercise *const *ex, const int *col,
      * else the largest at which each title takes at most two lines (then pages) */
     float sw = a->mode->personal ? 36 * u : 0, iw = G.cw - 32 * u - sw;
     int px0 = G.title_px, min = ui_min_px(a, px0), two = 0, one_page = 0;
+    char buf[CARD_TEXT_MAX];
     for (int px = px0; px >= min && !one_page; px--) {
         bool all = true;
         float need = 0;
         for (int i = 0; i < n; i++) {
-            ui_text_size m = ui_measure(a, app_text(a, &ex[i]->title), px, true, iw);
+            ui_text_size m = ui_measure(a, app_title_tagged(a, ex[i], buf, sizeof buf), px, true, iw);
             all = all && m.lines <= 2 && m.w <= iw;
             need = fmaxf(need, m.h + 16 * u);
         }
@@ -270,7 +287,7 @@ static grid grid_layout(const app *a, const exercise *const *ex, const int *col,
     G.title_px = one_page ? one_page : two ? two : min;
     float need = 0;
     for (int i = 0; i < n; i++)
-        need = fmaxf(need, ui_text_h(a, app_text(a, &ex[i]->title), G.title_px, true, iw) + 16 * u);
+        need = fmaxf(need, ui_text_h(a, app_title_tagged(a, ex[i], buf, sizeof buf), G.title_px, true, iw) + 16 * u);
     G.ch = fmaxf(G.ch, need);
     if ((float)G.most * (G.ch + 10 * u) > avail + 10 * u) {
         G.nav_h = nav_height(a, u);
@@ -349,7 +366,7 @@ static void draw(const app *a, draw_list *l)
             snprintf(times, sizeof times, P_("%d time a day", "%d times a day", pk->plan_times_per_day),
                      pk->plan_times_per_day);
             snprintf(mins, sizeof mins, P_("%d minute", "%d minutes", pk->plan_minutes), pk->plan_minutes);
-            snprintf(fq, sizeof fq, "%s, %s", times, mins);
+            snprintf(fq, sizeof fq, i18n_ctx(NC_("plan frequency", "%s, %s")), times, mins);
         }
         const char *note = app_text(a, &pk->plan_note);
         snprintf(line, sizeof line, "%s%s%s", fq, fq[0] && note[0] ? "  ·  " : "", note);
@@ -377,11 +394,12 @@ static void draw(const app *a, draw_list *l)
         bool focused = i == a->focus;
         draw_rect(l, r, 14 * u, focused && a->focus_visible ? t->surface_hi : t->surface);
         float ip = 16 * u;
-        char meta[48];
+        char meta[48], buf[CARD_TEXT_MAX];
         gw_ns len = exercise_length(ex[i]);
         if (len > 0) {
             int mins = (int)(gw_seconds(len) / 60 + 0.5);
-            snprintf(meta, sizeof meta, P_("%d min", "%d min", mins), mins < 1 ? 1 : mins);
+            mins = mins < 1 ? 1 : mins; /* the form agrees with the number shown */
+            snprintf(meta, sizeof meta, P_("%d min", "%d min", mins), mins);
         } else {
             int steps = ex[i]->kind == EX_PROMPTS ? ex[i]->nprompt : ex[i]->nstep;
             snprintf(meta, sizeof meta, P_("%d step", "%d steps", steps), steps);
@@ -390,12 +408,13 @@ static void draw(const app *a, draw_list *l)
         float mw = fminf(76 * u, ui_text_w(a, meta, (int)lroundf(15 * u), false) + 14 * u);
         float sw = a->mode->personal ? 36 * u : 0; /* room for the star */
         if (large_text(a)) /* the title alone, on up to two lines */
-            draw_text(l, gw_rc(r.x + ip, r.y + 4 * u, r.w - 2 * ip - sw, r.h - 8 * u), app_text(a, &ex[i]->title),
-                      G.title_px, VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
+            draw_text(l, gw_rc(r.x + ip, r.y + 4 * u, r.w - 2 * ip - sw, r.h - 8 * u),
+                      app_title_tagged(a, ex[i], buf, sizeof buf), G.title_px, VALIGN_MIDDLE | (FONT_BOLD << 8),
+                      t->text);
         else {
             /* the title on one line (a little smaller if need be), or on two with the
              * summary under it if there is still room for it */
-            const char *title = app_text(a, &ex[i]->title), *sum = app_text(a, &ex[i]->summary);
+            const char *title = app_text(a, &ex[i]->title), *sum = card_summary(a, ex[i], buf, sizeof buf);
             int tpx = (int)lroundf(20 * u), spx = (int)lroundf(14 * u);
             float tw = r.w - 2 * ip - mw - sw, th = 32 * u;
             bool one = ui_line_fits(a, title, tpx, true, tw);

@@ -31,7 +31,10 @@ static void draw(const app *a, draw_list *l)
         y += 40 * u;
     }
     if (d->n > shown) {
-        snprintf(line, sizeof line, _("…and %d more (see the terminal)."), d->n - shown);
+        int more = d->n - shown;
+        snprintf(line, sizeof line,
+                 P_("…and %d more problem (see the terminal).", "…and %d more problems (see the terminal).", more),
+                 more);
         draw_text(l, gw_rc(pad, y, W - 2 * pad, 38 * u), line, (int)lroundf(17 * u), VALIGN_MIDDLE,
                   t->text_dim);
     }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 void i18n_lang_from_env(char *out, size_t n)
 {
@@ -108,4 +109,37 @@ void i18n_day_month(char *out, size_t n, int day, int month)
     /* A short date: %d the day of the month, %s the abbreviated month ("5 Jan"). Use
      * %2$s and %1$d to put the month first. */
     snprintf(out, n, i18n_ctx(NC_("day and month", "%d %s")), day, gettext(MON[month - 1]));
+}
+
+/* The interface's languages (English and po/LINGUAS), each with the tag that says
+ * content is in it. */
+static const struct {
+    const char *code, *in;
+} UI_LANG[] = { { "en", N_("in English") }, { "es", N_("in Spanish") }, { "de", N_("in German") },
+                { "ar", N_("in Arabic") } };
+
+static int ui_lang(const char *code)
+{
+    size_t l = code ? strcspn(code, "_-.@") : 0;
+    for (int i = 0; i < (int)(sizeof UI_LANG / sizeof *UI_LANG); i++)
+        if (l == 2 && !strncasecmp(code, UI_LANG[i].code, 2))
+            return i;
+    return -1;
+}
+
+const char *i18n_ui_lang(const char *lang)
+{
+    int i = ui_lang(lang);
+    return UI_LANG[i < 0 ? 0 : i].code;
+}
+
+void i18n_in_language(char *out, size_t n, const char *code)
+{
+    if (!out || n == 0)
+        return;
+    int i = ui_lang(code);
+    if (i >= 0)
+        snprintf(out, n, "%s", i18n_tr(UI_LANG[i].in));
+    else /* a language the interface has no name for: its code ("fr") */
+        snprintf(out, n, _("in language “%s”"), code ? code : "?");
 }

@@ -44,4 +44,13 @@ bool i18n_is_rtl(const char *lang);
  * gives "?". */
 void i18n_day_month(char *out, size_t n, int day, int month);
 
+/* The interface's language for lang: lang's bare code when the interface has a
+ * catalogue for it (en, es, de, ar), else "en" (gettext then shows English). */
+const char *i18n_ui_lang(const char *lang);
+
+/* The tag that says content is shown in language code, in the interface's language:
+ * "in English", German "auf Englisch"; a code the interface has no name for gives
+ * "in language “fr”". For a pack without the interface's language. */
+void i18n_in_language(char *out, size_t n, const char *code);
+
 #endif

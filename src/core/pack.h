@@ -52,6 +52,7 @@ typedef struct pack_text {
     int    n;
     char **lang;  /* "en", "es", ...: the pack's own language strings (pack.lang) */
     char **text;
+    bool   every; /* one plain string for every language of the pack (n is 1) */
 } pack_text;
 
 /* The text for lang ("es", "es_ES.UTF-8" and "es-MX" all match "es"); falls back to
@@ -62,6 +63,10 @@ const char *pack_text_get(const pack_text *t, const char *lang);
  * gives "" (captions only: a German caption is never read out in English); text that
  * falls back to another language takes its clip the same way. */
 const char *pack_voice_get(const pack_text *voice, const pack_text *shown, const char *lang);
+
+/* The language pack_text_get(t, lang) gives t's text in (the pack's language string);
+ * NULL when t has no text. */
+const char *pack_text_lang(const pack_text *t, const char *lang);
 
 /* ---- exercises ------------------------------------------------------------ */
 typedef enum exercise_kind { EX_BREATHING, EX_GUIDED, EX_PROMPTS, EX_KIND_COUNT } exercise_kind;
@@ -176,6 +181,17 @@ gw_ns exercise_length(const exercise *e);
  * body map draws "dominant" on the person's right. */
 int   body_region_side(const body_region *r);
 const char *exercise_kind_name(exercise_kind k);  /* breathing, guided, prompts */
+/* The language exercise e plays in for a person whose language is lang, when it is
+ * not lang: NULL when every text of e (title, summary, cautions, phase words,
+ * captions, prompts, hints, the names of the body regions its steps show) is given in
+ * lang, else the language the first text without lang falls back to (the pack's
+ * language string: "en", else the pack's first). Voice clips follow the texts
+ * (pack_voice_get). */
+const char *exercise_play_lang(const exercise *e, const char *lang);
+/* How many of the pack's texts have none in lang (matched as pack_text_get matches):
+ * its name, plan note and region names, and every exercise's texts as above. 0: the
+ * pack is complete in lang. Voice clips are not counted. */
+int pack_lang_missing(const pack *p, const char *lang);
 
 /* ---- the set of loaded packs ---------------------------------------------- */
 typedef struct pack_set {

@@ -14,6 +14,7 @@
 #include "app/run.h"
 #include "core/i18n.h"
 #include "core/paths.h"
+#include "core/plog.h"
 #include "platform/plat_render.h"
 #include "platform/plat_text.h"
 
@@ -294,6 +295,50 @@ static void admin_unset(app *a)
 /* Settings' "Export my practice log" page, as its button opens it. */
 static void export_shown(app *a) { scene_settings.activate(a, "export"); }
 
+/* The progress screen with several sessions a day (the fixed clock's today is Thursday
+ * 1 January 2026): three on Tuesday, two today, one with a note; the week or month view,
+ * with a session's details open or not. */
+static void progress_sessions(app *a, int view, long long sel)
+{
+    static const struct { const char *start; const char *ex; int before, after; const char *note; } S[] = {
+        { "2025-12-22T08:00:00Z", "breathing-4-7-8", 7, 4, "" },
+        { "2025-12-30T08:00:00Z", "breathing-4-7-8", 8, 5, "" },
+        { "2025-12-30T12:30:00Z", "box-breathing", 5, 4, "" },
+        { "2025-12-30T21:00:00Z", "grounding-54321", 6, 2,
+          "5 things you can see: a blue cup on the desk, the window, the rain on it, a plant and my hands" },
+        { "2026-01-01T07:00:00Z", "box-breathing", 4, 1, "" },
+        { "2026-01-01T08:30:00Z", "breathing-4-7-8", 9, 6, "" },
+    };
+    int n = (int)(sizeof S / sizeof *S);
+    plog_session *p = calloc((size_t)n, sizeof *p);
+    if (!p)
+        return;
+    for (int i = 0; i < n; i++) {
+        p[i].id = i + 1;
+        snprintf(p[i].exercise, sizeof p[i].exercise, "%s", S[i].ex);
+        snprintf(p[i].start, sizeof p[i].start, "%s", S[i].start);
+        p[i].completed = true;
+        p[i].before = S[i].before;
+        p[i].after = S[i].after;
+        p[i].adjustments = strdup("");
+        p[i].notes = strdup(S[i].note);
+    }
+    plog_sessions_free(a->prog, a->nprog);
+    a->prog = p;
+    a->nprog = n;
+    a->progress_view = view;
+    a->progress_sel = sel;
+}
+static void progress_month(app *a) { progress_sessions(a, 0, 0); }
+static void progress_month_detail(app *a) { progress_sessions(a, 0, 4); }
+static void progress_week(app *a) { progress_sessions(a, 1, 0); }
+static void progress_week_detail(app *a) { progress_sessions(a, 1, 3); }
+static void progress_page2(app *a)
+{
+    progress_sessions(a, 0, 0);
+    a->progress_page = 1;
+}
+
 int main(void)
 {
     const char *data = paths_data_dir();
@@ -326,6 +371,11 @@ int main(void)
         { "settings-5", NULL, &scene_settings, 0, 4, NULL, NULL, false },
         { "settings-export", NULL, &scene_settings, 0, 0, NULL, export_shown, false },
         { "progress", NULL, &scene_progress, 0, 0, NULL, NULL, false },
+        { "progress-month", NULL, &scene_progress, 0, 0, NULL, progress_month, false },
+        { "progress-month-detail", NULL, &scene_progress, 0, 0, NULL, progress_month_detail, false },
+        { "progress-week", NULL, &scene_progress, 0, 0, NULL, progress_week, false },
+        { "progress-week-detail", NULL, &scene_progress, 0, 0, NULL, progress_week_detail, false },
+        { "progress-2", NULL, &scene_progress, 0, 0, NULL, progress_page2, false },
         { "checkin", NULL, &scene_checkin, 0, 0, NULL, NULL, false },
         { "welcome", NULL, &scene_welcome, 0, 0, NULL, NULL, false },
         { "safety", NULL, &scene_safety, 0, 0, NULL, NULL, false },

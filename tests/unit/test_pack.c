@@ -261,7 +261,7 @@ static void test_text_get(void **state)
 {
     (void)state;
     char *langs[] = {"es", "en", "fr"}, *texts[] = {"hola", "hello", "bonjour"};
-    pack_text t = {3, langs, texts};
+    pack_text t = {3, langs, texts, false};
     assert_string_equal(pack_text_get(&t, "es"), "hola");
     assert_string_equal(pack_text_get(&t, "es_ES.UTF-8"), "hola");
     assert_string_equal(pack_text_get(&t, "es-MX"), "hola");
@@ -274,9 +274,9 @@ static void test_text_get(void **state)
     assert_string_equal(pack_text_get(&t, "e"), "hello");       /* no prefix match */
     assert_string_equal(pack_text_get(&t, "esp"), "hello");
 
-    pack_text no_en = {2, (char *[]){"fr", "es"}, (char *[]){"bonjour", "hola"}};
+    pack_text no_en = {2, (char *[]){"fr", "es"}, (char *[]){"bonjour", "hola"}, false};
     assert_string_equal(pack_text_get(&no_en, "de"), "bonjour");  /* then the first */
-    pack_text empty = {0, NULL, NULL};
+    pack_text empty = {0, NULL, NULL, false};
     assert_string_equal(pack_text_get(&empty, "en"), "");
     assert_string_equal(pack_text_get(NULL, "en"), "");
 }
@@ -739,15 +739,16 @@ static void test_set_good(void **state)
     pack_set s = {0};
     pack_set_add_children(&s, "tests/packs/good");
     assert_int_equal(s.diags.n, 0);
-    assert_int_equal(s.n, 3);
+    assert_int_equal(s.n, 4);
     assert_string_equal(s.p[0]->id, "test-breathing");  /* folder name order */
     assert_string_equal(s.p[1]->id, "test-guided");
     assert_string_equal(s.p[2]->id, "test-prompts");
-    assert_int_equal(pack_set_exercise_count(&s), 4);
+    assert_int_equal(pack_set_exercise_count(&s), 5); /* single-language's one last */
     assert_string_equal(pack_set_exercise_at(&s, 0)->id, "test-box");
     assert_string_equal(pack_set_exercise_at(&s, 1)->id, "test-sigh");
     assert_string_equal(pack_set_exercise_at(&s, 3)->id, "test-senses");
-    assert_null(pack_set_exercise_at(&s, 4));
+    assert_string_equal(s.p[3]->id, "test-english-only");
+    assert_null(pack_set_exercise_at(&s, 5));
     assert_null(pack_set_exercise_at(&s, -1));
     assert_ptr_equal(pack_set_find(&s, "test-pmr"), &s.p[1]->ex[0]);
     assert_null(pack_set_find(&s, "nope"));
@@ -755,7 +756,7 @@ static void test_set_good(void **state)
 
     /* the same pack again: its id is taken */
     assert_false(pack_set_add_dir(&s, GOOD "guided"));
-    assert_int_equal(s.n, 3);
+    assert_int_equal(s.n, 4);
     assert_int_equal(s.diags.n, 2);
     assert_string_equal(line(&s.diags, 0), "tests/packs/good/guided/pack.json:3:9: $.id: pack id "
                         "\"test-guided\" is already used by the pack in tests/packs/good/guided; this "
@@ -902,13 +903,13 @@ static void test_voice_follows_caption(void **st)
     (void)st;
     char *cl[3] = { "en", "es", "de" }, *ct[3] = { "Breathe in.", "Inhala.", "Einatmen." };
     char *vl[2] = { "en", "es" }, *vt[2] = { "audio/en/1.ogg", "audio/es/1.ogg" };
-    pack_text cap = { 3, cl, ct }, voice = { 2, vl, vt }, en_only = { 1, cl, ct };
+    pack_text cap = { 3, cl, ct, false }, voice = { 2, vl, vt, false }, en_only = { 1, cl, ct, false };
     assert_string_equal(pack_voice_get(&voice, &cap, "es_MX.UTF-8"), "audio/es/1.ogg");
     assert_string_equal(pack_voice_get(&voice, &cap, "en"), "audio/en/1.ogg");
     assert_string_equal(pack_voice_get(&voice, &cap, "de"), "");   /* German words, no German clip */
     assert_string_equal(pack_voice_get(&voice, &cap, "ar"), "audio/en/1.ogg"); /* English words shown */
     assert_string_equal(pack_voice_get(&voice, &en_only, "es"), "audio/en/1.ogg");
-    pack_text none = { 0, NULL, NULL };
+    pack_text none = { 0, NULL, NULL, false };
     assert_string_equal(pack_voice_get(&none, &cap, "en"), "");
 }
 
