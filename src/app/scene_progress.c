@@ -498,7 +498,24 @@ static void detail_panel(const app *a, draw_list *l, const mark_at *m, gw_rect a
     float h3 = ui_text_h(a, rat, spx, false, tw);
     float bw = ui_button_w(a, close, 120 * u), bh = ui_button_h(a, close, bw, 44 * u);
     float room = aside.h - (2 * pad + h1 + h2 + h3 + bh + 20 * u);
-    float hn = e->notes && e->notes[0] ? fminf(ui_text_h(a, e->notes, spx, false, tw), fmaxf(0, room)) : 0;
+    /* the note, its first words ending in "…" when all of it does not fit (all is on
+     * the notes page) */
+    char note[600];
+    snprintf(note, sizeof note, "%s", e->notes ? e->notes : "");
+    float hn = note[0] ? ui_text_h(a, note, spx, false, tw) : 0;
+    for (size_t k = strlen(note); hn > room && k > 0;) {
+        while (k > 0 && note[k - 1] != ' ' && note[k - 1] != '\n')
+            k--; /* back to the word before */
+        while (k > 0 && (note[k - 1] == ' ' || note[k - 1] == '\n'))
+            k--;
+        if (k == 0 || k + 4 > sizeof note) {
+            note[0] = '\0';
+            hn = 0;
+            break;
+        }
+        memcpy(note + k, "\xe2\x80\xa6", 4); /* … and the end */
+        hn = ui_text_h(a, note, spx, false, tw);
+    }
     float h = 2 * pad + h1 + h2 + h3 + (hn > 0 ? hn + 8 * u : 0) + bh + 12 * u;
     float y0 = fmaxf(aside.y, fminf((m->y0 + m->y1) / 2 - h / 2, aside.y + aside.h - h));
     gw_rect r = gw_rc(aside.x + (aside.w - w) / 2, y0, w, h);
@@ -514,7 +531,7 @@ static void detail_panel(const app *a, draw_list *l, const mark_at *m, gw_rect a
     draw_text(l, gw_rc(r.x + pad, y, tw, h3), rat, spx, VALIGN_MIDDLE, t->text);
     y += h3;
     if (hn > 0) {
-        draw_text(l, gw_rc(r.x + pad, y + 8 * u, tw, hn), e->notes, spx, VALIGN_TOP, t->text);
+        draw_text(l, gw_rc(r.x + pad, y + 8 * u, tw, hn), note, spx, VALIGN_TOP, t->text);
         y += hn + 8 * u;
     }
     ui_button(a, l, "detail-close", gw_rc(r.x + r.w - pad - bw, y + 12 * u, bw, bh), close,
