@@ -294,9 +294,6 @@ void app_trace_step(app *a, int i);
 void app_request_quit(app *a, const char *reason);
 void app_error(app *a, const char *msg);
 const char *app_text(const app *a, const pack_text *t);
-
-/* Prompts and the safety line (scene_prompts.c, scene_safety.c). */
-/* The note typed for step `step` of the prompt exercise in progress (home mode), or
 /* Where e's pack lacks the interface's language: the tag that says which language e
  * plays in ("in English", in the interface's language) into buf, and true; else ""
  * and false. */
@@ -304,6 +301,9 @@ bool app_lang_tag(const app *a, const exercise *e, char *buf, size_t n);
 /* e's title, and its language tag after it in parentheses when it has one (the kiosk's
  * cards, the cautions screen): buf, or the title itself. */
 const char *app_title_tagged(const app *a, const exercise *e, char *buf, size_t n);
+
+/* Prompts and the safety line (scene_prompts.c, scene_safety.c). */
+/* The note typed for step `step` of the prompt exercise in progress (home mode), or
  * NULL if there is none. Owned by the app; valid until the next exercise starts. */
 const char *app_prompt_note(const app *a, int step);
 /* Cautions (scene_cautions.c). Whether e's cautions are shown before it starts: it has
