@@ -123,6 +123,15 @@ void app_set_scene(app *a, const scene_vt *s)
         s->enter(a);
 }
 
+void app_resume_scene(app *a, const scene_vt *s)
+{
+    a->scene = s; /* as it was: not through its enter(), which would start it over */
+    a->ui_stale = true;
+    trace_begin(a->tr, a->now, "scene");
+    trace_str(a->tr, "name", s->name);
+    trace_end(a->tr);
+}
+
 void app_request_quit(app *a, const char *reason)
 {
     if (a->quit)
@@ -364,8 +373,12 @@ void app_draw(app *a, draw_list *l)
     set_text_scale(a);
     draw_begin(l, a->w, a->h, a->th->bg);
     if (!a->mode->blank || !a->mode->blank(a)) {
+        /* the scene laid out in the room the mode leaves it (present: beside the panel) */
+        int w = a->w, cw = a->mode->client_w ? a->mode->client_w(a) : w;
+        a->w = cw > 0 && cw < w ? cw : w;
         a->scene->draw(a, l);
         app_home_post_draw(a, l);
+        a->w = w;
     }
     if (a->mode->draw)
         a->mode->draw(a, l);

@@ -55,6 +55,9 @@ typedef struct mode_vt {
     bool (*activate)(app *a, const char *widget);
     /* present: the client view is blanked (only the background and the mode's drawing) */
     bool (*blank)(const app *a);
+    /* present: the width the client view is laid out in (from the left; the rest is the
+     * therapist's panel, which then covers none of it); may be NULL (the whole width) */
+    int (*client_w)(const app *a);
 } mode_vt;
 
 typedef struct app_config {
@@ -282,6 +285,9 @@ gw_ns app_next_change(const app *a);
 
 /* For scenes and modes. */
 void app_set_scene(app *a, const scene_vt *s);
+/* Back to a screen an overlay (Help, the cautions, "Quit?") was shown over, as it was:
+ * traced like app_set_scene, without its enter(). */
+void app_resume_scene(app *a, const scene_vt *s);
 bool app_start_exercise(app *a, const char *id);
 void app_end_exercise(app *a, bool completed);
 /* Ends the exercise (not completed, if still going) and lets the mode choose where to go. */
@@ -434,6 +440,8 @@ void app_control_window(app *a, int w, int h);
 void app_control_event(app *a, const gw_event *e);
 /* present_panel.c: the controls, their widgets and keys (mode_present.c calls these). */
 void present_panel_draw(const app *a, draw_list *l, bool full);
+/* The client view's width while the panel shows over it (a->w when it does not). */
+int present_panel_client_w(const app *a);
 bool present_panel_activate(app *a, const char *widget);
 bool present_panel_key(app *a, const gw_event *e);
 void present_panel_init(app *a, const char *plan_dir);

@@ -111,11 +111,7 @@ static void close_review(app *a)
     const scene_vt *s = a->cautions.from ? a->cautions.from : &scene_library;
     bool resume = a->cautions.paused_ex;
     a->cautions.ex = NULL;
-    a->scene = s;
-    a->ui_stale = true;
-    trace_begin(a->tr, a->now, "scene");
-    trace_str(a->tr, "name", s->name);
-    trace_end(a->tr);
+    app_resume_scene(a, s);
     if (resume && a->ex_active) {
         app_set_paused(a, false);
         plat_audio_pause(a->audio, false);

@@ -39,11 +39,7 @@ static void stay(app *a)
 {
     const scene_vt *s = a->under_quit ? a->under_quit : &scene_library;
     a->under_quit = NULL;
-    a->scene = s; /* back as it was, not through its enter() */
-    a->ui_stale = true;
-    trace_begin(a->tr, a->now, "scene");
-    trace_str(a->tr, "name", s->name);
-    trace_end(a->tr);
+    app_resume_scene(a, s);
 }
 
 static void draw(const app *a, draw_list *l)

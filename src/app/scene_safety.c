@@ -89,11 +89,7 @@ static void close_overlay(app *a)
     if (a->safety_paused && a->ex_active)
         set_paused(a, false);
     a->safety_paused = false;
-    a->scene = s;
-    a->ui_stale = true;
-    trace_begin(a->tr, a->now, "scene");
-    trace_str(a->tr, "name", s->name);
-    trace_end(a->tr);
+    app_resume_scene(a, s);
 }
 
 static void draw(const app *a, draw_list *l)
