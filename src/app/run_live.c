@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "app/app_export.h"
 #include "app/run.h"
 #include "app/run_guard.h"
 #include "core/i18n.h"
@@ -361,8 +362,10 @@ typedef struct live_end {
 static void display_lost(void *p)
 {
     live_end *e = p;
-    if (e->a)
+    if (e->a) {
+        app_keep_typed(e->a);          /* a note being typed is saved */
         app_end_exercise(e->a, false); /* its session's end written, as left */
+    }
     trace_begin(e->tr, e->a ? e->a->now : 0, "exit");
     trace_str(e->tr, "reason", "display_lost");
     trace_end(e->tr);
@@ -384,6 +387,7 @@ static bool signal_ends(int sig, bool kiosk)
 
 int run_live(const run_options *o)
 {
+    app_export_async(true); /* Settings' Save window on a thread: this window keeps drawing */
     bool kiosk = o->mode && !strcmp(o->mode, "kiosk");
     bool present = o->mode && !strcmp(o->mode, "present");
     pack_set packs = { 0 };
@@ -605,6 +609,7 @@ int run_live(const run_options *o)
             trace_str(tr, "action", ends ? "exit" : "ignored");
             trace_end(tr);
             if (ends && !a.quit) {
+                app_keep_typed(&a);          /* a note being typed is saved */
                 app_end_exercise(&a, false); /* as left: its session gets its end */
                 app_request_quit(&a, "signal");
                 exit_signal = sig;
