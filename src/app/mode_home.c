@@ -23,4 +23,4 @@ static void leave_exercise(app *a)
 }
 
 const mode_vt mode_home = { "home", enter, NULL, leave_exercise, NULL, NULL, NULL, true, app_home_draw,
-                            app_home_activate, NULL };
+                            app_home_activate, NULL, NULL };

@@ -420,7 +420,7 @@ static gw_ns kiosk_next_change(const app *a)
 }
 
 const mode_vt mode_kiosk = { "kiosk", enter, kiosk_filter, leave_exercise, kiosk_update, kiosk_next_change, leave, false,
-                              NULL, NULL, NULL };
+                              NULL, NULL, NULL, NULL };
 
 void run_reload_content(pack_set *out, void *ctx)
 {

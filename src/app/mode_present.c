@@ -1,7 +1,9 @@
 /* mode_present: a therapist demonstrating on a client's screen. Writes nothing
  * personal (a plan is written only when the therapist saves one). The controls
- * (present_panel.c) are drawn over the client view and fade after a few seconds
- * without input; with a second display they have a window of their own. */
+ * (present_panel.c) are drawn beside the client view, which is laid out in the room
+ * left of them while they show, and fade after a few seconds without input (the client
+ * view has the whole screen again); with a second display they have a window of their
+ * own. */
 #include "app/app.h"
 
 #define FADE_AFTER GW_SEC(4)
@@ -40,5 +42,5 @@ static bool blank(const app *a) { return a->present.blank; }
 
 const mode_vt mode_present = {
     "present", enter, filter, leave_exercise, update, next_change, NULL, false,
-    draw, present_panel_activate, blank,
+    draw, present_panel_activate, blank, present_panel_client_w,
 };

@@ -742,6 +742,28 @@ static float pager(lay *L, draw_list *l, int pages, float bottom, const char *wh
     return h + 8 * u;
 }
 
+/* The panel over the client view: its width, and the client view's beside it (0 when
+ * too narrow to lay the client view out in: the panel is then drawn over it). */
+static float overlay_w(const app *a, float W)
+{
+    float u = app_unit(a), s = fmaxf(1.f, a->text_scale);
+    return fminf(W - 32 * u, 340 * u * s);
+}
+
+static float beside_w(const app *a, float W)
+{
+    float cw = W - overlay_w(a, W) - 32 * app_unit(a);
+    return cw >= 0.4f * W ? cw : 0;
+}
+
+int present_panel_client_w(const app *a)
+{
+    if (faded(a) || a->present.two_windows)
+        return a->w;
+    float cw = beside_w(a, (float)a->w);
+    return cw > 0 ? (int)floorf(cw) : a->w;
+}
+
 /* Lays the panel out in a W x H window (full: the control window's left side) and, with
  * out, draws page `show` of it into out. Returns the number of pages; *found is the page
  * of the widget `find` (-1: not on a page of its own). */
@@ -749,9 +771,10 @@ static int panel_layout(const app *a, draw_list *out, bool full, float W, float 
                         int *found)
 {
     const theme *t = a->th;
-    float u = app_unit(a), s = fmaxf(1.f, a->text_scale);
-    float pw = full ? fminf(W - 48 * u, 520 * u) : fminf(W - 32 * u, 340 * u * s), pad = 16 * u;
-    float top = fmaxf(92 * u, ui_top_bar_buttons_bottom(a) + 8 * u); /* clear of Help above it */
+    float u = app_unit(a);
+    float pw = full ? fminf(W - 48 * u, 520 * u) : overlay_w(a, W), pad = 16 * u;
+    /* beside the client view, the whole height; over it, clear of Help above it */
+    float top = beside_w(a, W) > 0 ? 16 * u : fmaxf(92 * u, ui_top_bar_buttons_bottom(a) + 8 * u);
     gw_rect panel = full ? gw_rc(24 * u, 24 * u, pw, H - 48 * u) : gw_rc(W - pw - 16 * u, top, pw, H - top - 12 * u);
     draw_list sink = { 0 };
     draw_begin(&sink, (int)W, (int)H, t->bg);
