@@ -11,3 +11,19 @@ if(GW_DBUS_DAEMON AND GW_PDFTOTEXT AND SDBUS_FOUND)
 else()
   gw_tool_missing(export.settings e2e "dbus-daemon, poppler-utils or libsystemd-dev is missing: run scripts/deps.sh")
 endif()
+# The live program keeps its window working while the desktop's Save window is open (a
+# fake portal that answers 4 s later): Back pressed meanwhile is handled at once.
+find_program(GW_XVFB_RUN xvfb-run)
+find_program(GW_XDOTOOL xdotool)
+if(GW_DBUS_DAEMON AND GW_XVFB_RUN AND GW_XDOTOOL AND SDBUS_FOUND)
+  set(GW_EXPORT_LIVE_ENV ${GW_TEST_ENV})
+  list(FILTER GW_EXPORT_LIVE_ENV EXCLUDE REGEX "^SDL_VIDEODRIVER=")
+  add_test(NAME export.live_save_window
+           COMMAND ${GW_XVFB_RUN} -a -s "-screen 0 1280x720x24 -nolisten tcp"
+                   python3 ${CMAKE_CURRENT_SOURCE_DIR}/export/check_export_live.py
+                   $<TARGET_FILE:groundwork> ${CMAKE_BINARY_DIR}/test-export-live)
+  set_tests_properties(export.live_save_window PROPERTIES LABELS display TIMEOUT 120
+    ENVIRONMENT "${GW_EXPORT_LIVE_ENV};SDL_VIDEODRIVER=x11;GROUNDWORK_DATA_DIR=${CMAKE_BINARY_DIR}/data")
+else()
+  gw_tool_missing(export.live_save_window display "dbus-daemon, xvfb-run, xdotool or libsystemd-dev is missing: run scripts/deps.sh")
+endif()

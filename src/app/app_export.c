@@ -13,10 +13,6 @@
 #include "core/xfile.h"
 #include "platform/plat_portal.h"
 
-/* The portal must take the request within this; a person choosing a file, within the
- * second (the window is theirs meanwhile). */
-#define PORTAL_ANSWER_MS 3000
-#define PORTAL_CHOOSE_MS (10 * 60 * 1000)
 
 typedef struct job {
     export_kind kind;
@@ -60,10 +56,49 @@ static void traced(app *a, export_kind k, const char *via, const char *path)
     trace_end(a->tr);
 }
 
+static bool async_portal;
+
+void app_export_async(bool on) { async_portal = on; }
+bool app_export_is_async(void) { return async_portal; }
+
+void app_export_prepare(app *a, export_kind kind, int days, export_req *r)
+{
+    char iso[32];
+    app_wall_iso(a, iso, sizeof iso);
+    r->kind = kind;
+    r->days = days;
+    snprintf(r->ext, sizeof r->ext, "%s", kind == EXPORT_SUMMARY ? ".pdf" : kind == EXPORT_JSON ? ".json" : ".csv");
+    snprintf(r->stem, sizeof r->stem, "groundwork-%s-%.10s", kind == EXPORT_SUMMARY ? "summary" : "log", iso);
+    snprintf(r->name, sizeof r->name, "%s%s", r->stem, r->ext);
+    snprintf(r->title, sizeof r->title, "%s",
+             kind == EXPORT_SUMMARY ? _("Save the summary for your therapist") : _("Save your practice log"));
+}
+
 bool app_export(app *a, export_kind kind, int days, char *msg, size_t msgn)
 {
+    export_req r;
+    char path[PATH_MAX] = "", why[512] = "";
+    app_export_prepare(a, kind, days, &r);
+    portal_result pr = portal_save_file(r.title, r.name, APP_EXPORT_ANSWER_MS, APP_EXPORT_CHOOSE_MS, path,
+                                        sizeof path, why, sizeof why);
+    return app_export_finish(a, &r, pr, path, why, msg, msgn);
+}
+
+bool app_export_finish(app *a, const export_req *r, portal_result pr, const char *chosen, const char *pwhy,
+                       char *msg, size_t msgn)
+{
     char err[PATH_MAX + 300] = "", iso[32];
+    export_kind kind = r->kind;
     msg[0] = 0;
+    trace_begin(a->tr, a->now, "portal");
+    trace_str(a->tr, "result", pr == PORTAL_CHOSEN ? "chosen" : pr == PORTAL_CANCELLED ? "cancelled" : "unavailable");
+    if (pr == PORTAL_UNAVAILABLE && pwhy[0])
+        trace_str(a->tr, "why", pwhy);
+    trace_end(a->tr);
+    if (pr == PORTAL_CANCELLED) {
+        snprintf(msg, msgn, "%s", _("Nothing was exported: the save window was closed."));
+        return false;
+    }
     struct plog *p = app_log_retry(a);
     if (!p)
         p = app_log(a);
@@ -84,28 +119,13 @@ bool app_export(app *a, export_kind kind, int days, char *msg, size_t msgn)
         return false;
     }
     app_wall_iso(a, iso, sizeof iso);
-    job j = { kind, s, n, { s, n, plog_day_of(iso, NULL), days, a->packs, a->lang, iso } };
-    const char *ext = kind == EXPORT_SUMMARY ? ".pdf" : kind == EXPORT_JSON ? ".json" : ".csv";
-    char stem[64], name[80], path[PATH_MAX], out[PATH_MAX], why[3 * PATH_MAX] = "";
-    snprintf(stem, sizeof stem, "groundwork-%s-%.10s", kind == EXPORT_SUMMARY ? "summary" : "log", iso);
-    snprintf(name, sizeof name, "%s%s", stem, ext);
-    const char *title = kind == EXPORT_SUMMARY ? _("Save the summary for your therapist") : _("Save your practice log");
+    job j = { kind, s, n, { s, n, plog_day_of(iso, NULL), r->days, a->packs, a->lang, iso } };
+    const char *stem = r->stem, *ext = r->ext;
+    char path[PATH_MAX], out[PATH_MAX], why[3 * PATH_MAX] = "";
+    snprintf(path, sizeof path, "%s", chosen);
     bool ok = false;
     char reason[PATH_MAX + 300] = "";
 
-    char pwhy[512] = "";
-    portal_result pr = portal_save_file(title, name, PORTAL_ANSWER_MS, PORTAL_CHOOSE_MS, path, sizeof path, pwhy,
-                                        sizeof pwhy);
-    trace_begin(a->tr, a->now, "portal");
-    trace_str(a->tr, "result", pr == PORTAL_CHOSEN ? "chosen" : pr == PORTAL_CANCELLED ? "cancelled" : "unavailable");
-    if (pwhy[0])
-        trace_str(a->tr, "why", pwhy);
-    trace_end(a->tr);
-    if (pr == PORTAL_CANCELLED) {
-        snprintf(msg, msgn, "%s", _("Nothing was exported: the save window was closed."));
-        plog_sessions_free(s, n);
-        return false;
-    }
     if (pr == PORTAL_CHOSEN) {
         /* never over a file: the chosen name taken, the next free one beside it */
         xfile_status st = xfile_write(path, false, write_job, &j, err, sizeof err);

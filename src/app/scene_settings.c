@@ -333,6 +333,8 @@ static struct share_state {
     bool open;
     char msg[PATH_MAX + 1024];
     bool failed;
+    portal_ask *ask;    /* live: the desktop's Save window is open (asked on a thread) */
+    export_req req;     /* what it was asked for */
 } share;
 
 /* Where the practice log is kept, "Export my practice log" and "Delete all my data". */
@@ -644,8 +646,9 @@ static void enter(app *a)
     a->home_focus = 0;
     a->confirm_delete = false;
     a->settings_page = 0;
-    share.open = false;
-    share.msg[0] = 0;
+    share.open = share.ask != NULL; /* a Save window still open: its page stays */
+    if (!share.ask)
+        share.msg[0] = 0;
 }
 
 static int page_count(app *a)
@@ -703,11 +706,38 @@ static void step_region(app *a, int by)
     snprintf(a->set.region, sizeof a->set.region, "%s", rs[(at + by + n) % n]);
 }
 
+/* The Save window was answered: the export is written (or not) and the page says so. */
+static void share_done(app *a)
+{
+    char path[PATH_MAX] = "", why[512] = "";
+    portal_result pr = portal_ask_end(share.ask, path, sizeof path, why, sizeof why);
+    share.ask = NULL;
+    share.failed = !app_export_finish(a, &share.req, pr, path, why, share.msg, sizeof share.msg);
+    a->ui_stale = true;
+}
+
+static void update(app *a)
+{
+    if (share.ask && portal_ask_wait(share.ask, 0) == PORTAL_DONE)
+        share_done(a);
+}
+
+/* While a Save window is open, its answer is looked for four times a second. */
+static gw_ns next_change(const app *a) { return share.ask ? a->now + GW_MSEC(250) : GW_NEVER; }
+
 static void activate(app *a, const char *w)
 {
     settings *s = &a->set;
     char key[16] = "";
-    if (share.open && !strcmp(w, "back")) { /* from the export view to the settings */
+    if (share.open && share.ask && (!strcmp(w, "back") || !strncmp(w, "export:", 7) || !strncmp(w, "summary:", 8))) {
+        /* one Save window at a time, and its page stays until it is answered */
+        snprintf(share.msg, sizeof share.msg, "%s",
+                 _("The save window is still open: choose where to save it there, or close it."));
+        share.failed = false;
+        a->ui_stale = true;
+        return;
+    }
+    if (share.open && !strcmp(w, "back")) { /* from the export page to the settings */
         share.open = false;
         share.msg[0] = 0;
         a->home_focus = 0;
@@ -726,8 +756,23 @@ static void activate(app *a, const char *w)
     if (share.open && (!strcmp(w, "export:csv") || !strcmp(w, "export:json") || !strcmp(w, "summary:7") ||
                        !strcmp(w, "summary:30"))) {
         export_kind k = w[0] == 's' ? EXPORT_SUMMARY : w[7] == 'j' ? EXPORT_JSON : EXPORT_CSV;
-        share.failed = !app_export(a, k, w[0] == 's' ? atoi(w + 8) : 0, share.msg, sizeof share.msg);
+        int days = w[0] == 's' ? atoi(w + 8) : 0;
         a->ui_stale = true;
+        app_export_prepare(a, k, days, &share.req);
+        share.ask = app_export_is_async() ? portal_ask_start(share.req.title, share.req.name, APP_EXPORT_ANSWER_MS,
+                                                             APP_EXPORT_CHOOSE_MS)
+                                          : NULL;
+        if (!share.ask) { /* play and tests, or no thread: waits for the portal */
+            share.failed = !app_export(a, k, days, share.msg, sizeof share.msg);
+            return;
+        }
+        /* no bus, no portal, or one that does not answer: settled here, within its 3 s */
+        if (portal_ask_wait(share.ask, APP_EXPORT_ANSWER_MS + 500) == PORTAL_DONE)
+            share_done(a);
+        else {
+            snprintf(share.msg, sizeof share.msg, "%s", _("Choose where to save it in the window that opened."));
+            share.failed = false;
+        }
         return;
     }
     if (!strcmp(w, "page:next") || !strcmp(w, "page:previous")) {
@@ -796,4 +841,4 @@ static bool event(app *a, const gw_event *e)
     return app_home_nav(a, e, a->confirm_delete ? "delete-cancel" : "back");
 }
 
-const scene_vt scene_settings = { "settings", enter, event, activate, NULL, draw, NULL };
+const scene_vt scene_settings = { "settings", enter, event, activate, update, draw, next_change };

@@ -1,14 +1,18 @@
 #include "platform/plat_portal.h"
 
+#include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+/* Called once the portal has taken the request (its window is open). */
+typedef void (*opened_fn)(void *ctx);
 
 #ifdef GW_HAVE_SDBUS
-#include <errno.h>
 #include <stdint.h>
-#include <stdlib.h>
 #include <systemd/sd-bus.h>
-#include <time.h>
 #include <unistd.h>
 
 #define PORTAL_BUS "org.freedesktop.portal.Desktop"
@@ -79,8 +83,8 @@ static bool uri_to_path(const char *uri, char *out, size_t n)
     return !*p && k > 1 && !memchr(out, 0, k);
 }
 
-portal_result portal_save_file(const char *title, const char *name, int answer_ms, int choose_ms, char *path,
-                               size_t pathn, char *why, size_t whyn)
+static portal_result ask(const char *title, const char *name, int answer_ms, int choose_ms, char *path,
+                         size_t pathn, char *why, size_t whyn, opened_fn opened, void *ctx)
 {
     sd_bus *bus = NULL;
     sd_bus_slot *slot = NULL;
@@ -128,6 +132,8 @@ portal_result portal_save_file(const char *title, const char *name, int answer_m
             snprintf(why, whyn, "no desktop portal answered (%s)", e.message ? e.message : strerror(-r));
         goto out;
     }
+    if (opened)
+        opened(ctx);
     uint64_t end = now_us() + (uint64_t)choose_ms * 1000u;
     while (!an.got) {
         uint64_t t = now_us();
@@ -164,11 +170,101 @@ out:
 
 #else
 
-portal_result portal_save_file(const char *title, const char *name, int answer_ms, int choose_ms, char *path,
-                               size_t pathn, char *why, size_t whyn)
+static portal_result ask(const char *title, const char *name, int answer_ms, int choose_ms, char *path,
+                         size_t pathn, char *why, size_t whyn, opened_fn opened, void *ctx)
 {
     snprintf(why, whyn, "%s", "this build has no D-Bus support (libsystemd was not found)");
     return PORTAL_UNAVAILABLE;
 }
 
 #endif
+
+portal_result portal_save_file(const char *title, const char *name, int answer_ms, int choose_ms, char *path,
+                               size_t pathn, char *why, size_t whyn)
+{
+    return ask(title, name, answer_ms, choose_ms, path, pathn, why, whyn, NULL, NULL);
+}
+
+/* The thread owns nothing but its own copy of the request; the result is read only
+ * after it has finished (portal_ask_end joins it). */
+struct portal_ask {
+    pthread_t th;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    portal_state state;
+    char title[256], name[256];
+    int answer_ms, choose_ms;
+    portal_result res;
+    char path[4096], why[512];
+};
+
+static void set_state(portal_ask *q, portal_state st)
+{
+    pthread_mutex_lock(&q->mu);
+    q->state = st;
+    pthread_cond_broadcast(&q->cv);
+    pthread_mutex_unlock(&q->mu);
+}
+
+static void on_opened(void *ctx) { set_state(ctx, PORTAL_OPEN); }
+
+static void *ask_thread(void *arg)
+{
+    portal_ask *q = arg;
+    q->res = ask(q->title, q->name, q->answer_ms, q->choose_ms, q->path, sizeof q->path, q->why, sizeof q->why,
+                 on_opened, q);
+    set_state(q, PORTAL_DONE);
+    return NULL;
+}
+
+portal_ask *portal_ask_start(const char *title, const char *name, int answer_ms, int choose_ms)
+{
+    portal_ask *q = calloc(1, sizeof *q);
+    if (!q)
+        return NULL;
+    snprintf(q->title, sizeof q->title, "%s", title);
+    snprintf(q->name, sizeof q->name, "%s", name);
+    q->answer_ms = answer_ms;
+    q->choose_ms = choose_ms;
+    q->state = PORTAL_ASKING;
+    pthread_mutex_init(&q->mu, NULL);
+    pthread_cond_init(&q->cv, NULL);
+    if (pthread_create(&q->th, NULL, ask_thread, q) != 0) {
+        pthread_cond_destroy(&q->cv);
+        pthread_mutex_destroy(&q->mu);
+        free(q);
+        return NULL;
+    }
+    return q;
+}
+
+portal_state portal_ask_wait(portal_ask *q, int wait_ms)
+{
+    struct timespec until;
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_sec += wait_ms / 1000;
+    until.tv_nsec += (long)(wait_ms % 1000) * 1000000L;
+    if (until.tv_nsec >= 1000000000L) {
+        until.tv_sec++;
+        until.tv_nsec -= 1000000000L;
+    }
+    pthread_mutex_lock(&q->mu);
+    while (q->state == PORTAL_ASKING && wait_ms > 0)
+        if (pthread_cond_timedwait(&q->cv, &q->mu, &until) == ETIMEDOUT)
+            break;
+    portal_state st = q->state;
+    pthread_mutex_unlock(&q->mu);
+    return st;
+}
+
+portal_result portal_ask_end(portal_ask *q, char *path, size_t pathn, char *why, size_t whyn)
+{
+    pthread_join(q->th, NULL);
+    portal_result r = q->res;
+    snprintf(path, pathn, "%s", q->path);
+    snprintf(why, whyn, "%s", q->why);
+    pthread_cond_destroy(&q->cv);
+    pthread_mutex_destroy(&q->mu);
+    free(q);
+    return r;
+}

@@ -20,4 +20,15 @@ typedef enum {
 portal_result portal_save_file(const char *title, const char *name, int answer_ms, int choose_ms, char *path,
                                size_t pathn, char *why, size_t whyn);
 
+/* The same on a thread of its own, so the program's window keeps drawing while the
+ * person chooses. NULL if no thread could be started (then ask portal_save_file). */
+typedef struct portal_ask portal_ask;
+portal_ask *portal_ask_start(const char *title, const char *name, int answer_ms, int choose_ms);
+typedef enum { PORTAL_ASKING, PORTAL_OPEN, PORTAL_DONE } portal_state;
+/* Waits up to wait_ms (0: not at all) while the portal has not yet answered the request;
+ * returns the state: still asking, its window open for the person, or done. */
+portal_state portal_ask_wait(portal_ask *q, int wait_ms);
+/* Once done: the result as portal_save_file gives it; q is freed. */
+portal_result portal_ask_end(portal_ask *q, char *path, size_t pathn, char *why, size_t whyn);
+
 #endif

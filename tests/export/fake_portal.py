@@ -5,6 +5,7 @@ call as a JSON line in LOG.
 
   fake_portal.py ADDRESS LOG READY MODE [PATH]
 MODE: answer  returns the request's handle, then Response(0, uris=[file://PATH])
+      slow    as answer, but Response comes 4 s later (a person choosing)
       cancel  returns the handle, then Response(1) (the person closed the window)
       silent  owns the name but never answers SaveFile
 READY is created once the name is owned."""
@@ -60,7 +61,7 @@ class Portal(dbus.service.Object):
                 req.Response(dbus.UInt32(0), dbus.Dictionary(
                     {"uris": dbus.Array([uri], signature="s", variant_level=1)}, signature="sv"))
             return False
-        GLib.timeout_add(300, respond)
+        GLib.timeout_add(4000 if MODE == "slow" else 300, respond)
 
 
 def main():
