@@ -87,7 +87,9 @@ static float stepper(layout *L, float x, float y, float w, const char *title, co
     char down[DRAW_WIDGET_ID_MAX], up[DRAW_WIDGET_ID_MAX], val[16];
     snprintf(down, sizeof down, "%s:down", id);
     snprintf(up, sizeof up, "%s:up", id);
-    snprintf(val, sizeof val, "%d%%", pct);
+    /* The text size as a percentage ("150%"); German and Spanish write a no-break space
+     * before the sign. */
+    snprintf(val, sizeof val, _("%d%%"), pct);
     y = label(L, x, y, w, title);
     float bw = fmaxf(90 * u, ui_button_w(L->a, "+", 90 * u));
     float bh = fmaxf(56 * u, ui_text_h(L->a, val, (int)lroundf(24 * u), true, 0) + 8 * u);

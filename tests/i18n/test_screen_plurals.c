@@ -1,8 +1,9 @@
 /* Numbers on the screens in every language, as drawn: the library's lengths and step
  * counts ("1 Min.", Arabic "دقيقتان"), the pacer's "Breath 1 of N" and its closing
  * count, guided and prompt exercises' "Step 1 of N", each with 1, 2, 3, 11 and 100
- * (0 cannot be: an exercise has at least one breath and one step). The counts come
- * from a pack this test writes into a fresh folder.
+ * (0 cannot be: an exercise has at least one breath and one step), and the settings'
+ * text size ("150 %" in German). The counts come from a pack this test writes into a
+ * fresh folder.
  *
  * And the language an exercise plays in: an English-only pack
  * (tests/packs/good/single-language) in German says "auf Englisch" on its library card,
@@ -228,6 +229,29 @@ static void guided_and_prompt_steps(void **st)
         }
 }
 
+/* Settings' text size: German and Spanish put a no-break space before the sign. */
+static void percent(void **st)
+{
+    pack_set *packs = *st;
+    static const struct { const char *lang, *text; } P[] = {
+        { "en", "150%" }, { "es", "150\u00a0%" }, { "de", "150\u00a0%" }, { "ar", "150%" } };
+    for (size_t i = 0; i < sizeof P / sizeof *P; i++) {
+        app a;
+        app_config cfg = { .mode = "home", .w = 1280, .h = 720, .lang = P[i].lang, .packs = packs,
+                           .no_personal = true, .wall_fixed = true, .text_pct = 150 };
+        assert_true(app_init(&a, &cfg));
+        app_set_scene(&a, &scene_settings);
+        draw_list l = { 0 };
+        app_draw(&a, &l);
+        if (!has_text(&l, P[i].text)) {
+            dump(&l, P[i].lang);
+            fail_msg("%s: the text size is not shown as \"%s\"", P[i].lang, P[i].text);
+        }
+        draw_free(&l);
+        app_free(&a);
+    }
+}
+
 /* ---- the language an exercise plays in --------------------------------------------- */
 
 static void english_only_pack_says_so(void **st)
@@ -351,6 +375,7 @@ int main(void)
         cmocka_unit_test(library_lengths_and_steps),
         cmocka_unit_test(pacer_counts),
         cmocka_unit_test(guided_and_prompt_steps),
+        cmocka_unit_test(percent),
         cmocka_unit_test(english_only_pack_says_so),
         cmocka_unit_test(completeness_counts),
     };
