@@ -25,8 +25,8 @@ static void draw(const app *a, draw_list *l)
     char where[PATH_MAX + 200];
     const char *dir = paths_user_data_dir();
     snprintf(where, sizeof where,
-             _("Your practice log stays on this computer, in %s. Nothing is sent anywhere. You can delete it "
-               "at any time in Settings, or copy it out with “groundwork log export”."),
+             _("Your practice log stays on this computer, in %s. Nothing is sent anywhere. You can save a copy "
+               "of it (Export my practice log) or delete it at any time in Settings."),
              dir ? dir : "?");
     const char *cont = _("Continue");
     float bw = ui_button_w(a, cont, 280 * u);
