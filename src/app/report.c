@@ -352,19 +352,20 @@ bool report_write_pdf(FILE *f, const report_input *in)
     y += rowh;
     font(cr, 10, false);
     cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-    int shown = 0;
+    /* the newest that fit, oldest first, below a line counting the earlier ones */
+    int skip = n > maxrows ? n - (maxrows - 1) : 0, seen = 0;
+    if (skip) {
+        /* More sessions than the page has room for: %d how many earlier ones are left
+         * out (the newest are listed below). */
+        snprintf(line, sizeof line, P_("… %d earlier session (in the full export)",
+                                       "… %d earlier sessions (in the full export)", skip), skip);
+        text_at(cr, c2, y, line);
+        y += rowh;
+    }
     for (int i = 0; i < in->n; i++) {
         const plog_session *s = &in->s[i];
-        if (!in_period(in, s))
+        if (!in_period(in, s) || seen++ < skip)
             continue;
-        if (shown == maxrows - 1 && n > maxrows) {
-            /* More sessions than the page has room for: %d how many are left out. */
-            snprintf(line, sizeof line, P_("… and %d more session (in the full export)",
-                                           "… and %d more sessions (in the full export)", n - shown), n - shown);
-            text_at(cr, c2, y, line);
-            y += rowh;
-            break;
-        }
         day_label(a, sizeof a, plog_day_of(s->start, NULL));
         snprintf(line, sizeof line, "%s %.5s", a, s->start[10] == 'T' ? s->start + 11 : "");
         text_at(cr, c1, y, line);
@@ -372,7 +373,6 @@ bool report_write_pdf(FILE *f, const report_input *in)
         text_at(cr, c3, y, s->completed ? _("Yes") : _("No"));
         ratings(cr, c4, y, s->before, s->after);
         y += rowh;
-        shown++;
     }
     if (!n) {
         text_at(cr, c2, y, _("No sessions in this period."));
@@ -384,10 +384,15 @@ bool report_write_pdf(FILE *f, const report_input *in)
         font(cr, 12, true);
         text_at(cr, x, y, _("Notes"));
         y += 16;
-        for (int i = 0; i < in->n && y < PAGE_H - MARGIN - 20; i++) {
+        /* newest first, as many as fit (each at least its heading and a line) */
+        double bottom = PAGE_H - MARGIN - 20;
+        int left = notes;
+        for (int i = in->n - 1; i >= 0; i--) {
             const plog_session *s = &in->s[i];
             if (!in_period(in, s) || !s->notes || !s->notes[0])
                 continue;
+            if (y + 12 + 13 + (left > 1 ? 14 : 0) > bottom)
+                break;
             day_label(a, sizeof a, plog_day_of(s->start, NULL));
             snprintf(line, sizeof line, "%s · %s", a, title_of(in, s->exercise));
             font(cr, 9, true);
@@ -396,8 +401,16 @@ bool report_write_pdf(FILE *f, const report_input *in)
             y += 12;
             font(cr, 10, false);
             cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-            int room = (int)((PAGE_H - MARGIN - 20 - y) / 13);
+            int room = (int)((bottom - y - (left > 1 ? 14 : 0)) / 13);
             y = text_wrap(cr, x + 10, y, w - 10, 13, s->notes, room < 4 ? room : 4) + 4;
+            left--;
+        }
+        if (left > 0) {
+            /* Notes the page has no room for: %d how many (older ones). */
+            snprintf(line, sizeof line, P_("… %d earlier note (in the full export)",
+                                           "… %d earlier notes (in the full export)", left), left);
+            font(cr, 9, false);
+            text_at(cr, x, y + 6, line);
         }
     }
 
