@@ -747,7 +747,7 @@ static float pager(lay *L, draw_list *l, int pages, float bottom, const char *wh
 static float overlay_w(const app *a, float W)
 {
     float u = app_unit(a), s = fmaxf(1.f, a->text_scale);
-    return fminf(W - 32 * u, 340 * u * s);
+    return fminf(W - 32 * u, fminf(340 * u * s, 0.4f * W)); /* the client view keeps most of the room */
 }
 
 static float beside_w(const app *a, float W)

@@ -335,7 +335,7 @@ static void draw(const app *a, draw_list *l)
         /* the hint beside the name, where it fits (large text: the name is enough) */
         const char *hint = _("Choose an exercise");
         float hw = hd->help.x - 20 * u - W / 2;
-        if (ui_line_fits(a, hint, (int)lroundf(20 * u), false, hw))
+        if (a->text_scale < 1.75f && ui_line_fits(a, hint, (int)lroundf(20 * u), false, hw))
             draw_text(l, gw_rc(W / 2, 22 * u, hw, 48 * u), hint, (int)lroundf(20 * u),
                       ALIGN_RIGHT | VALIGN_MIDDLE | TEXT_FIT, t->text_dim);
     }

@@ -119,6 +119,38 @@ static int same_labels(const draw_list *l, const char *lang, int pct, const char
     return bad;
 }
 
+static bool meet(gw_rect a, gw_rect b)
+{
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+/* Present on one display: nothing of the client view (the pacer figure, phase word,
+ * count, time left, captions, its controls) lies under the therapist's panel. The
+ * client view is drawn first; the panel starts with its background, the rectangle of
+ * its widget "ctl-panel". */
+static int panel_beside(const draw_list *l, const char *lang, int pct, const char *screen)
+{
+    const draw_widget *p = draw_widget_find(l, "ctl-panel");
+    if (!p) {
+        fprintf(stderr, "a11y: %s at %d%%, %s: no therapist's panel\n", lang, pct, screen);
+        return 1;
+    }
+    int k = 0;
+    while (k < l->ncmd && !(l->cmd[k].op == DRAW_RECT && l->cmd[k].r.x == p->r.x && l->cmd[k].r.y == p->r.y &&
+                            l->cmd[k].r.w == p->r.w))
+        k++;
+    int bad = 0;
+    for (int i = 0; i < k; i++)
+        if (meet(l->cmd[i].r, p->r)) {
+            const draw_cmd *c = &l->cmd[i];
+            fprintf(stderr, "a11y: %s at %d%%, %s: the panel covers the client view's %s at %.0f,%.0f %.0fx%.0f%s%s\n",
+                    lang, pct, screen, c->op == DRAW_TEXT ? "text" : "drawing", c->r.x, c->r.y, c->r.w, c->r.h,
+                    c->op == DRAW_TEXT ? " " : "", c->op == DRAW_TEXT ? draw_text_of(l, c) : "");
+            bad++;
+        }
+    return bad;
+}
+
 static int check(pack_set *packs, plat_render *pr, plat_text *pt, const char *lang, int pct, const shot *s,
                  const char *png_dir)
 {
@@ -158,6 +190,8 @@ static int check(pack_set *packs, plat_render *pr, plat_text *pt, const char *la
                 plat_render_overflow_last());
     bad += shrunk(pt, &l, lang, pct, s->name);
     bad += same_labels(&l, lang, pct, s->name);
+    if (s->mode && !strcmp(s->mode, "present") && !s->control)
+        bad += panel_beside(&l, lang, pct, s->name);
     if (png_dir) {
         char path[PATH_MAX];
         snprintf(path, sizeof path, "%s/%s-%d-%s.png", png_dir, lang, pct, s->name);
