@@ -1,7 +1,8 @@
 /* Numbers on the screens in every language, as drawn: the library's lengths and step
  * counts ("1 Min.", Arabic "دقيقتان"), the pacer's "Breath 1 of N" and its closing
  * count, guided and prompt exercises' "Step 1 of N", each with 1, 2, 3, 11 and 100
- * (0 cannot be: an exercise has at least one breath and one step), and the settings'
+ * (0 cannot be: an exercise has at least one breath and one step), present mode's
+ * breaths in the session, and the settings'
  * text size ("150 %" in German). The counts come from a pack this test writes into a
  * fresh folder.
  *
@@ -229,6 +230,47 @@ static void guided_and_prompt_steps(void **st)
         }
 }
 
+/* Present mode's panel over a pacer: the breaths in the session, on any of its pages. */
+static bool panel_shows(pack_set *packs, const char *lang, const char *id, const char *text)
+{
+    bool found = false;
+    for (int page = 0; page < 4 && !found; page++) {
+        app a;
+        if (!start(&a, packs, lang, "present"))
+            return false;
+        if (app_start_exercise(&a, id)) {
+            app_update(&a, (gw_ns)1e9);
+            a.last_input = a.now; /* the panel shows */
+            a.present.page = page;
+            draw_list l = { 0 };
+            app_draw(&a, &l);
+            found = has_text(&l, text);
+            draw_free(&l);
+        }
+        app_free(&a);
+    }
+    return found;
+}
+
+static void present_breaths(void **st)
+{
+    pack_set *packs = *st;
+    static const forms B[] = {
+        { "%d breath", "%d breaths", { 0 } },
+        { "%d respiración", "%d respiraciones", { 0 } },
+        { "%d Atemzug", "%d Atemzüge", { 0 } },
+        { NULL, NULL, { "نَفَس واحد", "نَفَسان", "%d أنفاس", "%d نَفَسًا", "%d نَفَس" } },
+    };
+    char id[32], want[96];
+    for (int li = 0; li < 4; li++)
+        for (int i = 0; i < NN; i++) {
+            snprintf(id, sizeof id, "cyc-%d", N[i]);
+            expect(want, sizeof want, W[li].lang, &B[li], N[i]);
+            if (!panel_shows(packs, W[li].lang, id, want))
+                fail_msg("%s, %d breaths: present mode's panel does not say \"%s\"", W[li].lang, N[i], want);
+        }
+}
+
 /* Settings' text size: German and Spanish put a no-break space before the sign. */
 static void percent(void **st)
 {
@@ -376,6 +418,7 @@ int main(void)
         cmocka_unit_test(pacer_counts),
         cmocka_unit_test(guided_and_prompt_steps),
         cmocka_unit_test(percent),
+        cmocka_unit_test(present_breaths),
         cmocka_unit_test(english_only_pack_says_so),
         cmocka_unit_test(completeness_counts),
     };
