@@ -1,20 +1,25 @@
 #!/usr/bin/env python3
 """Voices a Groundwork pack: one clip per guided step, spoken from the step's own
 caption (for a prompt step: its title and text; steps with {date} or {name} are left
-to the captions) with an offline text-to-speech voice, loudness evened out, encoded as Ogg
-Vorbis, and named in the step's "voice" field.
+to the captions) with an offline text-to-speech voice, slowly and with pauses, loudness
+evened out, encoded as Ogg Vorbis, and named in the step's "voice" field.
 
-    scripts/voice.py PACK-DIR [--lang xx]... [--exercise ID]... [--force] [--dry-run]
+    scripts/voice.py PACK-DIR [--lang xx]... [--exercise ID]... [--force] [--lengthen] [--dry-run]
+
+The built-in pack, every clip from its text:
+    nice -n 10 scripts/voice.py content/core --lang en --lang es --force --lengthen
 
 Writes PACK-DIR/audio/<lang>/<exercise>/<nn>.ogg (nn: the step's number, from 01) and
-rewrites the exercise files with "voice": {"<lang>": "audio/<lang>/<exercise>/<nn>.ogg"}.
-A clip is made again only when its text or the voice settings changed (recorded in
-PACK-DIR/audio/voice-manifest.json) or with --force. A clip longer than its step's
-"seconds" is sped up a little (at most RATE_MAX) to fit; if it still does not fit the
-script stops and says which caption to shorten.
+sets the steps' "voice": {"<lang>": "audio/<lang>/<exercise>/<nn>.ogg"}, under the lock
+scripts/l10n.py takes (PACK-DIR/.l10n.lock), re-reading each file and changing only
+those fields. A clip is made again only when its words, its step or the voice settings
+changed (recorded in PACK-DIR/audio/voice-manifest.json) or with --force. A clip may
+fill at most 85% of its timed step: a tense cue is spoken a little faster to fit (at
+most TENSE_SPEED_MAX); any other clip that does not fit stops the script, which says how
+long the step must be, or with --lengthen sets the step's "seconds" to that.
 
-Tools (Debian packages): festival + festvox-us-slt-hts (English), espeak-ng (other
-languages), sox + libsox-fmt-all, vorbis-tools. See docs/voice.md."""
+Tools (Debian packages): libttspico-utils (non-free: enable it for the authoring run
+only, docs/voice.md), sox + libsox-fmt-all, vorbis-tools. See docs/voice.md."""
 
 import argparse
 import fcntl
