@@ -2,13 +2,13 @@
  * counts ("1 Min.", Arabic "دقيقتان"), the pacer's "Breath 1 of N" and its closing
  * count, guided and prompt exercises' "Step 1 of N", each with 1, 2, 3, 11 and 100
  * (0 cannot be: an exercise has at least one breath and one step), present mode's
- * breaths in the session, and the settings'
- * text size ("150 %" in German). The counts come from a pack this test writes into a
- * fresh folder.
+ * breaths in the session, and the settings' text size ("150 %" in German). The counts
+ * come from a pack this test writes into a fresh folder.
  *
  * And the language an exercise plays in: an English-only pack
- * (tests/packs/good/single-language) in German says "auf Englisch" on its library card,
- * its kiosk card and its "Before you begin" screen, and nothing in English.
+ * (tests/packs/good/single-language) in German, Spanish and Arabic says "auf Englisch"
+ * (...) on its library card, its kiosk card and its "Before you begin" screen; in
+ * English it has no tag.
  *
  * Needs GROUNDWORK_DATA_DIR=<build>/data (fonts, locale). */
 #include <setjmp.h>
