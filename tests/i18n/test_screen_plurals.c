@@ -338,6 +338,21 @@ static void english_only_pack_says_so(void **st)
         draw_free(&l);
         app_free(&a);
     }
+    /* at large text the library's cards show titles only: the tag follows the title */
+    {
+        app a;
+        app_config cfg = { .mode = "home", .w = 1280, .h = 720, .lang = "de", .packs = &packs, .no_personal = true,
+                           .wall_fixed = true, .text_pct = 200 };
+        assert_true(app_init(&a, &cfg));
+        draw_list l = { 0 };
+        app_draw(&a, &l);
+        if (!has_text(&l, "Calm count (auf Englisch)")) {
+            dump(&l, "library at 200%");
+            fail_msg("de at 200%%: no card says \"Calm count (auf Englisch)\"");
+        }
+        draw_free(&l);
+        app_free(&a);
+    }
     /* in English it plays in the interface's language: no tag */
     app a;
     assert_true(start(&a, &packs, "en", "home"));
