@@ -35,6 +35,11 @@ if(X11_FOUND AND XEXT_FOUND)
                        $<TARGET_FILE:groundwork> ${CMAKE_BINARY_DIR}/test-live-${what} ${what})
       set_tests_properties(display.live_${what} PROPERTIES ENVIRONMENT "${GW_DISPLAY_ENV}" LABELS display TIMEOUT 240)
     endforeach()
+    # present with two displays (Xinerama, two X screens) and one; its own Xvfb servers
+    add_test(NAME display.present_xinerama
+             COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/display/check_present_xinerama.py
+                     $<TARGET_FILE:groundwork> ${CMAKE_BINARY_DIR}/test-present-xinerama)
+    set_tests_properties(display.present_xinerama PROPERTIES ENVIRONMENT "${GW_DISPLAY_ENV}" LABELS display TIMEOUT 240)
     # the live loop draws what moves (the kiosk's attract orb, the pacer) and nothing when still
     add_test(NAME display.live_frames
              COMMAND ${GW_XVFB_RUN} -a -s "-screen 0 1280x800x24 -nolisten tcp"

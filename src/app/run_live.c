@@ -160,6 +160,13 @@ static bool ctl_open(ctl_window *c, int client_disp, const char *fonts)
     int n = SDL_GetNumVideoDisplays(), d = client_disp == 0 ? 1 : 0;
     if (n < 2)
         return false;
+    /* Displays that overlap are mirrored (the client would see the controls' window
+     * too) or X screens of their own, where SDL places every window on the first: the
+     * controls then stay beside the client view. */
+    SDL_Rect cb, ob;
+    if (SDL_GetDisplayBounds(client_disp, &cb) == 0 && SDL_GetDisplayBounds(d, &ob) == 0 &&
+        SDL_HasIntersection(&cb, &ob))
+        return false;
     SDL_Rect b;
     int w = 1280, h = 720;
     if (SDL_GetDisplayUsableBounds(d, &b) == 0) {
