@@ -520,7 +520,7 @@ static void detail_panel(const app *a, draw_list *l, const mark_at *m, gw_rect a
     float y0 = fmaxf(aside.y, fminf((m->y0 + m->y1) / 2 - h / 2, aside.y + aside.h - h));
     gw_rect r = gw_rc(aside.x + (aside.w - w) / 2, y0, w, h);
     draw_rect(l, gw_rc(r.x + 3 * u, r.y + 4 * u, r.w, r.h), 16 * u, fade(t->bg, 160)); /* a soft shadow */
-    draw_rect(l, r, 16 * u, t->surface_hi);
+    draw_rect(l, r, 16 * u, t->bg); /* darker than the charts, so its Close button shows */
     draw_frame(l, r, 16 * u, 2 * u, t->ring_track);
     draw_widget_add(l, "session-detail", r, false);
     float y = r.y + pad;
