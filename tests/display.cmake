@@ -35,7 +35,8 @@ if(X11_FOUND AND XEXT_FOUND)
                        $<TARGET_FILE:groundwork> ${CMAKE_BINARY_DIR}/test-live-${what} ${what})
       set_tests_properties(display.live_${what} PROPERTIES ENVIRONMENT "${GW_DISPLAY_ENV}" LABELS display TIMEOUT 240)
     endforeach()
-    # present with two displays (Xinerama, two X screens) and one; its own Xvfb servers
+    # present with two displays (two monitors side by side on Xorg's dummy driver, Xinerama,
+    # two X screens) and one; its own X servers
     add_test(NAME display.present_xinerama
              COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/display/check_present_xinerama.py
                      $<TARGET_FILE:groundwork> ${CMAKE_BINARY_DIR}/test-present-xinerama)

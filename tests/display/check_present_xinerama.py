@@ -14,6 +14,11 @@
 3. One screen: one window.
 Windows are found with xwininfo, clicks sent with xdotool; every wait has a limit.
 
+0. Xorg with the dummy driver and two RandR outputs side by side (xrandr --right-of):
+   two monitors as SDL sees them on a desk. The client view fills the first, the
+   controls' window opens on the second, and a click on its Pause pauses the client's
+   exercise (traced press and pause), a second resumes it.
+
 usage: check_present_xinerama.py GROUNDWORK WORK-DIR"""
 import json
 import os
@@ -84,6 +89,81 @@ class Xvfb:
                 self.p.wait()
 
 
+DUMMY_CONF = """Section "Device"
+    Identifier "dummy"
+    Driver "dummy"
+    VideoRam 65536
+EndSection
+Section "Monitor"
+    Identifier "monitor"
+    HorizSync 5.0-1000.0
+    VertRefresh 5.0-200.0
+    Modeline "1280x720" 74.25 1280 1390 1430 1650 720 725 730 750
+EndSection
+Section "Screen"
+    Identifier "screen"
+    Device "dummy"
+    Monitor "monitor"
+    DefaultDepth 24
+    SubSection "Display"
+        Depth 24
+        Virtual 2560 720
+        Modes "1280x720"
+    EndSubSection
+EndSection
+Section "ServerFlags"
+    Option "AutoAddDevices" "false"
+    Option "AutoAddGPU" "false"
+    Option "DontVTSwitch" "true"
+EndSection
+"""
+
+
+class XorgDummy(Xvfb):
+    """Xorg with the dummy driver and its second RandR output switched on right of the
+    first: two 1280x720 displays side by side, as SDL sees a desk with two monitors."""
+
+    def __init__(self, work):
+        conf, confdir = os.path.join(work, "dummy.conf"), os.path.join(work, "xorg.conf.d")
+        os.makedirs(confdir, exist_ok=True)
+        with open(conf, "w") as f:
+            f.write(DUMMY_CONF)
+        self.log = os.path.join(work, "xorg.log")
+        r, w = os.pipe()
+        self.p = subprocess.Popen(["Xorg", "-displayfd", str(w), "-config", conf, "-configdir", confdir, "-noreset",
+                                   "-nolisten", "tcp", "-logfile", self.log], pass_fds=(w,),
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(w)
+        num = b""
+        end = time.monotonic() + LIMIT
+        while not num.endswith(b"\n") and time.monotonic() < end:
+            b = os.read(r, 16)
+            if not b:
+                break
+            num += b
+        os.close(r)
+        if not num.strip():
+            self.stop()
+            fail("Xorg with the dummy driver did not start:\n" + self.tail())
+        self.display = ":" + num.decode().strip()
+        env = dict(os.environ, DISPLAY=self.display)
+        # the last, a full query, has the server probe its outputs again: without it
+        # the cheap query SDL makes (XRRGetScreenResourcesCurrent) still finds one
+        for cmd in (["xrandr", "--addmode", "DUMMY1", "1280x720"],
+                    ["xrandr", "--output", "DUMMY1", "--mode", "1280x720", "--right-of", "DUMMY0"], ["xrandr"]):
+            q = subprocess.run(cmd, env=env, capture_output=True, text=True)
+            if q.returncode:
+                self.stop()
+                fail(f"{' '.join(cmd)}: {q.stderr}")
+
+    def tail(self):
+        try:
+            with open(self.log, encoding="utf-8", errors="replace") as f:
+                return "".join(f.readlines()[-15:])
+        except OSError:
+            return "(no log)"
+
+
 def windows(env, screen=0):
     """{title: (x, y, w, h)} of the top-level windows named Groundwork... on an X screen"""
     p = subprocess.run(["xwininfo", "-root", "-tree", "-display", f"{env['DISPLAY']}.{screen}"], env=env,
@@ -136,8 +216,8 @@ def panel_click(env, trace, what, screen, x, y0, y1, overlay=False):
         fail(f"{what}: a second click did not resume it: {events(trace)[-6:]}")
 
 
-def run(gw, work, screens, xinerama=False):
-    xs = Xvfb(screens, xinerama)
+def run(gw, work, screens, xinerama=False, dummy=False):
+    xs = XorgDummy(work) if dummy else Xvfb(screens, xinerama)
     env = dict(os.environ, SDL_AUDIODRIVER="dummy", SDL_VIDEODRIVER="x11", DISPLAY=xs.display,
                XDG_CONFIG_HOME=os.path.join(work, "config"), XDG_DATA_HOME=os.path.join(work, "data"),
                XDG_STATE_HOME=os.path.join(work, "state"))
@@ -182,11 +262,34 @@ def finish(xs, p):
 
 def main():
     gw, work = sys.argv[1], sys.argv[2]
-    for tool in ("Xvfb", "xdotool", "xwininfo", "xdpyinfo"):
+    for tool in ("Xvfb", "Xorg", "xrandr", "xdotool", "xwininfo", "xdpyinfo"):
         if not shutil.which(tool):
-            fail(f"{tool} is missing (scripts/deps.sh installs xvfb, xdotool and x11-utils)")
+            fail(f"{tool} is missing (scripts/deps.sh installs xvfb, xserver-xorg-core, "
+                 "xserver-xorg-video-dummy, x11-xserver-utils, xdotool and x11-utils)")
     shutil.rmtree(work, ignore_errors=True)
     os.makedirs(work)
+
+    # two monitors side by side (Xorg's dummy driver, two RandR outputs): the client view
+    # fills the first, the controls' window is on the second, and a click on its Pause
+    # pauses the client's exercise
+    xs, env, p, trace, wins = run(gw, work, ["1280x720x24", "1280x720x24"], dummy=True)
+    try:
+        print(f"two monitors side by side: windows {wins}")
+        if wins.get("Groundwork") != (0, 0, 0, 1280, 720):
+            fail(f"two monitors: the client view should fill the first (0,0 1280x720): {wins}")
+        ctl = wins.get("Groundwork: therapist controls")
+        if not ctl or ctl[1] < 1280 or ctl[1] + ctl[3] > 2560 or ctl[2] < 0 or ctl[2] + ctl[4] > 720:
+            fail(f"two monitors: the controls' window should be on the second (x 1280-2560): {wins}")
+        start = [e for e in events(trace) if e["event"] == "start"]
+        if not start or (start[0]["w"], start[0]["h"]) != (1280, 720):
+            fail(f"two monitors: the client view should be the whole first monitor: {start}")
+        panel_click(env, trace, "two monitors", 0, ctl[1] + 90, ctl[2] + 30, ctl[2] + min(ctl[4], 400))
+    except BaseException:
+        p.kill()
+        p.wait()
+        xs.stop()
+        raise
+    finish(xs, p)
 
     # Xinerama as the issue asks (+xinerama -screen 0 -screen 1), then two X screens
     # without it. SDL (2.26, through XRandR) counts displays per X screen; this Xvfb lays
