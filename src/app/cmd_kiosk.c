@@ -31,7 +31,7 @@ static const char *config_path(const char *given, char *buf, size_t n)
     if (access("/etc/groundwork/kiosk.json", F_OK) == 0)
         return "/etc/groundwork/kiosk.json";
     const char *dir = paths_user_config_dir();
-    if (!dir || !paths_join(buf, n, dir, "groundwork/kiosk.json"))
+    if (!dir || !paths_user_file(buf, n, dir, "kiosk.json"))
         return NULL;
     return buf;
 }
@@ -161,7 +161,7 @@ static int stats(const char *path)
     char def[KIOSK_PATH_MAX];
     const char *p = c.stats_path[0] ? c.stats_path : NULL;
     const char *data = paths_user_data_dir();
-    if (!p && data && paths_join(def, sizeof def, data, "groundwork/kiosk-stats.sqlite"))
+    if (!p && data && paths_user_file(def, sizeof def, data, "kiosk-stats.sqlite"))
         p = def;
     if (!c.stats)
         fprintf(stderr, "groundwork: the kiosk keeps no counters (\"stats\": false in %s)\n", path);

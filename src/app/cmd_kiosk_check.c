@@ -90,7 +90,7 @@ static const char *settings_path(const char *given, char *buf, size_t n)
     if (access("/etc/groundwork/kiosk.json", F_OK) == 0)
         return "/etc/groundwork/kiosk.json";
     const char *dir = paths_user_config_dir();
-    if (dir && paths_join(buf, n, dir, "groundwork/kiosk.json") && access(buf, F_OK) == 0)
+    if (dir && paths_user_file(buf, n, dir, "kiosk.json") && access(buf, F_OK) == 0)
         return buf;
     return NULL;
 }
@@ -179,7 +179,7 @@ static void check_state(const kiosk_config *c)
     char def[PATH_MAX], dir[PATH_MAX];
     const char *p = c->stats_path[0] ? c->stats_path : NULL;
     const char *data = paths_user_data_dir();
-    if (!p && data && paths_join(def, sizeof def, data, "groundwork/kiosk-stats.sqlite"))
+    if (!p && data && paths_user_file(def, sizeof def, data, "kiosk-stats.sqlite"))
         p = def;
     if (!p)
         return;

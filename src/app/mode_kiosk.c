@@ -56,7 +56,7 @@ static void load_config(app *a)
          * opens it without blocking and says what it is) */
         if (access(p, R_OK) == 0)
             ;
-        else if (cfgdir && paths_join(user, sizeof user, cfgdir, "groundwork/kiosk.json") &&
+        else if (cfgdir && paths_user_file(user, sizeof user, cfgdir, "kiosk.json") &&
                  access(user, R_OK) == 0) {
             snprintf(path, sizeof path, "%s", user);
             p = path;
@@ -146,7 +146,7 @@ static void open_stats(app *a)
     char def[KIOSK_PATH_MAX];
     const char *p = k->cfg.stats_path[0] ? k->cfg.stats_path : NULL;
     const char *data = paths_user_data_dir();
-    if (!p && data && paths_join(def, sizeof def, data, "groundwork/kiosk-stats.sqlite"))
+    if (!p && data && paths_user_file(def, sizeof def, data, "kiosk-stats.sqlite"))
         p = def;
     char err[KIOSK_PATH_MAX + 128];
     if (p && !(k->stats = kstats_open(p, err, sizeof err))) {

@@ -108,6 +108,21 @@ const char *paths_user_config_dir(void)
     return xdg(buf, sizeof buf, "XDG_CONFIG_HOME", ".config");
 }
 
+bool paths_user_file(char *buf, size_t n, const char *dir, const char *name)
+{
+    if (!dir || !paths_join(buf, n, dir, name))
+        return false;
+    if (access(buf, F_OK) == 0)
+        return true;
+    /* releases before this one put the kiosk's settings and counters one folder deeper
+     * (groundwork/groundwork/...): a file left there is still used */
+    char old[PATH_MAX], sub[256];
+    snprintf(sub, sizeof sub, "groundwork/%s", name);
+    if (paths_join(old, sizeof old, dir, sub) && access(old, F_OK) == 0 && strlen(old) < n)
+        memcpy(buf, old, strlen(old) + 1);
+    return true;
+}
+
 const char *paths_user_state_dir(void)
 {
     static char buf[PATH_MAX];

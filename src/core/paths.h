@@ -4,6 +4,7 @@
  * <exe dir>/../share/groundwork (installed). */
 #ifndef GW_PATHS_H
 #define GW_PATHS_H
+#include <stdbool.h>
 #include <stddef.h>
 
 /* The data folder, or NULL if none was found. The string is static. */
@@ -18,6 +19,10 @@ const char *paths_user_data_dir(void);
 /* $XDG_CONFIG_HOME/groundwork or ~/.config/groundwork (not created). Static. */
 const char *paths_user_config_dir(void);
 /* $XDG_STATE_HOME/groundwork or ~/.local/state/groundwork (not created). Static. */
+/* dir/name for a file of the person's groundwork folder dir (paths_user_*_dir()); a
+ * file an older release left at dir/groundwork/name is used while dir/name does not
+ * exist. False if it does not fit buf. */
+bool paths_user_file(char *buf, size_t n, const char *dir, const char *name);
 const char *paths_user_state_dir(void);
 /* Joins a and b with one '/', into buf; returns buf, or NULL if it did not fit. */
 char *paths_join(char *buf, size_t n, const char *a, const char *b);
