@@ -237,6 +237,9 @@ struct app {
         draw_list ctl_ui;        /* its last description, for its widgets (owned) */
         int   page;              /* the panel's page when it does not fit (large text) */
         int   list_page;         /* the control window's page of exercises (large text) */
+        bool  shown;             /* the panel over the client view is shown (or going) */
+        gw_ns shown_since;       /* since when: it and the client view slide from then */
+        bool  sliding;           /* they are moving (frames wanted) */
     } present;
     /* accessibility and languages (issue 10): text size, direction */
     float text_scale;        /* font sizes are multiplied by this (settings text size / 100) */
@@ -442,6 +445,9 @@ void app_control_event(app *a, const gw_event *e);
 void present_panel_draw(const app *a, draw_list *l, bool full);
 /* The client view's width while the panel shows over it (a->w when it does not). */
 int present_panel_client_w(const app *a);
+/* mode_present.c's update: the panel shown or gone (its slide starts); true while it
+ * slides (frames are wanted). */
+bool present_panel_update(app *a);
 bool present_panel_activate(app *a, const char *widget);
 bool present_panel_key(app *a, const gw_event *e);
 void present_panel_init(app *a, const char *plan_dir);

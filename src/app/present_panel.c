@@ -756,12 +756,40 @@ static float beside_w(const app *a, float W)
     return cw >= 0.4f * W ? cw : 0;
 }
 
+/* The panel slides in from the right edge as the client view makes room for it, and
+ * out as the view takes the room back: how far in (0-1), eased, from the time since it
+ * was shown or went (at once with reduced motion). */
+#define SLIDE GW_MSEC(350)
+
+static float slide_of(const app *a)
+{
+    if (a->present.two_windows)
+        return 0;
+    bool on = !faded(a);
+    if (on != a->present.shown) /* input (or the fade) since the last update: it starts now */
+        return a->set.reduced_motion ? (on ? 1.f : 0.f) : on ? 0.f : 1.f;
+    float p = a->set.reduced_motion ? 1.f : (float)(a->now - a->present.shown_since) / (float)SLIDE;
+    p = p < 0 ? 0 : p > 1 ? 1 : p;
+    float e = p * p * (3 - 2 * p);
+    return a->present.shown ? e : 1 - e;
+}
+
+bool present_panel_update(app *a)
+{
+    bool on = !faded(a) && !a->present.two_windows;
+    if (on != a->present.shown) {
+        a->present.shown = on;
+        a->present.shown_since = a->now;
+    }
+    return !a->set.reduced_motion && a->now - a->present.shown_since < SLIDE;
+}
+
 int present_panel_client_w(const app *a)
 {
-    if (faded(a) || a->present.two_windows)
+    float cw = beside_w(a, (float)a->w), s = slide_of(a);
+    if (cw <= 0 || s <= 0)
         return a->w;
-    float cw = beside_w(a, (float)a->w);
-    return cw > 0 ? (int)floorf(cw) : a->w;
+    return (int)floorf((float)a->w - s * ((float)a->w - cw));
 }
 
 /* Lays the panel out in a W x H window (full: the control window's left side) and, with
@@ -956,11 +984,19 @@ static void show_page_of(app *a, const char *id)
 
 void present_panel_draw(const app *a, draw_list *l, bool full)
 {
-    if (!full && (faded(a) || a->present.two_windows))
+    /* shown, it is drawn even before it has moved (a key presses its controls at once) */
+    float s = full ? 1 : slide_of(a);
+    if (s <= 0 && (faded(a) || a->present.two_windows))
         return;
     float W = (float)a->w, H = (float)a->h;
     gw_rect side;
     if (full && side_area(a, W, H, &side))
         control_side(a, l, side, a->present.list_page);
+    int c0 = l->ncmd, w0 = l->nwid;
     panel_layout(a, l, full, W, H, a->present.page, NULL, NULL);
+    float dx = (1 - s) * (overlay_w(a, W) + 16 * app_unit(a)); /* still sliding: short of its place */
+    for (int i = c0; dx > 0 && i < l->ncmd; i++)
+        l->cmd[i].r.x += dx;
+    for (int i = w0; dx > 0 && i < l->nwid; i++)
+        l->wid[i].r.x += dx;
 }
