@@ -294,7 +294,13 @@ static int check_text_size_shown(pack_set *packs)
 }
 
 /* present: the panel as it is just after input (it fades after 4 s without) */
-static void panel_shown(app *a) { a->last_input = a->now; }
+/* input a second ago: the panel has slid in beside the client view */
+static void panel_shown(app *a)
+{
+    a->last_input = a->now;
+    a->present.shown = true;
+    a->present.shown_since = a->now - GW_SEC(1);
+}
 
 static void panel_keys(app *a)
 {
