@@ -140,6 +140,7 @@ typedef struct layout {
     float cx, cw;             /* the column */
     float head_y, head_h;     /* the exercise's title */
     int head_px;
+    float note_h;             /* "Captions only" under it, or 0 */
     int px;                   /* the cautions' size */
     float item_h[MAX_CAUTIONS];
     int first[MAX_PAGES + 1]; /* first caution of each page; first[npages] = ncaution */
@@ -192,6 +193,24 @@ static const char *primary_label(const app *a, bool last)
     return !last ? _("Next") : a->cautions.review ? _("Continue") : _("Start");
 }
 
+/* A voiced exercise (guided or prompts) that has no voice in the language it is shown
+ * in runs with captions only (pack_voice_get): said under its title. */
+static const char *voice_note(const app *a, const exercise *e)
+{
+    bool any = false, here = false;
+    if (e->kind == EX_GUIDED)
+        for (int i = 0; i < e->nstep; i++) {
+            any |= e->step[i].voice.n > 0;
+            here |= *pack_voice_get(&e->step[i].voice, &e->step[i].caption, a->lang) != 0;
+        }
+    else if (e->kind == EX_PROMPTS)
+        for (int i = 0; i < e->nprompt; i++) {
+            any |= e->prompt[i].voice.n > 0;
+            here |= *pack_voice_get(&e->prompt[i].voice, &e->prompt[i].text, a->lang) != 0;
+        }
+    return any && !here ? _("Captions only: this exercise has no voice in your language yet.") : NULL;
+}
+
 static layout lay_out(const app *a)
 {
     layout L = { .u = app_unit(a), .W = (float)a->w, .H = (float)a->h };
@@ -208,7 +227,9 @@ static layout lay_out(const app *a)
                           2 * ui_measure(a, title, L.head_px, true, 0).line_h);
     L.head_h = fmaxf(44 * u, ui_text_h(a, title, L.head_px, true, L.cw));
     L.head_y = L.bar_h + 4 * u;
-    L.list_y = L.head_y + L.head_h + 18 * u;
+    const char *note = voice_note(a, e);
+    L.note_h = note ? ui_text_h(a, note, (int)lroundf(18 * u), false, L.cw) : 0;
+    L.list_y = L.head_y + L.head_h + (note ? L.note_h + 6 * u : 0) + 18 * u;
     /* the foot: tick box (home, before) and the buttons */
     const char *lab = primary_label(a, true);
     float bw = ui_button_w(a, lab, 260 * u);
@@ -298,6 +319,10 @@ static void draw(const app *a, draw_list *l)
     char buf[512];
     draw_text(l, gw_rc(L.cx, L.head_y, L.cw, L.head_h), app_title_tagged(a, a->cautions.ex, buf, sizeof buf),
               L.head_px, ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
+    const char *vnote = voice_note(a, a->cautions.ex);
+    if (vnote)
+        draw_text(l, gw_rc(L.cx, L.head_y + L.head_h + 2 * u, L.cw, L.note_h), vnote, (int)lroundf(18 * u),
+                  ALIGN_CENTER | VALIGN_TOP, t->text_dim);
     /* each caution with a small mark before it, on a quiet panel */
     float y = L.list_y;
     draw_rect(l, gw_rc(L.cx - 24 * u, y - 16 * u, L.cw + 48 * u, fminf(ph + 32 * u, L.list_bottom - y + 24 * u)),
