@@ -46,13 +46,7 @@ static void draw(const app *a, draw_list *l)
 {
     const theme *t = a->th;
     float u = app_unit(a), W = (float)a->w, H = (float)a->h;
-    if (a->under_quit && a->under_quit->draw) {
-        a->under_quit->draw(a, l);
-        l->nwid = 0; /* the screen underneath is only a backdrop */
-    }
-    gw_color veil = t->bg;
-    veil.a = 225;
-    draw_rect(l, gw_rc(0, 0, W, H), 0, veil);
+    ui_overlay_backdrop(a, l, a->under_quit);
     const char *title = _("Quit Groundwork?");
     const char *body = a->personal ? _("Your practice log is saved. You can come back at any time.")
                                    : _("Nothing of this session is kept.");

@@ -96,13 +96,7 @@ static void draw(const app *a, draw_list *l)
 {
     const theme *t = a->th;
     float u = app_unit(a), W = (float)a->w, H = (float)a->h;
-    if (a->under_safety && a->under_safety->draw) {
-        a->under_safety->draw(a, l);
-        l->nwid = 0;  /* the screen underneath is only a backdrop */
-    }
-    gw_color veil = t->bg;
-    veil.a = 225;
-    draw_rect(l, gw_rc(0, 0, W, H), 0, veil);
+    ui_overlay_backdrop(a, l, a->under_safety);
 
     /* the panel as designed; with large text it takes the whole screen, and its texts
      * get smaller together only if they still do not fit */

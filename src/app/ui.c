@@ -23,6 +23,17 @@ void ui_button(const app *a, draw_list *l, const char *id, gw_rect r, const char
     draw_widget_add(l, id, r, focused);
 }
 
+void ui_overlay_backdrop(const app *a, draw_list *l, const scene_vt *under)
+{
+    if (under && under->draw) {
+        under->draw(a, l);
+        l->nwid = 0; /* the screen underneath is only a backdrop */
+    }
+    gw_color veil = a->th->bg;
+    veil.a = 225;
+    draw_rect(l, gw_rc(0, 0, (float)a->w, (float)a->h), 0, veil);
+}
+
 void ui_safety_button_at(const app *a, draw_list *l, gw_rect r)
 {
     ui_button(a, l, "safety", r, _("Help"), false, false);

@@ -84,6 +84,9 @@ bool ui_stack(const app *a, ui_block *b, int n, float top, float bottom);
  * widget 0, Help widget 1; `focus` is the focused one (another value: neither). With
  * l NULL only measures: the height it would take. */
 float ui_top_bar_focus(const app *a, draw_list *l, const char *title, int focus);
+/* An overlay's backdrop: the screen it is shown over (its widgets dropped), under a
+ * veil of the background colour. */
+void ui_overlay_backdrop(const app *a, draw_list *l, const scene_vt *under);
 /* The Help button (widget "safety") in the rectangle given. */
 void ui_safety_button_at(const app *a, draw_list *l, gw_rect r);
 
