@@ -13,19 +13,13 @@
 #include "platform/plat_audio.h"
 #include "platform/plat_text.h"
 
-static const mode_vt *mode_by_name(const char *name)
-{
-    if (name && !strcmp(name, "kiosk"))
-        return &mode_kiosk;
-    if (name && !strcmp(name, "present"))
-        return &mode_present;
-    return &mode_home;
-}
-
-bool app_init(app *a, const app_config *cfg)
+void app_core_init(app *a, const app_config *cfg, const scene_vt *const *scenes,
+                   const mode_vt *mode, const app_hooks *hooks)
 {
     memset(a, 0, sizeof *a);
-    a->mode = mode_by_name(cfg->mode);
+    a->scenes = scenes;
+    a->hooks = hooks;
+    a->mode = mode;
     a->packs = cfg->packs;
     a->tr = cfg->tr;
     a->audio = cfg->audio;
@@ -50,34 +44,45 @@ bool app_init(app *a, const app_config *cfg)
     trace_int(a->tr, "w", a->w);
     trace_int(a->tr, "h", a->h);
     trace_end(a->tr);
-    app_load_locales(a);
-    app_home_init(a, cfg);
-    present_panel_init(a, cfg->plan_dir);
-    a->text_pct_arg = cfg->text_pct;
-    a->text = plat_text_new(paths_font_dir());
-    if (!a->text) /* layouts then size text by estimate: it may not fit so well */
-        app_error(a, _("Text cannot be measured (out of memory or no font support): the layout may not fit the text."));
-    app_lang_changed(a);
-    /* in the interface's language, now that the settings may have chosen it */
-    if (a->packs && pack_diags_errors(&a->packs->diags) > 0 && !a->notice[0])
-        snprintf(a->notice, sizeof a->notice, "%s",
-                 _("Some content could not be loaded and was skipped. Run “groundwork validate” for details."));
-    a->mode->enter(a);
-    return true;
 }
 
-void app_free(app *a)
+void app_core_free(app *a)
 {
-    if (!a->mode) /* zeroed, app_init never reached (a run that failed before it) */
-        return;
-    if (a->mode->leave)
-        a->mode->leave(a);
-    app_home_free(a);
     draw_free(&a->ui);
     draw_free(&a->present.ctl_ui);
     locales_free(&a->loc);
     plat_text_free(a->text);
     a->text = NULL;
+}
+
+static const char *const STYLE_NAMES[PACER_STYLE_COUNT] = { "orb", "box", "wave", "tube", "calm" };
+
+const char *pacer_style_name(int style)
+{
+    return style >= 0 && style < PACER_STYLE_COUNT ? STYLE_NAMES[style] : "orb";
+}
+
+static int style_named(const char *name)
+{
+    for (int i = 0; name && i < PACER_STYLE_COUNT; i++)
+        if (!strcmp(name, STYLE_NAMES[i]))
+            return i;
+    return -1;
+}
+
+/* In order: the style chosen during this session (the Style control); calm with reduced
+ * motion; the style the pack names for the exercise (its figure is part of it, as box
+ * breathing's box); the person's default pacer style (settings); the orb. */
+int pacer_style_of(const app *a)
+{
+    if (a->pacer_style > 0 && a->pacer_style <= PACER_STYLE_COUNT)
+        return a->pacer_style - 1;
+    if (a->set.reduced_motion) /* issue 10: reduced motion selects the calm style */
+        return PACER_CALM;
+    int s = a->ex && a->ex->style_named ? style_named(a->ex->style) : -1;
+    if (s < 0)
+        s = style_named(a->set.pacer);
+    return s < 0 ? PACER_ORB : s;
 }
 
 float app_unit(const app *a)
@@ -121,6 +126,43 @@ void app_set_scene(app *a, const scene_vt *s)
     trace_end(a->tr);
     if (s->enter)
         s->enter(a);
+}
+
+const scene_vt *app_scene(const app *a, app_scene_id id) { return a->scenes[id]; }
+
+void app_go(app *a, app_scene_id id) { app_set_scene(a, a->scenes[id]); }
+
+bool app_showing(const app *a, app_scene_id id) { return a->scene == a->scenes[id]; }
+
+bool app_mode_is(const app *a, app_mode_id id) { return a->mode->id == id; }
+
+void app_open(app *a, app_scene_id id)
+{
+    const scene_vt *s = a->scenes[id];
+    if (s->open)
+        s->open(a);
+    else
+        app_set_scene(a, s);
+}
+
+void app_keep_typed(app *a)
+{
+    for (int i = 0; i < SCENE_COUNT; i++)
+        if (a->scenes[i]->keep_typed)
+            a->scenes[i]->keep_typed(a);
+}
+
+void app_quit_now(app *a, const char *how)
+{
+    if (app_mode_is(a, MODE_KIOSK))
+        return;
+    trace_begin(a->tr, a->now, "quit");
+    trace_str(a->tr, "how", how);
+    trace_end(a->tr);
+    app_keep_typed(a); /* a note being typed is kept */
+    if (a->ex_active) /* logged as left, like Back */
+        app_end_exercise(a, false);
+    app_request_quit(a, "quit");
 }
 
 void app_resume_scene(app *a, const scene_vt *s)
@@ -177,9 +219,10 @@ bool app_start_exercise(app *a, const char *id)
     if (e->kind == EX_BREATHING) /* the pacer style it opens with */
         trace_str(a->tr, "style", pacer_style_name(pacer_style_of(a)));
     trace_end(a->tr);
-    app_home_started(a);
-    static const scene_vt *const SCENE_FOR[EX_KIND_COUNT] = { &scene_pacer, &scene_guided, &scene_prompts };
-    app_set_scene(a, SCENE_FOR[e->kind]);
+    if (a->hooks && a->hooks->started)
+        a->hooks->started(a);
+    static const app_scene_id SCENE_FOR[EX_KIND_COUNT] = { SCENE_PACER, SCENE_GUIDED, SCENE_PROMPTS };
+    app_go(a, SCENE_FOR[e->kind]);
     return true;
 }
 
@@ -200,7 +243,8 @@ void app_end_exercise(app *a, bool completed)
     trace_bool(a->tr, "completed", completed);
     trace_num(a->tr, "elapsed", gw_seconds(tb_elapsed(&a->clock, a->now)));
     trace_end(a->tr);
-    app_home_ended(a, completed);
+    if (a->hooks && a->hooks->ended)
+        a->hooks->ended(a, completed);
 }
 
 void app_trace_step(app *a, int i)
@@ -377,7 +421,6 @@ void app_draw(app *a, draw_list *l)
         int w = a->w, cw = a->mode->client_w ? a->mode->client_w(a) : w;
         a->w = cw > 0 && cw < w ? cw : w;
         a->scene->draw(a, l);
-        app_home_post_draw(a, l);
         a->w = w;
     }
     if (a->mode->draw)
@@ -389,67 +432,6 @@ void app_draw(app *a, draw_list *l)
 }
 
 bool app_captions_shown(const app *a) { return !a->present.captions_off; }
-
-void app_draw_control(app *a, draw_list *l)
-{
-    int w = a->w, h = a->h;  /* the panel lays itself out in the control window's size */
-    a->w = a->present.ctl_w > 0 ? a->present.ctl_w : w;
-    a->h = a->present.ctl_h > 0 ? a->present.ctl_h : h;
-    set_text_scale(a);
-    draw_begin(l, a->w, a->h, a->th->bg);
-    present_panel_draw(a, l, true);
-    draw_adapt_scale_text(l, a->text_scale); /* the text size of the run (--text-size) */
-    if (a->rtl)
-        draw_adapt_mirror(l); /* mirrored, like the client's screen */
-    a->w = w;
-    a->h = h;
-}
-
-void app_control_window(app *a, int w, int h)
-{
-    a->present.two_windows = w > 0 && h > 0;
-    a->present.ctl_w = w;
-    a->present.ctl_h = h;
-    a->ui_stale = true;
-}
-
-void app_control_event(app *a, const gw_event *e)
-{
-    switch (e->type) {
-    case EV_RESIZE:
-        app_control_window(a, e->w, e->h);
-        return;
-    case EV_POINTER_UP: {
-        a->last_input = a->now;
-        app_draw_control(a, &a->present.ctl_ui);
-        app_check_drawn(a, &a->present.ctl_ui);
-        const draw_widget *w = draw_widget_at(&a->present.ctl_ui, e->x * (float)a->present.ctl_w,
-                                              e->y * (float)a->present.ctl_h);
-        if (w) {
-            char id[DRAW_WIDGET_ID_MAX];
-            snprintf(id, sizeof id, "%s", w->id);
-            app_press(a, id);
-        }
-        return;
-    }
-    case EV_POINTER_DOWN:
-    case EV_POINTER_MOVE:
-        a->last_input = a->now;
-        return;
-    default:
-        app_event(a, e);
-    }
-}
-
-/* A widget on the control window (present, two windows). */
-static bool control_has(app *a, const char *id)
-{
-    if (!a->present.two_windows)
-        return false;
-    app_draw_control(a, &a->present.ctl_ui);
-    app_check_drawn(a, &a->present.ctl_ui);
-    return draw_widget_find(&a->present.ctl_ui, id) != NULL;
-}
 
 void app_lang_changed(app *a)
 {
@@ -492,13 +474,13 @@ bool app_press(app *a, const char *id)
     /* a press is input, also from a script (and brings back controls that fade) */
     a->last_input = a->now;
     refresh_ui(a);
-    if (!draw_widget_find(&a->ui, id) && !control_has(a, id))
+    if (!draw_widget_find(&a->ui, id) && !(a->mode->has_widget && a->mode->has_widget(a, id)))
         return false;
     trace_begin(a->tr, a->now, "press");
     trace_str(a->tr, "widget", id);
     trace_end(a->tr);
     if (!strcmp(id, "safety"))      /* the same on every screen */
-        app_open_safety(a);
+        app_open(a, SCENE_SAFETY);
     else if (a->mode->activate && a->mode->activate(a, id))
         ;
     else

@@ -28,7 +28,18 @@ typedef struct app app;
 #define APP_NOTE_MAX  160  /* bytes of a note, with its terminator */
 typedef struct plat_audio plat_audio;
 
+/* The screens and modes by id. A scene reaches another through app_go(id), never by
+ * its table, so that no scene's file depends on another's: the tables are gathered
+ * by app_init (app_init.c), above them all, and handed to the app. */
+typedef enum app_scene_id {
+    SCENE_LIBRARY, SCENE_PACER, SCENE_GUIDED, SCENE_PROMPTS, SCENE_PROBLEMS, SCENE_SAFETY,
+    SCENE_CAUTIONS, SCENE_QUIT, SCENE_ATTRACT, SCENE_KIOSK_LIBRARY, SCENE_ADMIN,
+    SCENE_CHECKIN, SCENE_PROGRESS, SCENE_WELCOME, SCENE_SETTINGS, SCENE_COUNT
+} app_scene_id;
+typedef enum app_mode_id { MODE_HOME, MODE_PRESENT, MODE_KIOSK, MODE_COUNT } app_mode_id;
+
 typedef struct scene_vt {
+    app_scene_id id;
     const char *name;                                   /* trace "scene" name */
     void (*enter)(app *a);
     bool (*event)(app *a, const gw_event *e);           /* true: handled */
@@ -36,9 +47,14 @@ typedef struct scene_vt {
     void (*update)(app *a);
     void (*draw)(const app *a, draw_list *l);
     gw_ns (*next_change)(const app *a);                 /* next self-driven change, or GW_NEVER */
+    /* an overlay (safety, quit): shown over the current screen by app_open; may be NULL */
+    void (*open)(app *a);
+    /* text being typed is kept as if Enter was pressed (before the program ends); may be NULL */
+    void (*keep_typed)(app *a);
 } scene_vt;
 
 typedef struct mode_vt {
+    app_mode_id id;
     const char *name;                                   /* home, present, kiosk */
     void (*enter)(app *a);
     bool (*filter)(app *a, const gw_event *e);          /* true: swallowed by the mode */
@@ -58,7 +74,16 @@ typedef struct mode_vt {
     /* present: the width the client view is laid out in (from the left; the rest is the
      * therapist's panel, which then covers none of it); may be NULL (the whole width) */
     int (*client_w)(const app *a);
+    /* present: whether a widget is on the control window (its own window); may be NULL */
+    bool (*has_widget)(app *a, const char *widget);
 } mode_vt;
+
+/* What the app tells the layer that keeps the person's data (app_home.c), handed to
+ * it by app_init: an exercise started, or ended. */
+typedef struct app_hooks {
+    void (*started)(app *a);
+    void (*ended)(app *a, bool completed);
+} app_hooks;
 
 typedef struct app_config {
     const char *mode;       /* "home" (default), "present", "kiosk" */
@@ -88,6 +113,8 @@ typedef struct app_config {
 struct app {
     const mode_vt  *mode;
     const scene_vt *scene;
+    const scene_vt *const *scenes; /* SCENE_COUNT tables by id (app_init.c) */
+    const app_hooks *hooks;
     pack_set *packs;
     trace    *tr;
     plat_audio *audio;
@@ -265,8 +292,13 @@ const char *pacer_style_name(int style);
 /* How far ahead of a phase boundary its audio cue is scheduled. */
 #define PACER_CUE_AHEAD GW_MSEC(150)
 
+/* app_init.c: the app with the built-in scenes and modes (false: it cannot start). */
 bool app_init(app *a, const app_config *cfg);
 void app_free(app *a);
+/* app.c: what app_init builds on; the scene tables by id, the mode, the hooks. */
+void app_core_init(app *a, const app_config *cfg, const scene_vt *const *scenes,
+                   const mode_vt *mode, const app_hooks *hooks);
+void app_core_free(app *a);
 
 void app_event(app *a, const gw_event *e);
 void app_update(app *a, gw_ns now);
@@ -288,6 +320,13 @@ gw_ns app_next_change(const app *a);
 
 /* For scenes and modes. */
 void app_set_scene(app *a, const scene_vt *s);
+/* The scene of this id; app_go shows it (through its enter), app_showing asks whether
+ * it is on screen, app_open shows an overlay (its open(), else app_go). */
+const scene_vt *app_scene(const app *a, app_scene_id id);
+void app_go(app *a, app_scene_id id);
+bool app_showing(const app *a, app_scene_id id);
+void app_open(app *a, app_scene_id id);
+bool app_mode_is(const app *a, app_mode_id id);
 /* Back to a screen an overlay (Help, the cautions, "Quit?") was shown over, as it was:
  * traced like app_set_scene, without its enter(). */
 void app_resume_scene(app *a, const scene_vt *s);
@@ -335,12 +374,12 @@ bool app_start_chosen(app *a, const char *id);
 /* Quitting (scene_quit.c; home and present, never kiosk): asks "Quit Groundwork?"
  * over the current screen; or quits at once (`how`: traced in a `quit` event), an
  * exercise in progress ending as left. */
-void app_open_quit(app *a);
 void app_quit_now(app *a, const char *how);
 /* A note still being typed is saved as if the person had pressed Enter (scene_prompts.c):
  * before the program ends, whatever ends it. */
 void app_keep_typed(app *a);
-/* Opens the safety overlay over the current screen (widget "safety" on any screen). */
+/* Opens the safety overlay over the current screen (widget "safety" on any screen;
+ * app_open(a, SCENE_SAFETY)). */
 void app_open_safety(app *a);
 /* Loads the disclaimer and crisis lines: $XDG_CONFIG_HOME/groundwork/locales.json
  * first (a deployment's own lines, optional), then the built-in content's. */
@@ -424,7 +463,6 @@ void app_home_init(app *a, const app_config *cfg);
 void app_home_free(app *a);
 void app_home_started(app *a);
 void app_home_ended(app *a, bool completed);
-void app_home_post_draw(const app *a, draw_list *l);
 /* Keyboard and gamepad over a screen's widgets in drawing order (a->home_focus):
  * arrows, Tab and the d-pad move; Enter, Space and A press; Escape and B press
  * `escape_id` if given. True if handled. */

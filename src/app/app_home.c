@@ -431,14 +431,6 @@ void app_refresh_recent(app *a)
         plog_sessions_free(s, n);
 }
 
-void app_home_post_draw(const app *a, draw_list *l)
-{
-    /* Text size: app_draw scales every text afterwards; each scene lays itself out
-     * for the size (ui_measure and the layouts in ui.c), so nothing is done here. */
-    (void)a;
-    (void)l;
-}
-
 bool app_home_nav(app *a, const gw_event *e, const char *escape_id)
 {
     if (e->type != EV_KEY && e->type != EV_BUTTON)

@@ -22,5 +22,12 @@ static void leave_exercise(app *a)
         app_set_scene(a, &scene_library);
 }
 
-const mode_vt mode_home = { "home", enter, NULL, leave_exercise, NULL, NULL, NULL, true, app_home_draw,
-                            app_home_activate, NULL, NULL };
+const mode_vt mode_home = {
+    .id = MODE_HOME,
+    .name = "home",
+    .enter = enter,
+    .leave_exercise = leave_exercise,
+    .personal = true,
+    .draw = app_home_draw,
+    .activate = app_home_activate,
+};

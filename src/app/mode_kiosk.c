@@ -419,8 +419,16 @@ static gw_ns kiosk_next_change(const app *a)
     return t;
 }
 
-const mode_vt mode_kiosk = { "kiosk", enter, kiosk_filter, leave_exercise, kiosk_update, kiosk_next_change, leave, false,
-                              NULL, NULL, NULL, NULL };
+const mode_vt mode_kiosk = {
+    .id = MODE_KIOSK,
+    .name = "kiosk",
+    .enter = enter,
+    .filter = kiosk_filter,
+    .leave_exercise = leave_exercise,
+    .update = kiosk_update,
+    .next_change = kiosk_next_change,
+    .leave = leave,
+};
 
 void run_reload_content(pack_set *out, void *ctx)
 {

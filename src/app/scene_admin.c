@@ -144,4 +144,10 @@ static void draw(const app *a, draw_list *l)
                   cancel, false, false);
 }
 
-const scene_vt scene_admin = { "admin", enter, NULL, activate, NULL, draw, NULL };
+const scene_vt scene_admin = {
+    .id = SCENE_ADMIN,
+    .name = "admin",
+    .enter = enter,
+    .activate = activate,
+    .draw = draw,
+};

@@ -155,8 +155,14 @@ static gw_ns attract_next_change(const app *a)
     return a->now + GW_NS_PER_SEC / 30; /* the orb moves; 30 frames a second is plenty */
 }
 
-const scene_vt scene_attract = { "attract", NULL, attract_event, attract_activate, NULL, attract_draw,
-                                 attract_next_change };
+const scene_vt scene_attract = {
+    .id = SCENE_ATTRACT,
+    .name = "attract",
+    .event = attract_event,
+    .activate = attract_activate,
+    .draw = attract_draw,
+    .next_change = attract_next_change,
+};
 
 /* ---- the kiosk library ---------------------------------------------------------- */
 
@@ -412,5 +418,11 @@ static gw_ns lib_next_change(const app *a)
     return a->now + GW_SEC(1); /* the burn-in drift */
 }
 
-const scene_vt scene_kiosk_library = { "kiosk_library", NULL, lib_event, lib_activate, NULL, lib_draw,
-                                       lib_next_change };
+const scene_vt scene_kiosk_library = {
+    .id = SCENE_KIOSK_LIBRARY,
+    .name = "kiosk_library",
+    .event = lib_event,
+    .activate = lib_activate,
+    .draw = lib_draw,
+    .next_change = lib_next_change,
+};

@@ -445,4 +445,11 @@ static gw_ns next_change(const app *a)
     return next < due ? next : due;
 }
 
-const scene_vt scene_cautions = { "cautions", NULL, event, activate, NULL, draw, next_change };
+const scene_vt scene_cautions = {
+    .id = SCENE_CAUTIONS,
+    .name = "cautions",
+    .event = event,
+    .activate = activate,
+    .draw = draw,
+    .next_change = next_change,
+};

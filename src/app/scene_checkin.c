@@ -146,4 +146,11 @@ static bool event(app *a, const gw_event *e)
     return app_home_nav(a, e, "skip");
 }
 
-const scene_vt scene_checkin = { "checkin", enter, event, activate, NULL, draw, NULL };
+const scene_vt scene_checkin = {
+    .id = SCENE_CHECKIN,
+    .name = "checkin",
+    .enter = enter,
+    .event = event,
+    .activate = activate,
+    .draw = draw,
+};

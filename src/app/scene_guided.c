@@ -519,4 +519,13 @@ static gw_ns next_change(const app *a)
     return next;
 }
 
-const scene_vt scene_guided = { "guided", enter, event, activate, update, draw, next_change };
+const scene_vt scene_guided = {
+    .id = SCENE_GUIDED,
+    .name = "guided",
+    .enter = enter,
+    .event = event,
+    .activate = activate,
+    .update = update,
+    .draw = draw,
+    .next_change = next_change,
+};

@@ -560,7 +560,7 @@ static bool event(app *a, const gw_event *e)
         return false;
     const char *k = e->key;
     if (!strcmp(k, "Escape") || !strcmp(k, "b")) {
-        app_open_quit(a); /* "Quit Groundwork?" */
+        app_open(a, SCENE_QUIT); /* "Quit Groundwork?" */
         return true;
     }
     if (n == 0)
@@ -599,4 +599,11 @@ static bool event(app *a, const gw_event *e)
     return true;
 }
 
-const scene_vt scene_library = { "library", enter, event, activate, NULL, draw, NULL };
+const scene_vt scene_library = {
+    .id = SCENE_LIBRARY,
+    .name = "library",
+    .enter = enter,
+    .event = event,
+    .activate = activate,
+    .draw = draw,
+};

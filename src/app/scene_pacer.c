@@ -24,36 +24,6 @@
 
 #define ADJUST_MS 500
 
-static const char *const STYLE_NAMES[PACER_STYLE_COUNT] = { "orb", "box", "wave", "tube", "calm" };
-
-const char *pacer_style_name(int style)
-{
-    return style >= 0 && style < PACER_STYLE_COUNT ? STYLE_NAMES[style] : "orb";
-}
-
-static int style_named(const char *name)
-{
-    for (int i = 0; name && i < PACER_STYLE_COUNT; i++)
-        if (!strcmp(name, STYLE_NAMES[i]))
-            return i;
-    return -1;
-}
-
-/* In order: the style chosen during this session (the Style control); calm with reduced
- * motion; the style the pack names for the exercise (its figure is part of it, as box
- * breathing's box); the person's default pacer style (settings); the orb. */
-int pacer_style_of(const app *a)
-{
-    if (a->pacer_style > 0 && a->pacer_style <= PACER_STYLE_COUNT)
-        return a->pacer_style - 1;
-    if (a->set.reduced_motion) /* issue 10: reduced motion selects the calm style */
-        return PACER_CALM;
-    int s = a->ex && a->ex->style_named ? style_named(a->ex->style) : -1;
-    if (s < 0)
-        s = style_named(a->set.pacer);
-    return s < 0 ? PACER_ORB : s;
-}
-
 static const char *phase_word(breath_kind k)
 {
     switch (k) {
@@ -774,4 +744,12 @@ static gw_ns next_change(const app *a)
     return frame < wake ? frame : wake;
 }
 
-const scene_vt scene_pacer = { "pacer", enter, event, activate, NULL, draw, next_change };
+const scene_vt scene_pacer = {
+    .id = SCENE_PACER,
+    .name = "pacer",
+    .enter = enter,
+    .event = event,
+    .activate = activate,
+    .draw = draw,
+    .next_change = next_change,
+};

@@ -42,4 +42,9 @@ static void draw(const app *a, draw_list *l)
 
 static void activate(app *a, const char *w) { (void)a; (void)w; }
 
-const scene_vt scene_problems = { "problems", NULL, NULL, activate, NULL, draw, NULL };
+const scene_vt scene_problems = {
+    .id = SCENE_PROBLEMS,
+    .name = "problems",
+    .activate = activate,
+    .draw = draw,
+};

@@ -666,4 +666,11 @@ static bool event(app *a, const gw_event *e)
     return app_home_nav(a, e, a->progress_sel ? "detail-close" : "back");
 }
 
-const scene_vt scene_progress = { "progress", enter, event, activate, NULL, draw, NULL };
+const scene_vt scene_progress = {
+    .id = SCENE_PROGRESS,
+    .name = "progress",
+    .enter = enter,
+    .event = event,
+    .activate = activate,
+    .draw = draw,
+};

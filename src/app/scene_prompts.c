@@ -600,7 +600,7 @@ static void commit_note(app *a, int step)
     app_home_notes_changed(a);
 }
 
-void app_keep_typed(app *a)
+static void prompts_keep_typed(app *a)
 {
     if (a->ex_active && a->ex && a->ex->kind == EX_PROMPTS)
         commit_note(a, a->pr.step);
@@ -728,4 +728,14 @@ static bool event(app *a, const gw_event *e)
     return true;
 }
 
-const scene_vt scene_prompts = { "prompts", enter, event, activate, update, draw, next_change };
+const scene_vt scene_prompts = {
+    .id = SCENE_PROMPTS,
+    .name = "prompts",
+    .enter = enter,
+    .event = event,
+    .activate = activate,
+    .update = update,
+    .draw = draw,
+    .keep_typed = prompts_keep_typed,
+    .next_change = next_change,
+};

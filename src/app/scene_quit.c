@@ -12,32 +12,19 @@
 #include "app/ui.h"
 #include "core/i18n.h"
 
-void app_open_quit(app *a)
+static void quit_open(app *a)
 {
-    if (a->scene == &scene_quit || a->mode == &mode_kiosk)
+    if (app_showing(a, SCENE_QUIT) || app_mode_is(a, MODE_KIOSK))
         return;
     a->under_quit = a->scene;
-    app_set_scene(a, &scene_quit);
-}
-
-void app_quit_now(app *a, const char *how)
-{
-    if (a->mode == &mode_kiosk)
-        return;
-    trace_begin(a->tr, a->now, "quit");
-    trace_str(a->tr, "how", how);
-    trace_end(a->tr);
-    app_keep_typed(a); /* a note being typed is kept */
-    if (a->ex_active) /* logged as left, like Back */
-        app_end_exercise(a, false);
-    app_request_quit(a, "quit");
+    app_go(a, SCENE_QUIT);
 }
 
 static void enter(app *a) { a->home_focus = 1; }
 
 static void stay(app *a)
 {
-    const scene_vt *s = a->under_quit ? a->under_quit : &scene_library;
+    const scene_vt *s = a->under_quit ? a->under_quit : app_scene(a, SCENE_LIBRARY);
     a->under_quit = NULL;
     app_resume_scene(a, s);
 }
@@ -95,4 +82,12 @@ static bool event(app *a, const gw_event *e)
     return true;
 }
 
-const scene_vt scene_quit = { "quit", enter, event, activate, NULL, draw, NULL };
+const scene_vt scene_quit = {
+    .id = SCENE_QUIT,
+    .name = "quit",
+    .enter = enter,
+    .event = event,
+    .activate = activate,
+    .draw = draw,
+    .open = quit_open,
+};

@@ -197,4 +197,11 @@ static bool event(app *a, const gw_event *e)
     return true;  /* nothing reaches the screen underneath */
 }
 
-const scene_vt scene_safety = { "safety", NULL, event, activate, NULL, draw, NULL };
+const scene_vt scene_safety = {
+    .id = SCENE_SAFETY,
+    .name = "safety",
+    .event = event,
+    .activate = activate,
+    .draw = draw,
+    .open = app_open_safety,
+};

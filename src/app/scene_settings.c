@@ -843,4 +843,13 @@ static bool event(app *a, const gw_event *e)
     return app_home_nav(a, e, a->confirm_delete ? "delete-cancel" : "back");
 }
 
-const scene_vt scene_settings = { "settings", enter, event, activate, update, draw, next_change };
+const scene_vt scene_settings = {
+    .id = SCENE_SETTINGS,
+    .name = "settings",
+    .enter = enter,
+    .event = event,
+    .activate = activate,
+    .update = update,
+    .draw = draw,
+    .next_change = next_change,
+};

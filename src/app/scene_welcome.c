@@ -92,4 +92,11 @@ static void activate(app *a, const char *widget)
 
 static bool event(app *a, const gw_event *e) { return app_home_nav(a, e, NULL); }
 
-const scene_vt scene_welcome = { "welcome", enter, event, activate, NULL, draw, NULL };
+const scene_vt scene_welcome = {
+    .id = SCENE_WELCOME,
+    .name = "welcome",
+    .enter = enter,
+    .event = event,
+    .activate = activate,
+    .draw = draw,
+};
