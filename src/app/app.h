@@ -51,6 +51,11 @@ typedef struct scene_vt {
     void (*open)(app *a);
     /* text being typed is kept as if Enter was pressed (before the program ends); may be NULL */
     void (*keep_typed)(app *a);
+    /* The scene's own state: state_size bytes, zeroed, allocated by app_init for the
+     * app's life and reached with app_state(a, id); enter resets what should not be
+     * kept between visits. release frees what the state owns (app_free); may be NULL. */
+    size_t state_size;
+    void (*release)(app *a);
 } scene_vt;
 
 typedef struct mode_vt {
@@ -76,6 +81,9 @@ typedef struct mode_vt {
     int (*client_w)(const app *a);
     /* present: whether a widget is on the control window (its own window); may be NULL */
     bool (*has_widget)(app *a, const char *widget);
+    /* The mode's own state, as a scene's (app_mode_state); release may be NULL. */
+    size_t state_size;
+    void (*release)(app *a);
 } mode_vt;
 
 /* What the app tells the layer that keeps the person's data (app_home.c), handed to
@@ -115,6 +123,8 @@ struct app {
     const scene_vt *scene;
     const scene_vt *const *scenes; /* SCENE_COUNT tables by id (app_init.c) */
     const app_hooks *hooks;
+    void *state[SCENE_COUNT];      /* each scene's own state (scene_vt.state_size) */
+    void *mode_state;              /* the mode's own state (mode_vt.state_size) */
     pack_set *packs;
     trace    *tr;
     plat_audio *audio;
@@ -327,6 +337,10 @@ void app_go(app *a, app_scene_id id);
 bool app_showing(const app *a, app_scene_id id);
 void app_open(app *a, app_scene_id id);
 bool app_mode_is(const app *a, app_mode_id id);
+/* A scene's or the mode's own state (scene_vt.state_size, mode_vt.state_size): never
+ * NULL for a table that asks for state (app_init fails without it). */
+static inline void *app_state(const app *a, app_scene_id id) { return a->state[id]; }
+static inline void *app_mode_state(const app *a) { return a->mode_state; }
 /* Back to a screen an overlay (Help, the cautions, "Quit?") was shown over, as it was:
  * traced like app_set_scene, without its enter(). */
 void app_resume_scene(app *a, const scene_vt *s);

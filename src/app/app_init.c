@@ -4,6 +4,7 @@
  * It also starts the layers beside the core: the crisis lines (scene_safety.c), the
  * person's data (app_home.c) and the therapist's panel (present_panel.c). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/app.h"
@@ -33,9 +34,39 @@ static const mode_vt *mode_by_name(const char *name)
     return &mode_home;
 }
 
+/* Every scene's and the mode's own state, for the app's life. */
+static bool alloc_states(app *a)
+{
+    for (int i = 0; i < SCENE_COUNT; i++)
+        if (SCENES[i]->state_size && !(a->state[i] = calloc(1, SCENES[i]->state_size)))
+            return false;
+    return !a->mode->state_size || (a->mode_state = calloc(1, a->mode->state_size));
+}
+
+static void free_states(app *a)
+{
+    for (int i = 0; i < SCENE_COUNT; i++) {
+        if (a->state[i] && SCENES[i]->release)
+            SCENES[i]->release(a);
+        free(a->state[i]);
+        a->state[i] = NULL;
+    }
+    if (a->mode_state && a->mode->release)
+        a->mode->release(a);
+    free(a->mode_state);
+    a->mode_state = NULL;
+}
+
 bool app_init(app *a, const app_config *cfg)
 {
     app_core_init(a, cfg, SCENES, mode_by_name(cfg->mode), &HOOKS);
+    if (!alloc_states(a)) {
+        fprintf(stderr, "groundwork: out of memory\n");
+        free_states(a);
+        app_core_free(a);
+        a->mode = NULL; /* app_free: nothing more to do */
+        return false;
+    }
     app_load_locales(a);
     app_home_init(a, cfg);
     present_panel_init(a, cfg->plan_dir);
@@ -59,5 +90,6 @@ void app_free(app *a)
     if (a->mode->leave)
         a->mode->leave(a);
     app_home_free(a);
+    free_states(a);
     app_core_free(a);
 }
