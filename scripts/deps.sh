@@ -10,6 +10,7 @@ pkgs=(build-essential cmake pkg-config gettext python3
       xserver-xorg-core xserver-xorg-video-dummy x11-xserver-utils   # display.present_xinerama: two monitors side by side (Xorg's dummy driver, xrandr)
       desktop-file-utils appstream dpkg-dev man-db file lintian   # lintian: install.lintian checks the .deb
       dbus-daemon python3-dbus python3-gi poppler-utils   # tests: a private bus, a fake portal and notification server (their GLib loop), the PDF read back
+      libspeechd2   # read aloud: speech-dispatcher's client library, loaded at run time
       clang libclang-rt-14-dev valgrind)   # make fuzz (libFuzzer) and make memcheck
 missing=()
 for p in "${pkgs[@]}"; do
