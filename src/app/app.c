@@ -55,21 +55,6 @@ void app_core_free(app *a)
     a->text = NULL;
 }
 
-static const char *const STYLE_NAMES[PACER_STYLE_COUNT] = { "orb", "box", "wave", "tube", "calm" };
-
-const char *pacer_style_name(int style)
-{
-    return style >= 0 && style < PACER_STYLE_COUNT ? STYLE_NAMES[style] : "orb";
-}
-
-static int style_named(const char *name)
-{
-    for (int i = 0; name && i < PACER_STYLE_COUNT; i++)
-        if (!strcmp(name, STYLE_NAMES[i]))
-            return i;
-    return -1;
-}
-
 /* In order: the style chosen during this session (the Style control); calm with reduced
  * motion; the style the pack names for the exercise (its figure is part of it, as box
  * breathing's box); the person's default pacer style (settings); the orb. */
@@ -79,9 +64,9 @@ int pacer_style_of(const app *a)
         return a->pacer_style - 1;
     if (a->set.reduced_motion) /* issue 10: reduced motion selects the calm style */
         return PACER_CALM;
-    int s = a->ex && a->ex->style_named ? style_named(a->ex->style) : -1;
+    int s = a->ex && a->ex->style_named ? (int)a->ex->pacer : -1;
     if (s < 0)
-        s = style_named(a->set.pacer);
+        s = pacer_style_parse(a->set.pacer);
     return s < 0 ? PACER_ORB : s;
 }
 
@@ -283,16 +268,6 @@ void app_leave_exercise(app *a)
     a->mode->leave_exercise(a);
 }
 
-static const char *cue_for(breath_kind k)
-{
-    switch (k) {
-    case BREATH_INHALE:
-    case BREATH_TOPUP: return "inhale";
-    case BREATH_EXHALE: return "exhale";
-    default: return "hold";
-    }
-}
-
 /* Schedules the cue of the next phase boundary on the audio module's sample clock
  * once it is less than PACER_CUE_AHEAD away, so it starts on the exact sample. */
 static void schedule_cue(app *a, gw_ns t)
@@ -306,7 +281,7 @@ static void schedule_cue(app *a, gw_ns t)
     breath_at(&a->pattern, nb, &at);
     if (at.stage != BREATH_STAGE_BREATHING)
         return;
-    plat_audio_cue_at(a->audio, cue_for(at.kind), a->now + (nb - t), a->now);
+    plat_audio_cue_at(a->audio, synth_cue_name(breath_kind_row_of(at.kind)->cue), a->now + (nb - t), a->now);
     a->cue_boundary = nb;
 }
 
@@ -338,10 +313,9 @@ static void speak_breathing(app *a, gw_ns t, bool new_phase)
     const breath_state *s = &a->bs;
     if (!a->speak || s->stage != BREATH_STAGE_BREATHING)
         return;
-    static const char *const WORD[BREATH_KIND_COUNT] = { "inhale", "hold", "exhale", "hold", "topup" };
     if (new_phase) {
         a->spoken_sec = 0;
-        pacer_say(a, WORD[s->kind]);
+        pacer_say(a, breath_kind_row_of(s->kind)->word);
         return;
     }
     /* "Breathe in... two... three... four": the count of each following whole second */
@@ -370,12 +344,12 @@ static void update_breathing(app *a)
             trace_bool(a->tr, "opening", true);
         trace_end(a->tr);
         trace_begin(a->tr, a->now, "cue");
-        trace_str(a->tr, "sound", cue_for(s->kind));
+        trace_str(a->tr, "sound", synth_cue_name(breath_kind_row_of(s->kind)->cue));
         trace_end(a->tr);
         /* normally scheduled ahead on the sample clock; if not (late first frame,
          * just resumed or adjusted), play it now */
         if (a->cue_boundary != s->phase_start)
-            plat_audio_cue(a->audio, cue_for(s->kind));
+            plat_audio_cue(a->audio, synth_cue_name(breath_kind_row_of(s->kind)->cue));
         a->cue_boundary = s->phase_start;
         a->last_index = s->index;
         a->last_cycle = s->cycle;

@@ -15,6 +15,7 @@
 #include "core/locales.h"
 #include "core/kiosk.h"
 #include "core/pack.h"
+#include "core/pacer_style.h"
 #include "core/prompt.h"
 #include "core/theme.h"
 #include "core/timebase.h"
@@ -294,11 +295,9 @@ struct app {
     long long progress_sel;  /* progress: the session whose details show (its log id; 0 none) */
 };
 
-/* Pacer styles, in the order the "style" control cycles through them. */
-enum { PACER_ORB, PACER_BOX, PACER_WAVE, PACER_TUBE, PACER_CALM, PACER_STYLE_COUNT };
-/* The style shown for the current exercise (the person's choice, else the exercise's). */
+/* The style shown for the current exercise (the person's choice, else the exercise's);
+ * styles and their names: core/pacer_style.h. */
 int pacer_style_of(const app *a);
-const char *pacer_style_name(int style);
 /* How far ahead of a phase boundary its audio cue is scheduled. */
 #define PACER_CUE_AHEAD GW_MSEC(150)
 

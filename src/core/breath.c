@@ -36,12 +36,42 @@ typedef struct timeline {
     gw_ns  end;                       /* end of the last breath, from the first breath */
 } timeline;
 
-static const char *const kind_names[BREATH_KIND_COUNT] = {
-    [BREATH_INHALE] = "inhale",
-    [BREATH_HOLD_IN] = "hold",
-    [BREATH_EXHALE] = "exhale",
-    [BREATH_HOLD_OUT] = "hold_out",
-    [BREATH_TOPUP] = "topup",
+static const breath_kind_row kind_rows[BREATH_KIND_COUNT] = {
+    [BREATH_INHALE] = { "inhale", "inhale", "inhale", SYNTH_CUE_INHALE },
+    [BREATH_HOLD_IN] = { "hold", "hold_in", "hold", SYNTH_CUE_HOLD },
+    [BREATH_EXHALE] = { "exhale", "exhale", "exhale", SYNTH_CUE_EXHALE },
+    [BREATH_HOLD_OUT] = { "hold_out", "hold_out", "hold", SYNTH_CUE_HOLD },
+    [BREATH_TOPUP] = { "topup", "topup", "topup", SYNTH_CUE_INHALE },
+};
+static const breath_kind_row unknown_row = { "unknown", "inhale", "hold", SYNTH_CUE_HOLD };
+
+const char *const breath_phase_names[BREATH_PHASE_NAMES] = {
+    "inhale", "hold_in", "hold", "exhale", "hold_out", "topup",
+};
+#define PHASE_NAME_HOLD 2 /* the one whose kind depends on the phase before */
+static const breath_kind phase_name_kind[BREATH_PHASE_NAMES] = {
+    BREATH_INHALE, BREATH_HOLD_IN, BREATH_HOLD_IN, BREATH_EXHALE, BREATH_HOLD_OUT, BREATH_TOPUP,
+};
+
+/* What a pattern is held to (see breath_check and breath_check_content). */
+typedef struct limits {
+    int   cycles;
+    gw_ns lead_in;
+    gw_ns session;       /* the time asked; the breaths may run past it by one breath */
+    bool  counted_whole; /* breaths given by count, without a ramp: the whole session
+                            (lead-in and opening included) within `session` */
+    const char *cycles_msg, *lead_msg, *time_msg, *long_msg;
+} limits;
+
+static const limits engine_limits = {
+    CYCLES_MAX, LEAD_IN_MAX_NS, SESSION_MAX_NS, false,
+    "the number of breaths is out of range", "the lead-in must be 0 to 60 s",
+    "the session time must be 0 to 24 hours", "the session is longer than 24 hours",
+};
+static const limits content_limits = {
+    BREATH_CONTENT_CYCLES, 10 * GW_NS_PER_SEC, (gw_ns)BREATH_CONTENT_MINUTES * 60 * GW_NS_PER_SEC, true,
+    "the number of breaths must be 1 to 1000", "the lead-in must be 0 to 10 s",
+    "the session time must be 0 to 120 minutes", "the session is longer than 120 minutes",
 };
 
 /* Breath position (in breaths, fractional) after s seconds of breathing with a ramp. */
@@ -138,8 +168,9 @@ static bool finite_nonneg(double x)
     return isfinite(x) && x >= 0.0;
 }
 
-/* Checks the pattern and, if valid, fills tl. Returns NULL or what is wrong. */
-static const char *build(const breath_pattern *p, timeline *tl)
+/* Checks the pattern against lim and, if valid, fills tl. Returns NULL or what is
+ * wrong. */
+static const char *check_in(const breath_pattern *p, timeline *tl, const limits *lim)
 {
     memset(tl, 0, sizeof *tl);
     if (p == NULL)
@@ -163,8 +194,8 @@ static const char *build(const breath_pattern *p, timeline *tl)
     }
     tl->cycle = tl->cum_ms[tl->n] * GW_NS_PER_MS;
 
-    if (p->lead_in_ns < 0 || p->lead_in_ns > LEAD_IN_MAX_NS)
-        return "the lead-in must be 0 to 60 s";
+    if (p->lead_in_ns < 0 || p->lead_in_ns > lim->lead_in)
+        return lim->lead_msg;
     tl->lead = p->lead_in_ns;
     if (p->opening_ms != 0) {
         if (p->opening_ms < BREATH_MIN_PHASE_MS)
@@ -175,10 +206,10 @@ static const char *build(const breath_pattern *p, timeline *tl)
             return "the opening exhale is not in steps of 0.1 s";
     }
     tl->open = (gw_ns)p->opening_ms * GW_NS_PER_MS;
-    if (p->cycles < 0 || p->cycles > CYCLES_MAX)
-        return "the number of breaths is out of range";
-    if (p->session_ns < 0 || p->session_ns > SESSION_MAX_NS)
-        return "the session time must be 0 to 24 hours";
+    if (p->cycles < 0 || p->cycles > lim->cycles)
+        return lim->cycles_msg;
+    if (p->session_ns < 0 || p->session_ns > lim->session)
+        return lim->time_msg;
     if (p->cycles == 0 && p->session_ns == 0)
         return "the session has no length: give a number of breaths or a time";
 
@@ -223,10 +254,18 @@ static const char *build(const breath_pattern *p, timeline *tl)
             tl->cycles++;
     }
     tl->end = bound_at(tl, (int64_t)tl->cycles * tl->n);
-    if (tl->end > SESSION_MAX_NS + 8 * (gw_ns)BREATH_MAX_PHASE_MS * GW_NS_PER_MS)
-        return "the session is longer than 24 hours";
+    if (tl->end > lim->session + 8 * (gw_ns)BREATH_MAX_PHASE_MS * GW_NS_PER_MS)
+        return lim->long_msg;
+    if (lim->counted_whole && p->cycles > 0 && !tl->ramp && tl->lead + tl->open + tl->end > lim->session)
+        return lim->long_msg;
     fill_levels(tl, p);
     return NULL;
+}
+
+/* The engine's limits: what every query runs on. */
+static const char *build(const breath_pattern *p, timeline *tl)
+{
+    return check_in(p, tl, &engine_limits);
 }
 
 static double eased(double from, double to, double progress)
@@ -366,11 +405,25 @@ void breath_adjust(breath_pattern *p, int32_t delta_ms)
         p->opening_ms = adjusted(p->opening_ms, d);
 }
 
+const breath_kind_row *breath_kind_row_of(breath_kind k)
+{
+    return (int)k >= 0 && k < BREATH_KIND_COUNT ? &kind_rows[k] : &unknown_row;
+}
+
 const char *breath_kind_name(breath_kind k)
 {
-    if ((int)k < 0 || k >= BREATH_KIND_COUNT)
-        return "unknown";
-    return kind_names[k];
+    return breath_kind_row_of(k)->name;
+}
+
+int breath_kind_after(int i, int prev)
+{
+    if (i < 0 || i >= BREATH_PHASE_NAMES)
+        return -1;
+    if (i != PHASE_NAME_HOLD)
+        return (int)phase_name_kind[i];
+    if (prev == BREATH_INHALE || prev == BREATH_TOPUP)
+        return BREATH_HOLD_IN;
+    return prev == BREATH_EXHALE ? BREATH_HOLD_OUT : -1;
 }
 
 int breath_kind_parse(const char *name)
@@ -378,7 +431,7 @@ int breath_kind_parse(const char *name)
     if (name == NULL)
         return -1;
     for (int k = 0; k < BREATH_KIND_COUNT; k++)
-        if (strcmp(name, kind_names[k]) == 0)
+        if (strcmp(name, kind_rows[k].name) == 0)
             return k;
     if (strcmp(name, "hold_in") == 0)
         return BREATH_HOLD_IN;
@@ -389,4 +442,10 @@ const char *breath_check(const breath_pattern *p)
 {
     timeline tl;
     return build(p, &tl);
+}
+
+const char *breath_check_content(const breath_pattern *p)
+{
+    timeline tl;
+    return check_in(p, &tl, &content_limits);
 }

@@ -7,6 +7,7 @@
 #define GW_BREATH_H
 #include <stdbool.h>
 #include "core/gwtime.h"
+#include "core/synth.h"
 
 typedef enum breath_kind {
     BREATH_INHALE,
@@ -79,11 +80,38 @@ gw_ns breath_next_boundary(const breath_pattern *p, gw_ns t);
 /* Lengthens (delta > 0) or shortens every phase (and the opening exhale, if any) by
  * delta_ms, clamped to 0.5-60 s. */
 void  breath_adjust(breath_pattern *p, int32_t delta_ms);
+/* The vocabulary of a phase: one row per kind, and every layer (packs, plans, traces,
+ * cues, spoken words) takes its names from it. */
+typedef struct breath_kind_row {
+    const char *name;     /* traces, breath_kind_name: inhale, hold, exhale, hold_out, topup */
+    const char *content;  /* written in content (plans): inhale, hold_in, exhale, hold_out, topup */
+    const char *word;     /* the spoken word's clip (voice/<lang>/<word>.ogg): both holds say "hold" */
+    synth_cue   cue;      /* the cue sound at its start: a top-up rises as an inhale does */
+} breath_kind_row;
+/* The row of k; an unknown kind gets a row named "unknown" that sounds and says "hold". */
+const breath_kind_row *breath_kind_row_of(breath_kind k);
 /* Stable names used in traces and content: inhale, hold, exhale, hold_out, topup. */
 const char *breath_kind_name(breath_kind k);
 /* Parses a name as above (content also accepts "hold_in"); -1 if unknown. */
 int   breath_kind_parse(const char *name);
-/* Returns NULL if the pattern is valid, else a static message saying what is wrong. */
+
+/* The names a pack may give a phase, in the order messages list them. "hold" depends on
+ * what it follows: a hold with full lungs after an inhale or a top-up, with empty lungs
+ * after an exhale (breath_kind_after). */
+#define BREATH_PHASE_NAMES 6
+extern const char *const breath_phase_names[BREATH_PHASE_NAMES];
+/* The kind breath_phase_names[i] names after a phase of kind prev (-1: none); -1 when
+ * it is "hold" after nothing it can hold. */
+int   breath_kind_after(int i, int prev);
+
+/* Returns NULL if the pattern is valid, else a static message saying what is wrong:
+ * what the engine can run (a session of up to 24 hours). */
 const char *breath_check(const breath_pattern *p);
+/* The same held to what content may ask for (packs, plans): at most 1000 breaths, a
+ * lead-in of at most 10 s, and at most BREATH_CONTENT_MINUTES asked (by time, or
+ * without a ramp by the whole session given in breaths, lead-in and opening included). */
+#define BREATH_CONTENT_MINUTES 120
+#define BREATH_CONTENT_CYCLES  1000
+const char *breath_check_content(const breath_pattern *p);
 
 #endif

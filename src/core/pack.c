@@ -1109,17 +1109,14 @@ static void check_region(vctx *c, const cJSON *o, body_region *r)
 
 static const char *const kind_names[] = {"breathing", "guided", "prompts"};
 static const char *const category_names[] = {"breathing", "relaxation", "grounding"};
-static const char *const style_names[] = {"orb", "box", "wave", "tube"};
 static const char *const step_kind_names[] = {"instruction", "tense", "release", "rest"};
-
-enum { PH_INHALE, PH_HOLD_IN, PH_HOLD, PH_EXHALE, PH_HOLD_OUT, PH_TOPUP };
-static const char *const phase_names[] = {"inhale", "hold_in", "hold", "exhale", "hold_out", "topup"};
 #define PHASE_LABEL_MAX 40   /* characters: shown large in the pacer */
 
 static void check_breathing(vctx *c, const cJSON *o, exercise *e)
 {
     static const char *const fields[] = {"phases", "cycles", "minutes", "ramp", "lead_in", "style",
                                          "opening"};
+    int errors_before = c->L->errors;
     check_fields(c, o, fields, 7);
     breath_pattern *bp = &e->breath;
     bool phases_ok = false;
@@ -1145,32 +1142,22 @@ static void check_breathing(vctx *c, const cJSON *o, exercise *e)
                 get_text(c, p, "label", false, PHASE_LABEL_MAX, &e->phase_label[i]);
             int k = -1;
             double sec = 0;
-            if (get_enum(c, p, "phase", true, phase_names, 6, &k) != GOT_OK) phases_ok = false;
+            if (get_enum(c, p, "phase", true, breath_phase_names, BREATH_PHASE_NAMES, &k) != GOT_OK)
+                phases_ok = false;
             if (get_num(c, p, "seconds", true, 0.5, 60, "seconds", NUM_STEP, &sec) != GOT_OK)
                 phases_ok = false;
-            breath_kind bk = BREATH_INHALE;
-            switch (k) {
-            case PH_INHALE: bk = BREATH_INHALE; has_in = true; break;
-            case PH_HOLD_IN: bk = BREATH_HOLD_IN; break;
-            case PH_EXHALE: bk = BREATH_EXHALE; has_out = true; break;
-            case PH_HOLD_OUT: bk = BREATH_HOLD_OUT; break;
-            case PH_TOPUP: bk = BREATH_TOPUP; break;
-            case PH_HOLD:
-                if (prev == BREATH_INHALE || prev == BREATH_TOPUP) {
-                    bk = BREATH_HOLD_IN;
-                } else if (prev == BREATH_EXHALE) {
-                    bk = BREATH_HOLD_OUT;
-                } else {
-                    size_t m3 = push_key(c, "phase");
-                    rep(c, obj_get(p, "phase"), PACK_ERROR,
-                        "\"hold\" must come right after \"inhale\", \"topup\" or \"exhale\"; "
-                        "otherwise write \"hold_in\" or \"hold_out\"");
-                    pop(c, m3);
-                    phases_ok = false;
-                }
-                break;
-            default: break;
+            int kind = k >= 0 ? breath_kind_after(k, prev) : -1;
+            if (k >= 0 && kind < 0) {  /* "hold" after nothing to hold after */
+                size_t m3 = push_key(c, "phase");
+                rep(c, obj_get(p, "phase"), PACK_ERROR,
+                    "\"hold\" must come right after \"inhale\", \"topup\" or \"exhale\"; "
+                    "otherwise write \"hold_in\" or \"hold_out\"");
+                pop(c, m3);
+                phases_ok = false;
             }
+            breath_kind bk = kind >= 0 ? (breath_kind)kind : BREATH_INHALE;
+            has_in = has_in || kind == BREATH_INHALE;
+            has_out = has_out || kind == BREATH_EXHALE;
             prev = k >= 0 ? (int)bk : -1;
             bp->phase[i].kind = bk;
             bp->phase[i].ms = (int32_t)lround(sec * 1000);
@@ -1238,9 +1225,10 @@ static void check_breathing(vctx *c, const cJSON *o, exercise *e)
         pop(c, mark);
     }
 
-    int style = 0;
-    e->style_named = get_enum(c, o, "style", false, style_names, 4, &style) == GOT_OK;
-    e->style = xstrdup(style_names[style]);
+    int style = PACER_ORB;
+    e->style_named = get_enum(c, o, "style", false, pacer_style_names, PACER_PACK_STYLES, &style) == GOT_OK;
+    e->pacer = (pacer_style)style;
+    e->style = xstrdup(pacer_style_name(style));
     if (!e->style) oom(c, o);
 
     /* Without a ramp the length is known here; nothing should run past two hours. */
@@ -1255,6 +1243,13 @@ static void check_breathing(vctx *c, const cJSON *o, exercise *e)
                 (double)cyc_ms / 1000);
             pop(c, mark);
         }
+    }
+
+    /* The engine's own check, held to content's limits, once the fields are right: it
+     * also sees what no one field shows (a ramp that makes a phase too short). */
+    if (phases_ok && c->L->errors == errors_before) {
+        const char *why = breath_check_content(bp);
+        if (why) rep(c, o, PACK_ERROR, "%s", why);
     }
 }
 

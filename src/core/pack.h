@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include "core/breath.h"
 #include "core/gwtime.h"
+#include "core/pacer_style.h"
 
 #define PACK_FORMAT_MAJOR 1
 #define PACK_FORMAT_MINOR 0
@@ -113,6 +114,7 @@ typedef struct exercise {
     pack_text    *caution;
     char         *source;    /* citation */
     char         *style;     /* pacer style for breathing: orb, box, wave, tube */
+    pacer_style   pacer;     /* the same compiled (PACER_ORB when not breathing) */
     bool          style_named; /* the pack named the style; otherwise style is "orb" and
                                   the person's default pacer style applies */
     breath_pattern breath;   /* EX_BREATHING */

@@ -219,8 +219,7 @@ static void plan_exercise_id(const exercise *e, char *buf, size_t n)
 
 static const char *phase_name(breath_kind k)
 {
-    static const char *const N[] = { "inhale", "hold_in", "exhale", "hold_out", "topup" };
-    return k >= 0 && k < BREATH_KIND_COUNT ? N[k] : "inhale";
+    return breath_kind_row_of(k)->content; /* "inhale" for an unknown kind */
 }
 
 static void write_breathing(sbuf *b, const plan_item *it)

@@ -1,5 +1,6 @@
 #include "core/settings.h"
 #include "core/jsonloc.h"
+#include "core/pacer_style.h"
 #include "core/rfile.h"
 
 #include <cjson/cJSON.h>
@@ -18,8 +19,6 @@
 #define MAX_DEPTH 16
 
 static const char *const THEMES[] = { "calm", "light", "contrast" };
-/* the pacer styles scene_pacer draws (app.h PACER_*) */
-static const char *const PACERS[] = { "orb", "box", "wave", "tube", "calm" };
 
 static bool one_of(const char *v, const char *const *set, size_t n)
 {
@@ -51,7 +50,7 @@ void settings_clamp(settings *s)
     settings_defaults(&d);
     if (!one_of(s->theme, THEMES, 3))
         memcpy(s->theme, d.theme, sizeof s->theme);
-    if (!one_of(s->pacer, PACERS, sizeof PACERS / sizeof *PACERS))
+    if (pacer_style_parse(s->pacer) < 0)
         memcpy(s->pacer, d.pacer, sizeof s->pacer);
     s->text_pct = clampi(s->text_pct, 100, 200);
     s->vol_cues = clampi(s->vol_cues, 0, 100);
