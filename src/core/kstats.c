@@ -1,4 +1,5 @@
 #include "core/kstats.h"
+#include "core/afile.h"
 
 #include <errno.h>
 #include <sqlite3.h>
@@ -11,21 +12,9 @@ struct kstats {
     sqlite3_stmt *ins;
 };
 
-static void make_parent(const char *path)
-{
-    char buf[1024];
-    snprintf(buf, sizeof buf, "%s", path);
-    for (char *p = buf + 1; *p; p++)
-        if (*p == '/') {
-            *p = 0;
-            mkdir(buf, 0755);
-            *p = '/';
-        }
-}
-
 kstats *kstats_open(const char *path, char *err, size_t errlen)
 {
-    make_parent(path);
+    afile_make_parent(path, 0755); /* counts only, nothing personal; SQLite says what fails */
     kstats *k = calloc(1, sizeof *k);
     if (!k) {
         snprintf(err, errlen, "%s: out of memory", path);

@@ -1,4 +1,5 @@
 #include "core/plog.h"
+#include "core/afile.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -110,45 +111,6 @@ static int migrate(plog *p, char *err, size_t n)
     return SQLITE_OK;
 }
 
-/* Creates each missing folder of path's parent with mode 0700. */
-static bool make_parent(const char *path)
-{
-    char dir[PATH_MAX];
-    snprintf(dir, sizeof dir, "%s", path);
-    char *slash = strrchr(dir, '/');
-    if (!slash || slash == dir)
-        return true;
-    *slash = 0;
-    for (char *s = dir + 1; *s; s++)
-        if (*s == '/') {
-            *s = 0;
-            if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-                return false;
-            *s = '/';
-        }
-    return mkdir(dir, 0700) == 0 || errno == EEXIST;
-}
-
-/* Flushes the folder holding path, so that a file just created there survives a power
- * cut. Some file systems cannot sync a folder; that is not an error. */
-static void sync_parent(const char *path)
-{
-    char dir[PATH_MAX];
-    snprintf(dir, sizeof dir, "%s", path);
-    char *slash = strrchr(dir, '/');
-    if (!slash)
-        snprintf(dir, sizeof dir, ".");
-    else if (slash == dir)
-        dir[1] = 0;
-    else
-        *slash = 0;
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        fsync(fd);
-        close(fd);
-    }
-}
-
 /* Durability (see the header): a rollback journal (one file beside the log only while
  * a write is in progress) and synchronous=EXTRA, the journal's folder flushed after
  * each commit. Checked, not assumed: an SQLite that refuses (out of memory) must not
@@ -185,7 +147,7 @@ plog *plog_open(const char *path, char *err, size_t errn)
         return NULL;
     }
     snprintf(p->path, sizeof p->path, "%s", path);
-    if (!make_parent(path)) {
+    if (!afile_make_parent(path, AFILE_PRIVATE)) {
         say(err, errn, "The folder for the practice log cannot be created (%s): %s.", path, strerror(errno));
         free(p);
         return NULL;
@@ -195,7 +157,7 @@ plog *plog_open(const char *path, char *err, size_t errn)
     int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd >= 0) {
         close(fd);
-        sync_parent(path);
+        afile_sync_parent(path);
     }
     int rc = sqlite3_open_v2(path, &p->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW, NULL);
     if (rc != SQLITE_OK) {

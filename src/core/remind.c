@@ -1,4 +1,5 @@
 #include "core/remind.h"
+#include "core/afile.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -95,73 +96,16 @@ void remind_propose(int times_per_day, unsigned *days, int *min)
     *min = times_per_day <= 1 ? 18 * 60 : 9 * 60;
 }
 
-static bool make_dirs(const char *dir)
-{
-    char d[PATH_MAX];
-    if (snprintf(d, sizeof d, "%s", dir) >= (int)sizeof d) {
-        errno = ENAMETOOLONG;
-        return false;
-    }
-    for (char *c = d + 1; *c; c++)
-        if (*c == '/') {
-            *c = 0;
-            if (mkdir(d, 0700) != 0 && errno != EEXIST)
-                return false;
-            *c = '/';
-        }
-    return mkdir(d, 0700) == 0 || errno == EEXIST;
-}
-
-static bool write_all(int fd, const char *text, size_t len)
-{
-    while (len > 0) {
-        ssize_t w = write(fd, text, len);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0) {
-            if (w == 0)
-                errno = EIO;
-            return false;
-        }
-        text += w;
-        len -= (size_t)w;
-    }
-    return true;
-}
-
 bool remind_write(const char *dir, const char *name, const char *text, unsigned mode, char *err, size_t errn)
 {
     char path[PATH_MAX], tmp[PATH_MAX];
     bool ok = false;
-    int fd = -1;
     if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path ||
         snprintf(tmp, sizeof tmp, "%s/.%s.%ld.tmp", dir, name, (long)getpid()) >= (int)sizeof tmp)
         errno = ENAMETOOLONG;
-    else if (make_dirs(dir)) {
-        unlink(tmp); /* a leftover, or a link put there: removed, never written through */
-        fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-    }
-    if (fd >= 0) {
+    else if (afile_make_dirs(dir, AFILE_PRIVATE))
         /* the mode set on the file itself: the umask does not narrow or widen it */
-        ok = write_all(fd, text, strlen(text)) && fchmod(fd, (mode_t)mode) == 0 && fsync(fd) == 0;
-        int e = errno;
-        ok = close(fd) == 0 && ok;
-        if (ok)
-            ok = rename(tmp, path) == 0; /* replaces a link at path, never follows it */
-        else
-            errno = e;
-        if (!ok) {
-            e = errno;
-            unlink(tmp);
-            errno = e;
-        } else {
-            int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-            if (dfd >= 0) {
-                fsync(dfd);
-                close(dfd);
-            }
-        }
-    }
+        ok = afile_replace(path, text, NULL, &(afile_opts){ .tmp = tmp, .mode = mode }) == AFILE_DONE;
     if (!ok)
         snprintf(err, errn, "%s could not be written: %s", path, strerror(errno));
     return ok;
