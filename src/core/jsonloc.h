@@ -8,8 +8,9 @@
  * node's valueint: the loader reads numbers only through valuedouble, and valueint
  * is a redundant copy in cJSON, so the tree carries its own positions for free.
  *
- * Private to the readers of outside JSON: the pack loader and the kiosk settings
- * (only pack*.c, kiosk.c and jsonloc*.c include cJSON).
+ * Used through jread (jread.h), the one reader of outside JSON; only the readers
+ * (jread, the pack loader's files, kiosk, kpin, settings, locales, script) include
+ * cJSON.
  *
  * jsonloc_parse builds the tree (numbering it as jsonloc_bind would) in an arena owned
  * by the jsonloc; when it leaves a text to cJSON, cJSON allocates from the same arena

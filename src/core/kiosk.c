@@ -14,7 +14,8 @@
 #include <unistd.h>
 #include <cjson/cJSON.h>
 
-#include "core/jsonloc.h"
+#include "core/afile.h"
+#include "core/jread.h"
 
 #define MAX_CONFIG_BYTES (1 << 20)
 #define MAX_DEPTH 8
@@ -31,33 +32,22 @@ void kiosk_config_defaults(kiosk_config *c)
 /* ---- reading ------------------------------------------------------------------ */
 
 typedef struct rctx {
-    const char *name;
-    jsonloc jl;
-    kiosk_errors *errs;
-    bool ok;
+    jread jr;    /* messages without a JSON path, in the order found */
 } rctx;
 
-static void report(rctx *r, size_t off, const char *fmt, ...)
-{
-    r->ok = false;
-    if (!r->errs || r->errs->n >= KIOSK_MAX_ERRORS)
-        return;
-    char what[256];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(what, sizeof what, fmt, ap);
-    va_end(ap);
-    jsonloc_pos p = off == JSONLOC_NONE ? (jsonloc_pos){ 0, 0 } : jsonloc_at(&r->jl, off);
-    char *m = r->errs->msg[r->errs->n++];
-    if (p.line > 0)
-        snprintf(m, sizeof r->errs->msg[0], "%s:%d:%d: %s", r->name, p.line, p.col, what);
-    else
-        snprintf(m, sizeof r->errs->msg[0], "%s: %s", r->name, what);
-}
+/* kiosk.json's messages say what is used instead; its keys name themselves ("hours.open") */
+static const jread_limits kiosk_limits = {
+    .max_depth = MAX_DEPTH,
+    .max_diags = KIOSK_MAX_ERRORS,
+    .deep_hint = "; using the default settings",
+    .suffix = "; using the default settings",
+    .no_path = true,
+    .keep_order = true,
+};
 
 static void bad_value(rctx *r, const cJSON *v, const char *key, const char *want)
 {
-    report(r, jsonloc_value_off(&r->jl, v), "\"%s\" must be %s; using the default", key, want);
+    jread_rep(&r->jr, v, PACK_ERROR, "\"%s\" must be %s; using the default", key, want);
 }
 
 static bool copy_id(char *dst, size_t n, const char *s)
@@ -81,12 +71,12 @@ static void read_string_list(rctx *r, const cJSON *v, const char *key, char *dst
     cJSON_ArrayForEach(it, v) {
         /* full: checked before copying, as there is no room for one more entry */
         if (n == max) {
-            report(r, jsonloc_value_off(&r->jl, it), "\"%s\" lists more than %d entries; the rest are skipped",
+            jread_rep(&r->jr, it, PACK_ERROR, "\"%s\" lists more than %d entries; the rest are skipped",
                    key, max);
             break;
         }
         if (!cJSON_IsString(it) || !copy_id(dst + (size_t)n * each, each, it->valuestring)) {
-            report(r, jsonloc_value_off(&r->jl, it), "each entry of \"%s\" must be %s; skipped", key, want);
+            jread_rep(&r->jr, it, PACK_ERROR, "each entry of \"%s\" must be %s; skipped", key, want);
             continue;
         }
         n++;
@@ -108,7 +98,7 @@ static void read_hours(rctx *r, kiosk_config *c, const cJSON *v)
         if (!strcmp(it->string, "open") || !strcmp(it->string, "close")) {
             int m = cJSON_IsString(it) ? kiosk_parse_hhmm(it->valuestring) : -1;
             if (m < 0) {
-                report(r, jsonloc_value_off(&r->jl, it), "\"hours.%s\" must be a time \"HH:MM\" (00:00 to 23:59)",
+                jread_rep(&r->jr, it, PACK_ERROR, "\"hours.%s\" must be a time \"HH:MM\" (00:00 to 23:59)",
                        it->string);
                 ok = false;
             }
@@ -119,20 +109,20 @@ static void read_hours(rctx *r, kiosk_config *c, const cJSON *v)
             else if (cJSON_IsString(it) && !strcmp(it->valuestring, "blank"))
                 outside = KIOSK_OUTSIDE_BLANK;
             else {
-                report(r, jsonloc_value_off(&r->jl, it), "\"hours.outside\" must be \"dim\" or \"blank\"");
+                jread_rep(&r->jr, it, PACK_ERROR, "\"hours.outside\" must be \"dim\" or \"blank\"");
                 ok = false;
             }
         } else {
-            report(r, jsonloc_key_off(&r->jl, it), "unknown key \"hours.%s\" (expected open, close, outside)",
+            jread_rep_key(&r->jr, it, PACK_ERROR, "unknown key \"hours.%s\" (expected open, close, outside)",
                    it->string);
         }
     }
     if (ok && (open < 0 || close < 0)) {
-        report(r, jsonloc_value_off(&r->jl, v), "\"hours\" needs both \"open\" and \"close\"; open all day");
+        jread_rep(&r->jr, v, PACK_ERROR, "\"hours\" needs both \"open\" and \"close\"; open all day");
         ok = false;
     }
     if (ok && open == close) {
-        report(r, jsonloc_value_off(&r->jl, v), "\"hours\" opens and closes at the same time; open all day");
+        jread_rep(&r->jr, v, PACK_ERROR, "\"hours\" opens and closes at the same time; open all day");
         ok = false;
     }
     if (!ok)
@@ -154,11 +144,11 @@ static void read_volume(rctx *r, kiosk_config *c, const cJSON *v)
     cJSON_ArrayForEach(it, v) {
         bool is_def = !strcmp(it->string, "default"), is_max = !strcmp(it->string, "max");
         if (!is_def && !is_max) {
-            report(r, jsonloc_key_off(&r->jl, it), "unknown key \"volume.%s\" (expected default, max)", it->string);
+            jread_rep_key(&r->jr, it, PACK_ERROR, "unknown key \"volume.%s\" (expected default, max)", it->string);
             continue;
         }
         if (!cJSON_IsNumber(it) || !(it->valuedouble >= 0 && it->valuedouble <= 1)) {
-            report(r, jsonloc_value_off(&r->jl, it), "\"volume.%s\" must be a number from 0 to 1; using the default",
+            jread_rep(&r->jr, it, PACK_ERROR, "\"volume.%s\" must be a number from 0 to 1; using the default",
                    it->string);
             continue;
         }
@@ -192,8 +182,7 @@ static void read_root(rctx *r, kiosk_config *c, const cJSON *root)
         } else if (!strcmp(k, "admin_pin")) {
             if (!cJSON_IsString(it) || strncmp(it->valuestring, "$argon2", 7) ||
                 !copy_id(c->pin_hash, sizeof c->pin_hash, it->valuestring))
-                report(r, jsonloc_value_off(&r->jl, it),
-                       "\"admin_pin\" must be a hash written by \"groundwork kiosk set-pin\"; "
+                jread_rep(&r->jr, it, PACK_ERROR, "\"admin_pin\" must be a hash written by \"groundwork kiosk set-pin\"; "
                        "the admin exit stays closed");
         } else if (!strcmp(k, "hours")) {
             read_hours(r, c, it);
@@ -208,8 +197,7 @@ static void read_root(rctx *r, kiosk_config *c, const cJSON *root)
             if (!cJSON_IsString(it) || !copy_id(c->stats_path, sizeof c->stats_path, it->valuestring))
                 bad_value(r, it, k, "a file path (a string)");
         } else {
-            report(r, jsonloc_key_off(&r->jl, it),
-                   "unknown key \"%s\" (expected exercises, idle_timeout, attract, languages, admin_pin, "
+            jread_rep_key(&r->jr, it, PACK_ERROR, "unknown key \"%s\" (expected exercises, idle_timeout, attract, languages, admin_pin, "
                    "hours, volume, stats, stats_path)", k);
         }
     }
@@ -218,32 +206,19 @@ static void read_root(rctx *r, kiosk_config *c, const cJSON *root)
 bool kiosk_config_parse(kiosk_config *c, const char *name, const char *text, size_t len, kiosk_errors *errs)
 {
     kiosk_config_defaults(c);
-    rctx r = { .name = name ? name : "(config)", .errs = errs, .ok = true };
-    memset(&r.jl, 0, sizeof r.jl);
-    jsonloc_status st = jsonloc_scan(&r.jl, text, len, MAX_DEPTH);
-    if (st != JSONLOC_OK) {
-        if (st == JSONLOC_SYNTAX)
-            report(&r, r.jl.err_off, "JSON syntax error: %s; using the default settings", r.jl.err_msg);
-        else if (st == JSONLOC_TOO_DEEP)
-            report(&r, r.jl.err_off, "nested more than %d levels deep; using the default settings", MAX_DEPTH);
-        else
-            report(&r, JSONLOC_NONE, "out of memory; using the default settings");
-        jsonloc_free(&r.jl);
-        return false;
-    }
-    cJSON *root = cJSON_ParseWithLength(text, len);
-    if (!root) {
-        report(&r, JSONLOC_NONE, "the JSON could not be read; using the default settings");
-    } else if (!cJSON_IsObject(root)) {
-        jsonloc_bind(&r.jl, root);
-        report(&r, jsonloc_value_off(&r.jl, root), "the settings must be a JSON object { ... }; using the defaults");
-    } else {
-        jsonloc_bind(&r.jl, root);
+    rctx r;
+    pack_diags d = { 0 };
+    jread_open(&r.jr, &d, name ? name : "(config)", &kiosk_limits, NULL);
+    cJSON *root = jread_parse(&r.jr, text, len);
+    if (root && !cJSON_IsObject(root))
+        jread_rep(&r.jr, root, PACK_ERROR, "the settings must be a JSON object { ... }; using the defaults");
+    else if (root)
         read_root(&r, c, root);
-    }
-    cJSON_Delete(root);
-    jsonloc_free(&r.jl);
-    return r.ok;
+    jread_close(&r.jr); /* frees the tree */
+    for (int i = 0; errs && i < d.n && errs->n < KIOSK_MAX_ERRORS; i++)
+        pack_diag_format(&d.v[i], errs->msg[errs->n++], sizeof errs->msg[0]);
+    pack_diags_free(&d);
+    return r.jr.own_errors == 0;
 }
 
 bool kiosk_config_load(kiosk_config *c, const char *path, kiosk_errors *errs)
@@ -320,17 +295,22 @@ char *kiosk_config_to_json(const kiosk_config *c)
     return text;
 }
 
-static bool write_all(int fd, const char *s, size_t n)
+/* The new file takes the old one's mode, owner and group (a kiosk user reads it); the
+ * owner only where this user may give it (root). */
+typedef struct keep_ctx {
+    kiosk_saved *info;
+    const struct stat *st;
+} keep_ctx;
+
+static bool keep_owner(int fd, void *ctx)
 {
-    while (n > 0) {
-        ssize_t w = write(fd, s, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return false;
-        s += (size_t)w;
-        n -= (size_t)w;
-    }
+    keep_ctx *k = ctx;
+    if (!k->info->existed)
+        return true;
+    if (fchmod(fd, (mode_t)k->info->mode) != 0)
+        return false;
+    k->info->owner_kept = (k->st->st_uid == geteuid() && k->st->st_gid == getegid()) ||
+                          fchown(fd, k->st->st_uid, k->st->st_gid) == 0;
     return true;
 }
 
@@ -354,38 +334,17 @@ bool kiosk_config_save_keeping(const kiosk_config *c, const char *given, kiosk_s
         info.gid = st.st_gid;
         info.mode = st.st_mode & 07777;
     }
-    bool ok = false;
-    const char *what = "cannot create";
-    int fd = -1;
-    if (snprintf(tmp, sizeof tmp, "%s.tmp", path) >= (int)sizeof tmp)
-        errno = ENAMETOOLONG;
-    else {
-        unlink(tmp); /* a leftover, or a link someone put there: never written through */
-        fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-    }
-    if (fd >= 0) {
-        what = "cannot write";
-        ok = write_all(fd, text, strlen(text)) && write_all(fd, "\n", 1);
-        /* the new file takes the old one's mode, owner and group (a kiosk user reads it);
-         * the owner only where this user may give it (root) */
-        if (ok && info.existed) {
-            ok = fchmod(fd, (mode_t)info.mode) == 0;
-            info.owner_kept = (st.st_uid == geteuid() && st.st_gid == getegid()) ||
-                              fchown(fd, st.st_uid, st.st_gid) == 0;
-        }
-        ok = ok && fsync(fd) == 0;
-        if (close(fd) != 0)
-            ok = false;
-    }
-    if (ok && rename(tmp, path) != 0) {
-        ok = false;
-        what = "cannot replace";
-    }
+    keep_ctx keep = { &info, &st };
+    afile_stage done = snprintf(tmp, sizeof tmp, "%s.tmp", path) >= (int)sizeof tmp
+                           ? (errno = ENAMETOOLONG, AFILE_CREATE)
+                           : afile_replace(path, text, "\n",
+                                           &(afile_opts){ .tmp = tmp, .create_mode = 0644, .prepare = keep_owner,
+                                                          .ctx = &keep });
+    bool ok = done == AFILE_DONE;
     if (!ok) {
-        int e = errno;
-        snprintf(err, errlen, "%s: %s: %s", path, what, strerror(e));
-        if (fd >= 0)
-            unlink(tmp);
+        const char *what = done == AFILE_CREATE ? "cannot create" : done == AFILE_WRITE ? "cannot write"
+                                                                                          : "cannot replace";
+        snprintf(err, errlen, "%s: %s: %s", path, what, strerror(errno));
     }
     if (out)
         *out = info;

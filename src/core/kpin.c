@@ -1,4 +1,6 @@
 #include "core/kpin.h"
+#include "core/afile.h"
+#include "core/jread.h"
 #include "core/rfile.h"
 
 #include <cjson/cJSON.h>
@@ -27,7 +29,9 @@ void kpin_format(const kiosk_pinlimit *p, gw_ns now, long long wall, char *buf, 
 bool kpin_parse(kiosk_pinlimit *p, const char *text, size_t len, gw_ns now, long long wall, char *err, size_t errn)
 {
     memset(p, 0, sizeof *p);
-    cJSON *o = cJSON_ParseWithLength(text, len);
+    jsonloc jl; /* owns the tree: released with jsonloc_free */
+    jread_fail jf;
+    cJSON *o = jread_tree(&jl, text, len, 4, &jf);
     const cJSON *f = cJSON_GetObjectItemCaseSensitive(o, "fails");
     const cJSON *u = cJSON_GetObjectItemCaseSensitive(o, "locked_until");
     const char *why = NULL;
@@ -42,7 +46,7 @@ bool kpin_parse(kiosk_pinlimit *p, const char *text, size_t len, gw_ns now, long
         why = "\"locked_until\" is not a time";
     if (why) {
         snprintf(err, errn, "%s", why);
-        cJSON_Delete(o);
+        jsonloc_free(&jl);
         return false;
     }
     p->fails = (int)f->valuedouble;
@@ -51,7 +55,7 @@ bool kpin_parse(kiosk_pinlimit *p, const char *text, size_t len, gw_ns now, long
         left = LONGEST_WAIT_S;
     if (left > 0)
         p->locked_until = now + (gw_ns)ceil(left) * GW_NS_PER_SEC;
-    cJSON_Delete(o);
+    jsonloc_free(&jl);
     return true;
 }
 
@@ -79,52 +83,17 @@ bool kpin_load(kiosk_pinlimit *p, const char *path, gw_ns now, long long wall, c
     return ok;
 }
 
-static bool write_all(int fd, const char *s, size_t n)
-{
-    while (n > 0) {
-        ssize_t w = write(fd, s, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return false;
-        s += w;
-        n -= (size_t)w;
-    }
-    return true;
-}
-
 bool kpin_save(const kiosk_pinlimit *p, const char *path, gw_ns now, long long wall, char *err, size_t errn)
 {
-    char text[96], tmp[PATH_MAX], dir[PATH_MAX];
+    char text[96], tmp[PATH_MAX];
     kpin_format(p, now, wall, text, sizeof text);
-    if (snprintf(tmp, sizeof tmp, "%s.tmp", path) >= (int)sizeof tmp ||
-        snprintf(dir, sizeof dir, "%s", path) >= (int)sizeof dir) {
+    if (snprintf(tmp, sizeof tmp, "%s.tmp", path) >= (int)sizeof tmp) {
         snprintf(err, errn, "%s: the name is too long", path);
         return false;
     }
-    for (char *s = dir + 1; *s; s++)
-        if (*s == '/') {
-            *s = 0;
-            mkdir(dir, 0700);
-            *s = '/';
-        }
-    /* a leftover (or a link someone put there) is removed, never written through */
-    unlink(tmp);
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-    bool ok = fd >= 0 && write_all(fd, text, strlen(text)) && fsync(fd) == 0;
-    int e = errno;
-    if (fd >= 0 && close(fd) != 0 && ok) {
-        ok = false;
-        e = errno;
-    }
-    if (ok && rename(tmp, path) != 0) {
-        ok = false;
-        e = errno;
-    }
-    if (!ok) {
-        if (fd >= 0)
-            unlink(tmp);
-        snprintf(err, errn, "%s: cannot be written: %s", path, strerror(e));
-    }
+    afile_make_parent(path, AFILE_PRIVATE); /* a first save makes the folder; else open says why */
+    bool ok = afile_replace(path, text, NULL, &(afile_opts){ .tmp = tmp }) == AFILE_DONE;
+    if (!ok)
+        snprintf(err, errn, "%s: cannot be written: %s", path, strerror(errno));
     return ok;
 }

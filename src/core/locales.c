@@ -1,5 +1,5 @@
 #include "core/locales.h"
-#include "core/jsonloc.h"
+#include "core/jread.h"
 #include "core/rfile.h"
 
 #include <cjson/cJSON.h>
@@ -10,6 +10,7 @@
 #include <string.h>
 
 #define MAX_FILE_BYTES (1024 * 1024)
+#define MAX_DEPTH 32
 #define MAX_TEXT_BYTES 1200  /* 300 characters of up to 4 bytes */
 
 static void text_free(pack_text *t)
@@ -207,13 +208,11 @@ bool locales_add_buffer(locales *l, const char *name, const char *buf, size_t le
         return fail(err, n, name, "no data");
     /* scanned first, so that running out of memory is not reported as bad JSON */
     jsonloc jl;
-    memset(&jl, 0, sizeof jl);
-    jsonloc_status js = jsonloc_scan(&jl, buf, len, 32);
-    cJSON *root = js == JSONLOC_OK ? jsonloc_parse(&jl, NULL) : NULL;
+    jread_fail f;
+    cJSON *root = jread_tree(&jl, buf, len, MAX_DEPTH, &f);
     if (!root) {
-        bool nomem = js == JSONLOC_NOMEM || jl.nomem;
         jsonloc_free(&jl);
-        return fail(err, n, name, nomem ? "out of memory" : "not valid JSON (run “groundwork validate” on the pack)");
+        return fail(err, n, name, f.nomem ? "out of memory" : "not valid JSON (run “groundwork validate” on the pack)");
     }
     const char *why = NULL;
     const cJSON *d = cJSON_GetObjectItemCaseSensitive(root, "disclaimer");
@@ -634,16 +633,14 @@ bool locales_check(const char *name, const char *buf, size_t len, bool standalon
 {
     static const char *const KNOWN[] = { "disclaimer", "crisis_lines", "region_names", "language_regions" };
     jsonloc jl;
-    memset(&jl, 0, sizeof jl);
+    jread_fail f;
     chk c = { name, &jl, d, false, langs, nlangs };
     char p[256], q[32];
-    jsonloc_status js = buf ? jsonloc_scan(&jl, buf, len, 32) : JSONLOC_NOMEM;
-    cJSON *root = js == JSONLOC_OK ? jsonloc_parse(&jl, NULL) : NULL;
+    cJSON *root = jread_tree(&jl, buf, len, MAX_DEPTH, &f);
     if (!root) {
-        jsonloc_pos at = js == JSONLOC_OK ? (jsonloc_pos){ 0, 0 } : jsonloc_at(&jl, jl.err_off);
-        pack_diags_add(d, PACK_ERROR, name, at.line, at.col, "",
-                       js == JSONLOC_SYNTAX ? jl.err_msg : js == JSONLOC_TOO_DEEP ? "nested too deeply"
-                                                                                  : "out of memory");
+        /* a tree that could not be built from scanned text: only for want of memory */
+        pack_diags_add(d, PACK_ERROR, name, f.at.line, f.at.col, "",
+                       f.status == JSONLOC_OK ? "out of memory" : f.why);
         jsonloc_free(&jl);
         return false;
     }

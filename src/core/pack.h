@@ -1,8 +1,9 @@
-/* pack: content packs. The loader reads a pack folder (pack.json plus the exercise
- * files and assets it names), validates everything, and compiles it into plain tables
- * that the pack owns. Only this module touches cJSON; the tree is freed before
- * returning. Problems are reported as located diagnostics
- * (FILE:LINE:COL: JSON-PATH: message), all of them, not just the first.
+/* pack: content packs. The loader (pack_load.c and the files of pack_loader.h) reads a
+ * pack folder (pack.json plus the exercise files and assets it names) through jread,
+ * validates everything, and compiles it into plain tables that the pack owns: names
+ * become enums once (phase kinds, pacer styles), and the tree is freed before
+ * returning. Problems are reported as located diagnostics (diag.h:
+ * FILE:LINE:COL: JSON-PATH: message), all of them, not just the first.
  *
  * Ownership: a pack and everything reachable from it (strings, steps, regions) is
  * owned by the pack and freed by pack_free(). A pack_set owns its packs. Diagnostics
@@ -12,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "core/breath.h"
+#include "core/diag.h"
 #include "core/gwtime.h"
 #include "core/pacer_style.h"
 
@@ -19,34 +21,6 @@
 #define PACK_FORMAT_MINOR 0
 #define PACK_MAX_FILE_BYTES (16u * 1024u * 1024u)
 #define PACK_MAX_CLIP_BYTES (512ull * 1024u * 1024u)  /* a voice clip's file */
-
-/* ---- diagnostics ---------------------------------------------------------- */
-typedef enum pack_severity { PACK_WARNING, PACK_ERROR } pack_severity;
-
-typedef struct pack_diag {
-    pack_severity severity;
-    char *file;   /* path as given (pack dir joined with the file name) */
-    int   line;   /* 1-based; 0 if not known */
-    int   col;    /* 1-based; 0 if not known */
-    char *path;   /* JSON path, e.g. $.exercises[2].breathing.phases[0].seconds */
-    char *msg;    /* in words a content author understands */
-} pack_diag;
-
-typedef struct pack_diags {
-    pack_diag *v;
-    int n, cap;
-} pack_diags;
-
-void pack_diags_free(pack_diags *d);
-int  pack_diags_errors(const pack_diags *d);   /* how many are errors */
-/* "FILE:LINE:COL: JSON-PATH: message" (warnings add "warning: " before message).
- * When the line is not known (a file that cannot be read) "LINE:COL: " is left out;
- * when there is no JSON path (a syntax error, a file) "JSON-PATH: " is left out. */
-void pack_diag_format(const pack_diag *g, char *buf, size_t n);
-/* Appends a diagnostic to d (the strings are copied); when memory runs out it is left
- * out. For checkers of other files beside a pack (locales.json). */
-void pack_diags_add(pack_diags *d, pack_severity sev, const char *file, int line, int col, const char *path,
-                    const char *msg);
 
 /* ---- text given per language ---------------------------------------------- */
 typedef struct pack_text {

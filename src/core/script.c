@@ -1,4 +1,5 @@
 #include "core/script.h"
+#include "core/jread.h"
 #include "core/rfile.h"
 
 #include <cjson/cJSON.h>
@@ -11,6 +12,7 @@
 
 #define MAX_SCRIPT_BYTES (64u * 1024u * 1024u)
 #define MAX_AT_SECONDS (1000.0 * 24 * 3600)
+#define MAX_DEPTH 16 /* a line nests 3 deep */
 
 static void fail(char *err, size_t n, const char *name, int line, const char *fmt, ...)
 {
@@ -179,9 +181,11 @@ script *script_parse(const char *name, const char *text, size_t len, char *err, 
             lead++;
         if (lead == n || l[lead] == '#')
             continue;
-        cJSON *obj = cJSON_ParseWithLength(l, n);
+        jsonloc jl; /* owns the tree: released with jsonloc_free */
+        jread_fail f;
+        cJSON *obj = jread_tree(&jl, l, n, MAX_DEPTH, &f);
         if (!obj || !cJSON_IsObject(obj)) {
-            cJSON_Delete(obj);
+            jsonloc_free(&jl);
             fail(err, errlen, name, line, "not a JSON object (each line is {\"at\": SECONDS, ACTION})");
             script_free(s);
             return NULL;
@@ -190,7 +194,7 @@ script *script_parse(const char *name, const char *text, size_t len, char *err, 
             int ncap = cap ? cap * 2 : 32;
             script_item *ni = realloc(s->item, (size_t)ncap * sizeof *ni);
             if (!ni) {
-                cJSON_Delete(obj);
+                jsonloc_free(&jl);
                 fail(err, errlen, name, line, "out of memory");
                 script_free(s);
                 return NULL;
@@ -202,7 +206,7 @@ script *script_parse(const char *name, const char *text, size_t len, char *err, 
         memset(it, 0, sizeof *it);
         it->line = line;
         const char *msg = parse_item(obj, it);
-        cJSON_Delete(obj);
+        jsonloc_free(&jl);
         if (!msg && s->n > 0 && it->at < s->item[s->n - 1].at)
             msg = "\"at\" goes back in time; lines must be in time order";
         if (msg) {

@@ -1,5 +1,6 @@
 #include "core/settings.h"
-#include "core/jsonloc.h"
+#include "core/afile.h"
+#include "core/jread.h"
 #include "core/pacer_style.h"
 #include "core/rfile.h"
 
@@ -157,10 +158,9 @@ settings_status settings_parse(settings *s, const char *name, const char *text, 
     /* scanned first: a damaged file is told apart from running out of memory, and
      * the message says where it is damaged */
     jsonloc jl;
-    memset(&jl, 0, sizeof jl);
-    jsonloc_status js = jsonloc_scan(&jl, buf, n, MAX_DEPTH);
-    cJSON *root = js == JSONLOC_OK ? jsonloc_parse(&jl, NULL) : NULL;
-    if (js == JSONLOC_NOMEM || (js == JSONLOC_OK && !root && jl.nomem)) {
+    jread_fail f;
+    cJSON *root = jread_tree(&jl, buf, n, MAX_DEPTH, &f);
+    if (!root && f.nomem) {
         jsonloc_free(&jl);
         free(buf);
         snprintf(err, errn, "Out of memory reading your settings (%s). Default settings are used.", name);
@@ -168,16 +168,12 @@ settings_status settings_parse(settings *s, const char *name, const char *text, 
     }
     if (!cJSON_IsObject(root)) {
         char what[256];
-        if (js == JSONLOC_OK)
+        if (f.status == JSONLOC_OK)
             snprintf(what, sizeof what, "%s", "they are not a JSON object { ... }");
-        else {
-            jsonloc_pos at = jsonloc_at(&jl, jl.err_off); /* {0, 0}: out of memory finding it */
-            const char *why = js == JSONLOC_SYNTAX ? jl.err_msg : "nested too deeply";
-            if (at.line > 0)
-                snprintf(what, sizeof what, "line %d, column %d: %s", at.line, at.col, why);
-            else
-                snprintf(what, sizeof what, "%s", why);
-        }
+        else if (f.at.line > 0)
+            snprintf(what, sizeof what, "line %d, column %d: %s", f.at.line, f.at.col, f.why);
+        else
+            snprintf(what, sizeof what, "%s", f.why);
         snprintf(err, errn,
                  "Your settings (%s) are damaged (%s) and were not used. Default settings are used until you "
                  "change one.",
@@ -237,39 +233,6 @@ settings_status settings_load(settings *s, const char *path, char *err, size_t e
     settings_status st = settings_parse(s, path, buf, n, err, errn);
     free(buf);
     return st;
-}
-
-static bool make_dir_of(const char *path)
-{
-    char dir[PATH_MAX];
-    snprintf(dir, sizeof dir, "%s", path);
-    char *slash = strrchr(dir, '/');
-    if (!slash || slash == dir)
-        return true;
-    *slash = 0;
-    for (char *c = dir + 1; *c; c++)
-        if (*c == '/') {
-            *c = 0;
-            if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-                return false;
-            *c = '/';
-        }
-    return mkdir(dir, 0700) == 0 || errno == EEXIST;
-}
-
-/* Opens the folder holding path (for flock and fsync), or -1. */
-static int open_dir_of(const char *path)
-{
-    char dir[PATH_MAX];
-    snprintf(dir, sizeof dir, "%s", path);
-    char *slash = strrchr(dir, '/');
-    if (!slash)
-        snprintf(dir, sizeof dir, ".");
-    else if (slash == dir)
-        dir[1] = 0;
-    else
-        *slash = 0;
-    return open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 }
 
 /* The JSON text of s, or NULL when out of memory (every member is checked: a
@@ -335,23 +298,6 @@ static char *to_text(const settings *s)
     return text;
 }
 
-static bool write_all(int fd, const char *text, size_t len)
-{
-    size_t done = 0;
-    while (done < len) {
-        ssize_t w = write(fd, text + done, len - done);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0) {
-            if (w == 0)
-                errno = EIO;
-            return false;
-        }
-        done += (size_t)w;
-    }
-    return true;
-}
-
 /* Locks the folder against other saves, waiting up to 0.5 s for one in progress (a
  * save takes milliseconds; a process stopped while saving must not hang this one). */
 static bool lock_dir(int dfd)
@@ -383,31 +329,15 @@ bool settings_save(const settings *in, const char *path, char *err, size_t errn)
     }
     char tmp[PATH_MAX];
     bool ok = false;
-    int dfd = -1, fd = -1;
+    int dfd = -1;
     if (strlen(path) + 32 > sizeof tmp)
         errno = ENAMETOOLONG;
-    else if (make_dir_of(path) && (dfd = open_dir_of(path)) >= 0) {
+    else if (afile_make_parent(path, AFILE_PRIVATE) && (dfd = afile_open_parent(path)) >= 0) {
         if (lock_dir(dfd))
             snprintf(tmp, sizeof tmp, "%s.tmp", path);
         else
             snprintf(tmp, sizeof tmp, "%s.tmp-%ld", path, (long)getpid());
-        /* a leftover (or a link someone put there) is removed, never written through */
-        unlink(tmp);
-        if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600)) >= 0) {
-            ok = write_all(fd, text, strlen(text)) && write_all(fd, "\n", 1) && fsync(fd) == 0;
-            int e = errno;
-            ok = close(fd) == 0 && ok;
-            if (ok)
-                ok = rename(tmp, path) == 0;
-            else
-                errno = e;
-            if (!ok) {
-                e = errno;
-                unlink(tmp);
-                errno = e;
-            } else
-                fsync(dfd); /* some file systems cannot sync a folder; the rename is done */
-        }
+        ok = afile_replace(path, text, "\n", &(afile_opts){ .tmp = tmp }) == AFILE_DONE;
     }
     if (!ok)
         snprintf(err, errn, "Your settings could not be saved (%s): %s. The previous settings file is unchanged.",
