@@ -28,10 +28,6 @@ void app_core_init(app *a, const app_config *cfg, const scene_vt *const *scenes,
     a->h = cfg->h > 0 ? cfg->h : 720;
     a->focus = 0;
     a->last_index = -1;
-    a->kiosk.config_path = cfg->kiosk_config;
-    a->kiosk.reload = cfg->reload;
-    a->kiosk.reload_ctx = cfg->reload_ctx;
-    a->kiosk.wall_live = cfg->kiosk_wall_live;
     a->guided_voice = -1;
     if (cfg->lang && *cfg->lang) {
         snprintf(a->lang, sizeof a->lang, "%s", cfg->lang);

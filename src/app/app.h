@@ -24,6 +24,7 @@
 #include "core/plan.h"
 
 typedef struct app app;
+typedef struct app_config app_config;
 
 #define APP_MAX_NOTES 32   /* steps that can carry a note */
 #define APP_NOTE_MAX  160  /* bytes of a note, with its terminator */
@@ -62,6 +63,9 @@ typedef struct scene_vt {
 typedef struct mode_vt {
     app_mode_id id;
     const char *name;                                   /* home, present, kiosk */
+    /* takes what the mode needs from the configuration into its state, before enter
+     * (app_init); may be NULL */
+    void (*configure)(app *a, const app_config *cfg);
     void (*enter)(app *a);
     bool (*filter)(app *a, const gw_event *e);          /* true: swallowed by the mode */
     void (*leave_exercise)(app *a);                     /* after an exercise ends or is left */
@@ -94,7 +98,7 @@ typedef struct app_hooks {
     void (*ended)(app *a, bool completed);
 } app_hooks;
 
-typedef struct app_config {
+struct app_config {
     const char *mode;       /* "home" (default), "present", "kiosk" */
     int w, h;
     const char *theme;
@@ -117,7 +121,7 @@ typedef struct app_config {
     const char *plan_dir;   /* --plan-dir: where Save plan writes; NULL: $HOME/groundwork-plan-DATE */
     /* accessibility (issue 10) */
     int text_pct;           /* --text-size: 100-200 for this run; 0: the settings' */
-} app_config;
+};
 
 struct app {
     const mode_vt  *mode;
@@ -182,28 +186,6 @@ struct app {
         int   page;                /* the page shown when they do not fit one screen */
     } cautions;
     bool safety_paused;            /* the overlay paused the exercise; resume on close */
-    /* kiosk (issue 9): settings, attract and admin state, counters, content swap.
-     * Owned by mode_kiosk; zero outside kiosk mode. */
-    struct app_kiosk {
-        kiosk_config cfg;
-        const char *config_path;     /* borrowed from app_config */
-        bool  wall_live;             /* true: the local wall clock; false: virtual (play, render) */
-        gw_ns closing_since;         /* a finished exercise's closing screen shown since; -1: none */
-        gw_ns corner_since;          /* pointer held in the admin corner since; -1: none */
-        char  pin[KIOSK_PIN_MAX + 1];/* digits typed on the keypad */
-        char  pin_msg[160];
-        kiosk_pinlimit limit;        /* survives idle resets */
-        kiosk_hours_state hours;
-        struct kstats *stats;        /* owned; NULL when counters are off */
-        int   ended_seen;
-        bool  was_active;
-        gw_ns running_at;            /* last update with an exercise running (not paused) */
-        int   resets;
-        void (*reload)(pack_set *out, void *ctx);
-        void *reload_ctx;
-        pack_set *own_packs;         /* owned: content swapped in at an idle reset */
-        int   page;                  /* library: the page of cards shown (large text) */
-    } kiosk;
     /* guided exercises (issue 5): voice and ambience */
     int   guided_voice;    /* step whose clip was started and not stopped, -1: none */
     int   ambience;        /* 0 off, 1 brown, 2 rain, 3 drone (kept between exercises) */
@@ -422,15 +404,6 @@ extern const mode_vt mode_home;
 extern const mode_vt mode_present;
 extern const mode_vt mode_kiosk;
 
-/* Kiosk: the local wall-clock time (seconds since the epoch, local time as UTC fields),
- * real when live, virtual in play: 2026-01-05 07:30:00 plus the monotonic time. */
-long long app_kiosk_wall(const app *a);
-/* Kiosk: back to the attract loop with everything a visitor did forgotten. */
-void app_kiosk_reset(app *a, const char *why);
-/* kiosk: keeps the PIN's wrong-entry count and lockout (kiosk.limit), just changed, in the
- * state folder, so that a restart does not clear them (the live kiosk only: play and
- * render run on a virtual clock and keep nothing). */
-void app_kiosk_pin_recorded(app *a);
 /* home (issue 7) */
 extern const scene_vt scene_checkin;
 extern const scene_vt scene_progress;

@@ -67,6 +67,8 @@ bool app_init(app *a, const app_config *cfg)
         a->mode = NULL; /* app_free: nothing more to do */
         return false;
     }
+    if (a->mode->configure)
+        a->mode->configure(a, cfg);
     app_load_locales(a);
     app_home_init(a, cfg);
     present_panel_init(a, cfg->plan_dir);

@@ -3,15 +3,17 @@
  * gesture (hold the top-left corner 5 s, or Ctrl+Alt+Shift+K) and the PIN. Without
  * input for the idle timeout, or 10 s after an exercise's closing screen, everything
  * is cleared and the attract loop returns (content changed on disk is swapped in
- * then). Nothing personal is kept; only opt-in anonymous daily counters. */
+ * then). Nothing personal is kept; only opt-in anonymous daily counters.
+ * Its state (struct kiosk_st: settings, policy clocks, the PIN's limit, counters, content
+ * swapped in) is its own; the kiosk's scenes reach it only through mode_kiosk.h, and it
+ * reaches them only by id (app_go, app_showing; a reset zeroes their state whole). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
-#include "app/app.h"
-#include "app/run.h"
+#include "app/mode_kiosk.h"
 #include "core/kpin.h"
 #include "core/kstats.h"
 #include "core/paths.h"
@@ -20,9 +22,37 @@
 /* play and render: a virtual wall clock starting Monday 2026-01-05 07:30:00 */
 #define VIRTUAL_WALL_START 1767598200LL
 
+/* The mode's own state (mode_vt.state_size): the settings, the policies' clocks, the
+ * PIN's limit, the counters and the content swapped in. */
+struct kiosk_st {
+    kiosk_config cfg;
+    const char *config_path;     /* borrowed from app_config */
+    bool  wall_live;             /* true: the local wall clock; false: virtual (play, render) */
+    gw_ns closing_since;         /* a finished exercise's closing screen shown since; -1: none */
+    gw_ns corner_since;          /* pointer held in the admin corner since; -1: none */
+    kiosk_pinlimit limit;        /* survives idle resets */
+    kiosk_hours_state hours;
+    struct kstats *stats;        /* owned; NULL when counters are off */
+    int   ended_seen;
+    bool  was_active;
+    gw_ns running_at;            /* last update with an exercise running (not paused) */
+    int   resets;
+    void (*reload)(pack_set *out, void *ctx);
+    void *reload_ctx;
+    pack_set *own_packs;         /* owned: content swapped in at an idle reset */
+};
+
+static struct kiosk_st *ST(const app *a) { return app_mode_state(a); }
+
+const kiosk_config *app_kiosk_config(const app *a) { return &ST(a)->cfg; }
+
+kiosk_hours_state app_kiosk_hours(const app *a) { return ST(a)->hours; }
+
+const kiosk_pinlimit *app_kiosk_pin_limit(const app *a) { return &ST(a)->limit; }
+
 long long app_kiosk_wall(const app *a)
 {
-    if (!a->kiosk.wall_live)
+    if (!ST(a)->wall_live)
         return VIRTUAL_WALL_START + a->now / GW_NS_PER_SEC;
     time_t t = time(NULL);
     struct tm tm;
@@ -30,22 +60,22 @@ long long app_kiosk_wall(const app *a)
     return (long long)t + tm.tm_gmtoff;
 }
 
-static void wall_fields(const app *a, struct tm *tm)
+static void kiosk_wall_fields(const app *a, struct tm *tm)
 {
     time_t t = (time_t)app_kiosk_wall(a);
     gmtime_r(&t, tm);
 }
 
-static void trace_msg(app *a, const char *event, const char *msg)
+static void kiosk_trace_msg(app *a, const char *event, const char *msg)
 {
     trace_begin(a->tr, a->now, event);
     trace_str(a->tr, "message", msg);
     trace_end(a->tr);
 }
 
-static void load_config(app *a)
+static void kiosk_load_config(app *a)
 {
-    struct app_kiosk *k = &a->kiosk;
+    struct kiosk_st *k = ST(a);
     char path[KIOSK_PATH_MAX];
     const char *p = k->config_path;
     if (!p) {
@@ -71,7 +101,7 @@ static void load_config(app *a)
     } else if (!kiosk_config_load(&k->cfg, p, &errs)) {
         for (int i = 0; i < errs.n; i++) {
             fprintf(stderr, "groundwork: %s\n", errs.msg[i]);
-            trace_msg(a, "config_error", errs.msg[i]);
+            kiosk_trace_msg(a, "config_error", errs.msg[i]);
         }
     }
     trace_begin(a->tr, a->now, "kiosk_config");
@@ -85,9 +115,9 @@ static void load_config(app *a)
 /* Exercises the settings name on purpose (or pace in the attract loop) that their pack
  * does not mark as suited to unattended, standing use: offered all the same, with a
  * warning for whoever set the kiosk up. */
-static void warn_unattended(app *a)
+static void kiosk_warn_unattended(app *a)
 {
-    const kiosk_config *c = &a->kiosk.cfg;
+    const kiosk_config *c = &ST(a)->cfg;
     for (int i = 0; i <= c->nexercise && a->packs; i++) {
         const char *id = i < c->nexercise ? c->exercise[i] : c->attract;
         const exercise *e = id[0] ? pack_set_find(a->packs, id) : NULL;
@@ -98,28 +128,28 @@ static void warn_unattended(app *a)
                  "as suited to unattended use (\"unattended\": false)", id,
                  i < c->nexercise ? "offered" : "paced in the attract loop");
         fprintf(stderr, "groundwork: warning: %s\n", msg);
-        trace_msg(a, "config_warning", msg);
+        kiosk_trace_msg(a, "config_warning", msg);
     }
 }
 
 /* Where the PIN's lockout history is kept: the live kiosk's state folder; false for a
  * virtual run (play, render), which keeps none. */
-static bool pin_state_path(const app *a, char *buf, size_t n)
+static bool kiosk_pin_limit_path(const app *a, char *buf, size_t n)
 {
     const char *dir = paths_user_state_dir();
-    return a->kiosk.wall_live && dir && paths_join(buf, n, dir, "kiosk-pin.json");
+    return ST(a)->wall_live && dir && paths_join(buf, n, dir, "kiosk-pin.json");
 }
 
-static void load_pin_state(app *a)
+static void kiosk_load_pin_state(app *a)
 {
     char path[KIOSK_PATH_MAX], err[KIOSK_PATH_MAX + 160];
-    if (!pin_state_path(a, path, sizeof path))
+    if (!kiosk_pin_limit_path(a, path, sizeof path))
         return;
-    if (!kpin_load(&a->kiosk.limit, path, a->now, (long long)time(NULL), err, sizeof err)) {
+    if (!kpin_load(&ST(a)->limit, path, a->now, (long long)time(NULL), err, sizeof err)) {
         fprintf(stderr, "groundwork: %s\n", err);
-        trace_msg(a, "error", err);
+        kiosk_trace_msg(a, "error", err);
     }
-    const kiosk_pinlimit *l = &a->kiosk.limit;
+    const kiosk_pinlimit *l = &ST(a)->limit;
     if (l->fails > 0) {
         trace_begin(a->tr, a->now, "pin_state");
         trace_int(a->tr, "fails", l->fails);
@@ -128,19 +158,43 @@ static void load_pin_state(app *a)
     }
 }
 
-void app_kiosk_pin_recorded(app *a)
+/* The limit just changed: kept for a restart (the live kiosk only: play and render run
+ * on a virtual clock and keep nothing). */
+static void kiosk_keep_pin_limit(app *a)
 {
     char path[KIOSK_PATH_MAX], err[KIOSK_PATH_MAX + 160];
-    if (pin_state_path(a, path, sizeof path) &&
-        !kpin_save(&a->kiosk.limit, path, a->now, (long long)time(NULL), err, sizeof err)) {
+    if (kiosk_pin_limit_path(a, path, sizeof path) &&
+        !kpin_save(&ST(a)->limit, path, a->now, (long long)time(NULL), err, sizeof err)) {
         fprintf(stderr, "groundwork: %s (the PIN's lockout will not outlast a restart)\n", err);
-        trace_msg(a, "error", err);
+        kiosk_trace_msg(a, "error", err);
     }
 }
 
-static void open_stats(app *a)
+app_kiosk_pin app_kiosk_pin_submit(app *a, const char *pin, long *wait_s)
 {
-    struct app_kiosk *k = &a->kiosk;
+    struct kiosk_st *k = ST(a);
+    *wait_s = 0;
+    if (!k->cfg.pin_hash[0])
+        return APP_KIOSK_PIN_UNSET;
+    if (!kiosk_pin_allowed(&k->limit, a->now)) {
+        *wait_s = (long)((k->limit.locked_until - a->now + GW_NS_PER_SEC - 1) / GW_NS_PER_SEC);
+        return APP_KIOSK_PIN_LOCKED;
+    }
+    bool ok = kiosk_pin_verify(k->cfg.pin_hash, pin);
+    kiosk_pin_record(&k->limit, ok, a->now);
+    kiosk_keep_pin_limit(a);
+    if (ok)
+        return APP_KIOSK_PIN_OK;
+    if (!kiosk_pin_allowed(&k->limit, a->now)) {
+        *wait_s = (long)((k->limit.locked_until - a->now) / GW_NS_PER_SEC);
+        return APP_KIOSK_PIN_WRONG_LOCKED;
+    }
+    return APP_KIOSK_PIN_WRONG;
+}
+
+static void kiosk_open_stats(app *a)
+{
+    struct kiosk_st *k = ST(a);
     if (!k->cfg.stats)
         return;
     char def[KIOSK_PATH_MAX];
@@ -151,32 +205,32 @@ static void open_stats(app *a)
     char err[KIOSK_PATH_MAX + 128];
     if (p && !(k->stats = kstats_open(p, err, sizeof err))) {
         fprintf(stderr, "groundwork: %s (anonymous counters are off)\n", err);
-        trace_msg(a, "error", err);
+        kiosk_trace_msg(a, "error", err);
     }
 }
 
-static void count(app *a, bool completed)
+static void kiosk_count(app *a, bool completed)
 {
-    if (!a->kiosk.stats)
+    if (!ST(a)->stats)
         return;
     struct tm tm;
-    wall_fields(a, &tm);
+    kiosk_wall_fields(a, &tm);
     char day[32];
     snprintf(day, sizeof day, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-    kstats_count(a->kiosk.stats, day, completed);
+    kstats_count(ST(a)->stats, day, completed);
 }
 
-static void update_hours(app *a)
+static void kiosk_update_hours(app *a)
 {
     kiosk_hours_state h = KIOSK_OPEN;
-    if (a->kiosk.cfg.hours_set) { /* else always open, and the clock need not be read */
+    if (ST(a)->cfg.hours_set) { /* else always open, and the clock need not be read */
         struct tm tm;
-        wall_fields(a, &tm);
-        h = kiosk_hours_at(&a->kiosk.cfg, tm.tm_hour * 60 + tm.tm_min);
+        kiosk_wall_fields(a, &tm);
+        h = kiosk_hours_at(&ST(a)->cfg, tm.tm_hour * 60 + tm.tm_min);
     }
-    if (h != a->kiosk.hours) {
+    if (h != ST(a)->hours) {
         static const char *const N[] = { "open", "dim", "blank" };
-        a->kiosk.hours = h;
+        ST(a)->hours = h;
         a->ui_stale = true;
         trace_begin(a->tr, a->now, "hours");
         trace_str(a->tr, "state", N[h]);
@@ -185,50 +239,59 @@ static void update_hours(app *a)
 }
 
 /* The configured volume on every bus, never above the configured limit. */
-static void apply_volume(app *a)
+static void kiosk_apply_volume(app *a)
 {
-    const kiosk_config *c = &a->kiosk.cfg;
+    const kiosk_config *c = &ST(a)->cfg;
     float v = (float)(c->volume < c->volume_max ? c->volume : c->volume_max);
     for (int b = 0; b < AUDIO_BUS_COUNT; b++)
         plat_audio_set_volume(a->audio, (audio_bus)b, v);
 }
 
-static void enter(app *a)
+static void kiosk_configure(app *a, const app_config *cfg)
 {
-    struct app_kiosk *k = &a->kiosk;
+    struct kiosk_st *k = ST(a);
+    k->config_path = cfg->kiosk_config;
+    k->reload = cfg->reload;
+    k->reload_ctx = cfg->reload_ctx;
+    k->wall_live = cfg->kiosk_wall_live;
+}
+
+static void kiosk_enter(app *a)
+{
+    struct kiosk_st *k = ST(a);
     k->closing_since = -1;
     k->corner_since = -1;
-    load_config(a);
-    warn_unattended(a);
-    load_pin_state(a);
-    open_stats(a);
+    kiosk_load_config(a);
+    kiosk_warn_unattended(a);
+    kiosk_load_pin_state(a);
+    kiosk_open_stats(a);
     k->hours = KIOSK_OPEN;
-    update_hours(a);
-    apply_volume(a);
+    kiosk_update_hours(a);
+    kiosk_apply_volume(a);
     if (k->cfg.nlang > 0) { /* the first offered language, the interface's too */
         snprintf(a->lang, sizeof a->lang, "%s", k->cfg.lang[0]);
         app_lang_changed(a);
     }
-    app_set_scene(a, &scene_attract);
+    app_go(a, SCENE_ATTRACT);
 }
 
-static void leave(app *a)
+static void kiosk_leave(app *a)
 {
-    kstats_close(a->kiosk.stats);
-    a->kiosk.stats = NULL;
-    if (a->kiosk.own_packs) {
-        pack_set_free(a->kiosk.own_packs);
-        free(a->kiosk.own_packs);
-        a->kiosk.own_packs = NULL;
+    kstats_close(ST(a)->stats);
+    ST(a)->stats = NULL;
+    if (ST(a)->own_packs) {
+        pack_set_free(ST(a)->own_packs);
+        free(ST(a)->own_packs);
+        ST(a)->own_packs = NULL;
     }
 }
 
 /* Content changed on disk: load it afresh, validated completely; swap it in only when it
  * loads without an error, else keep what is shown. Only at an idle reset, so nothing in
  * use is freed. */
-static void swap_content(app *a)
+static void kiosk_swap_content(app *a)
 {
-    struct app_kiosk *k = &a->kiosk;
+    struct kiosk_st *k = ST(a);
     if (!k->reload)
         return;
     pack_set *fresh = calloc(1, sizeof *fresh);
@@ -265,28 +328,35 @@ static void swap_content(app *a)
     k->own_packs = fresh;
     a->packs = fresh;
     a->notice[0] = 0;
-    warn_unattended(a);
+    kiosk_warn_unattended(a);
     trace_begin(a->tr, a->now, "content");
     trace_str(a->tr, "result", "swapped");
     trace_int(a->tr, "exercises", n);
     trace_end(a->tr);
 }
 
-/* Back to the attract loop with everything a visitor did forgotten. */
+/* A kiosk scene's own state forgotten whole (the library's page, the digits typed on the
+ * keypad): zeroed as app_init made it, without knowing its fields. */
+static void kiosk_forget_scene(app *a, app_scene_id id)
+{
+    const scene_vt *s = app_scene(a, id);
+    if (s->state_size)
+        memset(app_state(a, id), 0, s->state_size);
+}
+
 void app_kiosk_reset(app *a, const char *why)
 {
-    struct app_kiosk *k = &a->kiosk;
+    struct kiosk_st *k = ST(a);
     app_end_exercise(a, false);
     a->ex = NULL;
     a->step = 0;
     a->tally = 0;
     a->focus = 0;
-    a->kiosk.page = 0;
+    kiosk_forget_scene(a, SCENE_KIOSK_LIBRARY);
     a->focus_visible = false;
     a->last_index = -1;
     memset(&a->bs, 0, sizeof a->bs);
-    memset(k->pin, 0, sizeof k->pin);
-    k->pin_msg[0] = 0;
+    kiosk_forget_scene(a, SCENE_ADMIN);
     k->closing_since = -1;
     k->corner_since = -1;
     k->ended_seen = a->ended_count;
@@ -296,41 +366,41 @@ void app_kiosk_reset(app *a, const char *why)
         app_lang_changed(a);
     }
     k->resets++;
-    apply_volume(a);
+    kiosk_apply_volume(a);
     trace_begin(a->tr, a->now, "idle_reset");
     trace_str(a->tr, "why", why);
     trace_end(a->tr);
-    swap_content(a);
-    app_set_scene(a, &scene_attract);
+    kiosk_swap_content(a);
+    app_go(a, SCENE_ATTRACT);
 }
 
-static void admin_gesture(app *a, const char *how)
+static void kiosk_admin_gesture(app *a, const char *how)
 {
-    a->kiosk.corner_since = -1;
-    if (a->scene == &scene_admin)
+    ST(a)->corner_since = -1;
+    if (app_showing(a, SCENE_ADMIN))
         return;
     trace_begin(a->tr, a->now, "admin_gesture");
     trace_str(a->tr, "how", how);
     trace_end(a->tr);
     app_end_exercise(a, false);
-    app_set_scene(a, &scene_admin);
+    app_go(a, SCENE_ADMIN);
 }
 
 static bool kiosk_filter(app *a, const gw_event *e)
 {
     const char *what = NULL;
     if (e->type == EV_POINTER_DOWN)
-        a->kiosk.corner_since = kiosk_in_corner(e->x, e->y, a->w, a->h) ? a->now : -1;
+        ST(a)->corner_since = kiosk_in_corner(e->x, e->y, a->w, a->h) ? a->now : -1;
     else if (e->type == EV_POINTER_UP)
-        a->kiosk.corner_since = -1;
-    else if (e->type == EV_POINTER_MOVE && a->kiosk.corner_since >= 0 && !kiosk_in_corner(e->x, e->y, a->w, a->h))
-        a->kiosk.corner_since = -1;
+        ST(a)->corner_since = -1;
+    else if (e->type == EV_POINTER_MOVE && ST(a)->corner_since >= 0 && !kiosk_in_corner(e->x, e->y, a->w, a->h))
+        ST(a)->corner_since = -1;
     if (e->type == EV_QUIT)
         what = "quit";
     else if (e->type == EV_KEY) {
         unsigned chord = GW_MOD_CTRL | GW_MOD_ALT | GW_MOD_SHIFT;
         if ((e->mods & chord) == chord && !strcmp(e->key, "K")) {
-            admin_gesture(a, "keys");
+            kiosk_admin_gesture(a, "keys");
             return true;
         }
         if (!strcmp(e->key, "Escape"))
@@ -351,37 +421,37 @@ static bool kiosk_filter(app *a, const gw_event *e)
     return true;
 }
 
-static void leave_exercise(app *a)
+static void kiosk_leave_exercise(app *a)
 {
     app_kiosk_reset(a, "done");
 }
 
-static bool in_exercise_scene(const app *a)
+static bool kiosk_in_exercise(const app *a)
 {
-    return a->scene == &scene_pacer || a->scene == &scene_guided || a->scene == &scene_prompts;
+    return app_showing(a, SCENE_PACER) || app_showing(a, SCENE_GUIDED) || app_showing(a, SCENE_PROMPTS);
 }
 
-static gw_ns idle_deadline(const app *a)
+static gw_ns kiosk_idle_at(const app *a)
 {
-    return kiosk_idle_deadline_running(&a->kiosk.cfg, a->last_input, a->kiosk.running_at);
+    return kiosk_idle_deadline_running(&ST(a)->cfg, a->last_input, ST(a)->running_at);
 }
 
 static void kiosk_update(app *a)
 {
-    struct app_kiosk *k = &a->kiosk;
-    update_hours(a);
+    struct kiosk_st *k = ST(a);
+    kiosk_update_hours(a);
     if (a->ex_active && !k->was_active)
-        count(a, false);
+        kiosk_count(a, false);
     k->was_active = a->ex_active;
     if (a->ended_count != k->ended_seen) {
         k->ended_seen = a->ended_count;
-        count(a, true);
+        kiosk_count(a, true);
     }
     if (k->corner_since >= 0 && a->now - k->corner_since >= KIOSK_GESTURE_NS) {
-        admin_gesture(a, "corner");
+        kiosk_admin_gesture(a, "corner");
         return;
     }
-    if (in_exercise_scene(a) && !a->ex_active) {
+    if (kiosk_in_exercise(a) && !a->ex_active) {
         if (k->closing_since < 0)
             k->closing_since = a->now;
         else if (a->now - k->closing_since >= KIOSK_CLOSING_NS) {
@@ -393,19 +463,19 @@ static void kiosk_update(app *a)
      * for a touch, so there idleness counts) */
     if (a->ex_active && !a->clock.paused && a->ex->kind != EX_PROMPTS)
         k->running_at = a->now;
-    if (a->scene != &scene_attract && a->now >= idle_deadline(a))
+    if (!app_showing(a, SCENE_ATTRACT) && a->now >= kiosk_idle_at(a))
         app_kiosk_reset(a, "idle");
 }
 
 static gw_ns kiosk_next_change(const app *a)
 {
-    const struct app_kiosk *k = &a->kiosk;
+    const struct kiosk_st *k = ST(a);
     gw_ns t = GW_NEVER;
-    if (a->scene != &scene_attract)
-        t = idle_deadline(a);
+    if (!app_showing(a, SCENE_ATTRACT))
+        t = kiosk_idle_at(a);
     if (k->closing_since >= 0 && k->closing_since + KIOSK_CLOSING_NS < t)
         t = k->closing_since + KIOSK_CLOSING_NS;
-    else if (in_exercise_scene(a) && !a->ex_active && a->now < t)
+    else if (kiosk_in_exercise(a) && !a->ex_active && a->now < t)
         t = a->now; /* the closing screen starts its count now */
     if (k->corner_since >= 0 && k->corner_since + KIOSK_GESTURE_NS < t)
         t = k->corner_since + KIOSK_GESTURE_NS;
@@ -422,15 +492,12 @@ static gw_ns kiosk_next_change(const app *a)
 const mode_vt mode_kiosk = {
     .id = MODE_KIOSK,
     .name = "kiosk",
-    .enter = enter,
+    .configure = kiosk_configure,
+    .enter = kiosk_enter,
     .filter = kiosk_filter,
-    .leave_exercise = leave_exercise,
+    .leave_exercise = kiosk_leave_exercise,
     .update = kiosk_update,
     .next_change = kiosk_next_change,
-    .leave = leave,
+    .leave = kiosk_leave,
+    .state_size = sizeof(struct kiosk_st),
 };
-
-void run_reload_content(pack_set *out, void *ctx)
-{
-    run_load_content(out, (const run_options *)ctx);
-}

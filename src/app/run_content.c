@@ -25,6 +25,11 @@ void run_load_content(pack_set *s, const run_options *o)
         pack_set_add_dir(s, o->packs[i]);
 }
 
+void run_reload_content(pack_set *out, void *ctx)
+{
+    run_load_content(out, (const run_options *)ctx);
+}
+
 void run_print_diags(const pack_diags *d)
 {
     char line[2048];

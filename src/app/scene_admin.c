@@ -1,74 +1,79 @@
 /* scene_admin: the kiosk's way out. An on-screen PIN keypad (widgets "pin:0".."pin:9",
  * "pin-back", "pin-ok", "pin-cancel"); the digits show as dots. A right PIN ends the
- * program (exit reason "admin"); wrong ones are rate-limited (kiosk_pin_record). */
+ * program (exit reason "admin"); wrong ones are rate-limited (mode_kiosk checks the PIN
+ * and keeps the limit: app_kiosk_pin_submit). The digits typed and the message are the
+ * keypad's own state (kiosk_scenes.h). */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "app/app.h"
+#include "app/kiosk_scenes.h"
+#include "app/mode_kiosk.h"
 #include "app/ui.h"
 #include "core/i18n.h"
 
-static void enter(app *a)
+static struct kiosk_admin_st *ST(const app *a) { return app_state(a, SCENE_ADMIN); }
+
+static void admin_enter(app *a)
 {
-    memset(a->kiosk.pin, 0, sizeof a->kiosk.pin);
-    a->kiosk.pin_msg[0] = 0;
+    struct kiosk_admin_st *k = ST(a);
+    memset(k->pin, 0, sizeof k->pin);
+    k->msg[0] = 0;
 }
 
-static void submit(app *a)
+static void admin_trace_pin(app *a, bool ok, const char *why)
 {
-    struct app_kiosk *k = &a->kiosk;
-    if (!k->cfg.pin_hash[0]) {
-        snprintf(k->pin_msg, sizeof k->pin_msg, "%s", _("No admin PIN is set. Run “groundwork kiosk set-pin”."));
-        trace_begin(a->tr, a->now, "pin");
-        trace_bool(a->tr, "ok", false);
-        trace_str(a->tr, "why", "unset");
-        trace_end(a->tr);
-        return;
-    }
-    if (!kiosk_pin_allowed(&k->limit, a->now)) {
-        long wait = (long)((k->limit.locked_until - a->now + GW_NS_PER_SEC - 1) / GW_NS_PER_SEC);
-        snprintf(k->pin_msg, sizeof k->pin_msg, _("Too many wrong PINs. Try again in %ld s."), wait);
-        trace_begin(a->tr, a->now, "pin");
-        trace_bool(a->tr, "ok", false);
-        trace_str(a->tr, "why", "locked");
-        trace_end(a->tr);
-        memset(k->pin, 0, sizeof k->pin);
-        return;
-    }
-    bool ok = kiosk_pin_verify(k->cfg.pin_hash, k->pin);
-    memset(k->pin, 0, sizeof k->pin);
-    kiosk_pin_record(&k->limit, ok, a->now);
-    app_kiosk_pin_recorded(a);
     trace_begin(a->tr, a->now, "pin");
     trace_bool(a->tr, "ok", ok);
-    if (!ok)
-        trace_str(a->tr, "why", "wrong");
+    if (why)
+        trace_str(a->tr, "why", why);
     trace_end(a->tr);
-    if (ok) {
-        app_request_quit(a, "admin");
-        return;
-    }
-    if (!kiosk_pin_allowed(&k->limit, a->now))
-        snprintf(k->pin_msg, sizeof k->pin_msg, _("Too many wrong PINs. Try again in %ld s."),
-                 (long)((k->limit.locked_until - a->now) / GW_NS_PER_SEC));
-    else
-        snprintf(k->pin_msg, sizeof k->pin_msg, "%s", _("That PIN is not right."));
 }
 
-static void activate(app *a, const char *w)
+static void admin_submit(app *a)
 {
-    struct app_kiosk *k = &a->kiosk;
+    struct kiosk_admin_st *k = ST(a);
+    long wait = 0;
+    app_kiosk_pin r = app_kiosk_pin_submit(a, k->pin, &wait);
+    if (r != APP_KIOSK_PIN_UNSET)
+        memset(k->pin, 0, sizeof k->pin);
+    switch (r) {
+    case APP_KIOSK_PIN_UNSET:
+        snprintf(k->msg, sizeof k->msg, "%s", _("No admin PIN is set. Run “groundwork kiosk set-pin”."));
+        admin_trace_pin(a, false, "unset");
+        break;
+    case APP_KIOSK_PIN_LOCKED:
+        snprintf(k->msg, sizeof k->msg, _("Too many wrong PINs. Try again in %ld s."), wait);
+        admin_trace_pin(a, false, "locked");
+        break;
+    case APP_KIOSK_PIN_OK:
+        admin_trace_pin(a, true, NULL);
+        app_request_quit(a, "admin");
+        break;
+    case APP_KIOSK_PIN_WRONG_LOCKED:
+        admin_trace_pin(a, false, "wrong");
+        snprintf(k->msg, sizeof k->msg, _("Too many wrong PINs. Try again in %ld s."), wait);
+        break;
+    case APP_KIOSK_PIN_WRONG:
+        admin_trace_pin(a, false, "wrong");
+        snprintf(k->msg, sizeof k->msg, "%s", _("That PIN is not right."));
+        break;
+    }
+}
+
+static void admin_activate(app *a, const char *w)
+{
+    struct kiosk_admin_st *k = ST(a);
     size_t n = strlen(k->pin);
     if (!strncmp(w, "pin:", 4) && w[4] >= '0' && w[4] <= '9' && !w[5]) {
         if (n < KIOSK_PIN_MAX)
             k->pin[n] = w[4];
-        k->pin_msg[0] = 0;
+        k->msg[0] = 0;
     } else if (!strcmp(w, "pin-back")) {
         if (n > 0)
             k->pin[n - 1] = 0;
     } else if (!strcmp(w, "pin-ok")) {
-        submit(a);
+        admin_submit(a);
     } else if (!strcmp(w, "pin-cancel")) {
         app_kiosk_reset(a, "cancel");
     }
@@ -78,10 +83,10 @@ static void activate(app *a, const char *w)
  * text the title and the message take the lines they need and the keypad goes under
  * them (its keys made shorter if the screen needs it); keys are as wide as Delete and
  * OK need; Cancel goes under the keypad when there is no room beside it. */
-static void draw(const app *a, draw_list *l)
+static void admin_draw(const app *a, draw_list *l)
 {
     const theme *t = a->th;
-    const struct app_kiosk *k = &a->kiosk;
+    const struct kiosk_admin_st *k = ST(a);
     float W = (float)a->w, H = (float)a->h, u = app_unit(a);
     float side = fminf(W, H), pad = 24 * u;
     float b = fmaxf(side * 0.12f, 64 * u), gap = side * 0.02f;
@@ -101,7 +106,7 @@ static void draw(const app *a, draw_list *l)
     float dx0 = W / 2 - (float)(ndots - 1) * 14 * u;
     for (int i = 0; i < ndots; i++)
         draw_circle(l, dx0 + (float)i * 28 * u, dy, dr, (size_t)i < n ? t->accent : t->ring_track);
-    float mh = k->pin_msg[0] ? ui_text_h(a, k->pin_msg, mpx, false, tw) : 0;
+    float mh = k->msg[0] ? ui_text_h(a, k->msg, mpx, false, tw) : 0;
     /* Cancel beside the keypad, or under it */
     float cw = fmaxf(fmaxf(220 * u, side * 0.3f), ui_button_w(a, cancel, 0));
     float x0 = W / 2 - kw / 2;
@@ -120,9 +125,9 @@ static void draw(const app *a, draw_list *l)
         b = fmaxf(fmaxf((bottom - top - 3 * gap) / 4, ui_button_h(a, ok, kwd, 0)), side * 0.09f);
         kh = 4 * b + 3 * gap;
     }
-    if (k->pin_msg[0]) {
-        bool mone = ui_text_w(a, k->pin_msg, mpx, false) <= tw;
-        draw_text(l, gw_rc(pad, dy + 20 * u, tw, fmaxf(mh, top - dy - 30 * u)), k->pin_msg, mpx,
+    if (k->msg[0]) {
+        bool mone = ui_text_w(a, k->msg, mpx, false) <= tw;
+        draw_text(l, gw_rc(pad, dy + 20 * u, tw, fmaxf(mh, top - dy - 30 * u)), k->msg, mpx,
                   ALIGN_CENTER | VALIGN_MIDDLE | (mone ? TEXT_FIT : 0), t->focus);
     }
     static const char *const KEYS[12] = { "1", "2", "3", "4", "5", "6", "7", "8", "9", "<", "0", "OK" };
@@ -147,7 +152,8 @@ static void draw(const app *a, draw_list *l)
 const scene_vt scene_admin = {
     .id = SCENE_ADMIN,
     .name = "admin",
-    .enter = enter,
-    .activate = activate,
-    .draw = draw,
+    .enter = admin_enter,
+    .activate = admin_activate,
+    .draw = admin_draw,
+    .state_size = sizeof(struct kiosk_admin_st),
 };

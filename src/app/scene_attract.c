@@ -5,12 +5,15 @@
  *
  * scene_kiosk_library: the offered exercises as big cards (widgets "exercise:<id>")
  * and a "back" button to the attract loop; cards that do not all fit go on pages
- * ("page:next", "page:previous"). Touch only; no text entry. */
+ * ("page:next", "page:previous"). Touch only; no text entry. The kiosk's settings and
+ * hours are mode_kiosk's (app_kiosk_config, app_kiosk_hours); the page shown is the
+ * library's own state (kiosk_scenes.h). */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "app/app.h"
+#include "app/kiosk_scenes.h"
+#include "app/mode_kiosk.h"
 #include "app/ui.h"
 #include "core/i18n.h"
 
@@ -26,7 +29,7 @@ static const struct { const char *lang, *text; } TOUCH[] = {
     { "ar", "المس للبدء" },
 };
 
-static const char *touch_text(const char *lang)
+static const char *attract_touch_text(const char *lang)
 {
     for (size_t i = 0; i < sizeof TOUCH / sizeof *TOUCH; i++)
         if (!strncmp(lang, TOUCH[i].lang, 2))
@@ -34,9 +37,9 @@ static const char *touch_text(const char *lang)
     return _("Touch to begin");
 }
 
-static const char *shown_lang(const app *a)
+static const char *attract_shown_lang(const app *a)
 {
-    const kiosk_config *c = &a->kiosk.cfg;
+    const kiosk_config *c = app_kiosk_config(a);
     return c->nlang > 0 ? c->lang[kiosk_lang_at(c, a->now)] : a->lang;
 }
 
@@ -44,7 +47,8 @@ static const char *shown_lang(const app *a)
 static breath_pattern attract_pattern(const app *a)
 {
     breath_pattern p = { 0 };
-    const exercise *e = a->kiosk.cfg.attract[0] && a->packs ? pack_set_find(a->packs, a->kiosk.cfg.attract) : NULL;
+    const kiosk_config *c = app_kiosk_config(a);
+    const exercise *e = c->attract[0] && a->packs ? pack_set_find(a->packs, c->attract) : NULL;
     if (e && e->kind == EX_BREATHING)
         p = e->breath;
     else {
@@ -65,15 +69,15 @@ static breath_pattern attract_pattern(const app *a)
     return p;
 }
 
-static void begin(app *a)
+static void attract_begin(app *a)
 {
     /* the language shown when touched, for the exercises and the interface alike (the
      * exercises alone changed: Arabic exercises in an English, left-to-right frame) */
-    if (strcmp(a->lang, shown_lang(a))) {
-        snprintf(a->lang, sizeof a->lang, "%s", shown_lang(a));
+    if (strcmp(a->lang, attract_shown_lang(a))) {
+        snprintf(a->lang, sizeof a->lang, "%s", attract_shown_lang(a));
         app_lang_changed(a);
     }
-    const kiosk_config *c = &a->kiosk.cfg;
+    const kiosk_config *c = app_kiosk_config(a);
     int offered = 0;
     const char *only = NULL;
     int n = a->packs ? pack_set_exercise_count(a->packs) : 0;
@@ -87,13 +91,13 @@ static void begin(app *a)
     if (offered == 1)
         app_choose_exercise(a, only);
     else
-        app_set_scene(a, &scene_kiosk_library);
+        app_go(a, SCENE_KIOSK_LIBRARY);
 }
 
 static bool attract_event(app *a, const gw_event *e)
 {
     if (e->type == EV_KEY || e->type == EV_BUTTON) {
-        begin(a);
+        attract_begin(a);
         return true;
     }
     return false;
@@ -102,7 +106,7 @@ static bool attract_event(app *a, const gw_event *e)
 static void attract_activate(app *a, const char *w)
 {
     if (!strcmp(w, "begin"))
-        begin(a);
+        attract_begin(a);
 }
 
 static void attract_draw(const app *a, draw_list *l)
@@ -110,7 +114,7 @@ static void attract_draw(const app *a, draw_list *l)
     const theme *t = a->th;
     float W = (float)a->w, H = (float)a->h, u = app_unit(a);
     draw_widget_add(l, "begin", gw_rc(0, 0, W, H), false);
-    if (a->kiosk.hours == KIOSK_BLANK) {
+    if (app_kiosk_hours(a) == KIOSK_BLANK) {
         draw_rect(l, gw_rc(0, 0, W, H), 0, gw_rgba(0, 0, 0, 255));
         return;
     }
@@ -119,7 +123,7 @@ static void attract_draw(const app *a, draw_list *l)
     dx = roundf(dx);
     dy = roundf(dy);
     /* the words under the orb, as tall as they need; the orb in the room above them */
-    const char *touch = touch_text(shown_lang(a)), *sub = _("A few minutes of calm breathing");
+    const char *touch = attract_touch_text(attract_shown_lang(a)), *sub = _("A few minutes of calm breathing");
     int tpx = (int)lroundf(44 * u), spx = (int)lroundf(22 * u);
     float tw = W - 96 * u;
     bool tone = ui_text_w(a, touch, tpx, true) <= tw, sone = ui_text_w(a, sub, spx, false) <= tw;
@@ -144,13 +148,13 @@ static void attract_draw(const app *a, draw_list *l)
     /* the safety line one tap away on the waiting screen too (over "begin": drawn after it) */
     float hw = ui_button_w(a, _("Help"), 150 * u);
     ui_safety_button(a, l, W - 28 * u - hw + dx, 24 * u + dy);
-    if (a->kiosk.hours == KIOSK_DIM)
+    if (app_kiosk_hours(a) == KIOSK_DIM)
         draw_rect(l, gw_rc(0, 0, W, H), 0, gw_rgba(0, 0, 0, 170));
 }
 
 static gw_ns attract_next_change(const app *a)
 {
-    if (a->kiosk.hours == KIOSK_BLANK)
+    if (app_kiosk_hours(a) == KIOSK_BLANK)
         return GW_NEVER;
     return a->now + GW_NS_PER_SEC / 30; /* the orb moves; 30 frames a second is plenty */
 }
@@ -166,10 +170,12 @@ const scene_vt scene_attract = {
 
 /* ---- the kiosk library ---------------------------------------------------------- */
 
-static int offered(const app *a, const exercise **out)
+static struct kiosk_library_st *LST(const app *a) { return app_state(a, SCENE_KIOSK_LIBRARY); }
+
+static int klib_offered(const app *a, const exercise **out)
 {
     int n = 0, total = a->packs ? pack_set_exercise_count(a->packs) : 0;
-    const kiosk_config *c = &a->kiosk.cfg;
+    const kiosk_config *c = app_kiosk_config(a);
     if (c->nexercise > 0) {
         for (int i = 0; i < c->nexercise && n < MAX_CARDS; i++) {
             const exercise *e = pack_set_find(a->packs, c->exercise[i]);
@@ -200,7 +206,7 @@ typedef struct klay {
 
 /* The widest single word of s at px: a word wider than its line is broken mid-word
  * ("Resonanzat-mung"), which no wrapped width shows. */
-static float widest_word(const app *a, const char *s, int px)
+static float klib_widest_word(const app *a, const char *s, int px)
 {
     float most = 0;
     char word[128];
@@ -217,7 +223,7 @@ static float widest_word(const app *a, const char *s, int px)
     return most;
 }
 
-static float title_need(const app *a, const exercise *const *ex, int n, int px, float w, int lines, bool *ok)
+static float klib_title_need(const app *a, const exercise *const *ex, int n, int px, float w, int lines, bool *ok)
 {
     float h = 0;
     *ok = true;
@@ -225,13 +231,13 @@ static float title_need(const app *a, const exercise *const *ex, int n, int px, 
     for (int i = 0; i < n; i++) {
         const char *t = app_title_tagged(a, ex[i], buf, sizeof buf); /* "(in English)" where it is */
         ui_text_size m = ui_measure(a, t, px, true, w);
-        *ok &= m.w <= w + 1 && m.lines <= lines && widest_word(a, t, px) <= w + 1;
+        *ok &= m.w <= w + 1 && m.lines <= lines && klib_widest_word(a, t, px) <= w + 1;
         h = fmaxf(h, m.h);
     }
     return h;
 }
 
-static klay lib_layout(const app *a, const exercise *const *ex, int n)
+static klay klib_layout(const app *a, const exercise *const *ex, int n)
 {
     klay K;
     float W = (float)a->w, H = (float)a->h, u = app_unit(a);
@@ -260,7 +266,7 @@ static klay lib_layout(const app *a, const exercise *const *ex, int n)
         bool ok = false;
         float tneed = 0;
         for (; px >= pmin && !ok; px--)
-            tneed = title_need(a, ex, n, px, iw, lines, &ok);
+            tneed = klib_title_need(a, ex, n, px, iw, lines, &ok);
         px++;
         if (!ok && !(cols == 1 && !found))
             continue; /* a title needs more lines: wider cards (one column in any case) */
@@ -291,11 +297,12 @@ static klay lib_layout(const app *a, const exercise *const *ex, int n)
         if (pages == 1)
             break;
     }
-    K.page = a->kiosk.page < 0 ? 0 : a->kiosk.page >= K.pages ? K.pages - 1 : a->kiosk.page;
+    int page = LST(a)->page;
+    K.page = page < 0 ? 0 : page >= K.pages ? K.pages - 1 : page;
     return K;
 }
 
-static void lib_activate(app *a, const char *w)
+static void klib_activate(app *a, const char *w)
 {
     if (!strcmp(w, "back"))
         app_kiosk_reset(a, "back");
@@ -303,20 +310,20 @@ static void lib_activate(app *a, const char *w)
         app_choose_exercise(a, w + 9);
     else if (!strcmp(w, "page:next") || !strcmp(w, "page:previous")) {
         const exercise *ex[MAX_CARDS];
-        int n = offered(a, ex);
-        klay K = lib_layout(a, ex, n);
+        int n = klib_offered(a, ex);
+        klay K = klib_layout(a, ex, n);
         int p = K.page + (w[5] == 'n' ? 1 : -1);
-        a->kiosk.page = p < 0 ? 0 : p >= K.pages ? K.pages - 1 : p;
-        a->focus = a->kiosk.page * K.per; /* the focus on the page's first card */
+        LST(a)->page = p < 0 ? 0 : p >= K.pages ? K.pages - 1 : p;
+        a->focus = LST(a)->page * K.per; /* the focus on the page's first card */
     }
 }
 
-static bool lib_event(app *a, const gw_event *e)
+static bool klib_event(app *a, const gw_event *e)
 {
     if (e->type != EV_KEY && e->type != EV_BUTTON)
         return false;
     const exercise *ex[MAX_CARDS];
-    int n = offered(a, ex);
+    int n = klib_offered(a, ex);
     if (n == 0)
         return false;
     const char *k = e->key;
@@ -331,13 +338,13 @@ static bool lib_event(app *a, const gw_event *e)
         return true;
     } else
         return false;
-    klay K = lib_layout(a, ex, n);
-    a->kiosk.page = a->focus / K.per; /* the focus moved onto a card: its page */
+    klay K = klib_layout(a, ex, n);
+    LST(a)->page = a->focus / K.per; /* the focus moved onto a card: its page */
     a->ui_stale = true;
     return true;
 }
 
-static void lib_draw(const app *a, draw_list *l)
+static void klib_draw(const app *a, draw_list *l)
 {
     const theme *t = a->th;
     float W = (float)a->w, H = (float)a->h, u = app_unit(a);
@@ -346,8 +353,8 @@ static void lib_draw(const app *a, draw_list *l)
     dx = roundf(dx);
     dy = roundf(dy);
     const exercise *ex[MAX_CARDS];
-    int n = offered(a, ex);
-    klay K = lib_layout(a, ex, n);
+    int n = klib_offered(a, ex);
+    klay K = klib_layout(a, ex, n);
     float pad = K.pad;
     const char *title = _("Choose an exercise");
     int tpx = (int)lroundf(34 * u);
@@ -413,7 +420,7 @@ static void lib_draw(const app *a, draw_list *l)
     }
 }
 
-static gw_ns lib_next_change(const app *a)
+static gw_ns klib_next_change(const app *a)
 {
     return a->now + GW_SEC(1); /* the burn-in drift */
 }
@@ -421,8 +428,9 @@ static gw_ns lib_next_change(const app *a)
 const scene_vt scene_kiosk_library = {
     .id = SCENE_KIOSK_LIBRARY,
     .name = "kiosk_library",
-    .event = lib_event,
-    .activate = lib_activate,
-    .draw = lib_draw,
-    .next_change = lib_next_change,
+    .event = klib_event,
+    .activate = klib_activate,
+    .draw = klib_draw,
+    .next_change = klib_next_change,
+    .state_size = sizeof(struct kiosk_library_st),
 };

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "app/mode_kiosk.h"
 #include "app/ui.h"
 #include "core/i18n.h"
 #include "platform/plat_audio.h"

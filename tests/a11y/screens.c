@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "app/kiosk_scenes.h"
 #include "app/run.h"
 #include "core/i18n.h"
 #include "core/paths.h"
@@ -174,7 +175,8 @@ static int check(pack_set *packs, plat_render *pr, plat_text *pt, const char *la
     for (double t = 0; t <= s->at; t += 0.5)
         app_update(&a, (gw_ns)(t * 1e9));
     a.settings_page = a.text_page = s->page; /* screens on more than one page: the next ones */
-    a.present.page = a.kiosk.page = s->page;
+    a.present.page = s->page;
+    ((struct kiosk_library_st *)app_state(&a, SCENE_KIOSK_LIBRARY))->page = s->page;
     if (s->prep)
         s->prep(&a);
     draw_list l = { 0 };
@@ -323,13 +325,15 @@ static void panel_busy(app *a)
 /* kiosk admin: digits typed and the message a wrong PIN leaves */
 static void admin_wrong(app *a)
 {
-    snprintf(a->kiosk.pin, sizeof a->kiosk.pin, "1234");
-    snprintf(a->kiosk.pin_msg, sizeof a->kiosk.pin_msg, "%s", _("That PIN is not right."));
+    struct kiosk_admin_st *k = app_state(a, SCENE_ADMIN);
+    snprintf(k->pin, sizeof k->pin, "1234");
+    snprintf(k->msg, sizeof k->msg, "%s", _("That PIN is not right."));
 }
 
 static void admin_unset(app *a)
 {
-    snprintf(a->kiosk.pin_msg, sizeof a->kiosk.pin_msg, "%s", _("No admin PIN is set. Run “groundwork kiosk set-pin”."));
+    struct kiosk_admin_st *k = app_state(a, SCENE_ADMIN);
+    snprintf(k->msg, sizeof k->msg, "%s", _("No admin PIN is set. Run “groundwork kiosk set-pin”."));
 }
 
 /* Settings' "Export my practice log" page, as its button opens it. */

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "app/app.h"
+#include "app/mode_kiosk.h"
 #include "core/kpin.h"
 
 static char dir[64], state[200];
@@ -111,7 +112,7 @@ static void lockout_outlasts_a_restart(void **st)
     enter_pin(&r, &t, "1111");
     enter_pin(&r, &t, "2222");
     enter_pin(&r, &t, "3333");
-    assert_false(kiosk_pin_allowed(&r.a.kiosk.limit, r.a.now));
+    assert_false(kiosk_pin_allowed(app_kiosk_pin_limit(&r.a), r.a.now));
     stop(&r);
     assert_int_equal(count(r.out, "\"why\": \"wrong\""), 3);
     free(r.out);
@@ -128,8 +129,8 @@ static void lockout_outlasts_a_restart(void **st)
     /* restarted: still locked, the right PIN refused unchecked */
     start(&r, true);
     t = GW_SEC(2);
-    assert_false(kiosk_pin_allowed(&r.a.kiosk.limit, r.a.now));
-    assert_int_equal(r.a.kiosk.limit.fails, 3);
+    assert_false(kiosk_pin_allowed(app_kiosk_pin_limit(&r.a), r.a.now));
+    assert_int_equal(app_kiosk_pin_limit(&r.a)->fails, 3);
     enter_pin(&r, &t, "2468");
     stop(&r);
     assert_non_null(strstr(r.out, "\"event\": \"pin_state\", \"fails\": 3"));
@@ -139,8 +140,8 @@ static void lockout_outlasts_a_restart(void **st)
 
     /* a virtual run (play) neither reads nor writes it */
     start(&r, false);
-    assert_true(kiosk_pin_allowed(&r.a.kiosk.limit, r.a.now));
-    assert_int_equal(r.a.kiosk.limit.fails, 0);
+    assert_true(kiosk_pin_allowed(app_kiosk_pin_limit(&r.a), r.a.now));
+    assert_int_equal(app_kiosk_pin_limit(&r.a)->fails, 0);
     stop(&r);
     free(r.out);
     assert_non_null(strstr(read_all(state), "\"fails\": 3"));
@@ -152,8 +153,8 @@ static void damaged_or_linked_state_is_no_history(void **st)
     run r;
     write_file(state, "{\"fails\": 3, \"locked_until\": ");
     start(&r, true);
-    assert_true(kiosk_pin_allowed(&r.a.kiosk.limit, r.a.now));
-    assert_int_equal(r.a.kiosk.limit.fails, 0);
+    assert_true(kiosk_pin_allowed(app_kiosk_pin_limit(&r.a), r.a.now));
+    assert_int_equal(app_kiosk_pin_limit(&r.a)->fails, 0);
     stop(&r);
     assert_non_null(strstr(r.out, "kiosk-pin.json: damaged"));
     assert_non_null(strstr(r.out, "no lockout history is used"));
@@ -166,7 +167,7 @@ static void damaged_or_linked_state_is_no_history(void **st)
     unlink(state);
     assert_int_equal(symlink(target, state), 0);
     start(&r, true);
-    assert_true(kiosk_pin_allowed(&r.a.kiosk.limit, r.a.now));
+    assert_true(kiosk_pin_allowed(app_kiosk_pin_limit(&r.a), r.a.now));
     gw_ns t = GW_SEC(2);
     enter_pin(&r, &t, "1111");
     stop(&r);

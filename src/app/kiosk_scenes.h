@@ -1,0 +1,18 @@
+/* The kiosk scenes' own state (scene_vt.state_size): the card library's page
+ * (scene_attract.c) and the admin keypad's digits and message (scene_admin.c). Each is
+ * reached only by its scene's file; it is declared here for white-box tests. mode_kiosk
+ * forgets a visitor's traces by zeroing the states whole, never by their fields. */
+#ifndef GW_KIOSK_SCENES_H
+#define GW_KIOSK_SCENES_H
+#include "core/kiosk.h"
+
+struct kiosk_library_st {
+    int page;                       /* the page of cards shown (large text) */
+};
+
+struct kiosk_admin_st {
+    char pin[KIOSK_PIN_MAX + 1];    /* digits typed on the keypad */
+    char msg[160];                  /* why the last PIN was not taken */
+};
+
+#endif
