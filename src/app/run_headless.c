@@ -94,7 +94,8 @@ static bool headless_init(headless *h, const run_options *o, bool want_render)
     cfg.welcome = o->welcome;
     cfg.no_personal = want_render && o->out;
     cfg.wall_fixed = true;
-    app_init(&h->a, &cfg);
+    if (!app_init(&h->a, &cfg)) /* it said why */
+        return false;
     h->a.cycles_override = o->cycles;
     if (want_render) {
         char fd[PATH_MAX];
