@@ -45,7 +45,6 @@ void app_core_init(app *a, const app_config *cfg, const scene_vt *const *scenes,
 void app_core_free(app *a)
 {
     draw_free(&a->ui);
-    draw_free(&a->present.ctl_ui);
     locales_free(&a->loc);
     plat_text_free(a->text);
     a->text = NULL;
@@ -401,7 +400,7 @@ void app_draw(app *a, draw_list *l)
         draw_adapt_mirror(l);
 }
 
-bool app_captions_shown(const app *a) { return !a->present.captions_off; }
+bool app_captions_shown(const app *a) { return !a->mode->captions_off || !a->mode->captions_off(a); }
 
 void app_lang_changed(app *a)
 {

@@ -86,6 +86,8 @@ typedef struct mode_vt {
     int (*client_w)(const app *a);
     /* present: whether a widget is on the control window (its own window); may be NULL */
     bool (*has_widget)(app *a, const char *widget);
+    /* present: the therapist has hidden captions, phase words and counts; may be NULL */
+    bool (*captions_off)(const app *a);
     /* The mode's own state, as a scene's (app_mode_state); release may be NULL. */
     size_t state_size;
     void (*release)(app *a);
@@ -235,32 +237,6 @@ struct app {
     int  nrecent;
     struct plog_session *prog; /* progress: the sessions shown (owned; freed on leaving) */
     int  nprog;
-    /* present (issue 8; mode_present.c, present_panel.c): the therapist's controls and
-     * the take-home plan being put together. Zero outside present mode. */
-    struct app_present {
-        bool  blank;             /* the client view shows only the background */
-        bool  captions_off;      /* captions, phase words and counts hidden */
-        bool  help;              /* the keys overlay is open */
-        bool  editing_note;      /* typing into "ctl-note" */
-        char  opened_by[8];      /* the key that opened the note: its own text event is
-                                    not typed into it ("e" from E) */
-        int   freq;              /* plan_freq_preset index */
-        char  note[PLAN_NOTE_MAX];
-        char  plan_dir[1024];
-        plan  pl;                /* exercises added to the plan so far */
-        const exercise *tail_ex; /* the exercise the group and tension choices are for */
-        uint64_t drop_regions;   /* guided: regions left out of the plan */
-        bool  release_only;      /* guided: tense steps left out of the plan */
-        char  msg[512];          /* the last save's result, shown in the panel */
-        bool  two_windows;       /* the controls have a window of their own (run_live) */
-        int   ctl_w, ctl_h;      /* its size */
-        draw_list ctl_ui;        /* its last description, for its widgets (owned) */
-        int   page;              /* the panel's page when it does not fit (large text) */
-        int   list_page;         /* the control window's page of exercises (large text) */
-        bool  shown;             /* the panel over the client view is shown (or going) */
-        gw_ns shown_since;       /* since when: it and the client view slide from then */
-        bool  sliding;           /* they are moving (frames wanted) */
-    } present;
     /* accessibility and languages (issue 10): text size, direction */
     float text_scale;        /* font sizes are multiplied by this (settings text size / 100) */
     bool  rtl;               /* the interface language is written right to left: mirror */
@@ -465,16 +441,6 @@ void app_control_window(app *a, int w, int h);
 /* present, two windows: an event from the control window (pointer x, y in 0..1 of it;
  * a resize is the control window's). Keys and text go to app_event. */
 void app_control_event(app *a, const gw_event *e);
-/* present_panel.c: the controls, their widgets and keys (mode_present.c calls these). */
-void present_panel_draw(const app *a, draw_list *l, bool full);
-/* The client view's width while the panel shows over it (a->w when it does not). */
-int present_panel_client_w(const app *a);
-/* mode_present.c's update: the panel shown or gone (its slide starts); true while it
- * slides (frames are wanted). */
-bool present_panel_update(app *a);
-bool present_panel_activate(app *a, const char *widget);
-bool present_panel_key(app *a, const gw_event *e);
-void present_panel_init(app *a, const char *plan_dir);
 
 /* Layout unit: 1 at 1280x720, scaled with the window's shorter proportion. */
 float app_unit(const app *a);

@@ -2,7 +2,8 @@
  * scene and mode table; it hands them to the app core (app.c) by id, so that the core
  * and the scenes depend on no scene's file and reach each other only through app_go.
  * It also starts the layers beside the core: the crisis lines (scene_safety.c), the
- * person's data (app_home.c) and the therapist's panel (present_panel.c). */
+ * person's data (app_home.c); a mode takes what it needs of the configuration itself
+ * (mode_vt.configure). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,7 +72,6 @@ bool app_init(app *a, const app_config *cfg)
         a->mode->configure(a, cfg);
     app_load_locales(a);
     app_home_init(a, cfg);
-    present_panel_init(a, cfg->plan_dir);
     a->text_pct_arg = cfg->text_pct;
     a->text = plat_text_new(paths_font_dir());
     if (!a->text) /* layouts then size text by estimate: it may not fit so well */

@@ -3,19 +3,23 @@
  * (present_panel.c) are drawn beside the client view, which is laid out in the room
  * left of them while they show (the two slide, eased, in a third of a second), and fade
  * after a few seconds without input (the client view has the whole screen again); with
- * a second display they have a window of their own. */
+ * a second display they have a window of their own. The mode's state (present.h) is
+ * its own: the rest of the program asks it through the table (blank, captions_off,
+ * client_w, has_widget) and the functions below. */
 #include <stdio.h>
 
-#include "app/app.h"
+#include "app/present.h"
 #include "core/draw_adapt.h"
-
-#define FADE_AFTER GW_SEC(4)
 
 void app_draw_control(app *a, draw_list *l)
 {
+    if (!app_mode_is(a, MODE_PRESENT)) { /* only present mode has controls */
+        draw_begin(l, a->w, a->h, a->th->bg);
+        return;
+    }
     int w = a->w, h = a->h;  /* the panel lays itself out in the control window's size */
-    a->w = a->present.ctl_w > 0 ? a->present.ctl_w : w;
-    a->h = a->present.ctl_h > 0 ? a->present.ctl_h : h;
+    a->w = present_st(a)->ctl_w > 0 ? present_st(a)->ctl_w : w;
+    a->h = present_st(a)->ctl_h > 0 ? present_st(a)->ctl_h : h;
     a->text_scale = (float)app_text_pct(a) / 100.f;
     draw_begin(l, a->w, a->h, a->th->bg);
     present_panel_draw(a, l, true);
@@ -28,24 +32,28 @@ void app_draw_control(app *a, draw_list *l)
 
 void app_control_window(app *a, int w, int h)
 {
-    a->present.two_windows = w > 0 && h > 0;
-    a->present.ctl_w = w;
-    a->present.ctl_h = h;
+    if (!app_mode_is(a, MODE_PRESENT))
+        return;
+    present_st(a)->two_windows = w > 0 && h > 0;
+    present_st(a)->ctl_w = w;
+    present_st(a)->ctl_h = h;
     a->ui_stale = true;
 }
 
 void app_control_event(app *a, const gw_event *e)
 {
+    if (!app_mode_is(a, MODE_PRESENT))
+        return;
     switch (e->type) {
     case EV_RESIZE:
         app_control_window(a, e->w, e->h);
         return;
     case EV_POINTER_UP: {
         a->last_input = a->now;
-        app_draw_control(a, &a->present.ctl_ui);
-        app_check_drawn(a, &a->present.ctl_ui);
-        const draw_widget *w = draw_widget_at(&a->present.ctl_ui, e->x * (float)a->present.ctl_w,
-                                              e->y * (float)a->present.ctl_h);
+        app_draw_control(a, &present_st(a)->ctl_ui);
+        app_check_drawn(a, &present_st(a)->ctl_ui);
+        const draw_widget *w = draw_widget_at(&present_st(a)->ctl_ui, e->x * (float)present_st(a)->ctl_w,
+                                              e->y * (float)present_st(a)->ctl_h);
         if (w) {
             char id[DRAW_WIDGET_ID_MAX];
             snprintf(id, sizeof id, "%s", w->id);
@@ -63,62 +71,78 @@ void app_control_event(app *a, const gw_event *e)
 }
 
 /* A widget on the control window (present, two windows). */
-static bool has_widget(app *a, const char *id)
+static bool present_has_widget(app *a, const char *id)
 {
-    if (!a->present.two_windows)
+    if (!present_st(a)->two_windows)
         return false;
-    app_draw_control(a, &a->present.ctl_ui);
-    app_check_drawn(a, &a->present.ctl_ui);
-    return draw_widget_find(&a->present.ctl_ui, id) != NULL;
+    app_draw_control(a, &present_st(a)->ctl_ui);
+    app_check_drawn(a, &present_st(a)->ctl_ui);
+    return draw_widget_find(&present_st(a)->ctl_ui, id) != NULL;
 }
 
 
-static void enter(app *a) { app_go(a, SCENE_LIBRARY); }
+static void present_configure(app *a, const app_config *cfg)
+{
+    present_panel_init(a, cfg->plan_dir);
+}
 
-static void leave_exercise(app *a) { app_go(a, SCENE_LIBRARY); }
+static void present_release(app *a)
+{
+    draw_free(&present_st(a)->ctl_ui);
+}
 
-static bool filter(app *a, const gw_event *e)
+static void present_enter(app *a) { app_go(a, SCENE_LIBRARY); }
+
+static void present_leave_exercise(app *a) { app_go(a, SCENE_LIBRARY); }
+
+static bool present_filter(app *a, const gw_event *e)
 {
     return present_panel_key(a, e);
 }
 
 /* The group and tension choices belong to the exercise on screen. */
-static void update(app *a)
+static void present_update(app *a)
 {
-    a->present.sliding = present_panel_update(a);
-    if (a->ex && a->ex != a->present.tail_ex) {
-        a->present.tail_ex = a->ex;
-        a->present.drop_regions = 0;
-        a->present.release_only = false;
+    present_st(a)->sliding = present_panel_update(a);
+    if (a->ex && a->ex != present_st(a)->tail_ex) {
+        present_st(a)->tail_ex = a->ex;
+        present_st(a)->drop_regions = 0;
+        present_st(a)->release_only = false;
     }
 }
 
-static gw_ns next_change(const app *a)
+static gw_ns present_next_change(const app *a)
 {
-    if (a->present.sliding) /* the panel and the client view move */
+    if (present_st(a)->sliding) /* the panel and the client view move */
         return a->now + GW_MSEC(16);
-    gw_ns fade = a->last_input + FADE_AFTER;  /* the overlay goes */
+    gw_ns fade = a->last_input + PRESENT_FADE_AFTER;  /* the overlay goes */
     return fade > a->now ? fade : GW_NEVER;
 }
 
-static void draw(const app *a, draw_list *l)
+static void present_draw(const app *a, draw_list *l)
 {
     present_panel_draw(a, l, false);
 }
 
-static bool blank(const app *a) { return a->present.blank; }
+static bool present_blank(const app *a) { return present_st(a)->blank; }
+
+static bool present_captions_off(const app *a) { return present_st(a)->captions_off; }
 
 const mode_vt mode_present = {
     .id = MODE_PRESENT,
     .name = "present",
-    .enter = enter,
-    .filter = filter,
-    .leave_exercise = leave_exercise,
-    .update = update,
-    .next_change = next_change,
-    .draw = draw,
+    .configure = present_configure,
+    .enter = present_enter,
+    .filter = present_filter,
+    .leave_exercise = present_leave_exercise,
+    .update = present_update,
+    .next_change = present_next_change,
+    .draw = present_draw,
     .activate = present_panel_activate,
-    .blank = blank,
+    .blank = present_blank,
     .client_w = present_panel_client_w,
-    .has_widget = has_widget,
+    .has_widget = present_has_widget,
+    .captions_off = present_captions_off,
+    .state_size = sizeof(struct present_st),
+    .release = present_release,
 };

@@ -12,6 +12,7 @@
 
 #include "app/app.h"
 #include "app/kiosk_scenes.h"
+#include "app/present.h"
 #include "app/run.h"
 #include "core/i18n.h"
 #include "core/paths.h"
@@ -175,7 +176,8 @@ static int check(pack_set *packs, plat_render *pr, plat_text *pt, const char *la
     for (double t = 0; t <= s->at; t += 0.5)
         app_update(&a, (gw_ns)(t * 1e9));
     a.settings_page = a.text_page = s->page; /* screens on more than one page: the next ones */
-    a.present.page = s->page;
+    if (app_mode_is(&a, MODE_PRESENT))
+        present_st(&a)->page = s->page;
     ((struct kiosk_library_st *)app_state(&a, SCENE_KIOSK_LIBRARY))->page = s->page;
     if (s->prep)
         s->prep(&a);
@@ -300,14 +302,14 @@ static int check_text_size_shown(pack_set *packs)
 static void panel_shown(app *a)
 {
     a->last_input = a->now;
-    a->present.shown = true;
-    a->present.shown_since = a->now - GW_SEC(1);
+    present_st(a)->shown = true;
+    present_st(a)->shown_since = a->now - GW_SEC(1);
 }
 
 static void panel_keys(app *a)
 {
     panel_shown(a);
-    a->present.help = true;
+    present_st(a)->help = true;
 }
 
 /* the panel with a note typed, a plan saved and the screen blanked */
@@ -315,11 +317,11 @@ static void panel_busy(app *a)
 {
     panel_shown(a);
     app_press(a, "ctl-add-plan");
-    snprintf(a->present.note, sizeof a->present.note, "%s",
+    snprintf(present_st(a)->note, sizeof present_st(a)->note, "%s",
              "Practise twice a day, after breakfast and before bed; stop if you feel dizzy.");
-    snprintf(a->present.msg, sizeof a->present.msg, "Plan saved in %s", "/home/therapist/groundwork-plan-2026-01-01");
-    a->present.blank = true;
-    a->present.captions_off = true;
+    snprintf(present_st(a)->msg, sizeof present_st(a)->msg, "Plan saved in %s", "/home/therapist/groundwork-plan-2026-01-01");
+    present_st(a)->blank = true;
+    present_st(a)->captions_off = true;
 }
 
 /* kiosk admin: digits typed and the message a wrong PIN leaves */

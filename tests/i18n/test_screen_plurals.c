@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "app/app.h"
+#include "app/present.h"
 #include "core/i18n.h"
 #include "core/paths.h"
 
@@ -241,7 +242,7 @@ static bool panel_shows(pack_set *packs, const char *lang, const char *id, const
         if (app_start_exercise(&a, id)) {
             app_update(&a, (gw_ns)1e9);
             a.last_input = a.now; /* the panel shows */
-            a.present.page = page;
+            present_st(&a)->page = page;
             draw_list l = { 0 };
             app_draw(&a, &l);
             found = has_text(&l, text);
