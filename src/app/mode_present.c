@@ -17,9 +17,10 @@ void app_draw_control(app *a, draw_list *l)
         draw_begin(l, a->w, a->h, a->th->bg);
         return;
     }
+    const struct present_st *p = present_st(a);
     int w = a->w, h = a->h;  /* the panel lays itself out in the control window's size */
-    a->w = present_st(a)->ctl_w > 0 ? present_st(a)->ctl_w : w;
-    a->h = present_st(a)->ctl_h > 0 ? present_st(a)->ctl_h : h;
+    a->w = p->ctl_w > 0 ? p->ctl_w : w;
+    a->h = p->ctl_h > 0 ? p->ctl_h : h;
     a->text_scale = (float)app_text_pct(a) / 100.f;
     draw_begin(l, a->w, a->h, a->th->bg);
     present_panel_draw(a, l, true);
@@ -34,9 +35,10 @@ void app_control_window(app *a, int w, int h)
 {
     if (!app_mode_is(a, MODE_PRESENT))
         return;
-    present_st(a)->two_windows = w > 0 && h > 0;
-    present_st(a)->ctl_w = w;
-    present_st(a)->ctl_h = h;
+    struct present_st *p = present_st(a);
+    p->two_windows = w > 0 && h > 0;
+    p->ctl_w = w;
+    p->ctl_h = h;
     a->ui_stale = true;
 }
 
@@ -44,16 +46,16 @@ void app_control_event(app *a, const gw_event *e)
 {
     if (!app_mode_is(a, MODE_PRESENT))
         return;
+    struct present_st *p = present_st(a);
     switch (e->type) {
     case EV_RESIZE:
         app_control_window(a, e->w, e->h);
         return;
     case EV_POINTER_UP: {
         a->last_input = a->now;
-        app_draw_control(a, &present_st(a)->ctl_ui);
-        app_check_drawn(a, &present_st(a)->ctl_ui);
-        const draw_widget *w = draw_widget_at(&present_st(a)->ctl_ui, e->x * (float)present_st(a)->ctl_w,
-                                              e->y * (float)present_st(a)->ctl_h);
+        app_draw_control(a, &p->ctl_ui);
+        app_check_drawn(a, &p->ctl_ui);
+        const draw_widget *w = draw_widget_at(&p->ctl_ui, e->x * (float)p->ctl_w, e->y * (float)p->ctl_h);
         if (w) {
             char id[DRAW_WIDGET_ID_MAX];
             snprintf(id, sizeof id, "%s", w->id);
@@ -73,11 +75,12 @@ void app_control_event(app *a, const gw_event *e)
 /* A widget on the control window (present, two windows). */
 static bool present_has_widget(app *a, const char *id)
 {
-    if (!present_st(a)->two_windows)
+    struct present_st *p = present_st(a);
+    if (!p->two_windows)
         return false;
-    app_draw_control(a, &present_st(a)->ctl_ui);
-    app_check_drawn(a, &present_st(a)->ctl_ui);
-    return draw_widget_find(&present_st(a)->ctl_ui, id) != NULL;
+    app_draw_control(a, &p->ctl_ui);
+    app_check_drawn(a, &p->ctl_ui);
+    return draw_widget_find(&p->ctl_ui, id) != NULL;
 }
 
 
@@ -103,11 +106,12 @@ static bool present_filter(app *a, const gw_event *e)
 /* The group and tension choices belong to the exercise on screen. */
 static void present_update(app *a)
 {
-    present_st(a)->sliding = present_panel_update(a);
-    if (a->ex && a->ex != present_st(a)->tail_ex) {
-        present_st(a)->tail_ex = a->ex;
-        present_st(a)->drop_regions = 0;
-        present_st(a)->release_only = false;
+    struct present_st *p = present_st(a);
+    p->sliding = present_panel_update(a);
+    if (a->ex && a->ex != p->tail_ex) {
+        p->tail_ex = a->ex;
+        p->drop_regions = 0;
+        p->release_only = false;
     }
 }
 

@@ -15,8 +15,9 @@
 
 void present_panel_init(app *a, const char *plan_dir)
 {
-    snprintf(present_st(a)->plan_dir, sizeof present_st(a)->plan_dir, "%s", plan_dir ? plan_dir : "");
-    plan_freq_preset(0, &present_st(a)->pl.times_per_day, &present_st(a)->pl.minutes);
+    struct present_st *p = present_st(a);
+    snprintf(p->plan_dir, sizeof p->plan_dir, "%s", plan_dir ? plan_dir : "");
+    plan_freq_preset(0, &p->pl.times_per_day, &p->pl.minutes);
 }
 
 static void ctl_trace_on(app *a, const char *event, const char *field, bool on)
@@ -130,14 +131,15 @@ static void ctl_save_plan(app *a)
 
 static void ctl_toggle_group(app *a, const char *rid)
 {
+    struct present_st *p = present_st(a);
     if (!a->ex || a->ex->kind != EX_GUIDED)
         return;
     for (int i = 0; i < a->ex->nregion && i < 64; i++)
         if (!strcmp(a->ex->region[i].id, rid)) {
-            present_st(a)->drop_regions ^= 1ull << i;
+            p->drop_regions ^= 1ull << i;
             trace_begin(a->tr, a->now, "plan_group");
             trace_str(a->tr, "region", rid);
-            trace_bool(a->tr, "included", !((present_st(a)->drop_regions >> i) & 1u));
+            trace_bool(a->tr, "included", !((p->drop_regions >> i) & 1u));
             trace_end(a->tr);
         }
 }
@@ -228,14 +230,15 @@ static bool ctl_note_key(app *a, const gw_event *e)
 
 bool present_panel_key(app *a, const gw_event *e)
 {
-    if (present_st(a)->editing_note)
+    struct present_st *p = present_st(a);
+    if (p->editing_note)
         return ctl_note_key(a, e);
     if (e->type != EV_KEY)
         return false;
     const char *k = e->key;
     bool ctrl = e->mods & GW_MOD_CTRL;
-    if (present_st(a)->help && !strcmp(k, "Escape")) {
-        present_st(a)->help = false;
+    if (p->help && !strcmp(k, "Escape")) {
+        p->help = false;
         return true;
     }
     static const char *const MAP[][2] = {
@@ -256,10 +259,10 @@ bool present_panel_key(app *a, const gw_event *e)
         if (!strcmp(k, MAP[i][0])) {
             if (!strncmp(MAP[i][1], "ctl-", 4))
                 present_show_page_of(a, MAP[i][1]); /* a control on another page of the panel */
-            bool was = present_st(a)->editing_note;
+            bool was = p->editing_note;
             bool pressed = app_press(a, MAP[i][1]); /* not on screen now: the scene may have the key */
-            if (pressed && !was && present_st(a)->editing_note && strlen(k) < sizeof present_st(a)->opened_by)
-                memcpy(present_st(a)->opened_by, k, strlen(k) + 1);
+            if (pressed && !was && p->editing_note && strlen(k) < sizeof p->opened_by)
+                memcpy(p->opened_by, k, strlen(k) + 1);
             return pressed;
         }
     return false;

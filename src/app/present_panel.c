@@ -272,25 +272,27 @@ static float panel_beside_w(const app *a, float W)
 
 static float panel_slide_of(const app *a)
 {
-    if (present_st(a)->two_windows)
+    const struct present_st *st = present_st(a);
+    if (st->two_windows)
         return 0;
     bool on = !panel_faded(a);
-    if (on != present_st(a)->shown) /* input (or the fade) since the last update: it starts now */
+    if (on != st->shown) /* input (or the fade) since the last update: it starts now */
         return a->set.reduced_motion ? (on ? 1.f : 0.f) : on ? 0.f : 1.f;
-    float p = a->set.reduced_motion ? 1.f : (float)(a->now - present_st(a)->shown_since) / (float)SLIDE;
+    float p = a->set.reduced_motion ? 1.f : (float)(a->now - st->shown_since) / (float)SLIDE;
     p = p < 0 ? 0 : p > 1 ? 1 : p;
     float e = p * p * (3 - 2 * p);
-    return present_st(a)->shown ? e : 1 - e;
+    return st->shown ? e : 1 - e;
 }
 
 bool present_panel_update(app *a)
 {
-    bool on = !panel_faded(a) && !present_st(a)->two_windows;
-    if (on != present_st(a)->shown) {
-        present_st(a)->shown = on;
-        present_st(a)->shown_since = a->now;
+    struct present_st *st = present_st(a);
+    bool on = !panel_faded(a) && !st->two_windows;
+    if (on != st->shown) {
+        st->shown = on;
+        st->shown_since = a->now;
     }
-    return !a->set.reduced_motion && a->now - present_st(a)->shown_since < SLIDE;
+    return !a->set.reduced_motion && a->now - st->shown_since < SLIDE;
 }
 
 int present_panel_client_w(const app *a)
@@ -446,9 +448,10 @@ static bool panel_side_area(const app *a, float W, float H, gw_rect *out)
 /* The window the panel is in: the control window (two windows) or the client view. */
 static void panel_window(const app *a, bool *full, float *W, float *H)
 {
-    *full = present_st(a)->two_windows;
-    *W = (float)(*full && present_st(a)->ctl_w > 0 ? present_st(a)->ctl_w : a->w);
-    *H = (float)(*full && present_st(a)->ctl_h > 0 ? present_st(a)->ctl_h : a->h);
+    const struct present_st *p = present_st(a);
+    *full = p->two_windows;
+    *W = (float)(*full && p->ctl_w > 0 ? p->ctl_w : a->w);
+    *H = (float)(*full && p->ctl_h > 0 ? p->ctl_h : a->h);
 }
 
 static int panel_turn(int page, int pages, int by)
