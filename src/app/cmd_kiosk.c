@@ -24,7 +24,7 @@ static const char KUSAGE[] = "Usage: groundwork kiosk set-pin [--config FILE]\n"
                              "       groundwork kiosk check [--config FILE] [--pack DIR]...\n";
 
 /* --config FILE, else /etc/groundwork/kiosk.json if it exists, else the user's. */
-static const char *config_path(const char *given, char *buf, size_t n)
+static const char *kcmd_config_path(const char *given, char *buf, size_t n)
 {
     if (given)
         return given;
@@ -37,7 +37,7 @@ static const char *config_path(const char *given, char *buf, size_t n)
 }
 
 /* path quoted for a shell, in single quotes */
-static void quote(char *out, size_t n, const char *path)
+static void kcmd_quote(char *out, size_t n, const char *path)
 {
     size_t o = 0;
     if (n < 3)
@@ -54,7 +54,7 @@ static void quote(char *out, size_t n, const char *path)
     out[o] = 0;
 }
 
-static bool read_line(char *buf, size_t n, bool tty, const char *prompt)
+static bool kcmd_read_line(char *buf, size_t n, bool tty, const char *prompt)
 {
     struct termios old, quiet;
     if (tty) {
@@ -75,7 +75,7 @@ static bool read_line(char *buf, size_t n, bool tty, const char *prompt)
     return ok;
 }
 
-static int set_pin(const char *path)
+static int kcmd_set_pin(const char *path)
 {
     kiosk_config c;
     kiosk_errors errs = { 0 };
@@ -89,11 +89,11 @@ static int set_pin(const char *path)
         kiosk_config_defaults(&c);
     bool tty = isatty(STDIN_FILENO);
     char pin[64], again[64];
-    if (!read_line(pin, sizeof pin, tty, "New admin PIN (4 to 12 digits): ")) {
+    if (!kcmd_read_line(pin, sizeof pin, tty, "New admin PIN (4 to 12 digits): ")) {
         fputs("groundwork: no PIN given on standard input\n", stderr);
         return 1;
     }
-    if (tty && (!read_line(again, sizeof again, tty, "The same PIN again: ") || strcmp(pin, again))) {
+    if (tty && (!kcmd_read_line(again, sizeof again, tty, "The same PIN again: ") || strcmp(pin, again))) {
         fputs("groundwork: the two PINs differ; nothing changed\n", stderr);
         return 1;
     }
@@ -126,7 +126,7 @@ static int set_pin(const char *path)
     if (was.existed && !was.owner_kept) {
         /* the kiosk's user may no longer be able to read it: say exactly what gives it back */
         char q[2 * KIOSK_PATH_MAX + 8], owner[64], group[64];
-        quote(q, sizeof q, path);
+        kcmd_quote(q, sizeof q, path);
         struct passwd *pw = getpwuid((uid_t)was.uid);
         struct group *gr = getgrgid((gid_t)was.gid);
         if (pw)
@@ -145,13 +145,13 @@ static int set_pin(const char *path)
     return 0;
 }
 
-static void print_day(void *ctx, const char *day, long started, long completed)
+static void kcmd_print_day(void *ctx, const char *day, long started, long completed)
 {
     (void)ctx;
     printf("%-12s %8ld %10ld\n", day, started, completed);
 }
 
-static int stats(const char *path)
+static int kcmd_stats(const char *path)
 {
     kiosk_config c;
     kiosk_errors errs = { 0 };
@@ -176,7 +176,7 @@ static int stats(const char *path)
         return 1;
     }
     printf("%-12s %8s %10s\n", "day", "started", "completed");
-    int n = kstats_each(k, print_day, NULL);
+    int n = kstats_each(k, kcmd_print_day, NULL);
     kstats_close(k);
     if (n < 0) {
         fprintf(stderr, "groundwork: %s: cannot read the counters\n", p);
@@ -207,10 +207,10 @@ int cmd_kiosk(int argc, char **argv)
         return 2;
     }
     char buf[PATH_MAX];
-    const char *path = config_path(given, buf, sizeof buf);
+    const char *path = kcmd_config_path(given, buf, sizeof buf);
     if (!path) {
         fputs("groundwork: no place for the kiosk settings (set HOME or use --config FILE)\n", stderr);
         return 1;
     }
-    return !strcmp(action, "set-pin") ? set_pin(path) : stats(path);
+    return !strcmp(action, "set-pin") ? kcmd_set_pin(path) : kcmd_stats(path);
 }

@@ -31,7 +31,7 @@ static const char CUSAGE[] = "Usage: groundwork kiosk check [--config FILE] [--p
 
 static int findings;
 
-static void finding(const char *area, const char *fmt, ...)
+static void kcheck_finding(const char *area, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -43,7 +43,7 @@ static void finding(const char *area, const char *fmt, ...)
 }
 
 /* p as one shell word: as it is when it needs no quoting, else in single quotes */
-static const char *sh(const char *p, char *buf, size_t n)
+static const char *kcheck_sh(const char *p, char *buf, size_t n)
 {
     if (p[0] && strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._+-=:,@%") == strlen(p))
         return p;
@@ -62,7 +62,7 @@ static const char *sh(const char *p, char *buf, size_t n)
 }
 #define QMAX (2 * PATH_MAX + 8)
 
-static void user_name(unsigned uid, char *out, size_t n)
+static void kcheck_user_name(unsigned uid, char *out, size_t n)
 {
     struct passwd *pw = getpwuid((uid_t)uid);
     if (pw)
@@ -71,7 +71,7 @@ static void user_name(unsigned uid, char *out, size_t n)
         snprintf(out, n, "%u", uid);
 }
 
-static void group_name(unsigned gid, char *out, size_t n)
+static void kcheck_group_name(unsigned gid, char *out, size_t n)
 {
     struct group *gr = getgrgid((gid_t)gid);
     if (gr)
@@ -83,7 +83,7 @@ static void group_name(unsigned gid, char *out, size_t n)
 /* The settings file the kiosk reads (mode_kiosk.c): the one given, else
  * /etc/groundwork/kiosk.json where it exists (readable or not: the kiosk would pass over
  * one it cannot read, which is a finding), else the user's; NULL when there is none. */
-static const char *settings_path(const char *given, char *buf, size_t n)
+static const char *kcheck_settings_path(const char *given, char *buf, size_t n)
 {
     if (given)
         return given;
@@ -97,45 +97,45 @@ static const char *settings_path(const char *given, char *buf, size_t n)
 
 /* Owner, group and mode of the settings file: root's, readable by the kiosk's user,
  * written by nobody else. Returns whether the file can be read (by this user). */
-static bool check_file(const char *path)
+static bool kcheck_file(const char *path)
 {
     struct stat st;
     if (stat(path, &st) != 0) {
-        finding("settings", "%s: %s; the kiosk runs with the defaults (no PIN, so no admin exit)%s", path,
+        kcheck_finding("settings", "%s: %s; the kiosk runs with the defaults (no PIN, so no admin exit)%s", path,
                 strerror(errno), errno == ENOENT ? "; create it (docs/kiosk.md)" : "");
         return false;
     }
     char me[64], owner[64], group[64];
-    user_name((unsigned)geteuid(), me, sizeof me);
-    user_name((unsigned)st.st_uid, owner, sizeof owner);
-    group_name((unsigned)st.st_gid, group, sizeof group);
+    kcheck_user_name((unsigned)geteuid(), me, sizeof me);
+    kcheck_user_name((unsigned)st.st_uid, owner, sizeof owner);
+    kcheck_group_name((unsigned)st.st_gid, group, sizeof group);
     unsigned mode = (unsigned)st.st_mode & 07777;
     static char qb[QMAX];
-    const char *q = sh(path, qb, sizeof qb);
+    const char *q = kcheck_sh(path, qb, sizeof qb);
     if (!S_ISREG(st.st_mode)) {
-        finding("settings", "%s is not a regular file; the kiosk runs with the defaults", path);
+        kcheck_finding("settings", "%s is not a regular file; the kiosk runs with the defaults", path);
         return false;
     }
     bool readable = access(path, R_OK) == 0;
     if (!readable)
-        finding("settings", "%s cannot be read by %s (owner %s:%s, mode %04o), so the kiosk runs with the "
+        kcheck_finding("settings", "%s cannot be read by %s (owner %s:%s, mode %04o), so the kiosk runs with the "
                 "defaults (no PIN, no admin exit); fix: sudo chmod 0644 %s", path, me, owner, group, mode, q);
     else if (geteuid() == 0 && !(mode & S_IROTH) && !(st.st_gid != 0 && (mode & S_IRGRP)))
         /* root reads anything: say what the kiosk's user would meet */
-        finding("settings", "%s can be read by %s alone (owner %s:%s, mode %04o), not by the kiosk's user; "
+        kcheck_finding("settings", "%s can be read by %s alone (owner %s:%s, mode %04o), not by the kiosk's user; "
                 "fix: sudo chmod 0644 %s", path, owner, owner, group, mode, q);
     if (st.st_uid != 0)
-        finding("owner", "%s belongs to %s, not root: that user (or a visitor who got past the kiosk) can "
+        kcheck_finding("owner", "%s belongs to %s, not root: that user (or a visitor who got past the kiosk) can "
                 "change its settings and PIN; fix: sudo chown root:root %s && sudo chmod 0644 %s",
                 path, owner, q, q);
     else if (mode & (S_IWGRP | S_IWOTH))
-        finding("owner", "%s can be changed by %s (mode %04o); fix: sudo chmod go-w %s", path,
+        kcheck_finding("owner", "%s can be changed by %s (mode %04o); fix: sudo chmod go-w %s", path,
                 (mode & S_IWOTH) ? "anyone" : "its group", mode, q);
     return readable;
 }
 
 /* Can this user make and write files in dir (made with its parents where missing)? */
-static bool folder_writable(const char *dir, char *why, size_t n)
+static bool kcheck_folder_writable(const char *dir, char *why, size_t n)
 {
     char p[PATH_MAX];
     snprintf(p, sizeof p, "%s", dir);
@@ -155,7 +155,7 @@ static bool folder_writable(const char *dir, char *why, size_t n)
     if (access(p, W_OK | X_OK) != 0) {
         int e = errno;
         char owner[64];
-        user_name((unsigned)st.st_uid, owner, sizeof owner);
+        kcheck_user_name((unsigned)st.st_uid, owner, sizeof owner);
         snprintf(why, n, "%s%s cannot be written (%s; owner %s, mode %04o)", strcmp(p, dir) ? "it does not exist and " : "",
                  p, strerror(e), owner, (unsigned)st.st_mode & 07777);
         return false;
@@ -163,17 +163,17 @@ static bool folder_writable(const char *dir, char *why, size_t n)
     return true;
 }
 
-static void check_state(const kiosk_config *c)
+static void kcheck_state(const kiosk_config *c)
 {
     char me[64], why[PATH_MAX + 160];
     static char qb[QMAX];
-    user_name((unsigned)geteuid(), me, sizeof me);
+    kcheck_user_name((unsigned)geteuid(), me, sizeof me);
     const char *state = paths_user_state_dir();
     if (!state)
-        finding("state", "no state folder (set HOME or XDG_STATE_HOME)");
-    else if (!folder_writable(state, why, sizeof why))
-        finding("state", "the state folder %s is not writable by %s: %s; the PIN's lockout would not outlast a "
-                "restart; fix: sudo install -d -o %s -m 0700 %s", state, me, why, me, sh(state, qb, sizeof qb));
+        kcheck_finding("state", "no state folder (set HOME or XDG_STATE_HOME)");
+    else if (!kcheck_folder_writable(state, why, sizeof why))
+        kcheck_finding("state", "the state folder %s is not writable by %s: %s; the PIN's lockout would not outlast a "
+                "restart; fix: sudo install -d -o %s -m 0700 %s", state, me, why, me, kcheck_sh(state, qb, sizeof qb));
     if (!c->stats)
         return;
     char def[PATH_MAX], dir[PATH_MAX];
@@ -189,21 +189,21 @@ static void check_state(const kiosk_config *c)
         *slash = 0;
     else
         snprintf(dir, sizeof dir, "%s", slash ? "/" : ".");
-    if (!folder_writable(dir, why, sizeof why))
-        finding("state", "the counters' folder %s is not writable by %s: %s; no counters would be kept; "
-                "fix: sudo install -d -o %s -m 0700 %s", dir, me, why, me, sh(dir, qb, sizeof qb));
+    if (!kcheck_folder_writable(dir, why, sizeof why))
+        kcheck_finding("state", "the counters' folder %s is not writable by %s: %s; no counters would be kept; "
+                "fix: sudo install -d -o %s -m 0700 %s", dir, me, why, me, kcheck_sh(dir, qb, sizeof qb));
 }
 
-static void check_content(const pack_set *s, const kiosk_config *c, const char *path, bool read)
+static void kcheck_content(const pack_set *s, const kiosk_config *c, const char *path, bool read)
 {
     char line[2048];
     for (int i = 0; i < s->diags.n; i++)
         if (s->diags.v[i].severity == PACK_ERROR) {
             pack_diag_format(&s->diags.v[i], line, sizeof line);
-            finding("content", "%s", line);
+            kcheck_finding("content", "%s", line);
         }
     if (!paths_data_dir())
-        finding("content", "the built-in content is not found (reinstall the package, or set GROUNDWORK_DATA_DIR)");
+        kcheck_finding("content", "the built-in content is not found (reinstall the package, or set GROUNDWORK_DATA_DIR)");
     if (!read)
         return;
     for (int i = 0; i <= c->nexercise; i++) {
@@ -213,12 +213,12 @@ static void check_content(const pack_set *s, const kiosk_config *c, const char *
             continue;
         const exercise *e = pack_set_find(s, id);
         if (!e)
-            finding("exercises", "\"%s\" (%s, in %s) is in no pack the kiosk loads", id, what, path);
+            kcheck_finding("exercises", "\"%s\" (%s, in %s) is in no pack the kiosk loads", id, what, path);
         else if (!e->unattended)
-            finding("exercises", "\"%s\" (%s, in %s) is not marked for unattended use (its pack says "
+            kcheck_finding("exercises", "\"%s\" (%s, in %s) is not marked for unattended use (its pack says "
                     "\"unattended\": false)", id, what, path);
         else if (i == c->nexercise && e->kind != EX_BREATHING)
-            finding("exercises", "\"%s\" (paced in the attract loop, in %s) is not a breathing exercise", id, path);
+            kcheck_finding("exercises", "\"%s\" (paced in the attract loop, in %s) is not a breathing exercise", id, path);
     }
     int offered = 0;
     for (int i = 0; i < pack_set_exercise_count(s); i++) {
@@ -226,7 +226,7 @@ static void check_content(const pack_set *s, const kiosk_config *c, const char *
         offered += kiosk_offers(c, e->id, e->unattended);
     }
     if (offered == 0)
-        finding("exercises", "the kiosk offers no exercise (none loaded %s)",
+        kcheck_finding("exercises", "the kiosk offers no exercise (none loaded %s)",
                 c->nexercise ? "of those its settings name" : "is marked for unattended use");
 }
 
@@ -252,28 +252,28 @@ int cmd_kiosk_check(int argc, char **argv)
               "(sudo -u kiosk -H groundwork kiosk check) to see what it can\n", stderr);
     findings = 0;
     char buf[PATH_MAX] = "";
-    const char *path = settings_path(given, buf, sizeof buf);
+    const char *path = kcheck_settings_path(given, buf, sizeof buf);
     kiosk_config c;
     kiosk_config_defaults(&c);
     bool read = false;
     if (!path) /* buf: the user's settings file the kiosk would read, as it names it */
-        finding("settings", "no kiosk settings (/etc/groundwork/kiosk.json or %s): the kiosk runs with the defaults "
+        kcheck_finding("settings", "no kiosk settings (/etc/groundwork/kiosk.json or %s): the kiosk runs with the defaults "
                 "(no PIN, so no admin exit); create one (docs/kiosk.md)", buf[0] ? buf : "the user's");
-    else if (check_file(path)) {
+    else if (kcheck_file(path)) {
         kiosk_errors errs = { 0 };
         if (!kiosk_config_load(&c, path, &errs))
             for (int i = 0; i < errs.n; i++)
-                finding("settings", "%s", errs.msg[i]);
+                kcheck_finding("settings", "%s", errs.msg[i]);
         read = true;
         static char qb[QMAX];
         if (!c.pin_hash[0])
-            finding("pin", "no admin PIN is set in %s: the admin exit is closed; fix: sudo groundwork kiosk set-pin "
-                    "--config %s", path, sh(path, qb, sizeof qb));
+            kcheck_finding("pin", "no admin PIN is set in %s: the admin exit is closed; fix: sudo groundwork kiosk set-pin "
+                    "--config %s", path, kcheck_sh(path, qb, sizeof qb));
     }
     pack_set s = { 0 };
     run_load_content(&s, &o);
-    check_content(&s, &c, path ? path : "the defaults", read);
-    check_state(&c);
+    kcheck_content(&s, &c, path ? path : "the defaults", read);
+    kcheck_state(&c);
     if (findings == 0) {
         int offered = 0;
         for (int i = 0; i < pack_set_exercise_count(&s); i++) {
