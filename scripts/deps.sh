@@ -7,6 +7,7 @@ pkgs=(build-essential cmake pkg-config gettext python3
       libx11-dev libxext-dev libcjson-dev libcmocka-dev libsqlite3-dev python3-jsonschema libsodium-dev libfribidi-dev
       libsystemd-dev libcairo2-dev libpango1.0-dev   # the file chooser through sd-bus; the summary PDF
       fonts-noto-core locales xvfb xauth xdotool x11-utils   # x11-utils: xwininfo, xdpyinfo (display.present_xinerama)
+      rsync sqlite3 faketime   # fleet.push: docs/fleet.md's push and merge; a kiosk with its clock wrong
       xserver-xorg-core xserver-xorg-video-dummy x11-xserver-utils   # display.present_xinerama: two monitors side by side (Xorg's dummy driver, xrandr)
       desktop-file-utils appstream dpkg-dev man-db file lintian   # lintian: install.lintian checks the .deb
       dbus-daemon python3-dbus python3-gi poppler-utils   # tests: a private bus, a fake portal and notification server (their GLib loop), the PDF read back

@@ -1,7 +1,8 @@
 /* `groundwork kiosk set-pin|stats [--config FILE]`: the kiosk's administration from a
  * terminal. set-pin reads the PIN from standard input (without echo on a terminal) and
  * writes the settings file atomically with the PIN's salted hash; stats prints the
- * anonymous daily counters. */
+ * anonymous daily counters, as a table or (--csv, --json) as rows labelled with the
+ * kiosk's name, for merging a fleet's counters. */
 #include <errno.h>
 #include <grp.h>
 #include <pwd.h>
@@ -20,7 +21,7 @@ int cmd_kiosk(int argc, char **argv);
 int cmd_kiosk_check(int argc, char **argv); /* cmd_kiosk_check.c */
 
 static const char KUSAGE[] = "Usage: groundwork kiosk set-pin [--config FILE]\n"
-                             "       groundwork kiosk stats [--config FILE]\n"
+                             "       groundwork kiosk stats [--csv|--json] [--config FILE]\n"
                              "       groundwork kiosk check [--config FILE] [--pack DIR]...\n";
 
 /* --config FILE, else /etc/groundwork/kiosk.json if it exists, else the user's. */
@@ -71,7 +72,7 @@ static bool kcmd_read_line(char *buf, size_t n, bool tty, const char *prompt)
         fputs("\n", stderr);
     }
     if (ok)
-        buf[strcspn(buf, "\r\n")] = 0;
+        buf[strcspn(buf, "\n")] = 0;
     return ok;
 }
 
@@ -145,13 +146,47 @@ static int kcmd_set_pin(const char *path)
     return 0;
 }
 
-static void kcmd_print_day(void *ctx, const char *day, long started, long completed)
+typedef enum { STATS_TABLE, STATS_CSV, STATS_JSON } stats_form;
+
+typedef struct {
+    stats_form form;
+    const char *kiosk;
+    int rows;
+} stats_out;
+
+/* s in double quotes, for CSV ("" for ") or JSON (\" and \\; the name has no control
+ * characters) */
+static void kcmd_put_quoted(const char *s, bool json)
 {
-    (void)ctx;
-    printf("%-12s %8ld %10ld\n", day, started, completed);
+    putchar('"');
+    for (; *s; s++) {
+        if (*s == '"')
+            fputs(json ? "\\\"" : "\"\"", stdout);
+        else if (*s == '\\' && json)
+            fputs("\\\\", stdout);
+        else
+            putchar(*s);
+    }
+    putchar('"');
 }
 
-static int kcmd_stats(const char *path)
+static void kcmd_print_day(void *ctx, const char *day, long started, long completed)
+{
+    stats_out *o = ctx;
+    if (o->form == STATS_TABLE) {
+        printf("%-12s %8ld %10ld\n", day, started, completed);
+    } else if (o->form == STATS_CSV) {
+        kcmd_put_quoted(o->kiosk, false);
+        printf(",%s,%ld,%ld\n", day, started, completed);
+    } else {
+        fputs(o->rows ? ",\n  {\"kiosk\": " : "\n  {\"kiosk\": ", stdout);
+        kcmd_put_quoted(o->kiosk, true);
+        printf(", \"day\": \"%s\", \"started\": %ld, \"completed\": %ld}", day, started, completed);
+    }
+    o->rows++;
+}
+
+static int kcmd_stats(const char *path, stats_form form)
 {
     kiosk_config c;
     kiosk_errors errs = { 0 };
@@ -165,8 +200,19 @@ static int kcmd_stats(const char *path)
         p = def;
     if (!c.stats)
         fprintf(stderr, "groundwork: the kiosk keeps no counters (\"stats\": false in %s)\n", path);
+    /* the kiosk's name, else the host's: a fleet's rows say where they come from */
+    char host[KIOSK_NAME_MAX] = "";
+    if (!c.name[0] && gethostname(host, sizeof host) != 0)
+        snprintf(host, sizeof host, "unknown");
+    host[sizeof host - 1] = 0;
+    stats_out out = { .form = form, .kiosk = c.name[0] ? c.name : host };
     if (!p || access(p, F_OK) != 0) {
-        printf("No counters yet%s%s.\n", p ? " in " : "", p ? p : "");
+        if (form == STATS_CSV)
+            fputs("kiosk,day,started,completed\n", stdout);
+        else if (form == STATS_JSON)
+            fputs("[]\n", stdout);
+        else
+            printf("No counters yet%s%s.\n", p ? " in " : "", p ? p : "");
         return 0;
     }
     char err[KIOSK_PATH_MAX + 128];
@@ -175,9 +221,16 @@ static int kcmd_stats(const char *path)
         fprintf(stderr, "groundwork: %s\n", err);
         return 1;
     }
-    printf("%-12s %8s %10s\n", "day", "started", "completed");
-    int n = kstats_each(k, kcmd_print_day, NULL);
+    if (form == STATS_TABLE)
+        printf("%-12s %8s %10s\n", "day", "started", "completed");
+    else if (form == STATS_CSV)
+        fputs("kiosk,day,started,completed\n", stdout);
+    else
+        fputs("[", stdout);
+    int n = kstats_each(k, kcmd_print_day, &out);
     kstats_close(k);
+    if (form == STATS_JSON)
+        fputs(out.rows ? "\n]\n" : "]\n", stdout);
     if (n < 0) {
         fprintf(stderr, "groundwork: %s: cannot read the counters\n", p);
         return 1;
@@ -192,8 +245,11 @@ int cmd_kiosk(int argc, char **argv)
     if (action && !strcmp(action, "check"))
         return cmd_kiosk_check(argc, argv);
     const char *given = NULL;
+    stats_form form = STATS_TABLE;
     for (int i = 2; i < argc; i++) {
-        if (!strcmp(argv[i], "--config") && i + 1 < argc)
+        if (action && !strcmp(action, "stats") && (!strcmp(argv[i], "--csv") || !strcmp(argv[i], "--json")))
+            form = argv[i][2] == 'c' ? STATS_CSV : STATS_JSON;
+        else if (!strcmp(argv[i], "--config") && i + 1 < argc)
             given = argv[++i];
         else if (!strncmp(argv[i], "--config=", 9))
             given = argv[i] + 9;
@@ -212,5 +268,5 @@ int cmd_kiosk(int argc, char **argv)
         fputs("groundwork: no place for the kiosk settings (set HOME or use --config FILE)\n", stderr);
         return 1;
     }
-    return !strcmp(action, "set-pin") ? kcmd_set_pin(path) : kcmd_stats(path);
+    return !strcmp(action, "set-pin") ? kcmd_set_pin(path) : kcmd_stats(path, form);
 }

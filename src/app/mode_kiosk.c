@@ -301,9 +301,19 @@ static void kiosk_swap_content(app *a)
     int errors = pack_diags_errors(&fresh->diags);
     int n = pack_set_exercise_count(fresh);
     if (errors > 0 || n == 0) {
+        /* why, for whoever pushed it: the first error (validate lists them all) */
+        char why[1024] = "no exercises";
+        for (int i = 0; i < fresh->diags.n; i++)
+            if (fresh->diags.v[i].severity == PACK_ERROR) {
+                pack_diag_format(&fresh->diags.v[i], why, sizeof why);
+                break;
+            }
+        fprintf(stderr, "groundwork: the new content was not swapped in (%d error%s; the last good content "
+                "stays): %s\n", errors, errors == 1 ? "" : "s", why);
         trace_begin(a->tr, a->now, "content");
         trace_str(a->tr, "result", "kept");
         trace_int(a->tr, "errors", errors);
+        trace_str(a->tr, "reason", why);
         trace_end(a->tr);
         pack_set_free(fresh);
         free(fresh);

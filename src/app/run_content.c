@@ -1,5 +1,9 @@
+/* run_content: which packs a run loads (the built-in one, the user's, each --pack) and
+ * how their problems are printed. */
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
 
 #include "app/run.h"
 #include "core/paths.h"
@@ -21,8 +25,17 @@ void run_load_installed(pack_set *s, const char *const *skip, int nskip)
 void run_load_content(pack_set *s, const run_options *o)
 {
     run_load_installed(s, NULL, 0);
-    for (int i = 0; o && i < o->npacks; i++)
-        pack_set_add_dir(s, o->packs[i]);
+    for (int i = 0; o && i < o->npacks; i++) {
+        /* a symbolic link (a fleet's "current", flipped to each new release) is followed
+         * once, so every file comes from the one release it named when loading began,
+         * however often it is flipped meanwhile */
+        struct stat st;
+        char real[PATH_MAX];
+        if (lstat(o->packs[i], &st) == 0 && S_ISLNK(st.st_mode) && realpath(o->packs[i], real))
+            pack_set_add_dir(s, real);
+        else
+            pack_set_add_dir(s, o->packs[i]);
+    }
 }
 
 void run_reload_content(pack_set *out, void *ctx)

@@ -59,6 +59,15 @@ static bool copy_id(char *dst, size_t n, const char *s)
     return true;
 }
 
+/* No control characters: the name is written into CSV and JSON lines. */
+static bool printable(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x20 || *s == 0x7f)
+            return false;
+    return true;
+}
+
 static void read_string_list(rctx *r, const cJSON *v, const char *key, char *dst, size_t each, int max,
                              int *count, const char *want)
 {
@@ -196,9 +205,13 @@ static void read_root(rctx *r, kiosk_config *c, const cJSON *root)
         } else if (!strcmp(k, "stats_path")) {
             if (!cJSON_IsString(it) || !copy_id(c->stats_path, sizeof c->stats_path, it->valuestring))
                 bad_value(r, it, k, "a file path (a string)");
+        } else if (!strcmp(k, "name")) {
+            if (!cJSON_IsString(it) || !printable(it->valuestring) ||
+                !copy_id(c->name, sizeof c->name, it->valuestring))
+                bad_value(r, it, k, "a name of 1 to 63 printable characters");
         } else {
             jread_rep_key(&r->jr, it, PACK_ERROR, "unknown key \"%s\" (expected exercises, idle_timeout, attract, languages, admin_pin, "
-                   "hours, volume, stats, stats_path)", k);
+                   "hours, volume, stats, stats_path, name)", k);
         }
     }
 }
@@ -284,6 +297,8 @@ static cJSON *to_json(const kiosk_config *c)
     cJSON_AddBoolToObject(o, "stats", c->stats);
     if (c->stats_path[0])
         cJSON_AddStringToObject(o, "stats_path", c->stats_path);
+    if (c->name[0])
+        cJSON_AddStringToObject(o, "name", c->name);
     return o;
 }
 

@@ -28,6 +28,8 @@
 #define KIOSK_CURSOR_NS     GW_SEC(3)    /* the mouse cursor hides after this */
 #define KIOSK_LANG_NS       GW_SEC(4)    /* attract: each language shown this long */
 
+#define KIOSK_NAME_MAX 64
+
 typedef enum kiosk_outside { KIOSK_OUTSIDE_DIM, KIOSK_OUTSIDE_BLANK } kiosk_outside;
 typedef enum kiosk_hours_state { KIOSK_OPEN, KIOSK_DIM, KIOSK_BLANK } kiosk_hours_state;
 
@@ -46,6 +48,7 @@ typedef struct kiosk_config {
     double volume, volume_max;          /* 0..1; volume never above volume_max */
     bool  stats;                        /* keep anonymous daily counters (opt-in) */
     char  stats_path[KIOSK_PATH_MAX];   /* "": $XDG_DATA_HOME/groundwork/kiosk-stats.sqlite */
+    char  name[KIOSK_NAME_MAX];         /* the kiosk's name in its counters; "": the host's name */
 } kiosk_config;
 
 /* Problems found while reading, each "FILE:LINE:COL: message". */
