@@ -8,6 +8,7 @@ pkgs=(build-essential cmake pkg-config gettext python3
       libsystemd-dev libcairo2-dev libpango1.0-dev   # the file chooser through sd-bus; the summary PDF
       fonts-noto-core locales xvfb xauth xdotool x11-utils   # x11-utils: xwininfo, xdpyinfo (display.present_xinerama)
       rsync sqlite3 faketime   # fleet.push: docs/fleet.md's push and merge; a kiosk with its clock wrong
+      cage grim xwayland libwayland-dev   # kiosk.cage: the kiosk under cage, screenshots with grim; frames through wl_shm
       xserver-xorg-core xserver-xorg-video-dummy x11-xserver-utils   # display.present_xinerama: two monitors side by side (Xorg's dummy driver, xrandr)
       desktop-file-utils appstream dpkg-dev man-db file lintian   # lintian: install.lintian checks the .deb
       dbus-daemon python3-dbus python3-gi poppler-utils   # tests: a private bus, a fake portal and notification server (their GLib loop), the PDF read back

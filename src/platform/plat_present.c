@@ -1,4 +1,5 @@
 #include "platform/plat_present.h"
+#include "platform/plat_present_wl.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,7 @@ struct plat_present {
     SDL_Window *win;
     SDL_Surface *surf;   /* ours over the shared image (xshm), or SDL's (not owned) */
     bool xshm;
+    plat_wl *wl;         /* a Wayland window's shared-memory buffers, or NULL */
     unsigned long waits;
 #ifdef GW_HAVE_XSHM
     Display *d;
@@ -166,6 +168,9 @@ plat_present *plat_present_new(SDL_Window *win)
 #ifdef GW_HAVE_XSHM
     p->xshm = xshm_open(p);
 #endif
+    const char *want = getenv("GW_PRESENT");
+    if (!p->xshm && !(want && !strcmp(want, "sdl")))
+        p->wl = plat_wl_open(win);
     return p;
 }
 
@@ -191,10 +196,13 @@ SDL_Surface *plat_present_surface(plat_present *p, int w, int h)
             return p->surf;
         use_sdl(p);
     }
-#else
-    (void)w;
-    (void)h;
 #endif
+    if (p->wl) {
+        if ((p->surf = plat_wl_surface(p->wl, w, h)))
+            return p->surf;
+        plat_wl_free(p->wl);
+        p->wl = NULL;
+    }
     return p->surf = SDL_GetWindowSurface(p->win);
 }
 
@@ -227,6 +235,10 @@ void plat_present_rects(plat_present *p, const SDL_Rect *r, int n)
         return;
     }
 #endif
+    if (p->wl) {
+        plat_wl_rects(p->wl, r, n);
+        return;
+    }
     SDL_UpdateWindowSurfaceRects(p->win, r, n);
 }
 
@@ -250,7 +262,7 @@ int plat_present_collect(plat_present *p)
     return -1;
 }
 
-const char *plat_present_kind(const plat_present *p) { return p->xshm ? "xshm" : "sdl"; }
+const char *plat_present_kind(const plat_present *p) { return p->xshm ? "xshm" : p->wl ? "wl_shm" : "sdl"; }
 
 unsigned long plat_present_waits(const plat_present *p) { return p->waits; }
 
@@ -264,5 +276,6 @@ void plat_present_free(plat_present *p)
         use_sdl(p);
     }
 #endif
+    plat_wl_free(p->wl);
     free(p);
 }

@@ -7,9 +7,12 @@
  * plat_present_begin wait for it (a round trip). SDL's own window surface does the
  * same with a round trip (XSync) after every frame.
  *
- * Elsewhere (Wayland, a display without MIT-SHM or on another machine, a visual that is
- * not 32-bit XRGB, a failure setting the image up, or GW_PRESENT=sdl) it is SDL's
- * window surface and SDL_UpdateWindowSurfaceRects.
+ * On Wayland (a kiosk under cage) the dirty rectangles go through wl_shm buffers of our
+ * own (plat_present_wl.h): SDL has no window surface there but one drawn with OpenGL.
+ *
+ * Elsewhere (a display without MIT-SHM or on another machine, a visual that is not
+ * 32-bit XRGB, a failure setting the image up, or GW_PRESENT=sdl) it is SDL's window
+ * surface and SDL_UpdateWindowSurfaceRects.
  *
  * Ownership: a plat_present owns its surface (and the image behind it), not the
  * window. */
@@ -42,7 +45,7 @@ void plat_present_rects(plat_present *p, const SDL_Rect *rects, int n);
  * -1 when the presenter does not know (SDL's window surface): look for events as usual. */
 int plat_present_collect(plat_present *p);
 
-/* "xshm" or "sdl": how frames are sent (for diagnostics and tests). */
+/* "xshm", "wl_shm" or "sdl": how frames are sent (for diagnostics and tests). */
 const char *plat_present_kind(const plat_present *p);
 
 /* Frames for which plat_present_begin had to wait for the display (xshm). */
