@@ -110,7 +110,7 @@ def pack(path, version, extra=None, broken=False, big=0):
            "title": "Calm breathing, version %d" % version, "summary": "In for two, out for two.",
            "cautions": ["Stop if you feel dizzy."], "source": "Test data; not guidance.", "unattended": True,
            "breathing": {"phases": [{"phase": "inhale", "seconds": 2}, {"phase": "exhale", "seconds": 2}],
-                         "cycles": 2, "lead_in": 1}}]
+                         "cycles": 3, "lead_in": 1}}]
     if extra:
         ex.append(dict(ex[0], id=extra, title="Slow breathing"))
     p = {"format": "1.0", "id": "clinic-fleet", "name": "Clinic pack", "version": str(version),
@@ -118,7 +118,7 @@ def pack(path, version, extra=None, broken=False, big=0):
          "sources": ["Test data; not guidance."], "exercises": ex}
     text = json.dumps(p, indent=2)
     if broken:
-        text = text.replace('"cycles": 2,', '"cycles": 2', 1)  # a JSON syntax error
+        text = text.replace('"cycles": 3,', '"cycles": 3', 1)  # a JSON syntax error
     with open(os.path.join(path, "pack.json"), "w") as f:
         f.write(text)
     if big:
