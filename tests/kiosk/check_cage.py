@@ -9,9 +9,10 @@ when run as root), with `groundwork --kiosk` as a native Wayland client
   attract screen (trace);
 - a screenshot shows it: the calm theme's background in the corners and the orb's
   colour in the middle, not a black or empty screen;
-- of four screenshots 0.6 s apart some differ, inside the orb's square and nowhere far
-  from it: the attract orb breathes; the frame log's dirty areas (only what moves is
-  sent) are printed;
+- a later screenshot differs: the attract orb breathes (and, more slowly, the screen
+  drifts a pixel against burn-in) (cage repaints when it gets to it, so shots are taken every
+  0.5 s for up to 15 s); the frame log's dirty areas (only what moves is sent) are
+  printed;
 - SIGTERM ends it cleanly (exit 0, trace exit reason signal).
 
 Prints the kiosk's CPU time over 5 s of the attract screen. Skipped (exit 77), saying
@@ -136,32 +137,46 @@ def main():
         genv = dict(env, WAYLAND_DISPLAY="wayland-0")
         shots = []
         cpu0 = None
-        # four, 0.6 s apart: the orb's size is whole pixels, and two moments either side of
-        # a breath's turn can show the same size
-        for i in range(4):
+        # cage repaints its output when it gets to it (on a loaded machine the picture can
+        # stand still for seconds, for SDL's own OpenGL frames as much as for ours): shots
+        # every 0.5 s, for up to 15 s, until one is the attract screen and a later one differs
+        def shot():
             r = subprocess.run(as_user + ["grim", "-t", "ppm", "-"], env=genv, capture_output=True, timeout=LIMIT)
             if r.returncode != 0:
                 fail(f"grim: {r.stderr.decode(errors='replace')}")
-            shots.append(ppm(r.stdout))
-            time.sleep(0.6)
-        w, h, _ = shots[0]
-        a = shots[0]
-        corners = [px(a, 5, 5), px(a, w - 6, h - 6), px(a, 5, h - 6)]
-        centre = px(a, w // 2, int(h * 0.42))
-        bg = corners[0]
-        check_bg = all(near(c, bg) for c in corners) and sum(bg) > 30 and bg[2] > bg[0]
-        check_orb = not near(centre, bg, 40) and centre[2] > 150
-        if not (check_bg and check_orb):
-            fail(f"the screenshot is not the attract screen: corners {corners}, centre {centre}")
+            return ppm(r.stdout)
+
+        def attract(img):
+            w, h, _ = img
+            corners = [px(img, 5, 5), px(img, w - 6, h - 6), px(img, 5, h - 6)]
+            centre = px(img, w // 2, int(h * 0.42))
+            bg = corners[0]
+            ok = (all(near(c, bg) for c in corners) and sum(bg) > 30 and bg[2] > bg[0] and
+                  not near(centre, bg, 40) and centre[2] > 150)
+            return ok, bg, centre, corners
+
+        a, changed, last = None, [], None
+        end = time.monotonic() + 15
+        while time.monotonic() < end and not changed:
+            img = shot()
+            last = img
+            if a is None:
+                if attract(img)[0]:
+                    a = img
+            else:
+                w, h, _ = a
+                changed = [(x, y) for y in range(0, h, 4) for x in range(0, w, 4) if px(a, x, y) != px(img, x, y)]
+            time.sleep(0.5)
+        if a is None:
+            ok, bg, centre, corners = attract(last)
+            fail(f"no screenshot in 15 s is the attract screen: corners {corners}, centre {centre}")
+        w, h, _ = a
+        _, bg, centre, _ = attract(a)
         print(f"ok: grim sees the attract screen ({w}x{h}: background {bg}, orb {centre})")
-        changed = [(x, y) for b in shots[1:] for y in range(0, h, 4) for x in range(0, w, 4)
-                   if px(a, x, y) != px(b, x, y)]
         if not changed:
-            fail("four screenshots over 1.8 s are the same: the attract screen does not move")
+            fail("the screenshots over 15 s are all the same: the attract screen does not move")
         xs = [x for x, _ in changed]
         ys = [y for _, y in changed]
-        if min(xs) < w // 4 or max(xs) > 3 * w // 4 or max(ys) > 3 * h // 4:
-            fail(f"the screen changed outside the orb: x {min(xs)}-{max(xs)}, y {min(ys)}-{max(ys)}")
         print(f"ok: the attract orb moves ({len(changed)} of {(w // 4) * (h // 4)} sampled pixels changed, "
               f"within x {min(xs)}-{max(xs)}, y {min(ys)}-{max(ys)})")
         # the kiosk's CPU over 5 s of its attract screen
