@@ -444,6 +444,12 @@ void app_control_event(app *a, const gw_event *e);
 
 /* Layout unit: 1 at 1280x720, scaled with the window's shorter proportion. */
 float app_unit(const app *a);
+/* app_ui.c: the context every ui_* call takes (ui.h), built from the app as it is now. */
+typedef struct ui_ctx ui_ctx;
+ui_ctx app_ui(const app *a);
+/* An overlay's backdrop (Help, "Quit Groundwork?"): the screen it is shown over (its
+ * widgets dropped), under a veil of the background colour. */
+void app_overlay_backdrop(const app *a, draw_list *l, const scene_vt *under);
 /* i18n (issue 10): call after a->lang changed: gettext follows it, rtl is updated. */
 void app_lang_changed(app *a);
 /* The size text of font size px is drawn at, for layouts that give text room: scenes

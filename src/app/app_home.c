@@ -286,6 +286,7 @@ bool app_home_activate(app *a, const char *widget)
 
 void app_home_draw(const app *a, draw_list *l)
 {
+    ui_ctx ui = app_ui(a);
     /* only on an exercise's closing screen: the exercise ended, its scene still shown */
     if (!app_home_unsaved(a) || a->ex_active || !a->ex ||
         (a->scene != &scene_pacer && a->scene != &scene_guided && a->scene != &scene_prompts))
@@ -293,15 +294,15 @@ void app_home_draw(const app *a, draw_list *l)
     const theme *t = a->th;
     float u = app_unit(a), W = (float)a->w, H = (float)a->h, pad = 24 * u;
     const char *label = _("Retry");
-    float bw = ui_button_w(a, label, 150 * u), bh = ui_button_h(a, label, bw, 52 * u);
+    float bw = ui_button_w(&ui, label, 150 * u), bh = ui_button_h(&ui, label, bw, 52 * u);
     char msg[512];
     snprintf(msg, sizeof msg, _("This session was not saved: %s"), a->held.why);
     int px = (int)lroundf(16 * u);
-    float tw = W - 3 * pad - bw, th = fmaxf(bh, ui_text_h(a, msg, px, false, tw));
+    float tw = W - 3 * pad - bw, th = fmaxf(bh, ui_text_h(&ui, msg, px, false, tw));
     float y = H - pad - th;
     draw_rect(l, gw_rc(pad / 2, y - pad / 2, W - pad, th + pad), 12 * u, t->surface);
     draw_text(l, gw_rc(pad, y, tw, th), msg, px, VALIGN_MIDDLE, t->text);
-    ui_button(a, l, "log-retry", gw_rc(W - pad - bw, y + (th - bh) / 2, bw, bh), label, false, false);
+    ui_button(&ui, l, "log-retry", gw_rc(W - pad - bw, y + (th - bh) / 2, bw, bh), label, false, false);
 }
 
 void app_choose_exercise(app *a, const char *id)

@@ -20,12 +20,14 @@ int lay_px(const lay *L, float base) { return (int)lroundf(base * L->u); }
 
 static float lay_head_h(const lay *L, const char *text)
 {
-    return fmaxf(26 * L->u, ui_text_h(L->a, text, lay_px(L, 16), false, L->w)) + 2 * L->u;
+    ui_ctx ui = app_ui(L->a);
+    return fmaxf(26 * L->u, ui_text_h(&ui, text, lay_px(L, 16), false, L->w)) + 2 * L->u;
 }
 
 void lay_text(lay *L, gw_rect r, const char *text, int px, int flags, gw_color c)
 {
-    if (ui_text_w(L->a, text, px, (flags >> 8) & 1) <= r.w)
+    ui_ctx ui = app_ui(L->a);
+    if (ui_text_w(&ui, text, px, (flags >> 8) & 1) <= r.w)
         flags |= TEXT_FIT; /* one line, as designed */
     draw_text(L->l, r, text, px, flags, c);
 }
@@ -65,12 +67,14 @@ static float lay_inset(const lay *L, const lay_look *k)
 
 float lay_need_w(const lay *L, const lay_look *k, const char *label)
 {
-    return ceilf(ui_text_w(L->a, label, lay_px(L, k->px), k->bold) + 2 * lay_inset(L, k) + 4 * L->u);
+    ui_ctx ui = app_ui(L->a);
+    return ceilf(ui_text_w(&ui, label, lay_px(L, k->px), k->bold) + 2 * lay_inset(L, k) + 4 * L->u);
 }
 
 float lay_label_h(const lay *L, const lay_look *k, const char *label, float w)
 {
-    return fmaxf(k->min_h * L->u, ceilf(ui_text_h(L->a, label, lay_px(L, k->px), k->bold, w - 2 * lay_inset(L, k)) +
+    ui_ctx ui = app_ui(L->a);
+    return fmaxf(k->min_h * L->u, ceilf(ui_text_h(&ui, label, lay_px(L, k->px), k->bold, w - 2 * lay_inset(L, k)) +
                                         8 * L->u));
 }
 
@@ -146,13 +150,14 @@ void lay_flow(lay *L, const lay_look *k, const lay_item *it, int n)
 float lay_header(lay *L, draw_list *l)
 {
     const app *a = L->a;
+    ui_ctx ui = app_ui(a);
     float u = L->u;
     const char *keys = _("Keys (F1)"), *title = _("Therapist controls");
     int tpx = lay_px(L, 19), kpx = lay_px(L, 17);
-    float kw = fmaxf(92 * u, ceilf(ui_text_w(a, keys, kpx, true) + 24 * u));
+    float kw = fmaxf(92 * u, ceilf(ui_text_w(&ui, keys, kpx, true) + 24 * u));
     kw = fminf(kw, L->w * 0.5f);
-    float kh = fmaxf(30 * u, ceilf(ui_text_h(a, keys, kpx, true, kw - 12 * u) + 8 * u));
-    float tw = L->w - kw - 8 * u, th = fmaxf(30 * u, ui_text_h(a, title, tpx, true, tw));
+    float kh = fmaxf(30 * u, ceilf(ui_text_h(&ui, keys, kpx, true, kw - 12 * u) + 8 * u));
+    float tw = L->w - kw - 8 * u, th = fmaxf(30 * u, ui_text_h(&ui, title, tpx, true, tw));
     float h = fmaxf(kh, th);
     if (l) {
         draw_list *keep = L->l;
@@ -172,13 +177,14 @@ float lay_header(lay *L, draw_list *l)
 float lay_pager(lay *L, draw_list *l, int pages, float bottom, const char *what)
 {
     const app *a = L->a;
+    ui_ctx ui = app_ui(a);
     float u = L->u;
     char where[64], prev_id[32], next_id[32];
     snprintf(where, sizeof where, _("Page %d of %d"), L->show + 1, pages > 0 ? pages : 1);
     snprintf(prev_id, sizeof prev_id, "%s:previous", what);
     snprintf(next_id, sizeof next_id, "%s:next", what);
     int wpx = lay_px(L, 16);
-    float wh = ui_text_h(a, where, wpx, false, L->w);
+    float wh = ui_text_h(&ui, where, wpx, false, L->w);
     lay_item both[2] = { { prev_id, _("Previous page"), false }, { next_id, _("Next page"), true } };
     float need[2] = { fminf(L->w, lay_need_w(L, &LAY_BUTTON, both[0].label)), fminf(L->w, lay_need_w(L, &LAY_BUTTON, both[1].label)) };
     bool one_row = need[0] + need[1] + LAY_BUTTON.gap * u <= L->w;

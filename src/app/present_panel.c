@@ -46,10 +46,11 @@ static bool panel_in_exercise(const app *a)
 static void panel_breaths_row(lay *L, const char *count)
 {
     const app *a = L->a;
+    ui_ctx ui = app_ui(a);
     float u = L->u, gap = LAY_BUTTON.gap * u;
     lay_item fm[2] = { { "ctl-cycles-down", _("Fewer"), false }, { "ctl-cycles-up", _("More"), false } };
     int cpx = lay_px(L, 17);
-    float cw = ui_text_w(a, count, cpx, false) + 16 * u;
+    float cw = ui_text_w(&ui, count, cpx, false) + 16 * u;
     float fw = lay_need_w(L, &LAY_BUTTON, fm[0].label), mw = lay_need_w(L, &LAY_BUTTON, fm[1].label);
     float third = (L->w - 2 * gap) / 3;
     /* the two buttons are as wide as each other: the wider label must fit both */
@@ -65,7 +66,7 @@ static void panel_breaths_row(lay *L, const char *count)
         L->y += rh + gap;
         return;
     }
-    float ch = ui_text_h(a, count, cpx, false, L->w);
+    float ch = ui_text_h(&ui, count, cpx, false, L->w);
     lay_place(L, ch);
     draw_text(L->l, gw_rc(L->x, L->y, L->w, ch), count, cpx, ALIGN_CENTER | VALIGN_MIDDLE, a->th->text);
     L->y += ch + 4 * u;
@@ -142,6 +143,7 @@ static const char *panel_key_name(const char *name, char *buf, size_t n)
 static void panel_help_list(lay *L)
 {
     const app *a = L->a;
+    ui_ctx ui = app_ui(a);
     const theme *t = a->th;
     float u = L->u;
     int px = lay_px(L, 16);
@@ -149,12 +151,12 @@ static void panel_help_list(lay *L)
     float kw = 0;
     char kb[64];
     for (size_t i = 0; i < sizeof KEYS / sizeof *KEYS; i++)
-        kw = fmaxf(kw, ui_text_w(a, panel_key_name(i18n_ctx(KEYS[i][0]), kb, sizeof kb), px, true));
+        kw = fmaxf(kw, ui_text_w(&ui, panel_key_name(i18n_ctx(KEYS[i][0]), kb, sizeof kb), px, true));
     kw = fminf(fmaxf(kw + 10 * u, L->w * 0.3f), L->w * 0.45f);
     float dx = kw + 6 * u, dw = L->w - dx;
     for (size_t i = 0; i < sizeof KEYS / sizeof *KEYS; i++) {
         const char *k = panel_key_name(i18n_ctx(KEYS[i][0]), kb, sizeof kb), *d = _(KEYS[i][1]);
-        float h = fmaxf(24 * u, fmaxf(ui_text_h(a, k, px, true, kw), ui_text_h(a, d, px, false, dw)));
+        float h = fmaxf(24 * u, fmaxf(ui_text_h(&ui, k, px, true, kw), ui_text_h(&ui, d, px, false, dw)));
         lay_place(L, h);
         lay_text(L, gw_rc(L->x, L->y, kw, h), k, px, VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
         lay_text(L, gw_rc(L->x + dx, L->y, dw, h), d, px, VALIGN_MIDDLE, t->text);
@@ -167,6 +169,7 @@ static void panel_help_list(lay *L)
 static void panel_plan_blocks(lay *L)
 {
     const app *a = L->a;
+    ui_ctx ui = app_ui(a);
     const theme *t = a->th;
     const struct present_st *p = present_st(a);
     float u = L->u;
@@ -191,7 +194,7 @@ static void panel_plan_blocks(lay *L)
     snprintf(shown, sizeof shown, "%s%s", p->note, p->editing_note ? "|" : "");
     const char *nt = shown[0] ? shown : _("Note to the client…");
     int npx = lay_px(L, 16);
-    float nh = fmaxf(56 * u, ui_text_h(a, nt, npx, false, L->w - 20 * u) + 16 * u);
+    float nh = fmaxf(56 * u, ui_text_h(&ui, nt, npx, false, L->w - 20 * u) + 16 * u);
     const char *save = _("Save plan");
     lay_place(L, nh + 8 * u + lay_label_h(L, &LAY_BUTTON, save, L->w)); /* the note and its Save on one page */
     gw_rect nf = gw_rc(L->x, L->y, L->w, nh);
@@ -204,7 +207,7 @@ static void panel_plan_blocks(lay *L)
     lay_flow(L, &LAY_BUTTON, (const lay_item[]){ { "ctl-save-plan", save, true } }, 1);
     if (p->msg[0]) {
         int mpx = lay_px(L, 14);
-        float mh = fmaxf(40 * u, ui_text_h(a, p->msg, mpx, false, L->w) + 8 * u);
+        float mh = fmaxf(40 * u, ui_text_h(&ui, p->msg, mpx, false, L->w) + 8 * u);
         lay_place(L, mh);
         lay_text(L, gw_rc(L->x, L->y, L->w, mh), p->msg, mpx, VALIGN_MIDDLE, t->text_dim);
         L->y += mh;
@@ -216,6 +219,7 @@ static void panel_plan_blocks(lay *L)
 static void panel_cautions_block(lay *L)
 {
     const app *a = L->a;
+    ui_ctx ui = app_ui(a);
     const exercise *e = a->cautions.ex;
     if (!e)
         return;
@@ -226,7 +230,7 @@ static void panel_cautions_block(lay *L)
     for (int i = 0; i < e->ncaution; i++) {
         char line[1024];
         snprintf(line, sizeof line, "• %s", app_text(a, &e->caution[i]));
-        float h = ui_text_h(a, line, px, false, L->w) + 4 * u;
+        float h = ui_text_h(&ui, line, px, false, L->w) + 4 * u;
         lay_place(L, h);
         lay_text(L, gw_rc(L->x, L->y, L->w, h), line, px, VALIGN_TOP, t->text);
         L->y += h + 2 * u;
@@ -309,11 +313,12 @@ int present_panel_client_w(const app *a)
 static int panel_layout(const app *a, draw_list *out, bool full, float W, float H, int show, const char *find,
                         int *found)
 {
+    ui_ctx ui = app_ui(a);
     const theme *t = a->th;
     float u = app_unit(a);
     float pw = full ? fminf(W - 48 * u, 520 * u) : panel_overlay_w(a, W), pad = 16 * u;
     /* beside the client view, the whole height; over it, clear of Help above it */
-    float top = panel_beside_w(a, W) > 0 ? 16 * u : fmaxf(92 * u, ui_top_bar_buttons_bottom(a) + 8 * u);
+    float top = panel_beside_w(a, W) > 0 ? 16 * u : fmaxf(92 * u, ui_top_bar_buttons_bottom(&ui) + 8 * u);
     gw_rect panel = full ? gw_rc(24 * u, 24 * u, pw, H - 48 * u) : gw_rc(W - pw - 16 * u, top, pw, H - top - 12 * u);
     draw_list sink = { 0 };
     draw_begin(&sink, (int)W, (int)H, t->bg);
@@ -366,6 +371,7 @@ static int panel_layout(const app *a, draw_list *out, bool full, float W, float 
  * pages of exercises. */
 static int panel_control_side(const app *a, draw_list *l, gw_rect area, int show)
 {
+    ui_ctx ui = app_ui(a);
     const theme *t = a->th;
     float u = app_unit(a);
     char line[160];
@@ -384,15 +390,15 @@ static int panel_control_side(const app *a, draw_list *l, gw_rect area, int show
     }
     int lpx = (int)lroundf(16 * u), spx = (int)lroundf(20 * u), epx = (int)lroundf(16 * u);
     const char *cs = _("Client screen"), *start = _("Start an exercise");
-    float y = area.y, h = fmaxf(30 * u, ui_text_h(a, cs, lpx, false, area.w));
+    float y = area.y, h = fmaxf(30 * u, ui_text_h(&ui, cs, lpx, false, area.w));
     draw_text(l, gw_rc(area.x, y, area.w, h), cs, lpx, VALIGN_MIDDLE, t->text_dim);
     y += h;
-    bool one = ui_text_w(a, line, spx, true) <= area.w;
-    h = one ? 40 * u : ui_text_h(a, line, spx, true, area.w);
+    bool one = ui_text_w(&ui, line, spx, true) <= area.w;
+    h = one ? 40 * u : ui_text_h(&ui, line, spx, true, area.w);
     draw_text(l, gw_rc(area.x, y, area.w, h), line, spx, VALIGN_MIDDLE | (one ? TEXT_FIT : 0) | (FONT_BOLD << 8),
               present_st(a)->blank ? t->text_dim : t->text);
     y += h + 16 * u;
-    h = fmaxf(28 * u, ui_text_h(a, start, lpx, false, area.w));
+    h = fmaxf(28 * u, ui_text_h(&ui, start, lpx, false, area.w));
     draw_text(l, gw_rc(area.x, y, area.w, h), start, lpx, VALIGN_MIDDLE, t->text_dim);
     y += h + 2 * u;
     /* the exercises: two columns when every title fits one line in half the width */
@@ -400,12 +406,12 @@ static int panel_control_side(const app *a, draw_list *l, gw_rect area, int show
     float gap = 8 * u, bh = 40 * u;
     int cols = 2;
     for (int i = 0; i < n; i++)
-        if (ui_text_w(a, app_text(a, &pack_set_exercise_at(a->packs, i)->title), epx, false) >
+        if (ui_text_w(&ui, app_text(a, &pack_set_exercise_at(a->packs, i)->title), epx, false) >
             (area.w - gap) / 2 - 24 * u)
             cols = 1;
     float bw = cols == 2 ? (area.w - gap) / 2 : area.w;
     for (int i = 0; i < n; i++)
-        bh = fmaxf(bh, ceilf(ui_text_h(a, app_text(a, &pack_set_exercise_at(a->packs, i)->title), epx, false,
+        bh = fmaxf(bh, ceilf(ui_text_h(&ui, app_text(a, &pack_set_exercise_at(a->packs, i)->title), epx, false,
                                        bw - 24 * u) + 10 * u));
     float bottom = area.y + area.h;
     int rows = (int)floorf((bottom - y + gap) / (bh + gap));
@@ -425,7 +431,7 @@ static int panel_control_side(const app *a, draw_list *l, gw_rect area, int show
         bool on = a->ex == e && a->ex_active;
         const char *title = app_text(a, &e->title);
         draw_rect(l, r, fminf(r.h, 40 * u) * 0.3f, on ? t->accent : t->surface);
-        bool fit = ui_text_w(a, title, epx, false) <= r.w - 24 * u;
+        bool fit = ui_text_w(&ui, title, epx, false) <= r.w - 24 * u;
         draw_text(l, gw_rc(r.x + 12 * u, r.y, r.w - 24 * u, r.h), title, epx, VALIGN_MIDDLE | (fit ? TEXT_FIT : 0),
                   on ? t->bg : t->text);
         draw_widget_add(l, id, r, false);

@@ -85,18 +85,19 @@ static void admin_activate(app *a, const char *w)
  * OK need; Cancel goes under the keypad when there is no room beside it. */
 static void admin_draw(const app *a, draw_list *l)
 {
+    ui_ctx ui = app_ui(a);
     const theme *t = a->th;
     const struct kiosk_admin_st *k = ST(a);
     float W = (float)a->w, H = (float)a->h, u = app_unit(a);
     float side = fminf(W, H), pad = 24 * u;
     float b = fmaxf(side * 0.12f, 64 * u), gap = side * 0.02f;
     const char *del = _("Delete"), *ok = _("OK"), *cancel = _("Cancel"), *title = _("Administrator: enter the PIN");
-    float kwd = fmaxf(b, fmaxf(ui_button_w(a, del, b), ui_button_w(a, ok, b)));
+    float kwd = fmaxf(b, fmaxf(ui_button_w(&ui, del, b), ui_button_w(&ui, ok, b)));
     float kw = 3 * kwd + 2 * gap;
     int tpx = (int)lroundf(30 * u), mpx = (int)lroundf(22 * u);
     float tw = W - 2 * pad;
-    bool tone = ui_text_w(a, title, tpx, true) <= tw;
-    float th = fmaxf(side * 0.08f, ui_text_h(a, title, tpx, true, tw));
+    bool tone = ui_text_w(&ui, title, tpx, true) <= tw;
+    float th = fmaxf(side * 0.08f, ui_text_h(&ui, title, tpx, true, tw));
     draw_text(l, gw_rc(pad, side * 0.03f, tw, th), title, tpx,
               ALIGN_CENTER | VALIGN_MIDDLE | (tone ? TEXT_FIT : 0) | (FONT_BOLD << 8), t->text);
     /* dots for the digits typed */
@@ -106,27 +107,27 @@ static void admin_draw(const app *a, draw_list *l)
     float dx0 = W / 2 - (float)(ndots - 1) * 14 * u;
     for (int i = 0; i < ndots; i++)
         draw_circle(l, dx0 + (float)i * 28 * u, dy, dr, (size_t)i < n ? t->accent : t->ring_track);
-    float mh = k->msg[0] ? ui_text_h(a, k->msg, mpx, false, tw) : 0;
+    float mh = k->msg[0] ? ui_text_h(&ui, k->msg, mpx, false, tw) : 0;
     /* Cancel beside the keypad, or under it */
-    float cw = fmaxf(fmaxf(220 * u, side * 0.3f), ui_button_w(a, cancel, 0));
+    float cw = fmaxf(fmaxf(220 * u, side * 0.3f), ui_button_w(&ui, cancel, 0));
     float x0 = W / 2 - kw / 2;
     if (x0 + kw + 3 * gap + cw > W - pad)
         x0 = fmaxf(pad, (W - kw - 3 * gap - cw) / 2);
     bool below = x0 + kw + 3 * gap + cw > W - pad;
     if (below)
         x0 = W / 2 - kw / 2;
-    float ch = ui_button_h(a, cancel, cw, b);
+    float ch = ui_button_h(&ui, cancel, cw, b);
     float bottom = H - side * 0.03f - (below ? ch + gap : 0);
     float kh = 4 * b + 3 * gap;
     float top = fmaxf(side * 0.3f, (H - kh) / 2 + side * 0.08f);
     top = fmaxf(top, dy + 20 * u + mh + 10 * u);
     if (top + kh > bottom) {
         top = fmaxf(dy + 20 * u + mh + 10 * u, bottom - kh);
-        b = fmaxf(fmaxf((bottom - top - 3 * gap) / 4, ui_button_h(a, ok, kwd, 0)), side * 0.09f);
+        b = fmaxf(fmaxf((bottom - top - 3 * gap) / 4, ui_button_h(&ui, ok, kwd, 0)), side * 0.09f);
         kh = 4 * b + 3 * gap;
     }
     if (k->msg[0]) {
-        bool mone = ui_text_w(a, k->msg, mpx, false) <= tw;
+        bool mone = ui_text_w(&ui, k->msg, mpx, false) <= tw;
         draw_text(l, gw_rc(pad, dy + 20 * u, tw, fmaxf(mh, top - dy - 30 * u)), k->msg, mpx,
                   ALIGN_CENTER | VALIGN_MIDDLE | (mone ? TEXT_FIT : 0), t->focus);
     }
@@ -140,12 +141,12 @@ static void admin_draw(const app *a, draw_list *l)
             snprintf(id, sizeof id, "pin-ok");
         else
             snprintf(id, sizeof id, "pin:%s", KEYS[i]);
-        ui_button(a, l, id, r, i == 9 ? del : i == 11 ? ok : KEYS[i], false, i == 11);
+        ui_button(&ui, l, id, r, i == 9 ? del : i == 11 ? ok : KEYS[i], false, i == 11);
     }
     if (below)
-        ui_button(a, l, "pin-cancel", gw_rc(W / 2 - cw / 2, top + kh + gap, cw, ch), cancel, false, false);
+        ui_button(&ui, l, "pin-cancel", gw_rc(W / 2 - cw / 2, top + kh + gap, cw, ch), cancel, false, false);
     else
-        ui_button(a, l, "pin-cancel", gw_rc(x0 + kw + 3 * gap, top + kh - b, fminf(cw, W - (x0 + kw + 4 * gap)), b),
+        ui_button(&ui, l, "pin-cancel", gw_rc(x0 + kw + 3 * gap, top + kh - b, fminf(cw, W - (x0 + kw + 4 * gap)), b),
                   cancel, false, false);
 }
 

@@ -111,6 +111,7 @@ static void attract_activate(app *a, const char *w)
 
 static void attract_draw(const app *a, draw_list *l)
 {
+    ui_ctx ui = app_ui(a);
     const theme *t = a->th;
     float W = (float)a->w, H = (float)a->h, u = app_unit(a);
     draw_widget_add(l, "begin", gw_rc(0, 0, W, H), false);
@@ -126,8 +127,8 @@ static void attract_draw(const app *a, draw_list *l)
     const char *touch = attract_touch_text(attract_shown_lang(a)), *sub = _("A few minutes of calm breathing");
     int tpx = (int)lroundf(44 * u), spx = (int)lroundf(22 * u);
     float tw = W - 96 * u;
-    bool tone = ui_text_w(a, touch, tpx, true) <= tw, sone = ui_text_w(a, sub, spx, false) <= tw;
-    float th = fmaxf(70 * u, ui_text_h(a, touch, tpx, true, tw)), sh = fmaxf(40 * u, ui_text_h(a, sub, spx, false, tw));
+    bool tone = ui_text_w(&ui, touch, tpx, true) <= tw, sone = ui_text_w(&ui, sub, spx, false) <= tw;
+    float th = fmaxf(70 * u, ui_text_h(&ui, touch, tpx, true, tw)), sh = fmaxf(40 * u, ui_text_h(&ui, sub, spx, false, tw));
     float ty = fminf(H * 0.78f, H - 12 * u - th - sh);
     breath_pattern p = attract_pattern(a);
     breath_state s;
@@ -146,8 +147,8 @@ static void attract_draw(const app *a, draw_list *l)
     draw_text(l, gw_rc((W - tw) / 2 + dx, ty + th + dy, tw, sh), sub, spx,
               ALIGN_CENTER | VALIGN_MIDDLE | (sone ? TEXT_FIT : 0), t->text_dim);
     /* the safety line one tap away on the waiting screen too (over "begin": drawn after it) */
-    float hw = ui_button_w(a, _("Help"), 150 * u);
-    ui_safety_button(a, l, W - 28 * u - hw + dx, 24 * u + dy);
+    float hw = ui_button_w(&ui, _("Help"), 150 * u);
+    ui_safety_button(&ui, l, W - 28 * u - hw + dx, 24 * u + dy);
     if (app_kiosk_hours(a) == KIOSK_DIM)
         draw_rect(l, gw_rc(0, 0, W, H), 0, gw_rgba(0, 0, 0, 170));
 }
@@ -208,6 +209,7 @@ typedef struct klay {
  * ("Resonanzat-mung"), which no wrapped width shows. */
 static float klib_widest_word(const app *a, const char *s, int px)
 {
+    ui_ctx ui = app_ui(a);
     float most = 0;
     char word[128];
     while (*s) {
@@ -215,7 +217,7 @@ static float klib_widest_word(const app *a, const char *s, int px)
         if (k > 0 && k < sizeof word) {
             memcpy(word, s, k);
             word[k] = 0;
-            most = fmaxf(most, ui_text_w(a, word, px, true));
+            most = fmaxf(most, ui_text_w(&ui, word, px, true));
         }
         s += k;
         s += strspn(s, " ");
@@ -225,12 +227,13 @@ static float klib_widest_word(const app *a, const char *s, int px)
 
 static float klib_title_need(const app *a, const exercise *const *ex, int n, int px, float w, int lines, bool *ok)
 {
+    ui_ctx ui = app_ui(a);
     float h = 0;
     *ok = true;
     char buf[512];
     for (int i = 0; i < n; i++) {
         const char *t = app_title_tagged(a, ex[i], buf, sizeof buf); /* "(in English)" where it is */
-        ui_text_size m = ui_measure(a, t, px, true, w);
+        ui_text_size m = ui_measure(&ui, t, px, true, w);
         *ok &= m.w <= w + 1 && m.lines <= lines && klib_widest_word(a, t, px) <= w + 1;
         h = fmaxf(h, m.h);
     }
@@ -239,25 +242,26 @@ static float klib_title_need(const app *a, const exercise *const *ex, int n, int
 
 static klay klib_layout(const app *a, const exercise *const *ex, int n)
 {
+    ui_ctx ui = app_ui(a);
     klay K;
     float W = (float)a->w, H = (float)a->h, u = app_unit(a);
     K.pad = 48 * u;
     K.gap = 28 * u;
     const char *back = _("Back"), *title = _("Choose an exercise");
-    K.bw = fmaxf(ui_button_w(a, back, 200 * u), ui_button_w(a, _("Help"), 200 * u)); /* Back left, Help right */
-    K.bh = ui_button_h(a, back, K.bw, fmaxf(72 * u, fminf(W, H) * 0.1f));
+    K.bw = fmaxf(ui_button_w(&ui, back, 200 * u), ui_button_w(&ui, _("Help"), 200 * u)); /* Back left, Help right */
+    K.bh = ui_button_h(&ui, back, K.bw, fmaxf(72 * u, fminf(W, H) * 0.1f));
     float tw = W - 2 * K.pad - 2 * (K.bw + 20 * u);
     int tpx = (int)lroundf(34 * u);
-    float th = ui_line_fits(a, title, tpx, true, tw) ? ui_text_h(a, title, tpx, true, 0)
-                                                    : ui_text_h(a, title, ui_min_px(a, tpx), true, tw);
+    float th = ui_line_fits(&ui, title, tpx, true, tw) ? ui_text_h(&ui, title, tpx, true, 0)
+                                                    : ui_text_h(&ui, title, ui_min_px(&ui, tpx), true, tw);
     K.top = 28 * u + fmaxf(K.bh, th) + 36 * u;
     const char *lab[2] = { _("Previous page"), _("Next page") };
     K.nav_h = K.bh;
     for (int i = 0; i < 2; i++)
-        K.nav_h = fmaxf(K.nav_h, ui_button_h(a, lab[i], ui_button_w(a, lab[i], 200 * u), K.bh));
-    float sub_h = fmaxf(ui_text_h(a, "0:00", (int)lroundf(24 * u), false, 0), 24 * u);
+        K.nav_h = fmaxf(K.nav_h, ui_button_h(&ui, lab[i], ui_button_w(&ui, lab[i], 200 * u), K.bh));
+    float sub_h = fmaxf(ui_text_h(&ui, "0:00", (int)lroundf(24 * u), false, 0), 24 * u);
     int designed = n <= 2 ? (n > 0 ? n : 1) : n <= 4 ? 2 : n <= 9 ? 3 : 4;
-    int px0 = (int)lroundf(32 * u), pmin = ui_min_px(a, px0);
+    int px0 = (int)lroundf(32 * u), pmin = ui_min_px(&ui, px0);
     bool found = false;
     for (int c = 0; c < 2 * designed; c++) {
         int cols = designed - c / 2, lines = 2 + c % 2;
@@ -346,6 +350,7 @@ static bool klib_event(app *a, const gw_event *e)
 
 static void klib_draw(const app *a, draw_list *l)
 {
+    ui_ctx ui = app_ui(a);
     const theme *t = a->th;
     float W = (float)a->w, H = (float)a->h, u = app_unit(a);
     float dx, dy;
@@ -359,19 +364,19 @@ static void klib_draw(const app *a, draw_list *l)
     const char *title = _("Choose an exercise");
     int tpx = (int)lroundf(34 * u);
     float tx = pad + K.bw + 20 * u, tw = W - 2 * tx, th = K.top - 36 * u - 28 * u;
-    ui_button(a, l, "back", gw_rc(pad + dx, 28 * u + (th - K.bh) / 2 + dy, K.bw, K.bh), _("Back"), false, false);
+    ui_button(&ui, l, "back", gw_rc(pad + dx, 28 * u + (th - K.bh) / 2 + dy, K.bw, K.bh), _("Back"), false, false);
     /* the safety line one tap away, here too */
-    ui_safety_button_at(a, l, gw_rc(W - pad - K.bw + dx, 28 * u + (th - K.bh) / 2 + dy, K.bw, K.bh));
-    if (ui_line_fits(a, title, tpx, true, tw))
+    ui_safety_button_at(&ui, l, gw_rc(W - pad - K.bw + dx, 28 * u + (th - K.bh) / 2 + dy, K.bw, K.bh));
+    if (ui_line_fits(&ui, title, tpx, true, tw))
         draw_text(l, gw_rc(tx + dx, 28 * u + dy, tw, th), title, tpx,
                   ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), t->text);
     else
-        draw_text(l, gw_rc(tx + dx, 28 * u + dy, tw, th), title, ui_min_px(a, tpx),
+        draw_text(l, gw_rc(tx + dx, 28 * u + dy, tw, th), title, ui_min_px(&ui, tpx),
                   ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
     if (n == 0) {
         const char *none = _("No exercises are available right now.");
         int px = (int)lroundf(28 * u);
-        float h = fmaxf(80 * u, ui_text_h(a, none, px, false, W - 2 * pad));
+        float h = fmaxf(80 * u, ui_text_h(&ui, none, px, false, W - 2 * pad));
         draw_text(l, gw_rc(pad, H / 2 - h / 2, W - 2 * pad, h), none, px, ALIGN_CENTER | VALIGN_MIDDLE, t->text);
         return;
     }
@@ -389,7 +394,7 @@ static void klib_draw(const app *a, draw_list *l)
         float ty = rc.y + (rc.h - block) / 2;
         char buf[512];
         const char *tt = app_title_tagged(a, ex[i], buf, sizeof buf);
-        bool one = ui_text_w(a, tt, K.title_px, true) <= rc.w - 56 * u;
+        bool one = ui_text_w(&ui, tt, K.title_px, true) <= rc.w - 56 * u;
         draw_text(l, gw_rc(rc.x + 28 * u, ty, rc.w - 56 * u, th2), tt, K.title_px,
                   ALIGN_CENTER | VALIGN_MIDDLE | (one ? TEXT_FIT : 0) | (FONT_BOLD << 8), t->text);
         if (el > 0) {
@@ -408,15 +413,15 @@ static void klib_draw(const app *a, draw_list *l)
         char where[64];
         snprintf(where, sizeof where, _("Page %d of %d"), K.page + 1, K.pages);
         int wpx = (int)lroundf(24 * u);
-        float pw = ui_button_w(a, prev, 200 * u), xw = ui_button_w(a, next, 200 * u);
-        float mid = fmaxf(ui_text_w(a, where, wpx, false), 140 * u), g = 24 * u;
+        float pw = ui_button_w(&ui, prev, 200 * u), xw = ui_button_w(&ui, next, 200 * u);
+        float mid = fmaxf(ui_text_w(&ui, where, wpx, false), 140 * u), g = 24 * u;
         float x = (W - pw - xw - mid - 2 * g) / 2, y = H - pad - K.nav_h;
         if (K.page > 0)
-            ui_button(a, l, "page:previous", gw_rc(x + dx, y + dy, pw, K.nav_h), prev, false, false);
+            ui_button(&ui, l, "page:previous", gw_rc(x + dx, y + dy, pw, K.nav_h), prev, false, false);
         draw_text(l, gw_rc(x + pw + g + dx, y + dy, mid, K.nav_h), where, wpx, ALIGN_CENTER | VALIGN_MIDDLE,
                   t->text_dim);
         if (K.page + 1 < K.pages)
-            ui_button(a, l, "page:next", gw_rc(x + pw + mid + 2 * g + dx, y + dy, xw, K.nav_h), next, false, true);
+            ui_button(&ui, l, "page:next", gw_rc(x + pw + mid + 2 * g + dx, y + dy, xw, K.nav_h), next, false, true);
     }
 }
 

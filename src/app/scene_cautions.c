@@ -214,34 +214,35 @@ static const char *voice_note(const app *a, const exercise *e)
 
 static layout lay_out(const app *a)
 {
+    ui_ctx ui = app_ui(a);
     layout L = { .u = app_unit(a), .W = (float)a->w, .H = (float)a->h };
     float u = L.u;
     const exercise *e = a->cautions.ex;
-    L.bar_h = ui_top_bar_focus(a, NULL, screen_title(a), -1);
+    L.bar_h = ui_top_bar_focus(&ui, NULL, screen_title(a), -1);
     L.cw = fminf(L.W - 96 * u, 940 * u);
     L.cx = (L.W - L.cw) / 2;
     /* the exercise's title under the bar */
     L.head_px = (int)lroundf(32 * u);
     char buf[512];
     const char *title = app_title_tagged(a, e, buf, sizeof buf); /* "(in English)" where it is */
-    L.head_px = ui_fit_px(a, title, L.head_px, ui_min_px(a, L.head_px), true, L.cw,
-                          2 * ui_measure(a, title, L.head_px, true, 0).line_h);
-    L.head_h = fmaxf(44 * u, ui_text_h(a, title, L.head_px, true, L.cw));
+    L.head_px = ui_fit_px(&ui, title, L.head_px, ui_min_px(&ui, L.head_px), true, L.cw,
+                          2 * ui_measure(&ui, title, L.head_px, true, 0).line_h);
+    L.head_h = fmaxf(44 * u, ui_text_h(&ui, title, L.head_px, true, L.cw));
     L.head_y = L.bar_h + 4 * u;
     const char *note = voice_note(a, e);
-    L.note_h = note ? ui_text_h(a, note, (int)lroundf(18 * u), false, L.cw) : 0;
+    L.note_h = note ? ui_text_h(&ui, note, (int)lroundf(18 * u), false, L.cw) : 0;
     L.list_y = L.head_y + L.head_h + (note ? L.note_h + 6 * u : 0) + 18 * u;
     /* the foot: tick box (home, before) and the buttons */
     const char *lab = primary_label(a, true);
-    float bw = ui_button_w(a, lab, 260 * u);
-    L.bh = fmaxf(ui_button_h(a, lab, bw, 64 * u), ui_button_h(a, _("Next"), bw, 64 * u));
+    float bw = ui_button_w(&ui, lab, 260 * u);
+    L.bh = fmaxf(ui_button_h(&ui, lab, bw, 64 * u), ui_button_h(&ui, _("Next"), bw, 64 * u));
     L.foot_y = L.H - 24 * u - L.bh;
     L.tick = a->personal && !a->cautions.review;
     float bottom = L.foot_y - 18 * u;
     if (L.tick) {
         int tpx = (int)lroundf(20 * u);
         float bs = 32 * u * fminf(fmaxf(a->text_scale, 1.f), 1.5f);
-        L.tick_h = fmaxf(fmaxf(40 * u, bs + 8 * u), ui_text_h(a, _("Don't show this again for this exercise"), tpx, false, L.cw - bs - 24 * u));
+        L.tick_h = fmaxf(fmaxf(40 * u, bs + 8 * u), ui_text_h(&ui, _("Don't show this again for this exercise"), tpx, false, L.cw - bs - 24 * u));
         L.tick_y = bottom - L.tick_h;
         bottom = L.tick_y - 14 * u;
     }
@@ -249,11 +250,11 @@ static layout lay_out(const app *a)
     /* the cautions, as large as they can be read, on as few pages as they need */
     int n = items(a) < MAX_CAUTIONS ? items(a) : MAX_CAUTIONS;
     float room = L.list_bottom - L.list_y, gap = 14 * u, tw = L.cw - 40 * u;
-    int px = (int)lroundf(24 * u), min_px = ui_min_px(a, px);
+    int px = (int)lroundf(24 * u), min_px = ui_min_px(&ui, px);
     for (;;) {
         float total = 0;
         for (int i = 0; i < n; i++) {
-            L.item_h[i] = ui_text_h(a, caution_text(a, i), px, false, tw);
+            L.item_h[i] = ui_text_h(&ui, caution_text(a, i), px, false, tw);
             total += L.item_h[i] + (i ? gap : 0);
         }
         if (total <= room || px <= min_px)
@@ -293,6 +294,7 @@ static float read_share(const app *a)
 
 static void draw(const app *a, draw_list *l)
 {
+    ui_ctx ui = app_ui(a);
     if (!a->cautions.ex)
         return;
     const theme *t = a->th;
@@ -301,7 +303,7 @@ static void draw(const app *a, draw_list *l)
     int page = page_of(a, &L);
     bool last = page == L.npages - 1;
     int f = a->home_focus, wi = 0; /* widgets in drawing order, for keys */
-    ui_top_bar_focus(a, l, screen_title(a), f);
+    ui_top_bar_focus(&ui, l, screen_title(a), f);
     wi = 2;
     float gap = 14 * u, tw = L.cw - 40 * u;
     float ph = 0;
@@ -329,7 +331,7 @@ static void draw(const app *a, draw_list *l)
     draw_rect(l, gw_rc(L.cx - 24 * u, y - 16 * u, L.cw + 48 * u, fminf(ph + 32 * u, L.list_bottom - y + 24 * u)),
               20 * u, t->surface);
     for (int i = L.first[page]; i < L.first[page + 1]; i++) {
-        float lh = ui_measure(a, "Ag", L.px, false, 0).line_h;
+        float lh = ui_measure(&ui, "Ag", L.px, false, 0).line_h;
         bool how = a->cautions.review && i == 0; /* how it is used: no mark, quieter */
         if (!how)
             draw_circle(l, L.cx + 12 * u, y + lh / 2, 6 * u, t->accent);
@@ -359,13 +361,13 @@ static void draw(const app *a, draw_list *l)
     /* the buttons line up with the panel's edges (or the screen's, if wider) */
     float pad = fmaxf(16 * u, fminf(L.cx - 24 * u, 40 * u + (L.W - 2 * 40 * u - L.cw - 48 * u) / 2));
     const char *lab = primary_label(a, last);
-    float bw = ui_button_w(a, lab, 260 * u);
+    float bw = ui_button_w(&ui, lab, 260 * u);
     gw_rect pr = gw_rc(L.W - pad - bw, L.foot_y, bw, L.bh);
     if (L.npages > 1) {
         const char *prev = _("Previous");
-        float pw = ui_button_w(a, prev, 200 * u);
+        float pw = ui_button_w(&ui, prev, 200 * u);
         if (page > 0) {
-            ui_button(a, l, "page:previous", gw_rc(pad, L.foot_y, pw, L.bh), prev, f == wi, false);
+            ui_button(&ui, l, "page:previous", gw_rc(pad, L.foot_y, pw, L.bh), prev, f == wi, false);
             wi++;
         }
         char cnt[64];
@@ -376,7 +378,7 @@ static void draw(const app *a, draw_list *l)
                       ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT, t->text_dim);
     }
     if (!last) {
-        ui_button(a, l, "page:next", pr, lab, f == wi || f < 0, true);
+        ui_button(&ui, l, "page:next", pr, lab, f == wi || f < 0, true);
         return;
     }
     float share = read_share(a);
@@ -387,10 +389,10 @@ static void draw(const app *a, draw_list *l)
         gw_color fill = t->accent;
         fill.a = 110;
         draw_rect(l, gw_rc(pr.x, pr.y, fmaxf(2 * rad, pr.w * share), pr.h), rad, fill);
-        draw_text(l, pr, lab, ui_button_px(a), ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text_dim);
+        draw_text(l, pr, lab, ui_button_px(&ui), ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text_dim);
         return;
     }
-    ui_button(a, l, a->cautions.review ? "cautions-continue" : "cautions-start", pr, lab, f == wi || f < 0, true);
+    ui_button(&ui, l, a->cautions.review ? "cautions-continue" : "cautions-start", pr, lab, f == wi || f < 0, true);
 }
 
 static void activate(app *a, const char *w)

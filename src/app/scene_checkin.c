@@ -32,6 +32,7 @@ static gw_color mix(gw_color x, gw_color y, float t)
  * with large text the gaps close up first, then the explanation gets smaller. */
 static void draw(const app *a, draw_list *l)
 {
+    ui_ctx ui = app_ui(a);
     const theme *t = a->th;
     float u = app_unit(a), W = (float)a->w, H = (float)a->h;
     const char *title = a->checkin_after ? _("And now, how are you feeling?") : _("Before you start: how are you feeling?");
@@ -48,27 +49,27 @@ static void draw(const app *a, draw_list *l)
     float tw = W - 120 * u, pw = W * 0.76f, aw = fmaxf(3 * bw + 2 * gap, row / 2 - 20 * u);
     int tpx = (int)lroundf(36 * u), ppx = (int)lroundf(19 * u), apx = (int)lroundf(18 * u), npx = (int)lroundf(16 * u);
 
-    ui_text_size tm = ui_measure(a, title, tpx, true, 0);
-    bool title_fit = ui_line_fits(a, title, tpx, true, tw); /* one line, a little smaller if need be */
-    float th = title_fit ? fmaxf(60 * u, tm.h) : ui_text_h(a, title, tpx, true, tw);
-    float ph = fmaxf(60 * u, ui_text_h(a, para, ppx, false, pw));
-    float ah = fmaxf(50 * u, fmaxf(ui_text_h(a, lo, apx, false, aw), ui_text_h(a, hi, apx, false, aw)));
-    float sw = ui_button_w(a, skip, 240 * u), sh = ui_button_h(a, skip, sw, 62 * u);
-    float nh = fmaxf(40 * u, ui_text_h(a, note, npx, false, W - 120 * u));
+    ui_text_size tm = ui_measure(&ui, title, tpx, true, 0);
+    bool title_fit = ui_line_fits(&ui, title, tpx, true, tw); /* one line, a little smaller if need be */
+    float th = title_fit ? fmaxf(60 * u, tm.h) : ui_text_h(&ui, title, tpx, true, tw);
+    float ph = fmaxf(60 * u, ui_text_h(&ui, para, ppx, false, pw));
+    float ah = fmaxf(50 * u, fmaxf(ui_text_h(&ui, lo, apx, false, aw), ui_text_h(&ui, hi, apx, false, aw)));
+    float sw = ui_button_w(&ui, skip, 240 * u), sh = ui_button_h(&ui, skip, sw, 62 * u);
+    float nh = fmaxf(40 * u, ui_text_h(&ui, note, npx, false, W - 120 * u));
 
     float top = 110 * u, bottom = H - 30 * u - nh - 10 * u;
     float g[4] = { 5 * u, 55 * u, 14 * u, 30 * u }, gmin[4] = { 5 * u, 16 * u, 8 * u, 16 * u };
     float fixed = th + ph + bw + ah + sh, gaps = g[0] + g[1] + g[2] + g[3];
     if (top + fixed + gaps > bottom) {
-        top = fmaxf(a->notice[0] ? 60 * u : 24 * u, ui_top_bar_buttons_bottom(a) + 8 * u); /* under Back, Help */
+        top = fmaxf(a->notice[0] ? 60 * u : 24 * u, ui_top_bar_buttons_bottom(&ui) + 8 * u); /* under Back, Help */
         float room = bottom - top - fixed, mins = gmin[0] + gmin[1] + gmin[2] + gmin[3];
         float k = room <= mins ? 0 : fminf(1.f, (room - mins) / (gaps - mins));
         for (int i = 0; i < 4; i++)
             g[i] = gmin[i] + (g[i] - gmin[i]) * k;
         if (room < mins) { /* the explanation smaller, then it may not reach its full height */
             float want = ph - (mins - room);
-            ppx = ui_fit_px(a, para, ppx, ui_min_px(a, ppx), false, pw, want);
-            ph = fminf(ph, fmaxf(want, ui_text_h(a, para, ppx, false, pw)));
+            ppx = ui_fit_px(&ui, para, ppx, ui_min_px(&ui, ppx), false, pw, want);
+            ph = fminf(ph, fmaxf(want, ui_text_h(&ui, para, ppx, false, pw)));
         }
         /* what is left over goes above and below */
         float used = th + ph + bw + ah + sh + g[0] + g[1] + g[2] + g[3];
@@ -103,12 +104,12 @@ static void draw(const app *a, draw_list *l)
     draw_text(l, gw_rc(x0, y, aw, ah), lo, apx, ALIGN_LEFT | VALIGN_TOP, t->text_dim);
     draw_text(l, gw_rc(x0 + row - aw, y, aw, ah), hi, apx, ALIGN_RIGHT | VALIGN_TOP, t->text_dim);
     y += ah + g[3];
-    ui_button(a, l, "skip", gw_rc(W / 2 - sw / 2, y, sw, sh), skip, a->home_focus == SKIP_INDEX, false);
+    ui_button(&ui, l, "skip", gw_rc(W / 2 - sw / 2, y, sw, sh), skip, a->home_focus == SKIP_INDEX, false);
     /* drawn after the scale so the focus keeps its numbers: Back (before only), Help */
     if (!a->checkin_after)
-        ui_top_bar_focus(a, l, "", a->home_focus - SKIP_INDEX - 1);
+        ui_top_bar_focus(&ui, l, "", a->home_focus - SKIP_INDEX - 1);
     else
-        ui_safety_button(a, l, W - 24 * u - ui_button_w(a, _("Help"), 150 * u), 16 * u);
+        ui_safety_button(&ui, l, W - 24 * u - ui_button_w(&ui, _("Help"), 150 * u), 16 * u);
     draw_text(l, gw_rc(60 * u, H - 30 * u - nh, W - 120 * u, nh), note, npx, ALIGN_CENTER | VALIGN_MIDDLE, t->text_dim);
     if (a->notice[0])
         draw_text(l, gw_rc(60 * u, 16 * u, W - 120 * u, 40 * u), a->notice, (int)lroundf(16 * u),

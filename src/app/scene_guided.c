@@ -287,6 +287,7 @@ static const char *kind_label(guided_step_kind k)
  * and two Arabic lines in the room of two Latin ones ran into the timer below). */
 static float caption_line_h(const app *a, int px)
 {
+    ui_ctx ui = app_ui(a);
     char s[48] = "Ag";
     const char *c = a->ex && a->step >= 0 && a->step < a->ex->nstep ? app_text(a, &a->ex->step[a->step].caption) : NULL;
     if (c) {
@@ -296,23 +297,24 @@ static float caption_line_h(const app *a, int px)
         memcpy(s + 2, c, n);
         s[2 + n] = 0;
     }
-    return ui_measure(a, s, px, false, 0).line_h;
+    return ui_measure(&ui, s, px, false, 0).line_h;
 }
 
 static layout lay_out(const app *a)
 {
+    ui_ctx ui = app_ui(a);
     layout L;
     float u = app_unit(a), W = (float)a->w, H = (float)a->h;
     L.u = u;
     /* the bar's height, as ui_top_bar will draw it */
     draw_list tmp = { 0 };
     draw_begin(&tmp, a->w, a->h, a->th->bg);
-    L.bar = ui_top_bar(a, &tmp, app_text(a, &a->ex->title));
+    L.bar = ui_top_bar(&ui, &tmp, app_text(a, &a->ex->title));
     draw_free(&tmp);
     float pad = 40 * u;
     ui_item it[NCTL];
     control_items(a, it);
-    float ctl_h = ui_button_flow(a, NULL, pad, 0, W - 2 * pad, 64 * u, 16 * u, it, NCTL, false);
+    float ctl_h = ui_button_flow(&ui, NULL, pad, 0, W - 2 * pad, 64 * u, 16 * u, it, NCTL, false);
     L.controls = gw_rc(pad, H - ctl_h - 28 * u, W - 2 * pad, ctl_h);
     float top = L.bar + 8 * u, bottom = L.controls.y - 16 * u;
     L.compact = a->text_scale > 1.f;
@@ -326,13 +328,13 @@ static layout lay_out(const app *a)
     int spx = (int)lroundf(22 * u), kpx = (int)lroundf(34 * u), tpx = (int)lroundf(32 * u);
     char pos[64];
     snprintf(pos, sizeof pos, _("Step %d of %d"), 88, 88);
-    L.step_h = fmaxf(34 * u, ui_text_h(a, pos, spx, false, 0));
+    L.step_h = fmaxf(34 * u, ui_text_h(&ui, pos, spx, false, 0));
     float kw = 0;
     for (int k = 0; k < 4; k++)
-        kw = fmaxf(kw, ui_text_w(a, kind_label((guided_step_kind)k), kpx, true));
+        kw = fmaxf(kw, ui_text_w(&ui, kind_label((guided_step_kind)k), kpx, true));
     L.pill_w = fminf(fmaxf(220 * u, kw + 40 * u), L.panel.w / 2);
-    L.pill_h = fmaxf(64 * u, ui_text_h(a, kind_label(STEP_TENSE), kpx, true, 0) + 8 * u);
-    L.rr = fmaxf(64 * u, ui_text_w(a, "0:00", tpx, true) / 2 + 16 * u);
+    L.pill_h = fmaxf(64 * u, ui_text_h(&ui, kind_label(STEP_TENSE), kpx, true, 0) + 8 * u);
+    L.rr = fmaxf(64 * u, ui_text_w(&ui, "0:00", tpx, true) / 2 + 16 * u);
     L.cap_w = L.compact ? L.panel.w - 2 * L.rr - 30 * u : L.panel.w;
     float room = L.panel.h - L.step_h - 10 * u - L.pill_h - 26 * u;
     if (!L.compact)
@@ -342,7 +344,7 @@ static layout lay_out(const app *a)
     L.cap_lines = 2;
     if (L.compact) { /* as large as two lines allow, down to the smallest allowed; else one line */
         float lh = 0;
-        for (int p = cpx; p >= ui_min_px(a, cpx); p--) {
+        for (int p = cpx; p >= ui_min_px(&ui, cpx); p--) {
             L.caption_px = p;
             lh = caption_line_h(a, p);
             if (2 * lh + 4 * u <= room)
@@ -353,7 +355,7 @@ static layout lay_out(const app *a)
     }
     float line = caption_line_h(a, L.caption_px);
     /* as designed for Latin text; two taller lines get the room they need */
-    float taller = fmaxf(0.f, line - ui_measure(a, "Ag", L.caption_px, false, 0).line_h);
+    float taller = fmaxf(0.f, line - ui_measure(&ui, "Ag", L.caption_px, false, 0).line_h);
     L.cap_h = !L.compact ? (float)L.caption_px * 2.8f + 2 * taller : L.cap_lines == 2 ? 2 * line + 4 * u : line + 4 * u;
     /* Noto Sans averages about half an em a character; leave a margin (more for the
      * drawn size when it is larger) */
@@ -371,41 +373,44 @@ static gw_color kind_color(const theme *t, guided_step_kind k)
 
 static void draw_controls(const app *a, draw_list *l, const layout *L)
 {
+    ui_ctx ui = app_ui(a);
     ui_item it[NCTL];
     control_items(a, it);
-    ui_button_flow(a, l, L->controls.x, L->controls.y, L->controls.w, 64 * L->u, 16 * L->u, it, NCTL, false);
+    ui_button_flow(&ui, l, L->controls.x, L->controls.y, L->controls.w, 64 * L->u, 16 * L->u, it, NCTL, false);
 }
 
 /* "Which hand do you write with?" over the figure (the steps before the first sided
  * region highlight none), with Right and Left. */
 static void draw_hand_question(const app *a, draw_list *l, gw_rect m)
 {
+    ui_ctx ui = app_ui(a);
     const theme *t = a->th;
     float u = app_unit(a), pad = 16 * u;
     const char *q = _("Which hand do you write with?");
     const char *lab[2] = { _("Right"), _("Left") };
     const char *id[2] = { "hand:right", "hand:left" };
     float iw = m.w - 2 * pad, bw = (iw - 12 * u) / 2;
-    int qpx = ui_fit_px(a, q, (int)lroundf(24 * u), ui_min_px(a, (int)lroundf(24 * u)), true, iw, m.h / 2);
-    float qh = ui_text_h(a, q, qpx, true, iw);
-    float bh = fmaxf(ui_button_h(a, lab[0], bw, 56 * u), ui_button_h(a, lab[1], bw, 56 * u));
+    int qpx = ui_fit_px(&ui, q, (int)lroundf(24 * u), ui_min_px(&ui, (int)lroundf(24 * u)), true, iw, m.h / 2);
+    float qh = ui_text_h(&ui, q, qpx, true, iw);
+    float bh = fmaxf(ui_button_h(&ui, lab[0], bw, 56 * u), ui_button_h(&ui, lab[1], bw, 56 * u));
     float h = pad + qh + 12 * u + bh + pad, y = m.y + m.h - h;
     draw_rect(l, gw_rc(m.x, y, m.w, h), 18 * u, t->surface);
     draw_text(l, gw_rc(m.x + pad, y + pad, iw, qh), q, qpx, ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
     for (int i = 0; i < 2; i++)
-        ui_button(a, l, id[i], gw_rc(m.x + pad + (float)i * (bw + 12 * u), y + pad + qh + 12 * u, bw, bh), lab[i],
+        ui_button(&ui, l, id[i], gw_rc(m.x + pad + (float)i * (bw + 12 * u), y + pad + qh + 12 * u, bw, bh), lab[i],
                   false, false);
 }
 
 static void draw(const app *a, draw_list *l)
 {
+    ui_ctx ui = app_ui(a);
     const theme *t = a->th;
     const exercise *e = a->ex;
     float H = (float)a->h;
-    float bar = ui_top_bar(a, l, app_text(a, &e->title));
+    float bar = ui_top_bar(&ui, l, app_text(a, &e->title));
     int n = e->nstep;
     if (!a->ex_active || a->step < 0 || a->step >= n) {
-        ui_closing(a, l, bar + (H - bar) / 2 - 40 * app_unit(a));
+        ui_closing(&ui, l, bar + (H - bar) / 2 - 40 * app_unit(a));
         return;
     }
     layout L = lay_out(a);
@@ -443,9 +448,9 @@ static void draw(const app *a, draw_list *l)
         float rx = P.x + L.pill_w + 20 * u, rw = P.w - L.pill_w - 20 * u;
         int rpx = (int)lroundf(26 * u);
         /* one line if it fits (a little smaller if need be), else two */
-        bool one = ui_line_fits(a, where, rpx, false, rw);
+        bool one = ui_line_fits(&ui, where, rpx, false, rw);
         if (!one)
-            rpx = ui_fit_px(a, where, rpx, ui_min_px(a, rpx), false, rw, L.pill_h);
+            rpx = ui_fit_px(&ui, where, rpx, ui_min_px(&ui, rpx), false, rw, L.pill_h);
         draw_text(l, gw_rc(rx, iy, rw, L.pill_h), where, rpx, ALIGN_LEFT | VALIGN_MIDDLE | (one ? TEXT_FIT : 0), t->text);
     }
 
@@ -489,7 +494,7 @@ static void draw(const app *a, draw_list *l)
                   ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), t->text);
         if (a->clock.paused) {
             int ppx = (int)lroundf(30 * u);
-            float ph = fmaxf(48 * u, ui_text_h(a, _("Paused"), ppx, false, 0));
+            float ph = fmaxf(48 * u, ui_text_h(&ui, _("Paused"), ppx, false, 0));
             if (L.compact) /* under the caption */
                 draw_text(l, gw_rc(P.x, cy + L.cap_h + 8 * u, L.cap_w, ph), _("Paused"), ppx,
                           ALIGN_LEFT | VALIGN_MIDDLE, t->text_dim);

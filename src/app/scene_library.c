@@ -94,13 +94,14 @@ typedef struct header { gw_rect help, progress, settings, quit; float h; } heade
 
 static header header_layout(const app *a, float u)
 {
+    ui_ctx ui = app_ui(a);
     header H;
     float W = (float)a->w, pad = 40 * u, gap = 14 * u;
     if (!a->mode->personal) {
         /* present: Help and Quit */
-        float hw = ui_button_w(a, _("Help"), 150 * u), hh = ui_button_h(a, _("Help"), hw, 52 * u);
-        float qw = ui_button_w(a, _("Quit"), 110 * u);
-        hh = fmaxf(hh, ui_button_h(a, _("Quit"), qw, 52 * u));
+        float hw = ui_button_w(&ui, _("Help"), 150 * u), hh = ui_button_h(&ui, _("Help"), hw, 52 * u);
+        float qw = ui_button_w(&ui, _("Quit"), 110 * u);
+        hh = fmaxf(hh, ui_button_h(&ui, _("Quit"), qw, 52 * u));
         H.quit = gw_rc(W - pad - qw, 20 * u, qw, hh);
         H.help = gw_rc(H.quit.x - gap - hw, 20 * u, hw, hh);
         H.progress = H.settings = gw_rc(0, 0, 0, 0);
@@ -110,8 +111,8 @@ static header header_layout(const app *a, float u)
     const char *lab[4] = { _("Help"), _("Progress"), _("Settings"), _("Quit") };
     float w[4], bh = 46 * u;
     for (int i = 0; i < 4; i++) {
-        w[i] = ui_button_w(a, lab[i], i == 3 ? 96 * u : 132 * u);
-        bh = fmaxf(bh, ui_button_h(a, lab[i], w[i], 46 * u));
+        w[i] = ui_button_w(&ui, lab[i], i == 3 ? 96 * u : 132 * u);
+        bh = fmaxf(bh, ui_button_h(&ui, lab[i], w[i], 46 * u));
     }
     float by = 23 * u;
     H.quit = gw_rc(W - pad - w[3], by, w[3], bh);
@@ -146,11 +147,12 @@ static void star(draw_list *l, float cx, float cy, float r, bool filled, float t
 /* The header of a personal mode: recent chips and the Progress and Settings buttons. */
 static void header_personal(const app *a, draw_list *l, float u, int nfocus, const header *hd)
 {
+    ui_ctx ui = app_ui(a);
     const theme *t = a->th;
     float by = hd->settings.y, bh = hd->settings.h;
-    ui_button(a, l, "settings", hd->settings, _("Settings"), a->focus == nfocus + a->nrecent + 1, false);
-    ui_button(a, l, "quit", hd->quit, _("Quit"), a->focus == nfocus + a->nrecent + 2, false);
-    ui_button(a, l, "progress", hd->progress, _("Progress"), a->focus == nfocus + a->nrecent, false);
+    ui_button(&ui, l, "settings", hd->settings, _("Settings"), a->focus == nfocus + a->nrecent + 1, false);
+    ui_button(&ui, l, "quit", hd->quit, _("Quit"), a->focus == nfocus + a->nrecent + 2, false);
+    ui_button(&ui, l, "progress", hd->progress, _("Progress"), a->focus == nfocus + a->nrecent, false);
     if (a->nrecent == 0 || large_text(a))
         return; /* large text: no room for the recent chips */
     float x = 300 * u, right = hd->help.x - 26 * u; /* left of Help */
@@ -187,10 +189,11 @@ typedef struct grid {
 
 static float nav_height(const app *a, float u)
 {
+    ui_ctx ui = app_ui(a);
     const char *lab[2] = { _("Previous page"), _("Next page") };
     float h = 56 * u;
     for (int i = 0; i < 2; i++)
-        h = fmaxf(h, ui_button_h(a, lab[i], ui_button_w(a, lab[i], 200 * u), 56 * u));
+        h = fmaxf(h, ui_button_h(&ui, lab[i], ui_button_w(&ui, lab[i], 200 * u), 56 * u));
     return h;
 }
 
@@ -210,6 +213,7 @@ static const char *card_summary(const app *a, const exercise *e, char *buf, size
 
 static grid grid_layout(const app *a, const exercise *const *ex, const int *col, int n)
 {
+    ui_ctx ui = app_ui(a);
     grid G;
     float u = app_unit(a), W = (float)a->w, H = (float)a->h, pad = 40 * u;
     G.hd = header_layout(a, u);
@@ -220,7 +224,7 @@ static grid grid_layout(const app *a, const exercise *const *ex, const int *col,
     G.cw = (W - 2 * pad - (NCOL - 1) * G.gap) / NCOL;
     G.head = 40 * u;
     for (int c = 0; c < NCOL; c++)
-        G.head = fmaxf(G.head, ui_text_h(a, cat_title(c), (int)lroundf(20 * u), true, G.cw));
+        G.head = fmaxf(G.head, ui_text_h(&ui, cat_title(c), (int)lroundf(20 * u), true, G.cw));
     int per[NCOL + 1] = { 0 };
     for (int i = 0; i < n; i++)
         per[col[i]]++;
@@ -250,7 +254,7 @@ static grid grid_layout(const app *a, const exercise *const *ex, const int *col,
         for (int i = 0; i < n; i++)
             if (col[i] != PLAN_COL)
                 need = fmaxf(need, 38 * u + 4 * u +
-                                       ui_text_h(a, card_summary(a, ex[i], buf, sizeof buf), (int)lroundf(14 * u),
+                                       ui_text_h(&ui, card_summary(a, ex[i], buf, sizeof buf), (int)lroundf(14 * u),
                                                  false, iw));
         if (G.ch >= need)
             return G;
@@ -269,13 +273,13 @@ static grid grid_layout(const app *a, const exercise *const *ex, const int *col,
     /* titles only, one size for all: the largest at which every card fits one page,
      * else the largest at which each title takes at most two lines (then pages) */
     float sw = a->mode->personal ? 36 * u : 0, iw = G.cw - 32 * u - sw;
-    int px0 = G.title_px, min = ui_min_px(a, px0), two = 0, one_page = 0;
+    int px0 = G.title_px, min = ui_min_px(&ui, px0), two = 0, one_page = 0;
     char buf[CARD_TEXT_MAX];
     for (int px = px0; px >= min && !one_page; px--) {
         bool all = true;
         float need = 0;
         for (int i = 0; i < n; i++) {
-            ui_text_size m = ui_measure(a, app_title_tagged(a, ex[i], buf, sizeof buf), px, true, iw);
+            ui_text_size m = ui_measure(&ui, app_title_tagged(a, ex[i], buf, sizeof buf), px, true, iw);
             all = all && m.lines <= 2 && m.w <= iw;
             need = fmaxf(need, m.h + 16 * u);
         }
@@ -287,7 +291,7 @@ static grid grid_layout(const app *a, const exercise *const *ex, const int *col,
     G.title_px = one_page ? one_page : two ? two : min;
     float need = 0;
     for (int i = 0; i < n; i++)
-        need = fmaxf(need, ui_text_h(a, app_title_tagged(a, ex[i], buf, sizeof buf), G.title_px, true, iw) + 16 * u);
+        need = fmaxf(need, ui_text_h(&ui, app_title_tagged(a, ex[i], buf, sizeof buf), G.title_px, true, iw) + 16 * u);
     G.ch = fmaxf(G.ch, need);
     if ((float)G.most * (G.ch + 10 * u) > avail + 10 * u) {
         G.nav_h = nav_height(a, u);
@@ -312,6 +316,7 @@ static int row_of(const int *col, int i)
 
 static void draw(const app *a, draw_list *l)
 {
+    ui_ctx ui = app_ui(a);
     const theme *t = a->th;
     float u = app_unit(a);
     float W = (float)a->w, H = (float)a->h;
@@ -324,18 +329,18 @@ static void draw(const app *a, draw_list *l)
     /* the name, as large as the room left of the buttons allows */
     float nw = hd->help.x - 20 * u - pad;
     int npx = (int)lroundf(34 * u);
-    if (!ui_line_fits(a, "Groundwork", npx, true, nw))
-        npx = ui_fit_px(a, "Groundwork", npx, ui_min_px(a, npx), true, nw, 1e6f);
-    float nh = fmaxf(48 * u, ui_text_h(a, "Groundwork", npx, true, 0));
+    if (!ui_line_fits(&ui, "Groundwork", npx, true, nw))
+        npx = ui_fit_px(&ui, "Groundwork", npx, ui_min_px(&ui, npx), true, nw, 1e6f);
+    float nh = fmaxf(48 * u, ui_text_h(&ui, "Groundwork", npx, true, 0));
     draw_text(l, gw_rc(pad, hd->help.y + hd->help.h / 2 - nh / 2, fmaxf(W / 2, nw), nh), "Groundwork", npx,
               VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), t->text);
-    ui_safety_button_at(a, l, hd->help);
+    ui_safety_button_at(&ui, l, hd->help);
     if (!a->mode->personal) {
-        ui_button(a, l, "quit", hd->quit, _("Quit"), false, false);
+        ui_button(&ui, l, "quit", hd->quit, _("Quit"), false, false);
         /* the hint beside the name, where it fits (large text: the name is enough) */
         const char *hint = _("Choose an exercise");
         float hw = hd->help.x - 20 * u - W / 2;
-        if (a->text_scale < 1.75f && ui_line_fits(a, hint, (int)lroundf(20 * u), false, hw))
+        if (a->text_scale < 1.75f && ui_line_fits(&ui, hint, (int)lroundf(20 * u), false, hw))
             draw_text(l, gw_rc(W / 2, 22 * u, hw, 48 * u), hint, (int)lroundf(20 * u),
                       ALIGN_RIGHT | VALIGN_MIDDLE | TEXT_FIT, t->text_dim);
     }
@@ -349,7 +354,7 @@ static void draw(const app *a, draw_list *l)
     if (n == 0) {
         const char *none = _("No exercises are available. Check the content folder.");
         int px = (int)lroundf(22 * u);
-        draw_text(l, gw_rc(pad, top, W - 2 * pad, fmaxf(60 * u, ui_text_h(a, none, px, false, W - 2 * pad))), none,
+        draw_text(l, gw_rc(pad, top, W - 2 * pad, fmaxf(60 * u, ui_text_h(&ui, none, px, false, W - 2 * pad))), none,
                   px, ALIGN_CENTER | VALIGN_MIDDLE, t->text);
         return;
     }
@@ -405,7 +410,7 @@ static void draw(const app *a, draw_list *l)
             snprintf(meta, sizeof meta, P_("%d step", "%d steps", steps), steps);
         }
         /* the length or steps: as wide as it is, so the title has the rest */
-        float mw = fminf(76 * u, ui_text_w(a, meta, (int)lroundf(15 * u), false) + 14 * u);
+        float mw = fminf(76 * u, ui_text_w(&ui, meta, (int)lroundf(15 * u), false) + 14 * u);
         float sw = a->mode->personal ? 36 * u : 0; /* room for the star */
         if (large_text(a)) /* the title alone, on up to two lines */
             draw_text(l, gw_rc(r.x + ip, r.y + 4 * u, r.w - 2 * ip - sw, r.h - 8 * u),
@@ -417,17 +422,17 @@ static void draw(const app *a, draw_list *l)
             const char *title = app_text(a, &ex[i]->title), *sum = card_summary(a, ex[i], buf, sizeof buf);
             int tpx = (int)lroundf(20 * u), spx = (int)lroundf(14 * u);
             float tw = r.w - 2 * ip - mw - sw, th = 32 * u;
-            bool one = ui_line_fits(a, title, tpx, true, tw);
+            bool one = ui_line_fits(&ui, title, tpx, true, tw);
             float ty = r.y + 6 * u;
             if (!one) { /* as large as leaves room for the summary, down to the smallest allowed */
                 ty = r.y + 4 * u;
                 int p = tpx;
-                for (; p >= ui_min_px(a, tpx); p--)
-                    if (ui_text_fits(a, sum, ui_min_px(a, spx), false, r.w - 2 * ip,
-                                     r.y + r.h - 1 * u - ty - ui_text_h(a, title, p, true, tw)))
+                for (; p >= ui_min_px(&ui, tpx); p--)
+                    if (ui_text_fits(&ui, sum, ui_min_px(&ui, spx), false, r.w - 2 * ip,
+                                     r.y + r.h - 1 * u - ty - ui_text_h(&ui, title, p, true, tw)))
                         break;
-                tpx = p < ui_min_px(a, tpx) ? tpx : p;
-                th = ui_text_h(a, title, tpx, true, tw);
+                tpx = p < ui_min_px(&ui, tpx) ? tpx : p;
+                th = ui_text_h(&ui, title, tpx, true, tw);
             }
             draw_text(l, gw_rc(r.x + ip, ty, tw, th), title, tpx,
                       VALIGN_MIDDLE | (one ? TEXT_FIT : 0) | (FONT_BOLD << 8), t->text);
@@ -436,9 +441,9 @@ static void draw(const app *a, draw_list *l)
             float sy = ty + th, sh = r.y + r.h - 1 * u - sy;
             if (one)
                 draw_text(l, gw_rc(r.x + ip, r.y + 38 * u, r.w - 2 * ip, r.h - 40 * u), sum, spx, 0, t->text_dim);
-            else if (ui_text_fits(a, sum, ui_min_px(a, spx), false, r.w - 2 * ip, sh))
+            else if (ui_text_fits(&ui, sum, ui_min_px(&ui, spx), false, r.w - 2 * ip, sh))
                 draw_text(l, gw_rc(r.x + ip, sy, r.w - 2 * ip, sh), sum,
-                          ui_fit_px(a, sum, spx, ui_min_px(a, spx), false, r.w - 2 * ip, sh), 0, t->text_dim);
+                          ui_fit_px(&ui, sum, spx, ui_min_px(&ui, spx), false, r.w - 2 * ip, sh), 0, t->text_dim);
         }
         if (focused && a->focus_visible)
             draw_frame(l, gw_rc(r.x - 4 * u, r.y - 4 * u, r.w + 8 * u, r.h + 8 * u), 18 * u, 3 * u, t->focus);
@@ -457,15 +462,15 @@ static void draw(const app *a, draw_list *l)
         const char *prev = _("Previous page"), *next = _("Next page");
         char where[64];
         snprintf(where, sizeof where, _("Page %d of %d"), G.page + 1, G.npages);
-        float pw = ui_button_w(a, prev, 200 * u), xw = ui_button_w(a, next, 200 * u);
-        float mid = fmaxf(ui_text_w(a, where, (int)lroundf(20 * u), false), 140 * u), g = 20 * u;
+        float pw = ui_button_w(&ui, prev, 200 * u), xw = ui_button_w(&ui, next, 200 * u);
+        float mid = fmaxf(ui_text_w(&ui, where, (int)lroundf(20 * u), false), 140 * u), g = 20 * u;
         float x = (W - pw - xw - mid - 2 * g) / 2, y = H - 24 * u - G.nav_h;
         if (G.page > 0)
-            ui_button(a, l, "page:previous", gw_rc(x, y, pw, G.nav_h), prev, false, false);
+            ui_button(&ui, l, "page:previous", gw_rc(x, y, pw, G.nav_h), prev, false, false);
         draw_text(l, gw_rc(x + pw + g, y, mid, G.nav_h), where, (int)lroundf(20 * u), ALIGN_CENTER | VALIGN_MIDDLE,
                   t->text_dim);
         if (G.page + 1 < G.npages)
-            ui_button(a, l, "page:next", gw_rc(x + pw + mid + 2 * g, y, xw, G.nav_h), next, false, true);
+            ui_button(&ui, l, "page:next", gw_rc(x + pw + mid + 2 * g, y, xw, G.nav_h), next, false, true);
     }
 }
 

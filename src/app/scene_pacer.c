@@ -73,14 +73,16 @@ static void progress_ring(const app *a, draw_list *l, float cx, float cy, float 
 /* The phase word's size: as designed if it fits w, else a little smaller. */
 static int word_px(const app *a, const char *word, float px, float w)
 {
+    ui_ctx ui = app_ui(a);
     int p = (int)lroundf(px);
-    return ui_fit_px(a, word, p, ui_min_px(a, p), true, w, 1e6f);
+    return ui_fit_px(&ui, word, p, ui_min_px(&ui, p), true, w, 1e6f);
 }
 
 /* The widest of the words the exercise's phases show (each fitted as word_px does), so
  * that a figure keeps its place from phase to phase. */
 static float widest_word(const app *a, float px, float w)
 {
+    ui_ctx ui = app_ui(a);
     const breath_pattern *p = &a->pattern;
     breath_state s = { .opening = true, .index = -1, .kind = BREATH_EXHALE };
     float most = 0;
@@ -88,7 +90,7 @@ static float widest_word(const app *a, float px, float w)
         if (i >= 0)
             s = (breath_state){ .index = i, .kind = p->phase[i].kind };
         const char *word = phase_label(a, &s);
-        most = fmaxf(most, ui_text_w(a, word, word_px(a, word, px, w), true));
+        most = fmaxf(most, ui_text_w(&ui, word, word_px(a, word, px, w), true));
     }
     return most;
 }
@@ -97,11 +99,12 @@ static float widest_word(const app *a, float px, float w)
 static void words(const app *a, draw_list *l, float cx, float cy, const char *word, const char *count,
                   gw_color col, float scale)
 {
+    ui_ctx ui = app_ui(a);
     float u = app_unit(a) * scale;
     if (!app_captions_shown(a))  /* present mode: the therapist may hide words and counts */
         return;
     int wpx = word_px(a, word, 38 * u, 440 * u), cpx = (int)lroundf(40 * u);
-    float wh = fmaxf(60 * u, ui_text_h(a, word, wpx, true, 0)), ch = *count ? fmaxf(56 * u, ui_text_h(a, count, cpx, false, 0)) : 56 * u;
+    float wh = fmaxf(60 * u, ui_text_h(&ui, word, wpx, true, 0)), ch = *count ? fmaxf(56 * u, ui_text_h(&ui, count, cpx, false, 0)) : 56 * u;
     /* as designed: the word from cy - 52, the count below it; taller text keeps the
      * pair centred on the same line */
     float top = cy + 6 * u - (wh + ch) / 2;
@@ -114,16 +117,17 @@ static void words(const app *a, draw_list *l, float cx, float cy, const char *wo
 static void words_ring(const app *a, draw_list *l, float cx, float cy, const char *word, const char *count,
                        gw_color wcol, double progress, gw_color col)
 {
+    ui_ctx ui = app_ui(a);
     float u = app_unit(a);
     int cpx = (int)lroundf(40 * u);
-    float ch = fmaxf(56 * u, ui_text_h(a, count, cpx, false, 0));
+    float ch = fmaxf(56 * u, ui_text_h(&ui, count, cpx, false, 0));
     float rr = fmaxf(50 * u, ch * 0.5f), ry = cy + 20 * u;
     if (!app_captions_shown(a)) {
         progress_ring(a, l, cx, ry, rr, progress, col);
         return;
     }
     int wpx = word_px(a, word, 38 * u, 440 * u);
-    float wh = fmaxf(60 * u, ui_text_h(a, word, wpx, true, 0));
+    float wh = fmaxf(60 * u, ui_text_h(&ui, word, wpx, true, 0));
     draw_text(l, gw_rc(cx - 220 * u, ry - rr - 10 * u - wh, 440 * u, wh), word, wpx,
               ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), wcol);
     draw_text(l, gw_rc(cx - 60 * u, ry - 28 * u - (ch - 56 * u) / 2, 120 * u, ch), count, cpx,
@@ -293,6 +297,7 @@ static void status_text(const app *a, const breath_state *s, char *left, size_t 
 
 static pacer_layout lay_out(const app *a, float bar, const char *left, const char *right)
 {
+    ui_ctx ui = app_ui(a);
     pacer_layout L;
     float u = app_unit(a), W = (float)a->w, H = (float)a->h;
     float pad = 40 * u, gap = 10 * u;
@@ -301,13 +306,13 @@ static pacer_layout lay_out(const app *a, float bar, const char *left, const cha
     L.bar = bar;
     L.px_status = (int)lroundf(24 * u);
     int spx = (int)L.px_status;
-    float lw = ui_text_w(a, left, spx, false), rw = ui_text_w(a, right, spx, false);
-    float sh = fmaxf(60 * u, ui_text_h(a, left, spx, false, 0));
+    float lw = ui_text_w(&ui, left, spx, false), rw = ui_text_w(&ui, right, spx, false);
+    float sh = fmaxf(60 * u, ui_text_h(&ui, left, spx, false, 0));
     float bw[NCTL], total = -gap, bh = 60 * u;
     for (int i = 0; i < NCTL; i++) {
-        bw[i] = ui_button_w(a, b[i].label, b[i].w * u);
+        bw[i] = ui_button_w(&ui, b[i].label, b[i].w * u);
         total += bw[i] + gap;
-        bh = fmaxf(bh, ui_button_h(a, b[i].label, bw[i], 60 * u));
+        bh = fmaxf(bh, ui_button_h(&ui, b[i].label, bw[i], 60 * u));
     }
     float foot = 110 * u;
     /* one row: the controls centred, the status beside them; or the controls centred
@@ -322,8 +327,8 @@ static pacer_layout lay_out(const app *a, float bar, const char *left, const cha
         cx0 = pad + lw + 2 * gap + (W - 2 * pad - lw - rw - 4 * gap - total) / 2;
     }
     /* or so with the status a little smaller, rather than on two lines */
-    for (int p = spx - 1; !one_row && low && p >= ui_min_px(a, spx); p--) {
-        float l2 = ui_text_w(a, left, p, false), r2 = ui_text_w(a, right, p, false);
+    for (int p = spx - 1; !one_row && low && p >= ui_min_px(&ui, spx); p--) {
+        float l2 = ui_text_w(&ui, left, p, false), r2 = ui_text_w(&ui, right, p, false);
         if (l2 + r2 + total + 4 * gap <= W - 2 * pad) {
             one_row = true;
             L.px_status = p;
@@ -332,9 +337,9 @@ static pacer_layout lay_out(const app *a, float bar, const char *left, const cha
         }
     }
     if (!one_row)
-        one_row = low && side > 0 && ui_text_h(a, left, spx, false, side) <= bh + 8 * u &&
-                  ui_text_h(a, right, spx, false, side) <= bh + 8 * u &&
-                  ui_measure(a, left, spx, false, side).w <= side && ui_measure(a, right, spx, false, side).w <= side;
+        one_row = low && side > 0 && ui_text_h(&ui, left, spx, false, side) <= bh + 8 * u &&
+                  ui_text_h(&ui, right, spx, false, side) <= bh + 8 * u &&
+                  ui_measure(&ui, left, spx, false, side).w <= side && ui_measure(&ui, right, spx, false, side).w <= side;
     if (one_row) {
         float fy = H - foot + 22 * u, x = cx0;
         for (int i = 0; i < NCTL; i++) {
@@ -357,7 +362,7 @@ static pacer_layout lay_out(const app *a, float bar, const char *left, const cha
     cw = fminf(cw, W * 0.34f);
     float cbh = 60 * u;
     for (int i = 0; i < NCTL; i++)
-        cbh = fmaxf(cbh, ui_button_h(a, b[i].label, cw, 60 * u));
+        cbh = fmaxf(cbh, ui_button_h(&ui, b[i].label, cw, 60 * u));
     float top = bar + 8 * u, bottom = H - 24 * u;
     int ncol = (float)NCTL * cbh + (NCTL - 1) * gap <= bottom - top ? 1 : 2;
     int per = (NCTL + ncol - 1) / ncol;
@@ -390,11 +395,12 @@ static pacer_layout lay_out(const app *a, float bar, const char *left, const cha
 
 static void footer(const app *a, draw_list *l, const pacer_layout *L, const char *left, const char *right)
 {
+    ui_ctx ui = app_ui(a);
     const theme *t = a->th;
     float u = app_unit(a);
     gw_rect st = L->status;
     int spx = (int)L->px_status;
-    float lw = ui_text_w(a, left, spx, false), rw = ui_text_w(a, right, spx, false);
+    float lw = ui_text_w(&ui, left, spx, false), rw = ui_text_w(&ui, right, spx, false);
     if (L->status_w >= st.w) { /* one under the other */
         float h = st.h / 2;
         draw_text(l, gw_rc(st.x, st.y, st.w, h), left, spx, VALIGN_MIDDLE, t->text);
@@ -411,12 +417,13 @@ static void footer(const app *a, draw_list *l, const pacer_layout *L, const char
     ctl b[NCTL];
     controls(a, b);
     for (int i = 0; i < NCTL; i++)
-        ui_button(a, l, b[i].id, L->ctl[i], b[i].label, false, false);
+        ui_button(&ui, l, b[i].id, L->ctl[i], b[i].label, false, false);
 }
 
 /* The closing screen: well done, how many breaths, Again and Finish. */
 static void closing(const app *a, draw_list *l, float bar)
 {
+    ui_ctx ui = app_ui(a);
     const theme *t = a->th;
     const breath_state *s = &a->bs;
     float u = app_unit(a), W = (float)a->w, H = (float)a->h;
@@ -424,38 +431,39 @@ static void closing(const app *a, draw_list *l, float bar)
     snprintf(msg, sizeof msg, P_("You completed %d breath.", "You completed %d breaths.", s->total_cycles),
              s->total_cycles);
     const char *again = _("Again"), *fin = _("Finish");
-    float bw = fmaxf(ui_button_w(a, again, 260 * u), ui_button_w(a, fin, 260 * u));
+    float bw = fmaxf(ui_button_w(&ui, again, 260 * u), ui_button_w(&ui, fin, 260 * u));
     bw = fminf(bw, (W - 80 * u) / 2);
-    float bh = fmaxf(ui_button_h(a, again, bw, 64 * u), ui_button_h(a, fin, bw, 64 * u));
+    float bh = fmaxf(ui_button_h(&ui, again, bw, 64 * u), ui_button_h(&ui, fin, bw, 64 * u));
     int tpx = (int)lroundf(48 * u), mpx = (int)lroundf(24 * u);
     ui_block k[3] = {
-        { .text = _("Well done."), .px = tpx, .min_px = ui_min_px(a, tpx), .bold = true, .w = W - 80 * u, .min_h = 70 * u },
-        { .text = msg, .px = mpx, .min_px = ui_min_px(a, mpx), .w = W - 80 * u, .min_h = 40 * u, .gap = 10 * u,
+        { .text = _("Well done."), .px = tpx, .min_px = ui_min_px(&ui, tpx), .bold = true, .w = W - 80 * u, .min_h = 70 * u },
+        { .text = msg, .px = mpx, .min_px = ui_min_px(&ui, mpx), .w = W - 80 * u, .min_h = 40 * u, .gap = 10 * u,
           .min_gap = 6 * u },
         { .w = bw, .min_h = bh, .gap = 30 * u, .min_gap = 16 * u },
     };
     float cy = bar + (H - bar - 110 * u) / 2;
     float top = cy - 90 * u, natural = 70 * u + 10 * u + 40 * u + 30 * u + 64 * u;
-    float h0 = fmaxf(70 * u, ui_text_h(a, k[0].text, tpx, true, k[0].w)) + 10 * u +
-               fmaxf(40 * u, ui_text_h(a, msg, mpx, false, k[1].w)) + 30 * u + bh;
+    float h0 = fmaxf(70 * u, ui_text_h(&ui, k[0].text, tpx, true, k[0].w)) + 10 * u +
+               fmaxf(40 * u, ui_text_h(&ui, msg, mpx, false, k[1].w)) + 30 * u + bh;
     if (h0 > natural) /* taller text: centred in the room below the bar */
         top = bar + fmaxf(0, (H - 24 * u - bar - h0) / 2);
-    ui_stack(a, k, 3, top, H - 24 * u);
+    ui_stack(&ui, k, 3, top, H - 24 * u);
     draw_text(l, gw_rc(40 * u, k[0].y, W - 80 * u, k[0].h), k[0].text, k[0].px_out,
               ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
     draw_text(l, gw_rc(40 * u, k[1].y, W - 80 * u, k[1].h), msg, k[1].px_out, ALIGN_CENTER | VALIGN_MIDDLE,
               t->text_dim);
     float gap = 24 * u, cx = W / 2;
-    ui_button(a, l, "again", gw_rc(cx - bw - gap / 2, k[2].y, bw, bh), again, false, false);
-    ui_button(a, l, "done", gw_rc(cx + gap / 2, k[2].y, bw, bh), fin, true, true);
+    ui_button(&ui, l, "again", gw_rc(cx - bw - gap / 2, k[2].y, bw, bh), again, false, false);
+    ui_button(&ui, l, "done", gw_rc(cx + gap / 2, k[2].y, bw, bh), fin, true, true);
 }
 
 static void draw(const app *a, draw_list *l)
 {
+    ui_ctx ui = app_ui(a);
     const theme *t = a->th;
     const breath_state *s = &a->bs;
     float u = app_unit(a);
-    float bar = ui_top_bar(a, l, app_text(a, &a->ex->title));
+    float bar = ui_top_bar(&ui, l, app_text(a, &a->ex->title));
 
     if (s->stage == BREATH_STAGE_DONE) {
         closing(a, l, bar);
@@ -465,7 +473,7 @@ static void draw(const app *a, draw_list *l)
     status_text(a, s, left, sizeof left, right, sizeof right);
     pacer_layout L = lay_out(a, bar, left, right);
     int ppx = (int)lroundf(26 * u);
-    float paused_h = fmaxf(50 * u, ui_text_h(a, _("Paused"), ppx, true, 0));
+    float paused_h = fmaxf(50 * u, ui_text_h(&ui, _("Paused"), ppx, true, 0));
     if (a->clock.paused && a->text_scale > 1.f) { /* room for the word "Paused" above the figure */
         L.fig.y += paused_h;
         L.fig.h -= paused_h;
@@ -500,8 +508,8 @@ static void draw(const app *a, draw_list *l)
          * does not fit goes above the box */
         float half = room * 0.8f;
         int wpx = word_px(a, word, 38 * u, 440 * u);
-        ui_text_size wm = ui_measure(a, word, wpx, true, 0);
-        float need = fmaxf(60 * u, wm.h) + 10 * u + 2 * fmaxf(50 * u, ui_text_h(a, count, (int)lroundf(40 * u), false, 0) / 2);
+        ui_text_size wm = ui_measure(&ui, word, wpx, true, 0);
+        float need = fmaxf(60 * u, wm.h) + 10 * u + 2 * fmaxf(50 * u, ui_text_h(&ui, count, (int)lroundf(40 * u), false, 0) / 2);
         if (a->text_scale <= 1.f || !app_captions_shown(a) || (wm.w <= 1.7f * half && need <= 1.7f * half)) {
             draw_box(a, l, cx, cy, half, &shown, col);
             words_ring(a, l, cx, cy, word, count, t->text, shown.progress, col);
@@ -520,7 +528,7 @@ static void draw(const app *a, draw_list *l)
         draw_wave(a, l, cx, cy + 40 * u, hw, hh, &shown, col);
         words(a, l, cx, cy - hh - 10 * u, word, "", col, 1);
         int cpx = (int)lroundf(40 * u);
-        float ch = fmaxf(56 * u, ui_text_h(a, count, cpx, false, 0));
+        float ch = fmaxf(56 * u, ui_text_h(&ui, count, cpx, false, 0));
         draw_text(l, gw_rc(cx + hw + 20 * u, cy - ch / 2, 120 * u, ch), count, cpx, ALIGN_CENTER | VALIGN_MIDDLE,
                   t->text);
         progress_ring(a, l, cx + hw + 80 * u, cy, fmaxf(40 * u, ch * 0.5f), shown.progress, col);
@@ -543,12 +551,12 @@ static void draw(const app *a, draw_list *l)
         float rmax = room - 34 * u;
         int wpx = word_px(a, word, 38 * u, 440 * u);
         float ww = fmaxf(widest_word(a, 38 * u, 440 * u), /* the same place for every phase */
-                         ui_text_w(a, _("Get ready"), word_px(a, _("Get ready"), 38 * u, 440 * u), true));
+                         ui_text_w(&ui, _("Get ready"), word_px(a, _("Get ready"), 38 * u, 440 * u), true));
         if (ww <= 2 * rmax * 0.42f * 0.86f || !app_captions_shown(a)) {
             draw_orb(a, l, cx, cy, rmax, &shown, col);
             words(a, l, cx, cy, word, count, t->bg, 1);
         } else {
-            float wh = ui_text_h(a, word, wpx, true, 0);
+            float wh = ui_text_h(&ui, word, wpx, true, 0);
             float oy = cy + (wh + 10 * u) / 2, orm = rmax - (wh + 10 * u) / 2;
             draw_orb(a, l, cx, oy, orm, &shown, col);
             draw_text(l, gw_rc(L.fig.x, oy - orm - 30 * u - 10 * u - wh, FW, wh), word, wpx,
@@ -557,7 +565,7 @@ static void draw(const app *a, draw_list *l)
              * smallest holds (large text, a tall word above leaving a smaller orb) */
             float ts = a->text_scale > 0 ? a->text_scale : 1.f;
             int cpx = (int)fminf(lroundf(40 * u), floorf(2 * orm * 0.42f * 0.6f / ts));
-            float ch = ui_text_h(a, count, cpx, false, 0);
+            float ch = ui_text_h(&ui, count, cpx, false, 0);
             draw_text(l, gw_rc(cx - orm, oy - ch / 2, 2 * orm, ch), count, cpx, ALIGN_CENTER | VALIGN_MIDDLE, t->bg);
         }
         break;

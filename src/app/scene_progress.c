@@ -75,8 +75,9 @@ static bool big(const app *a) { return a->text_scale > 1.f; }
 /* The panel and its title; returns where the title ends. */
 static float panel(const app *a, draw_list *l, gw_rect r, const char *title, float u)
 {
+    ui_ctx ui = app_ui(a);
     int px = (int)lroundf(20 * u);
-    float th = big(a) ? fmaxf(32 * u, ui_text_h(a, title, px, true, 0)) : 32 * u;
+    float th = big(a) ? fmaxf(32 * u, ui_text_h(&ui, title, px, true, 0)) : 32 * u;
     draw_rect(l, r, 20 * u, a->th->surface);
     draw_text(l, gw_rc(r.x + 24 * u, r.y + 14 * u, r.w - 48 * u, th), title, px,
               VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), a->th->text);
@@ -97,7 +98,8 @@ typedef struct mark_at {
 /* A small switch button (week, month): its label at the legend's size. */
 static float chip_w(const app *a, const char *label, float u)
 {
-    return ui_text_w(a, label, (int)lroundf(17 * u), true) + 28 * u;
+    ui_ctx ui = app_ui(a);
+    return ui_text_w(&ui, label, (int)lroundf(17 * u), true) + 28 * u;
 }
 
 static void chip(const app *a, draw_list *l, const char *id, gw_rect r, const char *label, bool on, float u)
@@ -130,13 +132,14 @@ static void session_mark(draw_list *l, const theme *t, float x, float yb, float 
  * view. Returns its height; with l NULL only measures. */
 static float legend(const app *a, draw_list *l, float x, float y, float w, float u)
 {
+    ui_ctx ui = app_ui(a);
     const theme *t = a->th;
     int px = (int)lroundf(16 * u);
     const char *lb[3] = { _("before"), _("after"), _("weekly average") };
     int n = week_view(a) ? 2 : 3;
-    float lh = fmaxf(28 * u, ui_text_h(a, lb[0], px, false, 0)), cx = x, cy = y, gap = 28 * u;
+    float lh = fmaxf(28 * u, ui_text_h(&ui, lb[0], px, false, 0)), cx = x, cy = y, gap = 28 * u;
     for (int i = 0; i < n; i++) {
-        float sym = i == 2 ? 40 * u : 22 * u, tw = ui_text_w(a, lb[i], px, false) + 4 * u;
+        float sym = i == 2 ? 40 * u : 22 * u, tw = ui_text_w(&ui, lb[i], px, false) + 4 * u;
         if (cx > x && cx + sym + tw > x + w) {
             cx = x;
             cy += lh + 4 * u;
@@ -164,6 +167,7 @@ static float legend(const app *a, draw_list *l, float x, float y, float w, float
  * month view. Fills *sel with where the selected session is. */
 static void ratings_chart(const app *a, draw_list *l, gw_rect r, const plog_summary *s, float u, mark_at *sel)
 {
+    ui_ctx ui = app_ui(a);
     const theme *t = a->th;
     gw_color cb = t->hold, ca = t->accent;
     bool week = week_view(a);
@@ -171,12 +175,12 @@ static void ratings_chart(const app *a, draw_list *l, gw_rect r, const plog_summ
     const char *title = _("How you felt, before and after");
     const char *lw = _("Week"), *lm = _("Month");
     float cw = fmaxf(chip_w(a, lw, u), chip_w(a, lm, u));
-    float chh = fmaxf(40 * u, ui_text_h(a, lm, (int)lroundf(17 * u), true, 0) + 12 * u);
+    float chh = fmaxf(40 * u, ui_text_h(&ui, lm, (int)lroundf(17 * u), true, 0) + 12 * u);
     int tpx = (int)lroundf(20 * u);
     /* the title, and the switch at its right (under it when there is no room) */
-    float th = fmaxf(32 * u, ui_text_h(a, title, tpx, true, 0)), tx = r.x + 24 * u;
+    float th = fmaxf(32 * u, ui_text_h(&ui, title, tpx, true, 0)), tx = r.x + 24 * u;
     float sx = r.x + r.w - 24 * u - 2 * cw - 8 * u, sy = r.y + 14 * u, gy;
-    bool beside = ui_text_w(a, title, tpx, true) + 24 * u <= sx - tx;
+    bool beside = ui_text_w(&ui, title, tpx, true) + 24 * u <= sx - tx;
     draw_rect(l, r, 20 * u, t->surface);
     if (beside) {
         draw_text(l, gw_rc(tx, r.y + 14 * u, sx - tx - 16 * u, fmaxf(th, chh)), title, tpx,
@@ -184,7 +188,7 @@ static void ratings_chart(const app *a, draw_list *l, gw_rect r, const plog_summ
         gy = r.y + 14 * u + fmaxf(th, chh) + 24 * u;
         sy = r.y + 14 * u + (fmaxf(th, chh) - chh) / 2;
     } else {
-        float h = ui_text_h(a, title, tpx, true, r.w - 48 * u);
+        float h = ui_text_h(&ui, title, tpx, true, r.w - 48 * u);
         draw_text(l, gw_rc(tx, r.y + 14 * u, r.w - 48 * u, h), title, tpx, VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
         sy = r.y + 14 * u + h + 6 * u;
         sx = tx;
@@ -196,8 +200,8 @@ static void ratings_chart(const app *a, draw_list *l, gw_rect r, const plog_summ
     /* axes: the numbers' column and the day or week labels' row as wide and tall as
      * they are; the legend under them */
     int npx = (int)lroundf(15 * u), wpx = (int)lroundf(14 * u);
-    float nw = fmaxf(32 * u, ui_text_w(a, "10", npx, false)), nh = fmaxf(24 * u, ui_text_h(a, "10", npx, false, 0));
-    float wh = fmaxf(24 * u, ui_text_h(a, "30 Dec", wpx, false, 0));
+    float nw = fmaxf(32 * u, ui_text_w(&ui, "10", npx, false)), nh = fmaxf(24 * u, ui_text_h(&ui, "10", npx, false, 0));
+    float wh = fmaxf(24 * u, ui_text_h(&ui, "30 Dec", wpx, false, 0));
     float gx = r.x + 32 * u + nw, gwid = r.x + r.w - 32 * u - gx;
     float lgh = legend(a, NULL, gx, 0, gwid, u);
     gw_rect g = gw_rc(gx, gy, gwid, r.y + r.h - 18 * u - lgh - 10 * u - wh - 8 * u - gy);
@@ -229,7 +233,7 @@ static void ratings_chart(const app *a, draw_list *l, gw_rect r, const plog_summ
             char lab[24], full[48];
             week_label(lab, sizeof lab, first + d);
             snprintf(full, sizeof full, "%s %s", i18n_ctx(WD[d]), lab);
-            bool fits = ui_line_fits(a, full, wpx, false, dayw - 4 * u);
+            bool fits = ui_line_fits(&ui, full, wpx, false, dayw - 4 * u);
             draw_text(l, gw_rc(x + 2 * u, g.y + g.h + 8 * u, dayw - 4 * u, wh), fits ? full : i18n_ctx(WD[d]), wpx,
                       ALIGN_CENTER | VALIGN_TOP | TEXT_FIT, t->text_dim);
         }
@@ -239,7 +243,7 @@ static void ratings_chart(const app *a, draw_list *l, gw_rect r, const plog_summ
         for (int w = w0; w < PLOG_WEEKS; w++) {
             char lab[24];
             week_label(lab, sizeof lab, s->week[w].first_day);
-            if (!ui_line_fits(a, lab, wpx, false, 7 * dayw - 4 * u))
+            if (!ui_line_fits(&ui, lab, wpx, false, 7 * dayw - 4 * u))
                 every = 2;
         }
         for (int w = w0; w < PLOG_WEEKS; w++) {
@@ -322,6 +326,7 @@ static void ratings_chart(const app *a, draw_list *l, gw_rect r, const plog_summ
 
 static void minutes_chart(const app *a, draw_list *l, gw_rect r, const plog_summary *s, float u)
 {
+    ui_ctx ui = app_ui(a);
     const theme *t = a->th;
     float tb = panel(a, l, r, _("Minutes practised each week"), u);
     const char *foot = _("oldest week on the left, this week on the right");
@@ -329,8 +334,8 @@ static void minutes_chart(const app *a, draw_list *l, gw_rect r, const plog_summ
     gw_rect g = gw_rc(r.x + 24 * u, r.y + 80 * u, r.w - 48 * u, r.h - 120 * u);
     float vh = 22 * u, fh = 22 * u;
     if (big(a)) {
-        vh = fmaxf(vh, ui_text_h(a, "100", vpx, false, 0));
-        fh = fmaxf(fh, ui_text_h(a, foot, fpx, false, g.w));
+        vh = fmaxf(vh, ui_text_h(&ui, "100", vpx, false, 0));
+        fh = fmaxf(fh, ui_text_h(&ui, foot, fpx, false, g.w));
         g.y = tb + vh + 12 * u;
         g.h = r.y + r.h - 12 * u - fh - 6 * u - g.y;
     }
@@ -360,6 +365,7 @@ static void minutes_chart(const app *a, draw_list *l, gw_rect r, const plog_summ
 
 static void days_grid(const app *a, draw_list *l, gw_rect r, const plog_summary *s, int32_t now, float u)
 {
+    ui_ctx ui = app_ui(a);
     const theme *t = a->th;
     int days = 0;
     for (int w = 0; w < PLOG_WEEKS; w++)
@@ -383,7 +389,7 @@ static void days_grid(const app *a, draw_list *l, gw_rect r, const plog_summary 
     float gx = r.x + (r.w - (float)PLOG_WEEKS * cell) / 2 + 12 * u, gy = r.y + 64 * u;
     if (big(a)) {
         for (int d = 0; d < 7; d++)
-            iw = fmaxf(iw, ui_text_w(a, i18n_ctx(WD[d]), ipx, false));
+            iw = fmaxf(iw, ui_text_w(&ui, i18n_ctx(WD[d]), ipx, false));
         gy = tb + 18 * u;
         cell = fminf((r.w - 48 * u - iw - 10 * u) / PLOG_WEEKS, (r.y + r.h - 16 * u - gy) / 7.f);
         gx = r.x + (r.w - (float)PLOG_WEEKS * cell + iw + 10 * u) / 2;
@@ -436,10 +442,11 @@ static bool has_notes(const app *a)
 /* Each session with notes: its day and exercise, then its notes, as many as fit. */
 static void notes_page(const app *a, draw_list *l, float top)
 {
+    ui_ctx ui = app_ui(a);
     const theme *t = a->th;
     float u = app_unit(a), W = (float)a->w, H = (float)a->h, pad = 48 * u;
     const char *charts = _("Charts");
-    float bw = ui_button_w(a, charts, 200 * u), bh = ui_button_h(a, charts, bw, 56 * u);
+    float bw = ui_button_w(&ui, charts, 200 * u), bh = ui_button_h(&ui, charts, bw, 56 * u);
     float by = H - 20 * u - bh, y = top + 10 * u, tw = W - 2 * pad;
     int hpx = (int)lroundf(17 * u), npx = (int)lroundf(20 * u);
     for (int i = a->nprog - 1; i >= 0; i--) {
@@ -452,14 +459,14 @@ static void notes_page(const app *a, draw_list *l, float top)
             i18n_day_month(day, sizeof day, d, m);
         const exercise *x = a->packs ? pack_set_find(a->packs, e->exercise) : NULL;
         snprintf(head, sizeof head, "%s · %s", day, x ? app_text(a, &x->title) : e->exercise);
-        float hh = ui_text_h(a, head, hpx, true, tw), nh = ui_text_h(a, e->notes, npx, false, tw);
+        float hh = ui_text_h(&ui, head, hpx, true, tw), nh = ui_text_h(&ui, e->notes, npx, false, tw);
         if (y + hh + nh > by - 14 * u)
             break; /* the oldest that do not fit are in `log export` */
         draw_text(l, gw_rc(pad, y, tw, hh), head, hpx, VALIGN_MIDDLE | (FONT_BOLD << 8), t->text_dim);
         draw_text(l, gw_rc(pad, y + hh, tw, nh), e->notes, npx, VALIGN_TOP, t->text);
         y += hh + nh + 16 * u;
     }
-    ui_button(a, l, "page:charts", gw_rc((W - bw) / 2, by, bw, bh), charts, a->home_focus == 2, true);
+    ui_button(&ui, l, "page:charts", gw_rc((W - bw) / 2, by, bw, bh), charts, a->home_focus == 2, true);
 }
 
 /* The details of the session chosen on the chart, in a small panel in `aside` (the
@@ -468,6 +475,7 @@ static void notes_page(const app *a, draw_list *l, float top)
  * "detail-close" closes it): when, which exercise, the ratings and the person's note. */
 static void detail_panel(const app *a, draw_list *l, const mark_at *m, gw_rect aside, float u)
 {
+    ui_ctx ui = app_ui(a);
     const theme *t = a->th;
     const plog_session *e = NULL;
     for (int i = 0; i < a->nprog; i++)
@@ -494,15 +502,15 @@ static void detail_panel(const app *a, draw_list *l, const mark_at *m, gw_rect a
                                      : gw_rc(g.x + g.w / 2 + 16 * u, g.y, g.w / 2 - 16 * u, g.h);
     float w = fminf(420 * u, aside.w), pad = 16 * u, tw = w - 2 * pad;
     int spx = (int)lroundf(17 * u), npx = (int)lroundf(20 * u);
-    float h1 = ui_text_h(a, when, spx, false, tw), h2 = ui_text_h(a, name, npx, true, tw);
-    float h3 = ui_text_h(a, rat, spx, false, tw);
-    float bw = ui_button_w(a, close, 120 * u), bh = ui_button_h(a, close, bw, 44 * u);
+    float h1 = ui_text_h(&ui, when, spx, false, tw), h2 = ui_text_h(&ui, name, npx, true, tw);
+    float h3 = ui_text_h(&ui, rat, spx, false, tw);
+    float bw = ui_button_w(&ui, close, 120 * u), bh = ui_button_h(&ui, close, bw, 44 * u);
     float room = aside.h - (2 * pad + h1 + h2 + h3 + bh + 20 * u);
     /* the note, its first words ending in "…" when all of it does not fit (all is on
      * the notes page) */
     char note[600];
     snprintf(note, sizeof note, "%s", e->notes ? e->notes : "");
-    float hn = note[0] ? ui_text_h(a, note, spx, false, tw) : 0;
+    float hn = note[0] ? ui_text_h(&ui, note, spx, false, tw) : 0;
     for (size_t k = strlen(note); hn > room && k > 0;) {
         while (k > 0 && note[k - 1] != ' ' && note[k - 1] != '\n')
             k--; /* back to the word before */
@@ -514,7 +522,7 @@ static void detail_panel(const app *a, draw_list *l, const mark_at *m, gw_rect a
             break;
         }
         memcpy(note + k, "\xe2\x80\xa6", 4); /* … and the end */
-        hn = ui_text_h(a, note, spx, false, tw);
+        hn = ui_text_h(&ui, note, spx, false, tw);
     }
     float h = 2 * pad + h1 + h2 + h3 + (hn > 0 ? hn + 8 * u : 0) + bh + 12 * u;
     float y0 = fmaxf(aside.y, fminf((m->y0 + m->y1) / 2 - h / 2, aside.y + aside.h - h));
@@ -534,15 +542,16 @@ static void detail_panel(const app *a, draw_list *l, const mark_at *m, gw_rect a
         draw_text(l, gw_rc(r.x + pad, y + 8 * u, tw, hn), note, spx, VALIGN_TOP, t->text);
         y += hn + 8 * u;
     }
-    ui_button(a, l, "detail-close", gw_rc(r.x + r.w - pad - bw, y + 12 * u, bw, bh), close,
+    ui_button(&ui, l, "detail-close", gw_rc(r.x + r.w - pad - bw, y + 12 * u, bw, bh), close,
               a->home_focus == l->nwid, false);
 }
 
 static void draw(const app *a, draw_list *l)
 {
+    ui_ctx ui = app_ui(a);
     const theme *t = a->th;
     float u = app_unit(a), W = (float)a->w, H = (float)a->h;
-    float top = ui_top_bar_focus(a, l, _("Your progress"), a->home_focus);
+    float top = ui_top_bar_focus(&ui, l, _("Your progress"), a->home_focus);
     if (a->progress_page == NOTES_PAGE) {
         notes_page(a, l, top);
         return;
@@ -554,7 +563,7 @@ static void draw(const app *a, draw_list *l)
     if (a->nprog == 0) {
         const char *none = _("No sessions yet. After your first exercise, your practice shows up here.");
         int px = (int)lroundf(22 * u);
-        draw_text(l, gw_rc(pad, H * 0.4f, W - 2 * pad, fmaxf(80 * u, ui_text_h(a, none, px, false, W - 2 * pad))), none,
+        draw_text(l, gw_rc(pad, H * 0.4f, W - 2 * pad, fmaxf(80 * u, ui_text_h(&ui, none, px, false, W - 2 * pad))), none,
                   px, ALIGN_CENTER | VALIGN_MIDDLE, t->text_dim);
         return;
     }
@@ -564,10 +573,10 @@ static void draw(const app *a, draw_list *l)
     const char *notes = _("Your notes");
     if (!big(a)) {
         if (has_notes(a)) { /* in the top bar, before Help (as wide as Back and Help) */
-            float hw = fminf(fmaxf(ui_button_w(a, _("Back"), 150 * u), ui_button_w(a, _("Help"), 150 * u)), W / 4);
-            float nw = ui_button_w(a, notes, 150 * u), nh = ui_button_h(a, notes, nw, 52 * u);
-            float bottom = ui_top_bar_buttons_bottom(a);
-            ui_button(a, l, "page:notes", gw_rc(W - 24 * u - hw - 16 * u - nw, bottom - nh, nw, nh), notes,
+            float hw = fminf(fmaxf(ui_button_w(&ui, _("Back"), 150 * u), ui_button_w(&ui, _("Help"), 150 * u)), W / 4);
+            float nw = ui_button_w(&ui, notes, 150 * u), nh = ui_button_h(&ui, notes, nw, 52 * u);
+            float bottom = ui_top_bar_buttons_bottom(&ui);
+            ui_button(&ui, l, "page:notes", gw_rc(W - 24 * u - hw - 16 * u - nw, bottom - nh, nw, nh), notes,
                       a->home_focus == 2, false);
         }
         draw_text(l, gw_rc(pad, top - 6 * u, W - 2 * pad, 30 * u), line, spx, ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT,
@@ -584,11 +593,11 @@ static void draw(const app *a, draw_list *l)
     }
     /* large text: the summary wraps; the ratings on the first page, minutes and days
      * on the second */
-    float sh = ui_text_h(a, line, spx, false, W - 2 * pad);
+    float sh = ui_text_h(&ui, line, spx, false, W - 2 * pad);
     draw_text(l, gw_rc(pad, top, W - 2 * pad, sh), line, spx, ALIGN_CENTER | VALIGN_MIDDLE, t->text_dim);
     const char *prev = _("Previous page"), *next = _("Next page");
-    float pw = ui_button_w(a, prev, 200 * u), xw = ui_button_w(a, next, 200 * u);
-    float bh = fmaxf(ui_button_h(a, prev, pw, 56 * u), ui_button_h(a, next, xw, 56 * u));
+    float pw = ui_button_w(&ui, prev, 200 * u), xw = ui_button_w(&ui, next, 200 * u);
+    float bh = fmaxf(ui_button_h(&ui, prev, pw, 56 * u), ui_button_h(&ui, next, xw, 56 * u));
     float by = H - 20 * u - bh;
     float y = top + sh + 10 * u, h = by - 14 * u - y;
     int page = a->progress_page > 0 ? 1 : 0;
@@ -602,19 +611,19 @@ static void draw(const app *a, draw_list *l)
     }
     char where[64];
     snprintf(where, sizeof where, _("Page %d of %d"), page + 1, 2);
-    float mid = fmaxf(ui_text_w(a, where, (int)lroundf(20 * u), false), 140 * u), g = 20 * u;
+    float mid = fmaxf(ui_text_w(&ui, where, (int)lroundf(20 * u), false), 140 * u), g = 20 * u;
     /* the page's turn and its number centred in the room the notes button leaves */
-    float nw = has_notes(a) ? ui_button_w(a, notes, 160 * u) : 0, right = nw > 0 ? W - pad - nw - g : W;
+    float nw = has_notes(a) ? ui_button_w(&ui, notes, 160 * u) : 0, right = nw > 0 ? W - pad - nw - g : W;
     float x = fmaxf(nw > 0 ? pad : 0, (right - (page > 0 ? pw : xw) - mid - g) / 2);
     if (page > 0) {
-        ui_button(a, l, "page:previous", gw_rc(x, by, pw, bh), prev, a->home_focus == l->nwid, false);
+        ui_button(&ui, l, "page:previous", gw_rc(x, by, pw, bh), prev, a->home_focus == l->nwid, false);
         x += pw + g;
     }
     draw_text(l, gw_rc(x, by, mid, bh), where, (int)lroundf(20 * u), ALIGN_CENTER | VALIGN_MIDDLE, t->text_dim);
     if (page == 0)
-        ui_button(a, l, "page:next", gw_rc(x + mid + g, by, xw, bh), next, a->home_focus == l->nwid, true);
+        ui_button(&ui, l, "page:next", gw_rc(x + mid + g, by, xw, bh), next, a->home_focus == l->nwid, true);
     if (nw > 0)
-        ui_button(a, l, "page:notes", gw_rc(W - pad - nw, by, nw, bh), notes, a->home_focus == l->nwid, false);
+        ui_button(&ui, l, "page:notes", gw_rc(W - pad - nw, by, nw, bh), notes, a->home_focus == l->nwid, false);
     detail_panel(a, l, &m, gw_rc(0, 0, 0, 0), u);
 }
 

@@ -136,12 +136,14 @@ static void draw_dots(const app *a, draw_list *l, int count, float cy)
 /* The timer's ring radius: as designed, or wide enough for the time in it. */
 static float timer_r(const app *a)
 {
+    ui_ctx ui = app_ui(a);
     float u = app_unit(a);
-    return fmaxf(46 * u, ui_text_w(a, "0:00", (int)lroundf(24 * u), false) / 2 + 10 * u);
+    return fmaxf(46 * u, ui_text_w(&ui, "0:00", (int)lroundf(24 * u), false) / 2 + 10 * u);
 }
 
 static void draw_timer(const app *a, draw_list *l, float cy)
 {
+    ui_ctx ui = app_ui(a);
     const theme *t = a->th;
     float u = app_unit(a), W = (float)a->w;
     gw_ns el = elapsed(a);
@@ -157,7 +159,7 @@ static void draw_timer(const app *a, draw_list *l, float cy)
     if (gone >= 1) {
         const char *msg = _("Move on when you are ready.");
         int px = (int)lroundf(20 * u);
-        draw_text(l, gw_rc(0, cy + r + 8 * u, W, fmaxf(32 * u, ui_text_h(a, msg, px, false, W - 80 * u))), msg, px,
+        draw_text(l, gw_rc(0, cy + r + 8 * u, W, fmaxf(32 * u, ui_text_h(&ui, msg, px, false, W - 80 * u))), msg, px,
                   ALIGN_CENTER | VALIGN_MIDDLE, t->text_dim);
     }
 }
@@ -211,18 +213,19 @@ static bool saved_note(const app *a)
 /* The height of what sits under the text: dots, timer or a text field. */
 static float mid_height(const app *a, const char *src)
 {
+    ui_ctx ui = app_ui(a);
     float u = app_unit(a);
     const prompt_step *p = prompt_current(&a->pr);
-    float fh = fmaxf(64 * u, ui_text_h(a, "Ag", (int)lroundf(24 * u), false, 0) + 16 * u);
+    float fh = fmaxf(64 * u, ui_text_h(&ui, "Ag", (int)lroundf(24 * u), false, 0) + 16 * u);
     if (a->editing == EDIT_NOTE)
-        return fmaxf(30 * u, ui_text_h(a, _("Your note, for yourself only. Enter saves it."), (int)lroundf(20 * u),
+        return fmaxf(30 * u, ui_text_h(&ui, _("Your note, for yourself only. Enter saves it."), (int)lroundf(20 * u),
                                        false, 0)) + 4 * u + fh;
     if (personal(a) && prompt_has_placeholder(src, "{name}"))
         return fh;
     if (p->count > 0)
         return 64 * u;
     if (p->timer > 0)
-        return 2 * timer_r(a) + 8 * u + fmaxf(32 * u, ui_text_h(a, _("Move on when you are ready."),
+        return 2 * timer_r(a) + 8 * u + fmaxf(32 * u, ui_text_h(&ui, _("Move on when you are ready."),
                                                                (int)lroundf(20 * u), false, 0));
     return 0;
 }
@@ -240,6 +243,7 @@ static void button_labels(const app *a, playout *L)
 /* The bottom buttons as designed; false if a label does not fit its button. */
 static bool buttons_designed(const app *a, playout *L, float W, float H)
 {
+    ui_ctx ui = app_ui(a);
     float u = L->u, bw = 220 * u, bh = 64 * u, sw = 150 * u, sh = 52 * u, pad = 24 * u;
     float foot = H - 100 * u, sy = foot + (bh - sh) / 2, lx = pad;
     bool ok = true;
@@ -257,7 +261,7 @@ static bool buttons_designed(const app *a, playout *L, float W, float H)
         L->btn[B_SKIP] = gw_rc(W - pad - sw, sy, sw, sh);
     for (int i = 0; i < NBTN; i++)
         if (L->btn[i].w > 0)
-            ok &= ui_button_w(a, L->label[i], 0) <= L->btn[i].w && ui_button_h(a, L->label[i], L->btn[i].w, 0) <= L->btn[i].h;
+            ok &= ui_button_w(&ui, L->label[i], 0) <= L->btn[i].w && ui_button_h(&ui, L->label[i], L->btn[i].w, 0) <= L->btn[i].h;
     L->foot = foot;
     return ok;
 }
@@ -266,6 +270,7 @@ static bool buttons_designed(const app *a, playout *L, float W, float H)
  * next between them and skip), or two (previous and next below the others). */
 static void buttons_flow(const app *a, playout *L, float W, float H)
 {
+    ui_ctx ui = app_ui(a);
     float u = L->u, pad = 24 * u, gap = 12 * u;
     bool show[NBTN] = { L->btn[B_HINT].w > 0, personal(a) && a->pr.step < APP_MAX_NOTES,
                         a->pr.step > 0 || a->text_page > 0, true,
@@ -273,14 +278,14 @@ static void buttons_flow(const app *a, playout *L, float W, float H)
     float w[NBTN], h = 64 * u;
     float minw[NBTN] = { 150 * u, 150 * u, 220 * u, 220 * u, 150 * u };
     for (int i = 0; i < NBTN; i++)
-        w[i] = show[i] ? fminf(ui_button_w(a, L->label[i], minw[i]), W - 2 * pad) : 0;
+        w[i] = show[i] ? fminf(ui_button_w(&ui, L->label[i], minw[i]), W - 2 * pad) : 0;
     /* room for the labels they take when the text goes on pages */
-    w[B_NEXT] = fminf(fmaxf(w[B_NEXT], ui_button_w(a, _("Next page"), minw[B_NEXT])), W - 2 * pad);
+    w[B_NEXT] = fminf(fmaxf(w[B_NEXT], ui_button_w(&ui, _("Next page"), minw[B_NEXT])), W - 2 * pad);
     if (show[B_PREV])
-        w[B_PREV] = fminf(fmaxf(w[B_PREV], ui_button_w(a, _("Previous page"), minw[B_PREV])), W - 2 * pad);
+        w[B_PREV] = fminf(fmaxf(w[B_PREV], ui_button_w(&ui, _("Previous page"), minw[B_PREV])), W - 2 * pad);
     for (int i = 0; i < NBTN; i++)
         if (show[i])
-            h = fmaxf(h, ui_button_h(a, L->label[i], w[i], 64 * u));
+            h = fmaxf(h, ui_button_h(&ui, L->label[i], w[i], 64 * u));
     float left = w[B_HINT] + (show[B_HINT] && show[B_NOTE] ? gap : 0) + w[B_NOTE];
     float mid = w[B_PREV] + (show[B_PREV] ? gap : 0) + w[B_NEXT];
     float right = w[B_SKIP];
@@ -306,7 +311,7 @@ static void buttons_flow(const app *a, playout *L, float W, float H)
             w[B_SKIP] = show[B_SKIP] ? half : 0;
             for (int i = 0; i < NBTN; i++)
                 if (show[i] && i != B_PREV && i != B_NEXT)
-                    h = fmaxf(h, ui_button_h(a, L->label[i], w[i], 64 * u));
+                    h = fmaxf(h, ui_button_h(&ui, L->label[i], w[i], 64 * u));
         }
     }
     if (show[B_HINT])
@@ -321,6 +326,7 @@ static void buttons_flow(const app *a, playout *L, float W, float H)
 /* Pages of text that each fit h: greedily, as many words as fit. */
 static int paginate_text(const app *a, const char *text, int px, float w, float h, size_t *start)
 {
+    ui_ctx ui = app_ui(a);
     size_t n = strlen(text);
     int pages = 0;
     size_t at = 0;
@@ -341,7 +347,7 @@ static int paginate_text(const app *a, const char *text, int px, float w, float 
             size_t len = ends[mid - 1] - at < sizeof buf - 1 ? ends[mid - 1] - at : sizeof buf - 1;
             memcpy(buf, text + at, len);
             buf[len] = 0;
-            if (ui_text_h(a, buf, px, false, w) <= h)
+            if (ui_text_h(&ui, buf, px, false, w) <= h)
                 lo = mid;
             else
                 hi = mid - 1;
@@ -354,13 +360,14 @@ static int paginate_text(const app *a, const char *text, int px, float w, float 
 
 static playout lay_out(const app *a, const char *text, const char *src)
 {
+    ui_ctx ui = app_ui(a);
     playout L;
     memset(&L, 0, sizeof L);
     float u = app_unit(a), W = (float)a->w, H = (float)a->h;
     L.u = u;
     draw_list tmp = { 0 };
     draw_begin(&tmp, a->w, a->h, a->th->bg);
-    L.bar = ui_top_bar(a, &tmp, app_text(a, &a->ex->title));
+    L.bar = ui_top_bar(&ui, &tmp, app_text(a, &a->ex->title));
     draw_free(&tmp);
     const prompt_step *p = prompt_current(&a->pr);
     const char *title = app_text(a, &p->title), *hint = app_text(a, &p->hint);
@@ -384,7 +391,7 @@ static playout lay_out(const app *a, const char *text, const char *src)
     L.text_h = 190 * u;
     L.mid_h = mid_height(a, src);
     /* the dots, the name field, the timer's ring, the note field at bar + 350 */
-    float anchor = L.bar + 350 * u, fh = fmaxf(64 * u, ui_text_h(a, "Ag", (int)lroundf(24 * u), false, 0) + 16 * u);
+    float anchor = L.bar + 350 * u, fh = fmaxf(64 * u, ui_text_h(&ui, "Ag", (int)lroundf(24 * u), false, 0) + 16 * u);
     if (a->editing == EDIT_NOTE)
         L.mid_y = anchor + fh / 2 - L.mid_h;
     else if (!(personal(a) && prompt_has_placeholder(src, "{name}")) && p->count <= 0 && p->timer > 0)
@@ -395,10 +402,10 @@ static playout lay_out(const app *a, const char *text, const char *src)
     bool hint_on = a->hint_shown && hint[0];
     L.hint_h = hint_on ? 76 * u : saved_note(a) ? 44 * u : 0;
     L.hint_y = L.foot - (hint_on ? 92 * u : 60 * u);
-    bool fits = ui_line_fits(a, title, L.title_px, true, W - 80 * u) &&
-                ui_text_h(a, text, L.text_px, false, tw) <= L.text_h &&
-                ui_text_h(a, "Ag", (int)lroundf(20 * u), false, 0) <= L.step_h + 2 &&
-                (!hint_on || ui_text_h(a, hint, (int)lroundf(24 * u), false, tw) <= L.hint_h);
+    bool fits = ui_line_fits(&ui, title, L.title_px, true, W - 80 * u) &&
+                ui_text_h(&ui, text, L.text_px, false, tw) <= L.text_h &&
+                ui_text_h(&ui, "Ag", (int)lroundf(20 * u), false, 0) <= L.step_h + 2 &&
+                (!hint_on || ui_text_h(&ui, hint, (int)lroundf(24 * u), false, tw) <= L.hint_h);
     if (!designed) /* the buttons sized from their labels; the rest as designed if it still fits */
         buttons_flow(a, &L, W, H);
     if (!designed && L.hint_h > 0)
@@ -408,31 +415,31 @@ static playout lay_out(const app *a, const char *text, const char *src)
         return L;
     if (designed)
         buttons_flow(a, &L, W, H);
-    L.step_h = fmaxf(32 * u, ui_text_h(a, "Ag", (int)lroundf(20 * u), false, 0));
+    L.step_h = fmaxf(32 * u, ui_text_h(&ui, "Ag", (int)lroundf(20 * u), false, 0));
     L.title_y = L.bar + L.step_h + 6 * u;
-    ui_text_size tm = ui_measure(a, title, L.title_px, true, 0);
-    L.title_fit = ui_line_fits(a, title, L.title_px, true, W - 80 * u);
+    ui_text_size tm = ui_measure(&ui, title, L.title_px, true, 0);
+    L.title_fit = ui_line_fits(&ui, title, L.title_px, true, W - 80 * u);
     if (L.title_fit)
         L.title_h = fmaxf(60 * u, tm.h);
     else {
-        L.title_px = ui_fit_px(a, title, L.title_px, ui_min_px(a, L.title_px), true, W - 80 * u, 2 * tm.line_h);
-        L.title_h = ui_text_h(a, title, L.title_px, true, W - 80 * u);
+        L.title_px = ui_fit_px(&ui, title, L.title_px, ui_min_px(&ui, L.title_px), true, W - 80 * u, 2 * tm.line_h);
+        L.title_h = ui_text_h(&ui, title, L.title_px, true, W - 80 * u);
     }
     L.text_y = L.title_y + L.title_h + 12 * u;
     /* below the text: the dots, timer or field; then the hint or the saved note */
-    L.hint_px = ui_min_px(a, L.hint_px);
+    L.hint_px = ui_min_px(&ui, L.hint_px);
     if (hint_on)
-        L.hint_h = ui_text_h(a, hint, L.hint_px, false, tw);
+        L.hint_h = ui_text_h(&ui, hint, L.hint_px, false, tw);
     else if (saved_note(a))
-        L.hint_h = fmaxf(44 * u, ui_measure(a, "Ag", (int)lroundf(20 * u), false, 0).h);
+        L.hint_h = fmaxf(44 * u, ui_measure(&ui, "Ag", (int)lroundf(20 * u), false, 0).h);
     float below = (L.mid_h > 0 ? 24 * u + L.mid_h : 0) + (L.hint_h > 0 ? 16 * u + L.hint_h : 0);
     float room = L.foot - 16 * u - L.text_y - below;
-    int px = L.text_px, min = ui_min_px(a, px);
-    while (px > min && ui_text_h(a, text, px, false, tw) > room)
+    int px = L.text_px, min = ui_min_px(&ui, px);
+    while (px > min && ui_text_h(&ui, text, px, false, tw) > room)
         px--;
     L.text_px = px;
-    float th = ui_text_h(a, text, px, false, tw);
-    float line = ui_measure(a, "Ag", px, false, 0).line_h;
+    float th = ui_text_h(&ui, text, px, false, tw);
+    float line = ui_measure(&ui, "Ag", px, false, 0).line_h;
     if (th > room) {
         L.npages = paginate_text(a, text, px, tw, fmaxf(room, line), L.start);
         /* pages of about the same length: the least height that needs no more pages */
@@ -473,14 +480,15 @@ static int text_pages(const app *a)
 
 static void draw(const app *a, draw_list *l)
 {
+    ui_ctx ui = app_ui(a);
     const theme *t = a->th;
     const exercise *e = a->ex;
     float u = app_unit(a);
     float W = (float)a->w, H = (float)a->h;
-    float bar = ui_top_bar(a, l, app_text(a, &e->title));
+    float bar = ui_top_bar(&ui, l, app_text(a, &e->title));
     int n = e->nprompt;
     if (!a->ex_active || prompt_finished(&a->pr)) {
-        ui_closing(a, l, bar + (H - bar) / 2 - 40 * u);
+        ui_closing(&ui, l, bar + (H - bar) / 2 - 40 * u);
         return;
     }
     const prompt_step *p = prompt_current(&a->pr);
@@ -499,7 +507,7 @@ static void draw(const app *a, draw_list *l)
     if (L.npages > 1) { /* which page of the text, at the right of the step's number */
         char pg[64];
         snprintf(pg, sizeof pg, _("Page %d of %d"), L.page + 1, L.npages);
-        float sw = ui_text_w(a, pos, (int)lroundf(20 * u), false);
+        float sw = ui_text_w(&ui, pos, (int)lroundf(20 * u), false);
         draw_text(l, gw_rc(W / 2 + sw / 2 + 30 * u, L.step_y, W / 2 - sw / 2 - 70 * u, L.step_h), pg,
                   (int)lroundf(20 * u), ALIGN_RIGHT | VALIGN_MIDDLE | TEXT_FIT, t->text_dim);
     }
@@ -518,17 +526,17 @@ static void draw(const app *a, draw_list *l)
 
     float fy = L.mid_y + L.mid_h / 2; /* centre of the dots, timer or field */
     float fw = fminf(W - 160 * u, 640 * u * fmaxf(1.f, a->text_scale));
-    float fh = fmaxf(64 * u, ui_text_h(a, "Ag", (int)lroundf(24 * u), false, 0) + 16 * u);
+    float fh = fmaxf(64 * u, ui_text_h(&ui, "Ag", (int)lroundf(24 * u), false, 0) + 16 * u);
     if (a->editing == EDIT_NOTE) {
         const char *lab = _("Your note, for yourself only. Enter saves it.");
         int lpx = (int)lroundf(20 * u);
-        float lh = fmaxf(30 * u, ui_text_h(a, lab, lpx, false, 0));
+        float lh = fmaxf(30 * u, ui_text_h(&ui, lab, lpx, false, 0));
         const char *save = _("Save");
-        float sw = ui_button_w(a, save, 134 * u);
+        float sw = ui_button_w(&ui, save, 134 * u);
         float top = L.mid_y + L.mid_h - fh;
         draw_text(l, gw_rc((W - fw) / 2, top - lh - 4 * u, fw, lh), lab, lpx, VALIGN_MIDDLE | TEXT_FIT, t->text_dim);
         draw_field(a, l, "note-field", gw_rc((W - fw) / 2, top, fw - sw - 16 * u, fh), a->edit_buf, "", true);
-        ui_button(a, l, "note-save", gw_rc((W + fw) / 2 - sw, top, sw, fh), save, false, true);
+        ui_button(&ui, l, "note-save", gw_rc((W + fw) / 2 - sw, top, sw, fh), save, false, true);
     } else if (personal(a) && prompt_has_placeholder(src, "{name}")) {
         bool typing = a->editing == EDIT_NAME;
         draw_field(a, l, "name-field", gw_rc((W - fw) / 2, fy - fh / 2, fw, fh),
@@ -553,7 +561,7 @@ static void draw(const app *a, draw_list *l)
     static const char *const ID[NBTN] = { "hint", "note", "previous", "next", "skip" };
     for (int i = 0; i < NBTN; i++)
         if (L.btn[i].w > 0)
-            ui_button(a, l, ID[i], L.btn[i], L.label[i], false, i == B_NEXT);
+            ui_button(&ui, l, ID[i], L.btn[i], L.label[i], false, i == B_NEXT);
 }
 
 /* ---- input -------------------------------------------------------------------- */

@@ -31,19 +31,20 @@ static void stay(app *a)
 
 static void draw(const app *a, draw_list *l)
 {
+    ui_ctx ui = app_ui(a);
     const theme *t = a->th;
     float u = app_unit(a), W = (float)a->w, H = (float)a->h;
-    ui_overlay_backdrop(a, l, a->under_quit);
+    app_overlay_backdrop(a, l, a->under_quit);
     const char *title = _("Quit Groundwork?");
     const char *body = a->personal ? _("Your practice log is saved. You can come back at any time.")
                                    : _("Nothing of this session is kept.");
     const char *no = _("Stay"), *yes = _("Quit");
     float pw = fminf(W - 80 * u, 720 * u), pad = 40 * u, iw = pw - 2 * pad;
-    float bw = fminf(fmaxf(ui_button_w(a, no, 200 * u), ui_button_w(a, yes, 200 * u)), (iw - 20 * u) / 2);
-    float bh = fmaxf(ui_button_h(a, no, bw, 62 * u), ui_button_h(a, yes, bw, 62 * u));
+    float bw = fminf(fmaxf(ui_button_w(&ui, no, 200 * u), ui_button_w(&ui, yes, 200 * u)), (iw - 20 * u) / 2);
+    float bh = fmaxf(ui_button_h(&ui, no, bw, 62 * u), ui_button_h(&ui, yes, bw, 62 * u));
     int tpx = (int)lroundf(32 * u), bpx = (int)lroundf(21 * u);
-    float th = fmaxf(48 * u, ui_text_h(a, title, tpx, true, iw));
-    float bdh = ui_text_h(a, body, bpx, false, iw);
+    float th = fmaxf(48 * u, ui_text_h(&ui, title, tpx, true, iw));
+    float bdh = ui_text_h(&ui, body, bpx, false, iw);
     float ph = fminf(H - 40 * u, pad + th + 14 * u + bdh + 32 * u + bh + pad);
     float px = (W - pw) / 2, py = (H - ph) / 2;
     draw_rect(l, gw_rc(px, py, pw, ph), 28 * u, t->surface);
@@ -53,8 +54,8 @@ static void draw(const app *a, draw_list *l)
     y += th + 14 * u;
     draw_text(l, gw_rc(px + pad, y, iw, bdh), body, bpx, ALIGN_CENTER | VALIGN_TOP, t->text_dim);
     float by = py + ph - pad - bh, gap = 20 * u, x0 = W / 2 - bw - gap / 2;
-    ui_button(a, l, "quit-no", gw_rc(x0, by, bw, bh), no, a->home_focus == 0, false);
-    ui_button(a, l, "quit-yes", gw_rc(x0 + bw + gap, by, bw, bh), yes, a->home_focus == 1, true);
+    ui_button(&ui, l, "quit-no", gw_rc(x0, by, bw, bh), no, a->home_focus == 0, false);
+    ui_button(&ui, l, "quit-yes", gw_rc(x0 + bw + gap, by, bw, bh), yes, a->home_focus == 1, true);
 }
 
 static void activate(app *a, const char *w)

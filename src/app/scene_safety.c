@@ -94,9 +94,10 @@ static void close_overlay(app *a)
 
 static void draw(const app *a, draw_list *l)
 {
+    ui_ctx ui = app_ui(a);
     const theme *t = a->th;
     float u = app_unit(a), W = (float)a->w, H = (float)a->h;
-    ui_overlay_backdrop(a, l, a->under_safety);
+    app_overlay_backdrop(a, l, a->under_safety);
 
     /* the panel as designed; with large text it takes the whole screen, and its texts
      * get smaller together only if they still do not fit */
@@ -111,7 +112,7 @@ static void draw(const app *a, draw_list *l)
     const char *disc = locales_disclaimer(&a->loc, a->lang);
     const char *close = a->ex_active ? _("Continue") : _("Close");
     float pw = fminf(W - 80 * u, 900 * u), ph = fminf(H - 60 * u, 540 * u), pad = 48 * u;
-    float bw = ui_button_w(a, close, 240 * u);
+    float bw = ui_button_w(&ui, close, 240 * u);
     int tpx = (int)lroundf(34 * u), lpx = (int)lroundf(30 * u), dpx = (int)lroundf(22 * u);
     ui_block b[5];
     for (int attempt = 0; attempt < 2; attempt++) {
@@ -121,32 +122,32 @@ static void draw(const app *a, draw_list *l)
             pad = 36 * u;
         }
         float iw = pw - 2 * pad;
-        float bh = ui_button_h(a, close, fminf(bw, iw), 64 * u);
-        b[0] = (ui_block){ .text = _("Help and support"), .px = tpx, .min_px = ui_min_px(a, tpx), .bold = true, .w = iw,
+        float bh = ui_button_h(&ui, close, fminf(bw, iw), 64 * u);
+        b[0] = (ui_block){ .text = _("Help and support"), .px = tpx, .min_px = ui_min_px(&ui, tpx), .bold = true, .w = iw,
                            .min_h = 50 * u };
-        b[1] = (ui_block){ .text = line, .px = lpx, .min_px = ui_min_px(a, lpx), .w = iw, .min_h = 180 * u,
+        b[1] = (ui_block){ .text = line, .px = lpx, .min_px = ui_min_px(&ui, lpx), .w = iw, .min_h = 180 * u,
                            .gap = 26 * u, .min_gap = 12 * u };
         /* the prompt to add a local line, when the line is a general one (else an
          * empty block) */
-        b[2] = add[0] ? (ui_block){ .text = add, .px = dpx, .min_px = ui_min_px(a, dpx), .w = iw, .gap = 20 * u,
+        b[2] = add[0] ? (ui_block){ .text = add, .px = dpx, .min_px = ui_min_px(&ui, dpx), .w = iw, .gap = 20 * u,
                                     .min_gap = 10 * u }
                       : (ui_block){ .w = iw };
-        b[3] = (ui_block){ .text = disc, .px = dpx, .min_px = ui_min_px(a, dpx), .w = iw, .min_h = 0, .gap = 16 * u,
+        b[3] = (ui_block){ .text = disc, .px = dpx, .min_px = ui_min_px(&ui, dpx), .w = iw, .min_h = 0, .gap = 16 * u,
                            .min_gap = 10 * u };
         b[4] = (ui_block){ .w = bw, .min_h = bh, .gap = 16 * u, .min_gap = 12 * u };
         /* as designed: the crisis line has 180 (less the prompt under it), the
          * disclaimer what is left above the button */
         float py = (H - ph) / 2;
-        float ah = add[0] ? 20 * u + ui_text_h(a, add, dpx, false, iw) : 0;
+        float ah = add[0] ? 20 * u + ui_text_h(&ui, add, dpx, false, iw) : 0;
         b[1].min_h = fmaxf(0, b[1].min_h - ah);
-        float natural = fmaxf(50 * u, ui_text_h(a, b[0].text, tpx, true, iw)) + 26 * u +
-                        fmaxf(b[1].min_h, ui_text_h(a, line, lpx, false, iw)) + ah + 16 * u +
-                        ui_text_h(a, disc, dpx, false, iw) + 16 * u + bh;
+        float natural = fmaxf(50 * u, ui_text_h(&ui, b[0].text, tpx, true, iw)) + 26 * u +
+                        fmaxf(b[1].min_h, ui_text_h(&ui, line, lpx, false, iw)) + ah + 16 * u +
+                        ui_text_h(&ui, disc, dpx, false, iw) + 16 * u + bh;
         if (attempt == 0 && natural > ph - 2 * pad)
             continue;
         if (attempt == 1) /* only what it needs */
             b[1].min_h = 0;
-        ui_stack(a, b, 5, py + pad, py + ph - pad);
+        ui_stack(&ui, b, 5, py + pad, py + ph - pad);
         break;
     }
     float px = (W - pw) / 2, py = (H - ph) / 2;
@@ -162,12 +163,12 @@ static void draw(const app *a, draw_list *l)
     draw_text(l, gw_rc(px + pad, b[3].y, iw, fmaxf(b[3].h, b[4].y - b[4].min_gap - b[3].y)), disc, b[3].px_out,
               VALIGN_TOP, t->text_dim);
     float bh = b[4].h;
-    ui_button(a, l, "safety-close", gw_rc(px + pw - pad - bw, py + ph - pad - bh, bw, bh), close, true, true);
+    ui_button(&ui, l, "safety-close", gw_rc(px + pw - pad - bw, py + ph - pad - bh, bw, bh), close, true, true);
     /* inside an exercise its cautions are one tap away here */
     if (a->ex_active && a->ex->ncaution > 0) {
         const char *cl = _("About this exercise");
-        float cw = fminf(ui_button_w(a, cl, 240 * u), pw - 2 * pad - bw - 16 * u);
-        ui_button(a, l, "safety-cautions", gw_rc(px + pad, py + ph - pad - bh, cw, bh), cl, false, false);
+        float cw = fminf(ui_button_w(&ui, cl, 240 * u), pw - 2 * pad - bw - 16 * u);
+        ui_button(&ui, l, "safety-cautions", gw_rc(px + pad, py + ph - pad - bh, cw, bh), cl, false, false);
     }
 }
 

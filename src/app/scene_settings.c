@@ -40,7 +40,8 @@ typedef struct layout {
 
 static float label_h(layout *L, float w, const char *text)
 {
-    return fmaxf(30 * L->u, ui_text_h(L->a, text, (int)lroundf(18 * L->u), true, w));
+    ui_ctx ui = app_ui(L->a);
+    return fmaxf(30 * L->u, ui_text_h(&ui, text, (int)lroundf(18 * L->u), true, w));
 }
 
 /* The section's title; returns where its controls start. */
@@ -55,8 +56,9 @@ static float label(layout *L, float x, float y, float w, const char *text)
 
 static void button(layout *L, const char *id, gw_rect r, const char *label, bool on)
 {
+    ui_ctx ui = app_ui(L->a);
     if (L->l)
-        ui_button(L->a, L->l, id, r, label, L->a->home_focus == L->idx++, on);
+        ui_button(&ui, L->l, id, r, label, L->a->home_focus == L->idx++, on);
 }
 
 /* One labelled group of choices, `sel` the chosen one: a row of equal buttons, onto
@@ -65,6 +67,7 @@ static void button(layout *L, const char *id, gw_rect r, const char *label, bool
 static float choices(layout *L, float x, float y, float w, const char *title, const char *prefix,
                      const char *const *keys, const char *const *names, int n, const char *sel)
 {
+    ui_ctx ui = app_ui(L->a);
     float u = L->u, gap = 10 * u, y0 = y;
     char ids[MAX_CHOICES][DRAW_WIDGET_ID_MAX];
     ui_item it[MAX_CHOICES];
@@ -74,7 +77,7 @@ static float choices(layout *L, float x, float y, float w, const char *title, co
         it[i] = (ui_item){ ids[i], _(names[i]), (w - (float)(n - 1) * gap) / (float)n,
                            L->l && L->a->home_focus == L->idx + i, !strcmp(sel, keys[i]) };
     }
-    y += ui_button_flow(L->a, L->l, x, y, w, 56 * u, gap, it, n, true);
+    y += ui_button_flow(&ui, L->l, x, y, w, 56 * u, gap, it, n, true);
     if (L->l)
         L->idx += n;
     return y - y0;
@@ -83,6 +86,7 @@ static float choices(layout *L, float x, float y, float w, const char *title, co
 /* A value with - and + buttons. */
 static float stepper(layout *L, float x, float y, float w, const char *title, const char *id, int pct)
 {
+    ui_ctx ui = app_ui(L->a);
     float u = L->u, y0 = y;
     char down[DRAW_WIDGET_ID_MAX], up[DRAW_WIDGET_ID_MAX], val[16];
     snprintf(down, sizeof down, "%s:down", id);
@@ -91,8 +95,8 @@ static float stepper(layout *L, float x, float y, float w, const char *title, co
      * before the sign. */
     snprintf(val, sizeof val, _("%d%%"), pct);
     y = label(L, x, y, w, title);
-    float bw = fmaxf(90 * u, ui_button_w(L->a, "+", 90 * u));
-    float bh = fmaxf(56 * u, ui_text_h(L->a, val, (int)lroundf(24 * u), true, 0) + 8 * u);
+    float bw = fmaxf(90 * u, ui_button_w(&ui, "+", 90 * u));
+    float bh = fmaxf(56 * u, ui_text_h(&ui, val, (int)lroundf(24 * u), true, 0) + 8 * u);
     button(L, down, gw_rc(x, y, bw, bh), "–", false);
     if (L->l)
         draw_text(L->l, gw_rc(x + bw, y, w - 2 * bw, bh), val, (int)lroundf(24 * u),
@@ -124,6 +128,7 @@ static const char *region_label(const app *a, const char *r)
 /* The crisis line's country: the one in effect between Previous and Next. */
 static float country(layout *L, float x, float y, float w)
 {
+    ui_ctx ui = app_ui(L->a);
     const app *a = L->a;
     float u = L->u, y0 = y;
     char val[160], r[8];
@@ -135,8 +140,8 @@ static float country(layout *L, float x, float y, float w)
     }
     y = label(L, x, y, w, _("Country for the crisis line"));
     int px = (int)lroundf(22 * u);
-    float bw = fmaxf(90 * u, ui_button_w(L->a, "›", 90 * u));
-    float bh = fmaxf(56 * u, ui_text_h(a, val, px, true, w - 2 * bw - 16 * u) + 8 * u);
+    float bw = fmaxf(90 * u, ui_button_w(&ui, "›", 90 * u));
+    float bh = fmaxf(56 * u, ui_text_h(&ui, val, px, true, w - 2 * bw - 16 * u) + 8 * u);
     bool rtl = i18n_is_rtl(a->lang); /* the layout is mirrored: each arrow points outwards */
     button(L, "region:previous", gw_rc(x, y, bw, bh), rtl ? "›" : "‹", false);
     if (L->l)
@@ -170,6 +175,7 @@ static void days_and_time_shown(const app *a, unsigned *days, int *min)
 static float reminders(layout *L, float x, float y, float w)
 {
     const app *a = L->a;
+    ui_ctx ui = app_ui(a);
     const settings *s = &a->set;
     float u = L->u, y0 = y, gap = 10 * u;
     unsigned days;
@@ -182,14 +188,14 @@ static float reminders(layout *L, float x, float y, float w)
     snprintf(hh, sizeof hh, "%02d", (min / 60) % 24);
     snprintf(mm, sizeof mm, "%02d", (min % 60 + 60) % 60);
     int px = (int)lroundf(24 * u);
-    float vw = fmaxf(52 * u, ui_text_w(a, "00", px, true) + 16 * u), cw = 18 * u;
-    float sb = fmaxf(48 * u, ui_button_w(a, "+", 48 * u));
+    float vw = fmaxf(52 * u, ui_text_w(&ui, "00", px, true) + 16 * u), cw = 18 * u;
+    float sb = fmaxf(48 * u, ui_button_w(&ui, "+", 48 * u));
     float tw = 4 * sb + 2 * vw + cw;
-    float ow = fmaxf(w - tw - 2 * gap, fminf(ui_button_w(a, onoff, 100 * u), w - tw - 2 * gap));
+    float ow = fmaxf(w - tw - 2 * gap, fminf(ui_button_w(&ui, onoff, 100 * u), w - tw - 2 * gap));
     bool stack = ow < 90 * u; /* no room beside the time: the switch above it */
     if (stack)
         ow = w;
-    float bh = fmaxf(56 * u, fmaxf(ui_button_h(a, onoff, ow, 56 * u), ui_text_h(a, hh, px, true, 0) + 8 * u));
+    float bh = fmaxf(56 * u, fmaxf(ui_button_h(&ui, onoff, ow, 56 * u), ui_text_h(&ui, hh, px, true, 0) + 8 * u));
     button(L, "reminders", gw_rc(x, y, stack ? w : ow, bh), onoff, s->remind_on);
     float ty = stack ? y + bh + gap : y, tx = stack ? x : x + w - tw;
     const char *ids[4] = { "remind-hour:down", "remind-hour:up", "remind-minute:down", "remind-minute:up" };
@@ -220,7 +226,7 @@ static float reminders(layout *L, float x, float y, float w)
     } else
         snprintf(line, sizeof line, "%s", _("A notification on this computer only; nothing is sent anywhere."));
     int lpx = (int)lroundf(16 * u);
-    float lh = ui_text_h(a, line, lpx, false, w);
+    float lh = ui_text_h(&ui, line, lpx, false, w);
     if (L->l)
         draw_text(L->l, gw_rc(x, y + 6 * u, w, lh), line, lpx, VALIGN_TOP, a->th->text_dim);
     return y + 6 * u + lh - y0;
@@ -235,6 +241,7 @@ static float reminder_days(layout *L, float x, float y, float w)
                                          NC_("short weekday", "Fri"), NC_("short weekday", "Sat"),
                                          NC_("short weekday", "Sun") };
     const app *a = L->a;
+    ui_ctx ui = app_ui(a);
     float u = L->u, y0 = y;
     unsigned days;
     int min;
@@ -247,7 +254,7 @@ static float reminder_days(layout *L, float x, float y, float w)
         it[i] = (ui_item){ dids[i], i18n_ctx(DAYN[i]), (w - 6 * 6 * u) / 7, L->l && a->home_focus == L->idx + i,
                            remind_on_day(days, i) };
     }
-    y += ui_button_flow(a, L->l, x, y, w, 48 * u, 6 * u, it, 7, true);
+    y += ui_button_flow(&ui, L->l, x, y, w, 48 * u, 6 * u, it, 7, true);
     if (L->l)
         L->idx += 7;
     return y - y0;
@@ -307,6 +314,7 @@ static bool reminder_pressed(app *a, const char *w)
 static float toggles(layout *L, float x, float y, float w)
 {
     const app *a = L->a;
+    ui_ctx ui = app_ui(a);
     enum { N = 3 };
     float u = L->u, tw = (w - 20 * u * (N - 1)) / N, y0 = y;
     const char *title[N] = { _("Reduced motion"), _("Check-ins"), _("Writing hand") };
@@ -317,7 +325,7 @@ static float toggles(layout *L, float x, float y, float w)
     float lh = 0, bh = 56 * u;
     for (int i = 0; i < N; i++) {
         lh = fmaxf(lh, label_h(L, tw, title[i]));
-        bh = fmaxf(bh, ui_button_h(a, val[i], tw, 56 * u));
+        bh = fmaxf(bh, ui_button_h(&ui, val[i], tw, 56 * u));
     }
     for (int i = 0; i < N; i++) {
         float tx = x + (float)i * (tw + 20 * u);
@@ -343,18 +351,19 @@ static struct share_state {
 static float data_panel(layout *L, float x, float y, float w)
 {
     const app *a = L->a;
+    ui_ctx ui = app_ui(a);
     float u = L->u, ip = 24 * u;
     char where[PATH_MAX + 100];
     const char *dir = paths_user_data_dir();
     snprintf(where, sizeof where, _("Your practice log is kept only on this computer, in %s."), dir ? dir : "?");
     const char *del = _("Delete all my data"), *exp = _("Export my practice log");
     int px = (int)lroundf(17 * u);
-    float ew = ui_button_w(a, exp, 240 * u), dw = ui_button_w(a, del, 240 * u), bgap = 16 * u;
+    float ew = ui_button_w(&ui, exp, 240 * u), dw = ui_button_w(&ui, del, 240 * u), bgap = 16 * u;
     float bw = ew + bgap + dw;        /* the two buttons side by side */
     float tw = w - ip - bw - 56 * u;  /* the text beside them, as at 100% */
     /* the text under the button when beside it would be too narrow (or a word in
      * it, such as a long folder name, wider than the room) */
-    bool stacked = tw < w * 0.35f || ui_measure(a, where, px, false, tw).w > tw;
+    bool stacked = tw < w * 0.35f || ui_measure(&ui, where, px, false, tw).w > tw;
     /* stacked, the buttons share a row, or one above the other when they do not fit */
     bool column = stacked && bw > w - 2 * ip;
     if (stacked) {
@@ -362,8 +371,8 @@ static float data_panel(layout *L, float x, float y, float w)
         if (column)
             ew = dw = fminf(fmaxf(ew, dw), w - 2 * ip);
     }
-    float bh = fmaxf(ui_button_h(a, del, dw, 56 * u), ui_button_h(a, exp, ew, 56 * u));
-    float th = ui_text_h(a, where, px, false, tw);
+    float bh = fmaxf(ui_button_h(&ui, del, dw, 56 * u), ui_button_h(&ui, exp, ew, 56 * u));
+    float th = ui_text_h(&ui, where, px, false, tw);
     float bhs = column ? 2 * bh + bgap : bh;
     float h = stacked ? th + bhs + 3 * ip : fmaxf(92 * u, fmaxf(th, bh) + 36 * u);
     if (L->l) {
@@ -393,12 +402,13 @@ static float data_panel(layout *L, float x, float y, float w)
  * bar; the explanation gets smaller before anything is cut when the text is large. */
 static void share_view(const app *a, draw_list *l, layout *L)
 {
+    ui_ctx ui = app_ui(a);
     static const char *const EK[] = { "csv", "json" };
     static const char *const EN[] = { N_("CSV (spreadsheet)"), N_("JSON") };
     static const char *const SK[] = { "7", "30" };
     static const char *const SN[] = { N_("Last 7 days"), N_("Last 30 days") };
     float u = L->u, W = (float)a->w, H = (float)a->h;
-    float top = ui_top_bar_focus(a, l, _("Export my practice log"), a->home_focus);
+    float top = ui_top_bar_focus(&ui, l, _("Export my practice log"), a->home_focus);
     L->idx = 2; /* Back and Help */
     float w = fminf(W - 120 * u, 960 * u), x = (W - w) / 2, y = top + 10 * u;
     const char *body = _("A copy of your practice log, for yourself or your therapist. You choose where it is "
@@ -407,11 +417,11 @@ static void share_view(const app *a, draw_list *l, layout *L)
     layout M = { a, NULL, u, 0 };
     float groups = choices(&M, x, 0, w, _("The whole log"), "export", EK, EN, 2, "") + 10 * u +
                    choices(&M, x, 0, w, _("A summary for my therapist (PDF)"), "summary", SK, SN, 2, "");
-    float mh = share.msg[0] ? ui_text_h(a, share.msg, mpx, false, w) + 12 * u : 0;
+    float mh = share.msg[0] ? ui_text_h(&ui, share.msg, mpx, false, w) + 12 * u : 0;
     float room = H - 16 * u - y - groups - mh - 14 * u;
-    if (ui_text_h(a, body, bpx, false, w) > room)
-        bpx = ui_fit_px(a, body, bpx, ui_min_px(a, bpx), false, w, room);
-    float bh = ui_text_h(a, body, bpx, false, w);
+    if (ui_text_h(&ui, body, bpx, false, w) > room)
+        bpx = ui_fit_px(&ui, body, bpx, ui_min_px(&ui, bpx), false, w, room);
+    float bh = ui_text_h(&ui, body, bpx, false, w);
     draw_text(l, gw_rc(x, y, w, bh), body, bpx, VALIGN_TOP, a->th->text_dim);
     y += bh + 14 * u;
     y += choices(L, x, y, w, _("The whole log"), "export", EK, EN, 2, "") + 10 * u;
@@ -423,24 +433,25 @@ static void share_view(const app *a, draw_list *l, layout *L)
 
 static void confirm(const app *a, draw_list *l, layout *L)
 {
+    ui_ctx ui = app_ui(a);
     const theme *t = a->th;
     float u = L->u, W = (float)a->w, H = (float)a->h;
     const char *title = _("Delete all your data?");
     const char *body = _("Your practice log (every session and check-in) and your favourites will be deleted from "
                          "this computer. This cannot be undone.");
     const char *keep = _("Keep my data"), *del = _("Delete");
-    float w = fminf(W - 40 * u, fmaxf(640 * u, 2 * fmaxf(ui_button_w(a, keep, 0), ui_button_w(a, del, 0)) + 100 * u));
+    float w = fminf(W - 40 * u, fmaxf(640 * u, 2 * fmaxf(ui_button_w(&ui, keep, 0), ui_button_w(&ui, del, 0)) + 100 * u));
     float x = (W - w) / 2, iw = w - 80 * u;
     int tpx = (int)lroundf(30 * u), bpx = (int)lroundf(19 * u);
-    float th = fmaxf(50 * u, ui_text_h(a, title, tpx, true, iw));
-    float bh_txt = fmaxf(90 * u, ui_text_h(a, body, bpx, false, iw));
+    float th = fmaxf(50 * u, ui_text_h(&ui, title, tpx, true, iw));
+    float bh_txt = fmaxf(90 * u, ui_text_h(&ui, body, bpx, false, iw));
     float bw = (w - 100 * u) / 2;
-    float bh = fmaxf(60 * u, fmaxf(ui_button_h(a, keep, bw, 60 * u), ui_button_h(a, del, bw, 60 * u)));
+    float bh = fmaxf(60 * u, fmaxf(ui_button_h(&ui, keep, bw, 60 * u), ui_button_h(&ui, del, bw, 60 * u)));
     float h = fmaxf(300 * u, 24 * u + th + 10 * u + bh_txt + 30 * u + bh + 30 * u);
     if (h > H - 20 * u) { /* no room: the explanation a little smaller */
         float room = H - 20 * u - (24 * u + th + 10 * u + 30 * u + bh + 30 * u);
-        bpx = ui_fit_px(a, body, bpx, ui_min_px(a, bpx), false, iw, room);
-        bh_txt = fminf(room, ui_text_h(a, body, bpx, false, iw));
+        bpx = ui_fit_px(&ui, body, bpx, ui_min_px(&ui, bpx), false, iw, room);
+        bh_txt = fminf(room, ui_text_h(&ui, body, bpx, false, iw));
         h = H - 20 * u;
     }
     float y = (H - h) / 2;
@@ -506,10 +517,11 @@ typedef struct pages {
 
 static float nav_height(const app *a, float u)
 {
+    ui_ctx ui = app_ui(a);
     const char *lab[2] = { _("Previous page"), _("Next page") };
     float h = 60 * u;
     for (int i = 0; i < 2; i++)
-        h = fmaxf(h, ui_button_h(a, lab[i], ui_button_w(a, lab[i], 200 * u), 60 * u));
+        h = fmaxf(h, ui_button_h(&ui, lab[i], ui_button_w(&ui, lab[i], 200 * u), 60 * u));
     return h;
 }
 
@@ -592,13 +604,14 @@ static pages paginate(const app *a, float top)
 
 static void nav(const app *a, draw_list *l, layout *L, const pages *P, int page)
 {
+    ui_ctx ui = app_ui(a);
     float u = L->u, W = (float)a->w, H = (float)a->h;
     float bh = P->nav_h, y = H - 24 * u - bh, gap = 20 * u;
     char where[64];
     snprintf(where, sizeof where, _("Page %d of %d"), page + 1, P->n);
     const char *prev = _("Previous page"), *next = _("Next page");
-    float pw = ui_button_w(a, prev, 200 * u), nw = ui_button_w(a, next, 200 * u);
-    float mid = fmaxf(ui_text_w(a, where, (int)lroundf(20 * u), false), 140 * u);
+    float pw = ui_button_w(&ui, prev, 200 * u), nw = ui_button_w(&ui, next, 200 * u);
+    float mid = fmaxf(ui_text_w(&ui, where, (int)lroundf(20 * u), false), 140 * u);
     float total = pw + nw + mid + 2 * gap;
     float x = (W - total) / 2;
     if (page > 0)
@@ -611,6 +624,7 @@ static void nav(const app *a, draw_list *l, layout *L, const pages *P, int page)
 
 static void draw(const app *a, draw_list *l)
 {
+    ui_ctx ui = app_ui(a);
     const theme *t = a->th;
     float u = app_unit(a), W = (float)a->w;
     layout L = { a, l, u, 0 };
@@ -622,7 +636,7 @@ static void draw(const app *a, draw_list *l)
         share_view(a, l, &L);
         return;
     }
-    float top = ui_top_bar_focus(a, l, _("Settings"), a->home_focus);
+    float top = ui_top_bar_focus(&ui, l, _("Settings"), a->home_focus);
     L.idx = 2; /* Back and Help are widgets 0 and 1 */
     pages P = paginate(a, top);
     int page = a->settings_page < 0 ? 0 : a->settings_page >= P.n ? P.n - 1 : a->settings_page;
@@ -655,9 +669,10 @@ static void enter(app *a)
 
 static int page_count(app *a)
 {
+    ui_ctx ui = app_ui(a);
     draw_list tmp = { 0 };
     draw_begin(&tmp, a->w, a->h, a->th->bg);
-    int n = paginate(a, ui_top_bar(a, &tmp, _("Settings"))).n;
+    int n = paginate(a, ui_top_bar(&ui, &tmp, _("Settings"))).n;
     draw_free(&tmp);
     return n;
 }

@@ -20,6 +20,7 @@ enum { LOGO, TITLE, ABOUT, AID, WHERE, CONTINUE, NBLOCK };
 
 static void draw(const app *a, draw_list *l)
 {
+    ui_ctx ui = app_ui(a);
     const theme *t = a->th;
     float u = app_unit(a), W = (float)a->w, H = (float)a->h;
     char where[PATH_MAX + 200];
@@ -29,8 +30,8 @@ static void draw(const app *a, draw_list *l)
                "of it (Export my practice log) or delete it at any time in Settings."),
              dir ? dir : "?");
     const char *cont = _("Continue");
-    float bw = ui_button_w(a, cont, 280 * u);
-    float bh = ui_button_h(a, cont, bw, 64 * u);
+    float bw = ui_button_w(&ui, cont, 280 * u);
+    float bh = ui_button_h(&ui, cont, bw, 64 * u);
     ui_block b[NBLOCK];
     float x = 0, w = 0, top = H * 0.5f - 250 * u;
     for (int attempt = 0; attempt < 3; attempt++) {
@@ -40,29 +41,29 @@ static void draw(const app *a, draw_list *l)
         bool logo = attempt < 2;
         int tpx = (int)lroundf(38 * u), apx = (int)lroundf(21 * u), wpx = (int)lroundf(17 * u);
         b[LOGO] = (ui_block){ .w = w, .min_h = logo ? 70 * u : 0 };
-        b[TITLE] = (ui_block){ .text = _("Welcome to Groundwork"), .px = tpx, .min_px = ui_min_px(a, tpx), .bold = true,
+        b[TITLE] = (ui_block){ .text = _("Welcome to Groundwork"), .px = tpx, .min_px = ui_min_px(&ui, tpx), .bold = true,
                                .w = w, .min_h = 56 * u, .gap = 16 * u, .min_gap = 0 };
         b[ABOUT] = (ui_block){ .text = _("Short exercises for practising calming skills: paced breathing, muscle "
                                          "relaxation and grounding. Practise when you feel steady, so the skills are "
                                          "ready when you need them."),
-                               .px = apx, .min_px = ui_min_px(a, apx), .w = w, .min_h = 64 * u, .gap = 14 * u,
+                               .px = apx, .min_px = ui_min_px(&ui, apx), .w = w, .min_h = 64 * u, .gap = 14 * u,
                                .min_gap = 8 * u };
         b[AID] = (ui_block){ .text = _("This is a practice aid, not a substitute for professional care."), .px = apx,
-                             .min_px = ui_min_px(a, apx), .bold = true, .w = w - 40 * u, .min_h = 58 * u, .pad = 16 * u,
+                             .min_px = ui_min_px(&ui, apx), .bold = true, .w = w - 40 * u, .min_h = 58 * u, .pad = 16 * u,
                              .gap = 28 * u, .min_gap = 12 * u };
-        b[WHERE] = (ui_block){ .text = where, .px = wpx, .min_px = ui_min_px(a, wpx), .w = w, .min_h = 64 * u,
+        b[WHERE] = (ui_block){ .text = where, .px = wpx, .min_px = ui_min_px(&ui, wpx), .w = w, .min_h = 64 * u,
                                .gap = 22 * u, .min_gap = 10 * u };
         b[CONTINUE] = (ui_block){ .w = bw, .min_h = bh, .gap = 48 * u, .min_gap = 16 * u };
         /* the title sits where it always did when it all fits */
         float natural = 0;
         for (int i = 0; i < NBLOCK; i++)
-            natural += (i ? b[i].gap : 0) + (b[i].text ? fmaxf(b[i].min_h, ui_text_h(a, b[i].text, b[i].px, b[i].bold,
+            natural += (i ? b[i].gap : 0) + (b[i].text ? fmaxf(b[i].min_h, ui_text_h(&ui, b[i].text, b[i].px, b[i].bold,
                                                                                       b[i].w) + b[i].pad)
                                                        : b[i].min_h);
         if (natural <= H - top - 30 * u || attempt == 2) {
             if (natural > H - top - 30 * u)
                 top = 24 * u;
-            ui_stack(a, b, NBLOCK, top, H - 24 * u);
+            ui_stack(&ui, b, NBLOCK, top, H - 24 * u);
             break;
         }
     }
@@ -78,7 +79,7 @@ static void draw(const app *a, draw_list *l)
     draw_text(l, gw_rc(x + 20 * u, b[AID].y, w - 40 * u, b[AID].h), b[AID].text, b[AID].px_out,
               ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->accent);
     draw_text(l, gw_rc(x, b[WHERE].y, w, b[WHERE].h), where, b[WHERE].px_out, ALIGN_CENTER | VALIGN_TOP, t->text_dim);
-    ui_button(a, l, "welcome-continue", gw_rc(W / 2 - bw / 2, b[CONTINUE].y, bw, bh), cont, a->home_focus == 0, true);
+    ui_button(&ui, l, "welcome-continue", gw_rc(W / 2 - bw / 2, b[CONTINUE].y, bw, bh), cont, a->home_focus == 0, true);
 }
 
 static void activate(app *a, const char *widget)

@@ -7,98 +7,87 @@
 #include "core/i18n.h"
 #include "platform/plat_text.h"
 
-void ui_button(const app *a, draw_list *l, const char *id, gw_rect r, const char *label,
+void ui_button(const ui_ctx *ui, draw_list *l, const char *id, gw_rect r, const char *label,
                bool focused, bool primary)
 {
-    const theme *t = a->th;
-    float u = app_unit(a);
+    const theme *t = ui->th;
+    float u = ui->unit;
     float rad = r.h * 0.3f;
     draw_rect(l, r, rad, primary ? t->accent : t->surface_hi);
     gw_color fg = primary ? t->bg : t->text;
     draw_text(l, r, label, (int)lroundf(22 * u), ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), fg);
-    if (focused && a->focus_visible) {
+    if (focused && ui->focus_visible) {
         float g = 4 * u;
         draw_frame(l, gw_rc(r.x - g, r.y - g, r.w + 2 * g, r.h + 2 * g), rad + g, 3 * u, t->focus);
     }
     draw_widget_add(l, id, r, focused);
 }
 
-void ui_overlay_backdrop(const app *a, draw_list *l, const scene_vt *under)
+void ui_safety_button_at(const ui_ctx *ui, draw_list *l, gw_rect r)
 {
-    if (under && under->draw) {
-        under->draw(a, l);
-        l->nwid = 0; /* the screen underneath is only a backdrop */
-    }
-    gw_color veil = a->th->bg;
-    veil.a = 225;
-    draw_rect(l, gw_rc(0, 0, (float)a->w, (float)a->h), 0, veil);
+    ui_button(ui, l, "safety", r, _("Help"), false, false);
 }
 
-void ui_safety_button_at(const app *a, draw_list *l, gw_rect r)
+static void safety_focus(const ui_ctx *ui, draw_list *l, gw_rect r, bool focused)
 {
-    ui_button(a, l, "safety", r, _("Help"), false, false);
+    ui_button(ui, l, "safety", r, _("Help"), focused, false);
 }
 
-static void safety_focus(const app *a, draw_list *l, gw_rect r, bool focused)
+void ui_safety_button(const ui_ctx *ui, draw_list *l, float x, float y)
 {
-    ui_button(a, l, "safety", r, _("Help"), focused, false);
-}
-
-void ui_safety_button(const app *a, draw_list *l, float x, float y)
-{
-    float u = app_unit(a);
-    float w = ui_button_w(a, _("Help"), 150 * u);
-    ui_safety_button_at(a, l, gw_rc(x, y, w, ui_button_h(a, _("Help"), w, 52 * u)));
+    float u = ui->unit;
+    float w = ui_button_w(ui, _("Help"), 150 * u);
+    ui_safety_button_at(ui, l, gw_rc(x, y, w, ui_button_h(ui, _("Help"), w, 52 * u)));
 }
 
 /* Back and Help as wide as the wider needs, so the title stays centred */
-static void bar_buttons(const app *a, float *bw, float *bh)
+static void bar_buttons(const ui_ctx *ui, float *bw, float *bh)
 {
-    float u = app_unit(a);
+    float u = ui->unit;
     const char *back = _("Back"), *help = _("Help");
-    *bw = fminf(fmaxf(ui_button_w(a, back, 150 * u), ui_button_w(a, help, 150 * u)), (float)a->w / 4);
-    *bh = fmaxf(ui_button_h(a, back, *bw, 52 * u), ui_button_h(a, help, *bw, 52 * u));
+    *bw = fminf(fmaxf(ui_button_w(ui, back, 150 * u), ui_button_w(ui, help, 150 * u)), (float)ui->w / 4);
+    *bh = fmaxf(ui_button_h(ui, back, *bw, 52 * u), ui_button_h(ui, help, *bw, 52 * u));
 }
 
-float ui_top_bar_buttons_bottom(const app *a)
+float ui_top_bar_buttons_bottom(const ui_ctx *ui)
 {
-    float bw, bh, u = app_unit(a);
-    bar_buttons(a, &bw, &bh);
+    float bw, bh, u = ui->unit;
+    bar_buttons(ui, &bw, &bh);
     return (fmaxf(84 * u, bh + 32 * u) + bh) / 2;
 }
 
-float ui_top_bar_focus(const app *a, draw_list *l, const char *title, int focus)
+float ui_top_bar_focus(const ui_ctx *ui, draw_list *l, const char *title, int focus)
 {
-    float u = app_unit(a), W = (float)a->w;
+    float u = ui->unit, W = (float)ui->w;
     float pad = 24 * u, y = 16 * u;
     const char *back = _("Back");
     float bw, bh;
-    bar_buttons(a, &bw, &bh);
+    bar_buttons(ui, &bw, &bh);
     float h = fmaxf(84 * u, bh + 2 * y);
     float tx = pad + bw + 20 * u, tw = W - 2 * tx;
     int px = (int)lroundf(28 * u);
-    ui_text_size one = ui_measure(a, title, px, true, 0);
+    ui_text_size one = ui_measure(ui, title, px, true, 0);
     gw_rect tr = gw_rc(tx, 0, tw, h);
     int flags = ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8);
-    if (ui_line_fits(a, title, px, true, tw)) {
+    if (ui_line_fits(ui, title, px, true, tw)) {
         flags |= TEXT_FIT;
     } else {
         /* a long title on two lines, the bar taller for it */
-        px = ui_fit_px(a, title, px, ui_min_px(a, px), true, tw, 2 * one.line_h);
-        float th = ui_text_h(a, title, px, true, tw);
+        px = ui_fit_px(ui, title, px, ui_min_px(ui, px), true, tw, 2 * one.line_h);
+        float th = ui_text_h(ui, title, px, true, tw);
         h = fmaxf(h, th + 16 * u);
         tr = gw_rc(tx, (h - th) / 2, tw, th);
     }
     y = (h - bh) / 2;
     if (!l) /* only measured */
         return h;
-    ui_button(a, l, "back", gw_rc(pad, y, bw, bh), back, focus == 0, false);
-    draw_text(l, tr, title, px, flags, a->th->text);
-    safety_focus(a, l, gw_rc(W - pad - bw, y, bw, bh), focus == 1);
+    ui_button(ui, l, "back", gw_rc(pad, y, bw, bh), back, focus == 0, false);
+    draw_text(l, tr, title, px, flags, ui->th->text);
+    safety_focus(ui, l, gw_rc(W - pad - bw, y, bw, bh), focus == 1);
     return h;
 }
 
-float ui_top_bar(const app *a, draw_list *l, const char *title) { return ui_top_bar_focus(a, l, title, -1); }
+float ui_top_bar(const ui_ctx *ui, draw_list *l, const char *title) { return ui_top_bar_focus(ui, l, title, -1); }
 
 void ui_clock(char *buf, size_t n, double seconds)
 {
@@ -111,39 +100,39 @@ void ui_clock(char *buf, size_t n, double seconds)
         snprintf(buf, n, "%ld:%02ld", s / 60, s % 60);
 }
 
-void ui_closing(const app *a, draw_list *l, float cy)
+void ui_closing(const ui_ctx *ui, draw_list *l, float cy)
 {
-    const theme *t = a->th;
-    float u = app_unit(a), W = (float)a->w, H = (float)a->h;
+    const theme *t = ui->th;
+    float u = ui->unit, W = (float)ui->w, H = (float)ui->h;
     const char *fin = _("Finish");
-    float bw = ui_button_w(a, fin, 260 * u), bh = ui_button_h(a, fin, bw, 64 * u);
+    float bw = ui_button_w(ui, fin, 260 * u), bh = ui_button_h(ui, fin, bw, 64 * u);
     int tpx = (int)lroundf(48 * u), mpx = (int)lroundf(24 * u);
     ui_block b[3] = {
-        { .text = _("Well done."), .px = tpx, .min_px = ui_min_px(a, tpx), .bold = true, .w = W - 80 * u, .min_h = 70 * u },
-        { .text = _("Take a moment before you get up. Move slowly."), .px = mpx, .min_px = ui_min_px(a, mpx),
+        { .text = _("Well done."), .px = tpx, .min_px = ui_min_px(ui, tpx), .bold = true, .w = W - 80 * u, .min_h = 70 * u },
+        { .text = _("Take a moment before you get up. Move slowly."), .px = mpx, .min_px = ui_min_px(ui, mpx),
           .w = W * 0.7f, .min_h = 80 * u, .gap = 10 * u, .min_gap = 6 * u },
-        { .w = bw, .min_h = bh, .gap = 10 * u * fmaxf(1.f, a->text_scale), .min_gap = 6 * u },
+        { .w = bw, .min_h = bh, .gap = 10 * u * fmaxf(1.f, ui->text_scale), .min_gap = 6 * u },
     };
     /* as designed around cy; taller text: centred on the screen */
     float top = cy - 90 * u, h = 0;
     for (int i = 0; i < 3; i++)
-        h += b[i].gap + (b[i].text ? fmaxf(b[i].min_h, ui_text_h(a, b[i].text, b[i].px, b[i].bold, b[i].w)) : b[i].min_h);
+        h += b[i].gap + (b[i].text ? fmaxf(b[i].min_h, ui_text_h(ui, b[i].text, b[i].px, b[i].bold, b[i].w)) : b[i].min_h);
     if (top + h > H - 24 * u)
         top = fmaxf(24 * u, (H - h) / 2);
-    ui_stack(a, b, 3, top, H - 24 * u);
+    ui_stack(ui, b, 3, top, H - 24 * u);
     draw_text(l, gw_rc(0, b[0].y, W, b[0].h), b[0].text, b[0].px_out, ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8),
               t->text);
     draw_text(l, gw_rc(W * 0.15f, b[1].y, W * 0.7f, b[1].h), b[1].text, b[1].px_out, ALIGN_CENTER | VALIGN_TOP,
               t->text_dim);
-    ui_button(a, l, "done", gw_rc(W / 2 - bw / 2, b[2].y, bw, bh), fin, true, true);
+    ui_button(ui, l, "done", gw_rc(W / 2 - bw / 2, b[2].y, bw, bh), fin, true, true);
 }
 
 /* ---- layouts that reflow ---------------------------------------------------------- */
 
-static int drawn_px(const app *a, int px)
+static int drawn_px(const ui_ctx *ui, int px)
 {
     /* exactly as draw_adapt_scale_text will scale it */
-    float s = a->text_scale > 0 ? a->text_scale : 1.f;
+    float s = ui->text_scale > 0 ? ui->text_scale : 1.f;
     return fabsf(s - 1.f) < 1e-3f ? px : (int)lroundf((float)px * s);
 }
 
@@ -179,66 +168,66 @@ static ui_text_size estimate(const char *s, int px, bool bold, float wrap)
     return r;
 }
 
-ui_text_size ui_measure(const app *a, const char *utf8, int px, bool bold, float wrap)
+ui_text_size ui_measure(const ui_ctx *ui, const char *utf8, int px, bool bold, float wrap)
 {
-    int dpx = drawn_px(a, px);
+    int dpx = drawn_px(ui, px);
     if (!utf8 || !*utf8 || dpx <= 0) {
         ui_text_size z = { 0, 0, 0, 0 };
         return z;
     }
     plat_text_size m;
     /* the renderer wraps at the box's whole pixels */
-    if (a->text && plat_text_measure(a->text, utf8, dpx, bold, wrap > 0 ? (int)wrap : 0, &m)) {
+    if (ui->text && plat_text_measure(ui->text, utf8, dpx, bold, wrap > 0 ? (int)wrap : 0, &m)) {
         ui_text_size r = { (float)m.w, (float)m.h, (float)m.line_h, m.lines };
         return r;
     }
     return estimate(utf8, dpx, bold, wrap);
 }
 
-float ui_text_w(const app *a, const char *utf8, int px, bool bold) { return ui_measure(a, utf8, px, bold, 0).w; }
+float ui_text_w(const ui_ctx *ui, const char *utf8, int px, bool bold) { return ui_measure(ui, utf8, px, bold, 0).w; }
 
-float ui_text_h(const app *a, const char *utf8, int px, bool bold, float wrap)
+float ui_text_h(const ui_ctx *ui, const char *utf8, int px, bool bold, float wrap)
 {
-    return ui_measure(a, utf8, px, bold, wrap).h;
+    return ui_measure(ui, utf8, px, bold, wrap).h;
 }
 
-bool ui_text_fits(const app *a, const char *utf8, int px, bool bold, float w, float h)
+bool ui_text_fits(const ui_ctx *ui, const char *utf8, int px, bool bold, float w, float h)
 {
-    ui_text_size m = ui_measure(a, utf8, px, bold, w);
+    ui_text_size m = ui_measure(ui, utf8, px, bold, w);
     return m.w <= w + 1 && m.h <= h + 1;
 }
 
-int ui_fit_px(const app *a, const char *utf8, int px, int min_px, bool bold, float w, float h)
+int ui_fit_px(const ui_ctx *ui, const char *utf8, int px, int min_px, bool bold, float w, float h)
 {
     for (int p = px; p > min_px; p--)
-        if (ui_text_fits(a, utf8, p, bold, w, h))
+        if (ui_text_fits(ui, utf8, p, bold, w, h))
             return p;
     return min_px;
 }
 
-bool ui_line_fits(const app *a, const char *utf8, int px, bool bold, float w)
+bool ui_line_fits(const ui_ctx *ui, const char *utf8, int px, bool bold, float w)
 {
-    return ui_text_w(a, utf8, ui_min_px(a, px), bold) <= w;
+    return ui_text_w(ui, utf8, ui_min_px(ui, px), bold) <= w;
 }
 
-int ui_min_px(const app *a, int px)
+int ui_min_px(const ui_ctx *ui, int px)
 {
-    (void)a;
+    (void)ui;
     return (int)ceilf((float)px * 0.8f);
 }
 
-int ui_button_px(const app *a) { return (int)lroundf(22 * app_unit(a)); }
+int ui_button_px(const ui_ctx *ui) { return (int)lroundf(22 * ui->unit); }
 
-float ui_button_w(const app *a, const char *label, float min_w)
+float ui_button_w(const ui_ctx *ui, const char *label, float min_w)
 {
-    float u = app_unit(a);
-    return fmaxf(min_w, ceilf(ui_text_w(a, label, ui_button_px(a), true) + 28 * u));
+    float u = ui->unit;
+    return fmaxf(min_w, ceilf(ui_text_w(ui, label, ui_button_px(ui), true) + 28 * u));
 }
 
-float ui_button_h(const app *a, const char *label, float w, float min_h)
+float ui_button_h(const ui_ctx *ui, const char *label, float w, float min_h)
 {
-    float u = app_unit(a);
-    return fmaxf(min_h, ceilf(ui_text_h(a, label, ui_button_px(a), true, w - 24 * u) + 8 * u));
+    float u = ui->unit;
+    return fmaxf(min_h, ceilf(ui_text_h(ui, label, ui_button_px(ui), true, w - 24 * u) + 8 * u));
 }
 
 /* Widths for a row of buttons filling `avail`: as equal as they can be with each at
@@ -267,14 +256,14 @@ static void fill_widths(const float *need, float *out, int n, float avail)
 void ui_fill_widths(const float *need, float *out, int n, float avail) { fill_widths(need, out, n, avail); }
 
 #define FLOW_MAX 16
-float ui_button_flow(const app *a, draw_list *l, float x, float y, float w, float min_h, float gap,
+float ui_button_flow(const ui_ctx *ui, draw_list *l, float x, float y, float w, float min_h, float gap,
                      const ui_item *items, int n, bool fill)
 {
     float top = y;
     float need[FLOW_MAX], bw[FLOW_MAX];
     n = n < FLOW_MAX ? n : FLOW_MAX;
     for (int i = 0; i < n; i++)
-        need[i] = fminf(w, ui_button_w(a, items[i].label, fill ? 0 : items[i].min_w));
+        need[i] = fminf(w, ui_button_w(ui, items[i].label, fill ? 0 : items[i].min_w));
     /* rows: as many as fit on each (at least one); filled rows are then evened out
      * (3 + 2 rather than 4 + 1) when they still fit */
     int rows = 0, start[FLOW_MAX + 1];
@@ -316,10 +305,10 @@ float ui_button_flow(const app *a, draw_list *l, float x, float y, float w, floa
         }
         float rh = min_h;
         for (int j = i; j < k; j++)
-            rh = fmaxf(rh, ui_button_h(a, items[j].label, bw[j], min_h));
+            rh = fmaxf(rh, ui_button_h(ui, items[j].label, bw[j], min_h));
         for (int j = i; j < k; j++) {
             if (l)
-                ui_button(a, l, items[j].id, gw_rc(bx, y, bw[j], rh), items[j].label, items[j].focused,
+                ui_button(ui, l, items[j].id, gw_rc(bx, y, bw[j], rh), items[j].label, items[j].focused,
                           items[j].primary);
             bx += bw[j] + gap;
         }
@@ -328,7 +317,7 @@ float ui_button_flow(const app *a, draw_list *l, float x, float y, float w, floa
     return y - top;
 }
 
-static float stack_height(const app *a, ui_block *b, int n, float f, float gk)
+static float stack_height(const ui_ctx *ui, ui_block *b, int n, float f, float gk)
 {
     float total = 0;
     for (int i = 0; i < n; i++) {
@@ -337,7 +326,7 @@ static float stack_height(const app *a, ui_block *b, int n, float f, float gk)
         if (b[i].text) {
             int px = (int)floorf((float)b[i].px * f);
             b[i].px_out = px < b[i].min_px ? b[i].min_px : px > b[i].px ? b[i].px : px;
-            b[i].h = fmaxf(b[i].min_h, ui_text_h(a, b[i].text, b[i].px_out, b[i].bold, b[i].w) + b[i].pad);
+            b[i].h = fmaxf(b[i].min_h, ui_text_h(ui, b[i].text, b[i].px_out, b[i].bold, b[i].w) + b[i].pad);
         } else
             b[i].h = b[i].min_h;
         total += b[i].h;
@@ -345,21 +334,21 @@ static float stack_height(const app *a, ui_block *b, int n, float f, float gk)
     return total;
 }
 
-bool ui_stack(const app *a, ui_block *b, int n, float top, float bottom)
+bool ui_stack(const ui_ctx *ui, ui_block *b, int n, float top, float bottom)
 {
     float room = bottom - top, gk = 1, f = 1;
-    float total = stack_height(a, b, n, f, gk);
+    float total = stack_height(ui, b, n, f, gk);
     bool fits = total <= room;
     if (!fits) {
         /* the gaps first */
-        float all = stack_height(a, b, n, f, 0);
+        float all = stack_height(ui, b, n, f, 0);
         float gaps = total - all;
         gk = gaps > 0 && all < room ? (room - all) / gaps : 0;
-        total = stack_height(a, b, n, f, gk);
+        total = stack_height(ui, b, n, f, gk);
         /* then the texts that may shrink, together */
         while (total > room + 0.5f && f > 0.5f) {
             f -= 0.02f;
-            total = stack_height(a, b, n, f, gk);
+            total = stack_height(ui, b, n, f, gk);
         }
         fits = total <= room + 0.5f;
         if (total < room)

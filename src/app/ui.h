@@ -1,54 +1,71 @@
 /* ui: the few drawing idioms the scenes share (buttons with widget ids and a focus
- * ring, the top bar), so every screen looks and behaves alike. */
+ * ring, the top bar, layouts that reflow), so every screen looks and behaves alike.
+ * Every call takes a small context, as microui's widgets take their mu_Context: what
+ * the idioms read of the program (unit, theme, screen, text size, focus ring, the
+ * text measurer), not the program itself. The caller builds it (app_ui) and owns it;
+ * ui keeps nothing between calls and knows no scene. */
 #ifndef GW_UI_H
 #define GW_UI_H
-#include "app/app.h"
+#include <stdbool.h>
+#include <stddef.h>
+#include "core/draw.h"
+#include "core/theme.h"
+
+struct plat_text;
+typedef struct ui_ctx {
+    const theme *th;
+    float unit;              /* layout unit: 1 at 1280x720 */
+    int w, h;                /* the screen (or the client view) laid out in, pixels */
+    float text_scale;        /* the person's text size (draw_adapt applies it) */
+    bool focus_visible;      /* focus rings are drawn (keyboard or gamepad in use) */
+    struct plat_text *text;  /* measures text; NULL: sizes are estimated */
+} ui_ctx;
 
 /* A button: rounded surface, centred label, widget id; focus ring when focused. */
-void ui_button(const app *a, draw_list *l, const char *id, gw_rect r, const char *label,
+void ui_button(const ui_ctx *ui, draw_list *l, const char *id, gw_rect r, const char *label,
                bool focused, bool primary);
 /* The one-tap way to the safety line (widget "safety"), a quiet button at x, y (top
  * left corner) of the standard top-bar size. */
-void ui_safety_button(const app *a, draw_list *l, float x, float y);
+void ui_safety_button(const ui_ctx *ui, draw_list *l, float x, float y);
 /* Top bar with a Back button (widget "back"), a title and the Help button (widget
  * "safety"); returns its height. */
-float ui_top_bar(const app *a, draw_list *l, const char *title);
+float ui_top_bar(const ui_ctx *ui, draw_list *l, const char *title);
 /* Where the top bar's Back and Help buttons end (when its title takes one line): what
  * is laid over the screen below them starts lower. */
-float ui_top_bar_buttons_bottom(const app *a);
+float ui_top_bar_buttons_bottom(const ui_ctx *ui);
 /* The closing screen of a guided or prompt exercise: well done, a Finish button
  * (widget "done"). */
-void ui_closing(const app *a, draw_list *l, float cy);
+void ui_closing(const ui_ctx *ui, draw_list *l, float cy);
 /* Formats seconds as m:ss (or h:mm:ss) into buf. */
 void ui_clock(char *buf, size_t n, double seconds);
 
-/* ---- layouts that reflow (issue 10) ----------------------------------------------
+/* ---- layouts that reflow ---------------------------------------------------------
  * Text measured at the size it is drawn: px is the size a scene passes to draw_text
  * (app_draw then applies the person's text size); results are screen pixels. Without
  * fonts the sizes are estimated. */
 typedef struct ui_text_size { float w, h, line_h; int lines; } ui_text_size;
 /* utf8 at px, bold or not, wrapped at wrap pixels (0: one line). h is the height its
  * box needs; w the widest line (wider than wrap when a single word is). */
-ui_text_size ui_measure(const app *a, const char *utf8, int px, bool bold, float wrap);
-float ui_text_w(const app *a, const char *utf8, int px, bool bold);
-float ui_text_h(const app *a, const char *utf8, int px, bool bold, float wrap);
+ui_text_size ui_measure(const ui_ctx *ui, const char *utf8, int px, bool bold, float wrap);
+float ui_text_w(const ui_ctx *ui, const char *utf8, int px, bool bold);
+float ui_text_h(const ui_ctx *ui, const char *utf8, int px, bool bold, float wrap);
 /* Whether utf8 fits a w x h box, wrapped at w, with no word broken. */
-bool ui_text_fits(const app *a, const char *utf8, int px, bool bold, float w, float h);
+bool ui_text_fits(const ui_ctx *ui, const char *utf8, int px, bool bold, float w, float h);
 /* The largest size from px down to min_px at which utf8 fits a w x h box (min_px if
  * none does). */
-int ui_fit_px(const app *a, const char *utf8, int px, int min_px, bool bold, float w, float h);
+int ui_fit_px(const ui_ctx *ui, const char *utf8, int px, int min_px, bool bold, float w, float h);
 /* Whether utf8 fits one line of width w drawn with TEXT_FIT: at px, or made smaller
  * but no smaller than ui_min_px. */
-bool ui_line_fits(const app *a, const char *utf8, int px, bool bold, float w);
+bool ui_line_fits(const ui_ctx *ui, const char *utf8, int px, bool bold, float w);
 /* The smallest size a text may be made to fit its room: never below 85% of px, and
  * at large text sizes never below what 150% would draw (readable large type). */
-int ui_min_px(const app *a, int px);
+int ui_min_px(const ui_ctx *ui, int px);
 /* A button's label size (before the person's text size). */
-int ui_button_px(const app *a);
+int ui_button_px(const ui_ctx *ui);
 /* The width a button needs for its label on one line, at least min_w, and the
  * height for its label wrapped in w, at least min_h. */
-float ui_button_w(const app *a, const char *label, float min_w);
-float ui_button_h(const app *a, const char *label, float w, float min_h);
+float ui_button_w(const ui_ctx *ui, const char *label, float min_w);
+float ui_button_h(const ui_ctx *ui, const char *label, float w, float min_h);
 
 /* A row of buttons that wraps onto more rows when it does not fit: each as wide as
  * its label needs (at least min_w), rows no wider than w, centred in x..x+w; with
@@ -59,7 +76,7 @@ typedef struct ui_item {
     float min_w;
     bool focused, primary;
 } ui_item;
-float ui_button_flow(const app *a, draw_list *l, float x, float y, float w, float min_h, float gap,
+float ui_button_flow(const ui_ctx *ui, draw_list *l, float x, float y, float w, float min_h, float gap,
                      const ui_item *items, int n, bool fill);
 /* Widths for n buttons side by side filling avail: as equal as they can be, each at
  * least as wide as it needs (need[i]), into out (the row of ui_button_flow with fill). */
@@ -79,15 +96,12 @@ typedef struct ui_block {
     int px_out;
     float h, y;
 } ui_block;
-bool ui_stack(const app *a, ui_block *b, int n, float top, float bottom);
+bool ui_stack(const ui_ctx *ui, ui_block *b, int n, float top, float bottom);
 /* The top bar for screens with keyboard navigation over their widgets: Back is
  * widget 0, Help widget 1; `focus` is the focused one (another value: neither). With
  * l NULL only measures: the height it would take. */
-float ui_top_bar_focus(const app *a, draw_list *l, const char *title, int focus);
-/* An overlay's backdrop: the screen it is shown over (its widgets dropped), under a
- * veil of the background colour. */
-void ui_overlay_backdrop(const app *a, draw_list *l, const scene_vt *under);
+float ui_top_bar_focus(const ui_ctx *ui, draw_list *l, const char *title, int focus);
 /* The Help button (widget "safety") in the rectangle given. */
-void ui_safety_button_at(const app *a, draw_list *l, gw_rect r);
+void ui_safety_button_at(const ui_ctx *ui, draw_list *l, gw_rect r);
 
 #endif

@@ -1,0 +1,31 @@
+/* app_ui: what the scenes hand to ui (ui.h) and the one idiom of the ui that draws a
+ * scene. The context is built afresh from the app's state at each call, so it is never
+ * stale (app_draw lays the client view out at its own width while present's panel
+ * shows). ui.c stays below the app: it knows neither the app nor its scenes. */
+#include "app/app.h"
+#include "app/ui.h"
+
+ui_ctx app_ui(const app *a)
+{
+    ui_ctx u = {
+        .th = a->th,
+        .unit = app_unit(a),
+        .w = a->w,
+        .h = a->h,
+        .text_scale = a->text_scale,
+        .focus_visible = a->focus_visible,
+        .text = a->text,
+    };
+    return u;
+}
+
+void app_overlay_backdrop(const app *a, draw_list *l, const scene_vt *under)
+{
+    if (under && under->draw) {
+        under->draw(a, l);
+        l->nwid = 0; /* the screen underneath is only a backdrop */
+    }
+    gw_color veil = a->th->bg;
+    veil.a = 225;
+    draw_rect(l, gw_rc(0, 0, (float)a->w, (float)a->h), 0, veil);
+}
