@@ -158,36 +158,12 @@ struct app {
     breath_stage last_stage;
 
     int   step;            /* prompts: the step shown; guided: the last step traced */
-    int   tally;           /* prompts: things named so far in this step */
     int   ended_count;     /* exercises that reached their end (for headless runs) */
     char notice[256];      /* a message shown on the library (bad pack, no sound) */
     draw_list ui;          /* last description produced, for widgets */
     bool ui_stale;
 
-    /* prompts, notes and the safety line (issue 6; scene_prompts.c, scene_safety.c) */
-    prompt_run pr;                 /* the prompt exercise's steps, dots and timer */
-    char person_name[64];          /* home mode only; kept in memory, never written */
-    char date_text[64];            /* today's date for {date}, set when prompts start */
-    char notes[APP_MAX_NOTES][APP_NOTE_MAX]; /* home mode: a short note per step */
-    bool hint_shown;               /* the step's hint is open */
-    int  editing;                  /* text field open: 0 none, 1 name, 2 note */
-    char edit_buf[APP_NOTE_MAX];   /* what is being typed */
-    locales loc;                   /* disclaimer and crisis lines (owned) */
-    char region[8];                /* "US", ...: configuration; "" = from the locale */
-    const scene_vt *under_safety;  /* the screen the safety overlay is drawn over */
-    const scene_vt *under_quit;    /* the screen "Quit Groundwork?" is asked over */
-    /* "Before you begin" (scene_cautions.c): the exercise's cautions, before it starts
-     * (pending) or, from Help inside it, over it (review) */
-    struct app_cautions {
-        const exercise *ex;        /* whose cautions are shown; NULL: none */
-        const scene_vt *from;      /* where Back goes (before), or the exercise (review) */
-        gw_ns since;               /* shown since (kiosk: Start waits KIOSK_CAUTIONS_READ) */
-        bool  review;              /* opened from Help inside the exercise */
-        bool  paused_ex;           /* review: the exercise was paused for it */
-        bool  hide_next;           /* home: "Don't show again for this exercise" ticked */
-        int   page;                /* the page shown when they do not fit one screen */
-    } cautions;
-    bool safety_paused;            /* the overlay paused the exercise; resume on close */
+    locales loc;                   /* disclaimer and crisis lines (owned; loaded by app_crisis.c) */
     /* guided exercises (issue 5): voice and ambience */
     int   guided_voice;    /* step whose clip was started and not stopped, -1: none */
     int   ambience;        /* 0 off, 1 brown, 2 rain, 3 drone (kept between exercises) */
@@ -329,6 +305,9 @@ const char *app_prompt_note(const app *a, int step);
  * some and, at home, the person has not chosen to hide them (present and kiosk:
  * always). */
 bool app_cautions_due(const app *a, const exercise *e);
+/* The exercise whose cautions "Before you begin" holds (NULL: none), and whether they
+ * are reviewed from inside it (present's panel shows them too). */
+const exercise *app_cautions_shown(const app *a, bool *review);
 /* Shows "Before you begin" for e (traced `cautions`); Start goes on with
  * app_after_cautions, Back to the screen it came from. */
 void app_show_cautions(app *a, const exercise *e);
@@ -352,12 +331,13 @@ void app_keep_typed(app *a);
 /* Opens the safety overlay over the current screen (widget "safety" on any screen;
  * app_open(a, SCENE_SAFETY)). */
 void app_open_safety(app *a);
-/* Loads the disclaimer and crisis lines: $XDG_CONFIG_HOME/groundwork/locales.json
- * first (a deployment's own lines, optional), then the built-in content's. */
+/* The crisis lines (app_crisis.c). Loads the disclaimer and crisis lines into a->loc:
+ * $XDG_CONFIG_HOME/groundwork/locales.json first (a deployment's own lines, optional),
+ * then the built-in content's. */
 void app_load_locales(app *a);
-/* The region whose crisis line is shown: the settings' (`region`), else a->region if
- * set, else the locale's country (LC_ALL, LC_MESSAGES, LANG), else the region the
- * locales files give for the bare language ("de" -> "DE"); "" when none does. */
+/* The region whose crisis line is shown: the settings' (`region`), else the locale's
+ * country (LC_ALL, LC_MESSAGES, LANG), else the region the locales files give for the
+ * bare language ("de" -> "DE"); "" when none does. */
 void app_region(const app *a, char *out, size_t n);
 /* The region app_region gives when the settings name none. */
 void app_region_auto(const app *a, char *out, size_t n);

@@ -360,7 +360,6 @@ void app_kiosk_reset(app *a, const char *why)
     app_end_exercise(a, false);
     a->ex = NULL;
     a->step = 0;
-    a->tally = 0;
     a->focus = 0;
     kiosk_forget_scene(a, SCENE_KIOSK_LIBRARY);
     a->focus_visible = false;

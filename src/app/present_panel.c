@@ -220,7 +220,8 @@ static void panel_cautions_block(lay *L)
 {
     const app *a = L->a;
     ui_ctx ui = app_ui(a);
-    const exercise *e = a->cautions.ex;
+    bool review;
+    const exercise *e = app_cautions_shown(a, &review);
     if (!e)
         return;
     lay_heading(L, app_text(a, &e->title));
@@ -235,7 +236,7 @@ static void panel_cautions_block(lay *L)
         lay_text(L, gw_rc(L->x, L->y, L->w, h), line, px, VALIGN_TOP, t->text);
         L->y += h + 2 * u;
     }
-    if (a->cautions.review)
+    if (review)
         lay_flow(L, &LAY_BUTTON, (const lay_item[]){ { "cautions-continue", _("Continue"), true } }, 1);
     else
         lay_flow(L, &LAY_BUTTON,

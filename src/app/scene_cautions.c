@@ -21,6 +21,19 @@
 #define MAX_PAGES 24
 #define MAX_CAUTIONS 21 /* a pack gives at most 20, and the review shows how it is used */
 
+/* The exercise's cautions, before it starts (pending) or, from Help inside it, over it
+ * (review). */
+struct cautions_st {
+    const exercise *ex;        /* whose cautions are shown; NULL: none */
+    const scene_vt *from;      /* where Back goes (before), or the exercise (review) */
+    gw_ns since;               /* shown since (kiosk: Start waits KIOSK_CAUTIONS_READ) */
+    bool  review;              /* opened from Help inside the exercise */
+    bool  paused_ex;           /* review: the exercise was paused for it */
+    bool  hide_next;           /* home: "Don't show again for this exercise" ticked */
+    int   page;                /* the page shown when they do not fit one screen */
+};
+static struct cautions_st *ST(const app *a) { return app_state(a, SCENE_CAUTIONS); }
+
 bool app_cautions_due(const app *a, const exercise *e)
 {
     if (!e || e->ncaution <= 0)
@@ -33,65 +46,73 @@ bool app_cautions_due(const app *a, const exercise *e)
     return true;
 }
 
-static void trace_shown(app *a)
+const exercise *app_cautions_shown(const app *a, bool *review)
+{
+    const struct cautions_st *c = ST(a);
+    if (review)
+        *review = c->review;
+    return c->ex;
+}
+
+static void cautions_trace_shown(app *a)
 {
     trace_begin(a->tr, a->now, "cautions");
-    trace_str(a->tr, "exercise", a->cautions.ex->id);
-    trace_int(a->tr, "count", a->cautions.ex->ncaution);
+    trace_str(a->tr, "exercise", ST(a)->ex->id);
+    trace_int(a->tr, "count", ST(a)->ex->ncaution);
     trace_str(a->tr, "lang", a->lang[0] ? a->lang : "en"); /* the language they are shown in */
-    if (a->cautions.review)
+    if (ST(a)->review)
         trace_bool(a->tr, "review", true);
     trace_end(a->tr);
 }
 
 void app_show_cautions(app *a, const exercise *e)
 {
-    a->cautions = (struct app_cautions){ .ex = e, .from = a->scene, .since = a->now };
+    *ST(a) = (struct cautions_st){ .ex = e, .from = a->scene, .since = a->now };
     a->home_focus = -1;
-    trace_shown(a);
-    app_set_scene(a, &scene_cautions);
+    cautions_trace_shown(a);
+    app_go(a, SCENE_CAUTIONS);
 }
 
 void app_review_cautions(app *a, const scene_vt *back_to, bool paused)
 {
     if (!a->ex_active || a->ex->ncaution <= 0)
         return;
-    a->cautions = (struct app_cautions){ .ex = a->ex, .from = back_to, .since = a->now, .review = true,
+    *ST(a) = (struct cautions_st){ .ex = a->ex, .from = back_to, .since = a->now, .review = true,
                                          .paused_ex = paused };
     a->home_focus = -1;
-    trace_shown(a);
-    app_set_scene(a, &scene_cautions);
+    cautions_trace_shown(a);
+    app_go(a, SCENE_CAUTIONS);
 }
 
 /* Start: on to the check-in or the exercise (direct: the exercise itself, as the
  * command line's --exercise starts it) */
-static void start_as(app *a, bool direct)
+static void cautions_start_as(app *a, bool direct)
 {
-    const exercise *e = a->cautions.ex;
+    const exercise *e = ST(a)->ex;
     if (!e)
         return;
-    if (a->cautions.hide_next && a->personal && !a->cautions.review &&
+    if (ST(a)->hide_next && a->personal && !ST(a)->review &&
         a->set.ncautions_hidden < SETTINGS_MAX_FAV && strlen(e->id) < sizeof a->set.cautions_hidden[0]) {
         snprintf(a->set.cautions_hidden[a->set.ncautions_hidden++], sizeof a->set.cautions_hidden[0], "%s", e->id);
         app_settings_changed(a);
     }
-    a->cautions.ex = NULL;
+    ST(a)->ex = NULL;
     if (direct)
         app_start_exercise(a, e->id);
     else
         app_after_cautions(a, e->id);
 }
 
-static void start(app *a) { start_as(a, false); }
+static void cautions_start(app *a) { cautions_start_as(a, false); }
 
-static void accept(app *a, bool direct)
+static void cautions_accept(app *a, bool direct)
 {
-    if (a->scene != &scene_cautions || !a->cautions.ex || a->cautions.review)
+    if (!app_showing(a, SCENE_CAUTIONS) || !ST(a)->ex || ST(a)->review)
         return;
     trace_begin(a->tr, a->now, "press");
     trace_str(a->tr, "widget", "cautions-start");
     trace_end(a->tr);
-    start_as(a, direct);
+    cautions_start_as(a, direct);
 }
 
 
@@ -101,17 +122,17 @@ bool app_start_chosen(app *a, const char *id)
     if (!e || !app_cautions_due(a, e))
         return app_start_exercise(a, id); /* (says so if there is none) */
     app_show_cautions(a, e);
-    accept(a, true); /* at once, no check-in: what --exercise always did */
+    cautions_accept(a, true); /* at once, no check-in: what --exercise always did */
     return true;
 }
 
 /* Back to the exercise as it was (review): not through its enter(), which would start
  * it over. */
-static void close_review(app *a)
+static void cautions_close_review(app *a)
 {
-    const scene_vt *s = a->cautions.from ? a->cautions.from : &scene_library;
-    bool resume = a->cautions.paused_ex;
-    a->cautions.ex = NULL;
+    const scene_vt *s = ST(a)->from ? ST(a)->from : app_scene(a, SCENE_LIBRARY);
+    bool resume = ST(a)->paused_ex;
+    ST(a)->ex = NULL;
     app_resume_scene(a, s);
     if (resume && a->ex_active) {
         app_set_paused(a, false);
@@ -119,18 +140,20 @@ static void close_review(app *a)
     }
 }
 
-static void go_back(app *a)
+static void cautions_go_back(app *a)
 {
-    if (a->cautions.review) {
-        close_review(a);
+    if (ST(a)->review) {
+        cautions_close_review(a);
         return;
     }
-    const scene_vt *from = a->cautions.from;
-    a->cautions.ex = NULL;
-    if (a->mode == &mode_kiosk && from != &scene_kiosk_library)
+    const scene_vt *from = ST(a)->from;
+    ST(a)->ex = NULL;
+    if (app_mode_is(a, MODE_KIOSK) && (!from || from->id != SCENE_KIOSK_LIBRARY))
         app_kiosk_reset(a, "back");
+    else if (from && from->id != SCENE_CAUTIONS && from->id != SCENE_SAFETY)
+        app_set_scene(a, from);
     else
-        app_set_scene(a, from && from != &scene_cautions && from != &scene_safety ? from : &scene_library);
+        app_go(a, SCENE_LIBRARY);
 }
 
 /* ---- layout ----------------------------------------------------------------------- */
@@ -155,7 +178,7 @@ typedef struct layout {
 
 /* From Help inside an exercise the screen first says how the exercise is used (its
  * controls), then its cautions. */
-static const char *how_to(const exercise *e)
+static const char *cautions_how_to(const exercise *e)
 {
     switch (e->kind) {
     case EX_BREATHING:
@@ -171,32 +194,32 @@ static const char *how_to(const exercise *e)
     }
 }
 
-static int items(const app *a) { return a->cautions.ex->ncaution + (a->cautions.review ? 1 : 0); }
+static int cautions_items(const app *a) { return ST(a)->ex->ncaution + (ST(a)->review ? 1 : 0); }
 
-static const char *caution_text(const app *a, int i)
+static const char *cautions_caution_text(const app *a, int i)
 {
-    if (a->cautions.review) {
+    if (ST(a)->review) {
         if (i == 0)
-            return how_to(a->cautions.ex);
+            return cautions_how_to(ST(a)->ex);
         i--;
     }
-    return app_text(a, &a->cautions.ex->caution[i]);
+    return app_text(a, &ST(a)->ex->caution[i]);
 }
 
-static const char *screen_title(const app *a)
+static const char *cautions_screen_title(const app *a)
 {
-    return a->cautions.review ? _("About this exercise") : _("Before you begin");
+    return ST(a)->review ? _("About this exercise") : _("Before you begin");
 }
 
 
-static const char *primary_label(const app *a, bool last)
+static const char *cautions_primary_label(const app *a, bool last)
 {
-    return !last ? _("Next") : a->cautions.review ? _("Continue") : _("Start");
+    return !last ? _("Next") : ST(a)->review ? _("Continue") : _("Start");
 }
 
 /* A voiced exercise (guided or prompts) that has no voice in the language it is shown
  * in runs with captions only (pack_voice_get): said under its title. */
-static const char *voice_note(const app *a, const exercise *e)
+static const char *cautions_voice_note(const app *a, const exercise *e)
 {
     bool any = false, here = false;
     if (e->kind == EX_GUIDED)
@@ -212,13 +235,13 @@ static const char *voice_note(const app *a, const exercise *e)
     return any && !here ? _("Captions only: this exercise has no voice in your language yet.") : NULL;
 }
 
-static layout lay_out(const app *a)
+static layout cautions_lay_out(const app *a)
 {
     ui_ctx ui = app_ui(a);
     layout L = { .u = app_unit(a), .W = (float)a->w, .H = (float)a->h };
     float u = L.u;
-    const exercise *e = a->cautions.ex;
-    L.bar_h = ui_top_bar_focus(&ui, NULL, screen_title(a), -1);
+    const exercise *e = ST(a)->ex;
+    L.bar_h = ui_top_bar_focus(&ui, NULL, cautions_screen_title(a), -1);
     L.cw = fminf(L.W - 96 * u, 940 * u);
     L.cx = (L.W - L.cw) / 2;
     /* the exercise's title under the bar */
@@ -229,15 +252,15 @@ static layout lay_out(const app *a)
                           2 * ui_measure(&ui, title, L.head_px, true, 0).line_h);
     L.head_h = fmaxf(44 * u, ui_text_h(&ui, title, L.head_px, true, L.cw));
     L.head_y = L.bar_h + 4 * u;
-    const char *note = voice_note(a, e);
+    const char *note = cautions_voice_note(a, e);
     L.note_h = note ? ui_text_h(&ui, note, (int)lroundf(18 * u), false, L.cw) : 0;
     L.list_y = L.head_y + L.head_h + (note ? L.note_h + 6 * u : 0) + 18 * u;
     /* the foot: tick box (home, before) and the buttons */
-    const char *lab = primary_label(a, true);
+    const char *lab = cautions_primary_label(a, true);
     float bw = ui_button_w(&ui, lab, 260 * u);
     L.bh = fmaxf(ui_button_h(&ui, lab, bw, 64 * u), ui_button_h(&ui, _("Next"), bw, 64 * u));
     L.foot_y = L.H - 24 * u - L.bh;
-    L.tick = a->personal && !a->cautions.review;
+    L.tick = a->personal && !ST(a)->review;
     float bottom = L.foot_y - 18 * u;
     if (L.tick) {
         int tpx = (int)lroundf(20 * u);
@@ -248,13 +271,13 @@ static layout lay_out(const app *a)
     }
     L.list_bottom = bottom;
     /* the cautions, as large as they can be read, on as few pages as they need */
-    int n = items(a) < MAX_CAUTIONS ? items(a) : MAX_CAUTIONS;
+    int n = cautions_items(a) < MAX_CAUTIONS ? cautions_items(a) : MAX_CAUTIONS;
     float room = L.list_bottom - L.list_y, gap = 14 * u, tw = L.cw - 40 * u;
     int px = (int)lroundf(24 * u), min_px = ui_min_px(&ui, px);
     for (;;) {
         float total = 0;
         for (int i = 0; i < n; i++) {
-            L.item_h[i] = ui_text_h(&ui, caution_text(a, i), px, false, tw);
+            L.item_h[i] = ui_text_h(&ui, cautions_caution_text(a, i), px, false, tw);
             total += L.item_h[i] + (i ? gap : 0);
         }
         if (total <= room || px <= min_px)
@@ -277,33 +300,33 @@ static layout lay_out(const app *a)
     return L;
 }
 
-static int page_of(const app *a, const layout *L)
+static int cautions_page_of(const app *a, const layout *L)
 {
-    int p = a->cautions.page;
+    int p = ST(a)->page;
     return p < 0 ? 0 : p >= L->npages ? L->npages - 1 : p;
 }
 
 /* kiosk: the share of the reading time gone, 1 when Start is offered */
-static float read_share(const app *a)
+static float cautions_read_share(const app *a)
 {
-    if (a->mode != &mode_kiosk || a->cautions.review)
+    if (!app_mode_is(a, MODE_KIOSK) || ST(a)->review)
         return 1.f;
-    double s = (double)(a->now - a->cautions.since) / (double)KIOSK_CAUTIONS_READ_NS;
+    double s = (double)(a->now - ST(a)->since) / (double)KIOSK_CAUTIONS_READ_NS;
     return s >= 1.0 ? 1.f : s <= 0 ? 0.f : (float)s;
 }
 
-static void draw(const app *a, draw_list *l)
+static void cautions_draw(const app *a, draw_list *l)
 {
     ui_ctx ui = app_ui(a);
-    if (!a->cautions.ex)
+    if (!ST(a)->ex)
         return;
     const theme *t = a->th;
-    layout L = lay_out(a);
+    layout L = cautions_lay_out(a);
     float u = L.u;
-    int page = page_of(a, &L);
+    int page = cautions_page_of(a, &L);
     bool last = page == L.npages - 1;
     int f = a->home_focus, wi = 0; /* widgets in drawing order, for keys */
-    ui_top_bar_focus(&ui, l, screen_title(a), f);
+    ui_top_bar_focus(&ui, l, cautions_screen_title(a), f);
     wi = 2;
     float gap = 14 * u, tw = L.cw - 40 * u;
     float ph = 0;
@@ -320,9 +343,9 @@ static void draw(const app *a, draw_list *l)
         L.list_bottom = L.list_y + ph + 24 * u;
     }
     char buf[512];
-    draw_text(l, gw_rc(L.cx, L.head_y, L.cw, L.head_h), app_title_tagged(a, a->cautions.ex, buf, sizeof buf),
+    draw_text(l, gw_rc(L.cx, L.head_y, L.cw, L.head_h), app_title_tagged(a, ST(a)->ex, buf, sizeof buf),
               L.head_px, ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
-    const char *vnote = voice_note(a, a->cautions.ex);
+    const char *vnote = cautions_voice_note(a, ST(a)->ex);
     if (vnote)
         draw_text(l, gw_rc(L.cx, L.head_y + L.head_h + 2 * u, L.cw, L.note_h), vnote, (int)lroundf(18 * u),
                   ALIGN_CENTER | VALIGN_TOP, t->text_dim);
@@ -332,15 +355,15 @@ static void draw(const app *a, draw_list *l)
               20 * u, t->surface);
     for (int i = L.first[page]; i < L.first[page + 1]; i++) {
         float lh = ui_measure(&ui, "Ag", L.px, false, 0).line_h;
-        bool how = a->cautions.review && i == 0; /* how it is used: no mark, quieter */
+        bool how = ST(a)->review && i == 0; /* how it is used: no mark, quieter */
         if (!how)
             draw_circle(l, L.cx + 12 * u, y + lh / 2, 6 * u, t->accent);
-        draw_text(l, gw_rc(L.cx + 40 * u, y, tw, L.item_h[i] + 2), caution_text(a, i), L.px, VALIGN_TOP,
+        draw_text(l, gw_rc(L.cx + 40 * u, y, tw, L.item_h[i] + 2), cautions_caution_text(a, i), L.px, VALIGN_TOP,
                   how ? t->text_dim : t->text);
         y += L.item_h[i] + gap;
     }
     if (L.tick) {
-        bool on = a->cautions.hide_next;
+        bool on = ST(a)->hide_next;
         /* the box grows with the text beside it (k: 1 at 100%, 1.5 from 150%) */
         float k = fminf(fmaxf(a->text_scale, 1.f), 1.5f), bs = 32 * u * k;
         float bx = L.cx, by = L.tick_y + (L.tick_h - bs) / 2;
@@ -360,7 +383,7 @@ static void draw(const app *a, draw_list *l)
     /* the foot: page turns, a page count, and the way on */
     /* the buttons line up with the panel's edges (or the screen's, if wider) */
     float pad = fmaxf(16 * u, fminf(L.cx - 24 * u, 40 * u + (L.W - 2 * 40 * u - L.cw - 48 * u) / 2));
-    const char *lab = primary_label(a, last);
+    const char *lab = cautions_primary_label(a, last);
     float bw = ui_button_w(&ui, lab, 260 * u);
     gw_rect pr = gw_rc(L.W - pad - bw, L.foot_y, bw, L.bh);
     if (L.npages > 1) {
@@ -381,7 +404,7 @@ static void draw(const app *a, draw_list *l)
         ui_button(&ui, l, "page:next", pr, lab, f == wi || f < 0, true);
         return;
     }
-    float share = read_share(a);
+    float share = cautions_read_share(a);
     if (share < 1.f) {
         /* the kiosk's Start fills as the reading time passes, then is offered */
         float rad = pr.h * 0.3f;
@@ -392,42 +415,42 @@ static void draw(const app *a, draw_list *l)
         draw_text(l, pr, lab, ui_button_px(&ui), ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text_dim);
         return;
     }
-    ui_button(&ui, l, a->cautions.review ? "cautions-continue" : "cautions-start", pr, lab, f == wi || f < 0, true);
+    ui_button(&ui, l, ST(a)->review ? "cautions-continue" : "cautions-start", pr, lab, f == wi || f < 0, true);
 }
 
-static void activate(app *a, const char *w)
+static void cautions_activate(app *a, const char *w)
 {
     if (!strcmp(w, "cautions-start")) {
-        start(a);
+        cautions_start(a);
     } else if (!strcmp(w, "cautions-continue")) {
-        close_review(a);
+        cautions_close_review(a);
     } else if (!strcmp(w, "back") || !strcmp(w, "cautions-back")) {
-        go_back(a);
+        cautions_go_back(a);
     } else if (!strcmp(w, "cautions-hide")) {
-        a->cautions.hide_next = !a->cautions.hide_next;
+        ST(a)->hide_next = !ST(a)->hide_next;
         trace_begin(a->tr, a->now, "cautions_hide");
-        trace_str(a->tr, "exercise", a->cautions.ex ? a->cautions.ex->id : "");
-        trace_bool(a->tr, "on", a->cautions.hide_next);
+        trace_str(a->tr, "exercise", ST(a)->ex ? ST(a)->ex->id : "");
+        trace_bool(a->tr, "on", ST(a)->hide_next);
         trace_end(a->tr);
     } else if (!strcmp(w, "page:next") || !strcmp(w, "page:previous")) {
-        layout L = lay_out(a);
-        int p = page_of(a, &L) + (w[5] == 'n' ? 1 : -1);
-        a->cautions.page = p < 0 ? 0 : p >= L.npages ? L.npages - 1 : p;
+        layout L = cautions_lay_out(a);
+        int p = cautions_page_of(a, &L) + (w[5] == 'n' ? 1 : -1);
+        ST(a)->page = p < 0 ? 0 : p >= L.npages ? L.npages - 1 : p;
     }
 }
 
-static bool event(app *a, const gw_event *e)
+static bool cautions_event(app *a, const gw_event *e)
 {
     if ((e->type == EV_KEY || e->type == EV_BUTTON) && a->home_focus < 0) {
         const char *k = e->key;
         if (!strcmp(k, "Return") || !strcmp(k, "Keypad Enter") || !strcmp(k, "Space") || !strcmp(k, "a")) {
             /* the way on, as the library's Enter starts a card: not a press of a widget */
-            layout L = lay_out(a);
-            bool last = page_of(a, &L) == L.npages - 1;
+            layout L = cautions_lay_out(a);
+            bool last = cautions_page_of(a, &L) == L.npages - 1;
             if (!last)
-                activate(a, "page:next");
-            else if (read_share(a) >= 1.f) /* the kiosk's reading time */
-                activate(a, a->cautions.review ? "cautions-continue" : "cautions-start");
+                cautions_activate(a, "page:next");
+            else if (cautions_read_share(a) >= 1.f) /* the kiosk's reading time */
+                cautions_activate(a, ST(a)->review ? "cautions-continue" : "cautions-start");
             a->ui_stale = true;
             return true;
         }
@@ -436,11 +459,11 @@ static bool event(app *a, const gw_event *e)
 }
 
 /* kiosk: Start is offered when the reading time is up */
-static gw_ns next_change(const app *a)
+static gw_ns cautions_next_change(const app *a)
 {
-    if (a->mode != &mode_kiosk || a->cautions.review || !a->cautions.ex)
+    if (!app_mode_is(a, MODE_KIOSK) || ST(a)->review || !ST(a)->ex)
         return GW_NEVER;
-    gw_ns due = a->cautions.since + KIOSK_CAUTIONS_READ_NS;
+    gw_ns due = ST(a)->since + KIOSK_CAUTIONS_READ_NS;
     if (due <= a->now)
         return GW_NEVER;
     /* the fill moves: about 20 steps over the reading time */
@@ -451,8 +474,9 @@ static gw_ns next_change(const app *a)
 const scene_vt scene_cautions = {
     .id = SCENE_CAUTIONS,
     .name = "cautions",
-    .event = event,
-    .activate = activate,
-    .draw = draw,
-    .next_change = next_change,
+    .event = cautions_event,
+    .activate = cautions_activate,
+    .draw = cautions_draw,
+    .next_change = cautions_next_change,
+    .state_size = sizeof(struct cautions_st),
 };

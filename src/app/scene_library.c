@@ -21,7 +21,7 @@
 
 static const char *const CATS[NCOL] = { "breathing", "relaxation", "grounding" };
 
-static const char *cat_title(int c)
+static const char *library_cat_title(int c)
 {
     switch (c) {
     case 0: return _("Breathing");
@@ -30,7 +30,7 @@ static const char *cat_title(int c)
     }
 }
 
-static int column_of(const exercise *e)
+static int library_column_of(const exercise *e)
 {
     for (int c = 0; c < NCOL; c++)
         if (e->category && !strcmp(e->category, CATS[c]))
@@ -43,18 +43,18 @@ static int column_of(const exercise *e)
  * Plan hook: when a loaded pack carries a plan (pack.json "plan": {...}; the format
  * comes with its own issue), its exercises are listed first, under "Your plan", before
  * the columns: add them to out[] here with their own column index and give the layout
- * in draw() a plan row above the columns. */
+ * in library_draw() a plan row above the columns. */
 #define PLAN_COL NCOL  /* the "Your plan" row (present mode's take-home plans) */
 
-static bool in_plan(const exercise *e) { return e->pack && e->pack->has_plan; }
+static bool library_in_plan(const exercise *e) { return e->pack && e->pack->has_plan; }
 
-static int ordered(const app *a, const exercise **out, int *col)
+static int library_ordered(const app *a, const exercise **out, int *col)
 {
     int n = 0;
     int total = a->packs ? pack_set_exercise_count(a->packs) : 0;
     for (int i = 0; i < total && n < MAX_LISTED; i++) {
         const exercise *e = pack_set_exercise_at(a->packs, i);
-        if (in_plan(e)) {
+        if (library_in_plan(e)) {
             out[n] = e;
             col[n++] = PLAN_COL;
         }
@@ -63,7 +63,7 @@ static int ordered(const app *a, const exercise **out, int *col)
         for (int fav = 1; fav >= 0; fav--)
             for (int i = 0; i < total && n < MAX_LISTED; i++) {
                 const exercise *e = pack_set_exercise_at(a->packs, i);
-                if (!in_plan(e) && column_of(e) == c && app_is_favourite(a, e->id) == (bool)fav) {
+                if (!library_in_plan(e) && library_column_of(e) == c && app_is_favourite(a, e->id) == (bool)fav) {
                     out[n] = e;
                     col[n++] = c;
                 }
@@ -73,9 +73,9 @@ static int ordered(const app *a, const exercise **out, int *col)
 
 /* Focus positions after the cards (personal modes): recent chips, Progress, Settings,
  * Quit. */
-static int extras(const app *a) { return a->mode->personal ? a->nrecent + 3 : 0; }
+static int library_extras(const app *a) { return a->mode->personal ? a->nrecent + 3 : 0; }
 
-static const char *extra_id(const app *a, int k, char *buf, size_t n)
+static const char *library_extra_id(const app *a, int k, char *buf, size_t n)
 {
     if (k < a->nrecent)
         snprintf(buf, n, "recent:%s", a->recent[k]);
@@ -86,13 +86,13 @@ static const char *extra_id(const app *a, int k, char *buf, size_t n)
 
 /* Large text (issue 10): from 150% the cards show only their titles, wrapped, and
  * the header buttons grow with their labels. */
-static bool large_text(const app *a) { return app_font(a, 100) >= 150; }
+static bool library_large_text(const app *a) { return app_font(a, 100) >= 150; }
 
 /* The header's buttons: Help, Progress and Settings (a personal mode), each as wide as
  * its label needs, at least as designed, all of one height. */
 typedef struct header { gw_rect help, progress, settings, quit; float h; } header;
 
-static header header_layout(const app *a, float u)
+static header library_header_layout(const app *a, float u)
 {
     ui_ctx ui = app_ui(a);
     header H;
@@ -124,7 +124,7 @@ static header header_layout(const app *a, float u)
 }
 
 /* A five-pointed star at (cx, cy), outline, or filled with spokes from the centre. */
-static void star(draw_list *l, float cx, float cy, float r, bool filled, float th, gw_color c)
+static void library_star(draw_list *l, float cx, float cy, float r, bool filled, float th, gw_color c)
 {
     float px[10], py[10];
     for (int i = 0; i < 10; i++) {
@@ -145,7 +145,7 @@ static void star(draw_list *l, float cx, float cy, float r, bool filled, float t
 }
 
 /* The header of a personal mode: recent chips and the Progress and Settings buttons. */
-static void header_personal(const app *a, draw_list *l, float u, int nfocus, const header *hd)
+static void library_header_personal(const app *a, draw_list *l, float u, int nfocus, const header *hd)
 {
     ui_ctx ui = app_ui(a);
     const theme *t = a->th;
@@ -153,7 +153,7 @@ static void header_personal(const app *a, draw_list *l, float u, int nfocus, con
     ui_button(&ui, l, "settings", hd->settings, _("Settings"), a->focus == nfocus + a->nrecent + 1, false);
     ui_button(&ui, l, "quit", hd->quit, _("Quit"), a->focus == nfocus + a->nrecent + 2, false);
     ui_button(&ui, l, "progress", hd->progress, _("Progress"), a->focus == nfocus + a->nrecent, false);
-    if (a->nrecent == 0 || large_text(a))
+    if (a->nrecent == 0 || library_large_text(a))
         return; /* large text: no room for the recent chips */
     float x = 300 * u, right = hd->help.x - 26 * u; /* left of Help */
     draw_text(l, gw_rc(x, by, 80 * u, bh), _("Recent"), (int)lroundf(16 * u), VALIGN_MIDDLE, t->text_dim);
@@ -187,7 +187,7 @@ typedef struct grid {
     int plan_rows, rows, npages, page, title_px, most;
 } grid;
 
-static float nav_height(const app *a, float u)
+static float library_nav_height(const app *a, float u)
 {
     ui_ctx ui = app_ui(a);
     const char *lab[2] = { _("Previous page"), _("Next page") };
@@ -202,7 +202,7 @@ static float nav_height(const app *a, float u)
 
 /* The card's summary, after the language the exercise plays in when its pack lacks the
  * interface's ("in English · Two inhales, one long exhale."). */
-static const char *card_summary(const app *a, const exercise *e, char *buf, size_t n)
+static const char *library_card_summary(const app *a, const exercise *e, char *buf, size_t n)
 {
     char tag[96];
     if (!app_lang_tag(a, e, tag, sizeof tag))
@@ -211,12 +211,12 @@ static const char *card_summary(const app *a, const exercise *e, char *buf, size
     return buf;
 }
 
-static grid grid_layout(const app *a, const exercise *const *ex, const int *col, int n)
+static grid library_grid_layout(const app *a, const exercise *const *ex, const int *col, int n)
 {
     ui_ctx ui = app_ui(a);
     grid G;
     float u = app_unit(a), W = (float)a->w, H = (float)a->h, pad = 40 * u;
-    G.hd = header_layout(a, u);
+    G.hd = library_header_layout(a, u);
     G.top = G.hd.h;
     if (a->notice[0])
         G.top += 18 * u;
@@ -224,7 +224,7 @@ static grid grid_layout(const app *a, const exercise *const *ex, const int *col,
     G.cw = (W - 2 * pad - (NCOL - 1) * G.gap) / NCOL;
     G.head = 40 * u;
     for (int c = 0; c < NCOL; c++)
-        G.head = fmaxf(G.head, ui_text_h(&ui, cat_title(c), (int)lroundf(20 * u), true, G.cw));
+        G.head = fmaxf(G.head, ui_text_h(&ui, library_cat_title(c), (int)lroundf(20 * u), true, G.cw));
     int per[NCOL + 1] = { 0 };
     for (int i = 0; i < n; i++)
         per[col[i]]++;
@@ -245,7 +245,7 @@ static grid grid_layout(const app *a, const exercise *const *ex, const int *col,
     G.page = 0;
     G.rows = G.most;
     G.nav_h = 0;
-    if (!large_text(a)) {
+    if (!library_large_text(a)) {
         /* each card as tall as its summary needs under a one-line title; when a
          * column's cards do not fit so, they go on pages rather than squeeze the
          * summaries (a seventh breathing card once shrank them all to 11 px) */
@@ -254,13 +254,13 @@ static grid grid_layout(const app *a, const exercise *const *ex, const int *col,
         for (int i = 0; i < n; i++)
             if (col[i] != PLAN_COL)
                 need = fmaxf(need, 38 * u + 4 * u +
-                                       ui_text_h(&ui, card_summary(a, ex[i], buf, sizeof buf), (int)lroundf(14 * u),
+                                       ui_text_h(&ui, library_card_summary(a, ex[i], buf, sizeof buf), (int)lroundf(14 * u),
                                                  false, iw));
         if (G.ch >= need)
             return G;
         G.ch = fminf(fmaxf(need, G.ch), 104 * u);
         if ((float)G.most * (G.ch + 10 * u) > avail + 10 * u) {
-            G.nav_h = nav_height(a, u);
+            G.nav_h = library_nav_height(a, u);
             avail -= G.nav_h + 16 * u;
             G.rows = (int)floorf((avail + 10 * u) / (G.ch + 10 * u));
             if (G.rows < 1)
@@ -294,7 +294,7 @@ static grid grid_layout(const app *a, const exercise *const *ex, const int *col,
         need = fmaxf(need, ui_text_h(&ui, app_title_tagged(a, ex[i], buf, sizeof buf), G.title_px, true, iw) + 16 * u);
     G.ch = fmaxf(G.ch, need);
     if ((float)G.most * (G.ch + 10 * u) > avail + 10 * u) {
-        G.nav_h = nav_height(a, u);
+        G.nav_h = library_nav_height(a, u);
         avail -= G.nav_h + 16 * u;
         G.rows = (int)floorf((avail + 10 * u) / (G.ch + 10 * u));
         if (G.rows < 1)
@@ -306,7 +306,7 @@ static grid grid_layout(const app *a, const exercise *const *ex, const int *col,
 }
 
 /* The row of card i in its column (cards are listed column by column). */
-static int row_of(const int *col, int i)
+static int library_row_of(const int *col, int i)
 {
     int r = 0;
     for (int k = 0; k < i; k++)
@@ -314,7 +314,7 @@ static int row_of(const int *col, int i)
     return r;
 }
 
-static void draw(const app *a, draw_list *l)
+static void library_draw(const app *a, draw_list *l)
 {
     ui_ctx ui = app_ui(a);
     const theme *t = a->th;
@@ -323,8 +323,8 @@ static void draw(const app *a, draw_list *l)
     float pad = 40 * u;
     const exercise *ex[MAX_LISTED];
     int col[MAX_LISTED];
-    int n = ordered(a, ex, col);
-    grid G = grid_layout(a, ex, col, n);
+    int n = library_ordered(a, ex, col);
+    grid G = library_grid_layout(a, ex, col, n);
     header *hd = &G.hd;
     /* the name, as large as the room left of the buttons allows */
     float nw = hd->help.x - 20 * u - pad;
@@ -350,7 +350,7 @@ static void draw(const app *a, draw_list *l)
                   VALIGN_MIDDLE, t->focus);
 
     if (a->mode->personal)
-        header_personal(a, l, u, n, hd);
+        library_header_personal(a, l, u, n, hd);
     if (n == 0) {
         const char *none = _("No exercises are available. Check the content folder.");
         int px = (int)lroundf(22 * u);
@@ -379,7 +379,7 @@ static void draw(const app *a, draw_list *l)
                   (int)lroundf(17 * u), VALIGN_MIDDLE | TEXT_FIT, t->text);
     }
     for (int c = 0; c < NCOL; c++)
-        draw_text(l, gw_rc(pad + (float)c * (cw + gap), top, cw, head), cat_title(c), (int)lroundf(20 * u),
+        draw_text(l, gw_rc(pad + (float)c * (cw + gap), top, cw, head), library_cat_title(c), (int)lroundf(20 * u),
                   VALIGN_MIDDLE | (FONT_BOLD << 8), t->accent);
     int first = G.page * G.rows;
     int row[NCOL + 1] = { 0 };
@@ -412,14 +412,14 @@ static void draw(const app *a, draw_list *l)
         /* the length or steps: as wide as it is, so the title has the rest */
         float mw = fminf(76 * u, ui_text_w(&ui, meta, (int)lroundf(15 * u), false) + 14 * u);
         float sw = a->mode->personal ? 36 * u : 0; /* room for the star */
-        if (large_text(a)) /* the title alone, on up to two lines */
+        if (library_large_text(a)) /* the title alone, on up to two lines */
             draw_text(l, gw_rc(r.x + ip, r.y + 4 * u, r.w - 2 * ip - sw, r.h - 8 * u),
                       app_title_tagged(a, ex[i], buf, sizeof buf), G.title_px, VALIGN_MIDDLE | (FONT_BOLD << 8),
                       t->text);
         else {
             /* the title on one line (a little smaller if need be), or on two with the
              * summary under it if there is still room for it */
-            const char *title = app_text(a, &ex[i]->title), *sum = card_summary(a, ex[i], buf, sizeof buf);
+            const char *title = app_text(a, &ex[i]->title), *sum = library_card_summary(a, ex[i], buf, sizeof buf);
             int tpx = (int)lroundf(20 * u), spx = (int)lroundf(14 * u);
             float tw = r.w - 2 * ip - mw - sw, th = 32 * u;
             bool one = ui_line_fits(&ui, title, tpx, true, tw);
@@ -453,7 +453,7 @@ static void draw(const app *a, draw_list *l)
         if (a->mode->personal) {
             bool fav = app_is_favourite(a, ex[i]->id);
             gw_rect sr = gw_rc(r.x + r.w - 8 * u - 40 * u, r.y + 2 * u, 40 * u, 40 * u);
-            star(l, sr.x + sr.w / 2, sr.y + sr.h / 2 + 1 * u, 11 * u, fav, 2 * u, fav ? t->focus : t->text_dim);
+            library_star(l, sr.x + sr.w / 2, sr.y + sr.h / 2 + 1 * u, 11 * u, fav, 2 * u, fav ? t->focus : t->text_dim);
             snprintf(id, sizeof id, "favourite:%s", ex[i]->id);
             draw_widget_add(l, id, sr, false);
         }
@@ -475,43 +475,43 @@ static void draw(const app *a, draw_list *l)
 }
 
 /* Large text: the page showing card i (cards on pages), and the first card of a page. */
-static int page_of_card(const app *a, int i)
+static int library_page_of_card(const app *a, int i)
 {
     const exercise *ex[MAX_LISTED];
     int col[MAX_LISTED];
-    int n = ordered(a, ex, col);
-    grid G = grid_layout(a, ex, col, n);
+    int n = library_ordered(a, ex, col);
+    grid G = library_grid_layout(a, ex, col, n);
     if (G.npages <= 1 || i < 0 || i >= n || col[i] == PLAN_COL)
         return -1;
-    return row_of(col, i) / G.rows;
+    return library_row_of(col, i) / G.rows;
 }
 
-static void enter(app *a)
+static void library_enter(app *a)
 {
     if (a->focus < 0)
         a->focus = 0;
     app_refresh_recent(a);
-    int p = page_of_card(a, a->focus);
+    int p = library_page_of_card(a, a->focus);
     a->library_page = p > 0 ? p : 0;
 }
 
-static void turn_page(app *a, int by)
+static void library_turn_page(app *a, int by)
 {
     const exercise *ex[MAX_LISTED];
     int col[MAX_LISTED];
-    int n = ordered(a, ex, col);
-    grid G = grid_layout(a, ex, col, n);
+    int n = library_ordered(a, ex, col);
+    grid G = library_grid_layout(a, ex, col, n);
     int p = G.page + by;
     p = p < 0 ? 0 : p >= G.npages ? G.npages - 1 : p;
     a->library_page = p;
     for (int i = 0; i < n; i++) /* the focus on the page's first card */
-        if (col[i] != PLAN_COL && row_of(col, i) / G.rows == p) {
+        if (col[i] != PLAN_COL && library_row_of(col, i) / G.rows == p) {
             a->focus = i;
             break;
         }
 }
 
-static void activate(app *a, const char *widget)
+static void library_activate(app *a, const char *widget)
 {
     if (!strncmp(widget, "exercise:", 9))
         app_choose_exercise(a, widget + 9);
@@ -520,21 +520,21 @@ static void activate(app *a, const char *widget)
     else if (!strncmp(widget, "favourite:", 10))
         app_toggle_favourite(a, widget + 10);
     else if (!strcmp(widget, "progress"))
-        app_set_scene(a, &scene_progress);
+        app_go(a, SCENE_PROGRESS);
     else if (!strcmp(widget, "settings"))
-        app_set_scene(a, &scene_settings);
+        app_go(a, SCENE_SETTINGS);
     else if (!strcmp(widget, "quit"))
         app_quit_now(a, "button");
     else if (!strcmp(widget, "page:next") || !strcmp(widget, "page:previous"))
-        turn_page(a, widget[5] == 'n' ? 1 : -1);
+        library_turn_page(a, widget[5] == 'n' ? 1 : -1);
 }
 
 /* Moves focus to the same row of the neighbouring column (dir -1 or +1). */
-static int across(const app *a, int dir)
+static int library_across(const app *a, int dir)
 {
     const exercise *ex[MAX_LISTED];
     int col[MAX_LISTED];
-    int n = ordered(a, ex, col);
+    int n = library_ordered(a, ex, col);
     if (n == 0)
         return 0;
     int f = a->focus < n ? a->focus : 0;
@@ -556,11 +556,11 @@ static int across(const app *a, int dir)
     return f;
 }
 
-static bool event(app *a, const gw_event *e)
+static bool library_event(app *a, const gw_event *e)
 {
     const exercise *ex[MAX_LISTED];
     int col[MAX_LISTED];
-    int n = ordered(a, ex, col);
+    int n = library_ordered(a, ex, col);
     if (e->type != EV_KEY && e->type != EV_BUTTON)
         return false;
     const char *k = e->key;
@@ -570,22 +570,22 @@ static bool event(app *a, const gw_event *e)
     }
     if (n == 0)
         return false;
-    int m = n + extras(a);
+    int m = n + library_extras(a);
     bool on_card = a->focus < n;
     if (!strcmp(k, "Down") || !strcmp(k, "dpdown") || !strcmp(k, "Tab"))
         a->focus = (a->focus + 1) % m;
     else if (!strcmp(k, "Up") || !strcmp(k, "dpup"))
         a->focus = (a->focus + m - 1) % m;
     else if ((!strcmp(k, "Right") || !strcmp(k, "dpright")) && on_card)
-        a->focus = across(a, a->rtl ? -1 : +1); /* mirrored: right is the previous column */
+        a->focus = library_across(a, a->rtl ? -1 : +1); /* mirrored: right is the previous column */
     else if ((!strcmp(k, "Left") || !strcmp(k, "dpleft")) && on_card)
-        a->focus = across(a, a->rtl ? +1 : -1);
+        a->focus = library_across(a, a->rtl ? +1 : -1);
     else if (!strcmp(k, "F") && on_card && a->mode->personal) {
         char id[64];
         snprintf(id, sizeof id, "%s", ex[a->focus]->id);
         app_toggle_favourite(a, id);
         /* keep the focus on the same card after it moved */
-        n = ordered(a, ex, col);
+        n = library_ordered(a, ex, col);
         for (int i = 0; i < n; i++)
             if (!strcmp(ex[i]->id, id))
                 a->focus = i;
@@ -594,11 +594,11 @@ static bool event(app *a, const gw_event *e)
             app_choose_exercise(a, ex[a->focus]->id);
         else {
             char id[DRAW_WIDGET_ID_MAX];
-            app_press(a, extra_id(a, a->focus - n, id, sizeof id));
+            app_press(a, library_extra_id(a, a->focus - n, id, sizeof id));
         }
     } else
         return false;
-    int p = page_of_card(a, a->focus); /* the page of the card the focus moved to */
+    int p = library_page_of_card(a, a->focus); /* the page of the card the focus moved to */
     if (p >= 0)
         a->library_page = p;
     return true;
@@ -607,8 +607,8 @@ static bool event(app *a, const gw_event *e)
 const scene_vt scene_library = {
     .id = SCENE_LIBRARY,
     .name = "library",
-    .enter = enter,
-    .event = event,
-    .activate = activate,
-    .draw = draw,
+    .enter = library_enter,
+    .event = library_event,
+    .activate = library_activate,
+    .draw = library_draw,
 };

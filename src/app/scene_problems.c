@@ -8,7 +8,7 @@
 
 #define SHOWN 14
 
-static void draw(const app *a, draw_list *l)
+static void problems_draw(const app *a, draw_list *l)
 {
     const theme *t = a->th;
     float u = app_unit(a), W = (float)a->w, pad = 40 * u;
@@ -40,11 +40,11 @@ static void draw(const app *a, draw_list *l)
     }
 }
 
-static void activate(app *a, const char *w) { (void)a; (void)w; }
+static void problems_activate(app *a, const char *w) { (void)a; (void)w; }
 
 const scene_vt scene_problems = {
     .id = SCENE_PROBLEMS,
     .name = "problems",
-    .activate = activate,
-    .draw = draw,
+    .activate = problems_activate,
+    .draw = problems_draw,
 };

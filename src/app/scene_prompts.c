@@ -24,23 +24,34 @@
 
 enum { EDIT_NONE, EDIT_NAME, EDIT_NOTE };
 
+struct prompts_st {
+    prompt_run pr;                 /* the exercise's steps, dots and timer */
+    char person_name[64];          /* home mode only; kept in memory, never written */
+    char date_text[64];            /* today's date for {date}, set when prompts start */
+    char notes[APP_MAX_NOTES][APP_NOTE_MAX]; /* home mode: a short note per step */
+    bool hint_shown;               /* the step's hint is open */
+    int  editing;                  /* text field open: EDIT_* */
+    char edit_buf[APP_NOTE_MAX];   /* what is being typed */
+};
+static struct prompts_st *ST(const app *a) { return app_state(a, SCENE_PROMPTS); }
+
 /* What stands for a name nobody gave: a blank the person fills aloud. */
 #define NO_NAME "…"
 
 /* Text input and anything personal only at home. */
-static bool personal(const app *a) { return a->mode == &mode_home; }
+static bool prompts_personal(const app *a) { return app_mode_is(a, MODE_HOME); }
 
-static gw_ns elapsed(const app *a) { return tb_elapsed(&a->clock, a->now); }
+static gw_ns prompts_elapsed(const app *a) { return tb_elapsed(&a->clock, a->now); }
 
 const char *app_prompt_note(const app *a, int step)
 {
     if (!a->ex || a->ex->kind != EX_PROMPTS || step < 0 || step >= APP_MAX_NOTES ||
-        step >= a->ex->nprompt || !a->notes[step][0])
+        step >= a->ex->nprompt || !ST(a)->notes[step][0])
         return NULL;
-    return a->notes[step];
+    return ST(a)->notes[step];
 }
 
-static void play_voice(app *a, const prompt_step *p)
+static void prompts_play_voice(app *a, const prompt_step *p)
 {
     const char *rel = pack_voice_get(&p->voice, &p->text, a->lang);
     if (!rel[0])
@@ -56,69 +67,68 @@ static void play_voice(app *a, const prompt_step *p)
 }
 
 /* The run moved to a new step (or finished): trace it, start its voice. */
-static void step_began(app *a)
+static void prompts_step_began(app *a)
 {
     a->text_page = 0;
-    a->step = a->pr.step;
-    a->tally = a->pr.tally;
-    a->hint_shown = false;
-    a->editing = EDIT_NONE;
+    a->step = ST(a)->pr.step;
+    ST(a)->hint_shown = false;
+    ST(a)->editing = EDIT_NONE;
     plat_audio_voice_stop(a->audio);
-    if (prompt_finished(&a->pr)) {
+    if (prompt_finished(&ST(a)->pr)) {
         app_end_exercise(a, true);
         return;
     }
     app_trace_step(a, a->step);
-    play_voice(a, prompt_current(&a->pr));
+    prompts_play_voice(a, prompt_current(&ST(a)->pr));
 }
 
-static void enter(app *a)
+static void prompts_enter(app *a)
 {
-    memset(a->notes, 0, sizeof a->notes);
-    a->editing = EDIT_NONE;
+    memset(ST(a)->notes, 0, sizeof ST(a)->notes);
+    ST(a)->editing = EDIT_NONE;
     char region[8]; /* the locale's: the crisis line's country (Settings) is not the date's */
     app_region_auto(a, region, sizeof region);
     time_t now = time(NULL);
     struct tm tm;
     if (localtime_r(&now, &tm))
-        prompt_format_date(a->date_text, sizeof a->date_text, &tm, a->lang, region);
+        prompt_format_date(ST(a)->date_text, sizeof ST(a)->date_text, &tm, a->lang, region);
     else
-        snprintf(a->date_text, sizeof a->date_text, "%s", NO_NAME);
-    prompt_start(&a->pr, a->ex->prompt, a->ex->nprompt, elapsed(a));
-    step_began(a);
+        snprintf(ST(a)->date_text, sizeof ST(a)->date_text, "%s", NO_NAME);
+    prompt_start(&ST(a)->pr, a->ex->prompt, a->ex->nprompt, prompts_elapsed(a));
+    prompts_step_began(a);
 }
 
-static void commit_note(app *a, int step);
+static void prompts_commit_note(app *a, int step);
 
-static void update(app *a)
+static void prompts_update(app *a)
 {
     if (!a->ex_active || a->clock.paused)
         return;
-    int was = a->pr.step;
-    while (a->ex_active && prompt_update(&a->pr, elapsed(a))) {
-        commit_note(a, was); /* a step that moves on by itself keeps the note being typed */
-        step_began(a);
-        was = a->pr.step;
+    int was = ST(a)->pr.step;
+    while (a->ex_active && prompt_update(&ST(a)->pr, prompts_elapsed(a))) {
+        prompts_commit_note(a, was); /* a step that moves on by itself keeps the note being typed */
+        prompts_step_began(a);
+        was = ST(a)->pr.step;
     }
 }
 
-static gw_ns next_change(const app *a)
+static gw_ns prompts_next_change(const app *a)
 {
     if (!a->ex_active || a->clock.paused)
         return GW_NEVER;
-    gw_ns el = elapsed(a);
-    gw_ns at = prompt_next_change(&a->pr, el);
+    gw_ns el = prompts_elapsed(a);
+    gw_ns at = prompt_next_change(&ST(a)->pr, el);
     return at == GW_NEVER ? GW_NEVER : a->now + (at - el);
 }
 
 /* ---- drawing ------------------------------------------------------------------ */
 
-static const char *shown_name(const app *a)
+static const char *prompts_shown_name(const app *a)
 {
-    return personal(a) && a->person_name[0] ? a->person_name : NO_NAME;
+    return prompts_personal(a) && ST(a)->person_name[0] ? ST(a)->person_name : NO_NAME;
 }
 
-static void draw_dots(const app *a, draw_list *l, int count, float cy)
+static void prompts_draw_dots(const app *a, draw_list *l, int count, float cy)
 {
     const theme *t = a->th;
     float u = app_unit(a), W = (float)a->w;
@@ -126,7 +136,7 @@ static void draw_dots(const app *a, draw_list *l, int count, float cy)
     float x0 = W / 2 - ((float)count * d + (float)(count - 1) * g) / 2;
     for (int k = 0; k < count; k++) {
         float x = x0 + (float)k * (d + g) + d / 2;
-        if (k < a->pr.tally)
+        if (k < ST(a)->pr.tally)
             draw_circle(l, x, cy, d / 2, t->accent);
         else
             draw_ring(l, x, cy, d / 2 - 2 * u, 4 * u, 0, 1, t->text_dim);
@@ -134,26 +144,26 @@ static void draw_dots(const app *a, draw_list *l, int count, float cy)
 }
 
 /* The timer's ring radius: as designed, or wide enough for the time in it. */
-static float timer_r(const app *a)
+static float prompts_timer_r(const app *a)
 {
     ui_ctx ui = app_ui(a);
     float u = app_unit(a);
     return fmaxf(46 * u, ui_text_w(&ui, "0:00", (int)lroundf(24 * u), false) / 2 + 10 * u);
 }
 
-static void draw_timer(const app *a, draw_list *l, float cy)
+static void prompts_draw_timer(const app *a, draw_list *l, float cy)
 {
     ui_ctx ui = app_ui(a);
     const theme *t = a->th;
     float u = app_unit(a), W = (float)a->w;
-    gw_ns el = elapsed(a);
-    float r = timer_r(a);
-    float gone = prompt_timer_fraction(&a->pr, el);
+    gw_ns el = prompts_elapsed(a);
+    float r = prompts_timer_r(a);
+    float gone = prompt_timer_fraction(&ST(a)->pr, el);
     draw_ring(l, W / 2, cy, r, 6 * u, 0, 1, t->ring_track);
     if (gone < 1)
         draw_ring(l, W / 2, cy, r, 6 * u, gone, 1, t->accent);
     char left[32];
-    ui_clock(left, sizeof left, gw_seconds(prompt_remaining(&a->pr, el)));
+    ui_clock(left, sizeof left, gw_seconds(prompt_remaining(&ST(a)->pr, el)));
     draw_text(l, gw_rc(W / 2 - r, cy - r, 2 * r, 2 * r), left, (int)lroundf(24 * u),
               ALIGN_CENTER | VALIGN_MIDDLE, t->text);
     if (gone >= 1) {
@@ -165,7 +175,7 @@ static void draw_timer(const app *a, draw_list *l, float cy)
 }
 
 /* A one-line text field: its content or a placeholder, a caret while typing. */
-static void draw_field(const app *a, draw_list *l, const char *id, gw_rect r, const char *value,
+static void prompts_draw_field(const app *a, draw_list *l, const char *id, gw_rect r, const char *value,
                        const char *placeholder, bool typing)
 {
     const theme *t = a->th;
@@ -203,61 +213,61 @@ typedef struct playout {
     size_t start[MAX_TEXT_PAGES + 1]; /* where each page of the text starts */
 } playout;
 
-static bool has_hint(const app *a) { return app_text(a, &prompt_current(&a->pr)->hint)[0] != 0; }
+static bool prompts_has_hint(const app *a) { return app_text(a, &prompt_current(&ST(a)->pr)->hint)[0] != 0; }
 
-static bool saved_note(const app *a)
+static bool prompts_saved_note(const app *a)
 {
-    return a->pr.step < APP_MAX_NOTES && a->notes[a->pr.step][0] && a->editing != EDIT_NOTE;
+    return ST(a)->pr.step < APP_MAX_NOTES && ST(a)->notes[ST(a)->pr.step][0] && ST(a)->editing != EDIT_NOTE;
 }
 
 /* The height of what sits under the text: dots, timer or a text field. */
-static float mid_height(const app *a, const char *src)
+static float prompts_mid_height(const app *a, const char *src)
 {
     ui_ctx ui = app_ui(a);
     float u = app_unit(a);
-    const prompt_step *p = prompt_current(&a->pr);
+    const prompt_step *p = prompt_current(&ST(a)->pr);
     float fh = fmaxf(64 * u, ui_text_h(&ui, "Ag", (int)lroundf(24 * u), false, 0) + 16 * u);
-    if (a->editing == EDIT_NOTE)
+    if (ST(a)->editing == EDIT_NOTE)
         return fmaxf(30 * u, ui_text_h(&ui, _("Your note, for yourself only. Enter saves it."), (int)lroundf(20 * u),
                                        false, 0)) + 4 * u + fh;
-    if (personal(a) && prompt_has_placeholder(src, "{name}"))
+    if (prompts_personal(a) && prompt_has_placeholder(src, "{name}"))
         return fh;
     if (p->count > 0)
         return 64 * u;
     if (p->timer > 0)
-        return 2 * timer_r(a) + 8 * u + fmaxf(32 * u, ui_text_h(&ui, _("Move on when you are ready."),
+        return 2 * prompts_timer_r(a) + 8 * u + fmaxf(32 * u, ui_text_h(&ui, _("Move on when you are ready."),
                                                                (int)lroundf(20 * u), false, 0));
     return 0;
 }
 
-static void button_labels(const app *a, playout *L)
+static void prompts_button_labels(const app *a, playout *L)
 {
     int n = a->ex->nprompt;
-    L->label[B_HINT] = a->hint_shown ? _("Hide hint") : _("Hint");
-    L->label[B_NOTE] = a->notes[a->pr.step < APP_MAX_NOTES ? a->pr.step : 0][0] ? _("Edit note") : _("Add note");
+    L->label[B_HINT] = ST(a)->hint_shown ? _("Hide hint") : _("Hint");
+    L->label[B_NOTE] = ST(a)->notes[ST(a)->pr.step < APP_MAX_NOTES ? ST(a)->pr.step : 0][0] ? _("Edit note") : _("Add note");
     L->label[B_PREV] = L->page > 0 ? _("Previous page") : _("Previous");
-    L->label[B_NEXT] = L->page + 1 < L->npages ? _("Next page") : a->pr.step + 1 < n ? _("Next") : _("Finish");
+    L->label[B_NEXT] = L->page + 1 < L->npages ? _("Next page") : ST(a)->pr.step + 1 < n ? _("Next") : _("Finish");
     L->label[B_SKIP] = _("Skip");
 }
 
 /* The bottom buttons as designed; false if a label does not fit its button. */
-static bool buttons_designed(const app *a, playout *L, float W, float H)
+static bool prompts_buttons_designed(const app *a, playout *L, float W, float H)
 {
     ui_ctx ui = app_ui(a);
     float u = L->u, bw = 220 * u, bh = 64 * u, sw = 150 * u, sh = 52 * u, pad = 24 * u;
     float foot = H - 100 * u, sy = foot + (bh - sh) / 2, lx = pad;
     bool ok = true;
     memset(L->btn, 0, sizeof L->btn);
-    if (has_hint(a)) {
+    if (prompts_has_hint(a)) {
         L->btn[B_HINT] = gw_rc(lx, sy, sw, sh);
         lx += sw + 12 * u;
     }
-    if (personal(a) && a->pr.step < APP_MAX_NOTES && lx + sw < W / 2 - bw - 16 * u)
+    if (prompts_personal(a) && ST(a)->pr.step < APP_MAX_NOTES && lx + sw < W / 2 - bw - 16 * u)
         L->btn[B_NOTE] = gw_rc(lx, sy, sw, sh);
-    if (L->page > 0 || a->pr.step > 0)
+    if (L->page > 0 || ST(a)->pr.step > 0)
         L->btn[B_PREV] = gw_rc(W / 2 - bw - 12 * u, foot, bw, bh);
     L->btn[B_NEXT] = gw_rc(W / 2 + (L->btn[B_PREV].w > 0 ? 12 * u : -bw / 2), foot, bw, bh);
-    if (a->pr.step + 1 < a->ex->nprompt)
+    if (ST(a)->pr.step + 1 < a->ex->nprompt)
         L->btn[B_SKIP] = gw_rc(W - pad - sw, sy, sw, sh);
     for (int i = 0; i < NBTN; i++)
         if (L->btn[i].w > 0)
@@ -268,12 +278,12 @@ static bool buttons_designed(const app *a, playout *L, float W, float H)
 
 /* The bottom buttons sized from their labels: one row (hint and note, previous and
  * next between them and skip), or two (previous and next below the others). */
-static void buttons_flow(const app *a, playout *L, float W, float H)
+static void prompts_buttons_flow(const app *a, playout *L, float W, float H)
 {
     ui_ctx ui = app_ui(a);
     float u = L->u, pad = 24 * u, gap = 12 * u;
-    bool show[NBTN] = { L->btn[B_HINT].w > 0, personal(a) && a->pr.step < APP_MAX_NOTES,
-                        a->pr.step > 0 || a->text_page > 0, true,
+    bool show[NBTN] = { L->btn[B_HINT].w > 0, prompts_personal(a) && ST(a)->pr.step < APP_MAX_NOTES,
+                        ST(a)->pr.step > 0 || a->text_page > 0, true,
                         L->btn[B_SKIP].w > 0 };
     float w[NBTN], h = 64 * u;
     float minw[NBTN] = { 150 * u, 150 * u, 220 * u, 220 * u, 150 * u };
@@ -324,7 +334,7 @@ static void buttons_flow(const app *a, playout *L, float W, float H)
 }
 
 /* Pages of text that each fit h: greedily, as many words as fit. */
-static int paginate_text(const app *a, const char *text, int px, float w, float h, size_t *start)
+static int prompts_paginate_text(const app *a, const char *text, int px, float w, float h, size_t *start)
 {
     ui_ctx ui = app_ui(a);
     size_t n = strlen(text);
@@ -358,7 +368,7 @@ static int paginate_text(const app *a, const char *text, int px, float w, float 
     return pages;
 }
 
-static playout lay_out(const app *a, const char *text, const char *src)
+static playout prompts_lay_out(const app *a, const char *text, const char *src)
 {
     ui_ctx ui = app_ui(a);
     playout L;
@@ -369,7 +379,7 @@ static playout lay_out(const app *a, const char *text, const char *src)
     draw_begin(&tmp, a->w, a->h, a->th->bg);
     L.bar = ui_top_bar(&ui, &tmp, app_text(a, &a->ex->title));
     draw_free(&tmp);
-    const prompt_step *p = prompt_current(&a->pr);
+    const prompt_step *p = prompt_current(&ST(a)->pr);
     const char *title = app_text(a, &p->title), *hint = app_text(a, &p->hint);
     float tw = fminf(W - 160 * u, 1000 * u);
     L.npages = 1;
@@ -379,42 +389,42 @@ static playout lay_out(const app *a, const char *text, const char *src)
     L.title_px = (int)lroundf(40 * u);
     L.text_px = (int)lroundf(32 * u);
     L.title_fit = true;
-    button_labels(a, &L);
+    prompts_button_labels(a, &L);
 
     /* as designed, if it all fits */
-    bool designed = buttons_designed(a, &L, W, H);
+    bool designed = prompts_buttons_designed(a, &L, W, H);
     L.step_y = L.bar;
     L.step_h = 32 * u;
     L.title_y = L.bar + 38 * u;
     L.title_h = 60 * u;
     L.text_y = L.bar + 112 * u;
     L.text_h = 190 * u;
-    L.mid_h = mid_height(a, src);
+    L.mid_h = prompts_mid_height(a, src);
     /* the dots, the name field, the timer's ring, the note field at bar + 350 */
     float anchor = L.bar + 350 * u, fh = fmaxf(64 * u, ui_text_h(&ui, "Ag", (int)lroundf(24 * u), false, 0) + 16 * u);
-    if (a->editing == EDIT_NOTE)
+    if (ST(a)->editing == EDIT_NOTE)
         L.mid_y = anchor + fh / 2 - L.mid_h;
-    else if (!(personal(a) && prompt_has_placeholder(src, "{name}")) && p->count <= 0 && p->timer > 0)
-        L.mid_y = anchor - timer_r(a);
+    else if (!(prompts_personal(a) && prompt_has_placeholder(src, "{name}")) && p->count <= 0 && p->timer > 0)
+        L.mid_y = anchor - prompts_timer_r(a);
     else
         L.mid_y = anchor - L.mid_h / 2;
     L.hint_px = (int)lroundf(24 * u);
-    bool hint_on = a->hint_shown && hint[0];
-    L.hint_h = hint_on ? 76 * u : saved_note(a) ? 44 * u : 0;
+    bool hint_on = ST(a)->hint_shown && hint[0];
+    L.hint_h = hint_on ? 76 * u : prompts_saved_note(a) ? 44 * u : 0;
     L.hint_y = L.foot - (hint_on ? 92 * u : 60 * u);
     bool fits = ui_line_fits(&ui, title, L.title_px, true, W - 80 * u) &&
                 ui_text_h(&ui, text, L.text_px, false, tw) <= L.text_h &&
                 ui_text_h(&ui, "Ag", (int)lroundf(20 * u), false, 0) <= L.step_h + 2 &&
                 (!hint_on || ui_text_h(&ui, hint, (int)lroundf(24 * u), false, tw) <= L.hint_h);
     if (!designed) /* the buttons sized from their labels; the rest as designed if it still fits */
-        buttons_flow(a, &L, W, H);
+        prompts_buttons_flow(a, &L, W, H);
     if (!designed && L.hint_h > 0)
         L.hint_y = L.foot - 16 * u - L.hint_h;
     if (fits && L.mid_y + L.mid_h + 8 * u <= (L.hint_h > 0 ? L.hint_y : L.foot - 12 * u) &&
         (L.hint_h <= 0 || L.hint_y >= L.text_y + L.text_h))
         return L;
     if (designed)
-        buttons_flow(a, &L, W, H);
+        prompts_buttons_flow(a, &L, W, H);
     L.step_h = fmaxf(32 * u, ui_text_h(&ui, "Ag", (int)lroundf(20 * u), false, 0));
     L.title_y = L.bar + L.step_h + 6 * u;
     ui_text_size tm = ui_measure(&ui, title, L.title_px, true, 0);
@@ -430,7 +440,7 @@ static playout lay_out(const app *a, const char *text, const char *src)
     L.hint_px = ui_min_px(&ui, L.hint_px);
     if (hint_on)
         L.hint_h = ui_text_h(&ui, hint, L.hint_px, false, tw);
-    else if (saved_note(a))
+    else if (prompts_saved_note(a))
         L.hint_h = fmaxf(44 * u, ui_measure(&ui, "Ag", (int)lroundf(20 * u), false, 0).h);
     float below = (L.mid_h > 0 ? 24 * u + L.mid_h : 0) + (L.hint_h > 0 ? 16 * u + L.hint_h : 0);
     float room = L.foot - 16 * u - L.text_y - below;
@@ -441,20 +451,20 @@ static playout lay_out(const app *a, const char *text, const char *src)
     float th = ui_text_h(&ui, text, px, false, tw);
     float line = ui_measure(&ui, "Ag", px, false, 0).line_h;
     if (th > room) {
-        L.npages = paginate_text(a, text, px, tw, fmaxf(room, line), L.start);
+        L.npages = prompts_paginate_text(a, text, px, tw, fmaxf(room, line), L.start);
         /* pages of about the same length: the least height that needs no more pages */
         float lo = line, hi = fmaxf(room, line);
         size_t trial[MAX_TEXT_PAGES + 1];
         for (int it = 0; it < 6 && hi - lo > line / 2; it++) {
             float mid = (lo + hi) / 2;
-            if (paginate_text(a, text, px, tw, mid, trial) <= L.npages)
+            if (prompts_paginate_text(a, text, px, tw, mid, trial) <= L.npages)
                 hi = mid;
             else
                 lo = mid;
         }
-        L.npages = paginate_text(a, text, px, tw, hi, L.start);
+        L.npages = prompts_paginate_text(a, text, px, tw, hi, L.start);
         L.page = a->text_page < 0 ? 0 : a->text_page >= L.npages ? L.npages - 1 : a->text_page;
-        button_labels(a, &L);
+        prompts_button_labels(a, &L);
         th = hi;
     }
     L.text_h = th;
@@ -468,17 +478,17 @@ static playout lay_out(const app *a, const char *text, const char *src)
 }
 
 /* The pages the current step's text takes (1 unless the text is large). */
-static int text_pages(const app *a)
+static int prompts_text_pages(const app *a)
 {
-    if (!a->ex_active || prompt_finished(&a->pr))
+    if (!a->ex_active || prompt_finished(&ST(a)->pr))
         return 1;
-    const char *src = app_text(a, &prompt_current(&a->pr)->text);
+    const char *src = app_text(a, &prompt_current(&ST(a)->pr)->text);
     char text[1024];
-    prompt_expand(text, sizeof text, src, a->date_text, shown_name(a));
-    return lay_out(a, text, src).npages;
+    prompt_expand(text, sizeof text, src, ST(a)->date_text, prompts_shown_name(a));
+    return prompts_lay_out(a, text, src).npages;
 }
 
-static void draw(const app *a, draw_list *l)
+static void prompts_draw(const app *a, draw_list *l)
 {
     ui_ctx ui = app_ui(a);
     const theme *t = a->th;
@@ -487,21 +497,21 @@ static void draw(const app *a, draw_list *l)
     float W = (float)a->w, H = (float)a->h;
     float bar = ui_top_bar(&ui, l, app_text(a, &e->title));
     int n = e->nprompt;
-    if (!a->ex_active || prompt_finished(&a->pr)) {
+    if (!a->ex_active || prompt_finished(&ST(a)->pr)) {
         ui_closing(&ui, l, bar + (H - bar) / 2 - 40 * u);
         return;
     }
-    const prompt_step *p = prompt_current(&a->pr);
+    const prompt_step *p = prompt_current(&ST(a)->pr);
     const char *src = app_text(a, &p->text);
     char text[1024];
-    prompt_expand(text, sizeof text, src, a->date_text, shown_name(a));
-    playout L = lay_out(a, text, src);
+    prompt_expand(text, sizeof text, src, ST(a)->date_text, prompts_shown_name(a));
+    playout L = prompts_lay_out(a, text, src);
 
     /* the whole content area counts a dot, or moves on; controls drawn later sit on top */
-    draw_widget_add(l, prompt_wants_tally(&a->pr) ? "tally" : "next", gw_rc(0, bar, W, L.foot - 12 * u - bar), false);
+    draw_widget_add(l, prompt_wants_tally(&ST(a)->pr) ? "tally" : "next", gw_rc(0, bar, W, L.foot - 12 * u - bar), false);
 
     char pos[64];
-    snprintf(pos, sizeof pos, _("Step %d of %d"), a->pr.step + 1, n);
+    snprintf(pos, sizeof pos, _("Step %d of %d"), ST(a)->pr.step + 1, n);
     draw_text(l, gw_rc(40 * u, L.step_y, W - 80 * u, L.step_h), pos, (int)lroundf(20 * u),
               ALIGN_CENTER | VALIGN_MIDDLE, t->text_dim);
     if (L.npages > 1) { /* which page of the text, at the right of the step's number */
@@ -527,7 +537,7 @@ static void draw(const app *a, draw_list *l)
     float fy = L.mid_y + L.mid_h / 2; /* centre of the dots, timer or field */
     float fw = fminf(W - 160 * u, 640 * u * fmaxf(1.f, a->text_scale));
     float fh = fmaxf(64 * u, ui_text_h(&ui, "Ag", (int)lroundf(24 * u), false, 0) + 16 * u);
-    if (a->editing == EDIT_NOTE) {
+    if (ST(a)->editing == EDIT_NOTE) {
         const char *lab = _("Your note, for yourself only. Enter saves it.");
         int lpx = (int)lroundf(20 * u);
         float lh = fmaxf(30 * u, ui_text_h(&ui, lab, lpx, false, 0));
@@ -535,25 +545,25 @@ static void draw(const app *a, draw_list *l)
         float sw = ui_button_w(&ui, save, 134 * u);
         float top = L.mid_y + L.mid_h - fh;
         draw_text(l, gw_rc((W - fw) / 2, top - lh - 4 * u, fw, lh), lab, lpx, VALIGN_MIDDLE | TEXT_FIT, t->text_dim);
-        draw_field(a, l, "note-field", gw_rc((W - fw) / 2, top, fw - sw - 16 * u, fh), a->edit_buf, "", true);
+        prompts_draw_field(a, l, "note-field", gw_rc((W - fw) / 2, top, fw - sw - 16 * u, fh), ST(a)->edit_buf, "", true);
         ui_button(&ui, l, "note-save", gw_rc((W + fw) / 2 - sw, top, sw, fh), save, false, true);
-    } else if (personal(a) && prompt_has_placeholder(src, "{name}")) {
-        bool typing = a->editing == EDIT_NAME;
-        draw_field(a, l, "name-field", gw_rc((W - fw) / 2, fy - fh / 2, fw, fh),
-                   typing ? a->edit_buf : a->person_name, _("Tap to type your name (optional)"), typing);
+    } else if (prompts_personal(a) && prompt_has_placeholder(src, "{name}")) {
+        bool typing = ST(a)->editing == EDIT_NAME;
+        prompts_draw_field(a, l, "name-field", gw_rc((W - fw) / 2, fy - fh / 2, fw, fh),
+                   typing ? ST(a)->edit_buf : ST(a)->person_name, _("Tap to type your name (optional)"), typing);
     } else if (p->count > 0) {
-        draw_dots(a, l, p->count, fy);
+        prompts_draw_dots(a, l, p->count, fy);
     } else if (p->timer > 0) {
-        draw_timer(a, l, L.mid_y + timer_r(a));
+        prompts_draw_timer(a, l, L.mid_y + prompts_timer_r(a));
     }
 
     const char *hint = app_text(a, &p->hint);
-    if (a->hint_shown && hint[0])
+    if (ST(a)->hint_shown && hint[0])
         draw_text(l, gw_rc((W - tw) / 2, L.hint_y, tw, L.hint_h), hint, L.hint_px, ALIGN_CENTER | VALIGN_BOTTOM,
                   t->text_dim);
-    else if (saved_note(a)) {
+    else if (prompts_saved_note(a)) {
         char saved[APP_NOTE_MAX + 64];
-        snprintf(saved, sizeof saved, _("Your note: %s"), a->notes[a->pr.step]);
+        snprintf(saved, sizeof saved, _("Your note: %s"), ST(a)->notes[ST(a)->pr.step]);
         draw_text(l, gw_rc((W - tw) / 2, L.hint_y, tw, L.hint_h), saved, (int)lroundf(20 * u),
                   ALIGN_CENTER | VALIGN_BOTTOM | TEXT_FIT, t->text_dim);
     }
@@ -566,10 +576,10 @@ static void draw(const app *a, draw_list *l)
 
 /* ---- input -------------------------------------------------------------------- */
 
-static void move(app *a, bool forward)
+static void prompts_move(app *a, bool forward)
 {
     /* a step's text on more than one page: its pages first */
-    int pages = text_pages(a);
+    int pages = prompts_text_pages(a);
     if (a->text_page >= pages)
         a->text_page = pages - 1;
     if (forward && a->text_page + 1 < pages) {
@@ -580,30 +590,30 @@ static void move(app *a, bool forward)
         a->text_page--;
         return;
     }
-    bool moved = forward ? prompt_next(&a->pr, elapsed(a)) : prompt_prev(&a->pr, elapsed(a));
+    bool moved = forward ? prompt_next(&ST(a)->pr, prompts_elapsed(a)) : prompt_prev(&ST(a)->pr, prompts_elapsed(a));
     if (moved)
-        step_began(a);
+        prompts_step_began(a);
 }
 
-static void start_editing(app *a, int what)
+static void prompts_start_editing(app *a, int what)
 {
-    if (!personal(a))
+    if (!prompts_personal(a))
         return;
-    a->editing = what;
-    const char *from = what == EDIT_NAME ? a->person_name : a->notes[a->pr.step];
-    snprintf(a->edit_buf, sizeof a->edit_buf, "%s", from);
+    ST(a)->editing = what;
+    const char *from = what == EDIT_NAME ? ST(a)->person_name : ST(a)->notes[ST(a)->pr.step];
+    snprintf(ST(a)->edit_buf, sizeof ST(a)->edit_buf, "%s", from);
 }
 
 /* A note is saved to step `step` (the step it was typed on) and to the practice log. */
-static void commit_note(app *a, int step)
+static void prompts_commit_note(app *a, int step)
 {
-    if (a->editing != EDIT_NOTE || step < 0 || step >= APP_MAX_NOTES)
+    if (ST(a)->editing != EDIT_NOTE || step < 0 || step >= APP_MAX_NOTES)
         return;
-    snprintf(a->notes[step], APP_NOTE_MAX, "%s", a->edit_buf);
-    a->editing = EDIT_NONE;
+    snprintf(ST(a)->notes[step], APP_NOTE_MAX, "%s", ST(a)->edit_buf);
+    ST(a)->editing = EDIT_NONE;
     trace_begin(a->tr, a->now, "note");
     trace_int(a->tr, "step", step);
-    trace_int(a->tr, "length", (int)strlen(a->notes[step]));
+    trace_int(a->tr, "length", (int)strlen(ST(a)->notes[step]));
     trace_end(a->tr);
     app_home_notes_changed(a);
 }
@@ -611,27 +621,27 @@ static void commit_note(app *a, int step)
 static void prompts_keep_typed(app *a)
 {
     if (a->ex_active && a->ex && a->ex->kind == EX_PROMPTS)
-        commit_note(a, a->pr.step);
+        prompts_commit_note(a, ST(a)->pr.step);
 }
 
-static void save_editing(app *a)
+static void prompts_save_editing(app *a)
 {
-    if (a->editing == EDIT_NAME) {
+    if (ST(a)->editing == EDIT_NAME) {
         /* typing stops at the name's size, so this never cuts a character */
-        size_t k = strnlen(a->edit_buf, sizeof a->person_name - 1);
-        memcpy(a->person_name, a->edit_buf, k);
-        a->person_name[k] = '\0';
+        size_t k = strnlen(ST(a)->edit_buf, sizeof ST(a)->person_name - 1);
+        memcpy(ST(a)->person_name, ST(a)->edit_buf, k);
+        ST(a)->person_name[k] = '\0';
     } else
-        commit_note(a, a->pr.step);
-    a->editing = EDIT_NONE;
+        prompts_commit_note(a, ST(a)->pr.step);
+    ST(a)->editing = EDIT_NONE;
 }
 
-static void activate(app *a, const char *w)
+static void prompts_activate(app *a, const char *w)
 {
     /* a note being typed is kept when the person moves on or leaves (only Escape
      * drops it) */
     if (a->ex_active && strcmp(w, "note-field") && strcmp(w, "name-field"))
-        commit_note(a, a->pr.step);
+        prompts_commit_note(a, ST(a)->pr.step);
     if (!strcmp(w, "back") || !strcmp(w, "done")) {
         plat_audio_voice_stop(a->audio);
         app_leave_exercise(a);
@@ -640,38 +650,37 @@ static void activate(app *a, const char *w)
     if (!a->ex_active)
         return;
     if (!strcmp(w, "skip")) {
-        a->editing = EDIT_NONE;
-        if (prompt_next(&a->pr, elapsed(a)))
-            step_began(a);
+        ST(a)->editing = EDIT_NONE;
+        if (prompt_next(&ST(a)->pr, prompts_elapsed(a)))
+            prompts_step_began(a);
     } else if (!strcmp(w, "next")) {
-        a->editing = EDIT_NONE;
-        move(a, true);
+        ST(a)->editing = EDIT_NONE;
+        prompts_move(a, true);
     } else if (!strcmp(w, "previous")) {
-        move(a, false);
+        prompts_move(a, false);
     } else if (!strcmp(w, "tally")) {
-        prompt_tally(&a->pr);
-        a->tally = a->pr.tally;
-    } else if (!strcmp(w, "hint")) {
-        a->hint_shown = !a->hint_shown;
+        prompt_tally(&ST(a)->pr);
+        } else if (!strcmp(w, "hint")) {
+        ST(a)->hint_shown = !ST(a)->hint_shown;
     } else if (!strcmp(w, "note")) {
-        start_editing(a, EDIT_NOTE);
+        prompts_start_editing(a, EDIT_NOTE);
     } else if (!strcmp(w, "note-save")) {
-        save_editing(a);
+        prompts_save_editing(a);
     } else if (!strcmp(w, "name-field")) {
-        if (a->editing == EDIT_NAME)
-            save_editing(a);
+        if (ST(a)->editing == EDIT_NAME)
+            prompts_save_editing(a);
         else
-            start_editing(a, EDIT_NAME);
+            prompts_start_editing(a, EDIT_NAME);
     }
 }
 
 /* Typing into the open field. Everything is handled here while it is open, so keys
  * never also move the exercise on. */
-static bool edit_event(app *a, const gw_event *e)
+static bool prompts_edit_event(app *a, const gw_event *e)
 {
-    size_t cap = a->editing == EDIT_NAME ? sizeof a->person_name : sizeof a->edit_buf;
+    size_t cap = ST(a)->editing == EDIT_NAME ? sizeof ST(a)->person_name : sizeof ST(a)->edit_buf;
     if (e->type == EV_TEXT) {
-        size_t k = strlen(a->edit_buf);
+        size_t k = strlen(ST(a)->edit_buf);
         for (const char *s = e->text; *s; s++) {
             unsigned char c = (unsigned char)*s;
             if (c < 0x20 || c == 0x7f)
@@ -681,9 +690,9 @@ static bool edit_event(app *a, const gw_event *e)
                 continue;  /* a stray continuation byte */
             if (k + (size_t)len + 1 > cap || (int)strnlen(s, (size_t)len) < len)
                 break;
-            memcpy(a->edit_buf + k, s, (size_t)len);
+            memcpy(ST(a)->edit_buf + k, s, (size_t)len);
             k += (size_t)len;
-            a->edit_buf[k] = '\0';
+            ST(a)->edit_buf[k] = '\0';
             s += len - 1;
         }
         return true;
@@ -692,29 +701,29 @@ static bool edit_event(app *a, const gw_event *e)
         return false;
     const char *k = e->key;
     if (!strcmp(k, "Backspace")) {
-        size_t n = strlen(a->edit_buf);
-        while (n > 0 && ((unsigned char)a->edit_buf[n - 1] & 0xC0) == 0x80)
+        size_t n = strlen(ST(a)->edit_buf);
+        while (n > 0 && ((unsigned char)ST(a)->edit_buf[n - 1] & 0xC0) == 0x80)
             n--;
         if (n > 0)
             n--;
-        a->edit_buf[n] = '\0';
+        ST(a)->edit_buf[n] = '\0';
     } else if (!strcmp(k, "Return") || !strcmp(k, "Keypad Enter")) {
-        save_editing(a);
+        prompts_save_editing(a);
     } else if (!strcmp(k, "Escape")) {
-        a->editing = EDIT_NONE;
+        ST(a)->editing = EDIT_NONE;
     }
     return true;
 }
 
-static bool event(app *a, const gw_event *e)
+static bool prompts_event(app *a, const gw_event *e)
 {
-    if (a->editing && a->ex_active)
-        return edit_event(a, e);
+    if (ST(a)->editing && a->ex_active)
+        return prompts_edit_event(a, e);
     if (e->type != EV_KEY && e->type != EV_BUTTON)
         return false;
     const char *k = e->key;
     if (!strcmp(k, "Escape") || !strcmp(k, "b")) {
-        activate(a, "back");
+        prompts_activate(a, "back");
         return true;
     }
     if (!a->ex_active) {
@@ -724,13 +733,13 @@ static bool event(app *a, const gw_event *e)
     }
     if (!strcmp(k, "Return") || !strcmp(k, "Right") || !strcmp(k, "a") || !strcmp(k, "dpright") ||
         !strcmp(k, "Keypad Enter"))
-        move(a, true);
+        prompts_move(a, true);
     else if (!strcmp(k, "Left") || !strcmp(k, "Backspace") || !strcmp(k, "dpleft"))
-        move(a, false);
+        prompts_move(a, false);
     else if (!strcmp(k, "Space"))
-        activate(a, prompt_wants_tally(&a->pr) ? "tally" : "next");
+        prompts_activate(a, prompt_wants_tally(&ST(a)->pr) ? "tally" : "next");
     else if (!strcmp(k, "H"))
-        activate(a, "hint");
+        prompts_activate(a, "hint");
     else
         return false;
     return true;
@@ -739,11 +748,12 @@ static bool event(app *a, const gw_event *e)
 const scene_vt scene_prompts = {
     .id = SCENE_PROMPTS,
     .name = "prompts",
-    .enter = enter,
-    .event = event,
-    .activate = activate,
-    .update = update,
-    .draw = draw,
+    .enter = prompts_enter,
+    .event = prompts_event,
+    .activate = prompts_activate,
+    .update = prompts_update,
+    .draw = prompts_draw,
     .keep_typed = prompts_keep_typed,
-    .next_change = next_change,
+    .next_change = prompts_next_change,
+    .state_size = sizeof(struct prompts_st),
 };

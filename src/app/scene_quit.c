@@ -12,29 +12,34 @@
 #include "app/ui.h"
 #include "core/i18n.h"
 
+struct quit_st {
+    const scene_vt *under; /* the screen it is asked over */
+};
+static struct quit_st *ST(const app *a) { return app_state(a, SCENE_QUIT); }
+
 static void quit_open(app *a)
 {
     if (app_showing(a, SCENE_QUIT) || app_mode_is(a, MODE_KIOSK))
         return;
-    a->under_quit = a->scene;
+    ST(a)->under = a->scene;
     app_go(a, SCENE_QUIT);
 }
 
-static void enter(app *a) { a->home_focus = 1; }
+static void quit_enter(app *a) { a->home_focus = 1; }
 
-static void stay(app *a)
+static void quit_stay(app *a)
 {
-    const scene_vt *s = a->under_quit ? a->under_quit : app_scene(a, SCENE_LIBRARY);
-    a->under_quit = NULL;
+    const scene_vt *s = ST(a)->under ? ST(a)->under : app_scene(a, SCENE_LIBRARY);
+    ST(a)->under = NULL;
     app_resume_scene(a, s);
 }
 
-static void draw(const app *a, draw_list *l)
+static void quit_draw(const app *a, draw_list *l)
 {
     ui_ctx ui = app_ui(a);
     const theme *t = a->th;
     float u = app_unit(a), W = (float)a->w, H = (float)a->h;
-    app_overlay_backdrop(a, l, a->under_quit);
+    app_overlay_backdrop(a, l, ST(a)->under);
     const char *title = _("Quit Groundwork?");
     const char *body = a->personal ? _("Your practice log is saved. You can come back at any time.")
                                    : _("Nothing of this session is kept.");
@@ -58,23 +63,23 @@ static void draw(const app *a, draw_list *l)
     ui_button(&ui, l, "quit-yes", gw_rc(x0 + bw + gap, by, bw, bh), yes, a->home_focus == 1, true);
 }
 
-static void activate(app *a, const char *w)
+static void quit_activate(app *a, const char *w)
 {
     if (!strcmp(w, "quit-yes"))
         app_quit_now(a, "asked");
     else if (!strcmp(w, "quit-no"))
-        stay(a);
+        quit_stay(a);
 }
 
-static bool event(app *a, const gw_event *e)
+static bool quit_event(app *a, const gw_event *e)
 {
     if (e->type != EV_KEY && e->type != EV_BUTTON)
         return true; /* nothing reaches the screen underneath */
     const char *k = e->key;
     if (!strcmp(k, "Escape") || !strcmp(k, "b"))
-        stay(a);
+        quit_stay(a);
     else if (!strcmp(k, "Return") || !strcmp(k, "Keypad Enter") || !strcmp(k, "Space") || !strcmp(k, "a"))
-        activate(a, a->home_focus == 0 ? "quit-no" : "quit-yes");
+        quit_activate(a, a->home_focus == 0 ? "quit-no" : "quit-yes");
     else if (!strcmp(k, "Left") || !strcmp(k, "Right") || !strcmp(k, "Tab") || !strcmp(k, "dpleft") ||
              !strcmp(k, "dpright") || !strcmp(k, "Up") || !strcmp(k, "Down"))
         a->home_focus = 1 - (a->home_focus == 1);
@@ -86,9 +91,10 @@ static bool event(app *a, const gw_event *e)
 const scene_vt scene_quit = {
     .id = SCENE_QUIT,
     .name = "quit",
-    .enter = enter,
-    .event = event,
-    .activate = activate,
-    .draw = draw,
+    .enter = quit_enter,
+    .event = quit_event,
+    .activate = quit_activate,
+    .draw = quit_draw,
     .open = quit_open,
+    .state_size = sizeof(struct quit_st),
 };

@@ -8,62 +8,19 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "app/app.h"
 #include "app/ui.h"
 #include "core/i18n.h"
-#include "core/paths.h"
 #include "platform/plat_audio.h"
 
-void app_load_locales(app *a)
-{
-    char p[1024], err[1200];
-    const char *cfg = paths_user_config_dir();
-    if (cfg && paths_join(p, sizeof p, cfg, "locales.json")) {
-        /* optional: only a file that is there must be right (asked, not opened: a FIFO
-         * there must be reported, not waited on) */
-        if (access(p, F_OK) == 0 && !locales_add_file(&a->loc, p, err, sizeof err))
-            app_error(a, err);
-    }
-    const char *data = paths_data_dir();
-    if (data && paths_join(p, sizeof p, data, "content/core/locales.json") &&
-        !locales_add_file(&a->loc, p, err, sizeof err))
-        app_error(a, err);
-}
+struct safety_st {
+    const scene_vt *under; /* the screen the overlay is drawn over */
+    bool paused;           /* it paused the exercise: resumed on close */
+};
+static struct safety_st *ST(const app *a) { return app_state(a, SCENE_SAFETY); }
 
-void app_region(const app *a, char *out, size_t n)
-{
-    if (a->set.region[0])
-        snprintf(out, n, "%s", a->set.region);
-    else
-        app_region_auto(a, out, n);
-}
-
-void app_region_auto(const app *a, char *out, size_t n)
-{
-    const char *env = locales_env_name();
-    if (a->region[0])
-        snprintf(out, n, "%s", a->region);
-    else if (!env || !locales_region_for(&a->loc, env, out, n))
-        locales_region_for(&a->loc, a->lang, out, n); /* "de" alone: Germany, as the files say */
-}
-
-void app_safety_add_prompt(const app *a, char *out, size_t n)
-{
-    char p[1024];
-    const char *cfg = paths_user_config_dir();
-    if (!cfg || !paths_join(p, sizeof p, cfg, "locales.json"))
-        snprintf(p, sizeof p, "%s", "~/.config/groundwork/locales.json");
-    if (a->mode == &mode_home)
-        snprintf(out, n, _("No crisis line has been added here for your country yet. Choose your country in "
-                           "Settings, or add your local line to %s."), p);
-    else
-        snprintf(out, n, _("No crisis line has been added here for this country yet. Whoever looks after this "
-                           "computer can add the local line to %s."), p);
-}
-
-static void set_paused(app *a, bool paused)
+static void safety_set_paused(app *a, bool paused)
 {
     app_set_paused(a, paused);
     plat_audio_pause(a->audio, paused);
@@ -71,33 +28,33 @@ static void set_paused(app *a, bool paused)
 
 void app_open_safety(app *a)
 {
-    if (a->scene == &scene_safety)
+    if (app_showing(a, SCENE_SAFETY))
         return;
-    a->under_safety = a->scene;
-    a->safety_paused = a->ex_active && !a->clock.paused;
-    if (a->safety_paused)
-        set_paused(a, true);
-    app_set_scene(a, &scene_safety);
+    ST(a)->under = a->scene;
+    ST(a)->paused = a->ex_active && !a->clock.paused;
+    if (ST(a)->paused)
+        safety_set_paused(a, true);
+    app_go(a, SCENE_SAFETY);
 }
 
 /* Back to the screen underneath as it was: not through its enter(), which would
  * start it over. */
-static void close_overlay(app *a)
+static void safety_close_overlay(app *a)
 {
-    const scene_vt *s = a->under_safety ? a->under_safety : &scene_library;
-    a->under_safety = NULL;
-    if (a->safety_paused && a->ex_active)
-        set_paused(a, false);
-    a->safety_paused = false;
+    const scene_vt *s = ST(a)->under ? ST(a)->under : app_scene(a, SCENE_LIBRARY);
+    ST(a)->under = NULL;
+    if (ST(a)->paused && a->ex_active)
+        safety_set_paused(a, false);
+    ST(a)->paused = false;
     app_resume_scene(a, s);
 }
 
-static void draw(const app *a, draw_list *l)
+static void safety_draw(const app *a, draw_list *l)
 {
     ui_ctx ui = app_ui(a);
     const theme *t = a->th;
     float u = app_unit(a), W = (float)a->w, H = (float)a->h;
-    app_overlay_backdrop(a, l, a->under_safety);
+    app_overlay_backdrop(a, l, ST(a)->under);
 
     /* the panel as designed; with large text it takes the whole screen, and its texts
      * get smaller together only if they still do not fit */
@@ -172,28 +129,28 @@ static void draw(const app *a, draw_list *l)
     }
 }
 
-static void activate(app *a, const char *w)
+static void safety_activate(app *a, const char *w)
 {
     if (!strcmp(w, "safety-close"))
-        close_overlay(a);
+        safety_close_overlay(a);
     else if (!strcmp(w, "safety-cautions") && a->ex_active) {
         /* the cautions in place of this overlay; Continue goes back to the exercise */
-        const scene_vt *s = a->under_safety ? a->under_safety : &scene_library;
-        bool paused = a->safety_paused;
-        a->under_safety = NULL;
-        a->safety_paused = false;
+        const scene_vt *s = ST(a)->under ? ST(a)->under : app_scene(a, SCENE_LIBRARY);
+        bool paused = ST(a)->paused;
+        ST(a)->under = NULL;
+        ST(a)->paused = false;
         a->scene = s;
         app_review_cautions(a, s, paused);
     }
 }
 
-static bool event(app *a, const gw_event *e)
+static bool safety_event(app *a, const gw_event *e)
 {
     if (e->type == EV_KEY || e->type == EV_BUTTON) {
         const char *k = e->key;
         if (!strcmp(k, "Escape") || !strcmp(k, "Return") || !strcmp(k, "Keypad Enter") ||
             !strcmp(k, "Space") || !strcmp(k, "b") || !strcmp(k, "a"))
-            close_overlay(a);
+            safety_close_overlay(a);
     }
     return true;  /* nothing reaches the screen underneath */
 }
@@ -201,8 +158,9 @@ static bool event(app *a, const gw_event *e)
 const scene_vt scene_safety = {
     .id = SCENE_SAFETY,
     .name = "safety",
-    .event = event,
-    .activate = activate,
-    .draw = draw,
+    .event = safety_event,
+    .activate = safety_activate,
+    .draw = safety_draw,
     .open = app_open_safety,
+    .state_size = sizeof(struct safety_st),
 };
