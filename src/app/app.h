@@ -72,8 +72,9 @@ typedef struct mode_vt {
     void (*update)(app *a);                             /* policies over time (idle, ...) */
     gw_ns (*next_change)(const app *a);                 /* next policy deadline, or GW_NEVER; may be NULL */
     void (*leave)(app *a);                              /* frees what the mode owns (app_free); may be NULL */
-    /* home (issue 7): the mode keeps the person's data (favourites, recent, check-ins,
-     * practice log, progress, settings). Present and kiosk leave it false. */
+    /* home: the mode is a person's own practice (favourites, recent, check-ins,
+     * practice log, progress, settings; ask app_personal). Present and kiosk leave it
+     * false. */
     bool personal;
     /* present (issue 8): drawn over the scene (the therapist's controls); may be NULL */
     void (*draw)(const app *a, draw_list *l);
@@ -177,42 +178,12 @@ struct app {
     bool  speak;            /* spoken phase words and counts (widget "speak", key V) */
     int   spoken_sec;       /* the last count spoken in this phase (seconds into it) */
     breath_kind rumble_kind;
-    /* home (issue 7): settings, practice log, check-ins, welcome, progress */
+    /* the person's settings: read by every scene, changed only through app_home.c
+     * (app_settings_edit, then app_settings_changed, which writes them) */
     settings set;
-    bool set_loaded;         /* the settings file was read (or is missing): may be written */
-    char set_problem[256];   /* why the settings file was not used ("" if it was) */
-    bool home_flow;          /* check-ins offered */
-    bool welcome_flow;       /* the welcome may be shown */
-    bool personal;           /* this run keeps the person's data (a personal mode, not render) */
-    long long wall_epoch;    /* Unix seconds at program time 0 */
-    struct plog *log;        /* opened on first use; NULL if it cannot be */
-    bool log_tried;          /* opening failed: tried again at the next session or Retry */
-    bool log_wait;           /* live: not opened before the first frame is shown */
-    char log_problem[256];   /* why the log could not be opened */
-    gw_ns log_failed_at;     /* when it last could not be (a retry at that moment is not made) */
-    /* the session in progress or just ended, as the practice log should hold it
-     * (app_home.c): written whole at its start, at each note saved, at its end and at
-     * the after check-in; kept here while it cannot be written, and tried again at the
-     * next session and by the Retry widget ("log-retry") on the closing screen */
-    struct app_held {
-        bool on;                       /* a session is held */
-        long long id;                  /* its row in the log, 0: not written yet */
-        char exercise[64], start[32], end[32], adjustments[128];
-        bool completed;
-        int  style0;                   /* the pacer style it opened with (breathing) */
-        int  before, after;            /* 0-10, or -1: none */
-        char notes[APP_MAX_NOTES * APP_NOTE_MAX]; /* a line per step with a note */
-        char why[256];                 /* why it is not saved ("" when it is) */
-    } held;
-    char pending[64];        /* exercise chosen, waiting for the before check-in */
-    bool checkin_after;      /* the check-in screen asks "after" */
+    struct app_home *home;   /* the person's data and the choose-to-start flow (app_home.c) */
     int  home_focus;         /* focus index on the check-in, welcome, settings, progress screens */
     bool confirm_delete;     /* settings: "Delete all my data" asked for confirmation */
-    int  before;             /* the before rating for the pending exercise, -1: none */
-    char recent[4][64];      /* recently used exercise ids, newest first (library) */
-    int  nrecent;
-    struct plog_session *prog; /* progress: the sessions shown (owned; freed on leaving) */
-    int  nprog;
     /* accessibility and languages (issue 10): text size, direction */
     float text_scale;        /* font sizes are multiplied by this (settings text size / 100) */
     bool  rtl;               /* the interface language is written right to left: mirror */
@@ -224,9 +195,6 @@ struct app {
     int   settings_page;     /* settings: the page shown when they do not fit one screen */
     int   text_page;         /* prompts: the page of a step's text too long for one screen */
     int   library_page;      /* library: the page of cards shown when they do not fit one screen */
-    int   progress_page;     /* progress: with large text, the charts on two pages */
-    int   progress_view;     /* progress: the ratings over 0 the last four weeks, 1 this week */
-    long long progress_sel;  /* progress: the session whose details show (its log id; 0 none) */
 };
 
 /* The style shown for the current exercise (the person's choice, else the exercise's);
@@ -298,9 +266,6 @@ bool app_lang_tag(const app *a, const exercise *e, char *buf, size_t n);
 const char *app_title_tagged(const app *a, const exercise *e, char *buf, size_t n);
 
 /* Prompts and the safety line (scene_prompts.c, scene_safety.c). */
-/* The note typed for step `step` of the prompt exercise in progress (home mode), or
- * NULL if there is none. Owned by the app; valid until the next exercise starts. */
-const char *app_prompt_note(const app *a, int step);
 /* Cautions (scene_cautions.c). Whether e's cautions are shown before it starts: it has
  * some and, at home, the person has not chosen to hide them (present and kiosk:
  * always). */
@@ -317,6 +282,9 @@ void app_review_cautions(app *a, const scene_vt *back_to, bool paused);
 /* After the cautions (or when there are none): the before check-in if due, else the
  * exercise starts (app_home.c). */
 void app_after_cautions(app *a, const char *id);
+/* The card chosen (app_choose_exercise), for the cautions scene opened for it: its
+ * cautions when due (app_show_cautions), else app_after_cautions at once. */
+const char *app_home_chosen(const app *a);
 /* The command line's and play's --exercise: the exercise starts at once, its cautions
  * shown and Start pressed first as a person would (both traced); no check-in. False if
  * there is no such exercise (nothing happens then). */
@@ -365,50 +333,85 @@ extern const scene_vt scene_checkin;
 extern const scene_vt scene_progress;
 extern const scene_vt scene_welcome;
 extern const scene_vt scene_settings;
-/* A card was chosen: in a personal mode with check-ins on, the before check-in comes
- * first; otherwise the exercise starts. */
+/* app_home.c: the person's data (private; these functions are the only way to it). */
+/* Whether the mode is a person's own practice (home): the personal screens and
+ * controls show (favourites, recent, notes, name, progress, settings). */
+bool app_personal(const app *a);
+/* Whether this run reads and writes the person's data: a personal mode, not `render`. */
+bool app_keeps_data(const app *a);
+/* A card was chosen: its cautions first (the cautions scene, app_open), then in a
+ * personal mode with check-ins on the before check-in; then the exercise starts. */
 void app_choose_exercise(app *a, const char *id);
 /* A check-in was given (value 0-10) or skipped (value < 0): traced, logged, and the
  * flow goes on (start the pending exercise, or back to the library). */
 void app_checkin(app *a, int value);
+/* Back from the before check-in (a card chosen by mistake): nothing starts, nothing is
+ * logged. */
+void app_checkin_cancel(app *a);
+/* The check-in asked is the one after an exercise (else before it). */
+bool app_checkin_is_after(const app *a);
+/* Home mode: the first-run welcome is due (once; not over a damaged settings file). */
+bool app_home_welcome_due(const app *a);
+/* Home mode, an exercise ended or left: the after check-in if due, else the library. */
+void app_home_leave_exercise(app *a);
 /* progress (scene_progress.c): the summary line above the charts, in the interface
  * language, every number in its own plural form. */
 #define PROGRESS_SUMMARY_MAX 256
 void progress_summary(char *buf, size_t n, int sessions, int days, int minutes);
+/* progress: shows these sessions (oldest first; owned by the screen from now on, as if
+ * read from the log) in view 0 (the last four weeks) or 1 (this week), session `sel`'s
+ * details open (its log id; 0: none), on page `page`: for tests and screenshots. */
+struct plog_session;
+void progress_show(app *a, struct plog_session *s, int n, int view, long long sel, int page);
 /* Wall-clock UTC now, ISO 8601, into buf (>= 21 bytes). */
 void app_wall_iso(const app *a, char *buf, size_t n);
 /* The practice log, opened on first use (NULL with an error shown if it cannot be). */
 struct plog *app_log(app *a);
 /* Opens the log again if it could not be before (the next session, Retry). */
 struct plog *app_log_retry(app *a);
+/* Why the log could not be opened ("" when it could). */
+const char *app_log_problem(const app *a);
 /* Live, after the first frame is shown: the log may be opened (the recently used). */
 void app_home_first_frame(app *a);
 /* A prompt step's note was saved (scene_prompts.c): the session's notes are written to
  * the log at once, so a crash loses none. */
-void app_home_notes_changed(app *a);
+void app_home_note_saved(app *a, int step, const char *note);
 /* The session just ended could not be saved (it is held; the closing screen says so
  * and offers Retry). */
 bool app_home_unsaved(const app *a);
 /* Home mode's hooks (mode_home.c): the closing screen's "not saved" line and Retry. */
 void app_home_draw(const app *a, draw_list *l);
 bool app_home_activate(app *a, const char *widget);
+/* The settings to change (the settings screen); app_settings_changed after. */
+settings *app_settings_edit(app *a);
 /* Writes the settings (after the person changed one); shows a problem if it fails. */
 void app_settings_changed(app *a);
+/* Settings changed from other screens: the welcome seen, the writing hand ("left",
+ * "right"), an exercise's cautions not to be shown again (home only). */
+void app_home_welcomed(app *a);
+void app_set_handedness(app *a, const char *side);
+void app_hide_cautions(app *a, const char *id);
+/* "Delete all my data": the practice log emptied, favourites and hidden cautions
+ * forgotten (traced `data_deleted`); false if the log could not be (said why). */
+bool app_home_delete_all(app *a);
 /* Favourites and recently used (kept in the user data folder, home mode only). */
 bool app_is_favourite(const app *a, const char *id);
 void app_toggle_favourite(app *a, const char *id);
-/* Reloads a->recent from the practice log. */
+/* The recently used exercises, newest first: how many, and the k-th's id. */
+int app_nrecent(const app *a);
+const char *app_recent(const app *a, int k);
+/* Reloads the recently used from the practice log. */
 void app_refresh_recent(app *a);
-/* Hooks app.c calls (app_home.c): settings and wall clock at init, the log at the start
- * and end of an exercise, the text size after a scene drew. */
-void app_home_init(app *a, const app_config *cfg);
+/* Hooks app.c calls (app_home.c): settings and wall clock at init (false: no memory),
+ * the log at the start and end of an exercise. */
+bool app_home_init(app *a, const app_config *cfg);
 void app_home_free(app *a);
 void app_home_started(app *a);
 void app_home_ended(app *a, bool completed);
-/* Keyboard and gamepad over a screen's widgets in drawing order (a->home_focus):
- * arrows, Tab and the d-pad move; Enter, Space and A press; Escape and B press
+/* Keyboard and gamepad over a screen's widgets in drawing order (*focus, the screen's
+ * own): arrows, Tab and the d-pad move; Enter, Space and A press; Escape and B press
  * `escape_id` if given. True if handled. */
-bool app_home_nav(app *a, const gw_event *e, const char *escape_id);
+bool app_home_nav(app *a, int *focus, const gw_event *e, const char *escape_id);
 
 /* present (issue 8): false while the therapist has hidden captions and counts. */
 bool app_captions_shown(const app *a);

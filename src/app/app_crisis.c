@@ -47,7 +47,7 @@ void app_safety_add_prompt(const app *a, char *out, size_t n)
     const char *cfg = paths_user_config_dir();
     if (!cfg || !paths_join(p, sizeof p, cfg, "locales.json"))
         snprintf(p, sizeof p, "%s", "~/.config/groundwork/locales.json");
-    if (app_mode_is(a, MODE_HOME))
+    if (app_personal(a))
         snprintf(out, n, _("No crisis line has been added here for your country yet. Choose your country in "
                            "Settings, or add your local line to %s."), p);
     else

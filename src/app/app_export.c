@@ -103,9 +103,9 @@ bool app_export_finish(app *a, const export_req *r, portal_result pr, const char
     if (!p)
         p = app_log(a);
     if (!p) {
-        snprintf(msg, msgn, "%s %s", _("Nothing was exported: the practice log cannot be opened."), a->log_problem);
+        snprintf(msg, msgn, "%s %s", _("Nothing was exported: the practice log cannot be opened."), app_log_problem(a));
         trace_begin(a->tr, a->now, "export_failed");
-        trace_str(a->tr, "why", a->log_problem);
+        trace_str(a->tr, "why", app_log_problem(a));
         trace_end(a->tr);
         return false;
     }

@@ -71,7 +71,14 @@ bool app_init(app *a, const app_config *cfg)
     if (a->mode->configure)
         a->mode->configure(a, cfg);
     app_load_locales(a);
-    app_home_init(a, cfg);
+    if (!app_home_init(a, cfg)) {
+        fprintf(stderr, "groundwork: out of memory\n");
+        app_home_free(a);
+        free_states(a);
+        app_core_free(a);
+        a->mode = NULL;
+        return false;
+    }
     a->text_pct_arg = cfg->text_pct;
     a->text = plat_text_new(paths_font_dir());
     if (!a->text) /* layouts then size text by estimate: it may not fit so well */

@@ -38,7 +38,7 @@ bool app_cautions_due(const app *a, const exercise *e)
 {
     if (!e || e->ncaution <= 0)
         return false;
-    if (!a->personal)
+    if (!app_keeps_data(a))
         return true; /* present, kiosk: every time */
     for (int i = 0; i < a->set.ncautions_hidden; i++)
         if (!strcmp(a->set.cautions_hidden[i], e->id))
@@ -91,11 +91,8 @@ static void cautions_start_as(app *a, bool direct)
     const exercise *e = ST(a)->ex;
     if (!e)
         return;
-    if (ST(a)->hide_next && a->personal && !ST(a)->review &&
-        a->set.ncautions_hidden < SETTINGS_MAX_FAV && strlen(e->id) < sizeof a->set.cautions_hidden[0]) {
-        snprintf(a->set.cautions_hidden[a->set.ncautions_hidden++], sizeof a->set.cautions_hidden[0], "%s", e->id);
-        app_settings_changed(a);
-    }
+    if (ST(a)->hide_next && !ST(a)->review)
+        app_hide_cautions(a, e->id); /* at home: kept in the settings */
     ST(a)->ex = NULL;
     if (direct)
         app_start_exercise(a, e->id);
@@ -260,7 +257,7 @@ static layout cautions_lay_out(const app *a)
     float bw = ui_button_w(&ui, lab, 260 * u);
     L.bh = fmaxf(ui_button_h(&ui, lab, bw, 64 * u), ui_button_h(&ui, _("Next"), bw, 64 * u));
     L.foot_y = L.H - 24 * u - L.bh;
-    L.tick = a->personal && !ST(a)->review;
+    L.tick = app_keeps_data(a) && !ST(a)->review;
     float bottom = L.foot_y - 18 * u;
     if (L.tick) {
         int tpx = (int)lroundf(20 * u);
@@ -455,7 +452,7 @@ static bool cautions_event(app *a, const gw_event *e)
             return true;
         }
     }
-    return app_home_nav(a, e, "back");
+    return app_home_nav(a, &a->home_focus, e, "back");
 }
 
 /* kiosk: Start is offered when the reading time is up */
@@ -471,9 +468,22 @@ static gw_ns cautions_next_change(const app *a)
     return next < due ? next : due;
 }
 
+/* A card was chosen (app_choose_exercise keeps which): its cautions when due, else on
+ * to the check-in or the exercise at once. */
+static void cautions_open(app *a)
+{
+    const char *id = app_home_chosen(a);
+    const exercise *e = a->packs ? pack_set_find(a->packs, id) : NULL;
+    if (app_cautions_due(a, e))
+        app_show_cautions(a, e);
+    else
+        app_after_cautions(a, id);
+}
+
 const scene_vt scene_cautions = {
     .id = SCENE_CAUTIONS,
     .name = "cautions",
+    .open = cautions_open,
     .event = cautions_event,
     .activate = cautions_activate,
     .draw = cautions_draw,

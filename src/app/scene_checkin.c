@@ -15,9 +15,15 @@
 
 #define SKIP_INDEX 11
 
-static void enter(app *a)
+struct checkin_st {
+    int focus; /* the focused widget: 0-10 the scale, then Skip, Back, Help */
+};
+
+static struct checkin_st *ST(const app *a) { return app_state(a, SCENE_CHECKIN); }
+
+static void checkin_enter(app *a)
 {
-    a->home_focus = SKIP_INDEX; /* Enter at once skips: the check-in is optional */
+    ST(a)->focus = SKIP_INDEX; /* Enter at once skips: the check-in is optional */
 }
 
 static gw_color mix(gw_color x, gw_color y, float t)
@@ -30,12 +36,13 @@ static gw_color mix(gw_color x, gw_color y, float t)
 /* Top to bottom: the question, a word on what it is for, the 0-10 scale with its
  * anchors under both ends, Skip; a note at the foot. Heights come from the text, so
  * with large text the gaps close up first, then the explanation gets smaller. */
-static void draw(const app *a, draw_list *l)
+static void checkin_draw(const app *a, draw_list *l)
 {
     ui_ctx ui = app_ui(a);
     const theme *t = a->th;
+    int focus = ST(a)->focus;
     float u = app_unit(a), W = (float)a->w, H = (float)a->h;
-    const char *title = a->checkin_after ? _("And now, how are you feeling?") : _("Before you start: how are you feeling?");
+    const char *title = app_checkin_is_after(a) ? _("And now, how are you feeling?") : _("Before you start: how are you feeling?");
     const char *para = _("A quick self-check, just for you. Pick the number that fits how upset or tense you feel. "
                          "There are no right answers, and you can skip it.");
     const char *lo = _("0 — completely calm"), *hi = _("10 — the worst you can imagine");
@@ -87,7 +94,7 @@ static void draw(const app *a, draw_list *l)
     float by = y;
     for (int v = 0; v <= 10; v++) {
         gw_rect r = gw_rc(x0 + (float)v * (bw + gap), by, bw, bw);
-        bool f = a->home_focus == v;
+        bool f = focus == v;
         /* a soft band from the calm accent to the hold colour: no alarming red */
         gw_color band = mix(t->surface_hi, mix(t->exhale, t->hold, (float)v / 10.f), 0.35f);
         draw_rect(l, r, 16 * u, band);
@@ -104,10 +111,10 @@ static void draw(const app *a, draw_list *l)
     draw_text(l, gw_rc(x0, y, aw, ah), lo, apx, ALIGN_LEFT | VALIGN_TOP, t->text_dim);
     draw_text(l, gw_rc(x0 + row - aw, y, aw, ah), hi, apx, ALIGN_RIGHT | VALIGN_TOP, t->text_dim);
     y += ah + g[3];
-    ui_button(&ui, l, "skip", gw_rc(W / 2 - sw / 2, y, sw, sh), skip, a->home_focus == SKIP_INDEX, false);
+    ui_button(&ui, l, "skip", gw_rc(W / 2 - sw / 2, y, sw, sh), skip, focus == SKIP_INDEX, false);
     /* drawn after the scale so the focus keeps its numbers: Back (before only), Help */
-    if (!a->checkin_after)
-        ui_top_bar_focus(&ui, l, "", a->home_focus - SKIP_INDEX - 1);
+    if (!app_checkin_is_after(a))
+        ui_top_bar_focus(&ui, l, "", focus - SKIP_INDEX - 1);
     else
         ui_safety_button(&ui, l, W - 24 * u - ui_button_w(&ui, _("Help"), 150 * u), 16 * u);
     draw_text(l, gw_rc(60 * u, H - 30 * u - nh, W - 120 * u, nh), note, npx, ALIGN_CENTER | VALIGN_MIDDLE, t->text_dim);
@@ -116,18 +123,11 @@ static void draw(const app *a, draw_list *l)
                   ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT, t->focus);
 }
 
-static void activate(app *a, const char *widget)
+static void checkin_activate(app *a, const char *widget)
 {
-    if (!strcmp(widget, "back") && !a->checkin_after) {
-        /* a card chosen by mistake: nothing starts, nothing is logged */
-        trace_begin(a->tr, a->now, "checkin");
-        trace_str(a->tr, "when", "before");
-        trace_bool(a->tr, "cancelled", true);
-        trace_end(a->tr);
-        a->pending[0] = 0;
-        a->before = -1;
-        app_set_scene(a, &scene_library);
-    } else if (!strcmp(widget, "skip"))
+    if (!strcmp(widget, "back") && !app_checkin_is_after(a))
+        app_checkin_cancel(a); /* a card chosen by mistake */
+    else if (!strcmp(widget, "skip"))
         app_checkin(a, -1);
     else if (!strncmp(widget, "rating:", 7)) {
         int v = -1;
@@ -136,7 +136,7 @@ static void activate(app *a, const char *widget)
     }
 }
 
-static bool event(app *a, const gw_event *e)
+static bool checkin_event(app *a, const gw_event *e)
 {
     if (e->type == EV_KEY && e->key[0] >= '0' && e->key[0] <= '9' && e->key[1] == 0) {
         char id[16];
@@ -144,14 +144,15 @@ static bool event(app *a, const gw_event *e)
         app_press(a, id);
         return true;
     }
-    return app_home_nav(a, e, "skip");
+    return app_home_nav(a, &ST(a)->focus, e, "skip");
 }
 
 const scene_vt scene_checkin = {
     .id = SCENE_CHECKIN,
     .name = "checkin",
-    .enter = enter,
-    .event = event,
-    .activate = activate,
-    .draw = draw,
+    .enter = checkin_enter,
+    .event = checkin_event,
+    .activate = checkin_activate,
+    .draw = checkin_draw,
+    .state_size = sizeof(struct checkin_st),
 };

@@ -178,7 +178,7 @@ static int first_sided_step(const exercise *e)
  * dominant or non-dominant region. */
 static bool asking_hand(const app *a)
 {
-    if (!a->personal || a->set.handedness[0] || !a->ex_active)
+    if (!app_keeps_data(a) || a->set.handedness[0] || !a->ex_active)
         return false;
     int f = first_sided_step(a->ex);
     return f >= 0 && a->step < f;
@@ -194,8 +194,7 @@ static int region_side(const app *a, const body_region *r)
 static void activate(app *a, const char *w)
 {
     if (!strcmp(w, "hand:right") || !strcmp(w, "hand:left")) {
-        snprintf(a->set.handedness, sizeof a->set.handedness, "%s", w + 5);
-        app_settings_changed(a);
+        app_set_handedness(a, w + 5);
         trace_begin(a->tr, a->now, "setting");
         trace_str(a->tr, "widget", w);
         trace_end(a->tr);

@@ -73,14 +73,14 @@ static int library_ordered(const app *a, const exercise **out, int *col)
 
 /* Focus positions after the cards (personal modes): recent chips, Progress, Settings,
  * Quit. */
-static int library_extras(const app *a) { return a->mode->personal ? a->nrecent + 3 : 0; }
+static int library_extras(const app *a) { return app_personal(a) ? app_nrecent(a) + 3 : 0; }
 
 static const char *library_extra_id(const app *a, int k, char *buf, size_t n)
 {
-    if (k < a->nrecent)
-        snprintf(buf, n, "recent:%s", a->recent[k]);
+    if (k < app_nrecent(a))
+        snprintf(buf, n, "recent:%s", app_recent(a, k));
     else
-        snprintf(buf, n, "%s", k == a->nrecent ? "progress" : k == a->nrecent + 1 ? "settings" : "quit");
+        snprintf(buf, n, "%s", k == app_nrecent(a) ? "progress" : k == app_nrecent(a) + 1 ? "settings" : "quit");
     return buf;
 }
 
@@ -97,7 +97,7 @@ static header library_header_layout(const app *a, float u)
     ui_ctx ui = app_ui(a);
     header H;
     float W = (float)a->w, pad = 40 * u, gap = 14 * u;
-    if (!a->mode->personal) {
+    if (!app_personal(a)) {
         /* present: Help and Quit */
         float hw = ui_button_w(&ui, _("Help"), 150 * u), hh = ui_button_h(&ui, _("Help"), hw, 52 * u);
         float qw = ui_button_w(&ui, _("Quit"), 110 * u);
@@ -150,27 +150,27 @@ static void library_header_personal(const app *a, draw_list *l, float u, int nfo
     ui_ctx ui = app_ui(a);
     const theme *t = a->th;
     float by = hd->settings.y, bh = hd->settings.h;
-    ui_button(&ui, l, "settings", hd->settings, _("Settings"), a->focus == nfocus + a->nrecent + 1, false);
-    ui_button(&ui, l, "quit", hd->quit, _("Quit"), a->focus == nfocus + a->nrecent + 2, false);
-    ui_button(&ui, l, "progress", hd->progress, _("Progress"), a->focus == nfocus + a->nrecent, false);
-    if (a->nrecent == 0 || library_large_text(a))
+    ui_button(&ui, l, "settings", hd->settings, _("Settings"), a->focus == nfocus + app_nrecent(a) + 1, false);
+    ui_button(&ui, l, "quit", hd->quit, _("Quit"), a->focus == nfocus + app_nrecent(a) + 2, false);
+    ui_button(&ui, l, "progress", hd->progress, _("Progress"), a->focus == nfocus + app_nrecent(a), false);
+    if (app_nrecent(a) == 0 || library_large_text(a))
         return; /* large text: no room for the recent chips */
     float x = 300 * u, right = hd->help.x - 26 * u; /* left of Help */
     draw_text(l, gw_rc(x, by, 80 * u, bh), _("Recent"), (int)lroundf(16 * u), VALIGN_MIDDLE, t->text_dim);
     x += 80 * u;
-    float cw = fminf(170 * u, (right - x) / (float)a->nrecent - 10 * u);
-    for (int k = 0; k < a->nrecent && cw > 60 * u; k++) {
-        const exercise *e = pack_set_find(a->packs, a->recent[k]);
+    float cw = fminf(170 * u, (right - x) / (float)app_nrecent(a) - 10 * u);
+    for (int k = 0; k < app_nrecent(a) && cw > 60 * u; k++) {
+        const exercise *e = pack_set_find(a->packs, app_recent(a, k));
         gw_rect r = gw_rc(x + (float)k * (cw + 10 * u), by + 4 * u, cw, bh - 8 * u);
         bool f = a->focus == nfocus + k;
         draw_rect(l, r, r.h / 2, f && a->focus_visible ? t->surface_hi : t->surface);
-        draw_text(l, gw_rc(r.x + 12 * u, r.y, r.w - 24 * u, r.h), e ? app_text(a, &e->title) : a->recent[k],
+        draw_text(l, gw_rc(r.x + 12 * u, r.y, r.w - 24 * u, r.h), e ? app_text(a, &e->title) : app_recent(a, k),
                   (int)lroundf(15 * u), ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT, t->text);
         if (f && a->focus_visible)
             draw_frame(l, gw_rc(r.x - 4 * u, r.y - 4 * u, r.w + 8 * u, r.h + 8 * u), r.h / 2 + 4 * u, 3 * u,
                        t->focus);
         char id[DRAW_WIDGET_ID_MAX];
-        snprintf(id, sizeof id, "recent:%.40s", a->recent[k]);
+        snprintf(id, sizeof id, "recent:%.40s", app_recent(a, k));
         draw_widget_add(l, id, r, f);
     }
 }
@@ -272,7 +272,7 @@ static grid library_grid_layout(const app *a, const exercise *const *ex, const i
     }
     /* titles only, one size for all: the largest at which every card fits one page,
      * else the largest at which each title takes at most two lines (then pages) */
-    float sw = a->mode->personal ? 36 * u : 0, iw = G.cw - 32 * u - sw;
+    float sw = app_personal(a) ? 36 * u : 0, iw = G.cw - 32 * u - sw;
     int px0 = G.title_px, min = ui_min_px(&ui, px0), two = 0, one_page = 0;
     char buf[CARD_TEXT_MAX];
     for (int px = px0; px >= min && !one_page; px--) {
@@ -335,7 +335,7 @@ static void library_draw(const app *a, draw_list *l)
     draw_text(l, gw_rc(pad, hd->help.y + hd->help.h / 2 - nh / 2, fmaxf(W / 2, nw), nh), "Groundwork", npx,
               VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), t->text);
     ui_safety_button_at(&ui, l, hd->help);
-    if (!a->mode->personal) {
+    if (!app_personal(a)) {
         ui_button(&ui, l, "quit", hd->quit, _("Quit"), false, false);
         /* the hint beside the name, where it fits (large text: the name is enough) */
         const char *hint = _("Choose an exercise");
@@ -349,7 +349,7 @@ static void library_draw(const app *a, draw_list *l)
         draw_text(l, gw_rc(pad, hd->h - 14 * u, W - 2 * pad, 26 * u), a->notice, (int)lroundf(16 * u),
                   VALIGN_MIDDLE, t->focus);
 
-    if (a->mode->personal)
+    if (app_personal(a))
         library_header_personal(a, l, u, n, hd);
     if (n == 0) {
         const char *none = _("No exercises are available. Check the content folder.");
@@ -411,7 +411,7 @@ static void library_draw(const app *a, draw_list *l)
         }
         /* the length or steps: as wide as it is, so the title has the rest */
         float mw = fminf(76 * u, ui_text_w(&ui, meta, (int)lroundf(15 * u), false) + 14 * u);
-        float sw = a->mode->personal ? 36 * u : 0; /* room for the star */
+        float sw = app_personal(a) ? 36 * u : 0; /* room for the star */
         if (library_large_text(a)) /* the title alone, on up to two lines */
             draw_text(l, gw_rc(r.x + ip, r.y + 4 * u, r.w - 2 * ip - sw, r.h - 8 * u),
                       app_title_tagged(a, ex[i], buf, sizeof buf), G.title_px, VALIGN_MIDDLE | (FONT_BOLD << 8),
@@ -450,7 +450,7 @@ static void library_draw(const app *a, draw_list *l)
         char id[DRAW_WIDGET_ID_MAX];
         snprintf(id, sizeof id, "exercise:%s", ex[i]->id);
         draw_widget_add(l, id, r, focused);
-        if (a->mode->personal) {
+        if (app_personal(a)) {
             bool fav = app_is_favourite(a, ex[i]->id);
             gw_rect sr = gw_rc(r.x + r.w - 8 * u - 40 * u, r.y + 2 * u, 40 * u, 40 * u);
             library_star(l, sr.x + sr.w / 2, sr.y + sr.h / 2 + 1 * u, 11 * u, fav, 2 * u, fav ? t->focus : t->text_dim);
@@ -580,7 +580,7 @@ static bool library_event(app *a, const gw_event *e)
         a->focus = library_across(a, a->rtl ? -1 : +1); /* mirrored: right is the previous column */
     else if ((!strcmp(k, "Left") || !strcmp(k, "dpleft")) && on_card)
         a->focus = library_across(a, a->rtl ? +1 : -1);
-    else if (!strcmp(k, "F") && on_card && a->mode->personal) {
+    else if (!strcmp(k, "F") && on_card && app_personal(a)) {
         char id[64];
         snprintf(id, sizeof id, "%s", ex[a->focus]->id);
         app_toggle_favourite(a, id);

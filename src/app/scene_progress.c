@@ -7,7 +7,8 @@
  * primitives only. The notes the person typed on prompt steps, newest first,
  * on a page of their own ("page:notes", back with "page:charts"), offered when there
  * are any. Widget id: "back" (Escape or B).
- * The sessions are read once on entering (app owns them, freed on leaving). */
+ * The sessions are read once on entering (the scene's state owns them, freed on
+ * leaving). */
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -21,27 +22,51 @@
 
 #define NDAYS (PLOG_WEEKS * 7)
 
-static void release(app *a)
+struct progress_st {
+    struct plog_session *prog; /* the sessions shown, oldest first (owned) */
+    int nprog;
+    int page;                  /* with large text, the charts on two pages; NOTES_PAGE */
+    int view;                  /* the ratings over 0 the last four weeks, 1 this week */
+    long long sel;             /* the session whose details show (its log id; 0 none) */
+    int focus;                 /* the focused widget, in drawing order */
+};
+
+static struct progress_st *ST(const app *a) { return app_state(a, SCENE_PROGRESS); }
+
+static void progress_release(app *a)
 {
-    plog_sessions_free(a->prog, a->nprog);
-    a->prog = NULL;
-    a->nprog = 0;
+    struct progress_st *s = ST(a);
+    plog_sessions_free(s->prog, s->nprog);
+    s->prog = NULL;
+    s->nprog = 0;
 }
 
-static void enter(app *a)
+static void progress_enter(app *a)
 {
-    release(a);
-    a->home_focus = 0;
+    struct progress_st *s = ST(a);
+    progress_release(a);
+    s->focus = 0;
     char err[PATH_MAX + 300];
     struct plog *p = app_log(a);
-    int n = p ? plog_list(p, &a->prog, err, sizeof err) : 0;
+    int n = p ? plog_list(p, &s->prog, err, sizeof err) : 0;
     if (n < 0) {
         app_error(a, err);
         n = 0;
     }
-    a->nprog = n;
-    a->progress_page = 0;
-    a->progress_sel = 0;
+    s->nprog = n;
+    s->page = 0;
+    s->sel = 0;
+}
+
+void progress_show(app *a, struct plog_session *sessions, int n, int view, long long sel, int page)
+{
+    struct progress_st *s = ST(a);
+    progress_release(a);
+    s->prog = sessions;
+    s->nprog = n;
+    s->view = view;
+    s->sel = sel;
+    s->page = page;
 }
 
 static int32_t today(const app *a)
@@ -86,7 +111,7 @@ static float panel(const app *a, draw_list *l, gw_rect r, const char *title, flo
 
 /* The ratings chart's span: the last four weeks (month) or this week. */
 #define MONTH_WEEKS 4
-static bool week_view(const app *a) { return a->progress_view == 1; }
+static bool week_view(const app *a) { return ST(a)->view == 1; }
 
 /* Where the chart put the session whose details show (draw() lays the panel beside it). */
 typedef struct mark_at {
@@ -105,7 +130,7 @@ static float chip_w(const app *a, const char *label, float u)
 static void chip(const app *a, draw_list *l, const char *id, gw_rect r, const char *label, bool on, float u)
 {
     const theme *t = a->th;
-    bool focused = a->home_focus == l->nwid;
+    bool focused = ST(a)->focus == l->nwid;
     draw_rect(l, r, r.h * 0.3f, on ? t->accent : t->surface_hi);
     draw_text(l, r, label, (int)lroundf(17 * u), ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8),
               on ? t->bg : t->text);
@@ -280,8 +305,8 @@ static void ratings_chart(const app *a, draw_list *l, gw_rect r, const plog_summ
     }
     /* the sessions of each day side by side: how many there are and which is which */
     int count[7 * MONTH_WEEKS] = { 0 };
-    for (int i = 0; i < a->nprog; i++) {
-        int32_t day = plog_day_of(a->prog[i].start, NULL);
+    for (int i = 0; i < ST(a)->nprog; i++) {
+        int32_t day = plog_day_of(ST(a)->prog[i].start, NULL);
         if (day != INT32_MIN && day >= first && day < first + ndays)
             count[day - first]++;
     }
@@ -289,8 +314,8 @@ static void ratings_chart(const app *a, draw_list *l, gw_rect r, const plog_summ
     sel->shown = false;
     sel->graph = g;
     sel->room = gw_rc(r.x + 16 * u, g.y, r.w - 32 * u, r.y + r.h - 12 * u - g.y);
-    for (int i = 0; i < a->nprog; i++) { /* oldest first: the order they were done */
-        const plog_session *e = &a->prog[i];
+    for (int i = 0; i < ST(a)->nprog; i++) { /* oldest first: the order they were done */
+        const plog_session *e = &ST(a)->prog[i];
         int32_t day = plog_day_of(e->start, NULL);
         if (day == INT32_MIN || day < first || day >= first + ndays)
             continue;
@@ -305,7 +330,7 @@ static void ratings_chart(const app *a, draw_list *l, gw_rect r, const plog_summ
             ya = yb;
         if (e->before == PLOG_NONE && e->after == PLOG_NONE)
             continue; /* nothing to show on a chart of ratings */
-        bool on = a->progress_sel == e->id, focused = a->home_focus == l->nwid;
+        bool on = ST(a)->sel == e->id, focused = ST(a)->focus == l->nwid;
         if (on || (focused && a->focus_visible)) /* a quiet halo behind the chosen one */
             draw_rect(l, gw_rc(x - rad - 5 * u, fminf(yb, ya) - rad - 5 * u, 2 * rad + 10 * u,
                                fabsf(yb - ya) + 2 * rad + 10 * u),
@@ -378,8 +403,8 @@ static void days_grid(const app *a, draw_list *l, gw_rect r, const plog_summary 
                                       NC_("Sunday", "S") };
     bool seen[NDAYS] = { 0 };
     int32_t first = s->week[0].first_day;
-    for (int i = 0; i < a->nprog; i++) {
-        int32_t d = plog_day_of(a->prog[i].start, NULL);
+    for (int i = 0; i < ST(a)->nprog; i++) {
+        int32_t d = plog_day_of(ST(a)->prog[i].start, NULL);
         if (d != INT32_MIN && d >= first && d < first + NDAYS)
             seen[d - first] = true;
     }
@@ -433,8 +458,8 @@ void progress_summary(char *buf, size_t n, int sessions, int days, int minutes)
 
 static bool has_notes(const app *a)
 {
-    for (int i = 0; i < a->nprog; i++)
-        if (a->prog[i].notes && a->prog[i].notes[0])
+    for (int i = 0; i < ST(a)->nprog; i++)
+        if (ST(a)->prog[i].notes && ST(a)->prog[i].notes[0])
             return true;
     return false;
 }
@@ -449,8 +474,8 @@ static void notes_page(const app *a, draw_list *l, float top)
     float bw = ui_button_w(&ui, charts, 200 * u), bh = ui_button_h(&ui, charts, bw, 56 * u);
     float by = H - 20 * u - bh, y = top + 10 * u, tw = W - 2 * pad;
     int hpx = (int)lroundf(17 * u), npx = (int)lroundf(20 * u);
-    for (int i = a->nprog - 1; i >= 0; i--) {
-        const plog_session *e = &a->prog[i];
+    for (int i = ST(a)->nprog - 1; i >= 0; i--) {
+        const plog_session *e = &ST(a)->prog[i];
         if (!e->notes || !e->notes[0])
             continue;
         char day[48] = "", head[160];
@@ -466,7 +491,7 @@ static void notes_page(const app *a, draw_list *l, float top)
         draw_text(l, gw_rc(pad, y + hh, tw, nh), e->notes, npx, VALIGN_TOP, t->text);
         y += hh + nh + 16 * u;
     }
-    ui_button(&ui, l, "page:charts", gw_rc((W - bw) / 2, by, bw, bh), charts, a->home_focus == 2, true);
+    ui_button(&ui, l, "page:charts", gw_rc((W - bw) / 2, by, bw, bh), charts, ST(a)->focus == 2, true);
 }
 
 /* The details of the session chosen on the chart, in a small panel in `aside` (the
@@ -478,9 +503,9 @@ static void detail_panel(const app *a, draw_list *l, const mark_at *m, gw_rect a
     ui_ctx ui = app_ui(a);
     const theme *t = a->th;
     const plog_session *e = NULL;
-    for (int i = 0; i < a->nprog; i++)
-        if (a->prog[i].id == a->progress_sel)
-            e = &a->prog[i];
+    for (int i = 0; i < ST(a)->nprog; i++)
+        if (ST(a)->prog[i].id == ST(a)->sel)
+            e = &ST(a)->prog[i];
     if (!e || !m->shown)
         return;
     char day[48] = "", when[80], rat[80], b[8] = "\xe2\x80\x93", f[8] = "\xe2\x80\x93";
@@ -543,24 +568,24 @@ static void detail_panel(const app *a, draw_list *l, const mark_at *m, gw_rect a
         y += hn + 8 * u;
     }
     ui_button(&ui, l, "detail-close", gw_rc(r.x + r.w - pad - bw, y + 12 * u, bw, bh), close,
-              a->home_focus == l->nwid, false);
+              ST(a)->focus == l->nwid, false);
 }
 
-static void draw(const app *a, draw_list *l)
+static void progress_draw(const app *a, draw_list *l)
 {
     ui_ctx ui = app_ui(a);
     const theme *t = a->th;
     float u = app_unit(a), W = (float)a->w, H = (float)a->h;
-    float top = ui_top_bar_focus(&ui, l, _("Your progress"), a->home_focus);
-    if (a->progress_page == NOTES_PAGE) {
+    float top = ui_top_bar_focus(&ui, l, _("Your progress"), ST(a)->focus);
+    if (ST(a)->page == NOTES_PAGE) {
         notes_page(a, l, top);
         return;
     }
     int32_t now = today(a);
     plog_summary s;
-    plog_summarise(a->prog, a->nprog, now, &s);
+    plog_summarise(ST(a)->prog, ST(a)->nprog, now, &s);
     float pad = 32 * u;
-    if (a->nprog == 0) {
+    if (ST(a)->nprog == 0) {
         const char *none = _("No sessions yet. After your first exercise, your practice shows up here.");
         int px = (int)lroundf(22 * u);
         draw_text(l, gw_rc(pad, H * 0.4f, W - 2 * pad, fmaxf(80 * u, ui_text_h(&ui, none, px, false, W - 2 * pad))), none,
@@ -577,7 +602,7 @@ static void draw(const app *a, draw_list *l)
             float nw = ui_button_w(&ui, notes, 150 * u), nh = ui_button_h(&ui, notes, nw, 52 * u);
             float bottom = ui_top_bar_buttons_bottom(&ui);
             ui_button(&ui, l, "page:notes", gw_rc(W - 24 * u - hw - 16 * u - nw, bottom - nh, nw, nh), notes,
-                      a->home_focus == 2, false);
+                      ST(a)->focus == 2, false);
         }
         draw_text(l, gw_rc(pad, top - 6 * u, W - 2 * pad, 30 * u), line, spx, ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT,
                   t->text_dim);
@@ -600,7 +625,7 @@ static void draw(const app *a, draw_list *l)
     float bh = fmaxf(ui_button_h(&ui, prev, pw, 56 * u), ui_button_h(&ui, next, xw, 56 * u));
     float by = H - 20 * u - bh;
     float y = top + sh + 10 * u, h = by - 14 * u - y;
-    int page = a->progress_page > 0 ? 1 : 0;
+    int page = ST(a)->page > 0 ? 1 : 0;
     mark_at m = { 0 };
     if (page == 0)
         ratings_chart(a, l, gw_rc(pad, y, W - 2 * pad, h), &s, u, &m);
@@ -616,70 +641,72 @@ static void draw(const app *a, draw_list *l)
     float nw = has_notes(a) ? ui_button_w(&ui, notes, 160 * u) : 0, right = nw > 0 ? W - pad - nw - g : W;
     float x = fmaxf(nw > 0 ? pad : 0, (right - (page > 0 ? pw : xw) - mid - g) / 2);
     if (page > 0) {
-        ui_button(&ui, l, "page:previous", gw_rc(x, by, pw, bh), prev, a->home_focus == l->nwid, false);
+        ui_button(&ui, l, "page:previous", gw_rc(x, by, pw, bh), prev, ST(a)->focus == l->nwid, false);
         x += pw + g;
     }
     draw_text(l, gw_rc(x, by, mid, bh), where, (int)lroundf(20 * u), ALIGN_CENTER | VALIGN_MIDDLE, t->text_dim);
     if (page == 0)
-        ui_button(&ui, l, "page:next", gw_rc(x + mid + g, by, xw, bh), next, a->home_focus == l->nwid, true);
+        ui_button(&ui, l, "page:next", gw_rc(x + mid + g, by, xw, bh), next, ST(a)->focus == l->nwid, true);
     if (nw > 0)
-        ui_button(&ui, l, "page:notes", gw_rc(W - pad - nw, by, nw, bh), notes, a->home_focus == l->nwid, false);
+        ui_button(&ui, l, "page:notes", gw_rc(W - pad - nw, by, nw, bh), notes, ST(a)->focus == l->nwid, false);
     detail_panel(a, l, &m, gw_rc(0, 0, 0, 0), u);
 }
 
-static void activate(app *a, const char *w)
+static void progress_activate(app *a, const char *w)
 {
     if (!strncmp(w, "session:", 8)) {
         long long id = atoll(w + 8);
-        a->progress_sel = a->progress_sel == id ? 0 : id;
-        for (int i = 0; i < a->nprog && a->progress_sel; i++)
-            if (a->prog[i].id == id) {
+        ST(a)->sel = ST(a)->sel == id ? 0 : id;
+        for (int i = 0; i < ST(a)->nprog && ST(a)->sel; i++)
+            if (ST(a)->prog[i].id == id) {
                 trace_begin(a->tr, a->now, "progress_session");
                 trace_int(a->tr, "id", id);
-                trace_str(a->tr, "exercise", a->prog[i].exercise);
-                trace_str(a->tr, "start", a->prog[i].start);
-                trace_int(a->tr, "before", a->prog[i].before);
-                trace_int(a->tr, "after", a->prog[i].after);
+                trace_str(a->tr, "exercise", ST(a)->prog[i].exercise);
+                trace_str(a->tr, "start", ST(a)->prog[i].start);
+                trace_int(a->tr, "before", ST(a)->prog[i].before);
+                trace_int(a->tr, "after", ST(a)->prog[i].after);
                 trace_end(a->tr);
             }
         return;
     }
     if (!strcmp(w, "detail-close") || !strcmp(w, "session-detail")) {
         if (w[0] == 'd')
-            a->progress_sel = 0;
+            ST(a)->sel = 0;
         return;
     }
     if (!strcmp(w, "view:week") || !strcmp(w, "view:month")) {
-        a->progress_view = w[5] == 'w';
-        a->progress_sel = 0;
+        ST(a)->view = w[5] == 'w';
+        ST(a)->sel = 0;
         return;
     }
     if (!strcmp(w, "page:notes") || !strcmp(w, "page:charts")) {
-        a->progress_page = w[5] == 'n' ? NOTES_PAGE : 0;
-        a->home_focus = 0;
-        a->progress_sel = 0;
+        ST(a)->page = w[5] == 'n' ? NOTES_PAGE : 0;
+        ST(a)->focus = 0;
+        ST(a)->sel = 0;
         return;
     }
     if (!strcmp(w, "page:next") || !strcmp(w, "page:previous")) {
-        a->progress_page = w[5] == 'n';
+        ST(a)->page = w[5] == 'n';
         return;
     }
     if (!strcmp(w, "back")) {
-        release(a);
-        app_set_scene(a, &scene_library);
+        progress_release(a);
+        app_go(a, SCENE_LIBRARY);
     }
 }
 
-static bool event(app *a, const gw_event *e)
+static bool progress_event(app *a, const gw_event *e)
 {
-    return app_home_nav(a, e, a->progress_sel ? "detail-close" : "back");
+    return app_home_nav(a, &ST(a)->focus, e, ST(a)->sel ? "detail-close" : "back");
 }
 
 const scene_vt scene_progress = {
     .id = SCENE_PROGRESS,
     .name = "progress",
-    .enter = enter,
-    .event = event,
-    .activate = activate,
-    .draw = draw,
+    .enter = progress_enter,
+    .event = progress_event,
+    .activate = progress_activate,
+    .draw = progress_draw,
+    .state_size = sizeof(struct progress_st),
+    .release = progress_release,
 };

@@ -39,17 +39,9 @@ static struct prompts_st *ST(const app *a) { return app_state(a, SCENE_PROMPTS);
 #define NO_NAME "…"
 
 /* Text input and anything personal only at home. */
-static bool prompts_personal(const app *a) { return app_mode_is(a, MODE_HOME); }
+static bool prompts_personal(const app *a) { return app_personal(a); }
 
 static gw_ns prompts_elapsed(const app *a) { return tb_elapsed(&a->clock, a->now); }
-
-const char *app_prompt_note(const app *a, int step)
-{
-    if (!a->ex || a->ex->kind != EX_PROMPTS || step < 0 || step >= APP_MAX_NOTES ||
-        step >= a->ex->nprompt || !ST(a)->notes[step][0])
-        return NULL;
-    return ST(a)->notes[step];
-}
 
 static void prompts_play_voice(app *a, const prompt_step *p)
 {
@@ -615,7 +607,7 @@ static void prompts_commit_note(app *a, int step)
     trace_int(a->tr, "step", step);
     trace_int(a->tr, "length", (int)strlen(ST(a)->notes[step]));
     trace_end(a->tr);
-    app_home_notes_changed(a);
+    app_home_note_saved(a, step, ST(a)->notes[step]);
 }
 
 static void prompts_keep_typed(app *a)

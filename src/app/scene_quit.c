@@ -41,7 +41,7 @@ static void quit_draw(const app *a, draw_list *l)
     float u = app_unit(a), W = (float)a->w, H = (float)a->h;
     app_overlay_backdrop(a, l, ST(a)->under);
     const char *title = _("Quit Groundwork?");
-    const char *body = a->personal ? _("Your practice log is saved. You can come back at any time.")
+    const char *body = app_keeps_data(a) ? _("Your practice log is saved. You can come back at any time.")
                                    : _("Nothing of this session is kept.");
     const char *no = _("Stay"), *yes = _("Quit");
     float pw = fminf(W - 80 * u, 720 * u), pad = 40 * u, iw = pw - 2 * pad;

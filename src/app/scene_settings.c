@@ -263,7 +263,7 @@ static float reminder_days(layout *L, float x, float y, float w)
 /* Turns reminders on or off, or changes their days or time (then installed again). */
 static bool reminder_pressed(app *a, const char *w)
 {
-    settings *s = &a->set;
+    settings *s = app_settings_edit(a);
     unsigned days;
     int min;
     char key[16], err[PATH_MAX * 2 + 300] = "";
@@ -692,24 +692,9 @@ static int step(int v, int by, int lo, int hi) { return v + by < lo ? lo : v + b
 
 static void delete_all(app *a)
 {
-    char err[PATH_MAX + 300];
-    struct plog *p = app_log_retry(a); /* a log that failed before says why now */
     a->confirm_delete = false;
     a->home_focus = 0;
-    if (!p)
-        return;
-    if (!plog_delete_all(p, err, sizeof err)) {
-        app_error(a, err);
-        return;
-    }
-    memset(&a->held, 0, sizeof a->held); /* nothing deleted comes back with a Retry */
-    a->set.nfav = 0;
-    a->set.ncautions_hidden = 0; /* which exercises were practised shows in it too */
-    a->nrecent = 0;
-    app_settings_changed(a);
-    trace_begin(a->tr, a->now, "data_deleted");
-    trace_end(a->tr);
-    snprintf(a->notice, sizeof a->notice, "%s", _("Your practice log and favourites were deleted."));
+    app_home_delete_all(a);
 }
 
 /* To the next (+1) or previous (-1) country for the crisis line, round the list. */
@@ -720,7 +705,8 @@ static void step_region(app *a, int by)
     for (int i = 0; i < n; i++)
         if (!strcmp(rs[i], a->set.region))
             at = i;
-    snprintf(a->set.region, sizeof a->set.region, "%s", rs[(at + by + n) % n]);
+    settings *s = app_settings_edit(a);
+    snprintf(s->region, sizeof s->region, "%s", rs[(at + by + n) % n]);
 }
 
 /* The Save window was answered: the export is written (or not) and the page says so. */
@@ -744,7 +730,7 @@ static gw_ns next_change(const app *a) { return share.ask ? a->now + GW_MSEC(250
 
 static void activate(app *a, const char *w)
 {
-    settings *s = &a->set;
+    settings *s = app_settings_edit(a);
     char key[16] = "";
     if (share.open && share.ask && (!strcmp(w, "back") || !strncmp(w, "export:", 7) || !strncmp(w, "summary:", 8))) {
         /* one Save window at a time, and its page stays until it is answered */
@@ -761,7 +747,7 @@ static void activate(app *a, const char *w)
         return;
     }
     if (!strcmp(w, "back")) {
-        app_set_scene(a, &scene_library);
+        app_go(a, SCENE_LIBRARY);
         return;
     }
     if (!strcmp(w, "export")) {
@@ -855,7 +841,7 @@ static bool event(app *a, const gw_event *e)
         a->ui_stale = true;
         return true;
     }
-    return app_home_nav(a, e, a->confirm_delete ? "delete-cancel" : "back");
+    return app_home_nav(a, &a->home_focus, e, a->confirm_delete ? "delete-cancel" : "back");
 }
 
 const scene_vt scene_settings = {

@@ -11,14 +11,20 @@
 #include "core/i18n.h"
 #include "core/paths.h"
 
-static void enter(app *a) { a->home_focus = 0; }
+struct welcome_st {
+    int focus; /* the focused widget (Continue is the only one) */
+};
+
+static struct welcome_st *ST(const app *a) { return app_state(a, SCENE_WELCOME); }
+
+static void welcome_enter(app *a) { ST(a)->focus = 0; }
 
 /* What it is, that it is a practice aid, where the data stays, Continue. With large
  * text the column widens, the emblem goes, the gaps close up and, only if that is not
  * enough, the texts get a little smaller. */
 enum { LOGO, TITLE, ABOUT, AID, WHERE, CONTINUE, NBLOCK };
 
-static void draw(const app *a, draw_list *l)
+static void welcome_draw(const app *a, draw_list *l)
 {
     ui_ctx ui = app_ui(a);
     const theme *t = a->th;
@@ -79,25 +85,25 @@ static void draw(const app *a, draw_list *l)
     draw_text(l, gw_rc(x + 20 * u, b[AID].y, w - 40 * u, b[AID].h), b[AID].text, b[AID].px_out,
               ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->accent);
     draw_text(l, gw_rc(x, b[WHERE].y, w, b[WHERE].h), where, b[WHERE].px_out, ALIGN_CENTER | VALIGN_TOP, t->text_dim);
-    ui_button(&ui, l, "welcome-continue", gw_rc(W / 2 - bw / 2, b[CONTINUE].y, bw, bh), cont, a->home_focus == 0, true);
+    ui_button(&ui, l, "welcome-continue", gw_rc(W / 2 - bw / 2, b[CONTINUE].y, bw, bh), cont, ST(a)->focus == 0, true);
 }
 
-static void activate(app *a, const char *widget)
+static void welcome_activate(app *a, const char *widget)
 {
     if (strcmp(widget, "welcome-continue"))
         return;
-    a->set.welcomed = true;
-    app_settings_changed(a);
-    app_set_scene(a, &scene_library);
+    app_home_welcomed(a);
+    app_go(a, SCENE_LIBRARY);
 }
 
-static bool event(app *a, const gw_event *e) { return app_home_nav(a, e, NULL); }
+static bool welcome_event(app *a, const gw_event *e) { return app_home_nav(a, &ST(a)->focus, e, NULL); }
 
 const scene_vt scene_welcome = {
     .id = SCENE_WELCOME,
     .name = "welcome",
-    .enter = enter,
-    .event = event,
-    .activate = activate,
-    .draw = draw,
+    .enter = welcome_enter,
+    .event = welcome_event,
+    .activate = welcome_activate,
+    .draw = welcome_draw,
+    .state_size = sizeof(struct welcome_st),
 };

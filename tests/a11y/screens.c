@@ -344,7 +344,7 @@ static void export_shown(app *a) { scene_settings.activate(a, "export"); }
 /* The progress screen with several sessions a day (the fixed clock's today is Thursday
  * 1 January 2026): three on Tuesday, two today, one with a note; the week or month view,
  * with a session's details open or not. */
-static void progress_sessions(app *a, int view, long long sel)
+static void progress_sessions(app *a, int view, long long sel, int page)
 {
     static const struct { const char *start; const char *ex; int before, after; const char *note; } S[] = {
         { "2025-12-22T08:00:00Z", "breathing-4-7-8", 7, 4, "" },
@@ -369,20 +369,15 @@ static void progress_sessions(app *a, int view, long long sel)
         p[i].adjustments = strdup("");
         p[i].notes = strdup(S[i].note);
     }
-    plog_sessions_free(a->prog, a->nprog);
-    a->prog = p;
-    a->nprog = n;
-    a->progress_view = view;
-    a->progress_sel = sel;
+    progress_show(a, p, n, view, sel, page);
 }
-static void progress_month(app *a) { progress_sessions(a, 0, 0); }
-static void progress_month_detail(app *a) { progress_sessions(a, 0, 4); }
-static void progress_week(app *a) { progress_sessions(a, 1, 0); }
-static void progress_week_detail(app *a) { progress_sessions(a, 1, 3); }
+static void progress_month(app *a) { progress_sessions(a, 0, 0, 0); }
+static void progress_month_detail(app *a) { progress_sessions(a, 0, 4, 0); }
+static void progress_week(app *a) { progress_sessions(a, 1, 0, 0); }
+static void progress_week_detail(app *a) { progress_sessions(a, 1, 3, 0); }
 static void progress_page2(app *a)
 {
-    progress_sessions(a, 0, 0);
-    a->progress_page = 1;
+    progress_sessions(a, 0, 0, 1);
 }
 
 int main(void)

@@ -98,8 +98,7 @@ static bool screen_shows(pack_set *packs, const char *lang, int n, const char *t
         s[i].before = 6;
         s[i].after = 3;
     }
-    a.prog = s; /* the scene owns it: freed on leaving, or by app_free */
-    a.nprog = n;
+    progress_show(&a, s, n, 0, 0, 0); /* the scene owns it: freed on leaving, or by app_free */
     draw_list l = { 0 };
     app_draw(&a, &l);
     bool found = false;
