@@ -182,8 +182,6 @@ struct app {
      * (app_settings_edit, then app_settings_changed, which writes them) */
     settings set;
     struct app_home *home;   /* the person's data and the choose-to-start flow (app_home.c) */
-    int  home_focus;         /* focus index on the check-in, welcome, settings, progress screens */
-    bool confirm_delete;     /* settings: "Delete all my data" asked for confirmation */
     /* accessibility and languages (issue 10): text size, direction */
     float text_scale;        /* font sizes are multiplied by this (settings text size / 100) */
     bool  rtl;               /* the interface language is written right to left: mirror */
@@ -192,7 +190,6 @@ struct app {
     bool  draw_oom;          /* a description was left incomplete for lack of memory (reported) */
     struct plat_text *text;  /* measures text for layouts that reflow (owned; NULL: estimates) */
     unsigned text_failures;  /* measurements that failed, as last reported */
-    int   settings_page;     /* settings: the page shown when they do not fit one screen */
     int   text_page;         /* prompts: the page of a step's text too long for one screen */
     int   library_page;      /* library: the page of cards shown when they do not fit one screen */
 };
@@ -363,6 +360,9 @@ void progress_summary(char *buf, size_t n, int sessions, int days, int minutes);
  * details open (its log id; 0: none), on page `page`: for tests and screenshots. */
 struct plog_session;
 void progress_show(app *a, struct plog_session *s, int n, int view, long long sel, int page);
+/* settings (scene_settings.c): shows page `page` of the settings (large text puts them
+ * on more than one): for tests and screenshots. */
+void settings_show_page(app *a, int page);
 /* Wall-clock UTC now, ISO 8601, into buf (>= 21 bytes). */
 void app_wall_iso(const app *a, char *buf, size_t n);
 /* The practice log, opened on first use (NULL with an error shown if it cannot be). */

@@ -31,6 +31,7 @@ struct cautions_st {
     bool  paused_ex;           /* review: the exercise was paused for it */
     bool  hide_next;           /* home: "Don't show again for this exercise" ticked */
     int   page;                /* the page shown when they do not fit one screen */
+    int   focus;               /* the focused widget, in drawing order (-1: none yet) */
 };
 static struct cautions_st *ST(const app *a) { return app_state(a, SCENE_CAUTIONS); }
 
@@ -68,7 +69,7 @@ static void cautions_trace_shown(app *a)
 void app_show_cautions(app *a, const exercise *e)
 {
     *ST(a) = (struct cautions_st){ .ex = e, .from = a->scene, .since = a->now };
-    a->home_focus = -1;
+    ST(a)->focus = -1;
     cautions_trace_shown(a);
     app_go(a, SCENE_CAUTIONS);
 }
@@ -79,7 +80,7 @@ void app_review_cautions(app *a, const scene_vt *back_to, bool paused)
         return;
     *ST(a) = (struct cautions_st){ .ex = a->ex, .from = back_to, .since = a->now, .review = true,
                                          .paused_ex = paused };
-    a->home_focus = -1;
+    ST(a)->focus = -1;
     cautions_trace_shown(a);
     app_go(a, SCENE_CAUTIONS);
 }
@@ -322,7 +323,7 @@ static void cautions_draw(const app *a, draw_list *l)
     float u = L.u;
     int page = cautions_page_of(a, &L);
     bool last = page == L.npages - 1;
-    int f = a->home_focus, wi = 0; /* widgets in drawing order, for keys */
+    int f = ST(a)->focus, wi = 0; /* widgets in drawing order, for keys */
     ui_top_bar_focus(&ui, l, cautions_screen_title(a), f);
     wi = 2;
     float gap = 14 * u, tw = L.cw - 40 * u;
@@ -438,7 +439,7 @@ static void cautions_activate(app *a, const char *w)
 
 static bool cautions_event(app *a, const gw_event *e)
 {
-    if ((e->type == EV_KEY || e->type == EV_BUTTON) && a->home_focus < 0) {
+    if ((e->type == EV_KEY || e->type == EV_BUTTON) && ST(a)->focus < 0) {
         const char *k = e->key;
         if (!strcmp(k, "Return") || !strcmp(k, "Keypad Enter") || !strcmp(k, "Space") || !strcmp(k, "a")) {
             /* the way on, as the library's Enter starts a card: not a press of a widget */
@@ -452,7 +453,7 @@ static bool cautions_event(app *a, const gw_event *e)
             return true;
         }
     }
-    return app_home_nav(a, &a->home_focus, e, "back");
+    return app_home_nav(a, &ST(a)->focus, e, "back");
 }
 
 /* kiosk: Start is offered when the reading time is up */

@@ -14,6 +14,7 @@
 
 struct quit_st {
     const scene_vt *under; /* the screen it is asked over */
+    int focus;             /* 0 Stay, 1 Quit */
 };
 static struct quit_st *ST(const app *a) { return app_state(a, SCENE_QUIT); }
 
@@ -25,7 +26,7 @@ static void quit_open(app *a)
     app_go(a, SCENE_QUIT);
 }
 
-static void quit_enter(app *a) { a->home_focus = 1; }
+static void quit_enter(app *a) { ST(a)->focus = 1; }
 
 static void quit_stay(app *a)
 {
@@ -59,8 +60,8 @@ static void quit_draw(const app *a, draw_list *l)
     y += th + 14 * u;
     draw_text(l, gw_rc(px + pad, y, iw, bdh), body, bpx, ALIGN_CENTER | VALIGN_TOP, t->text_dim);
     float by = py + ph - pad - bh, gap = 20 * u, x0 = W / 2 - bw - gap / 2;
-    ui_button(&ui, l, "quit-no", gw_rc(x0, by, bw, bh), no, a->home_focus == 0, false);
-    ui_button(&ui, l, "quit-yes", gw_rc(x0 + bw + gap, by, bw, bh), yes, a->home_focus == 1, true);
+    ui_button(&ui, l, "quit-no", gw_rc(x0, by, bw, bh), no, ST(a)->focus == 0, false);
+    ui_button(&ui, l, "quit-yes", gw_rc(x0 + bw + gap, by, bw, bh), yes, ST(a)->focus == 1, true);
 }
 
 static void quit_activate(app *a, const char *w)
@@ -79,10 +80,10 @@ static bool quit_event(app *a, const gw_event *e)
     if (!strcmp(k, "Escape") || !strcmp(k, "b"))
         quit_stay(a);
     else if (!strcmp(k, "Return") || !strcmp(k, "Keypad Enter") || !strcmp(k, "Space") || !strcmp(k, "a"))
-        quit_activate(a, a->home_focus == 0 ? "quit-no" : "quit-yes");
+        quit_activate(a, ST(a)->focus == 0 ? "quit-no" : "quit-yes");
     else if (!strcmp(k, "Left") || !strcmp(k, "Right") || !strcmp(k, "Tab") || !strcmp(k, "dpleft") ||
              !strcmp(k, "dpright") || !strcmp(k, "Up") || !strcmp(k, "Down"))
-        a->home_focus = 1 - (a->home_focus == 1);
+        ST(a)->focus = 1 - (ST(a)->focus == 1);
     a->focus_visible = true;
     a->ui_stale = true;
     return true;

@@ -15,7 +15,8 @@
  * then "delete-confirm" or "delete-cancel"; "page:next", "page:previous" when large
  * text puts the settings on more than one page. Keys: arrows, Tab or the d-pad move;
  * Enter or A press; Page Down and Page Up turn pages; Escape or B goes back (or
- * cancels the confirmation). */
+ * cancels the confirmation). The reminders' controls are settings_reminders.c, the
+ * export page settings_export.c, the controls they share settings_form.c. */
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -23,87 +24,21 @@
 #include <string.h>
 
 #include "app/app.h"
-#include "app/app_export.h"
+#include "app/settings_export.h"
+#include "app/settings_form.h"
+#include "app/settings_reminders.h"
 #include "app/ui.h"
 #include "core/i18n.h"
 #include "core/paths.h"
-#include "core/plog.h"
-#include "core/remind.h"
-#include "app/remind_setup.h"
 
-typedef struct layout {
-    const app *a;
-    draw_list *l;   /* NULL: measuring only */
-    float u;
-    int idx;        /* widgets drawn so far: the focus order */
-} layout;
+struct settings_st {
+    int  focus;          /* the focused widget, in drawing order */
+    bool confirm_delete; /* "Delete all my data" asked for confirmation */
+    int  page;           /* the page shown when the settings do not fit one screen */
+    share_page share;    /* "Export my practice log" */
+};
 
-static float label_h(layout *L, float w, const char *text)
-{
-    ui_ctx ui = app_ui(L->a);
-    return fmaxf(30 * L->u, ui_text_h(&ui, text, (int)lroundf(18 * L->u), true, w));
-}
-
-/* The section's title; returns where its controls start. */
-static float label(layout *L, float x, float y, float w, const char *text)
-{
-    float h = label_h(L, w, text);
-    if (L->l)
-        draw_text(L->l, gw_rc(x, y, w, h), text, (int)lroundf(18 * L->u), VALIGN_MIDDLE | (FONT_BOLD << 8),
-                  L->a->th->text_dim);
-    return y + h + 4 * L->u;
-}
-
-static void button(layout *L, const char *id, gw_rect r, const char *label, bool on)
-{
-    ui_ctx ui = app_ui(L->a);
-    if (L->l)
-        ui_button(&ui, L->l, id, r, label, L->a->home_focus == L->idx++, on);
-}
-
-/* One labelled group of choices, `sel` the chosen one: a row of equal buttons, onto
- * more rows when the labels need it. Returns its height. */
-#define MAX_CHOICES 8
-static float choices(layout *L, float x, float y, float w, const char *title, const char *prefix,
-                     const char *const *keys, const char *const *names, int n, const char *sel)
-{
-    ui_ctx ui = app_ui(L->a);
-    float u = L->u, gap = 10 * u, y0 = y;
-    char ids[MAX_CHOICES][DRAW_WIDGET_ID_MAX];
-    ui_item it[MAX_CHOICES];
-    y = label(L, x, y, w, title);
-    for (int i = 0; i < n && i < MAX_CHOICES; i++) {
-        snprintf(ids[i], sizeof ids[i], "%s:%s", prefix, keys[i]);
-        it[i] = (ui_item){ ids[i], _(names[i]), (w - (float)(n - 1) * gap) / (float)n,
-                           L->l && L->a->home_focus == L->idx + i, !strcmp(sel, keys[i]) };
-    }
-    y += ui_button_flow(&ui, L->l, x, y, w, 56 * u, gap, it, n, true);
-    if (L->l)
-        L->idx += n;
-    return y - y0;
-}
-
-/* A value with - and + buttons. */
-static float stepper(layout *L, float x, float y, float w, const char *title, const char *id, int pct)
-{
-    ui_ctx ui = app_ui(L->a);
-    float u = L->u, y0 = y;
-    char down[DRAW_WIDGET_ID_MAX], up[DRAW_WIDGET_ID_MAX], val[16];
-    snprintf(down, sizeof down, "%s:down", id);
-    snprintf(up, sizeof up, "%s:up", id);
-    /* The text size as a percentage ("150%"); German and Spanish write a no-break space
-     * before the sign. */
-    snprintf(val, sizeof val, _("%d%%"), pct);
-    y = label(L, x, y, w, title);
-    float bw = fmaxf(90 * u, ui_button_w(&ui, "+", 90 * u));
-    float bh = fmaxf(56 * u, ui_text_h(&ui, val, (int)lroundf(24 * u), true, 0) + 8 * u);
-    button(L, down, gw_rc(x, y, bw, bh), "–", false);
-    if (L->l)
-        draw_text(L->l, gw_rc(x + bw, y, w - 2 * bw, bh), val, (int)lroundf(24 * u),
-                  ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), L->a->th->text);
-    button(L, up, gw_rc(x + w - bw, y, bw, bh), "+", false);
-    return y + bh - y0;
-}
+static struct settings_st *ST(const app *a) { return app_state(a, SCENE_SETTINGS); }
 
 /* The crisis line's countries in the order the settings step through them: "" (from
  * the locale), each country with a line of its own in the locales files, "*" (another
@@ -126,7 +61,7 @@ static const char *region_label(const app *a, const char *r)
 }
 
 /* The crisis line's country: the one in effect between Previous and Next. */
-static float country(layout *L, float x, float y, float w)
+static float country(sform *L, float x, float y, float w)
 {
     ui_ctx ui = app_ui(L->a);
     const app *a = L->a;
@@ -138,183 +73,24 @@ static float country(layout *L, float x, float y, float w)
         app_region_auto(a, r, sizeof r);
         snprintf(val, sizeof val, _("Automatic: %s"), region_label(a, r));
     }
-    y = label(L, x, y, w, _("Country for the crisis line"));
+    y = sform_label(L, x, y, w, _("Country for the crisis line"));
     int px = (int)lroundf(22 * u);
     float bw = fmaxf(90 * u, ui_button_w(&ui, "›", 90 * u));
     float bh = fmaxf(56 * u, ui_text_h(&ui, val, px, true, w - 2 * bw - 16 * u) + 8 * u);
     bool rtl = i18n_is_rtl(a->lang); /* the layout is mirrored: each arrow points outwards */
-    button(L, "region:previous", gw_rc(x, y, bw, bh), rtl ? "›" : "‹", false);
+    sform_button(L, "region:previous", gw_rc(x, y, bw, bh), rtl ? "›" : "‹", false);
     if (L->l)
         draw_text(L->l, gw_rc(x + bw + 8 * u, y, w - 2 * bw - 16 * u, bh), val, px,
                   ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), a->th->text);
-    button(L, "region:next", gw_rc(x + w - bw, y, bw, bh), rtl ? "‹" : "›", false);
+    sform_button(L, "region:next", gw_rc(x + w - bw, y, bw, bh), rtl ? "‹" : "›", false);
     return y + bh - y0;
 }
 
-/* The practice frequency of a loaded take-home plan (times a day), 0: none. */
-static int plan_times(const app *a)
-{
-    for (int i = 0; a->packs && i < a->packs->n; i++)
-        if (a->packs->p[i]->has_plan && a->packs->p[i]->plan_times_per_day > 0)
-            return a->packs->p[i]->plan_times_per_day;
-    return 0;
-}
-
-/* The reminder days and time shown: the person's, else what a plan proposes, else the
- * defaults. */
-static void days_and_time_shown(const app *a, unsigned *days, int *min)
-{
-    *days = a->set.remind_days;
-    *min = a->set.remind_min;
-    if (!a->set.remind_set && plan_times(a) > 0)
-        remind_propose(plan_times(a), days, min);
-}
-
-/* Reminders: on or off and the time on one row, then how they are sent (a systemd
- * user timer, or at login where there is none) or what a plan proposes. */
-static float reminders(layout *L, float x, float y, float w)
-{
-    const app *a = L->a;
-    ui_ctx ui = app_ui(a);
-    const settings *s = &a->set;
-    float u = L->u, y0 = y, gap = 10 * u;
-    unsigned days;
-    int min;
-    days_and_time_shown(a, &days, &min);
-    y = label(L, x, y, w, _("Reminders"));
-    /* the switch, then hours and minutes each with - and + */
-    const char *onoff = s->remind_on ? _("On") : _("Off");
-    char hh[16], mm[16];
-    snprintf(hh, sizeof hh, "%02d", (min / 60) % 24);
-    snprintf(mm, sizeof mm, "%02d", (min % 60 + 60) % 60);
-    int px = (int)lroundf(24 * u);
-    float vw = fmaxf(52 * u, ui_text_w(&ui, "00", px, true) + 16 * u), cw = 18 * u;
-    float sb = fmaxf(48 * u, ui_button_w(&ui, "+", 48 * u));
-    float tw = 4 * sb + 2 * vw + cw;
-    float ow = fmaxf(w - tw - 2 * gap, fminf(ui_button_w(&ui, onoff, 100 * u), w - tw - 2 * gap));
-    bool stack = ow < 90 * u; /* no room beside the time: the switch above it */
-    if (stack)
-        ow = w;
-    float bh = fmaxf(56 * u, fmaxf(ui_button_h(&ui, onoff, ow, 56 * u), ui_text_h(&ui, hh, px, true, 0) + 8 * u));
-    button(L, "reminders", gw_rc(x, y, stack ? w : ow, bh), onoff, s->remind_on);
-    float ty = stack ? y + bh + gap : y, tx = stack ? x : x + w - tw;
-    const char *ids[4] = { "remind-hour:down", "remind-hour:up", "remind-minute:down", "remind-minute:up" };
-    const char *val[2] = { hh, mm };
-    for (int k = 0; k < 2; k++) {
-        /* hours stay left of minutes when the screen is mirrored (right to left) */
-        float bx = tx + (float)(a->rtl ? 1 - k : k) * (2 * sb + vw + cw);
-        button(L, ids[2 * k], gw_rc(bx, ty, sb, bh), "–", false);
-        if (L->l)
-            draw_text(L->l, gw_rc(bx + sb, ty, vw, bh), val[k], px, ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8),
-                      a->th->text);
-        button(L, ids[2 * k + 1], gw_rc(bx + sb + vw, ty, sb, bh), "+", false);
-    }
-    if (L->l)
-        draw_text(L->l, gw_rc(tx + 2 * sb + vw, ty, cw, bh), ":", px, ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8),
-                  a->th->text);
-    y = ty + bh;
-    /* how they are sent, or what the plan proposes */
-    char line[256], times[64];
-    if (s->remind_on)
-        snprintf(line, sizeof line, "%s",
-                 !strcmp(s->remind_via, "autostart")
-                     ? _("No systemd user session here: the reminder starts with your desktop (autostart).")
-                     : _("Sent by a systemd user timer, also when Groundwork is closed."));
-    else if (!s->remind_set && plan_times(a) > 0) {
-        snprintf(times, sizeof times, P_("%d time a day", "%d times a day", plan_times(a)), plan_times(a));
-        snprintf(line, sizeof line, _("Proposed by your plan: %s."), times);
-    } else
-        snprintf(line, sizeof line, "%s", _("A notification on this computer only; nothing is sent anywhere."));
-    int lpx = (int)lroundf(16 * u);
-    float lh = ui_text_h(&ui, line, lpx, false, w);
-    if (L->l)
-        draw_text(L->l, gw_rc(x, y + 6 * u, w, lh), line, lpx, VALIGN_TOP, a->th->text_dim);
-    return y + 6 * u + lh - y0;
-}
-
-/* The reminder days: a button each, lit when chosen, onto more rows when needed. */
-static float reminder_days(layout *L, float x, float y, float w)
-{
-    static const char *const DAYK[7] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
-    static const char *const DAYN[7] = { NC_("short weekday", "Mon"), NC_("short weekday", "Tue"),
-                                         NC_("short weekday", "Wed"), NC_("short weekday", "Thu"),
-                                         NC_("short weekday", "Fri"), NC_("short weekday", "Sat"),
-                                         NC_("short weekday", "Sun") };
-    const app *a = L->a;
-    ui_ctx ui = app_ui(a);
-    float u = L->u, y0 = y;
-    unsigned days;
-    int min;
-    days_and_time_shown(a, &days, &min);
-    y = label(L, x, y, w, _("Reminder days"));
-    char dids[7][DRAW_WIDGET_ID_MAX];
-    ui_item it[7];
-    for (int i = 0; i < 7; i++) {
-        snprintf(dids[i], sizeof dids[i], "remind-day:%s", DAYK[i]);
-        it[i] = (ui_item){ dids[i], i18n_ctx(DAYN[i]), (w - 6 * 6 * u) / 7, L->l && a->home_focus == L->idx + i,
-                           remind_on_day(days, i) };
-    }
-    y += ui_button_flow(&ui, L->l, x, y, w, 48 * u, 6 * u, it, 7, true);
-    if (L->l)
-        L->idx += 7;
-    return y - y0;
-}
-
-/* Turns reminders on or off, or changes their days or time (then installed again). */
-static bool reminder_pressed(app *a, const char *w)
-{
-    settings *s = app_settings_edit(a);
-    unsigned days;
-    int min;
-    char key[16], err[PATH_MAX * 2 + 300] = "";
-    days_and_time_shown(a, &days, &min);
-    bool on = s->remind_on;
-    if (!strcmp(w, "reminders"))
-        on = !on;
-    else if (!strcmp(w, "remind-hour:down") || !strcmp(w, "remind-hour:up"))
-        min = (min + (strstr(w, ":up") ? 60 : 23 * 60)) % (24 * 60);
-    else if (!strcmp(w, "remind-minute:down") || !strcmp(w, "remind-minute:up"))
-        min = min / 60 * 60 + ((min % 60) / 15 * 15 + (strstr(w, ":up") ? 15 : 45)) % 60;
-    else if (sscanf(w, "remind-day:%15s", key) == 1) {
-        static const char *const DAYK[7] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
-        for (int i = 0; i < 7; i++)
-            if (!strcmp(key, DAYK[i]) && (days & ~(1u << i))) /* one day always stays */
-                days ^= 1u << i;
-    } else
-        return false;
-    s->remind_days = days;
-    s->remind_min = min;
-    s->remind_set = true; /* what was shown (a plan's proposal) is now the person's */
-    bool ok = true;
-    if (on)
-        ok = remind_setup_on(days, min, s->remind_via, sizeof s->remind_via, err, sizeof err);
-    else if (s->remind_on || s->remind_via[0]) {
-        ok = remind_setup_off(err, sizeof err);
-        if (ok)
-            s->remind_via[0] = 0;
-    }
-    s->remind_on = on && ok;
-    app_settings_changed(a);
-    trace_begin(a->tr, a->now, "setting");
-    trace_str(a->tr, "widget", w);
-    trace_end(a->tr);
-    char cal[64];
-    remind_on_calendar(cal, sizeof cal, days, min);
-    trace_begin(a->tr, a->now, "reminders");
-    trace_bool(a->tr, "on", s->remind_on);
-    trace_str(a->tr, "via", s->remind_via);
-    trace_str(a->tr, "calendar", cal);
-    trace_end(a->tr);
-    if (!ok)
-        app_error(a, err);
-    return true;
-}
-
 /* Reduced motion and check-ins: two switches side by side, titles level. */
-static float toggles(layout *L, float x, float y, float w)
+static float toggles(sform *L, float x, float y, float w)
 {
+    ui_ctx ui = app_ui(L->a);
     const app *a = L->a;
-    ui_ctx ui = app_ui(a);
     enum { N = 3 };
     float u = L->u, tw = (w - 20 * u * (N - 1)) / N, y0 = y;
     const char *title[N] = { _("Reduced motion"), _("Check-ins"), _("Writing hand") };
@@ -324,7 +100,7 @@ static float toggles(layout *L, float x, float y, float w)
     const char *val[N] = { on[0] ? _("On") : _("Off"), on[1] ? _("On") : _("Off"), left ? _("Left") : _("Right") };
     float lh = 0, bh = 56 * u;
     for (int i = 0; i < N; i++) {
-        lh = fmaxf(lh, label_h(L, tw, title[i]));
+        lh = fmaxf(lh, sform_label_h(L, tw, title[i]));
         bh = fmaxf(bh, ui_button_h(&ui, val[i], tw, 56 * u));
     }
     for (int i = 0; i < N; i++) {
@@ -332,26 +108,16 @@ static float toggles(layout *L, float x, float y, float w)
         if (L->l)
             draw_text(L->l, gw_rc(tx, y, tw, lh), title[i], (int)lroundf(18 * u), VALIGN_BOTTOM | (FONT_BOLD << 8),
                       a->th->text_dim); /* each just above its button, when one takes two lines */
-        button(L, id[i], gw_rc(tx, y + lh + 4 * u, tw, bh), val[i], on[i]);
+        sform_button(L, id[i], gw_rc(tx, y + lh + 4 * u, tw, bh), val[i], on[i]);
     }
     return lh + 4 * u + bh + (y - y0);
 }
 
-/* The export view: open, and what the last export did (where the file is, or why
- * there is none). Cleared on entering the screen. */
-static struct share_state {
-    bool open;
-    char msg[PATH_MAX + 1024];
-    bool failed;
-    portal_ask *ask;    /* live: the desktop's Save window is open (asked on a thread) */
-    export_req req;     /* what it was asked for */
-} share;
-
 /* Where the practice log is kept, "Export my practice log" and "Delete all my data". */
-static float data_panel(layout *L, float x, float y, float w)
+static float data_panel(sform *L, float x, float y, float w)
 {
+    ui_ctx ui = app_ui(L->a);
     const app *a = L->a;
-    ui_ctx ui = app_ui(a);
     float u = L->u, ip = 24 * u;
     char where[PATH_MAX + 100];
     const char *dir = paths_user_data_dir();
@@ -381,57 +147,23 @@ static float data_panel(layout *L, float x, float y, float w)
             float by = y + 2 * ip + th, right = x + w - ip;
             draw_text(L->l, gw_rc(x + ip, y + ip, tw, th), where, px, VALIGN_MIDDLE, a->th->text_dim);
             if (column) {
-                button(L, "export", gw_rc(right - ew, by, ew, bh), exp, false);
-                button(L, "delete-data", gw_rc(right - dw, by + bh + bgap, dw, bh), del, false);
+                sform_button(L, "export", gw_rc(right - ew, by, ew, bh), exp, false);
+                sform_button(L, "delete-data", gw_rc(right - dw, by + bh + bgap, dw, bh), del, false);
             } else {
-                button(L, "export", gw_rc(right - dw - bgap - ew, by, ew, bh), exp, false);
-                button(L, "delete-data", gw_rc(right - dw, by, dw, bh), del, false);
+                sform_button(L, "export", gw_rc(right - dw - bgap - ew, by, ew, bh), exp, false);
+                sform_button(L, "delete-data", gw_rc(right - dw, by, dw, bh), del, false);
             }
         } else {
             float right = x + w - 20 * u, by = y + (h - bh) / 2;
             draw_text(L->l, gw_rc(x + ip, y, tw, h), where, px, VALIGN_MIDDLE, a->th->text_dim);
-            button(L, "export", gw_rc(right - dw - bgap - ew, by, ew, bh), exp, false);
-            button(L, "delete-data", gw_rc(right - dw, by, dw, bh), del, false);
+            sform_button(L, "export", gw_rc(right - dw - bgap - ew, by, ew, bh), exp, false);
+            sform_button(L, "delete-data", gw_rc(right - dw, by, dw, bh), del, false);
         }
     }
     return h;
 }
 
-/* "Export my practice log": the whole log (CSV or JSON) or the therapist's summary
- * (PDF, 7 or 30 days), and what the last one did. A page of its own, below the top
- * bar; the explanation gets smaller before anything is cut when the text is large. */
-static void share_view(const app *a, draw_list *l, layout *L)
-{
-    ui_ctx ui = app_ui(a);
-    static const char *const EK[] = { "csv", "json" };
-    static const char *const EN[] = { N_("CSV (spreadsheet)"), N_("JSON") };
-    static const char *const SK[] = { "7", "30" };
-    static const char *const SN[] = { N_("Last 7 days"), N_("Last 30 days") };
-    float u = L->u, W = (float)a->w, H = (float)a->h;
-    float top = ui_top_bar_focus(&ui, l, _("Export my practice log"), a->home_focus);
-    L->idx = 2; /* Back and Help */
-    float w = fminf(W - 120 * u, 960 * u), x = (W - w) / 2, y = top + 10 * u;
-    const char *body = _("A copy of your practice log, for yourself or your therapist. You choose where it is "
-                         "saved; without a save window it goes to your documents folder. Nothing is sent anywhere.");
-    int bpx = (int)lroundf(17 * u), mpx = (int)lroundf(16 * u);
-    layout M = { a, NULL, u, 0 };
-    float groups = choices(&M, x, 0, w, _("The whole log"), "export", EK, EN, 2, "") + 10 * u +
-                   choices(&M, x, 0, w, _("A summary for my therapist (PDF)"), "summary", SK, SN, 2, "");
-    float mh = share.msg[0] ? ui_text_h(&ui, share.msg, mpx, false, w) + 12 * u : 0;
-    float room = H - 16 * u - y - groups - mh - 14 * u;
-    if (ui_text_h(&ui, body, bpx, false, w) > room)
-        bpx = ui_fit_px(&ui, body, bpx, ui_min_px(&ui, bpx), false, w, room);
-    float bh = ui_text_h(&ui, body, bpx, false, w);
-    draw_text(l, gw_rc(x, y, w, bh), body, bpx, VALIGN_TOP, a->th->text_dim);
-    y += bh + 14 * u;
-    y += choices(L, x, y, w, _("The whole log"), "export", EK, EN, 2, "") + 10 * u;
-    y += choices(L, x, y, w, _("A summary for my therapist (PDF)"), "summary", SK, SN, 2, "");
-    if (share.msg[0])
-        draw_text(l, gw_rc(x, y + 12 * u, w, mh - 12 * u), share.msg, mpx, VALIGN_TOP,
-                  share.failed ? a->th->focus : a->th->text);
-}
-
-static void confirm(const app *a, draw_list *l, layout *L)
+static void confirm(const app *a, draw_list *l, sform *L)
 {
     ui_ctx ui = app_ui(a);
     const theme *t = a->th;
@@ -460,8 +192,8 @@ static void confirm(const app *a, draw_list *l, layout *L)
               ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
     draw_text(l, gw_rc(x + 40 * u, y + 24 * u + th + 10 * u, iw, bh_txt), body, bpx, ALIGN_CENTER | VALIGN_TOP,
               t->text_dim);
-    button(L, "delete-cancel", gw_rc(x + 40 * u, y + h - 30 * u - bh, bw, bh), keep, false);
-    button(L, "delete-confirm", gw_rc(x + w / 2 + 10 * u, y + h - 30 * u - bh, bw, bh), del, true);
+    sform_button(L, "delete-cancel", gw_rc(x + 40 * u, y + h - 30 * u - bh, bw, bh), keep, false);
+    sform_button(L, "delete-confirm", gw_rc(x + w / 2 + 10 * u, y + h - 30 * u - bh, bw, bh), del, true);
 }
 
 /* The screen's sections: two columns (one when narrow), the data panel across the
@@ -470,7 +202,7 @@ static void confirm(const app *a, draw_list *l, layout *L)
  * page at the bottom. */
 enum { NSEC = 11, PANEL = NSEC, LEFT = 5 /* sections in the left column */ };
 
-static float section(layout *L, int k, float x, float y, float w)
+static float section(sform *L, int k, float x, float y, float w)
 {
     const app *a = L->a;
     static const char *const TK[] = { "calm", "light", "contrast" };
@@ -479,28 +211,28 @@ static float section(layout *L, int k, float x, float y, float w)
     static const char *const LN[] = { N_("Automatic"), N_("English"), N_("Español"), N_("Deutsch"), N_("العربية") };
     static const char *const PN[PACER_STYLE_COUNT] = { N_("Orb"), N_("Box"), N_("Wave"), N_("Tube"), N_("Calm") };
     switch (k) {
-    case 0: return choices(L, x, y, w, _("Theme"), "theme", TK, TN, 3, a->th->name); /* in effect (--theme too) */
-    case 1: return stepper(L, x, y, w, _("Text size"), "text-size", app_text_pct(a));
+    case 0: return sform_choices(L, x, y, w, _("Theme"), "theme", TK, TN, 3, a->th->name); /* in effect (--theme too) */
+    case 1: return sform_stepper(L, x, y, w, _("Text size"), "text-size", app_text_pct(a));
     case 2: return toggles(L, x, y, w);
     case 3: { /* the language in effect: --lang for this run, else the setting */
         char cur[3] = "";
         if (a->lang_arg)
             snprintf(cur, sizeof cur, "%.2s", a->lang);
-        return choices(L, x, y, w, _("Language"), "language", LK, LN, 5,
+        return sform_choices(L, x, y, w, _("Language"), "language", LK, LN, 5,
                        cur[0] ? cur : a->set.lang[0] ? a->set.lang : "auto");
     }
     case 4: {
         const char *pk[PACER_STYLE_COUNT];
         for (int i = 0; i < PACER_STYLE_COUNT; i++)
             pk[i] = pacer_style_name(i);
-        return choices(L, x, y, w, _("Breathing pacer"), "pacer", pk, PN, PACER_STYLE_COUNT, a->set.pacer);
+        return sform_choices(L, x, y, w, _("Breathing pacer"), "pacer", pk, PN, PACER_STYLE_COUNT, a->set.pacer);
     }
-    case 5: return stepper(L, x, y, w, _("Cue sounds"), "volume:cues", a->set.vol_cues);
-    case 6: return stepper(L, x, y, w, _("Voice"), "volume:voice", a->set.vol_voice);
-    case 7: return stepper(L, x, y, w, _("Background sound"), "volume:ambience", a->set.vol_ambience);
+    case 5: return sform_stepper(L, x, y, w, _("Cue sounds"), "volume:cues", a->set.vol_cues);
+    case 6: return sform_stepper(L, x, y, w, _("Voice"), "volume:voice", a->set.vol_voice);
+    case 7: return sform_stepper(L, x, y, w, _("Background sound"), "volume:ambience", a->set.vol_ambience);
     case 8: return country(L, x, y, w);
-    case 9: return reminders(L, x, y, w);
-    case 10: return reminder_days(L, x, y, w);
+    case 9: return reminders_row(L, x, y, w);
+    case 10: return reminders_days(L, x, y, w);
     default: return data_panel(L, x, y, w);
     }
 }
@@ -529,7 +261,7 @@ static float nav_height(const app *a, float u)
  * column when narrow), the panel below across both. */
 static bool place_one(const app *a, pages *P)
 {
-    layout M = { a, NULL, app_unit(a), 0 };
+    sform M = { .a = a, .u = app_unit(a) };
     float y[2] = { P->top, P->top };
     for (int k = 0; k < NSEC; k++) {
         int c = P->two && k >= LEFT;
@@ -552,7 +284,7 @@ static bool place_one(const app *a, pages *P)
  * its own. */
 static void place_flow(const app *a, pages *P)
 {
-    layout M = { a, NULL, app_unit(a), 0 };
+    sform M = { .a = a, .u = app_unit(a) };
     int page = 0, col = 0, ncol = P->two ? 2 : 1;
     float y = P->top, low = P->top;
     for (int k = 0; k < NSEC; k++) {
@@ -602,7 +334,7 @@ static pages paginate(const app *a, float top)
     return P;
 }
 
-static void nav(const app *a, draw_list *l, layout *L, const pages *P, int page)
+static void nav(const app *a, draw_list *l, sform *L, const pages *P, int page)
 {
     ui_ctx ui = app_ui(a);
     float u = L->u, W = (float)a->w, H = (float)a->h;
@@ -615,31 +347,32 @@ static void nav(const app *a, draw_list *l, layout *L, const pages *P, int page)
     float total = pw + nw + mid + 2 * gap;
     float x = (W - total) / 2;
     if (page > 0)
-        button(L, "page:previous", gw_rc(x, y, pw, bh), prev, false);
+        sform_button(L, "page:previous", gw_rc(x, y, pw, bh), prev, false);
     draw_text(l, gw_rc(x + pw + gap, y, mid, bh), where, (int)lroundf(20 * u), ALIGN_CENTER | VALIGN_MIDDLE,
               a->th->text_dim);
     if (page + 1 < P->n)
-        button(L, "page:next", gw_rc(x + pw + mid + 2 * gap, y, nw, bh), next, true);
+        sform_button(L, "page:next", gw_rc(x + pw + mid + 2 * gap, y, nw, bh), next, true);
 }
 
-static void draw(const app *a, draw_list *l)
+static void settings_draw(const app *a, draw_list *l)
 {
     ui_ctx ui = app_ui(a);
+    const struct settings_st *st = ST(a);
     const theme *t = a->th;
     float u = app_unit(a), W = (float)a->w;
-    layout L = { a, l, u, 0 };
-    if (a->confirm_delete) {
+    sform L = { .a = a, .l = l, .u = u, .focus = st->focus };
+    if (st->confirm_delete) {
         confirm(a, l, &L);
         return;
     }
-    if (share.open) {
-        share_view(a, l, &L);
+    if (st->share.open) {
+        share_draw(a, l, &L, &st->share);
         return;
     }
-    float top = ui_top_bar_focus(&ui, l, _("Settings"), a->home_focus);
+    float top = ui_top_bar_focus(&ui, l, _("Settings"), st->focus);
     L.idx = 2; /* Back and Help are widgets 0 and 1 */
     pages P = paginate(a, top);
-    int page = a->settings_page < 0 ? 0 : a->settings_page >= P.n ? P.n - 1 : a->settings_page;
+    int page = st->page < 0 ? 0 : st->page >= P.n ? P.n - 1 : st->page;
     float y[2] = { P.top, P.top };
     for (int k = 0; k < NSEC; k++)
         if (P.page[k] == page) {
@@ -657,15 +390,16 @@ static void draw(const app *a, draw_list *l)
                   ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT, t->focus);
 }
 
-static void enter(app *a)
+static void settings_enter(app *a)
 {
-    a->home_focus = 0;
-    a->confirm_delete = false;
-    a->settings_page = 0;
-    share.open = share.ask != NULL; /* a Save window still open: its page stays */
-    if (!share.ask)
-        share.msg[0] = 0;
+    struct settings_st *st = ST(a);
+    st->focus = 0;
+    st->confirm_delete = false;
+    st->page = 0;
+    share_enter(&st->share);
 }
+
+void settings_show_page(app *a, int page) { ST(a)->page = page; }
 
 static int page_count(app *a)
 {
@@ -680,11 +414,12 @@ static int page_count(app *a)
 /* To the next (+1) or previous (-1) page; the focus on its first control. */
 static void turn_page(app *a, int by)
 {
-    int n = page_count(a), p = a->settings_page + by;
+    struct settings_st *st = ST(a);
+    int n = page_count(a), p = st->page + by;
     p = p < 0 ? 0 : p >= n ? n - 1 : p;
-    if (p != a->settings_page) {
-        a->settings_page = p;
-        a->home_focus = 2;
+    if (p != st->page) {
+        st->page = p;
+        st->focus = 2;
     }
 }
 
@@ -692,8 +427,8 @@ static int step(int v, int by, int lo, int hi) { return v + by < lo ? lo : v + b
 
 static void delete_all(app *a)
 {
-    a->confirm_delete = false;
-    a->home_focus = 0;
+    ST(a)->confirm_delete = false;
+    ST(a)->focus = 0;
     app_home_delete_all(a);
 }
 
@@ -709,73 +444,19 @@ static void step_region(app *a, int by)
     snprintf(s->region, sizeof s->region, "%s", rs[(at + by + n) % n]);
 }
 
-/* The Save window was answered: the export is written (or not) and the page says so. */
-static void share_done(app *a)
-{
-    char path[PATH_MAX] = "", why[512] = "";
-    portal_result pr = portal_ask_end(share.ask, path, sizeof path, why, sizeof why);
-    share.ask = NULL;
-    share.failed = !app_export_finish(a, &share.req, pr, path, why, share.msg, sizeof share.msg);
-    a->ui_stale = true;
-}
+static void settings_update(app *a) { share_update(a, &ST(a)->share); }
 
-static void update(app *a)
-{
-    if (share.ask && portal_ask_wait(share.ask, 0) == PORTAL_DONE)
-        share_done(a);
-}
+static gw_ns settings_next_change(const app *a) { return share_next_change(a, &ST(a)->share); }
 
-/* While a Save window is open, its answer is looked for four times a second. */
-static gw_ns next_change(const app *a) { return share.ask ? a->now + GW_MSEC(250) : GW_NEVER; }
-
-static void activate(app *a, const char *w)
+static void settings_activate(app *a, const char *w)
 {
+    struct settings_st *st = ST(a);
     settings *s = app_settings_edit(a);
     char key[16] = "";
-    if (share.open && share.ask && (!strcmp(w, "back") || !strncmp(w, "export:", 7) || !strncmp(w, "summary:", 8))) {
-        /* one Save window at a time, and its page stays until it is answered */
-        snprintf(share.msg, sizeof share.msg, "%s",
-                 _("The save window is still open: choose where to save it there, or close it."));
-        share.failed = false;
-        a->ui_stale = true;
+    if (share_activate(a, &st->share, w, &st->focus))
         return;
-    }
-    if (share.open && !strcmp(w, "back")) { /* from the export page to the settings */
-        share.open = false;
-        share.msg[0] = 0;
-        a->home_focus = 0;
-        return;
-    }
     if (!strcmp(w, "back")) {
         app_go(a, SCENE_LIBRARY);
-        return;
-    }
-    if (!strcmp(w, "export")) {
-        share.open = true;
-        share.msg[0] = 0;
-        a->home_focus = 2; /* the first export */
-        return;
-    }
-    if (share.open && (!strcmp(w, "export:csv") || !strcmp(w, "export:json") || !strcmp(w, "summary:7") ||
-                       !strcmp(w, "summary:30"))) {
-        export_kind k = w[0] == 's' ? EXPORT_SUMMARY : w[7] == 'j' ? EXPORT_JSON : EXPORT_CSV;
-        int days = w[0] == 's' ? atoi(w + 8) : 0;
-        a->ui_stale = true;
-        app_export_prepare(a, k, days, &share.req);
-        share.ask = app_export_is_async() ? portal_ask_start(share.req.title, share.req.name, APP_EXPORT_ANSWER_MS,
-                                                             APP_EXPORT_CHOOSE_MS)
-                                          : NULL;
-        if (!share.ask) { /* play and tests, or no thread: waits for the portal */
-            share.failed = !app_export(a, k, days, share.msg, sizeof share.msg);
-            return;
-        }
-        /* no bus, no portal, or one that does not answer: settled here, within its 3 s */
-        if (portal_ask_wait(share.ask, APP_EXPORT_ANSWER_MS + 500) == PORTAL_DONE)
-            share_done(a);
-        else {
-            snprintf(share.msg, sizeof share.msg, "%s", _("Choose where to save it in the window that opened."));
-            share.failed = false;
-        }
         return;
     }
     if (!strcmp(w, "page:next") || !strcmp(w, "page:previous")) {
@@ -783,19 +464,19 @@ static void activate(app *a, const char *w)
         return;
     }
     if (!strcmp(w, "delete-data")) {
-        a->confirm_delete = true;
-        a->home_focus = 0; /* "Keep my data" first */
+        st->confirm_delete = true;
+        st->focus = 0; /* "Keep my data" first */
         return;
     }
     if (!strcmp(w, "delete-cancel")) {
-        a->confirm_delete = false;
+        st->confirm_delete = false;
         return;
     }
     if (!strcmp(w, "delete-confirm")) {
         delete_all(a);
         return;
     }
-    if (reminder_pressed(a, w))
+    if (reminders_pressed(a, w))
         return;
     if (sscanf(w, "theme:%15s", key) == 1)
         snprintf(s->theme, sizeof s->theme, "%s", key);
@@ -833,24 +514,26 @@ static void activate(app *a, const char *w)
     trace_end(a->tr);
 }
 
-static bool event(app *a, const gw_event *e)
+static bool settings_event(app *a, const gw_event *e)
 {
-    if (e->type == EV_KEY && !a->confirm_delete && !share.open &&
+    struct settings_st *st = ST(a);
+    if (e->type == EV_KEY && !st->confirm_delete && !st->share.open &&
         (!strcmp(e->key, "PageDown") || !strcmp(e->key, "PageUp"))) {
         turn_page(a, e->key[4] == 'D' ? 1 : -1);
         a->ui_stale = true;
         return true;
     }
-    return app_home_nav(a, &a->home_focus, e, a->confirm_delete ? "delete-cancel" : "back");
+    return app_home_nav(a, &st->focus, e, st->confirm_delete ? "delete-cancel" : "back");
 }
 
 const scene_vt scene_settings = {
     .id = SCENE_SETTINGS,
     .name = "settings",
-    .enter = enter,
-    .event = event,
-    .activate = activate,
-    .update = update,
-    .draw = draw,
-    .next_change = next_change,
+    .enter = settings_enter,
+    .event = settings_event,
+    .activate = settings_activate,
+    .update = settings_update,
+    .draw = settings_draw,
+    .next_change = settings_next_change,
+    .state_size = sizeof(struct settings_st),
 };

@@ -1,0 +1,70 @@
+/* settings_form: the settings screens' controls, drawn or measured (settings_form.h). */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app/settings_form.h"
+#include "app/ui.h"
+#include "core/i18n.h"
+
+float sform_label_h(sform *L, float w, const char *text)
+{
+    ui_ctx ui = app_ui(L->a);
+    return fmaxf(30 * L->u, ui_text_h(&ui, text, (int)lroundf(18 * L->u), true, w));
+}
+
+float sform_label(sform *L, float x, float y, float w, const char *text)
+{
+    float h = sform_label_h(L, w, text);
+    if (L->l)
+        draw_text(L->l, gw_rc(x, y, w, h), text, (int)lroundf(18 * L->u), VALIGN_MIDDLE | (FONT_BOLD << 8),
+                  L->a->th->text_dim);
+    return y + h + 4 * L->u;
+}
+
+void sform_button(sform *L, const char *id, gw_rect r, const char *label, bool on)
+{
+    ui_ctx ui = app_ui(L->a);
+    if (L->l)
+        ui_button(&ui, L->l, id, r, label, L->focus == L->idx++, on);
+}
+
+float sform_choices(sform *L, float x, float y, float w, const char *title, const char *prefix,
+                    const char *const *keys, const char *const *names, int n, const char *sel)
+{
+    ui_ctx ui = app_ui(L->a);
+    float u = L->u, gap = 10 * u, y0 = y;
+    char ids[SFORM_MAX_CHOICES][DRAW_WIDGET_ID_MAX];
+    ui_item it[SFORM_MAX_CHOICES];
+    y = sform_label(L, x, y, w, title);
+    for (int i = 0; i < n && i < SFORM_MAX_CHOICES; i++) {
+        snprintf(ids[i], sizeof ids[i], "%s:%s", prefix, keys[i]);
+        it[i] = (ui_item){ ids[i], _(names[i]), (w - (float)(n - 1) * gap) / (float)n,
+                           L->l && L->focus == L->idx + i, !strcmp(sel, keys[i]) };
+    }
+    y += ui_button_flow(&ui, L->l, x, y, w, 56 * u, gap, it, n, true);
+    if (L->l)
+        L->idx += n;
+    return y - y0;
+}
+
+float sform_stepper(sform *L, float x, float y, float w, const char *title, const char *id, int pct)
+{
+    ui_ctx ui = app_ui(L->a);
+    float u = L->u, y0 = y;
+    char down[DRAW_WIDGET_ID_MAX], up[DRAW_WIDGET_ID_MAX], val[16];
+    snprintf(down, sizeof down, "%s:down", id);
+    snprintf(up, sizeof up, "%s:up", id);
+    /* The text size as a percentage ("150%"); German and Spanish write a no-break space
+     * before the sign. */
+    snprintf(val, sizeof val, _("%d%%"), pct);
+    y = sform_label(L, x, y, w, title);
+    float bw = fmaxf(90 * u, ui_button_w(&ui, "+", 90 * u));
+    float bh = fmaxf(56 * u, ui_text_h(&ui, val, (int)lroundf(24 * u), true, 0) + 8 * u);
+    sform_button(L, down, gw_rc(x, y, bw, bh), "–", false);
+    if (L->l)
+        draw_text(L->l, gw_rc(x + bw, y, w - 2 * bw, bh), val, (int)lroundf(24 * u),
+                  ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), L->a->th->text);
+    sform_button(L, up, gw_rc(x + w - bw, y, bw, bh), "+", false);
+    return y + bh - y0;
+}
