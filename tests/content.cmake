@@ -27,6 +27,12 @@ if(Python3_Interpreter_FOUND)
     COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/check_voice.py
             ${CMAKE_SOURCE_DIR}/content/core)
   set_tests_properties(content.core_voice PROPERTIES LABELS content)
+  # every exercise has a source, cautions, an explicit unattended flag, and its place in
+  # docs/content.md (tests/check_content_sources.py)
+  add_test(NAME content.core_sources
+    COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/check_content_sources.py
+            ${CMAKE_SOURCE_DIR}/content/core ${CMAKE_SOURCE_DIR}/docs/content.md)
+  set_tests_properties(content.core_sources PROPERTIES LABELS content)
 else()
-  message(STATUS "python3 not found: skipping content.core_limits, content.core_arabic, content.core_translated, content.spanish_register and content.core_voice")
+  message(STATUS "python3 not found: skipping content.core_limits, content.core_arabic, content.core_translated, content.spanish_register, content.core_voice and content.core_sources")
 endif()

@@ -73,3 +73,8 @@ set_tests_properties(e2e.cautions PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS e
 # Quitting: asked on Escape, at once from the Quit button and Ctrl+Q, nothing typed lost.
 add_test(NAME e2e.quit COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/e2e/check_quit.py $<TARGET_FILE:groundwork>)
 set_tests_properties(e2e.quit PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS e2e)
+# The coping skills added to the built-in pack: cautions first, each plays to its end, its
+# timed length is the one list and the cards show, and it renders in four languages at 100%
+# and 200% text (tests/e2e/check_skills.py)
+add_test(NAME e2e.skills COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/e2e/check_skills.py $<TARGET_FILE:groundwork>)
+set_tests_properties(e2e.skills PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS e2e)

@@ -284,7 +284,8 @@ def home_script(r, hours, ex):
         while True:
             s = Script()
             rs = random.Random(r.random())
-            saved = dict(st)
+            saved = {k: set(v) if isinstance(v, set) else v for k, v in st.items()}  # a discarded session's
+            # "don't show again" must not stay in the hidden set: a shallow copy kept it
             if warm and warm[0][0] == "settings":
                 end, what = home_all_settings(s, t, st), "settings"
             else:
