@@ -139,6 +139,8 @@ class Checker:
             self.err(f"{where}.category", f"bad category {e.get('category')!r}")
         self.text(f"{where}.title", e.get("title"), langs, 40)
         self.text(f"{where}.summary", e.get("summary"), langs, 100)
+        if "section" in e:
+            self.text(f"{where}.section", e.get("section"), langs, 40)
         cautions = e.get("cautions")
         if not isinstance(cautions, list):
             self.err(f"{where}.cautions", "required list")

@@ -187,6 +187,7 @@ int cmd_list(const run_options *o, bool json)
             cJSON_AddStringToObject(it, "category", e->category ? e->category : "");
             cJSON_AddStringToObject(it, "title", pack_text_get(&e->title, lang));
             cJSON_AddStringToObject(it, "summary", pack_text_get(&e->summary, lang));
+            cJSON_AddStringToObject(it, "section", pack_text_get(&e->section, lang)); /* "" for none */
             cJSON_AddNumberToObject(it, "length", gw_seconds(exercise_length(e)));
             cJSON_AddBoolToObject(it, "unattended", e->unattended);
             cJSON_AddStringToObject(it, "pack", e->pack ? e->pack->id : "");

@@ -17,7 +17,8 @@
 #include "app/ui.h"
 #include "core/i18n.h"
 
-#define MAX_CARDS 16
+#define MAX_CARDS 32 /* as many as kiosk settings may name (KIOSK_MAX_EXERCISES); the default list
+                        * (every exercise marked unattended) was cut off at 16 */
 
 /* "Touch to begin" for the languages a waiting room is likely to offer. */
 static const struct { const char *lang, *text; } TOUCH[] = {

@@ -39,7 +39,8 @@ static int library_column_of(const exercise *e)
 }
 
 /* Exercises in display order: column by column; within a column favourites first,
- * then load order.
+ * then those of no section, then each section (the pack's "section") where it first
+ * appears, each in load order.
  * Plan hook: when a loaded pack carries a plan (pack.json "plan": {...}; the format
  * comes with its own issue), its exercises are listed first, under "Your plan", before
  * the columns: add them to out[] here with their own column index and give the layout
@@ -47,6 +48,14 @@ static int library_column_of(const exercise *e)
 #define PLAN_COL NCOL  /* the "Your plan" row (present mode's take-home plans) */
 
 static bool library_in_plan(const exercise *e) { return e->pack && e->pack->has_plan; }
+
+/* The section a card is listed under in its column ("" for none): exercises that name the
+ * same one (its first text) in the same pack are one section. */
+static bool same_section(const exercise *x, const exercise *y)
+{
+    const char *sx = x->section.n > 0 ? x->section.text[0] : "", *sy = y->section.n > 0 ? y->section.text[0] : "";
+    return x->pack == y->pack && !strcmp(sx, sy);
+}
 
 static int library_ordered(const app *a, const exercise **out, int *col)
 {
@@ -60,12 +69,27 @@ static int library_ordered(const app *a, const exercise **out, int *col)
         }
     }
     for (int c = 0; c < NCOL; c++)
-        for (int fav = 1; fav >= 0; fav--)
+        for (int pass = 0; pass < 3; pass++) /* favourites; no section; the sections */
             for (int i = 0; i < total && n < MAX_LISTED; i++) {
                 const exercise *e = pack_set_exercise_at(a->packs, i);
-                if (!library_in_plan(e) && library_column_of(e) == c && app_is_favourite(a, e->id) == (bool)fav) {
+                bool fav = app_is_favourite(a, e->id);
+                if (library_in_plan(e) || library_column_of(e) != c || fav != (pass == 0) ||
+                    (pass > 0 && (pass == 1) != (e->section.n == 0)))
+                    continue;
+                if (pass < 2) {
                     out[n] = e;
                     col[n++] = c;
+                    continue;
+                }
+                bool listed = false; /* a section is listed whole where it first appears */
+                for (int j = 0; j < n && !listed; j++)
+                    listed = col[j] == c && same_section(out[j], e) && !app_is_favourite(a, out[j]->id);
+                for (int k = i; k < total && n < MAX_LISTED && !listed; k++) {
+                    const exercise *f = pack_set_exercise_at(a->packs, k);
+                    if (!library_in_plan(f) && library_column_of(f) == c && !app_is_favourite(a, f->id) && same_section(f, e)) {
+                        out[n] = f;
+                        col[n++] = c;
+                    }
                 }
             }
     return n;
@@ -211,6 +235,30 @@ static const char *library_card_summary(const app *a, const exercise *e, char *b
     return buf;
 }
 
+/* Whether card i opens a section of its column (its heading takes the row above it):
+ * it names one, is not a favourite, and the card before it in the column is of another
+ * section or a favourite. */
+static bool opens_section(const app *a, const exercise *const *ex, const int *col, int i)
+{
+    if (col[i] == PLAN_COL || ex[i]->section.n == 0 || app_is_favourite(a, ex[i]->id))
+        return false;
+    int k = i - 1;
+    while (k >= 0 && col[k] != col[i])
+        k--;
+    return k < 0 || app_is_favourite(a, ex[k]->id) || !same_section(ex[k], ex[i]);
+}
+
+/* The row of each card in its column (cards are listed column by column), counting the
+ * rows the section headings above it take. */
+static void rows_of(const app *a, const exercise *const *ex, const int *col, int n, int *row)
+{
+    int next[NCOL + 1] = { 0 };
+    for (int i = 0; i < n; i++) {
+        next[col[i]] += opens_section(a, ex, col, i);
+        row[i] = next[col[i]]++;
+    }
+}
+
 static grid library_grid_layout(const app *a, const exercise *const *ex, const int *col, int n)
 {
     ui_ctx ui = app_ui(a);
@@ -225,9 +273,10 @@ static grid library_grid_layout(const app *a, const exercise *const *ex, const i
     G.head = 40 * u;
     for (int c = 0; c < NCOL; c++)
         G.head = fmaxf(G.head, ui_text_h(&ui, library_cat_title(c), (int)lroundf(20 * u), true, G.cw));
-    int per[NCOL + 1] = { 0 };
+    int per[NCOL + 1] = { 0 }, row[MAX_LISTED];
+    rows_of(a, ex, col, n, row);
     for (int i = 0; i < n; i++)
-        per[col[i]]++;
+        per[col[i]] = col[i] == PLAN_COL ? per[col[i]] + 1 : row[i] + 1;
     G.most = 1;
     for (int c = 0; c < NCOL; c++)
         G.most = per[c] > G.most ? per[c] : G.most;
@@ -305,15 +354,6 @@ static grid library_grid_layout(const app *a, const exercise *const *ex, const i
     return G;
 }
 
-/* The row of card i in its column (cards are listed column by column). */
-static int library_row_of(const int *col, int i)
-{
-    int r = 0;
-    for (int k = 0; k < i; k++)
-        r += col[k] == col[i];
-    return r;
-}
-
 static void library_draw(const app *a, draw_list *l)
 {
     ui_ctx ui = app_ui(a);
@@ -378,20 +418,38 @@ static void library_draw(const app *a, draw_list *l)
         draw_text(l, gw_rc(pad + cw + gap, G.plan_top - 40 * u, W - 2 * pad - cw - gap, head), line,
                   (int)lroundf(17 * u), VALIGN_MIDDLE | TEXT_FIT, t->text);
     }
-    for (int c = 0; c < NCOL; c++)
-        draw_text(l, gw_rc(pad + (float)c * (cw + gap), top, cw, head), library_cat_title(c), (int)lroundf(20 * u),
-                  VALIGN_MIDDLE | (FONT_BOLD << 8), t->accent);
     int first = G.page * G.rows;
-    int row[NCOL + 1] = { 0 };
+    int row[MAX_LISTED], plan_k = 0;
+    rows_of(a, ex, col, n, row);
+    for (int c = 0; c < NCOL; c++) {
+        /* a page that starts inside a section says which above its column */
+        const char *title = library_cat_title(c);
+        int fit = 0;
+        for (int i = 0; i < n; i++)
+            if (col[i] == c && row[i] == first) {
+                if (ex[i]->section.n > 0 && !app_is_favourite(a, ex[i]->id)) {
+                    title = app_text(a, &ex[i]->section);
+                    fit = TEXT_FIT;
+                }
+                break;
+            }
+        draw_text(l, gw_rc(pad + (float)c * (cw + gap), top, cw, head), title, (int)lroundf(20 * u),
+                  VALIGN_MIDDLE | fit | (FONT_BOLD << 8), t->accent);
+    }
     for (int i = 0; i < n; i++) {
         int c = col[i];
         gw_rect r;
         if (c == PLAN_COL) {
-            int k = row[c]++;
+            int k = plan_k++;
             r = gw_rc(pad + (float)(k % NCOL) * (cw + gap), G.plan_top + (float)(k / NCOL) * (G.plan_ch + 10 * u), cw,
                       G.plan_ch);
         } else {
-            int k = row[c]++ - first;
+            int k = row[i] - first;
+            if (opens_section(a, ex, col, i) && k >= 1 && k < G.rows) /* its heading, on the row above */
+                draw_text(l, gw_rc(pad + (float)c * (cw + gap) + 4 * u, top + head + (float)(k - 1) * (ch + 10 * u),
+                                   cw - 8 * u, ch + 4 * u),
+                          app_text(a, &ex[i]->section), (int)lroundf(18 * u),
+                          VALIGN_BOTTOM | TEXT_FIT | (FONT_BOLD << 8), t->accent);
             if (k < 0 || k >= G.rows)
                 continue; /* on another page */
             r = gw_rc(pad + (float)c * (cw + gap), top + head + (float)k * (ch + 10 * u), cw, ch);
@@ -483,7 +541,9 @@ static int library_page_of_card(const app *a, int i)
     grid G = library_grid_layout(a, ex, col, n);
     if (G.npages <= 1 || i < 0 || i >= n || col[i] == PLAN_COL)
         return -1;
-    return library_row_of(col, i) / G.rows;
+    int row[MAX_LISTED];
+    rows_of(a, ex, col, n, row);
+    return row[i] / G.rows;
 }
 
 static void library_enter(app *a)
@@ -504,8 +564,10 @@ static void library_turn_page(app *a, int by)
     int p = G.page + by;
     p = p < 0 ? 0 : p >= G.npages ? G.npages - 1 : p;
     a->library_page = p;
+    int row[MAX_LISTED];
+    rows_of(a, ex, col, n, row);
     for (int i = 0; i < n; i++) /* the focus on the page's first card */
-        if (col[i] != PLAN_COL && library_row_of(col, i) / G.rows == p) {
+        if (col[i] != PLAN_COL && row[i] / G.rows == p) {
             a->focus = i;
             break;
         }

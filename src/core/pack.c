@@ -103,7 +103,7 @@ static int ex_missing(const exercise *e, const char *lang, size_t l, const char 
 {
     const pack *p = e->pack;
     int miss = miss_one(p, &e->title, lang, l, from) + miss_one(p, &e->summary, lang, l, from) +
-               miss_one(p, &e->opening_label, lang, l, from);
+               miss_one(p, &e->opening_label, lang, l, from) + miss_one(p, &e->section, lang, l, from);
     for (int i = 0; i < BREATH_MAX_PHASES; i++)
         miss += miss_one(p, &e->phase_label[i], lang, l, from);
     for (int i = 0; i < e->ncaution; i++)

@@ -84,6 +84,8 @@ typedef struct exercise {
     char         *category;  /* "breathing", "relaxation", "grounding" */
     pack_text     title;
     pack_text     summary;   /* one line for the library card */
+    pack_text     section;   /* the library's heading over it within its shelf
+                                ("Distress tolerance"); empty: none */
     int           ncaution;
     pack_text    *caution;
     char         *source;    /* citation */

@@ -118,12 +118,13 @@ static const char *strain_of(const exercise *e)
 void pack_check_exercise(jread *c, const cJSON *o, exercise *e)
 {
     static const char *const fields[] = {"id", "kind", "category", "title", "summary", "cautions",
-                                         "source", "breathing", "guided", "prompts", "unattended"};
+                                         "source", "breathing", "guided", "prompts", "unattended",
+                                         "section"};
     if (!cJSON_IsObject(o)) {
         jread_rep(c, o, PACK_ERROR, "an exercise must be an object {...}, not %s", jread_type_name(o));
         return;
     }
-    jread_check_fields(c, o, fields, 11);
+    jread_check_fields(c, o, fields, 12);
     e->kind = EX_KIND_COUNT;
     if (pack_get_id(c, o, "id", &e->id) == JREAD_OK) {
         const cJSON *idv = jread_obj_get(o, "id");
@@ -154,6 +155,7 @@ void pack_check_exercise(jread *c, const cJSON *o, exercise *e)
     }
     pack_get_text(c, o, "title", true, 40, &e->title);
     pack_get_text(c, o, "summary", true, 100, &e->summary);
+    pack_get_text(c, o, "section", false, 40, &e->section);
     const cJSON *ca = jread_get_array(c, o, "cautions", true, 0, 20, "caution");
     if (ca) {
         int n = cJSON_GetArraySize(ca);
@@ -227,6 +229,7 @@ void pack_exercise_free(exercise *e)
     free(e->category);
     pack_text_free(&e->title);
     pack_text_free(&e->summary);
+    pack_text_free(&e->section);
     for (int i = 0; i < e->ncaution; i++) pack_text_free(&e->caution[i]);
     free(e->caution);
     free(e->source);
