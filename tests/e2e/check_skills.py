@@ -9,9 +9,16 @@ as a person meets it (docs/content.md, "Distress tolerance and mindfulness"):
 - a timed exercise (pacer, guided) ends exactly when `list --json` says it lasts, the
   length the library card, the kiosk card and a plan show (exercise_length), so card,
   summary (e2e.summary_lengths) and `list` agree with what plays;
-- `render` draws its "Before you begin" screen and two moments of it (the first step and
-  the middle) in English, Spanish, German and Arabic at 100% and 200% text, each a PNG
-  of the size asked for that is not one flat colour.
+- `render` draws its "Before you begin" screen and the middle of it in English, Spanish,
+  German and Arabic at 100% and 200% text, and its first step at 200% (in English also at
+  100%), each a PNG of the size asked for that is not one flat colour;
+- `list --json` gives each skill its library section in every language: "Distress
+  tolerance" for TIPP, STOP and self-soothe, "Mindfulness" for the body scan, calm place,
+  leaves on a stream and urge surfing, none for the others;
+- home mode reaches each one's card in the library (turning pages as a person would) and
+  starts it after its cautions;
+- present mode puts them in a take-home plan (the body scan without its feet, paced
+  breathing a little longer) that saves, validates and lists them.
 The ids are listed here so that a skill removed from the pack fails this test."""
 import json
 import os
@@ -26,7 +33,8 @@ from gwcheck import require  # noqa: E402
 EXE = sys.argv[1]
 ONLY = sys.argv[2:]  # ids to check (all of SKILLS by default)
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "content", "core")
-SKILLS = ["paced-breathing-dbt", "grounding-soothing", "tipp-cold-water"]
+SKILLS = ["paced-breathing-dbt", "grounding-soothing", "tipp-cold-water", "counting-breaths", "stop-skill",
+          "self-soothe-senses", "body-scan", "calm-place", "leaves-on-a-stream", "urge-surfing"]
 FAILS = []
 
 
@@ -73,11 +81,74 @@ def index(ev, **want):
     return None
 
 
+SECTIONS = {"Distress tolerance": ["tipp-cold-water", "stop-skill", "self-soothe-senses"],
+            "Mindfulness": ["body-scan", "calm-place", "leaves-on-a-stream", "urge-surfing"]}
+
+
+def run_script(tmp, name, lines, args):
+    script, trace = os.path.join(tmp, name + ".jsonl"), os.path.join(tmp, name + ".trace")
+    with open(script, "w", encoding="utf-8") as f:
+        f.write("\n".join(json.dumps(x) for x in lines) + "\n")
+    env = dict(os.environ, XDG_DATA_HOME=os.path.join(tmp, name, "data"),
+               XDG_CONFIG_HOME=os.path.join(tmp, name, "config"))
+    p = subprocess.run([EXE, "play", "--no-draw", "--script", script, "--trace", trace] + args, env=env,
+                       capture_output=True, text=True, timeout=600)
+    check(p.returncode == 0, f"{name}: play exited {p.returncode}: {p.stderr.strip()}")
+    ev = [json.loads(x) for x in open(trace, encoding="utf-8") if x.strip()]
+    check(not [e for e in ev if e["event"] == "error"], f"{name}: {[e for e in ev if e['event'] == 'error']}")
+    return ev
+
+
+def sections_and_library(tmp):
+    for lang in ("en", "es", "de", "ar"):
+        got = {e["id"]: e["section"] for e in json.loads(subprocess.run(
+            [EXE, "list", "--json", "--lang", lang], capture_output=True, text=True, check=True).stdout)}
+        for en, ids in SECTIONS.items():
+            names = {got.get(i) for i in ids}
+            check(len(names) == 1 and "" not in names and (lang != "en" or names == {en}),
+                  f"{lang}: {ids} are not all under one section {en!r}: {names}")
+        for i in SKILLS:
+            if not any(i in ids for ids in SECTIONS.values()):
+                check(got.get(i) == "", f"{lang}: {i} has a section {got.get(i)!r}")
+    # home: every skill's card is reached from the library (on whatever page) and starts;
+    # Escape leaves it, and on the library opens and closes "Quit Groundwork?"
+    lines, t = [], 1.0
+    for i in SKILLS:
+        lines += [{"at": t, "choose": "exercise:" + i}, {"at": t + 0.5, "choose": "cautions-start"},
+                  {"at": t + 1.5, "key": "Escape"}, {"at": t + 2.0, "key": "Escape"}, {"at": t + 2.5, "key": "Escape"}]
+        t += 4
+    lines.append({"at": t, "end": True})
+    for size in ("100", "200"):
+        ev = run_script(tmp, "library" + size, lines, ["--mode", "home", "--text-size", size])
+        started = [e["id"] for e in ev if e["event"] == "exercise_start"]
+        check(started == SKILLS, f"home at {size}%: started {started}, not each skill once from the library")
+    # present: a take-home plan with the skills, tailored by kind
+    plan = os.path.join(tmp, "plan")
+    lines = [{"at": 0.5, "choose": "exercise:body-scan"}, {"at": 0.5, "choose": "cautions-start"},
+             {"at": 1.0, "press": "ctl-group:feet"}, {"at": 1.5, "press": "ctl-add-plan"},
+             {"at": 2.0, "press": "back"}, {"at": 2.5, "choose": "exercise:paced-breathing-dbt"},
+             {"at": 2.5, "choose": "cautions-start"}, {"at": 3.0, "press": "longer"},
+             {"at": 3.5, "press": "ctl-add-plan"}, {"at": 4.0, "press": "back"},
+             {"at": 4.5, "choose": "exercise:tipp-cold-water"}, {"at": 4.5, "choose": "cautions-start"},
+             {"at": 5.0, "press": "ctl-add-plan"}, {"at": 5.5, "press": "back"},
+             {"at": 6.0, "choose": "exercise:urge-surfing"}, {"at": 6.0, "choose": "cautions-start"},
+             {"at": 6.5, "press": "ctl-save-plan"}, {"at": 7.0, "end": True}]
+    ev = run_script(tmp, "present", lines, ["--mode", "present", "--plan-dir", plan])
+    saved = [e for e in ev if e["event"] == "plan_saved"]
+    check(len(saved) == 1 and saved[0]["ok"] and saved[0]["exercises"] == 4, f"present: the plan was not saved: {saved}")
+    check(any(e["event"] == "plan_group" and e["region"] == "feet" and not e["included"] for e in ev),
+          "present: the body scan's feet were not left out of the plan")
+    v = subprocess.run([EXE, "validate", plan], capture_output=True, text=True)
+    check(v.returncode == 0 and v.stdout.startswith("OK: 1 pack, 4 exercises"), f"the saved plan: {v.stdout}{v.stderr}")
+
+
 def main():
     listed = {e["id"]: e for e in json.loads(subprocess.run([EXE, "list", "--json"], capture_output=True,
                                                             text=True, check=True).stdout)}
     ids = ONLY or SKILLS
     with tempfile.TemporaryDirectory() as tmp:
+        if not ONLY:
+            sections_and_library(tmp)
         for eid in ids:
             require(eid in listed, f"{eid} is not in the built-in pack")
             doc, length = exercise_doc(eid), float(listed[eid]["length"])
@@ -97,6 +168,8 @@ def main():
                 for size in ("100", "200"):
                     for what, args in (("cautions", ["--cautions", "--at", "6"]), ("start", ["--at", "4"]),
                                        ("middle", ["--at", str(mid)])):
+                        if what == "start" and size == "100" and lang != "en":
+                            continue  # the first step at 100%: English is enough; the others at 200%
                         out = os.path.join(tmp, f"{eid}-{lang}-{size}-{what}.png")
                         r = subprocess.run([EXE, "render", "--exercise", eid, "--lang", lang, "--text-size", size,
                                             "--size", "1280x720", "--out", out] + args,
