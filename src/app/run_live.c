@@ -1,16 +1,12 @@
-/* The live program: a window, the 64-bit monotonic clock, and a loop that sleeps in
- * SDL_WaitEventTimeout until input arrives or the screen is due to change. A frame in
- * which nothing changed is not drawn; a changed frame redraws only its dirty part. */
+/* The live program: a window, the 64-bit monotonic clock, and a loop that sleeps until
+ * input arrives or the screen is due to change (plat_wait). A frame in which nothing
+ * changed is not drawn; a changed frame redraws only its dirty part. The window, the
+ * wait, the gamepads and the folder watch are the platform's (plat_window, plat_wait,
+ * plat_pad, plat_watch); this file joins them to the app: events in, app_update, draw,
+ * present, sleep until the next change.
+ * Ownership: run_live owns everything it opens and closes it all before returning. */
 #include <SDL2/SDL.h>
-#include <SDL2/SDL_syswm.h>
-#ifdef GW_HAVE_X11
-#include <X11/Xatom.h>
-#include <X11/Xlib.h>
-#endif
-#include <sys/inotify.h>
 #include <signal.h>
-#include <unistd.h>
-#include <dirent.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,110 +21,15 @@
 #include "platform/plat_audio.h"
 #include "platform/plat_clock.h"
 #include "platform/plat_input.h"
+#include "platform/plat_pad.h"
 #include "platform/plat_render.h"
+#include "platform/plat_wait.h"
+#include "platform/plat_watch.h"
+#include "platform/plat_window.h"
 
 #define IDLE_WAIT_MS 5000
-
-static void open_controllers(void)
-{
-    for (int i = 0; i < SDL_NumJoysticks(); i++)
-        if (SDL_IsGameController(i))
-            SDL_GameControllerOpen(i);
-}
-
-/* Gamepads are read by the loop (SDL_HINT_AUTO_UPDATE_JOYSTICKS off), not by SDL at
- * every look for events: SDL would look at the input devices (udev) at every frame and,
- * with a gamepad connected, wait for events by waking every millisecond. With one
- * connected they are read before every wait and waits last at most PAD_POLL_MS, so a
- * button is seen within a frame while a figure moves and within 50 ms on a still
- * screen; with none, the device list is looked at every PAD_SCAN_MS for one plugged in
- * (and at every wake of a still screen, at most IDLE_WAIT_MS apart). */
-#define PAD_POLL_MS 50
-#define PAD_SCAN_MS 1000
-
-typedef struct pad_reader {
-    bool on;     /* the gamepad subsystem is running */
-    gw_ns next;  /* none connected: look for one from then on */
-} pad_reader;
-
-static void pads_start(pad_reader *p)
-{
-    SDL_SetHint(SDL_HINT_AUTO_UPDATE_JOYSTICKS, "0");
-    if (SDL_InitSubSystem(SDL_INIT_GAMECONTROLLER) != 0) {
-        SDL_LogWarn(SDL_LOG_CATEGORY_INPUT, "No gamepad support: %s", SDL_GetError());
-        return;
-    }
-    p->on = true;
-    open_controllers();
-}
-
-/* Reads the gamepads (their events are then queued) when it is time to; with one
- * connected, the coming wait is cut to PAD_POLL_MS. */
-static void pads_read(pad_reader *p, gw_ns now, int *timeout)
-{
-    if (!p->on)
-        return;
-    bool connected = SDL_NumJoysticks() > 0;
-    if (connected && *timeout > PAD_POLL_MS)
-        *timeout = PAD_POLL_MS;
-    if (!connected && now < p->next)
-        return;
-    SDL_GameControllerUpdate();
-    p->next = now + GW_MSEC(PAD_SCAN_MS);
-}
-
-/* pacer (issue 4): a short rumble on each phase change, stronger and lower breathing
- * in, lighter and longer breathing out, a faint tap for holds. */
-static void rumble_phase(breath_kind k)
-{
-    Uint16 lo = 0x1800, hi = 0x0800;
-    Uint32 ms = 90;
-    if (k == BREATH_INHALE || k == BREATH_TOPUP) {
-        lo = 0x6000;
-        hi = 0x1000;
-        ms = 160;
-    } else if (k == BREATH_EXHALE) {
-        lo = 0x1000;
-        hi = 0x4000;
-        ms = 260;
-    }
-    for (int i = 0; i < SDL_NumJoysticks(); i++) {
-        SDL_GameController *gc = SDL_GameControllerFromInstanceID(SDL_JoystickGetDeviceInstanceID(i));
-        if (gc && SDL_GameControllerHasRumble(gc))
-            SDL_GameControllerRumble(gc, lo, hi, ms);
-    }
-}
-
-/* preview: a folder watch (the pack folder and its immediate subfolders) */
-static int watch_open(const char *dir)
-{
-    int fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
-    if (fd < 0)
-        return -1;
-    const uint32_t mask = IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_MODIFY;
-    inotify_add_watch(fd, dir, mask);
-    DIR *d = opendir(dir);
-    struct dirent *de;
-    while (d && (de = readdir(d))) {
-        if (de->d_name[0] == '.')
-            continue;
-        char sub[PATH_MAX];
-        if (paths_join(sub, sizeof sub, dir, de->d_name))
-            inotify_add_watch(fd, sub, mask | IN_ONLYDIR);
-    }
-    if (d)
-        closedir(d);
-    return fd;
-}
-
-static bool watch_changed(int fd)
-{
-    char buf[4096];
-    bool any = false;
-    while (fd >= 0 && read(fd, buf, sizeof buf) > 0)
-        any = true;
-    return any;
-}
+/* A display that has not given a window in this long ends the start (exit 1). */
+#define DISPLAY_DEADLINE_S 6
 
 /* Reloads the previewed pack and shows it, or its problems. */
 static void preview_reload(app *a, pack_set *packs, const run_options *o)
@@ -145,8 +46,8 @@ static void preview_reload(app *a, pack_set *packs, const run_options *o)
         app_set_scene(a, &scene_library);
 }
 
-/* present (issue 8): with a second display, the therapist's controls get a window of
- * their own there, and the client's display shows only the client view. */
+/* present: with a second display, the therapist's controls get a window of their own
+ * there, and the client's display shows only the client view. */
 typedef struct ctl_window {
     SDL_Window *win;
     plat_render *pr;
@@ -157,27 +58,9 @@ typedef struct ctl_window {
 
 static bool ctl_open(ctl_window *c, int client_disp, const char *fonts)
 {
-    int n = SDL_GetNumVideoDisplays(), d = client_disp == 0 ? 1 : 0;
-    if (n < 2)
-        return false;
-    /* Displays that overlap are mirrored (the client would see the controls' window
-     * too) or X screens of their own, where SDL places every window on the first: the
-     * controls then stay beside the client view. */
-    SDL_Rect cb, ob;
-    if (SDL_GetDisplayBounds(client_disp, &cb) == 0 && SDL_GetDisplayBounds(d, &ob) == 0 &&
-        SDL_HasIntersection(&cb, &ob))
-        return false;
-    SDL_Rect b;
-    int w = 1280, h = 720;
-    if (SDL_GetDisplayUsableBounds(d, &b) == 0) {
-        w = b.w < w ? b.w : w;
-        h = b.h < h ? b.h : h;
-    }
-    c->win = SDL_CreateWindow("Groundwork: therapist controls", SDL_WINDOWPOS_CENTERED_DISPLAY(d),
-                              SDL_WINDOWPOS_CENTERED_DISPLAY(d), w, h, SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    c->win = plat_window_open_second(client_disp, "Groundwork: therapist controls", 1280, 720);
     if (!c->win)
         return false;
-    SDL_SetWindowMinimumSize(c->win, 640, 400);
     c->pr = plat_render_new_window(c->win, fonts);
     if (!c->pr) {
         SDL_DestroyWindow(c->win);
@@ -201,18 +84,7 @@ static void ctl_close(ctl_window *c)
 /* True if the event belongs to the control window (and was handled). */
 static bool ctl_event(ctl_window *c, app *a, const SDL_Event *ev)
 {
-    if (!c->win)
-        return false;
-    Uint32 id = SDL_GetWindowID(c->win), wid = 0;
-    switch (ev->type) {
-    case SDL_WINDOWEVENT: wid = ev->window.windowID; break;
-    case SDL_MOUSEBUTTONDOWN: case SDL_MOUSEBUTTONUP: wid = ev->button.windowID; break;
-    case SDL_MOUSEMOTION: wid = ev->motion.windowID; break;
-    case SDL_MOUSEWHEEL: wid = ev->wheel.windowID; break;
-    case SDL_FINGERDOWN: case SDL_FINGERUP: case SDL_FINGERMOTION: wid = ev->tfinger.windowID; break;
-    default: return false;  /* keys and text act the same from either window */
-    }
-    if (wid != id)
+    if (!c->win || plat_window_of_event(ev) != SDL_GetWindowID(c->win))
         return false;
     int w, h;
     SDL_GetWindowSize(c->win, &w, &h);
@@ -260,95 +132,6 @@ static int content_thread(void *p)
     return 0;
 }
 
-#ifdef GW_HAVE_X11
-/* The window an EWMH property of w names, or None. */
-static Window wm_check_window(Display *d, Window w, Atom check)
-{
-    Atom type = None;
-    int format = 0;
-    unsigned long n = 0, after = 0;
-    unsigned char *data = NULL;
-    Window out = None;
-    if (XGetWindowProperty(d, w, check, 0, 1, False, XA_WINDOW, &type, &format, &n, &after, &data) == Success &&
-        type == XA_WINDOW && format == 32 && n == 1 && data)
-        out = (Window)((unsigned long *)(void *)data)[0];
-    if (data)
-        XFree(data);
-    return out;
-}
-#endif
-
-/* Whether a window manager looks after the display's windows. An EWMH one announces
- * itself on the root window (and on its own window, so a stale note of one that has
- * gone is not believed). On a bare X server (a kiosk started by xinit) a window sized
- * to the display already covers it, and asking for full screen would only make SDL
- * wait for a change that never comes (100 ms). Elsewhere, assume there is one. */
-static bool has_window_manager(SDL_Window *win)
-{
-#ifdef GW_HAVE_X11
-    SDL_SysWMinfo info;
-    SDL_VERSION(&info.version);
-    if (SDL_GetWindowWMInfo(win, &info) && info.subsystem == SDL_SYSWM_X11) {
-        Display *d = info.info.x11.display;
-        Atom check = XInternAtom(d, "_NET_SUPPORTING_WM_CHECK", False);
-        Window child = wm_check_window(d, DefaultRootWindow(d), check);
-        return child != None && wm_check_window(d, child, check) == child;
-    }
-#endif
-    return true;
-}
-
-/* While a figure moves, the loop wakes about 60 times a second, and SDL_WaitEventTimeout
- * looks for events three times on each wake (each a flush and several reads of the X
- * connection). For such short waits the loop sleeps for the wait and then looks for
- * events once: input that came meanwhile is handled at the frame it is due for, at most
- * one wait (a frame while a figure moves) later. It does not sleep on the display
- * connection: the display answers each frame sent (plat_present's completion event) a
- * moment later, and waking for that would cost as much as the round trip it replaces.
- * When that answer is all the display sent, SDL is not asked to look for events at
- * all, except every PUMP_MS (SDL also keeps the screen saver away, and turns a
- * termination signal into a quit request, when it looks). Longer waits (a still
- * screen) stay with SDL_WaitEventTimeout, which wakes at once for input. */
-#define SHORT_WAIT_MS 40
-#define PUMP_MS 250
-
-typedef struct display_wait {
-    bool x11;
-    plat_render *pr;
-    gw_ns pumped;  /* when SDL last looked for events */
-} display_wait;
-
-static display_wait display_wait_for(SDL_Window *win, plat_render *pr)
-{
-    display_wait w = { false, pr, 0 };
-    if (getenv("GW_SDL_WAIT"))  /* measurement: SDL's own wait throughout */
-        return w;
-    SDL_SysWMinfo info;
-    SDL_VERSION(&info.version);
-    w.x11 = SDL_GetWindowWMInfo(win, &info) && info.subsystem == SDL_SYSWM_X11;
-    return w;
-}
-
-/* The next event already queued in SDL, without looking for new ones. */
-static bool next_event(SDL_Event *ev)
-{
-    return SDL_PeepEvents(ev, 1, SDL_GETEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0;
-}
-
-/* Sleeps ms (unless an event is already queued), then fetches one event, if any. */
-static bool display_wait_event(display_wait *w, SDL_Event *ev, int ms)
-{
-    if (next_event(ev))
-        return true;
-    SDL_Delay((Uint32)ms);
-    gw_ns now = plat_now();
-    if (plat_render_present_collect(w->pr) != 0 || now - w->pumped >= GW_MSEC(PUMP_MS)) {
-        SDL_PumpEvents();
-        w->pumped = now;
-    }
-    return next_event(ev);
-}
-
 /* On a failed start: lets the loader finish and drops what it read. */
 static void content_drop(SDL_Thread *loader, pack_set *packs)
 {
@@ -356,9 +139,6 @@ static void content_drop(SDL_Thread *loader, pack_set *packs)
         SDL_WaitThread(loader, NULL);
     pack_set_free(packs);
 }
-
-/* A display that has not given a window in this long ends the start (exit 1). */
-#define DISPLAY_DEADLINE_S 6
 
 /* What ending the run needs when the X server has gone (nothing may touch the display). */
 typedef struct live_end {
@@ -392,21 +172,49 @@ static bool signal_ends(int sig, bool kiosk)
     return sig == SIGTERM || sig == SIGINT || sig == SIGHUP || sig == SIGQUIT;
 }
 
-int run_live(const run_options *o)
+/* Everything a live run holds. */
+typedef struct live {
+    const run_options *o;
+    bool kiosk, present;
+    char fonts[PATH_MAX];
+    pack_set packs;
+    plat_window pw;
+    int w, h;            /* the main window's size when it opened */
+    plat_render *pr;
+    plat_audio *audio;
+    plat_wait wait;
+    plat_pad pads;
+    plat_watch *watch;   /* preview: the pack folder */
+    trace *tr;
+    live_end ending;
+    app a;
+    gw_ns t0;            /* the app's time 0 on plat_now's clock */
+    ctl_window ctl;
+    draw_list frame[2];
+    int cur;
+    bool full;           /* next frame redraws everything (first, resized, exposed) */
+    bool started;        /* gamepads and sound are started after the first frame */
+    int rumbled;         /* the app's rumble_seq last acted on */
+    gw_ns reload_at;     /* preview: reload then (files changed) */
+    FILE *flog;
+    unsigned flog_lines;
+    int exit_signal;     /* the signal that ended the run */
+} live;
+
+static gw_ns live_now(const live *L) { return plat_now() - L->t0; }
+
+/* SDL, the display and the main window, while the content loads on a thread. */
+static bool live_open_display(live *L)
 {
-    app_export_async(true); /* Settings' Save window on a thread: this window keeps drawing */
-    bool kiosk = o->mode && !strcmp(o->mode, "kiosk");
-    bool present = o->mode && !strcmp(o->mode, "present");
-    pack_set packs = { 0 };
-    content_job job = { &packs, o };
+    const run_options *o = L->o;
+    content_job job = { &L->packs, o };
     /* before any thread starts, so that each inherits the handling */
     run_guard_signals_start();
     /* the data folder is looked up (and remembered) before the loader, which also asks */
-    char fonts[PATH_MAX];
-    snprintf(fonts, sizeof fonts, "%s", paths_font_dir());
+    snprintf(L->fonts, sizeof L->fonts, "%s", paths_font_dir());
     SDL_Thread *loader = SDL_CreateThread(content_thread, "content", &job);
     if (!loader)
-        run_content_for(&packs, o); /* no thread: load here */
+        run_content_for(&L->packs, o); /* no thread: load here */
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     SDL_SetHint(SDL_HINT_RENDER_VSYNC, "0");
     /* the window surface is drawn by our software renderer and sent to the display as
@@ -417,7 +225,7 @@ int run_live(const run_options *o)
     /* A kiosk takes no typed text (its PIN pad takes digits), so X's compose table of
      * dead keys, which Xlib reads and parses at start (10-20 ms of the first frame), is
      * left empty; an operator's own XCOMPOSEFILE is kept. */
-    if (kiosk)
+    if (L->kiosk)
         setenv("XCOMPOSEFILE", "/dev/null", 0);
     /* never an invisible window: no display, one that refuses or one that does not
      * answer ends the start with one line that says what to do */
@@ -429,82 +237,62 @@ int run_live(const run_options *o)
             run_guard_no_display(nodisp, sizeof nodisp, SDL_GetError());
         fprintf(stderr, "%s\n", nodisp);
         run_guard_deadline_stop();
-        content_drop(loader, &packs);
+        content_drop(loader, &L->packs);
         SDL_Quit();
         run_guard_signals_stop();
-        return 1;
+        return false;
     }
     run_guard_signals_wake();
 
-    int displays = SDL_GetNumVideoDisplays();
-    int disp = (o->display >= 0 && o->display < displays) ? o->display : 0;
-    if (o->display >= displays)
-        fprintf(stderr, "groundwork: there is no display %d; using display 0\n", o->display);
-    Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
-    int w = o->w > 0 ? o->w : 1280, h = o->h > 0 ? o->h : 720;
-    int x = SDL_WINDOWPOS_CENTERED_DISPLAY(disp), y = x;
-    SDL_Rect bounds;
-    bool want_full = false;
     /* present with a second display: the client's display is given over to the client view */
-    if ((o->fullscreen || kiosk || (present && displays > 1)) && SDL_GetDisplayBounds(disp, &bounds) == 0) {
-        /* sized to the display as well as asking for full screen, so that it covers the
-         * screen even where no window manager honours the request (a bare X server) */
-        flags = SDL_WINDOW_BORDERLESS | SDL_WINDOW_ALLOW_HIGHDPI;
-        want_full = true;
-        x = bounds.x;
-        y = bounds.y;
-        w = bounds.w;
-        h = bounds.h;
-    }
-    SDL_Window *win = SDL_CreateWindow("Groundwork", x, y, w, h, flags);
-    if (!win) {
+    plat_window_spec ws = { .display = o->display, .w = o->w, .h = o->h, .cover = o->fullscreen || L->kiosk,
+                            .cover_two = L->present, .kiosk = L->kiosk, .cursor_for = KIOSK_CURSOR_NS };
+    if (!plat_window_open(&L->pw, &ws)) {
         fprintf(stderr, "groundwork: cannot open a window: %s\n", SDL_GetError());
         run_guard_deadline_stop();
-        content_drop(loader, &packs);
+        content_drop(loader, &L->packs);
         SDL_Quit();
         run_guard_signals_stop();
-        return 1;
+        return false;
     }
-    live_end ending = { 0 };
-    run_guard_x11(win, display_lost, &ending);
-    SDL_SetWindowMinimumSize(win, 480, 320);
-    if (kiosk) {
-        SDL_SetWindowKeyboardGrab(win, SDL_TRUE);
-        SDL_ShowCursor(SDL_DISABLE);
-    }
-    SDL_GetWindowSize(win, &w, &h);
+    run_guard_x11(L->pw.win, display_lost, &L->ending);
+    SDL_GetWindowSize(L->pw.win, &L->w, &L->h);
 
-    trace *tr = NULL;
-    if (o->trace && !(tr = trace_open(o->trace)))
+    if (o->trace && !(L->tr = trace_open(o->trace)))
         fprintf(stderr, "groundwork: cannot write the trace %s\n", o->trace);
-    ending.tr = tr;
+    L->ending.tr = L->tr;
     /* the sound device is opened once the first frame is shown (or at the first sound
      * asked for, whichever comes first): opening it takes a while and nothing is heard
      * in the first frame */
-    plat_audio *audio = plat_audio_open_later();
+    L->audio = plat_audio_open_later();
     /* the window's image is set up (round trips to the display) while the content may
      * still be loading */
-    plat_render *pr = plat_render_new_window(win, fonts);
+    L->pr = plat_render_new_window(L->pw.win, L->fonts);
     run_guard_deadline_stop();
     if (loader)
         SDL_WaitThread(loader, NULL);
-    run_print_diags(&packs.diags);
-    if (!pr) {
+    run_print_diags(&L->packs.diags);
+    if (!L->pr) {
         fprintf(stderr, "groundwork: cannot draw in the window: %s\n", SDL_GetError());
-        ending.tr = NULL;
-        pack_set_free(&packs);
-        plat_audio_close(audio);
-        trace_close(tr);
-        SDL_DestroyWindow(win);
+        L->ending.tr = NULL;
+        pack_set_free(&L->packs);
+        plat_audio_close(L->audio);
+        trace_close(L->tr);
+        plat_window_close(&L->pw);
         SDL_Quit();
         run_guard_signals_stop();
-        return 1;
+        return false;
     }
+    return true;
+}
 
-    app a;
-    gw_ns t0 = plat_now();
-    app_config cfg = { .mode = o->mode, .w = w, .h = h, .theme = o->theme, .lang = o->lang, .text_pct = o->text_pct,
-                       .packs = &packs, .tr = tr, .audio = audio };
+/* The app, the control window and what the command line asked to show first. */
+static void live_open_app(live *L)
+{
+    const run_options *o = L->o;
+    L->t0 = plat_now();
+    app_config cfg = { .mode = o->mode, .w = L->w, .h = L->h, .theme = o->theme, .lang = o->lang, .text_pct = o->text_pct,
+                       .packs = &L->packs, .tr = L->tr, .audio = L->audio };
     cfg.kiosk_config = o->config;
     cfg.plan_dir = o->plan_dir;
     cfg.reload = o->preview ? NULL : run_reload_content;
@@ -513,172 +301,196 @@ int run_live(const run_options *o)
     cfg.home_flow = true;
     cfg.welcome = !o->preview;
     cfg.defer_log = true; /* a practice log another program holds must not delay the first frame */
-    app_init(&a, &cfg);
-    ending.a = &a;
-    a.cycles_override = o->cycles;
-    ctl_window ctl = { 0 };
-    if (present && ctl_open(&ctl, disp, fonts)) {
+    app_init(&L->a, &cfg);
+    L->ending.a = &L->a;
+    L->a.cycles_override = o->cycles;
+    if (L->present && ctl_open(&L->ctl, L->pw.display, L->fonts)) {
         int cw, ch;
-        SDL_GetWindowSize(ctl.win, &cw, &ch);
-        app_control_window(&a, cw, ch);
+        SDL_GetWindowSize(L->ctl.win, &cw, &ch);
+        app_control_window(&L->a, cw, ch);
     }
-    app_update(&a, plat_now() - t0);
-    int watch = -1;
-    gw_ns reload_at = GW_NEVER;
+    app_update(&L->a, live_now(L));
+    L->reload_at = GW_NEVER;
     if (o->preview) {
-        watch = watch_open(o->preview);
-        preview_reload(&a, &packs, o);
+        L->watch = plat_watch_open(o->preview);
+        preview_reload(&L->a, &L->packs, o);
     } else if (o->exercise)
-        app_start_chosen(&a, o->exercise);
-
-    draw_list frame[2] = { 0 };
-    int cur = 0;
-    int rumbled = a.rumble_seq;
-    bool full = true; /* next frame redraws everything (first, resized, exposed) */
-    gw_ns cursor_until = GW_NEVER; /* kiosk: the mouse cursor hides again then */
-    bool started = false;          /* gamepads and sound are started after the first frame */
-    pad_reader pads = { 0 };
+        app_start_chosen(&L->a, o->exercise);
+    L->rumbled = L->a.rumble_seq;
+    L->full = true;
     /* GW_FRAME_LOG=FILE: one line per pass of the loop, "seconds work-us drawn dirty-px"
      * (bench/run.sh takes the frame-time distribution from it) */
     const char *flog_path = getenv("GW_FRAME_LOG");
-    FILE *flog = flog_path && *flog_path ? fopen(flog_path, "w") : NULL;
-    unsigned flog_lines = 0;
-    if (flog)
-        fprintf(stderr, "groundwork: frames are sent with %s\n", plat_render_present_kind(pr));
-    display_wait dw = display_wait_for(win, pr);
-    int exit_signal = 0; /* the signal that ended the run */
-    while (!a.quit) {
-        if (!full && !started) {
-            /* enumerating input devices and opening the sound device take a while; the
-             * first frame need not wait */
-            started = true;
-            /* full screen is asked for after the first frame is shown: a window manager
-             * may take a while to answer */
-            if (want_full && has_window_manager(win))
-                SDL_SetWindowFullscreen(win, SDL_WINDOW_FULLSCREEN_DESKTOP);
-            plat_audio_start(audio);
-            if (plat_audio_problem(audio))
-                fprintf(stderr, "groundwork: %s (continuing without sound)\n", plat_audio_problem(audio));
-            pads_start(&pads);
-            app_home_first_frame(&a);
-        }
-        gw_ns now = plat_now() - t0;
-        gw_ns wake = app_next_change(&a);
-        int timeout;
-        if (watch >= 0 && wake > now + GW_MSEC(250))
-            wake = now + GW_MSEC(250); /* preview: look for changed files */
-        if (reload_at < wake)
-            wake = reload_at;
-        if (cursor_until < wake)
-            wake = cursor_until;
-        if (full)
-            timeout = 0;
-        else if (wake == GW_NEVER)
-            timeout = IDLE_WAIT_MS;
-        else {
-            gw_ns d = (wake - now + GW_NS_PER_MS - 1) / GW_NS_PER_MS;
-            timeout = d < 0 ? 0 : d > IDLE_WAIT_MS ? IDLE_WAIT_MS : (int)d;
-        }
-        pads_read(&pads, now, &timeout);
-        SDL_Event ev;
-        bool short_wait = dw.x11 && timeout > 0 && timeout <= SHORT_WAIT_MS;
-        bool got = short_wait ? display_wait_event(&dw, &ev, timeout) : SDL_WaitEventTimeout(&ev, timeout);
-        if (got) {
-            do {
-                a.now = plat_now() - t0;
-                if (ctl_event(&ctl, &a, &ev))  /* present: the control window's own */
-                    continue;
-                if (ev.type == SDL_WINDOWEVENT && (ev.window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
-                                                   ev.window.event == SDL_WINDOWEVENT_EXPOSED)) {
-                    if (ev.window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
-                        plat_render_resize(pr, ev.window.data1, ev.window.data2);
-                    full = true;
-                }
-                if (ev.type == SDL_CONTROLLERDEVICEADDED)
-                    SDL_GameControllerOpen(ev.cdevice.which);
-                if (kiosk && ev.type == SDL_MOUSEMOTION && ev.motion.which != SDL_TOUCH_MOUSEID) {
-                    SDL_ShowCursor(SDL_ENABLE);
-                    cursor_until = plat_now() - t0 + KIOSK_CURSOR_NS;
-                }
-                if (kiosk && ev.type == SDL_WINDOWEVENT && ev.window.event == SDL_WINDOWEVENT_FOCUS_LOST)
-                    SDL_RaiseWindow(win); /* stay in front; the hint keeps it from minimizing */
-                gw_event ge;
-                a.now = plat_now() - t0;
-                if (plat_input_translate(&ev, a.w, a.h, &ge))
-                    app_event(&a, &ge);
-            } while (short_wait ? next_event(&ev) : SDL_PollEvent(&ev));
-        }
-        for (int sig; (sig = run_guard_signal_take()) != 0;) {
-            bool ends = signal_ends(sig, kiosk);
-            a.now = plat_now() - t0;
-            trace_begin(tr, a.now, "signal");
-            trace_str(tr, "signal", run_guard_signal_name(sig));
-            trace_str(tr, "action", ends ? "exit" : "ignored");
-            trace_end(tr);
-            if (ends && !a.quit) {
-                app_keep_typed(&a);          /* a note being typed is saved */
-                app_end_exercise(&a, false); /* as left: its session gets its end */
-                app_request_quit(&a, "signal");
-                exit_signal = sig;
-            }
-        }
-        if (watch_changed(watch))
-            reload_at = plat_now() - t0 + GW_MSEC(150); /* let an editor finish saving */
-        if (plat_now() - t0 >= reload_at) {
-            reload_at = GW_NEVER;
-            preview_reload(&a, &packs, o);
-        }
-        if (plat_now() - t0 >= cursor_until) {
-            SDL_ShowCursor(SDL_DISABLE);
-            cursor_until = GW_NEVER;
-        }
-        gw_ns work0 = plat_now();
-        app_update(&a, work0 - t0);
-        plat_audio_idle(audio);
-        if (a.rumble_seq != rumbled) {
-            rumbled = a.rumble_seq;
-            if (!a.rumble_off)
-                rumble_phase(a.rumble_kind);
-        }
-        draw_list *next = &frame[cur ^ 1];
-        app_draw(&a, next);
-        app_check_drawn(&a, next);
-        gw_rect dirty = { 0 };
-        bool drawn = plat_render_frame(pr, full ? NULL : &frame[cur], next, &dirty);
-        if (drawn)
-            cur ^= 1;
-        if (flog)
-            fprintf(flog, "%.4f %.1f %d %.0f\n", (double)(work0 - t0) / 1e9, (double)(plat_now() - work0) / 1e3,
-                    drawn, drawn ? (double)(dirty.w * dirty.h) : 0.0);
-        if (flog && ++flog_lines % 60 == 0)
-            fflush(flog); /* a kiosk is stopped with SIGKILL */
-        full = false;
-        ctl_frame(&ctl, &a);
+    L->flog = flog_path && *flog_path ? fopen(flog_path, "w") : NULL;
+    if (L->flog)
+        fprintf(stderr, "groundwork: frames are sent with %s\n", plat_render_present_kind(L->pr));
+    L->wait = plat_wait_for(L->pw.win, L->pr);
+}
+
+/* Once the first frame is shown: full screen, sound and gamepads, which take a while
+ * (enumerating input devices, opening the sound device) and need not delay it. */
+static void live_first_frame_shown(live *L)
+{
+    if (L->full || L->started)
+        return;
+    L->started = true;
+    plat_window_shown(&L->pw);
+    plat_audio_start(L->audio);
+    if (plat_audio_problem(L->audio))
+        fprintf(stderr, "groundwork: %s (continuing without sound)\n", plat_audio_problem(L->audio));
+    plat_pad_start(&L->pads);
+    app_home_first_frame(&L->a);
+}
+
+/* How long to sleep: until the app's next change, a file to look at or reload, or the
+ * cursor to hide; at once after a full redraw is due, at most IDLE_WAIT_MS. */
+static int live_timeout(live *L)
+{
+    gw_ns now = live_now(L);
+    gw_ns wake = app_next_change(&L->a);
+    if (L->watch && wake > now + GW_MSEC(250))
+        wake = now + GW_MSEC(250); /* preview: look for changed files */
+    if (L->reload_at < wake)
+        wake = L->reload_at;
+    if (plat_window_next_change(&L->pw) < wake)
+        wake = plat_window_next_change(&L->pw);
+    int timeout;
+    if (L->full)
+        timeout = 0;
+    else if (wake == GW_NEVER)
+        timeout = IDLE_WAIT_MS;
+    else {
+        gw_ns d = (wake - now + GW_NS_PER_MS - 1) / GW_NS_PER_MS;
+        timeout = d < 0 ? 0 : d > IDLE_WAIT_MS ? IDLE_WAIT_MS : (int)d;
     }
-    if (flog) {
-        fclose(flog);
+    plat_pad_read(&L->pads, now, &timeout);
+    return timeout;
+}
+
+/* One event: the control window's, the window's own, then the app's. */
+static void live_event(live *L, const SDL_Event *ev)
+{
+    L->a.now = live_now(L);
+    if (ctl_event(&L->ctl, &L->a, ev)) /* present: the control window's own */
+        return;
+    if (ev->type == SDL_WINDOWEVENT &&
+        (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED || ev->window.event == SDL_WINDOWEVENT_EXPOSED)) {
+        if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
+            plat_render_resize(L->pr, ev->window.data1, ev->window.data2);
+        L->full = true;
+    }
+    plat_pad_event(&L->pads, ev);
+    plat_window_event(&L->pw, ev, live_now(L));
+    gw_event ge;
+    L->a.now = live_now(L);
+    if (plat_input_translate(ev, L->a.w, L->a.h, &ge))
+        app_event(&L->a, &ge);
+}
+
+/* Signals noted since the last pass: traced, and the run ended if they end it. */
+static void live_signals(live *L)
+{
+    for (int sig; (sig = run_guard_signal_take()) != 0;) {
+        bool ends = signal_ends(sig, L->kiosk);
+        L->a.now = live_now(L);
+        trace_begin(L->tr, L->a.now, "signal");
+        trace_str(L->tr, "signal", run_guard_signal_name(sig));
+        trace_str(L->tr, "action", ends ? "exit" : "ignored");
+        trace_end(L->tr);
+        if (ends && !L->a.quit) {
+            app_keep_typed(&L->a);          /* a note being typed is saved */
+            app_end_exercise(&L->a, false); /* as left: its session gets its end */
+            app_request_quit(&L->a, "signal");
+            L->exit_signal = sig;
+        }
+    }
+}
+
+/* preview: files changed are reloaded a moment later; a kiosk's cursor hides. */
+static void live_timers(live *L)
+{
+    if (plat_watch_changed(L->watch))
+        L->reload_at = live_now(L) + GW_MSEC(150); /* let an editor finish saving */
+    if (live_now(L) >= L->reload_at) {
+        L->reload_at = GW_NEVER;
+        preview_reload(&L->a, &L->packs, L->o);
+    }
+    plat_window_tick(&L->pw, live_now(L));
+}
+
+/* The app updated, its rumble given to the gamepads, its frames drawn and presented. */
+static void live_frame(live *L)
+{
+    gw_ns work0 = plat_now();
+    app_update(&L->a, work0 - L->t0);
+    plat_audio_idle(L->audio);
+    if (L->a.rumble_seq != L->rumbled) {
+        L->rumbled = L->a.rumble_seq;
+        if (!L->a.rumble_off)
+            plat_pad_rumble(&L->pads, L->a.rumble_kind);
+    }
+    draw_list *next = &L->frame[L->cur ^ 1];
+    app_draw(&L->a, next);
+    app_check_drawn(&L->a, next);
+    gw_rect dirty = { 0 };
+    bool drawn = plat_render_frame(L->pr, L->full ? NULL : &L->frame[L->cur], next, &dirty);
+    if (drawn)
+        L->cur ^= 1;
+    if (L->flog)
+        fprintf(L->flog, "%.4f %.1f %d %.0f\n", (double)(work0 - L->t0) / 1e9, (double)(plat_now() - work0) / 1e3,
+                drawn, drawn ? (double)(dirty.w * dirty.h) : 0.0);
+    if (L->flog && ++L->flog_lines % 60 == 0)
+        fflush(L->flog); /* a kiosk is stopped with SIGKILL */
+    L->full = false;
+    ctl_frame(&L->ctl, &L->a);
+}
+
+static void live_close(live *L)
+{
+    if (L->flog) {
+        fclose(L->flog);
         fprintf(stderr, "groundwork: %lu frames waited for the display to take the one before\n",
-                plat_render_present_waits(pr));
+                plat_render_present_waits(L->pr));
     }
-    trace_begin(tr, a.now, "exit");
-    trace_str(tr, "reason", a.exit_reason);
-    if (exit_signal)
-        trace_str(tr, "signal", run_guard_signal_name(exit_signal));
-    trace_end(tr);
-    if (watch >= 0)
-        close(watch);
-    app_free(&a);
-    ending.a = NULL;
-    ctl_close(&ctl);
-    draw_free(&frame[0]);
-    draw_free(&frame[1]);
-    plat_render_free(pr);
-    pack_set_free(&packs);
-    plat_audio_close(audio);
-    ending.tr = NULL;
-    trace_close(tr);
-    SDL_DestroyWindow(win);
+    trace_begin(L->tr, L->a.now, "exit");
+    trace_str(L->tr, "reason", L->a.exit_reason);
+    if (L->exit_signal)
+        trace_str(L->tr, "signal", run_guard_signal_name(L->exit_signal));
+    trace_end(L->tr);
+    plat_watch_close(L->watch);
+    app_free(&L->a);
+    L->ending.a = NULL;
+    ctl_close(&L->ctl);
+    draw_free(&L->frame[0]);
+    draw_free(&L->frame[1]);
+    plat_render_free(L->pr);
+    pack_set_free(&L->packs);
+    plat_audio_close(L->audio);
+    L->ending.tr = NULL;
+    trace_close(L->tr);
+    plat_window_close(&L->pw);
     SDL_Quit();
     run_guard_signals_stop();
+}
+
+int run_live(const run_options *o)
+{
+    app_export_async(true); /* Settings' Save window on a thread: this window keeps drawing */
+    live L = { .o = o, .kiosk = o->mode && !strcmp(o->mode, "kiosk"), .present = o->mode && !strcmp(o->mode, "present") };
+    if (!live_open_display(&L))
+        return 1;
+    live_open_app(&L);
+    while (!L.a.quit) {
+        live_first_frame_shown(&L);
+        SDL_Event ev;
+        if (plat_wait_event(&L.wait, &ev, live_timeout(&L)))
+            do
+                live_event(&L, &ev);
+            while (plat_wait_more(&L.wait, &ev));
+        live_signals(&L);
+        live_timers(&L);
+        live_frame(&L);
+    }
+    live_close(&L);
     return 0;
 }
