@@ -1,5 +1,10 @@
+/* plat_text: see plat_text.h. Fonts by style and size come from the set shared with the
+ * drawers (plat_font): a layout measures in a handful of sizes at a time. (Resizing one
+ * font per style instead would rerun the font's hinting program at every change of
+ * size, many times a frame.) */
 #include "platform/plat_text.h"
 #include "platform/plat_font.h"
+#include "platform/plat_shape.h"
 
 #include "core/textrun.h"
 
@@ -51,49 +56,6 @@ void plat_text_free(plat_text *t)
     free(t);
 }
 
-/* Fonts by style and size (plat_font), shared with the drawers: a layout measures in a
- * handful of sizes at a time. (Resizing one font per style instead would rerun the
- * font's hinting program at every change of size, many times a frame.) */
-static TTF_Font *font_get(plat_text *t, int style, int px) { return plat_fonts_get(t->fonts, style, px, NULL); }
-
-/* The font of a run (textrun's font numbering), shaped in its direction: as
- * plat_render picks it. */
-static TTF_Font *run_font(plat_text *t, bool bold, int font, int px, bool rtl)
-{
-    return plat_fonts_run(t->fonts, bold, font == TEXTRUN_ARABIC, px, rtl, NULL);
-}
-
-typedef struct measure_ctx {
-    plat_text *t;
-    bool bold;
-    int px;
-} measure_ctx;
-
-static int measure_run(void *ctx, const char *s, int len, int font, bool rtl)
-{
-    measure_ctx *m = ctx;
-    char buf[512];
-    char *str = (size_t)len < sizeof buf ? buf : malloc((size_t)len + 1);
-    if (!str)
-        return 0;
-    memcpy(str, s, (size_t)len);
-    str[len] = 0;
-    TTF_Font *f = run_font(m->t, m->bold, font, m->px, rtl);
-    int w = 0, h = 0;
-    if (!f || TTF_SizeUTF8(f, str, &w, &h) != 0)
-        w = 0;
-    if (str != buf)
-        free(str);
-    return w;
-}
-
-static bool covers_glyph(void *ctx, int font, uint32_t cp)
-{
-    measure_ctx *m = ctx;
-    TTF_Font *f = font_get(m->t, (m->bold ? PLAT_FONT_BOLD : 0) | (font == TEXTRUN_ARABIC ? PLAT_FONT_ARABIC : 0), m->px);
-    return f && TTF_GlyphIsProvided32(f, cp);
-}
-
 static uint64_t hash_of(const char *s, int px, bool bold, int wrap)
 {
     uint64_t h = 1469598103934665603ULL;
@@ -137,19 +99,18 @@ bool plat_text_measure(plat_text *t, const char *utf8, int font_px, bool bold, i
         if (!x->used || (e->used && x->tick < e->tick))
             e = x;
     }
-    /* laid out as the renderer lays it out (core/textrun: a font per script, lines
-     * broken at spaces), so a width measured here is the width drawn */
-    measure_ctx ctx = { t, bold, font_px };
-    textrun_env env = { measure_run, covers_glyph, &ctx };
+    /* laid out by the renderer's own layout (plat_shape), so a width measured here is
+     * the width drawn */
+    plat_shape sh = { .fonts = t->fonts, .bold = bold, .px = font_px };
     textrun_layout L;
-    if (!textrun_layout_text(&L, utf8, wrap, false, &env)) {
+    if (!plat_shape_runs(&sh, utf8, wrap, false, &L)) {
         t->failures++;
         return false;
     }
     bool arabic = (L.fonts & (1u << TEXTRUN_ARABIC)) != 0;
     int maxw = L.w, lines = L.nline > 0 ? L.nline : 1;
     textrun_layout_free(&L);
-    TTF_Font *f = font_get(t, (bold ? PLAT_FONT_BOLD : 0) | (arabic ? PLAT_FONT_ARABIC : 0), font_px);
+    TTF_Font *f = plat_shape_script_font(&sh, arabic ? TEXTRUN_ARABIC : TEXTRUN_LATIN);
     if (!f) {
         t->failures++;
         return false;

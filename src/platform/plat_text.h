@@ -1,6 +1,6 @@
 /* plat_text: measures text as plat_render draws it: SDL_ttf with the same fonts, laid
- * out by the same code (core/textrun: Noto Sans Arabic for Arabic runs, Noto Sans for
- * the others, lines broken at spaces), so that layouts can size buttons and boxes from
+ * out by the same code (plat_shape over core/textrun: Noto Sans Arabic for Arabic runs,
+ * Noto Sans for the others, lines broken at spaces), so that layouts can size buttons and boxes from
  * their text instead of guessing. Fonts are opened on first use; results are cached
  * (layouts measure the same labels every frame).
  * Ownership: the measurer owns its fonts and cache; plat_text_free releases them. */

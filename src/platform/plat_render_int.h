@@ -1,0 +1,62 @@
+/* plat_render_int: what the renderer's files share (plat_render.c: setup and frames;
+ * plat_render_text.c: text and its cache; plat_render_geom.c: shapes). Not for use
+ * outside plat_render*.c.
+ * Ownership: as plat_render.h; the renderer owns everything its struct points at. */
+#ifndef GW_PLAT_RENDER_INT_H
+#define GW_PLAT_RENDER_INT_H
+#include <SDL2/SDL.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/draw.h"
+#include "platform/plat_font.h"
+#include "platform/plat_present.h"
+#include "platform/plat_render.h"
+
+#define TEXT_CACHE 384
+/* The text cache holds at most TEXT_CACHE texts and at most TEXT_CACHE_BYTES of their
+ * pixels: bounded by count alone, a kiosk soak held from 7 to 47 MiB of text depending on
+ * which long paragraphs were shown last. 24 MiB is several screens' worth at 1920x1080. */
+#define TEXT_CACHE_BYTES (24 << 20)
+
+typedef struct text_entry {
+    uint64_t hash;
+    char *text;
+    int style, px, flags, wrap;
+    gw_color color;
+    SDL_Texture *tex;
+    int w, h;
+    int skip;       /* line skip */
+    bool arabic;    /* uses the Arabic font (taller lines) */
+    uint64_t used;
+} text_entry;
+
+struct plat_render {
+    plat_present *present; /* how the window's pixels reach the screen; NULL offscreen */
+    SDL_Surface *surf;    /* the window's (the presenter's) or offscreen (owned) */
+    SDL_Renderer *r;
+    plat_fonts *fonts; /* shared (plat_fonts_shared) */
+    text_entry cache[TEXT_CACHE];
+    size_t cache_bytes;   /* pixels of the cached texts, 4 bytes each */
+    uint64_t tick;
+    char problem[1400];
+    SDL_Vertex *vtx;
+    int nvtx, capvtx;
+    int *idx;
+    int nidx, capidx;
+};
+
+/* The first problem met is kept (plat_render_problem) and logged once. */
+void render_note_problem(plat_render *pr, const char *fmt, const char *arg);
+
+/* plat_render_text.c */
+void render_text_cache_clear(plat_render *pr);
+void render_text_cmd(plat_render *pr, const draw_list *l, const draw_cmd *c);
+
+/* plat_render_geom.c: a DRAW_RECT, _FRAME, _CIRCLE, _RING or _LINE command drawn (false
+ * for other ops); an opaque rectangle filled straight into the surface's pixels (false
+ * when that cannot be done and SDL's renderer must). */
+bool render_geom_cmd(plat_render *pr, const draw_cmd *c);
+bool render_geom_fill(plat_render *pr, float x, float y, float w, float h, gw_color c);
+
+#endif
