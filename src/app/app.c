@@ -1,15 +1,12 @@
 #include "app/app.h"
 #include "core/draw_adapt.h"
 
-#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "core/i18n.h"
-#include "core/paths.h"
 #include "platform/plat_audio.h"
 #include "platform/plat_text.h"
 
@@ -27,8 +24,6 @@ void app_core_init(app *a, const app_config *cfg, const scene_vt *const *scenes,
     a->w = cfg->w > 0 ? cfg->w : 1280;
     a->h = cfg->h > 0 ? cfg->h : 720;
     a->focus = 0;
-    a->last_index = -1;
-    a->guided_voice = -1;
     if (cfg->lang && *cfg->lang) {
         snprintf(a->lang, sizeof a->lang, "%s", cfg->lang);
         a->lang_arg = true;
@@ -48,21 +43,6 @@ void app_core_free(app *a)
     locales_free(&a->loc);
     plat_text_free(a->text);
     a->text = NULL;
-}
-
-/* In order: the style chosen during this session (the Style control); calm with reduced
- * motion; the style the pack names for the exercise (its figure is part of it, as box
- * breathing's box); the person's default pacer style (settings); the orb. */
-int pacer_style_of(const app *a)
-{
-    if (a->pacer_style > 0 && a->pacer_style <= PACER_STYLE_COUNT)
-        return a->pacer_style - 1;
-    if (a->set.reduced_motion) /* issue 10: reduced motion selects the calm style */
-        return PACER_CALM;
-    int s = a->ex && a->ex->style_named ? (int)a->ex->pacer : -1;
-    if (s < 0)
-        s = pacer_style_parse(a->set.pacer);
-    return s < 0 ? PACER_ORB : s;
 }
 
 float app_unit(const app *a)
@@ -170,6 +150,13 @@ void app_error(app *a, const char *msg)
     snprintf(a->notice, sizeof a->notice, "%s", msg);
 }
 
+/* The scene that runs the exercise's kind. */
+static const scene_vt *exercise_scene(const app *a)
+{
+    static const app_scene_id SCENE_FOR[EX_KIND_COUNT] = { SCENE_PACER, SCENE_GUIDED, SCENE_PROMPTS };
+    return a->scenes[SCENE_FOR[a->ex->kind]];
+}
+
 bool app_start_exercise(app *a, const char *id)
 {
     const exercise *e = a->packs ? pack_set_find(a->packs, id) : NULL;
@@ -182,27 +169,20 @@ bool app_start_exercise(app *a, const char *id)
     if (a->ex_active)
         app_end_exercise(a, false);
     a->ex = e;
-    a->pattern = e->breath;
-    if (e->kind == EX_BREATHING && a->cycles_override > 0) {
-        a->pattern.cycles = a->cycles_override;
-        a->pattern.session_ns = 0;
-    }
+    const scene_vt *s = exercise_scene(a);
+    if (s->start)
+        s->start(a);
     tb_start(&a->clock, a->now);
     a->ex_active = true;
-    a->last_index = -1;
-    a->last_cycle = -1;
-    a->last_stage = BREATH_STAGE_LEAD_IN;
-    memset(&a->bs, 0, sizeof a->bs);
     trace_begin(a->tr, a->now, "exercise_start");
     trace_str(a->tr, "id", e->id);
     trace_str(a->tr, "kind", exercise_kind_name(e->kind));
-    if (e->kind == EX_BREATHING) /* the pacer style it opens with */
-        trace_str(a->tr, "style", pacer_style_name(pacer_style_of(a)));
+    if (s->trace_start)
+        s->trace_start(a);
     trace_end(a->tr);
     if (a->hooks && a->hooks->started)
         a->hooks->started(a);
-    static const app_scene_id SCENE_FOR[EX_KIND_COUNT] = { SCENE_PACER, SCENE_GUIDED, SCENE_PROMPTS };
-    app_go(a, SCENE_FOR[e->kind]);
+    app_go(a, s->id);
     return true;
 }
 
@@ -215,7 +195,6 @@ void app_end_exercise(app *a, bool completed)
     plat_audio_voice_stop(a->audio);
     plat_audio_cancel_cues(a->audio);
     plat_audio_ambience(a->audio, NULL);
-    a->guided_voice = -1;
     if (completed)
         a->ended_count++;
     trace_begin(a->tr, a->now, "exercise_end");
@@ -251,7 +230,9 @@ void app_set_paused(app *a, bool paused)
         tb_pause(&a->clock, a->now);
     else
         tb_resume(&a->clock, a->now);
-    a->cue_boundary = -1; /* cues not yet played are scheduled again */
+    const scene_vt *s = exercise_scene(a);
+    if (s->paused)
+        s->paused(a, paused);
     trace_begin(a->tr, a->now, paused ? "pause" : "resume");
     trace_str(a->tr, "exercise", a->ex->id);
     trace_end(a->tr);
@@ -263,109 +244,12 @@ void app_leave_exercise(app *a)
     a->mode->leave_exercise(a);
 }
 
-/* Schedules the cue of the next phase boundary on the audio module's sample clock
- * once it is less than PACER_CUE_AHEAD away, so it starts on the exact sample. */
-static void schedule_cue(app *a, gw_ns t)
-{
-    if (!a->audio || a->clock.paused)
-        return;
-    gw_ns nb = breath_next_boundary(&a->pattern, t);
-    if (nb == GW_NEVER || nb == a->cue_boundary || nb - t > PACER_CUE_AHEAD)
-        return;
-    breath_state at;
-    breath_at(&a->pattern, nb, &at);
-    if (at.stage != BREATH_STAGE_BREATHING)
-        return;
-    plat_audio_cue_at(a->audio, synth_cue_name(breath_kind_row_of(at.kind)->cue), a->now + (nb - t), a->now);
-    a->cue_boundary = nb;
-}
-
-/* Spoken pacer words and counts: assets/voice/<lang>/<name>.ogg (English when the
- * language has none). Traced even when there is no sound, so runs can be checked. */
-static void pacer_say(app *a, const char *name)
-{
-    const char *data = paths_data_dir();
-    char rel[64], path[PATH_MAX];
-    const char *langs[2] = { a->lang, "en" };
-    for (int i = 0; i < 2; i++) {
-        snprintf(rel, sizeof rel, "voice/%s/%s.ogg", langs[i], name);
-        char sub[96];
-        snprintf(sub, sizeof sub, "assets/%s", rel);
-        if (data && paths_join(path, sizeof path, data, sub) && access(path, R_OK) == 0)
-            break;
-        path[0] = 0;
-    }
-    if (!path[0])
-        return;
-    trace_begin(a->tr, a->now, "voice");
-    trace_str(a->tr, "clip", rel);
-    trace_end(a->tr);
-    plat_audio_voice_play(a->audio, path, 0);
-}
-
-static void speak_breathing(app *a, gw_ns t, bool new_phase)
-{
-    const breath_state *s = &a->bs;
-    if (!a->speak || s->stage != BREATH_STAGE_BREATHING)
-        return;
-    if (new_phase) {
-        a->spoken_sec = 0;
-        pacer_say(a, breath_kind_row_of(s->kind)->word);
-        return;
-    }
-    /* "Breathe in... two... three... four": the count of each following whole second */
-    int sec = (int)((t - s->phase_start) / GW_NS_PER_SEC);
-    if (sec > a->spoken_sec && sec + 1 <= 10 && (gw_ns)(sec + 1) * GW_NS_PER_SEC <= s->phase_len + GW_MSEC(50)) {
-        a->spoken_sec = sec;
-        char n[16];
-        snprintf(n, sizeof n, "%d", sec + 1);
-        pacer_say(a, n);
-    }
-}
-
-/* Breathing: phase changes become trace events and cues. */
-static void update_breathing(app *a)
-{
-    gw_ns t = tb_elapsed(&a->clock, a->now);
-    breath_at(&a->pattern, t, &a->bs);
-    const breath_state *s = &a->bs;
-    if (s->stage == BREATH_STAGE_BREATHING && (s->index != a->last_index || s->cycle != a->last_cycle)) {
-        trace_begin(a->tr, a->now, "phase");
-        trace_str(a->tr, "exercise", a->ex->id);
-        trace_str(a->tr, "phase", breath_kind_name(s->kind));
-        trace_int(a->tr, "index", s->index);
-        trace_int(a->tr, "cycle", s->cycle + 1);
-        if (s->opening) /* the one-off exhale before the first breath (index -1) */
-            trace_bool(a->tr, "opening", true);
-        trace_end(a->tr);
-        trace_begin(a->tr, a->now, "cue");
-        trace_str(a->tr, "sound", synth_cue_name(breath_kind_row_of(s->kind)->cue));
-        trace_end(a->tr);
-        /* normally scheduled ahead on the sample clock; if not (late first frame,
-         * just resumed or adjusted), play it now */
-        if (a->cue_boundary != s->phase_start)
-            plat_audio_cue(a->audio, synth_cue_name(breath_kind_row_of(s->kind)->cue));
-        a->cue_boundary = s->phase_start;
-        a->last_index = s->index;
-        a->last_cycle = s->cycle;
-        a->rumble_seq++;
-        a->rumble_kind = s->kind;
-        speak_breathing(a, t, true);
-    } else {
-        speak_breathing(a, t, false);
-    }
-    schedule_cue(a, t);
-    a->last_stage = s->stage;
-    if (s->stage == BREATH_STAGE_DONE)
-        app_end_exercise(a, true);
-}
-
 void app_update(app *a, gw_ns now)
 {
     app_check_text(a); /* a layout measured in answer to input */
     a->now = now;
-    if (a->ex_active && a->ex->kind == EX_BREATHING)
-        update_breathing(a);
+    if (a->ex_active && exercise_scene(a)->advance)
+        exercise_scene(a)->advance(a);
     if (a->scene->update)
         a->scene->update(a);
     if (a->mode->update)
@@ -493,7 +377,9 @@ void app_event(app *a, const gw_event *e)
         return;
     case EV_AUDIO_DEVICE:
         plat_audio_device_changed(a->audio, e->added);
-        a->audio_gone = !e->added;
+        for (int i = 0; i < SCENE_COUNT; i++)
+            if (a->scenes[i]->audio_device)
+                a->scenes[i]->audio_device(a, e->added);
         trace_begin(a->tr, a->now, "audio_device");
         trace_bool(a->tr, "added", e->added);
         trace_bool(a->tr, "live", plat_audio_live(a->audio));

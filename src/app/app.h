@@ -58,6 +58,18 @@ typedef struct scene_vt {
      * kept between visits. release frees what the state owns (app_free); may be NULL. */
     size_t state_size;
     void (*release)(app *a);
+    /* The scene that runs an exercise kind (app_start_exercise chooses it from the kind):
+     * start sets up the run when an exercise starts (before it is traced), trace_start
+     * adds the scene's own fields to its `exercise_start` event, advance moves it on at
+     * every update while it is active (whichever screen shows), paused says it was
+     * paused or resumed (app_set_paused, from any screen). Each may be NULL. */
+    void (*start)(app *a);
+    void (*trace_start)(const app *a);
+    void (*advance)(app *a);
+    void (*paused)(app *a, bool paused);
+    /* The audio device went away (false) or came back: every scene is told, whichever
+     * shows, before the one showing gets the event; may be NULL. */
+    void (*audio_device)(app *a, bool added);
 } scene_vt;
 
 typedef struct mode_vt {
@@ -150,13 +162,10 @@ struct app {
 
     /* the exercise in progress */
     const exercise *ex;
-    breath_pattern pattern;
-    int   cycles_override; /* from --cycles; 0: the exercise's own */
+    int   cycles_override; /* from --cycles; 0: the exercise's own (the pacer starts with it,
+                              the practice log notes it) */
     tb_clock clock;
-    breath_state bs;
     bool  ex_active;       /* started and not yet ended */
-    int   last_index, last_cycle;
-    breath_stage last_stage;
 
     int   step;            /* prompts: the step shown; guided: the last step traced */
     int   ended_count;     /* exercises that reached their end (for headless runs) */
@@ -165,19 +174,6 @@ struct app {
     bool ui_stale;
 
     locales loc;                   /* disclaimer and crisis lines (owned; loaded by app_crisis.c) */
-    /* guided exercises (issue 5): voice and ambience */
-    int   guided_voice;    /* step whose clip was started and not stopped, -1: none */
-    int   ambience;        /* 0 off, 1 brown, 2 rain, 3 drone (kept between exercises) */
-    bool  audio_gone;      /* the audio device was removed and has not come back */
-    /* pacer (issue 4): style chosen by the person, audio cues, live control, rumble */
-    int   pacer_style;      /* 0: the exercise's own; 1 + PACER_STYLE_*: chosen this session */
-    gw_ns cue_boundary;     /* elapsed time of the boundary whose cue is already scheduled */
-    bool  muted;
-    bool  rumble_off;       /* gamepad rumble on phase changes is on unless this is set */
-    int   rumble_seq;       /* bumped at every phase change; the live runner rumbles */
-    bool  speak;            /* spoken phase words and counts (widget "speak", key V) */
-    int   spoken_sec;       /* the last count spoken in this phase (seconds into it) */
-    breath_kind rumble_kind;
     /* the person's settings: read by every scene, changed only through app_home.c
      * (app_settings_edit, then app_settings_changed, which writes them) */
     settings set;
@@ -194,11 +190,8 @@ struct app {
     int   library_page;      /* library: the page of cards shown when they do not fit one screen */
 };
 
-/* The style shown for the current exercise (the person's choice, else the exercise's);
- * styles and their names: core/pacer_style.h. */
-int pacer_style_of(const app *a);
-/* How far ahead of a phase boundary its audio cue is scheduled. */
-#define PACER_CUE_AHEAD GW_MSEC(150)
+/* The breathing exercise in progress: its styles, pattern and state (app/pacer.h). */
+#include "app/pacer.h"
 
 /* app_init.c: the app with the built-in scenes and modes (false: it cannot start). */
 bool app_init(app *a, const app_config *cfg);

@@ -303,10 +303,11 @@ static void adjustments(const app *a, char *out, size_t n)
         if (w < 0 || (size_t)w >= n - k) { out[0] = 0; return; } \
         k += (size_t)w; \
     } while (0)
-    long long d = (long long)((breath_cycle_len(&a->pattern) - breath_cycle_len(&a->ex->breath)) / GW_MSEC(1));
+    const breath_pattern *p = pacer_pattern(a);
+    long long d = (long long)((breath_cycle_len(p) - breath_cycle_len(&a->ex->breath)) / GW_MSEC(1));
     if (d)
         ADD("%s\"breath_ms\": %lld", k ? ", " : "{", d);
-    int cycles = breath_total_cycles(&a->pattern);
+    int cycles = breath_total_cycles(p);
     if (a->cycles_override > 0 || cycles != breath_total_cycles(&a->ex->breath))
         ADD("%s\"cycles\": %d", k ? ", " : "{", cycles);
     int style = pacer_style_of(a);

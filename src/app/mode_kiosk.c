@@ -363,8 +363,7 @@ void app_kiosk_reset(app *a, const char *why)
     a->focus = 0;
     kiosk_forget_scene(a, SCENE_KIOSK_LIBRARY);
     a->focus_visible = false;
-    a->last_index = -1;
-    memset(&a->bs, 0, sizeof a->bs);
+    pacer_forget(a);
     kiosk_forget_scene(a, SCENE_ADMIN);
     k->closing_since = -1;
     k->corner_since = -1;

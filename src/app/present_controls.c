@@ -37,16 +37,17 @@ static void ctl_change_cycles(app *a, int d)
 {
     if (!a->ex || a->ex->kind != EX_BREATHING || !a->ex_active)
         return;
-    int n = breath_total_cycles(&a->pattern) + d;
-    int floor_n = a->bs.stage == BREATH_STAGE_BREATHING ? a->bs.cycle + 1 : 1;
+    const breath_state *bs = pacer_breath(a);
+    int n = breath_total_cycles(pacer_pattern(a)) + d;
+    int floor_n = bs->stage == BREATH_STAGE_BREATHING ? bs->cycle + 1 : 1;
     if (n < floor_n)
         n = floor_n;
-    breath_pattern p = a->pattern;
+    breath_pattern p = *pacer_pattern(a);
     p.cycles = n;
     p.session_ns = 0;
     if (n > 1000 || breath_check(&p) || (p.ramp_from_bpm <= 0 && breath_total(&p) > GW_SEC(7200)))
         return;
-    a->pattern = p;
+    pacer_set_pattern(a, &p);
     trace_begin(a->tr, a->now, "cycles");
     trace_str(a->tr, "exercise", a->ex->id);
     trace_int(a->tr, "cycles", n);
@@ -61,15 +62,15 @@ static void ctl_restart(app *a)
         a->scene->activate(a, "restart");
         return;
     }
-    breath_pattern keep = a->pattern;  /* the tailored pace survives a restart */
+    breath_pattern keep = *pacer_pattern(a);  /* the tailored pace survives a restart */
     const exercise *e = a->ex;
     if (app_start_exercise(a, e->id) && e->kind == EX_BREATHING)
-        a->pattern = keep;
+        pacer_set_pattern(a, &keep);
 }
 
 static plan_item ctl_current_item(const app *a)
 {
-    plan_item it = { .src = a->ex, .pattern = a->pattern };
+    plan_item it = { .src = a->ex, .pattern = *pacer_pattern(a) };
     if (a->ex && a->ex->kind == EX_GUIDED) {
         it.drop_regions = present_st(a)->drop_regions;
         it.release_only = present_st(a)->release_only;

@@ -80,13 +80,13 @@ static void panel_exercise_controls(lay *L)
     const char *pause = a->clock.paused ? _("Resume") : _("Pause");
     if (a->ex->kind == EX_BREATHING) {
         char cyc[48];
-        int nc = breath_total_cycles(&a->pattern);
+        int nc = breath_total_cycles(pacer_pattern(a));
         snprintf(cyc, sizeof cyc, P_("%d breath", "%d breaths", nc), nc);
         lay_flow(L, &LAY_BUTTON, (const lay_item[]){ { "pause", pause, false }, { "ctl-restart", _("Restart"), false } }, 2);
         lay_flow(L, &LAY_BUTTON, (const lay_item[]){ { "shorter", _("Shorter"), false }, { "longer", _("Longer"), false } }, 2);
         panel_breaths_row(L, cyc);
         lay_flow(L, &LAY_BUTTON,
-             (const lay_item[]){ { "style", _("Style"), false }, { "mute", a->muted ? _("Unmute") : _("Mute"), a->muted } },
+             (const lay_item[]){ { "style", _("Style"), false }, { "mute", pacer_muted(a) ? _("Unmute") : _("Mute"), pacer_muted(a) } },
              2);
     } else if (a->ex->kind == EX_GUIDED) {
         lay_flow(L, &LAY_BUTTON,
@@ -378,9 +378,10 @@ static int panel_control_side(const app *a, draw_list *l, gw_rect area, int show
     char line[160];
     if (a->ex && a->ex_active && a->ex->kind == EX_BREATHING) {
         char rem[32];
-        ui_clock(rem, sizeof rem, gw_seconds(a->bs.remaining));
+        const breath_state *bs = pacer_breath(a);
+        ui_clock(rem, sizeof rem, gw_seconds(bs->remaining));
         snprintf(line, sizeof line, _("%s: breath %d of %d, %s left%s"), app_text(a, &a->ex->title),
-                 a->bs.stage == BREATH_STAGE_LEAD_IN ? 1 : a->bs.cycle + 1, a->bs.total_cycles, rem,
+                 bs->stage == BREATH_STAGE_LEAD_IN ? 1 : bs->cycle + 1, bs->total_cycles, rem,
                  a->clock.paused ? _(" (paused)") : "");
     } else if (a->ex && a->ex_active) {
         int n = a->ex->kind == EX_GUIDED ? a->ex->nstep : a->ex->nprompt;

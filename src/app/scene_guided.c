@@ -27,6 +27,15 @@
 #define NBED 4
 static const char *const BED[NBED] = { NULL, "brown", "rain", "drone" };
 
+/* The scene's own state, for the app's life. */
+struct guided_st {
+    int  voice;       /* step whose clip was started and not stopped, -1: none */
+    int  ambience;    /* 0 off, 1 brown, 2 rain, 3 drone (kept between exercises) */
+    bool audio_gone;  /* the audio device was removed and has not come back */
+};
+
+static struct guided_st *ST(const app *a) { return app_state(a, SCENE_GUIDED); }
+
 /* ---- voice -------------------------------------------------------------------- */
 
 static const char *clip_of(const app *a, int i)
@@ -41,9 +50,9 @@ static const char *clip_of(const app *a, int i)
 static void voice_start(app *a, int i, gw_ns offset)
 {
     plat_audio_voice_stop(a->audio);
-    a->guided_voice = -1;
+    ST(a)->voice = -1;
     const char *rel = clip_of(a, i);
-    if (!*rel || a->audio_gone)
+    if (!*rel || ST(a)->audio_gone)
         return;
     const guided_step *s = &a->ex->step[i];
     const char *dir = a->ex->pack && a->ex->pack->dir ? a->ex->pack->dir : "";
@@ -55,7 +64,7 @@ static void voice_start(app *a, int i, gw_ns offset)
         len = s->voice_ns;
     if (offset > 0 && len > 0 && offset >= len)
         return;
-    a->guided_voice = i;
+    ST(a)->voice = i;
     trace_begin(a->tr, a->now, "voice");
     trace_str(a->tr, "clip", rel);
     trace_num(a->tr, "offset", gw_seconds(offset));
@@ -66,7 +75,7 @@ static void voice_start(app *a, int i, gw_ns offset)
 static void voice_stop(app *a)
 {
     plat_audio_voice_stop(a->audio);
-    a->guided_voice = -1;
+    ST(a)->voice = -1;
 }
 
 /* ---- the timeline ------------------------------------------------------------- */
@@ -81,8 +90,8 @@ static void update(app *a);
 static void enter(app *a)
 {
     a->step = -1;
-    a->guided_voice = -1;
-    plat_audio_ambience(a->audio, BED[a->ambience % NBED]);
+    ST(a)->voice = -1;
+    plat_audio_ambience(a->audio, BED[ST(a)->ambience % NBED]);
     update(a);
 }
 
@@ -129,7 +138,7 @@ static void toggle_pause(app *a)
     app_set_paused(a, !a->clock.paused);
     if (a->clock.paused)
         plat_audio_pause(a->audio, true);
-    else if (a->guided_voice == a->step)
+    else if (ST(a)->voice == a->step)
         plat_audio_pause(a->audio, false);
     else
         voice_start(a, a->step, pos_now(a).into);
@@ -137,12 +146,17 @@ static void toggle_pause(app *a)
 
 static void cycle_ambience(app *a)
 {
-    a->ambience = (a->ambience + 1) % NBED;
-    plat_audio_ambience(a->audio, BED[a->ambience]);
+    struct guided_st *g = ST(a);
+    g->ambience = (g->ambience + 1) % NBED;
+    plat_audio_ambience(a->audio, BED[g->ambience]);
     trace_begin(a->tr, a->now, "ambience");
-    trace_str(a->tr, "bed", BED[a->ambience] ? BED[a->ambience] : "off");
+    trace_str(a->tr, "bed", BED[g->ambience] ? BED[g->ambience] : "off");
     trace_end(a->tr);
 }
+
+/* Whether the device is there, told whichever screen shows: an exercise started while
+ * it is gone is not voiced. */
+static void guided_audio_known(app *a, bool added) { ST(a)->audio_gone = !added; }
 
 /* The audio device went away or came back: the timeline goes on with captions; the
  * voice picks up where the step now is. */
@@ -269,7 +283,7 @@ static void control_items(const app *a, ui_item *it)
     static const char *const AMB[NBED] = { N_("Sound: off"), N_("Sound: brown noise"),
                                            N_("Sound: rain"), N_("Sound: drone") };
     const char *label[NCTL] = { _("Previous"), a->clock.paused ? _("Resume") : _("Pause"),
-                                _("Next"), _("Restart"), _(AMB[a->ambience % NBED]) };
+                                _("Next"), _("Restart"), _(AMB[ST(a)->ambience % NBED]) };
     float u = app_unit(a);
     for (int i = 0; i < NCTL; i++)
         it[i] = (ui_item){ CTL_ID[i], label[i], CTL_W[i] * u, false, i == 1 };
@@ -532,4 +546,6 @@ const scene_vt scene_guided = {
     .update = update,
     .draw = draw,
     .next_change = next_change,
+    .state_size = sizeof(struct guided_st),
+    .audio_device = guided_audio_known,
 };

@@ -1,5 +1,6 @@
 /* scene_pacer: a breathing exercise. Everything drawn comes from the breath_state that
- * app_update computed in closed form from the elapsed time; drawing changes nothing.
+ * the exercise's update (pacer.c) computed in closed form from the elapsed time;
+ * drawing changes nothing.
  * Styles: orb (grows and shrinks), box (a dot travels one side per phase), wave (a
  * marker rides the breath's curve), tube (fills and empties) and calm (reduced motion:
  * nothing scales, a bar fills once per second, the words carry the rhythm). Every style
@@ -9,7 +10,7 @@
  * Widget ids: back, pause, shorter, longer, style, mute, done, again.
  * Keys: Space/P pause, Up/Right longer, Down/Left shorter, S style, M mute, Escape leaves.
  *
- * Longer/shorter change every phase by 0.5 s (breath_adjust) at once. The timeline is
+ * Longer/shorter change every phase by 0.5 s (pacer_run_adjust) at once. The timeline is
  * re-anchored (tb_seek) so the same breath, the same phase and the same fraction of it
  * continue: the lungs' fill does not jump, only the pace changes from that moment. The
  * session keeps its number of breaths; its time left follows the new pace. */
@@ -18,11 +19,14 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "app/pacer.h"
 #include "app/ui.h"
 #include "core/i18n.h"
 #include "platform/plat_audio.h"
 
 #define ADJUST_MS 500
+
+static struct pacer_st *ST(const app *a) { return app_state(a, SCENE_PACER); }
 
 static const char *phase_word(breath_kind k)
 {
@@ -83,7 +87,7 @@ static int word_px(const app *a, const char *word, float px, float w)
 static float widest_word(const app *a, float px, float w)
 {
     ui_ctx ui = app_ui(a);
-    const breath_pattern *p = &a->pattern;
+    const breath_pattern *p = &ST(a)->run.pattern;
     breath_state s = { .opening = true, .index = -1, .kind = BREATH_EXHALE };
     float most = 0;
     for (int i = p->opening_ms > 0 ? -1 : 0; i < p->nphase && i < BREATH_MAX_PHASES; i++) {
@@ -190,7 +194,7 @@ static void draw_wave(const app *a, draw_list *l, float cx, float cy, float half
 {
     const theme *t = a->th;
     float u = app_unit(a);
-    const breath_pattern *p = &a->pattern;
+    const breath_pattern *p = &ST(a)->run.pattern;
     gw_ns len = breath_cycle_len(p);
     if (len <= 0)
         return;
@@ -280,8 +284,8 @@ static void controls(const app *a, ctl *b)
     ctl c[NCTL] = {
         { "shorter", _("Shorter"), 120 }, { "pause", a->clock.paused ? _("Resume") : _("Pause"), 150 },
         { "longer", _("Longer"), 120 },   { "style", _("Style"), 120 },
-        { "mute", a->muted ? _("Unmute") : _("Mute"), 120 },
-        { "speak", a->speak ? _("Quiet") : _("Voice"), 120 },
+        { "mute", ST(a)->muted ? _("Unmute") : _("Mute"), 120 },
+        { "speak", ST(a)->speak ? _("Quiet") : _("Voice"), 120 },
     };
     memcpy(b, c, sizeof c);
 }
@@ -425,7 +429,7 @@ static void closing(const app *a, draw_list *l, float bar)
 {
     ui_ctx ui = app_ui(a);
     const theme *t = a->th;
-    const breath_state *s = &a->bs;
+    const breath_state *s = &ST(a)->run.st;
     float u = app_unit(a), W = (float)a->w, H = (float)a->h;
     char msg[128];
     snprintf(msg, sizeof msg, P_("You completed %d breath.", "You completed %d breaths.", s->total_cycles),
@@ -461,7 +465,7 @@ static void draw(const app *a, draw_list *l)
 {
     ui_ctx ui = app_ui(a);
     const theme *t = a->th;
-    const breath_state *s = &a->bs;
+    const breath_state *s = &ST(a)->run.st;
     float u = app_unit(a);
     float bar = ui_top_bar(&ui, l, app_text(a, &a->ex->title));
 
@@ -577,12 +581,6 @@ static void draw(const app *a, draw_list *l)
                   t->focus);
 }
 
-static void enter(app *a)
-{
-    a->cue_boundary = -1;
-    plat_audio_set_muted(a->audio, a->muted);
-}
-
 static void leave(app *a)
 {
     plat_audio_cancel_cues(a->audio);
@@ -602,53 +600,23 @@ static void toggle_pause(app *a)
  * phase where they are (see the header comment). */
 static void adjust(app *a, int32_t delta_ms)
 {
-    if (!a->ex_active || a->bs.stage == BREATH_STAGE_DONE)
+    pacer_run *r = &ST(a)->run;
+    if (!a->ex_active || r->st.stage == BREATH_STAGE_DONE)
         return;
-    gw_ns t = tb_elapsed(&a->clock, a->now);
-    breath_state old;
-    breath_at(&a->pattern, t, &old);
-    /* the session keeps its number of breaths ("breath n of N" does not jump); its
-     * length follows the new pace */
-    if (a->pattern.cycles == 0 && old.total_cycles > 0) {
-        a->pattern.cycles = old.total_cycles;
-        a->pattern.session_ns = 0;
-    }
-    breath_adjust(&a->pattern, delta_ms);
+    gw_ns at = pacer_run_adjust(r, tb_elapsed(&a->clock, a->now), delta_ms);
     trace_begin(a->tr, a->now, "adjust");
     trace_str(a->tr, "exercise", a->ex->id);
     trace_int(a->tr, "delta_ms", delta_ms);
     trace_end(a->tr);
-    if (old.stage == BREATH_STAGE_BREATHING) {
-        /* the new timeline's state is monotonic in time: find where it reaches the same
-         * breath, phase and progress */
-        gw_ns lo = 0, hi = breath_total(&a->pattern);
-        while (hi - lo > 1) {
-            gw_ns mid = lo + (hi - lo) / 2;
-            breath_state m;
-            breath_at(&a->pattern, mid, &m);
-            bool before = m.stage == BREATH_STAGE_LEAD_IN ||
-                          (m.stage == BREATH_STAGE_BREATHING &&
-                           (m.cycle < old.cycle || (m.cycle == old.cycle && (m.index < old.index ||
-                            (m.index == old.index && m.progress < old.progress)))));
-            if (before)
-                lo = mid;
-            else
-                hi = mid;
-        }
-        tb_seek(&a->clock, a->now, hi);
-        breath_at(&a->pattern, hi, &a->bs);
-        /* the phase continues: no new phase event or cue for it */
-        a->last_index = a->bs.index;
-        a->last_cycle = a->bs.cycle;
-    }
+    if (at >= 0)
+        tb_seek(&a->clock, a->now, at);
     plat_audio_cancel_cues(a->audio);
-    a->cue_boundary = -1;
 }
 
 static void set_style(app *a)
 {
     int next = (pacer_style_of(a) + 1) % PACER_STYLE_COUNT;
-    a->pacer_style = next + 1;
+    pacer_set_style(a, next);
     trace_begin(a->tr, a->now, "style");
     trace_str(a->tr, "style", pacer_style_name(next));
     trace_end(a->tr);
@@ -656,19 +624,21 @@ static void set_style(app *a)
 
 static void toggle_mute(app *a)
 {
-    a->muted = !a->muted;
-    plat_audio_set_muted(a->audio, a->muted);
+    struct pacer_st *s = ST(a);
+    s->muted = !s->muted;
+    plat_audio_set_muted(a->audio, s->muted);
     trace_begin(a->tr, a->now, "mute");
-    trace_bool(a->tr, "muted", a->muted);
+    trace_bool(a->tr, "muted", s->muted);
     trace_end(a->tr);
 }
 
 static void toggle_speak(app *a)
 {
-    a->speak = !a->speak;
-    a->spoken_sec = 0;
+    struct pacer_st *s = ST(a);
+    s->speak = !s->speak;
+    pacer_run_recount(&s->run);
     trace_begin(a->tr, a->now, "speak");
-    trace_bool(a->tr, "on", a->speak);
+    trace_bool(a->tr, "on", s->speak);
     trace_end(a->tr);
 }
 
@@ -702,7 +672,7 @@ static bool event(app *a, const gw_event *e)
         leave(a);
         return true;
     }
-    if (a->bs.stage == BREATH_STAGE_DONE) {
+    if (ST(a)->run.st.stage == BREATH_STAGE_DONE) {
         if (key_is(e, "Return") || key_is(e, "Space") || key_is(e, "a")) {
             leave(a);
             return true;
@@ -730,20 +700,17 @@ static gw_ns next_change(const app *a)
 {
     if (!a->ex_active || a->clock.paused)
         return GW_NEVER;
+    const pacer_run *r = &ST(a)->run;
+    const breath_state *s = &r->st;
     gw_ns t = tb_elapsed(&a->clock, a->now);
-    gw_ns nb = breath_next_boundary(&a->pattern, t);
-    gw_ns wake = GW_NEVER;
-    if (nb != GW_NEVER) {
-        /* wake in time to schedule the next cue, and at the boundary itself */
-        gw_ns cue = nb - PACER_CUE_AHEAD;
-        wake = a->now + (cue > t && nb != a->cue_boundary ? cue - t : nb - t);
-    }
-    if (pacer_style_of(a) == PACER_CALM || a->bs.stage == BREATH_STAGE_LEAD_IN) {
+    gw_ns in = pacer_run_wake(r, t);
+    gw_ns wake = in == GW_NEVER ? GW_NEVER : a->now + in;
+    if (pacer_style_of(a) == PACER_CALM || s->stage == BREATH_STAGE_LEAD_IN) {
         /* only the count (and the calm bar with it) changes, once per second */
-        gw_ns into = a->bs.stage == BREATH_STAGE_LEAD_IN ? t : t - a->bs.phase_start;
+        gw_ns into = s->stage == BREATH_STAGE_LEAD_IN ? t : t - s->phase_start;
         gw_ns sec = GW_NS_PER_SEC - into % GW_NS_PER_SEC;
         gw_ns tick = a->now + sec;
-        gw_ns rem = a->bs.remaining % GW_NS_PER_SEC; /* the time left ticks too */
+        gw_ns rem = s->remaining % GW_NS_PER_SEC; /* the time left ticks too */
         if (rem > 0 && a->now + rem < tick)
             tick = a->now + rem;
         return tick < wake ? tick : wake;
@@ -755,9 +722,14 @@ static gw_ns next_change(const app *a)
 const scene_vt scene_pacer = {
     .id = SCENE_PACER,
     .name = "pacer",
-    .enter = enter,
+    .enter = pacer_enter,
     .event = event,
     .activate = activate,
     .draw = draw,
     .next_change = next_change,
+    .state_size = sizeof(struct pacer_st),
+    .start = pacer_start,
+    .trace_start = pacer_trace_start,
+    .advance = pacer_advance,
+    .paused = pacer_paused,
 };

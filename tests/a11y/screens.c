@@ -256,7 +256,7 @@ static int check_reduced_motion(pack_set *packs)
         fprintf(stderr, "a11y: reduced motion did not select the calm style\n");
         bad++;
     }
-    a.pacer_style = 1 + PACER_ORB; /* chosen in this session: wins */
+    pacer_set_style(&a, PACER_ORB); /* chosen in this session: wins */
     if (pacer_style_of(&a) != PACER_ORB) {
         fprintf(stderr, "a11y: reduced motion overrode the style chosen\n");
         bad++;

@@ -133,7 +133,7 @@ int main(void)
                     for (int k = 0; k < 8 && pacer_style_of(&a) != style; k++)
                         app_press(&a, "style");
                     gw_ns at[160];
-                    int n = moments(&a.pattern, at, 160);
+                    int n = moments(pacer_pattern(&a), at, 160);
                     draw_list l = { 0 };
                     for (int i = 0; i < n; i++) {
                         app_update(&a, at[i]);

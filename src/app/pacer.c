@@ -1,0 +1,157 @@
+/* pacer: the breathing exercise in progress (see pacer.h). */
+#include "app/pacer.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app/app.h"
+#include "core/paths.h"
+#include "platform/plat_audio.h"
+
+static struct pacer_st *ST(const app *a) { return app_state(a, SCENE_PACER); }
+
+/* In order: the style chosen during this session (the Style control); calm with reduced
+ * motion; the style the pack names for the exercise (its figure is part of it, as box
+ * breathing's box); the person's default pacer style (settings); the orb. */
+int pacer_style_of(const app *a)
+{
+    int chosen = ST(a)->style;
+    if (chosen > 0 && chosen <= PACER_STYLE_COUNT)
+        return chosen - 1;
+    if (a->set.reduced_motion) /* reduced motion selects the calm style */
+        return PACER_CALM;
+    int s = a->ex && a->ex->style_named ? (int)a->ex->pacer : -1;
+    if (s < 0)
+        s = pacer_style_parse(a->set.pacer);
+    return s < 0 ? PACER_ORB : s;
+}
+
+void pacer_set_style(app *a, int style) { ST(a)->style = style + 1; }
+
+const breath_pattern *pacer_pattern(const app *a) { return &ST(a)->run.pattern; }
+
+const breath_state *pacer_breath(const app *a) { return &ST(a)->run.st; }
+
+void pacer_set_pattern(app *a, const breath_pattern *p) { ST(a)->run.pattern = *p; }
+
+bool pacer_muted(const app *a) { return ST(a)->muted; }
+
+bool pacer_speaking(const app *a) { return ST(a)->speak; }
+
+void pacer_forget(app *a)
+{
+    pacer_run *r = &ST(a)->run;
+    r->last_index = -1;
+    memset(&r->st, 0, sizeof r->st);
+}
+
+bool app_pacer_rumble(const app *a, int *seq, breath_kind *kind)
+{
+    const struct pacer_st *s = ST(a);
+    *seq = s->rumble_seq;
+    *kind = s->rumble_kind;
+    return !s->rumble_off;
+}
+
+void pacer_start(app *a)
+{
+    pacer_run_start(&ST(a)->run, &a->ex->breath, a->cycles_override);
+}
+
+void pacer_trace_start(const app *a)
+{
+    trace_str(a->tr, "style", pacer_style_name(pacer_style_of(a))); /* the style it opens with */
+}
+
+void pacer_paused(app *a, bool paused)
+{
+    (void)paused;
+    pacer_run_forget_cue(&ST(a)->run); /* cues not yet played are scheduled again */
+}
+
+void pacer_enter(app *a)
+{
+    pacer_run_forget_cue(&ST(a)->run);
+    plat_audio_set_muted(a->audio, ST(a)->muted);
+}
+
+/* The cue sound at the start of a phase of kind k. */
+static const char *pacer_cue_for(breath_kind k) { return synth_cue_name(breath_kind_row_of(k)->cue); }
+
+/* Spoken pacer words and counts: assets/voice/<lang>/<name>.ogg (English when the
+ * language has none). Traced even when there is no sound, so runs can be checked. */
+static void pacer_say(app *a, const char *name)
+{
+    const char *data = paths_data_dir();
+    char rel[64], path[PATH_MAX];
+    const char *langs[2] = { a->lang, "en" };
+    for (int i = 0; i < 2; i++) {
+        snprintf(rel, sizeof rel, "voice/%s/%s.ogg", langs[i], name);
+        char sub[96];
+        snprintf(sub, sizeof sub, "assets/%s", rel);
+        if (data && paths_join(path, sizeof path, data, sub) && access(path, R_OK) == 0)
+            break;
+        path[0] = 0;
+    }
+    if (!path[0])
+        return;
+    trace_begin(a->tr, a->now, "voice");
+    trace_str(a->tr, "clip", rel);
+    trace_end(a->tr);
+    plat_audio_voice_play(a->audio, path, 0);
+}
+
+/* A phase began: traced with its cue, which is played now unless it was scheduled
+ * ahead (a late first frame, just resumed or adjusted); a rumble; its word spoken. */
+static void pacer_phase(app *a, const pacer_event *e)
+{
+    struct pacer_st *s = ST(a);
+    trace_begin(a->tr, a->now, "phase");
+    trace_str(a->tr, "exercise", a->ex->id);
+    trace_str(a->tr, "phase", breath_kind_name(e->kind));
+    trace_int(a->tr, "index", e->index);
+    trace_int(a->tr, "cycle", e->cycle + 1);
+    if (e->opening) /* the one-off exhale before the first breath (index -1) */
+        trace_bool(a->tr, "opening", true);
+    trace_end(a->tr);
+    trace_begin(a->tr, a->now, "cue");
+    trace_str(a->tr, "sound", pacer_cue_for(e->kind));
+    trace_end(a->tr);
+    if (!e->cued)
+        plat_audio_cue(a->audio, pacer_cue_for(e->kind));
+    s->rumble_seq++;
+    s->rumble_kind = e->kind;
+    if (s->speak)
+        pacer_say(a, breath_kind_row_of(e->kind)->word);
+}
+
+void pacer_advance(app *a)
+{
+    struct pacer_st *s = ST(a);
+    gw_ns t = tb_elapsed(&a->clock, a->now);
+    pacer_run_opts o = { .cues = a->audio && !a->clock.paused, .counts = s->speak };
+    pacer_event ev[PACER_EVENTS_MAX];
+    int n = pacer_run_update(&s->run, t, &o, ev);
+    for (int i = 0; i < n; i++) {
+        const pacer_event *e = &ev[i];
+        switch (e->type) {
+        case PACER_EV_PHASE:
+            pacer_phase(a, e);
+            break;
+        case PACER_EV_COUNT: {
+            char num[16];
+            snprintf(num, sizeof num, "%d", e->count);
+            pacer_say(a, num);
+            break;
+        }
+        case PACER_EV_CUE: /* on the audio module's sample clock, so it starts on the exact sample */
+            plat_audio_cue_at(a->audio, pacer_cue_for(e->kind), a->now + e->ahead, a->now);
+            break;
+        case PACER_EV_DONE:
+            app_end_exercise(a, true);
+            break;
+        }
+    }
+}
