@@ -194,7 +194,7 @@ typedef struct live {
     int cur;
     bool full;           /* next frame redraws everything (first, resized, exposed) */
     bool started;        /* gamepads and sound are started after the first frame */
-    int rumbled;         /* the app's rumble_seq last acted on */
+    int rumbled;         /* the pacer's phase changes last acted on (app_pacer_rumble) */
     gw_ns reload_at;     /* preview: reload then (files changed) */
     FILE *flog;
     unsigned flog_lines;
@@ -316,7 +316,7 @@ static void live_open_app(live *L)
         preview_reload(&L->a, &L->packs, o);
     } else if (o->exercise)
         app_start_chosen(&L->a, o->exercise);
-    L->rumbled = L->a.rumble_seq;
+    { breath_kind rk; app_pacer_rumble(&L->a, &L->rumbled, &rk); }
     L->full = true;
     /* GW_FRAME_LOG=FILE: one line per pass of the loop, "seconds work-us drawn dirty-px"
      * (bench/run.sh takes the frame-time distribution from it) */
@@ -424,10 +424,13 @@ static void live_frame(live *L)
     gw_ns work0 = plat_now();
     app_update(&L->a, work0 - L->t0);
     plat_audio_idle(L->audio);
-    if (L->a.rumble_seq != L->rumbled) {
-        L->rumbled = L->a.rumble_seq;
-        if (!L->a.rumble_off)
-            plat_pad_rumble(&L->pads, L->a.rumble_kind);
+    int seq;
+    breath_kind rk;
+    bool on = app_pacer_rumble(&L->a, &seq, &rk);
+    if (seq != L->rumbled) {
+        L->rumbled = seq;
+        if (on)
+            plat_pad_rumble(&L->pads, rk);
     }
     draw_list *next = &L->frame[L->cur ^ 1];
     app_draw(&L->a, next);
