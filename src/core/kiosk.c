@@ -191,8 +191,9 @@ static void read_root(rctx *r, kiosk_config *c, const cJSON *root)
         } else if (!strcmp(k, "admin_pin")) {
             if (!cJSON_IsString(it) || strncmp(it->valuestring, "$argon2", 7) ||
                 !copy_id(c->pin_hash, sizeof c->pin_hash, it->valuestring))
-                jread_rep(&r->jr, it, PACK_ERROR, "\"admin_pin\" must be a hash written by \"groundwork kiosk set-pin\"; "
-                       "the admin exit stays closed");
+                jread_rep(&r->jr, it, PACK_ERROR,
+                          "\"admin_pin\" must be a hash written by \"groundwork kiosk set-pin\"; "
+                          "the admin exit stays closed");
         } else if (!strcmp(k, "hours")) {
             read_hours(r, c, it);
         } else if (!strcmp(k, "volume")) {
@@ -210,8 +211,10 @@ static void read_root(rctx *r, kiosk_config *c, const cJSON *root)
                 !copy_id(c->name, sizeof c->name, it->valuestring))
                 bad_value(r, it, k, "a name of 1 to 63 printable characters");
         } else {
-            jread_rep_key(&r->jr, it, PACK_ERROR, "unknown key \"%s\" (expected exercises, idle_timeout, attract, languages, admin_pin, "
-                   "hours, volume, stats, stats_path, name)", k);
+            jread_rep_key(&r->jr, it, PACK_ERROR,
+                          "unknown key \"%s\" (expected exercises, idle_timeout, attract, languages, admin_pin, "
+                          "hours, volume, stats, stats_path, name)",
+                          k);
         }
     }
 }

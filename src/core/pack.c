@@ -1,7 +1,7 @@
 /* pack: what a loaded pack answers (see pack.h): texts and voice clips by language,
- * which texts a language lacks, an exercise's length, a body region's side. The
- * loader is pack_load.c and the files it uses (pack_loader.h); the set of packs,
- * pack_set.c. */
+ * which texts a language lacks, a body region's side. A kind's name and length are
+ * pack_kinds.c's; the loader is pack_load.c and the files it uses (pack_loader.h); the
+ * set of packs, pack_set.c. */
 #include "core/pack.h"
 
 #include <stdbool.h>
@@ -144,25 +144,6 @@ int pack_lang_missing(const pack *p, const char *lang)
     return miss;
 }
 
-gw_ns exercise_length(const exercise *e)
-{
-    gw_ns total = 0;
-    switch (e->kind) {
-    case EX_BREATHING:
-        return breath_total(&e->breath);
-    case EX_GUIDED:
-        for (int i = 0; i < e->nstep; i++)
-            total += e->step[i].duration ? e->step[i].duration
-                                         : e->step[i].voice_ns + e->step[i].pause;
-        return total;
-    case EX_PROMPTS:
-        for (int i = 0; i < e->nprompt; i++) total += e->prompt[i].timer;
-        return total;
-    default:
-        return 0;
-    }
-}
-
 int body_region_side(const body_region *r)
 {
     if (!r || !r->id)
@@ -170,11 +151,4 @@ int body_region_side(const body_region *r)
     if (!strncmp(r->id, "dominant", 8))
         return 1;
     return !strncmp(r->id, "nondominant", 11) ? -1 : 0;
-}
-
-const char *const exercise_kind_names[EX_KIND_COUNT] = {"breathing", "guided", "prompts"};
-
-const char *exercise_kind_name(exercise_kind k)
-{
-    return k >= 0 && k < EX_KIND_COUNT ? exercise_kind_names[k] : "unknown";
 }

@@ -101,20 +101,6 @@ void pack_check_region(jread *c, const cJSON *o, body_region *r)
 }
 
 static const char *const category_names[] = {"breathing", "relaxation", "grounding"};
-/* What in e strains the body ("holds the breath", "tenses muscles"), or NULL. */
-static const char *strain_of(const exercise *e)
-{
-    if (e->kind == EX_BREATHING)
-        for (int i = 0; i < e->breath.nphase && i < BREATH_MAX_PHASES; i++)
-            if (e->breath.phase[i].kind == BREATH_HOLD_IN || e->breath.phase[i].kind == BREATH_HOLD_OUT)
-                return "holds the breath";
-    if (e->kind == EX_GUIDED)
-        for (int i = 0; i < e->nstep; i++)
-            if (e->step[i].kind == STEP_TENSE)
-                return "tenses muscles";
-    return NULL;
-}
-
 void pack_check_exercise(jread *c, const cJSON *o, exercise *e)
 {
     static const char *const fields[] = {"id", "kind", "category", "title", "summary", "cautions",
@@ -194,21 +180,20 @@ void pack_check_exercise(jread *c, const cJSON *o, exercise *e)
         const cJSON *obj = jread_get_object(c, o, exercise_kind_names[s], false);
         if (!obj) continue;
         size_t mark = jread_push_key(c, exercise_kind_names[s]);
-        if (s == EX_BREATHING) pack_check_breathing(c, obj, e);
-        else if (s == EX_GUIDED) pack_check_guided(c, obj, e);
-        else pack_check_prompts(c, obj, e);
+        int errors = *c->errors;
+        exercise_kinds[s].parse(c, obj, e);
+        if (exercise_kinds[s].validate && *c->errors == errors) exercise_kinds[s].validate(c, obj, e);
         jread_pop(c, mark);
     }
 
     /* Holding the breath or tensing muscles is what needs a caution (heart, breathing,
      * pregnancy, pain); an empty list is allowed but is worth a second look. */
-    const char *strain = strain_of(e);
+    const exercise_kind_vt *vt = e->kind < EX_KIND_COUNT ? &exercise_kinds[e->kind] : NULL;
+    const char *strain = vt && vt->strain ? vt->strain(e) : NULL;
     if (strain && ca && e->ncaution == 0) {
         size_t mark = jread_push_key(c, "cautions");
         jread_rep(c, ca, PACK_WARNING, "this exercise %s but lists no cautions; add who should take care "
-            "(for example %s)", strain, e->kind == EX_GUIDED
-            ? "people with pain, injuries, or heart or blood-pressure problems"
-            : "people with heart or breathing conditions, or who are pregnant");
+            "(for example %s)", strain, vt->caution_hint);
         jread_pop(c, mark);
     }
     e->unattended = strain == NULL;
@@ -233,21 +218,7 @@ void pack_exercise_free(exercise *e)
     for (int i = 0; i < e->ncaution; i++) pack_text_free(&e->caution[i]);
     free(e->caution);
     free(e->source);
-    free(e->style);
-    for (int i = 0; i < BREATH_MAX_PHASES; i++) pack_text_free(&e->phase_label[i]);
-    pack_text_free(&e->opening_label);
-    for (int i = 0; i < e->nstep; i++) {
-        pack_text_free(&e->step[i].caption);
-        pack_text_free(&e->step[i].voice);
-    }
-    free(e->step);
-    for (int i = 0; i < e->nprompt; i++) {
-        pack_text_free(&e->prompt[i].title);
-        pack_text_free(&e->prompt[i].text);
-        pack_text_free(&e->prompt[i].hint);
-        pack_text_free(&e->prompt[i].voice);
-    }
-    free(e->prompt);
+    for (int k = 0; k < EX_KIND_COUNT; k++) exercise_kinds[k].free(e); /* each frees only its own */
     free(e->src_file);
     free(e->src_path);
     memset(e, 0, sizeof *e);

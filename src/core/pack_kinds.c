@@ -1,7 +1,9 @@
-/* pack_kinds: the checks of each exercise kind's own section ("breathing", "guided",
- * "prompts"): they read it into the exercise's tables (breath_pattern, guided steps,
- * prompt steps). A breathing pattern is then held to the engine's own validator
- * (breath_check_content). Private to the pack loader (pack_loader.h). */
+/* pack_kinds: the exercise kinds as a table (exercise_kinds, pack_loader.h): for each,
+ * how its own section of a pack ("breathing", "guided", "prompts") is read into the
+ * exercise's tables (breath_pattern, guided steps, prompt steps) and then validated (a
+ * breathing pattern by the engine's own validator, breath_check_content), what in it
+ * strains the body, how long it lasts, and what freeing it takes. The loader, the
+ * library's lengths and exercise_kind_name all go through the table. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,11 +15,10 @@
 static const char *const step_kind_names[] = {"instruction", "tense", "release", "rest"};
 #define PHASE_LABEL_MAX 40   /* characters: shown large in the pacer */
 
-void pack_check_breathing(jread *c, const cJSON *o, exercise *e)
+static void parse_breathing(jread *c, const cJSON *o, exercise *e)
 {
     static const char *const fields[] = {"phases", "cycles", "minutes", "ramp", "lead_in", "style",
                                          "opening"};
-    int errors_before = LD(c)->errors;
     jread_check_fields(c, o, fields, 7);
     breath_pattern *bp = &e->breath;
     bool phases_ok = false;
@@ -146,12 +147,6 @@ void pack_check_breathing(jread *c, const cJSON *o, exercise *e)
         }
     }
 
-    /* The engine's own check, held to content's limits, once the fields are right: it
-     * also sees what no one field shows (a ramp that makes a phase too short). */
-    if (phases_ok && LD(c)->errors == errors_before) {
-        const char *why = breath_check_content(bp);
-        if (why) jread_rep(c, o, PACK_ERROR, "%s", why);
-    }
 }
 
 static int find_region(const pack *p, const char *id)
@@ -161,7 +156,7 @@ static int find_region(const pack *p, const char *id)
     return -1;
 }
 
-void pack_check_guided(jread *c, const cJSON *o, exercise *e)
+static void parse_guided(jread *c, const cJSON *o, exercise *e)
 {
     static const char *const fields[] = {"steps"};
     jread_check_fields(c, o, fields, 1);
@@ -227,7 +222,7 @@ void pack_check_guided(jread *c, const cJSON *o, exercise *e)
     jread_pop(c, mark);
 }
 
-void pack_check_prompts(jread *c, const cJSON *o, exercise *e)
+static void parse_prompts(jread *c, const cJSON *o, exercise *e)
 {
     static const char *const fields[] = {"steps"};
     jread_check_fields(c, o, fields, 1);
@@ -279,4 +274,122 @@ void pack_check_prompts(jread *c, const cJSON *o, exercise *e)
         jread_pop(c, m2);
     }
     jread_pop(c, mark);
+}
+
+/* The engine's own check, held to content's limits, once the fields are right: it also
+ * sees what no one field shows (a ramp that makes a phase too short). */
+static void validate_breathing(jread *c, const cJSON *o, exercise *e)
+{
+    const char *why = breath_check_content(&e->breath);
+    if (why) jread_rep(c, o, PACK_ERROR, "%s", why);
+}
+
+static const char *strain_breathing(const exercise *e)
+{
+    for (int i = 0; i < e->breath.nphase && i < BREATH_MAX_PHASES; i++)
+        if (e->breath.phase[i].kind == BREATH_HOLD_IN || e->breath.phase[i].kind == BREATH_HOLD_OUT)
+            return "holds the breath";
+    return NULL;
+}
+
+static const char *strain_guided(const exercise *e)
+{
+    for (int i = 0; i < e->nstep; i++)
+        if (e->step[i].kind == STEP_TENSE)
+            return "tenses muscles";
+    return NULL;
+}
+
+static gw_ns length_breathing(const exercise *e) { return breath_total(&e->breath); }
+
+static gw_ns length_guided(const exercise *e)
+{
+    gw_ns total = 0;
+    for (int i = 0; i < e->nstep; i++)
+        total += e->step[i].duration ? e->step[i].duration : e->step[i].voice_ns + e->step[i].pause;
+    return total;
+}
+
+static gw_ns length_prompts(const exercise *e)
+{
+    gw_ns total = 0;
+    for (int i = 0; i < e->nprompt; i++) total += e->prompt[i].timer;
+    return total;
+}
+
+static void free_breathing(exercise *e)
+{
+    free(e->style);
+    e->style = NULL;
+    for (int i = 0; i < BREATH_MAX_PHASES; i++) pack_text_free(&e->phase_label[i]);
+    pack_text_free(&e->opening_label);
+}
+
+static void free_guided(exercise *e)
+{
+    for (int i = 0; i < e->nstep; i++) {
+        pack_text_free(&e->step[i].caption);
+        pack_text_free(&e->step[i].voice);
+    }
+    free(e->step);
+    e->step = NULL;
+    e->nstep = 0;
+}
+
+static void free_prompts(exercise *e)
+{
+    for (int i = 0; i < e->nprompt; i++) {
+        pack_text_free(&e->prompt[i].title);
+        pack_text_free(&e->prompt[i].text);
+        pack_text_free(&e->prompt[i].hint);
+        pack_text_free(&e->prompt[i].voice);
+    }
+    free(e->prompt);
+    e->prompt = NULL;
+    e->nprompt = 0;
+}
+
+/* ---- the kinds ----------------------------------------------------------------- */
+
+const char *const exercise_kind_names[EX_KIND_COUNT] = {
+    [EX_BREATHING] = "breathing",
+    [EX_GUIDED] = "guided",
+    [EX_PROMPTS] = "prompts",
+};
+
+const exercise_kind_vt exercise_kinds[EX_KIND_COUNT] = {
+    [EX_BREATHING] = {
+        .name = "breathing",
+        .parse = parse_breathing,
+        .validate = validate_breathing,
+        .strain = strain_breathing,
+        .caution_hint = "people with heart or breathing conditions, or who are pregnant",
+        .length = length_breathing,
+        .free = free_breathing,
+    },
+    [EX_GUIDED] = {
+        .name = "guided",
+        .parse = parse_guided,
+        .strain = strain_guided,
+        .caution_hint = "people with pain, injuries, or heart or blood-pressure problems",
+        .length = length_guided,
+        .free = free_guided,
+    },
+    [EX_PROMPTS] = {
+        .name = "prompts",
+        .parse = parse_prompts,
+        .caution_hint = "people with heart or breathing conditions, or who are pregnant",
+        .length = length_prompts,
+        .free = free_prompts,
+    },
+};
+
+const char *exercise_kind_name(exercise_kind k)
+{
+    return k >= 0 && k < EX_KIND_COUNT ? exercise_kinds[k].name : "unknown";
+}
+
+gw_ns exercise_length(const exercise *e)
+{
+    return e->kind >= 0 && e->kind < EX_KIND_COUNT ? exercise_kinds[e->kind].length(e) : 0;
 }

@@ -42,7 +42,6 @@ typedef struct loader {
 
 #define LD(c) ((loader *)(c)->user)
 
-extern const char *const exercise_kind_names[EX_KIND_COUNT];  /* pack.c */
 
 /* ---- pack_fields.c ---- */
 char *pack_strdup(const char *s);
@@ -66,10 +65,27 @@ jread_got pack_get_voice(jread *c, const cJSON *obj, pack_text *out, gw_ns *clip
 bool pack_check_path(jread *c, const cJSON *v, const char *what, char **full);
 bool pack_check_voice(jread *c, const cJSON *v, gw_ns *len);
 
-/* ---- pack_kinds.c ---- */
-void pack_check_breathing(jread *c, const cJSON *o, exercise *e);
-void pack_check_guided(jread *c, const cJSON *o, exercise *e);
-void pack_check_prompts(jread *c, const cJSON *o, exercise *e);
+/* ---- pack_kinds.c: the exercise kinds ---- */
+/* One row per kind. Adding a kind: its value in exercise_kind (pack.h) and its fields in
+ * struct exercise, a row here with its functions (pack_kinds.c or a file of its own),
+ * and the app's scene for it. */
+typedef struct exercise_kind_vt {
+    const char *name;     /* the kind's name, and its section's in a pack */
+    /* reads the section (an object) into e, reporting what is wrong */
+    void (*parse)(jread *c, const cJSON *section, exercise *e);
+    /* checks e as a whole once the section was read without errors; may be NULL */
+    void (*validate)(jread *c, const cJSON *section, exercise *e);
+    /* what in e strains the body ("holds the breath"), or NULL; the function may be
+     * NULL. Such an exercise needs cautions (caution_hint: who should take care) and is
+     * not offered unattended unless the pack says so. */
+    const char *(*strain)(const exercise *e);
+    const char *caution_hint;
+    gw_ns (*length)(const exercise *e);  /* exercise_length */
+    void (*free)(exercise *e);           /* frees what parse filled; safe on a zeroed e */
+} exercise_kind_vt;
+
+extern const exercise_kind_vt exercise_kinds[EX_KIND_COUNT];
+extern const char *const exercise_kind_names[EX_KIND_COUNT];  /* the names, as a list */
 
 /* ---- pack_exercise.c ---- */
 void pack_check_region(jread *c, const cJSON *o, body_region *r);
