@@ -286,8 +286,9 @@ static bool live_open_display(live *L)
     return true;
 }
 
-/* The app, the control window and what the command line asked to show first. */
-static void live_open_app(live *L)
+/* The app, the control window and what the command line asked to show first. False
+ * when the app cannot be put together (app_init said why). */
+static bool live_open_app(live *L)
 {
     const run_options *o = L->o;
     L->t0 = plat_now();
@@ -301,7 +302,8 @@ static void live_open_app(live *L)
     cfg.home_flow = true;
     cfg.welcome = !o->preview;
     cfg.defer_log = true; /* a practice log another program holds must not delay the first frame */
-    app_init(&L->a, &cfg);
+    if (!app_init(&L->a, &cfg))
+        return false;
     L->ending.a = &L->a;
     L->a.cycles_override = o->cycles;
     if (L->present && ctl_open(&L->ctl, L->pw.display, L->fonts)) {
@@ -325,6 +327,7 @@ static void live_open_app(live *L)
     if (L->flog)
         fprintf(stderr, "groundwork: frames are sent with %s\n", plat_render_present_kind(L->pr));
     L->wait = plat_wait_for(L->pw.win, L->pr);
+    return true;
 }
 
 /* Once the first frame is shown: full screen, sound and gamepads, which take a while
@@ -482,7 +485,10 @@ int run_live(const run_options *o)
     live L = { .o = o, .kiosk = o->mode && !strcmp(o->mode, "kiosk"), .present = o->mode && !strcmp(o->mode, "present") };
     if (!live_open_display(&L))
         return 1;
-    live_open_app(&L);
+    if (!live_open_app(&L)) {
+        live_close(&L);
+        return 1;
+    }
     while (!L.a.quit) {
         live_first_frame_shown(&L);
         SDL_Event ev;

@@ -10,14 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-void render_note_problem(plat_render *pr, const char *fmt, const char *arg)
-{
-    if (pr->problem[0])
-        return;
-    snprintf(pr->problem, sizeof pr->problem, fmt, arg);
-    SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "%s", pr->problem);
-}
-
 /* ---- setup ------------------------------------------------------------------ */
 
 static bool make_renderer(plat_render *pr)

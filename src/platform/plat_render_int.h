@@ -7,6 +7,7 @@
 #include <SDL2/SDL.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "core/draw.h"
 #include "platform/plat_font.h"
@@ -47,7 +48,13 @@ struct plat_render {
 };
 
 /* The first problem met is kept (plat_render_problem) and logged once. */
-void render_note_problem(plat_render *pr, const char *fmt, const char *arg);
+static inline void render_note_problem(plat_render *pr, const char *fmt, const char *arg)
+{
+    if (pr->problem[0])
+        return;
+    snprintf(pr->problem, sizeof pr->problem, fmt, arg);
+    SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "%s", pr->problem);
+}
 
 /* plat_render_text.c */
 void render_text_cache_clear(plat_render *pr);
