@@ -14,8 +14,8 @@ void app_core_init(app *a, const app_config *cfg, const scene_vt *const *scenes,
                    const mode_vt *mode, const app_hooks *hooks)
 {
     memset(a, 0, sizeof *a);
-    a->scenes = scenes;
-    a->hooks = hooks;
+    a->rooms.scenes = scenes;
+    a->rooms.hooks = hooks;
     a->mode = mode;
     a->packs = cfg->packs;
     a->tr = cfg->tr;
@@ -23,10 +23,10 @@ void app_core_init(app *a, const app_config *cfg, const scene_vt *const *scenes,
     a->th = theme_get(cfg->theme);
     a->w = cfg->w > 0 ? cfg->w : 1280;
     a->h = cfg->h > 0 ? cfg->h : 720;
-    a->focus = 0;
+    a->focus.index = 0;
     if (cfg->lang && *cfg->lang) {
         snprintf(a->lang, sizeof a->lang, "%s", cfg->lang);
-        a->lang_arg = true;
+        a->arg.lang = true;
     }
     else
         i18n_lang_from_env(a->lang, sizeof a->lang);
@@ -88,17 +88,17 @@ void app_set_scene(app *a, const scene_vt *s)
         s->enter(a);
 }
 
-const scene_vt *app_scene(const app *a, app_scene_id id) { return a->scenes[id]; }
+const scene_vt *app_scene(const app *a, app_scene_id id) { return a->rooms.scenes[id]; }
 
-void app_go(app *a, app_scene_id id) { app_set_scene(a, a->scenes[id]); }
+void app_go(app *a, app_scene_id id) { app_set_scene(a, a->rooms.scenes[id]); }
 
-bool app_showing(const app *a, app_scene_id id) { return a->scene == a->scenes[id]; }
+bool app_showing(const app *a, app_scene_id id) { return a->scene == a->rooms.scenes[id]; }
 
 bool app_mode_is(const app *a, app_mode_id id) { return a->mode->id == id; }
 
 void app_open(app *a, app_scene_id id)
 {
-    const scene_vt *s = a->scenes[id];
+    const scene_vt *s = a->rooms.scenes[id];
     if (s->open)
         s->open(a);
     else
@@ -108,8 +108,8 @@ void app_open(app *a, app_scene_id id)
 void app_keep_typed(app *a)
 {
     for (int i = 0; i < SCENE_COUNT; i++)
-        if (a->scenes[i]->keep_typed)
-            a->scenes[i]->keep_typed(a);
+        if (a->rooms.scenes[i]->keep_typed)
+            a->rooms.scenes[i]->keep_typed(a);
 }
 
 void app_quit_now(app *a, const char *how)
@@ -136,10 +136,10 @@ void app_resume_scene(app *a, const scene_vt *s)
 
 void app_request_quit(app *a, const char *reason)
 {
-    if (a->quit)
+    if (a->end.quit)
         return;
-    a->quit = true;
-    snprintf(a->exit_reason, sizeof a->exit_reason, "%s", reason);
+    a->end.quit = true;
+    snprintf(a->end.reason, sizeof a->end.reason, "%s", reason);
 }
 
 void app_error(app *a, const char *msg)
@@ -154,7 +154,7 @@ void app_error(app *a, const char *msg)
 static const scene_vt *exercise_scene(const app *a)
 {
     static const app_scene_id SCENE_FOR[EX_KIND_COUNT] = { SCENE_PACER, SCENE_GUIDED, SCENE_PROMPTS };
-    return a->scenes[SCENE_FOR[a->ex->kind]];
+    return a->rooms.scenes[SCENE_FOR[a->ex->kind]];
 }
 
 bool app_start_exercise(app *a, const char *id)
@@ -180,8 +180,8 @@ bool app_start_exercise(app *a, const char *id)
     if (s->trace_start)
         s->trace_start(a);
     trace_end(a->tr);
-    if (a->hooks && a->hooks->started)
-        a->hooks->started(a);
+    if (a->rooms.hooks && a->rooms.hooks->started)
+        a->rooms.hooks->started(a);
     app_go(a, s->id);
     return true;
 }
@@ -196,14 +196,14 @@ void app_end_exercise(app *a, bool completed)
     plat_audio_cancel_cues(a->audio);
     plat_audio_ambience(a->audio, NULL);
     if (completed)
-        a->ended_count++;
+        a->end.completed++;
     trace_begin(a->tr, a->now, "exercise_end");
     trace_str(a->tr, "id", a->ex->id);
     trace_bool(a->tr, "completed", completed);
     trace_num(a->tr, "elapsed", gw_seconds(tb_elapsed(&a->clock, a->now)));
     trace_end(a->tr);
-    if (a->hooks && a->hooks->ended)
-        a->hooks->ended(a, completed);
+    if (a->rooms.hooks && a->rooms.hooks->ended)
+        a->rooms.hooks->ended(a, completed);
 }
 
 void app_trace_step(app *a, int i)
@@ -258,12 +258,12 @@ void app_update(app *a, gw_ns now)
 
 int app_text_pct(const app *a)
 {
-    int pct = a->text_pct_arg ? a->text_pct_arg : a->set.text_pct;
+    int pct = a->arg.text_pct ? a->arg.text_pct : a->set.text_pct;
     return pct >= 100 && pct <= 200 ? pct : 100;
 }
 
 /* issue 10: the person's text size (scenes may lay out for it through app_font) */
-static void set_text_scale(app *a) { a->text_scale = (float)app_text_pct(a) / 100.f; }
+static void set_text_scale(app *a) { a->view.text_scale = (float)app_text_pct(a) / 100.f; }
 
 void app_draw(app *a, draw_list *l)
 {
@@ -279,8 +279,8 @@ void app_draw(app *a, draw_list *l)
     if (a->mode->draw)
         a->mode->draw(a, l);
     /* every text at the person's size, and a mirrored layout for right-to-left */
-    draw_adapt_scale_text(l, a->text_scale);
-    if (a->rtl)
+    draw_adapt_scale_text(l, a->view.text_scale);
+    if (a->view.rtl)
         draw_adapt_mirror(l);
 }
 
@@ -289,28 +289,28 @@ bool app_captions_shown(const app *a) { return !a->mode->captions_off || !a->mod
 void app_lang_changed(app *a)
 {
     i18n_use_language(a->lang);
-    a->rtl = i18n_is_rtl(a->lang);
+    a->view.rtl = i18n_is_rtl(a->lang);
     a->ui_stale = true;
 }
 
 int app_font(const app *a, float px)
 {
-    return (int)lroundf(px * (a->text_scale > 0 ? a->text_scale : 1.f));
+    return (int)lroundf(px * (a->view.text_scale > 0 ? a->view.text_scale : 1.f));
 }
 
 void app_check_drawn(app *a, const draw_list *l)
 {
-    if (l->oom && !a->draw_oom)
+    if (l->oom && !a->checked.draw_oom)
         app_error(a, _("Out of memory: part of the screen could not be drawn."));
-    a->draw_oom = l->oom;
+    a->checked.draw_oom = l->oom;
     app_check_text(a);
 }
 
 void app_check_text(app *a)
 {
     unsigned failed = plat_text_failures(a->text);
-    if (failed != a->text_failures) {
-        a->text_failures = failed;
+    if (failed != a->checked.text_failures) {
+        a->checked.text_failures = failed;
         app_error(a, _("Text cannot be measured (out of memory or no font support): the layout may not fit the text."));
     }
 }
@@ -378,8 +378,8 @@ void app_event(app *a, const gw_event *e)
     case EV_AUDIO_DEVICE:
         plat_audio_device_changed(a->audio, e->added);
         for (int i = 0; i < SCENE_COUNT; i++)
-            if (a->scenes[i]->audio_device)
-                a->scenes[i]->audio_device(a, e->added);
+            if (a->rooms.scenes[i]->audio_device)
+                a->rooms.scenes[i]->audio_device(a, e->added);
         trace_begin(a->tr, a->now, "audio_device");
         trace_bool(a->tr, "added", e->added);
         trace_bool(a->tr, "live", plat_audio_live(a->audio));
@@ -394,14 +394,14 @@ void app_event(app *a, const gw_event *e)
             app_quit_now(a, e->key[0] == 'Q' ? "Ctrl+Q" : "Ctrl+W");
             return;
         }
-        a->focus_visible = true;
+        a->focus.visible = true;
         break;
     case EV_BUTTON:
-        a->focus_visible = true;
+        a->focus.visible = true;
         break;
     case EV_POINTER_DOWN:
     case EV_POINTER_UP:
-        a->focus_visible = false;
+        a->focus.visible = false;
         break;
     default:
         break;

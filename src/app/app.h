@@ -138,13 +138,18 @@ struct app_config {
     int text_pct;           /* --text-size: 100-200 for this run; 0: the settings' */
 };
 
+/* What every scene and mode truly shares; everything else is the state of the scene,
+ * mode or service that uses it (scene_vt.state_size, mode_vt.state_size, app_home.c,
+ * app_crisis.c). */
 struct app {
     const mode_vt  *mode;
     const scene_vt *scene;
-    const scene_vt *const *scenes; /* SCENE_COUNT tables by id (app_init.c) */
-    const app_hooks *hooks;
-    void *state[SCENE_COUNT];      /* each scene's own state (scene_vt.state_size) */
-    void *mode_state;              /* the mode's own state (mode_vt.state_size) */
+    struct app_rooms {
+        const scene_vt *const *scenes; /* SCENE_COUNT tables by id (app_init.c) */
+        const app_hooks *hooks;
+        void *state[SCENE_COUNT];      /* each scene's own state (scene_vt.state_size) */
+        void *mode_state;              /* the mode's own state (mode_vt.state_size) */
+    } rooms;
     pack_set *packs;
     trace    *tr;
     plat_audio *audio;
@@ -153,41 +158,54 @@ struct app {
     int w, h;
     gw_ns now;
     gw_ns last_input;
-    bool quit;
-    char exit_reason[32];
+    struct app_end {
+        bool quit;
+        char reason[32];
+        int  completed;    /* exercises that reached their end (for headless runs) */
+    } end;
+    /* this run's command line, where it overrides the settings or the content */
+    struct app_args {
+        bool lang;         /* --lang set the language (until chosen in Settings) */
+        int  text_pct;     /* --text-size; 0: the settings' */
+        int  cycles;       /* --cycles; 0: the exercise's own (the pacer starts with it,
+                              the practice log notes it) */
+    } arg;
 
-    /* library */
-    int  focus;            /* index into the exercise list, -1: none */
-    bool focus_visible;    /* shown after keyboard or gamepad use */
+    struct app_focus {
+        int  index;        /* library: index into the exercise list, -1: none */
+        bool visible;      /* focus rings shown after keyboard or gamepad use */
+    } focus;
 
     /* the exercise in progress */
     const exercise *ex;
-    int   cycles_override; /* from --cycles; 0: the exercise's own (the pacer starts with it,
-                              the practice log notes it) */
     tb_clock clock;
     bool  ex_active;       /* started and not yet ended */
-
     int   step;            /* prompts: the step shown; guided: the last step traced */
-    int   ended_count;     /* exercises that reached their end (for headless runs) */
+
     char notice[256];      /* a message shown on the library (bad pack, no sound) */
     draw_list ui;          /* last description produced, for widgets */
     bool ui_stale;
+    struct app_checked {
+        bool     draw_oom;      /* a description was left incomplete for lack of memory (reported) */
+        unsigned text_failures; /* measurements that failed, as last reported */
+    } checked;
 
     locales loc;                   /* disclaimer and crisis lines (owned; loaded by app_crisis.c) */
     /* the person's settings: read by every scene, changed only through app_home.c
      * (app_settings_edit, then app_settings_changed, which writes them) */
     settings set;
     struct app_home *home;   /* the person's data and the choose-to-start flow (app_home.c) */
-    /* accessibility and languages (issue 10): text size, direction */
-    float text_scale;        /* font sizes are multiplied by this (settings text size / 100) */
-    bool  rtl;               /* the interface language is written right to left: mirror */
-    bool  lang_arg;          /* --lang set the language for this run (until chosen in Settings) */
-    int   text_pct_arg;      /* --text-size for this run; 0: the settings' */
-    bool  draw_oom;          /* a description was left incomplete for lack of memory (reported) */
+    /* accessibility and languages: text size, direction */
+    struct app_view {
+        float text_scale;    /* font sizes are multiplied by this (settings text size / 100) */
+        bool  rtl;           /* the interface language is written right to left: mirror */
+    } view;
     struct plat_text *text;  /* measures text for layouts that reflow (owned; NULL: estimates) */
-    unsigned text_failures;  /* measurements that failed, as last reported */
-    int   text_page;         /* prompts: the page of a step's text too long for one screen */
-    int   library_page;      /* library: the page of cards shown when they do not fit one screen */
+    /* pages of screens too long for one (large text): kept while their text is the same */
+    struct app_pages {
+        int text;            /* prompts: the page of a step's text */
+        int library;         /* library: the page of cards */
+    } page;
 };
 
 /* The breathing exercise in progress: its styles, pattern and state (app/pacer.h). */
@@ -230,8 +248,8 @@ void app_open(app *a, app_scene_id id);
 bool app_mode_is(const app *a, app_mode_id id);
 /* A scene's or the mode's own state (scene_vt.state_size, mode_vt.state_size): never
  * NULL for a table that asks for state (app_init fails without it). */
-static inline void *app_state(const app *a, app_scene_id id) { return a->state[id]; }
-static inline void *app_mode_state(const app *a) { return a->mode_state; }
+static inline void *app_state(const app *a, app_scene_id id) { return a->rooms.state[id]; }
+static inline void *app_mode_state(const app *a) { return a->rooms.mode_state; }
 /* Back to a screen an overlay (Help, the cautions, "Quit?") was shown over, as it was:
  * traced like app_set_scene, without its enter(). */
 void app_resume_scene(app *a, const scene_vt *s);

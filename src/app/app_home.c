@@ -308,7 +308,7 @@ static void adjustments(const app *a, char *out, size_t n)
     if (d)
         ADD("%s\"breath_ms\": %lld", k ? ", " : "{", d);
     int cycles = breath_total_cycles(p);
-    if (a->cycles_override > 0 || cycles != breath_total_cycles(&a->ex->breath))
+    if (a->arg.cycles > 0 || cycles != breath_total_cycles(&a->ex->breath))
         ADD("%s\"cycles\": %d", k ? ", " : "{", cycles);
     int style = pacer_style_of(a);
     if (ST(a)->held.style0 >= 0 && style != ST(a)->held.style0)

@@ -39,23 +39,23 @@ static const mode_vt *mode_by_name(const char *name)
 static bool alloc_states(app *a)
 {
     for (int i = 0; i < SCENE_COUNT; i++)
-        if (SCENES[i]->state_size && !(a->state[i] = calloc(1, SCENES[i]->state_size)))
+        if (SCENES[i]->state_size && !(a->rooms.state[i] = calloc(1, SCENES[i]->state_size)))
             return false;
-    return !a->mode->state_size || (a->mode_state = calloc(1, a->mode->state_size));
+    return !a->mode->state_size || (a->rooms.mode_state = calloc(1, a->mode->state_size));
 }
 
 static void free_states(app *a)
 {
     for (int i = 0; i < SCENE_COUNT; i++) {
-        if (a->state[i] && SCENES[i]->release)
+        if (a->rooms.state[i] && SCENES[i]->release)
             SCENES[i]->release(a);
-        free(a->state[i]);
-        a->state[i] = NULL;
+        free(a->rooms.state[i]);
+        a->rooms.state[i] = NULL;
     }
-    if (a->mode_state && a->mode->release)
+    if (a->rooms.mode_state && a->mode->release)
         a->mode->release(a);
-    free(a->mode_state);
-    a->mode_state = NULL;
+    free(a->rooms.mode_state);
+    a->rooms.mode_state = NULL;
 }
 
 bool app_init(app *a, const app_config *cfg)
@@ -79,7 +79,7 @@ bool app_init(app *a, const app_config *cfg)
         a->mode = NULL;
         return false;
     }
-    a->text_pct_arg = cfg->text_pct;
+    a->arg.text_pct = cfg->text_pct;
     a->text = plat_text_new(paths_font_dir());
     if (!a->text) /* layouts then size text by estimate: it may not fit so well */
         app_error(a, _("Text cannot be measured (out of memory or no font support): the layout may not fit the text."));

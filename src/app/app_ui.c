@@ -12,8 +12,8 @@ ui_ctx app_ui(const app *a)
         .unit = app_unit(a),
         .w = a->w,
         .h = a->h,
-        .text_scale = a->text_scale,
-        .focus_visible = a->focus_visible,
+        .text_scale = a->view.text_scale,
+        .focus_visible = a->focus.visible,
         .text = a->text,
     };
     return u;

@@ -360,14 +360,14 @@ void app_kiosk_reset(app *a, const char *why)
     app_end_exercise(a, false);
     a->ex = NULL;
     a->step = 0;
-    a->focus = 0;
+    a->focus.index = 0;
     kiosk_forget_scene(a, SCENE_KIOSK_LIBRARY);
-    a->focus_visible = false;
+    a->focus.visible = false;
     pacer_forget(a);
     kiosk_forget_scene(a, SCENE_ADMIN);
     k->closing_since = -1;
     k->corner_since = -1;
-    k->ended_seen = a->ended_count;
+    k->ended_seen = a->end.completed;
     k->was_active = false;
     if (k->cfg.nlang > 0) { /* the first offered language, the interface's too */
         snprintf(a->lang, sizeof a->lang, "%s", k->cfg.lang[0]);
@@ -451,8 +451,8 @@ static void kiosk_update(app *a)
     if (a->ex_active && !k->was_active)
         kiosk_count(a, false);
     k->was_active = a->ex_active;
-    if (a->ended_count != k->ended_seen) {
-        k->ended_seen = a->ended_count;
+    if (a->end.completed != k->ended_seen) {
+        k->ended_seen = a->end.completed;
         kiosk_count(a, true);
     }
     if (k->corner_since >= 0 && a->now - k->corner_since >= KIOSK_GESTURE_NS) {

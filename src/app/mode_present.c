@@ -21,11 +21,11 @@ void app_draw_control(app *a, draw_list *l)
     int w = a->w, h = a->h;  /* the panel lays itself out in the control window's size */
     a->w = p->ctl_w > 0 ? p->ctl_w : w;
     a->h = p->ctl_h > 0 ? p->ctl_h : h;
-    a->text_scale = (float)app_text_pct(a) / 100.f;
+    a->view.text_scale = (float)app_text_pct(a) / 100.f;
     draw_begin(l, a->w, a->h, a->th->bg);
     present_panel_draw(a, l, true);
-    draw_adapt_scale_text(l, a->text_scale); /* the text size of the run (--text-size) */
-    if (a->rtl)
+    draw_adapt_scale_text(l, a->view.text_scale); /* the text size of the run (--text-size) */
+    if (a->view.rtl)
         draw_adapt_mirror(l); /* mirrored, like the client's screen */
     a->w = w;
     a->h = h;

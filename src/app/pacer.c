@@ -57,7 +57,7 @@ bool app_pacer_rumble(const app *a, int *seq, breath_kind *kind)
 
 void pacer_start(app *a)
 {
-    pacer_run_start(&ST(a)->run, &a->ex->breath, a->cycles_override);
+    pacer_run_start(&ST(a)->run, &a->ex->breath, a->arg.cycles);
 }
 
 void pacer_trace_start(const app *a)

@@ -62,7 +62,7 @@ void lay_widget(lay *L, const char *id, gw_rect r, bool focused)
 /* the space either side of a label, growing with the text size */
 static float lay_inset(const lay *L, const lay_look *k)
 {
-    return (k->chip ? 8 : 6) * L->u * fmaxf(1.f, sqrtf(L->a->text_scale));
+    return (k->chip ? 8 : 6) * L->u * fmaxf(1.f, sqrtf(L->a->view.text_scale));
 }
 
 float lay_need_w(const lay *L, const lay_look *k, const char *label)

@@ -260,7 +260,7 @@ static void panel_blocks(lay *L)
  * too narrow to lay the client view out in: the panel is then drawn over it). */
 static float panel_overlay_w(const app *a, float W)
 {
-    float u = app_unit(a), s = fmaxf(1.f, a->text_scale);
+    float u = app_unit(a), s = fmaxf(1.f, a->view.text_scale);
     return fminf(W - 32 * u, fminf(340 * u * s, 0.4f * W)); /* the client view keeps most of the room */
 }
 

@@ -96,7 +96,7 @@ static bool headless_init(headless *h, const run_options *o, bool want_render)
     cfg.wall_fixed = true;
     if (!app_init(&h->a, &cfg)) /* it said why */
         return false;
-    h->a.cycles_override = o->cycles;
+    h->a.arg.cycles = o->cycles;
     if (want_render) {
         char fd[PATH_MAX];
         h->pr = plat_render_new_offscreen(h->a.w, h->a.h, font_dir(fd, sizeof fd));
@@ -213,10 +213,10 @@ int run_play(const run_options *o)
     const char *reason = "end";
     long long draw_every = o->draw_every > 0 ? o->draw_every : 1;
     gw_ns heap_every = o->heap_every > 0 ? GW_SEC(o->heap_every) : 0, heap_next = heap_every;
-    for (long long k = 0; !a->quit && !end; k++) {
+    for (long long k = 0; !a->end.quit && !end; k++) {
         gw_ns t = step_time(k);
         app_update(a, t);
-        while (sc && next < sc->n && sc->item[next].at <= t && !end && !a->quit)
+        while (sc && next < sc->n && sc->item[next].at <= t && !end && !a->end.quit)
             feed(&h, &sc->item[next++], &end);
         if (end)
             break;
@@ -238,8 +238,8 @@ int run_play(const run_options *o)
             break;
         }
     }
-    if (a->quit)
-        reason = a->exit_reason;
+    if (a->end.quit)
+        reason = a->end.reason;
     app_check_text(a);
     trace_begin(h.tr, a->now, "exit");
     trace_str(h.tr, "reason", reason);

@@ -305,7 +305,7 @@ static bool live_open_app(live *L)
     if (!app_init(&L->a, &cfg))
         return false;
     L->ending.a = &L->a;
-    L->a.cycles_override = o->cycles;
+    L->a.arg.cycles = o->cycles;
     if (L->present && ctl_open(&L->ctl, L->pw.display, L->fonts)) {
         int cw, ch;
         SDL_GetWindowSize(L->ctl.win, &cw, &ch);
@@ -400,7 +400,7 @@ static void live_signals(live *L)
         trace_str(L->tr, "signal", run_guard_signal_name(sig));
         trace_str(L->tr, "action", ends ? "exit" : "ignored");
         trace_end(L->tr);
-        if (ends && !L->a.quit) {
+        if (ends && !L->a.end.quit) {
             app_keep_typed(&L->a);          /* a note being typed is saved */
             app_end_exercise(&L->a, false); /* as left: its session gets its end */
             app_request_quit(&L->a, "signal");
@@ -459,7 +459,7 @@ static void live_close(live *L)
                 plat_render_present_waits(L->pr));
     }
     trace_begin(L->tr, L->a.now, "exit");
-    trace_str(L->tr, "reason", L->a.exit_reason);
+    trace_str(L->tr, "reason", L->a.end.reason);
     if (L->exit_signal)
         trace_str(L->tr, "signal", run_guard_signal_name(L->exit_signal));
     trace_end(L->tr);
@@ -489,7 +489,7 @@ int run_live(const run_options *o)
         live_close(&L);
         return 1;
     }
-    while (!L.a.quit) {
+    while (!L.a.end.quit) {
         live_first_frame_shown(&L);
         SDL_Event ev;
         if (plat_wait_event(&L.wait, &ev, live_timeout(&L)))

@@ -319,7 +319,7 @@ static void klib_activate(app *a, const char *w)
         klay K = klib_layout(a, ex, n);
         int p = K.page + (w[5] == 'n' ? 1 : -1);
         LST(a)->page = p < 0 ? 0 : p >= K.pages ? K.pages - 1 : p;
-        a->focus = LST(a)->page * K.per; /* the focus on the page's first card */
+        a->focus.index = LST(a)->page * K.per; /* the focus on the page's first card */
     }
 }
 
@@ -333,18 +333,18 @@ static bool klib_event(app *a, const gw_event *e)
         return false;
     const char *k = e->key;
     if (!strcmp(k, "Right") || !strcmp(k, "Down") || !strcmp(k, "dpright") || !strcmp(k, "dpdown"))
-        a->focus = (a->focus + 1) % n;
+        a->focus.index = (a->focus.index + 1) % n;
     else if (!strcmp(k, "Left") || !strcmp(k, "Up") || !strcmp(k, "dpleft") || !strcmp(k, "dpup"))
-        a->focus = (a->focus + n - 1) % n;
+        a->focus.index = (a->focus.index + n - 1) % n;
     else if (!strcmp(k, "Return") || !strcmp(k, "Space") || !strcmp(k, "a")) {
         char id[DRAW_WIDGET_ID_MAX];
-        snprintf(id, sizeof id, "exercise:%s", ex[a->focus < n ? a->focus : 0]->id);
+        snprintf(id, sizeof id, "exercise:%s", ex[a->focus.index < n ? a->focus.index : 0]->id);
         app_press(a, id);
         return true;
     } else
         return false;
     klay K = klib_layout(a, ex, n);
-    LST(a)->page = a->focus / K.per; /* the focus moved onto a card: its page */
+    LST(a)->page = a->focus.index / K.per; /* the focus moved onto a card: its page */
     a->ui_stale = true;
     return true;
 }
@@ -385,9 +385,9 @@ static void klib_draw(const app *a, draw_list *l)
     for (int k = 0; k < K.per && first + k < n; k++) {
         int i = first + k, r = k / K.cols, c = k % K.cols;
         gw_rect rc = gw_rc(pad + (float)c * (K.cw + K.gap) + dx, K.top + (float)r * (K.ch + K.gap) + dy, K.cw, K.ch);
-        bool focused = i == a->focus;
+        bool focused = i == a->focus.index;
         draw_rect(l, rc, 24 * u, t->surface_hi);
-        if (focused && a->focus_visible)
+        if (focused && a->focus.visible)
             draw_frame(l, gw_rc(rc.x - 5 * u, rc.y - 5 * u, rc.w + 10 * u, rc.h + 10 * u), 28 * u, 4 * u, t->focus);
         /* the title and the length (if it has one), centred together in the card */
         gw_ns el = exercise_length(ex[i]);

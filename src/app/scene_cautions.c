@@ -262,7 +262,7 @@ static layout cautions_lay_out(const app *a)
     float bottom = L.foot_y - 18 * u;
     if (L.tick) {
         int tpx = (int)lroundf(20 * u);
-        float bs = 32 * u * fminf(fmaxf(a->text_scale, 1.f), 1.5f);
+        float bs = 32 * u * fminf(fmaxf(a->view.text_scale, 1.f), 1.5f);
         L.tick_h = fmaxf(fmaxf(40 * u, bs + 8 * u), ui_text_h(&ui, _("Don't show this again for this exercise"), tpx, false, L.cw - bs - 24 * u));
         L.tick_y = bottom - L.tick_h;
         bottom = L.tick_y - 14 * u;
@@ -363,7 +363,7 @@ static void cautions_draw(const app *a, draw_list *l)
     if (L.tick) {
         bool on = ST(a)->hide_next;
         /* the box grows with the text beside it (k: 1 at 100%, 1.5 from 150%) */
-        float k = fminf(fmaxf(a->text_scale, 1.f), 1.5f), bs = 32 * u * k;
+        float k = fminf(fmaxf(a->view.text_scale, 1.f), 1.5f), bs = 32 * u * k;
         float bx = L.cx, by = L.tick_y + (L.tick_h - bs) / 2;
         gw_rect hit = gw_rc(L.cx - 8 * u, L.tick_y, L.cw + 16 * u, L.tick_h);
         draw_frame(l, gw_rc(bx, by, bs, bs), 6 * u * k, 3 * u, on ? t->accent : t->text_dim);
@@ -373,7 +373,7 @@ static void cautions_draw(const app *a, draw_list *l)
         }
         draw_text(l, gw_rc(bx + bs + 16 * u, L.tick_y, L.cw - bs - 24 * u, L.tick_h), _("Don't show this again for this exercise"),
                   (int)lroundf(20 * u), VALIGN_MIDDLE, t->text_dim);
-        if (f == wi && a->focus_visible)
+        if (f == wi && a->focus.visible)
             draw_frame(l, hit, 10 * u, 3 * u, t->focus);
         draw_widget_add(l, "cautions-hide", hit, f == wi);
         wi++;

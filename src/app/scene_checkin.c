@@ -101,7 +101,7 @@ static void checkin_draw(const app *a, draw_list *l)
         char num[4];
         snprintf(num, sizeof num, "%d", v);
         draw_text(l, r, num, (int)lroundf(34 * u), ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
-        if (f && a->focus_visible)
+        if (f && a->focus.visible)
             draw_frame(l, gw_rc(r.x - 5 * u, r.y - 5 * u, r.w + 10 * u, r.h + 10 * u), 20 * u, 3 * u, t->focus);
         char id[DRAW_WIDGET_ID_MAX];
         snprintf(id, sizeof id, "rating:%d", v);

@@ -330,7 +330,7 @@ static layout lay_out(const app *a)
     float ctl_h = ui_button_flow(&ui, NULL, pad, 0, W - 2 * pad, 64 * u, 16 * u, it, NCTL, false);
     L.controls = gw_rc(pad, H - ctl_h - 28 * u, W - 2 * pad, ctl_h);
     float top = L.bar + 8 * u, bottom = L.controls.y - 16 * u;
-    L.compact = a->text_scale > 1.f;
+    L.compact = a->view.text_scale > 1.f;
     float side = fminf(bottom - top, W * (L.compact ? 0.26f : 0.40f));
     float px = L.compact ? pad + side + 40 * u : W * 0.44f;
     L.map = L.compact ? gw_rc(pad, top, side, side) : gw_rc(pad + (W * 0.42f - pad - side) / 2, top, side, side);
@@ -372,7 +372,7 @@ static layout lay_out(const app *a)
     L.cap_h = !L.compact ? (float)L.caption_px * 2.8f + 2 * taller : L.cap_lines == 2 ? 2 * line + 4 * u : line + 4 * u;
     /* Noto Sans averages about half an em a character; leave a margin (more for the
      * drawn size when it is larger) */
-    float dpx = (float)L.caption_px * fmaxf(1.f, a->text_scale);
+    float dpx = (float)L.caption_px * fmaxf(1.f, a->view.text_scale);
     L.cpl = (int)(L.cap_w / (dpx * (L.compact ? 0.6f : 0.56f)));
     if (L.cpl < 8)
         L.cpl = 8;
@@ -435,7 +435,7 @@ static void draw(const app *a, draw_list *l)
     /* a sided region on the person's side: the figure faces the viewer, so the person's
      * right is the viewer's left, also in a right-to-left language (whose mirrored
      * layout would otherwise mirror the figure too) */
-    bool mirror = rg && body_region_side(rg) && (!strcmp(a->set.handedness, "left") != a->rtl);
+    bool mirror = rg && body_region_side(rg) && (!strcmp(a->set.handedness, "left") != a->view.rtl);
     bodymap_draw(l, e->region, e->nregion, s->region, mirror, L.map.x, L.map.y, L.map.w, t->ring_track, kc);
     if (asking_hand(a))
         draw_hand_question(a, l, L.map);

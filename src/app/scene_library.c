@@ -174,9 +174,9 @@ static void library_header_personal(const app *a, draw_list *l, float u, int nfo
     ui_ctx ui = app_ui(a);
     const theme *t = a->th;
     float by = hd->settings.y, bh = hd->settings.h;
-    ui_button(&ui, l, "settings", hd->settings, _("Settings"), a->focus == nfocus + app_nrecent(a) + 1, false);
-    ui_button(&ui, l, "quit", hd->quit, _("Quit"), a->focus == nfocus + app_nrecent(a) + 2, false);
-    ui_button(&ui, l, "progress", hd->progress, _("Progress"), a->focus == nfocus + app_nrecent(a), false);
+    ui_button(&ui, l, "settings", hd->settings, _("Settings"), a->focus.index == nfocus + app_nrecent(a) + 1, false);
+    ui_button(&ui, l, "quit", hd->quit, _("Quit"), a->focus.index == nfocus + app_nrecent(a) + 2, false);
+    ui_button(&ui, l, "progress", hd->progress, _("Progress"), a->focus.index == nfocus + app_nrecent(a), false);
     if (app_nrecent(a) == 0 || library_large_text(a))
         return; /* large text: no room for the recent chips */
     float x = 300 * u, right = hd->help.x - 26 * u; /* left of Help */
@@ -186,11 +186,11 @@ static void library_header_personal(const app *a, draw_list *l, float u, int nfo
     for (int k = 0; k < app_nrecent(a) && cw > 60 * u; k++) {
         const exercise *e = pack_set_find(a->packs, app_recent(a, k));
         gw_rect r = gw_rc(x + (float)k * (cw + 10 * u), by + 4 * u, cw, bh - 8 * u);
-        bool f = a->focus == nfocus + k;
-        draw_rect(l, r, r.h / 2, f && a->focus_visible ? t->surface_hi : t->surface);
+        bool f = a->focus.index == nfocus + k;
+        draw_rect(l, r, r.h / 2, f && a->focus.visible ? t->surface_hi : t->surface);
         draw_text(l, gw_rc(r.x + 12 * u, r.y, r.w - 24 * u, r.h), e ? app_text(a, &e->title) : app_recent(a, k),
                   (int)lroundf(15 * u), ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT, t->text);
-        if (f && a->focus_visible)
+        if (f && a->focus.visible)
             draw_frame(l, gw_rc(r.x - 4 * u, r.y - 4 * u, r.w + 8 * u, r.h + 8 * u), r.h / 2 + 4 * u, 3 * u,
                        t->focus);
         char id[DRAW_WIDGET_ID_MAX];
@@ -316,7 +316,7 @@ static grid library_grid_layout(const app *a, const exercise *const *ex, const i
                 G.rows = 1;
             G.npages = (G.most + G.rows - 1) / G.rows;
         }
-        G.page = a->library_page < 0 ? 0 : a->library_page >= G.npages ? G.npages - 1 : a->library_page;
+        G.page = a->page.library < 0 ? 0 : a->page.library >= G.npages ? G.npages - 1 : a->page.library;
         return G;
     }
     /* titles only, one size for all: the largest at which every card fits one page,
@@ -350,7 +350,7 @@ static grid library_grid_layout(const app *a, const exercise *const *ex, const i
             G.rows = 1;
         G.npages = (G.most + G.rows - 1) / G.rows;
     }
-    G.page = a->library_page < 0 ? 0 : a->library_page >= G.npages ? G.npages - 1 : a->library_page;
+    G.page = a->page.library < 0 ? 0 : a->page.library >= G.npages ? G.npages - 1 : a->page.library;
     return G;
 }
 
@@ -380,7 +380,7 @@ static void library_draw(const app *a, draw_list *l)
         /* the hint beside the name, where it fits (large text: the name is enough) */
         const char *hint = _("Choose an exercise");
         float hw = hd->help.x - 20 * u - W / 2;
-        if (a->text_scale < 1.75f && ui_line_fits(&ui, hint, (int)lroundf(20 * u), false, hw))
+        if (a->view.text_scale < 1.75f && ui_line_fits(&ui, hint, (int)lroundf(20 * u), false, hw))
             draw_text(l, gw_rc(W / 2, 22 * u, hw, 48 * u), hint, (int)lroundf(20 * u),
                       ALIGN_RIGHT | VALIGN_MIDDLE | TEXT_FIT, t->text_dim);
     }
@@ -454,8 +454,8 @@ static void library_draw(const app *a, draw_list *l)
                 continue; /* on another page */
             r = gw_rc(pad + (float)c * (cw + gap), top + head + (float)k * (ch + 10 * u), cw, ch);
         }
-        bool focused = i == a->focus;
-        draw_rect(l, r, 14 * u, focused && a->focus_visible ? t->surface_hi : t->surface);
+        bool focused = i == a->focus.index;
+        draw_rect(l, r, 14 * u, focused && a->focus.visible ? t->surface_hi : t->surface);
         float ip = 16 * u;
         char meta[48], buf[CARD_TEXT_MAX];
         gw_ns len = exercise_length(ex[i]);
@@ -503,7 +503,7 @@ static void library_draw(const app *a, draw_list *l)
                 draw_text(l, gw_rc(r.x + ip, sy, r.w - 2 * ip, sh), sum,
                           ui_fit_px(&ui, sum, spx, ui_min_px(&ui, spx), false, r.w - 2 * ip, sh), 0, t->text_dim);
         }
-        if (focused && a->focus_visible)
+        if (focused && a->focus.visible)
             draw_frame(l, gw_rc(r.x - 4 * u, r.y - 4 * u, r.w + 8 * u, r.h + 8 * u), 18 * u, 3 * u, t->focus);
         char id[DRAW_WIDGET_ID_MAX];
         snprintf(id, sizeof id, "exercise:%s", ex[i]->id);
@@ -548,11 +548,11 @@ static int library_page_of_card(const app *a, int i)
 
 static void library_enter(app *a)
 {
-    if (a->focus < 0)
-        a->focus = 0;
+    if (a->focus.index < 0)
+        a->focus.index = 0;
     app_refresh_recent(a);
-    int p = library_page_of_card(a, a->focus);
-    a->library_page = p > 0 ? p : 0;
+    int p = library_page_of_card(a, a->focus.index);
+    a->page.library = p > 0 ? p : 0;
 }
 
 static void library_turn_page(app *a, int by)
@@ -563,12 +563,12 @@ static void library_turn_page(app *a, int by)
     grid G = library_grid_layout(a, ex, col, n);
     int p = G.page + by;
     p = p < 0 ? 0 : p >= G.npages ? G.npages - 1 : p;
-    a->library_page = p;
+    a->page.library = p;
     int row[MAX_LISTED];
     rows_of(a, ex, col, n, row);
     for (int i = 0; i < n; i++) /* the focus on the page's first card */
         if (col[i] != PLAN_COL && row[i] / G.rows == p) {
-            a->focus = i;
+            a->focus.index = i;
             break;
         }
 }
@@ -599,7 +599,7 @@ static int library_across(const app *a, int dir)
     int n = library_ordered(a, ex, col);
     if (n == 0)
         return 0;
-    int f = a->focus < n ? a->focus : 0;
+    int f = a->focus.index < n ? a->focus.index : 0;
     int c = col[f], r = 0;
     if (c == PLAN_COL)  /* along the plan's row */
         return f + dir >= 0 && f + dir < n && col[f + dir] == PLAN_COL ? f + dir : f;
@@ -633,36 +633,36 @@ static bool library_event(app *a, const gw_event *e)
     if (n == 0)
         return false;
     int m = n + library_extras(a);
-    bool on_card = a->focus < n;
+    bool on_card = a->focus.index < n;
     if (!strcmp(k, "Down") || !strcmp(k, "dpdown") || !strcmp(k, "Tab"))
-        a->focus = (a->focus + 1) % m;
+        a->focus.index = (a->focus.index + 1) % m;
     else if (!strcmp(k, "Up") || !strcmp(k, "dpup"))
-        a->focus = (a->focus + m - 1) % m;
+        a->focus.index = (a->focus.index + m - 1) % m;
     else if ((!strcmp(k, "Right") || !strcmp(k, "dpright")) && on_card)
-        a->focus = library_across(a, a->rtl ? -1 : +1); /* mirrored: right is the previous column */
+        a->focus.index = library_across(a, a->view.rtl ? -1 : +1); /* mirrored: right is the previous column */
     else if ((!strcmp(k, "Left") || !strcmp(k, "dpleft")) && on_card)
-        a->focus = library_across(a, a->rtl ? +1 : -1);
+        a->focus.index = library_across(a, a->view.rtl ? +1 : -1);
     else if (!strcmp(k, "F") && on_card && app_personal(a)) {
         char id[64];
-        snprintf(id, sizeof id, "%s", ex[a->focus]->id);
+        snprintf(id, sizeof id, "%s", ex[a->focus.index]->id);
         app_toggle_favourite(a, id);
         /* keep the focus on the same card after it moved */
         n = library_ordered(a, ex, col);
         for (int i = 0; i < n; i++)
             if (!strcmp(ex[i]->id, id))
-                a->focus = i;
+                a->focus.index = i;
     } else if (!strcmp(k, "Return") || !strcmp(k, "Space") || !strcmp(k, "Keypad Enter") || !strcmp(k, "a")) {
         if (on_card)
-            app_choose_exercise(a, ex[a->focus]->id);
+            app_choose_exercise(a, ex[a->focus.index]->id);
         else {
             char id[DRAW_WIDGET_ID_MAX];
-            app_press(a, library_extra_id(a, a->focus - n, id, sizeof id));
+            app_press(a, library_extra_id(a, a->focus.index - n, id, sizeof id));
         }
     } else
         return false;
-    int p = library_page_of_card(a, a->focus); /* the page of the card the focus moved to */
+    int p = library_page_of_card(a, a->focus.index); /* the page of the card the focus moved to */
     if (p >= 0)
-        a->library_page = p;
+        a->page.library = p;
     return true;
 }
 

@@ -478,7 +478,7 @@ static void draw(const app *a, draw_list *l)
     pacer_layout L = lay_out(a, bar, left, right);
     int ppx = (int)lroundf(26 * u);
     float paused_h = fmaxf(50 * u, ui_text_h(&ui, _("Paused"), ppx, true, 0));
-    if (a->clock.paused && a->text_scale > 1.f) { /* room for the word "Paused" above the figure */
+    if (a->clock.paused && a->view.text_scale > 1.f) { /* room for the word "Paused" above the figure */
         L.fig.y += paused_h;
         L.fig.h -= paused_h;
     }
@@ -514,7 +514,7 @@ static void draw(const app *a, draw_list *l)
         int wpx = word_px(a, word, 38 * u, 440 * u);
         ui_text_size wm = ui_measure(&ui, word, wpx, true, 0);
         float need = fmaxf(60 * u, wm.h) + 10 * u + 2 * fmaxf(50 * u, ui_text_h(&ui, count, (int)lroundf(40 * u), false, 0) / 2);
-        if (a->text_scale <= 1.f || !app_captions_shown(a) || (wm.w <= 1.7f * half && need <= 1.7f * half)) {
+        if (a->view.text_scale <= 1.f || !app_captions_shown(a) || (wm.w <= 1.7f * half && need <= 1.7f * half)) {
             draw_box(a, l, cx, cy, half, &shown, col);
             words_ring(a, l, cx, cy, word, count, t->text, shown.progress, col);
         } else {
@@ -544,7 +544,7 @@ static void draw(const app *a, draw_list *l)
         break;
     case PACER_CALM:
         words(a, l, cx, cy - 50 * u, word, count, col, 1.3f);
-        draw_calm(a, l, cx, cy + 70 * u * fmaxf(1.f, a->text_scale), fminf(FW * 0.3f, 360 * u), &shown, n, col);
+        draw_calm(a, l, cx, cy + 70 * u * fmaxf(1.f, a->view.text_scale), fminf(FW * 0.3f, 360 * u), &shown, n, col);
         break;
     default: {
         /* the word and count in the orb, in the background colour, only when every
@@ -567,7 +567,7 @@ static void draw(const app *a, draw_list *l)
                       ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
             /* the count as large as designed, but never larger than the orb at its
              * smallest holds (large text, a tall word above leaving a smaller orb) */
-            float ts = a->text_scale > 0 ? a->text_scale : 1.f;
+            float ts = a->view.text_scale > 0 ? a->view.text_scale : 1.f;
             int cpx = (int)fminf(lroundf(40 * u), floorf(2 * orm * 0.42f * 0.6f / ts));
             float ch = ui_text_h(&ui, count, cpx, false, 0);
             draw_text(l, gw_rc(cx - orm, oy - ch / 2, 2 * orm, ch), count, cpx, ALIGN_CENTER | VALIGN_MIDDLE, t->bg);

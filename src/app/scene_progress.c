@@ -95,7 +95,7 @@ static void week_label(char *buf, size_t n, int32_t day)
 
 /* Large text (issue 10): the charts' labels are measured and the charts make room
  * for them; the ratings chart gets a page of its own, the other two the next page. */
-static bool big(const app *a) { return a->text_scale > 1.f; }
+static bool big(const app *a) { return a->view.text_scale > 1.f; }
 
 /* The panel and its title; returns where the title ends. */
 static float panel(const app *a, draw_list *l, gw_rect r, const char *title, float u)
@@ -134,7 +134,7 @@ static void chip(const app *a, draw_list *l, const char *id, gw_rect r, const ch
     draw_rect(l, r, r.h * 0.3f, on ? t->accent : t->surface_hi);
     draw_text(l, r, label, (int)lroundf(17 * u), ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8),
               on ? t->bg : t->text);
-    if (focused && a->focus_visible)
+    if (focused && a->focus.visible)
         draw_frame(l, gw_rc(r.x - 4 * u, r.y - 4 * u, r.w + 8 * u, r.h + 8 * u), r.h * 0.3f + 4 * u, 3 * u, t->focus);
     draw_widget_add(l, id, r, focused);
 }
@@ -331,7 +331,7 @@ static void ratings_chart(const app *a, draw_list *l, gw_rect r, const plog_summ
         if (e->before == PLOG_NONE && e->after == PLOG_NONE)
             continue; /* nothing to show on a chart of ratings */
         bool on = ST(a)->sel == e->id, focused = ST(a)->focus == l->nwid;
-        if (on || (focused && a->focus_visible)) /* a quiet halo behind the chosen one */
+        if (on || (focused && a->focus.visible)) /* a quiet halo behind the chosen one */
             draw_rect(l, gw_rc(x - rad - 5 * u, fminf(yb, ya) - rad - 5 * u, 2 * rad + 10 * u,
                                fabsf(yb - ya) + 2 * rad + 10 * u),
                       rad + 5 * u, on ? t->surface_hi : fade(t->focus, 90));

@@ -61,7 +61,7 @@ static void prompts_play_voice(app *a, const prompt_step *p)
 /* The run moved to a new step (or finished): trace it, start its voice. */
 static void prompts_step_began(app *a)
 {
-    a->text_page = 0;
+    a->page.text = 0;
     a->step = ST(a)->pr.step;
     ST(a)->hint_shown = false;
     ST(a)->editing = EDIT_NONE;
@@ -275,7 +275,7 @@ static void prompts_buttons_flow(const app *a, playout *L, float W, float H)
     ui_ctx ui = app_ui(a);
     float u = L->u, pad = 24 * u, gap = 12 * u;
     bool show[NBTN] = { L->btn[B_HINT].w > 0, prompts_personal(a) && ST(a)->pr.step < APP_MAX_NOTES,
-                        ST(a)->pr.step > 0 || a->text_page > 0, true,
+                        ST(a)->pr.step > 0 || a->page.text > 0, true,
                         L->btn[B_SKIP].w > 0 };
     float w[NBTN], h = 64 * u;
     float minw[NBTN] = { 150 * u, 150 * u, 220 * u, 220 * u, 150 * u };
@@ -455,7 +455,7 @@ static playout prompts_lay_out(const app *a, const char *text, const char *src)
                 lo = mid;
         }
         L.npages = prompts_paginate_text(a, text, px, tw, hi, L.start);
-        L.page = a->text_page < 0 ? 0 : a->text_page >= L.npages ? L.npages - 1 : a->text_page;
+        L.page = a->page.text < 0 ? 0 : a->page.text >= L.npages ? L.npages - 1 : a->page.text;
         prompts_button_labels(a, &L);
         th = hi;
     }
@@ -527,7 +527,7 @@ static void prompts_draw(const app *a, draw_list *l)
     draw_text(l, gw_rc((W - tw) / 2, L.text_y, tw, L.text_h), page, L.text_px, ALIGN_CENTER | VALIGN_TOP, t->text);
 
     float fy = L.mid_y + L.mid_h / 2; /* centre of the dots, timer or field */
-    float fw = fminf(W - 160 * u, 640 * u * fmaxf(1.f, a->text_scale));
+    float fw = fminf(W - 160 * u, 640 * u * fmaxf(1.f, a->view.text_scale));
     float fh = fmaxf(64 * u, ui_text_h(&ui, "Ag", (int)lroundf(24 * u), false, 0) + 16 * u);
     if (ST(a)->editing == EDIT_NOTE) {
         const char *lab = _("Your note, for yourself only. Enter saves it.");
@@ -572,14 +572,14 @@ static void prompts_move(app *a, bool forward)
 {
     /* a step's text on more than one page: its pages first */
     int pages = prompts_text_pages(a);
-    if (a->text_page >= pages)
-        a->text_page = pages - 1;
-    if (forward && a->text_page + 1 < pages) {
-        a->text_page++;
+    if (a->page.text >= pages)
+        a->page.text = pages - 1;
+    if (forward && a->page.text + 1 < pages) {
+        a->page.text++;
         return;
     }
-    if (!forward && a->text_page > 0) {
-        a->text_page--;
+    if (!forward && a->page.text > 0) {
+        a->page.text--;
         return;
     }
     bool moved = forward ? prompt_next(&ST(a)->pr, prompts_elapsed(a)) : prompt_prev(&ST(a)->pr, prompts_elapsed(a));

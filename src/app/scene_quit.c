@@ -84,7 +84,7 @@ static bool quit_event(app *a, const gw_event *e)
     else if (!strcmp(k, "Left") || !strcmp(k, "Right") || !strcmp(k, "Tab") || !strcmp(k, "dpleft") ||
              !strcmp(k, "dpright") || !strcmp(k, "Up") || !strcmp(k, "Down"))
         ST(a)->focus = 1 - (ST(a)->focus == 1);
-    a->focus_visible = true;
+    a->focus.visible = true;
     a->ui_stale = true;
     return true;
 }

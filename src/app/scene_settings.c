@@ -216,7 +216,7 @@ static float section(sform *L, int k, float x, float y, float w)
     case 2: return toggles(L, x, y, w);
     case 3: { /* the language in effect: --lang for this run, else the setting */
         char cur[3] = "";
-        if (a->lang_arg)
+        if (a->arg.lang)
             snprintf(cur, sizeof cur, "%.2s", a->lang);
         return sform_choices(L, x, y, w, _("Language"), "language", LK, LN, 5,
                        cur[0] ? cur : a->set.lang[0] ? a->set.lang : "auto");
@@ -322,7 +322,7 @@ static pages paginate(const app *a, float top)
     P.x1 = P.two ? pad + P.cw + gap : pad;
     P.top = top + 6 * u;
     /* more room between sections as the text grows */
-    P.sgap = 10 * u * fmaxf(1.f, a->text_scale);
+    P.sgap = 10 * u * fmaxf(1.f, a->view.text_scale);
     P.pgap = 34 * u;
     P.nav_h = 0;
     P.bottom = H - 24 * u;
@@ -483,7 +483,7 @@ static void settings_activate(app *a, const char *w)
     else if (!strcmp(w, "text-size:down") || !strcmp(w, "text-size:up")) {
         /* from the size shown, which is the one in effect */
         s->text_pct = step(app_text_pct(a), w[10] == 'u' ? 25 : -25, 100, 200);
-        a->text_pct_arg = 0; /* the person chose: --text-size no longer applies */
+        a->arg.text_pct = 0; /* the person chose: --text-size no longer applies */
     } else if (!strcmp(w, "reduced-motion"))
         s->reduced_motion = !s->reduced_motion;
     else if (!strcmp(w, "checkins"))
@@ -494,7 +494,7 @@ static void settings_activate(app *a, const char *w)
         step_region(a, w[7] == 'n' ? 1 : -1);
     else if (sscanf(w, "language:%15s", key) == 1) {
         snprintf(s->lang, sizeof s->lang, "%s", strcmp(key, "auto") ? key : "");
-        a->lang_arg = false; /* the person chose: --lang no longer applies */
+        a->arg.lang = false; /* the person chose: --lang no longer applies */
         if (s->lang[0])
             snprintf(a->lang, sizeof a->lang, "%s", s->lang);
         else

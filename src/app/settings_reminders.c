@@ -61,7 +61,7 @@ float reminders_row(sform *L, float x, float y, float w)
     const char *val[2] = { hh, mm };
     for (int k = 0; k < 2; k++) {
         /* hours stay left of minutes when the screen is mirrored (right to left) */
-        float bx = tx + (float)(a->rtl ? 1 - k : k) * (2 * sb + vw + cw);
+        float bx = tx + (float)(a->view.rtl ? 1 - k : k) * (2 * sb + vw + cw);
         sform_button(L, ids[2 * k], gw_rc(bx, ty, sb, bh), "–", false);
         if (L->l)
             draw_text(L->l, gw_rc(bx + sb, ty, vw, bh), val[k], px, ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8),

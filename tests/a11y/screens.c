@@ -175,7 +175,7 @@ static int check(pack_set *packs, plat_render *pr, plat_text *pt, const char *la
         app_set_scene(&a, s->scene);
     for (double t = 0; t <= s->at; t += 0.5)
         app_update(&a, (gw_ns)(t * 1e9));
-    a.text_page = s->page; /* screens on more than one page: the next ones */
+    a.page.text = s->page; /* screens on more than one page: the next ones */
     settings_show_page(&a, s->page);
     if (app_mode_is(&a, MODE_PRESENT))
         present_st(&a)->page = s->page;

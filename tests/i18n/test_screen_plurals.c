@@ -151,7 +151,7 @@ static bool library_shows(pack_set *packs, const char *lang, const char *text)
         app a;
         if (!start(&a, packs, lang, "home"))
             return false;
-        a.library_page = page;
+        a.page.library = page;
         draw_list l = { 0 };
         app_draw(&a, &l);
         found = has_text(&l, text);
