@@ -262,7 +262,7 @@ int app_text_pct(const app *a)
     return pct >= 100 && pct <= 200 ? pct : 100;
 }
 
-/* issue 10: the person's text size (scenes may lay out for it through app_font) */
+/* the person's text size (scenes may lay out for it through app_font) */
 static void set_text_scale(app *a) { a->view.text_scale = (float)app_text_pct(a) / 100.f; }
 
 void app_draw(app *a, draw_list *l)

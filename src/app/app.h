@@ -88,7 +88,7 @@ typedef struct mode_vt {
      * practice log, progress, settings; ask app_personal). Present and kiosk leave it
      * false. */
     bool personal;
-    /* present (issue 8): drawn over the scene (the therapist's controls); may be NULL */
+    /* present: drawn over the scene (the therapist's controls); may be NULL */
     void (*draw)(const app *a, draw_list *l);
     /* present: a widget press offered to the mode first (true: handled); may be NULL */
     bool (*activate)(app *a, const char *widget);
@@ -125,16 +125,16 @@ struct app_config {
     void (*reload)(pack_set *out, void *ctx); /* kiosk: loads the content afresh; may be NULL */
     void *reload_ctx;
     bool kiosk_wall_live;     /* kiosk: read the local wall clock (live); else a virtual one */
-    /* home (issue 7) */
+    /* home */
     bool home_flow;         /* check-ins (live; `play --checkins`), as the settings say */
     bool welcome;           /* the first-run welcome (live; `play --welcome`), unless seen */
     bool no_personal;       /* read and write none of the person's data (`render`) */
     bool defer_log;         /* live: the practice log is opened after the first frame */
     bool wall_fixed;        /* wall clock = 2026-01-01T09:00:00Z + program time (play, tests) */
     long long wall_epoch;   /* otherwise: Unix seconds at program time 0 (0: now) */
-    /* present (issue 8) */
+    /* present */
     const char *plan_dir;   /* --plan-dir: where Save plan writes; NULL: $HOME/groundwork-plan-DATE */
-    /* accessibility (issue 10) */
+    /* accessibility */
     int text_pct;           /* --text-size: 100-200 for this run; 0: the settings' */
 };
 
@@ -336,7 +336,7 @@ extern const mode_vt mode_home;
 extern const mode_vt mode_present;
 extern const mode_vt mode_kiosk;
 
-/* home (issue 7) */
+/* home */
 extern const scene_vt scene_checkin;
 extern const scene_vt scene_progress;
 extern const scene_vt scene_welcome;
@@ -424,7 +424,7 @@ void app_home_ended(app *a, bool completed);
  * `escape_id` if given. True if handled. */
 bool app_home_nav(app *a, int *focus, const gw_event *e, const char *escape_id);
 
-/* present (issue 8): false while the therapist has hidden captions and counts. */
+/* present: false while the therapist has hidden captions and counts. */
 bool app_captions_shown(const app *a);
 /* present: the therapist's control panel into l, at the control window's size (the
  * second window; on one display the same panel is drawn over the client view). */
@@ -444,7 +444,7 @@ ui_ctx app_ui(const app *a);
 /* An overlay's backdrop (Help, "Quit Groundwork?"): the screen it is shown over (its
  * widgets dropped), under a veil of the background colour. */
 void app_overlay_backdrop(const app *a, draw_list *l, const scene_vt *under);
-/* i18n (issue 10): call after a->lang changed: gettext follows it, rtl is updated. */
+/* i18n: call after a->lang changed: gettext follows it, rtl is updated. */
 void app_lang_changed(app *a);
 /* The size text of font size px is drawn at, for layouts that give text room: scenes
  * pass unscaled sizes to draw_text and app_draw scales every text by text_scale. */

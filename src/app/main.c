@@ -107,7 +107,7 @@ static bool parse_int(const char *s, int lo, int hi, int *out)
 enum { OPT_KIOSK = 256, OPT_PRESENT, OPT_PACK, OPT_FULLSCREEN, OPT_DISPLAY, OPT_EXERCISE, OPT_AT,
        OPT_SIZE, OPT_OUT, OPT_MODE, OPT_THEME, OPT_CYCLES, OPT_SCRIPT, OPT_TRACE, OPT_NODRAW, OPT_JSON,
        OPT_LANG, OPT_HELP, OPT_VERSION, OPT_CONFIG, OPT_CHECKINS, OPT_WELCOME,
-       OPT_PLAN_DIR, OPT_TEXT_SIZE /* issue 10 */, OPT_DRAW_EVERY, OPT_HEAP_EVERY, OPT_CAUTIONS };
+       OPT_PLAN_DIR, OPT_TEXT_SIZE, OPT_DRAW_EVERY, OPT_HEAP_EVERY, OPT_CAUTIONS };
 
 static const struct option LONG[] = {
     { "kiosk", no_argument, 0, OPT_KIOSK },       { "present", no_argument, 0, OPT_PRESENT },

@@ -23,11 +23,11 @@ typedef struct run_options {
     const char *lang;
     const char *preview;       /* preview: the pack folder watched and reloaded */
     const char *config;        /* kiosk: --config FILE */
-    /* home (issue 7) */
+    /* home */
     bool checkins, welcome;    /* play: offer check-ins / the first-run welcome as live does */
-    /* present (issue 8) */
+    /* present */
     const char *plan_dir;      /* --plan-dir DIR: where Save plan writes; NULL: the default */
-    /* accessibility (issue 10) */
+    /* accessibility */
     int text_pct;              /* --text-size: 100-200; 0: the settings' */
     /* soaks */
     int draw_every;            /* play --draw-every N: rasterize every Nth step; 0: every step */

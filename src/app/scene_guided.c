@@ -85,17 +85,17 @@ static guided_pos pos_now(const app *a)
     return guided_at(a->ex, tb_elapsed(&a->clock, a->now));
 }
 
-static void update(app *a);
+static void guided_update(app *a);
 
-static void enter(app *a)
+static void guided_enter(app *a)
 {
     a->step = -1;
     ST(a)->voice = -1;
     plat_audio_ambience(a->audio, BED[ST(a)->ambience % NBED]);
-    update(a);
+    guided_update(a);
 }
 
-static void update(app *a)
+static void guided_update(app *a)
 {
     if (!a->ex_active)
         return;
@@ -128,7 +128,7 @@ static void seek_step(app *a, int i)
     voice_stop(a);
     tb_seek(&a->clock, a->now, guided_step_start(a->ex, i));
     a->step = -1;
-    update(a);
+    guided_update(a);
 }
 
 static void toggle_pause(app *a)
@@ -172,7 +172,7 @@ static void audio_device(app *a, bool added)
         voice_start(a, a->step, pos_now(a).into);
 }
 
-static void leave(app *a)
+static void guided_leave(app *a)
 {
     voice_stop(a);
     app_leave_exercise(a);
@@ -205,7 +205,7 @@ static int region_side(const app *a, const body_region *r)
     return !strcmp(a->set.handedness, "left") ? -s : s;
 }
 
-static void activate(app *a, const char *w)
+static void guided_activate(app *a, const char *w)
 {
     if (!strcmp(w, "hand:right") || !strcmp(w, "hand:left")) {
         app_set_handedness(a, w + 5);
@@ -215,7 +215,7 @@ static void activate(app *a, const char *w)
         return;
     }
     if (!strcmp(w, "back") || !strcmp(w, "done"))
-        leave(a);
+        guided_leave(a);
     else if (!strcmp(w, "pause"))
         toggle_pause(a);
     else if (!strcmp(w, "previous"))
@@ -228,7 +228,7 @@ static void activate(app *a, const char *w)
         cycle_ambience(a);
 }
 
-static bool event(app *a, const gw_event *e)
+static bool guided_event(app *a, const gw_event *e)
 {
     if (e->type == EV_AUDIO_DEVICE) {
         audio_device(a, e->added);
@@ -238,12 +238,12 @@ static bool event(app *a, const gw_event *e)
         return false;
     const char *k = e->key;
     if (!strcmp(k, "Escape") || !strcmp(k, "b")) {
-        leave(a);
+        guided_leave(a);
         return true;
     }
     if (!a->ex_active) {
         if (!strcmp(k, "Return") || !strcmp(k, "Space") || !strcmp(k, "a"))
-            leave(a);
+            guided_leave(a);
         return true;
     }
     if (!strcmp(k, "Space") || !strcmp(k, "P") || !strcmp(k, "start"))
@@ -414,7 +414,7 @@ static void draw_hand_question(const app *a, draw_list *l, gw_rect m)
                   false, false);
 }
 
-static void draw(const app *a, draw_list *l)
+static void guided_draw(const app *a, draw_list *l)
 {
     ui_ctx ui = app_ui(a);
     const theme *t = a->th;
@@ -519,7 +519,7 @@ static void draw(const app *a, draw_list *l)
     draw_controls(a, l, &L);
 }
 
-static gw_ns next_change(const app *a)
+static gw_ns guided_next_change(const app *a)
 {
     if (!a->ex_active || a->clock.paused || a->step < 0 || a->step >= a->ex->nstep)
         return GW_NEVER;
@@ -540,12 +540,12 @@ static gw_ns next_change(const app *a)
 const scene_vt scene_guided = {
     .id = SCENE_GUIDED,
     .name = "guided",
-    .enter = enter,
-    .event = event,
-    .activate = activate,
-    .update = update,
-    .draw = draw,
-    .next_change = next_change,
+    .enter = guided_enter,
+    .event = guided_event,
+    .activate = guided_activate,
+    .update = guided_update,
+    .draw = guided_draw,
+    .next_change = guided_next_change,
     .state_size = sizeof(struct guided_st),
     .audio_device = guided_audio_known,
 };

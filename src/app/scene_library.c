@@ -108,7 +108,7 @@ static const char *library_extra_id(const app *a, int k, char *buf, size_t n)
     return buf;
 }
 
-/* Large text (issue 10): from 150% the cards show only their titles, wrapped, and
+/* Large text: from 150% the cards show only their titles, wrapped, and
  * the header buttons grow with their labels. */
 static bool library_large_text(const app *a) { return app_font(a, 100) >= 150; }
 

@@ -461,7 +461,7 @@ static void closing(const app *a, draw_list *l, float bar)
     ui_button(&ui, l, "done", gw_rc(cx + gap / 2, k[2].y, bw, bh), fin, true, true);
 }
 
-static void draw(const app *a, draw_list *l)
+static void pacer_scene_draw(const app *a, draw_list *l)
 {
     ui_ctx ui = app_ui(a);
     const theme *t = a->th;
@@ -581,7 +581,7 @@ static void draw(const app *a, draw_list *l)
                   t->focus);
 }
 
-static void leave(app *a)
+static void pacer_scene_leave(app *a)
 {
     plat_audio_cancel_cues(a->audio);
     plat_audio_pause(a->audio, false);
@@ -642,10 +642,10 @@ static void toggle_speak(app *a)
     trace_end(a->tr);
 }
 
-static void activate(app *a, const char *w)
+static void pacer_scene_activate(app *a, const char *w)
 {
     if (!strcmp(w, "back") || !strcmp(w, "done"))
-        leave(a);
+        pacer_scene_leave(a);
     else if (!strcmp(w, "pause"))
         toggle_pause(a);
     else if (!strcmp(w, "again"))
@@ -664,17 +664,17 @@ static void activate(app *a, const char *w)
 
 static bool key_is(const gw_event *e, const char *k) { return !strcmp(e->key, k); }
 
-static bool event(app *a, const gw_event *e)
+static bool pacer_scene_event(app *a, const gw_event *e)
 {
     if (e->type != EV_KEY && e->type != EV_BUTTON)
         return false;
     if (key_is(e, "Escape") || key_is(e, "b") || key_is(e, "AC Back")) {
-        leave(a);
+        pacer_scene_leave(a);
         return true;
     }
     if (ST(a)->run.st.stage == BREATH_STAGE_DONE) {
         if (key_is(e, "Return") || key_is(e, "Space") || key_is(e, "a")) {
-            leave(a);
+            pacer_scene_leave(a);
             return true;
         }
         return false;
@@ -696,7 +696,7 @@ static bool event(app *a, const gw_event *e)
     return true;
 }
 
-static gw_ns next_change(const app *a)
+static gw_ns pacer_scene_next_change(const app *a)
 {
     if (!a->ex_active || a->clock.paused)
         return GW_NEVER;
@@ -723,10 +723,10 @@ const scene_vt scene_pacer = {
     .id = SCENE_PACER,
     .name = "pacer",
     .enter = pacer_enter,
-    .event = event,
-    .activate = activate,
-    .draw = draw,
-    .next_change = next_change,
+    .event = pacer_scene_event,
+    .activate = pacer_scene_activate,
+    .draw = pacer_scene_draw,
+    .next_change = pacer_scene_next_change,
     .state_size = sizeof(struct pacer_st),
     .start = pacer_start,
     .trace_start = pacer_trace_start,

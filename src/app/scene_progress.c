@@ -93,7 +93,7 @@ static void week_label(char *buf, size_t n, int32_t day)
         snprintf(buf, n, "?");
 }
 
-/* Large text (issue 10): the charts' labels are measured and the charts make room
+/* Large text: the charts' labels are measured and the charts make room
  * for them; the ratings chart gets a page of its own, the other two the next page. */
 static bool big(const app *a) { return a->view.text_scale > 1.f; }
 
