@@ -213,6 +213,10 @@ class Kiosk:
         if wrong_clock:
             # its wall clock only: the idle policy runs on the monotonic clock
             env["FAKETIME_DONT_FAKE_MONOTONIC"] = "1"
+            # an AddressSanitizer build must come first among the libraries, and
+            # libfaketime is preloaded before it: told that this is meant
+            if "ASAN_OPTIONS" in env:
+                env["ASAN_OPTIONS"] += ":verify_asan_link_order=0"
             cmd = ["faketime", WRONG_CLOCK] + cmd
         self.errf = open(self.err, "w")
         self.p = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=self.errf)
