@@ -35,6 +35,9 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from xvfb_server import Xvfb  # noqa: E402
+
 EXE = os.path.abspath(sys.argv[1])
 DOC = sys.argv[2]
 LIMIT = 40.0
@@ -154,35 +157,6 @@ def wait_for(path, pred, what, limit=LIMIT):
     fail(f"{path}: no {what} within {limit:.0f} s:\n" + "\n".join(json.dumps(e) for e in events(path)[-30:]))
 
 
-class Xvfb:
-    def __init__(self):
-        r, w = os.pipe()
-        self.p = subprocess.Popen(["Xvfb", "-displayfd", str(w), "-screen", "0", "1024x768x24", "-nolisten", "tcp",
-                                   "-noreset"], pass_fds=(w,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        os.close(w)
-        num = b""
-        end = time.monotonic() + LIMIT
-        while not num.endswith(b"\n") and time.monotonic() < end:
-            b = os.read(r, 16)
-            if not b:
-                break
-            num += b
-        os.close(r)
-        if not num.strip():
-            self.stop()
-            fail("Xvfb did not start")
-        self.display = ":" + num.decode().strip()
-
-    def stop(self):
-        if self.p.poll() is None:
-            self.p.terminate()
-            try:
-                self.p.wait(timeout=LIMIT)
-            except subprocess.TimeoutExpired:
-                self.p.kill()
-                self.p.wait()
-
-
 class Kiosk:
     def __init__(self, root, name, n):
         self.name, self.root = name, os.path.join(root, name)
@@ -201,7 +175,7 @@ class Kiosk:
         return os.path.realpath(os.path.join(self.root, "content", "current"))
 
     def start(self, wrong_clock=False):
-        self.x = Xvfb()
+        self.x = Xvfb("1024x768", LIMIT, fail)
         env = dict(os.environ, DISPLAY=self.x.display, SDL_AUDIODRIVER="dummy",
                    XDG_CONFIG_HOME=os.path.join(self.root, "home/config"),
                    XDG_DATA_HOME=os.path.join(self.root, "home/data"),

@@ -28,6 +28,9 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from xvfb_server import Xvfb  # noqa: E402
+
 EXE = sys.argv[1]
 NOBODY = 65534
 OTHER = 65533          # another unprivileged user (no account is needed for setpriv)
@@ -87,35 +90,6 @@ def keypad(work, env):
     if missing:
         fail(f"the keypad's {missing} were not found in play's layout: {sorted(keys)}")
     return keys
-
-
-class Xvfb:
-    def __init__(self):
-        r, w = os.pipe()
-        self.p = subprocess.Popen(["Xvfb", "-displayfd", str(w), "-screen", "0", f"{W}x{H}x24", "-nolisten", "tcp",
-                                   "-noreset"], pass_fds=(w,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        os.close(w)
-        num = b""
-        end = time.monotonic() + LIMIT
-        while not num.endswith(b"\n") and time.monotonic() < end:
-            b = os.read(r, 16)
-            if not b:
-                break
-            num += b
-        os.close(r)
-        if not num.strip():
-            self.stop()
-            fail("Xvfb did not start")
-        self.display = ":" + num.decode().strip()
-
-    def stop(self):
-        if self.p.poll() is None:
-            self.p.terminate()
-            try:
-                self.p.wait(timeout=LIMIT)
-            except subprocess.TimeoutExpired:
-                self.p.kill()
-                self.p.wait()
 
 
 def enter_pin(display, keys, digits, trace, n_pins):
@@ -195,7 +169,7 @@ def main():
         print("ok: set-pin as root kept root:nogroup 0640")
 
         keys = keypad(work, env)
-        xs = Xvfb()
+        xs = Xvfb(f"{W}x{H}", LIMIT, fail)
         trace = os.path.join(home, "trace.jsonl")
         kiosk_env = dict(env, DISPLAY=xs.display)
         as_nobody = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
