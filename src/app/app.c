@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
-#include "platform/plat_audio.h"
+#include "core/sound.h"
 #include "platform/plat_text.h"
 
 void app_core_init(app *a, const app_config *cfg, const scene_vt *const *scenes,
@@ -19,7 +19,7 @@ void app_core_init(app *a, const app_config *cfg, const scene_vt *const *scenes,
     a->mode = mode;
     a->packs = cfg->packs;
     a->tr = cfg->tr;
-    a->audio = cfg->audio;
+    a->sound = cfg->sound;
     a->th = theme_get(cfg->theme);
     a->w = cfg->w > 0 ? cfg->w : 1280;
     a->h = cfg->h > 0 ? cfg->h : 720;
@@ -192,9 +192,9 @@ void app_end_exercise(app *a, bool completed)
         return;
     a->ex_active = false;
     /* nothing of an exercise goes on sounding after it */
-    plat_audio_voice_stop(a->audio);
-    plat_audio_cancel_cues(a->audio);
-    plat_audio_ambience(a->audio, NULL);
+    sound_voice_stop(a->sound);
+    sound_cancel_cues(a->sound);
+    sound_ambience(a->sound, NULL);
     if (completed)
         a->end.completed++;
     trace_begin(a->tr, a->now, "exercise_end");
@@ -376,13 +376,12 @@ void app_event(app *a, const gw_event *e)
         a->ui_stale = true;
         return;
     case EV_AUDIO_DEVICE:
-        plat_audio_device_changed(a->audio, e->added);
         for (int i = 0; i < SCENE_COUNT; i++)
             if (a->rooms.scenes[i]->audio_device)
                 a->rooms.scenes[i]->audio_device(a, e->added);
         trace_begin(a->tr, a->now, "audio_device");
         trace_bool(a->tr, "added", e->added);
-        trace_bool(a->tr, "live", plat_audio_live(a->audio));
+        trace_bool(a->tr, "live", e->live);
         trace_end(a->tr);
         if (a->scene->event)   /* a guided exercise resumes its voice */
             a->scene->event(a, e);

@@ -3,7 +3,7 @@
  * The same app runs live (run_live.c), headless on a virtual clock (`play`), and for
  * single frames (`render`). Modes (home, present, kiosk) and scenes (library, pacer,
  * ...) are tables of functions; nothing switches on the mode elsewhere.
- * Ownership: the app borrows the pack set, trace and audio given in app_config; it owns
+ * Ownership: the app borrows the pack set, trace and sound list given in app_config; it owns
  * its draw lists. */
 #ifndef GW_APP_H
 #define GW_APP_H
@@ -28,7 +28,7 @@ typedef struct app_config app_config;
 
 #define APP_MAX_NOTES 32   /* steps that can carry a note */
 #define APP_NOTE_MAX  160  /* bytes of a note, with its terminator */
-typedef struct plat_audio plat_audio;
+typedef struct sound_list sound_list;
 
 /* The screens and modes by id. A scene reaches another through app_go(id), never by
  * its table, so that no scene's file depends on another's: the tables are gathered
@@ -120,7 +120,8 @@ struct app_config {
     const char *lang;       /* NULL: from the environment */
     pack_set *packs;        /* borrowed */
     trace *tr;              /* borrowed, may be NULL */
-    plat_audio *audio;      /* borrowed, may be NULL */
+    sound_list *sound;      /* borrowed: what the app asks to be heard, played and emptied by
+                             * the runner; NULL: nothing is kept (no sound) */
     const char *kiosk_config; /* kiosk: --config FILE; NULL: the default places */
     void (*reload)(pack_set *out, void *ctx); /* kiosk: loads the content afresh; may be NULL */
     void *reload_ctx;
@@ -152,7 +153,7 @@ struct app {
     } rooms;
     pack_set *packs;
     trace    *tr;
-    plat_audio *audio;
+    sound_list *sound;
     const theme *th;
     char lang[16];
     int w, h;

@@ -22,7 +22,7 @@
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "core/plog.h"
-#include "platform/plat_audio.h"
+#include "core/sound.h"
 
 #define RECENT_SHOWN 3 /* what fits the library header at 1280x720 */
 #define FIXED_EPOCH 1767258000LL /* 2026-01-01T09:00:00Z */
@@ -76,9 +76,9 @@ static bool settings_path(char *buf, size_t n)
 
 static void apply_audio(app *a)
 {
-    plat_audio_set_volume(a->audio, AUDIO_CUES, (float)a->set.vol_cues / 100.f);
-    plat_audio_set_volume(a->audio, AUDIO_VOICE, (float)a->set.vol_voice / 100.f);
-    plat_audio_set_volume(a->audio, AUDIO_AMBIENCE, (float)a->set.vol_ambience / 100.f);
+    sound_volume(a->sound, SOUND_BUS_CUES, (float)a->set.vol_cues / 100.f);
+    sound_volume(a->sound, SOUND_BUS_VOICE, (float)a->set.vol_voice / 100.f);
+    sound_volume(a->sound, SOUND_BUS_AMBIENCE, (float)a->set.vol_ambience / 100.f);
 }
 
 bool app_home_init(app *a, const app_config *cfg)

@@ -17,7 +17,7 @@
 #include "core/kpin.h"
 #include "core/kstats.h"
 #include "core/paths.h"
-#include "platform/plat_audio.h"
+#include "core/sound.h"
 
 /* play and render: a virtual wall clock starting Monday 2026-01-05 07:30:00 */
 #define VIRTUAL_WALL_START 1767598200LL
@@ -243,8 +243,8 @@ static void kiosk_apply_volume(app *a)
 {
     const kiosk_config *c = &ST(a)->cfg;
     float v = (float)(c->volume < c->volume_max ? c->volume : c->volume_max);
-    for (int b = 0; b < AUDIO_BUS_COUNT; b++)
-        plat_audio_set_volume(a->audio, (audio_bus)b, v);
+    for (int b = 0; b < SOUND_BUS_COUNT; b++)
+        sound_volume(a->sound, (sound_bus)b, v);
 }
 
 static void kiosk_configure(app *a, const app_config *cfg)

@@ -8,7 +8,7 @@
 
 #include "app/app.h"
 #include "core/paths.h"
-#include "platform/plat_audio.h"
+#include "core/sound.h"
 
 static struct pacer_st *ST(const app *a) { return app_state(a, SCENE_PACER); }
 
@@ -74,7 +74,7 @@ void pacer_paused(app *a, bool paused)
 void pacer_enter(app *a)
 {
     pacer_run_forget_cue(&ST(a)->run);
-    plat_audio_set_muted(a->audio, ST(a)->muted);
+    sound_mute(a->sound, ST(a)->muted);
 }
 
 /* The cue sound at the start of a phase of kind k. */
@@ -100,7 +100,7 @@ static void pacer_say(app *a, const char *name)
     trace_begin(a->tr, a->now, "voice");
     trace_str(a->tr, "clip", rel);
     trace_end(a->tr);
-    plat_audio_voice_play(a->audio, path, 0);
+    sound_voice_play(a->sound, path, 0);
 }
 
 /* A phase began: traced with its cue, which is played now unless it was scheduled
@@ -120,7 +120,7 @@ static void pacer_phase(app *a, const pacer_event *e)
     trace_str(a->tr, "sound", pacer_cue_for(e->kind));
     trace_end(a->tr);
     if (!e->cued)
-        plat_audio_cue(a->audio, pacer_cue_for(e->kind));
+        sound_cue(a->sound, pacer_cue_for(e->kind));
     s->rumble_seq++;
     s->rumble_kind = e->kind;
     if (s->speak)
@@ -131,7 +131,7 @@ void pacer_advance(app *a)
 {
     struct pacer_st *s = ST(a);
     gw_ns t = tb_elapsed(&a->clock, a->now);
-    pacer_run_opts o = { .cues = a->audio && !a->clock.paused, .counts = s->speak };
+    pacer_run_opts o = { .cues = a->sound && !a->clock.paused, .counts = s->speak };
     pacer_event ev[PACER_EVENTS_MAX];
     int n = pacer_run_update(&s->run, t, &o, ev);
     for (int i = 0; i < n; i++) {
@@ -147,7 +147,7 @@ void pacer_advance(app *a)
             break;
         }
         case PACER_EV_CUE: /* on the audio module's sample clock, so it starts on the exact sample */
-            plat_audio_cue_at(a->audio, pacer_cue_for(e->kind), a->now + e->ahead, a->now);
+            sound_cue_at(a->sound, pacer_cue_for(e->kind), a->now + e->ahead, a->now);
             break;
         case PACER_EV_DONE:
             app_end_exercise(a, true);

@@ -13,7 +13,7 @@
 #include "app/run.h"
 #include "core/paths.h"
 #include "core/script.h"
-#include "platform/plat_audio.h"
+#include "core/sound.h"
 #include "platform/plat_render.h"
 #include "platform/plat_text.h"
 

@@ -19,6 +19,7 @@
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "platform/plat_audio.h"
+#include "core/sound.h"
 #include "platform/plat_clock.h"
 #include "platform/plat_input.h"
 #include "platform/plat_pad.h"
@@ -182,6 +183,7 @@ typedef struct live {
     int w, h;            /* the main window's size when it opened */
     plat_render *pr;
     plat_audio *audio;
+    sound_list sound;    /* what the app asks to be heard, played once a pass */
     plat_wait wait;
     plat_pad pads;
     plat_watch *watch;   /* preview: the pack folder */
@@ -293,7 +295,7 @@ static bool live_open_app(live *L)
     const run_options *o = L->o;
     L->t0 = plat_now();
     app_config cfg = { .mode = o->mode, .w = L->w, .h = L->h, .theme = o->theme, .lang = o->lang, .text_pct = o->text_pct,
-                       .packs = &L->packs, .tr = L->tr, .audio = L->audio };
+                       .packs = &L->packs, .tr = L->tr, .sound = L->audio ? &L->sound : NULL };
     cfg.kiosk_config = o->config;
     cfg.plan_dir = o->plan_dir;
     cfg.reload = o->preview ? NULL : run_reload_content;
@@ -386,8 +388,13 @@ static void live_event(live *L, const SDL_Event *ev)
     plat_window_event(&L->pw, ev, live_now(L));
     gw_event ge;
     L->a.now = live_now(L);
-    if (plat_input_translate(ev, L->a.w, L->a.h, &ge))
-        app_event(&L->a, &ge);
+    if (!plat_input_translate(ev, L->a.w, L->a.h, &ge))
+        return;
+    if (ge.type == EV_AUDIO_DEVICE) { /* sound goes, or comes back */
+        plat_audio_device_changed(L->audio, ge.added);
+        ge.live = plat_audio_live(L->audio);
+    }
+    app_event(&L->a, &ge);
 }
 
 /* Signals noted since the last pass: traced, and the run ended if they end it. */
@@ -421,11 +428,19 @@ static void live_timers(live *L)
     plat_window_tick(&L->pw, live_now(L));
 }
 
-/* The app updated, its rumble given to the gamepads, its frames drawn and presented. */
+/* What the app asked to be heard since the last pass, played. */
+static void live_sound(live *L)
+{
+    plat_audio_play(L->audio, &L->sound);
+    sound_clear(&L->sound);
+}
+
+/* The app updated, its sound played, its rumble given to the gamepads, its frames drawn and presented. */
 static void live_frame(live *L)
 {
     gw_ns work0 = plat_now();
     app_update(&L->a, work0 - L->t0);
+    live_sound(L);
     plat_audio_idle(L->audio);
     int seq;
     breath_kind rk;
@@ -466,6 +481,8 @@ static void live_close(live *L)
     plat_watch_close(L->watch);
     app_free(&L->a);
     L->ending.a = NULL;
+    live_sound(L); /* the exercise's sound stopped, as the app left it */
+    sound_free(&L->sound);
     ctl_close(&L->ctl);
     draw_free(&L->frame[0]);
     draw_free(&L->frame[1]);

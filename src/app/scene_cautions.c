@@ -16,7 +16,7 @@
 #include "app/mode_kiosk.h"
 #include "app/ui.h"
 #include "core/i18n.h"
-#include "platform/plat_audio.h"
+#include "core/sound.h"
 
 #define MAX_PAGES 24
 #define MAX_CAUTIONS 21 /* a pack gives at most 20, and the review shows how it is used */
@@ -134,7 +134,7 @@ static void cautions_close_review(app *a)
     app_resume_scene(a, s);
     if (resume && a->ex_active) {
         app_set_paused(a, false);
-        plat_audio_pause(a->audio, false);
+        sound_pause(a->sound, false);
     }
 }
 

@@ -22,7 +22,7 @@
 #include "app/ui.h"
 #include "core/guided.h"
 #include "core/i18n.h"
-#include "platform/plat_audio.h"
+#include "core/sound.h"
 
 #define NBED 4
 static const char *const BED[NBED] = { NULL, "brown", "rain", "drone" };
@@ -49,7 +49,7 @@ static const char *clip_of(const app *a, int i)
  * known length has passed is not started again. */
 static void voice_start(app *a, int i, gw_ns offset)
 {
-    plat_audio_voice_stop(a->audio);
+    sound_voice_stop(a->sound);
     ST(a)->voice = -1;
     const char *rel = clip_of(a, i);
     if (!*rel || ST(a)->audio_gone)
@@ -58,7 +58,7 @@ static void voice_start(app *a, int i, gw_ns offset)
     const char *dir = a->ex->pack && a->ex->pack->dir ? a->ex->pack->dir : "";
     char path[1024];
     snprintf(path, sizeof path, "%s%s%s", dir, *dir ? "/" : "", rel);
-    gw_ns len = plat_audio_clip_length(a->audio, path);
+    gw_ns len = sound_clip_length(path);
     if (len <= 0 && a->ex->pack && a->ex->pack->nlang > 0 &&
         !strcmp(rel, pack_text_get(&s->voice, a->ex->pack->lang[0])))
         len = s->voice_ns;
@@ -69,12 +69,12 @@ static void voice_start(app *a, int i, gw_ns offset)
     trace_str(a->tr, "clip", rel);
     trace_num(a->tr, "offset", gw_seconds(offset));
     trace_end(a->tr);
-    plat_audio_voice_play(a->audio, path, offset);
+    sound_voice_play(a->sound, path, offset);
 }
 
 static void voice_stop(app *a)
 {
-    plat_audio_voice_stop(a->audio);
+    sound_voice_stop(a->sound);
     ST(a)->voice = -1;
 }
 
@@ -91,7 +91,7 @@ static void guided_enter(app *a)
 {
     a->step = -1;
     ST(a)->voice = -1;
-    plat_audio_ambience(a->audio, BED[ST(a)->ambience % NBED]);
+    sound_ambience(a->sound, BED[ST(a)->ambience % NBED]);
     guided_update(a);
 }
 
@@ -137,9 +137,9 @@ static void toggle_pause(app *a)
         return;
     app_set_paused(a, !a->clock.paused);
     if (a->clock.paused)
-        plat_audio_pause(a->audio, true);
+        sound_pause(a->sound, true);
     else if (ST(a)->voice == a->step)
-        plat_audio_pause(a->audio, false);
+        sound_pause(a->sound, false);
     else
         voice_start(a, a->step, pos_now(a).into);
 }
@@ -148,7 +148,7 @@ static void cycle_ambience(app *a)
 {
     struct guided_st *g = ST(a);
     g->ambience = (g->ambience + 1) % NBED;
-    plat_audio_ambience(a->audio, BED[g->ambience]);
+    sound_ambience(a->sound, BED[g->ambience]);
     trace_begin(a->tr, a->now, "ambience");
     trace_str(a->tr, "bed", BED[g->ambience] ? BED[g->ambience] : "off");
     trace_end(a->tr);

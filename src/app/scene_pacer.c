@@ -22,7 +22,7 @@
 #include "app/pacer.h"
 #include "app/ui.h"
 #include "core/i18n.h"
-#include "platform/plat_audio.h"
+#include "core/sound.h"
 
 #define ADJUST_MS 500
 
@@ -583,8 +583,8 @@ static void pacer_scene_draw(const app *a, draw_list *l)
 
 static void pacer_scene_leave(app *a)
 {
-    plat_audio_cancel_cues(a->audio);
-    plat_audio_pause(a->audio, false);
+    sound_cancel_cues(a->sound);
+    sound_pause(a->sound, false);
     app_leave_exercise(a);
 }
 
@@ -593,7 +593,7 @@ static void toggle_pause(app *a)
     if (!a->ex_active)
         return;
     app_set_paused(a, !a->clock.paused);
-    plat_audio_pause(a->audio, a->clock.paused); /* drops cues not yet started */
+    sound_pause(a->sound, a->clock.paused); /* drops cues not yet started */
 }
 
 /* Lengthens or shortens every phase, keeping the breath, phase and fraction of the
@@ -610,7 +610,7 @@ static void adjust(app *a, int32_t delta_ms)
     trace_end(a->tr);
     if (at >= 0)
         tb_seek(&a->clock, a->now, at);
-    plat_audio_cancel_cues(a->audio);
+    sound_cancel_cues(a->sound);
 }
 
 static void set_style(app *a)
@@ -626,7 +626,7 @@ static void toggle_mute(app *a)
 {
     struct pacer_st *s = ST(a);
     s->muted = !s->muted;
-    plat_audio_set_muted(a->audio, s->muted);
+    sound_mute(a->sound, s->muted);
     trace_begin(a->tr, a->now, "mute");
     trace_bool(a->tr, "muted", s->muted);
     trace_end(a->tr);

@@ -20,7 +20,7 @@
 #include "app/ui.h"
 #include "core/i18n.h"
 #include "core/paths.h"
-#include "platform/plat_audio.h"
+#include "core/sound.h"
 
 enum { EDIT_NONE, EDIT_NAME, EDIT_NOTE };
 
@@ -55,7 +55,7 @@ static void prompts_play_voice(app *a, const prompt_step *p)
     trace_begin(a->tr, a->now, "voice");
     trace_str(a->tr, "clip", rel);
     trace_end(a->tr);
-    plat_audio_voice_play(a->audio, path, 0);
+    sound_voice_play(a->sound, path, 0);
 }
 
 /* The run moved to a new step (or finished): trace it, start its voice. */
@@ -65,7 +65,7 @@ static void prompts_step_began(app *a)
     a->step = ST(a)->pr.step;
     ST(a)->hint_shown = false;
     ST(a)->editing = EDIT_NONE;
-    plat_audio_voice_stop(a->audio);
+    sound_voice_stop(a->sound);
     if (prompt_finished(&ST(a)->pr)) {
         app_end_exercise(a, true);
         return;
@@ -635,7 +635,7 @@ static void prompts_activate(app *a, const char *w)
     if (a->ex_active && strcmp(w, "note-field") && strcmp(w, "name-field"))
         prompts_commit_note(a, ST(a)->pr.step);
     if (!strcmp(w, "back") || !strcmp(w, "done")) {
-        plat_audio_voice_stop(a->audio);
+        sound_voice_stop(a->sound);
         app_leave_exercise(a);
         return;
     }

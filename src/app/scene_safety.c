@@ -12,7 +12,7 @@
 #include "app/app.h"
 #include "app/ui.h"
 #include "core/i18n.h"
-#include "platform/plat_audio.h"
+#include "core/sound.h"
 
 struct safety_st {
     const scene_vt *under; /* the screen the overlay is drawn over */
@@ -23,7 +23,7 @@ static struct safety_st *ST(const app *a) { return app_state(a, SCENE_SAFETY); }
 static void safety_set_paused(app *a, bool paused)
 {
     app_set_paused(a, paused);
-    plat_audio_pause(a->audio, paused);
+    sound_pause(a->sound, paused);
 }
 
 void app_open_safety(app *a)

@@ -29,6 +29,7 @@ typedef struct gw_event {
     bool     touch;
     int      w, h;
     bool     added;
+    bool     live;    /* EV_AUDIO_DEVICE: sound can still play (a device open, or waiting to open) */
 } gw_event;
 
 #endif

@@ -541,13 +541,8 @@ bool plat_audio_voice_playing(const plat_audio *a)
 /* ---- clip length without a device --------------------------------------------- */
 gw_ns plat_audio_clip_length(plat_audio *a, const char *path)
 {
-    /* the same reading of the file as the pack loader's check of it */
     (void)a;
-    gw_ns len = 0;
-    char why[256];
-    if (!path || !pack_audio_check(path, &len, why, sizeof why))
-        return 0;
-    return len > 0 ? len : 0;
+    return sound_clip_length(path);
 }
 
 void plat_audio_pause(plat_audio *a, bool paused)
@@ -582,4 +577,28 @@ void plat_audio_ambience(plat_audio *a, const char *bed)
         a->bed_on = true;
     }
     SDL_AtomicUnlock(&a->lock);
+}
+
+void plat_audio_play(plat_audio *a, const sound_list *l)
+{
+    static const audio_bus BUS[SOUND_BUS_COUNT] = { [SOUND_BUS_CUES] = AUDIO_CUES, [SOUND_BUS_VOICE] = AUDIO_VOICE,
+                                                    [SOUND_BUS_AMBIENCE] = AUDIO_AMBIENCE };
+    for (int i = 0; l && i < l->n; i++) {
+        const sound_cmd *c = &l->cmd[i];
+        const char *text = sound_text_of(l, c);
+        switch (c->op) {
+        case SOUND_CUE: plat_audio_cue(a, text); break;
+        case SOUND_CUE_AT: plat_audio_cue_at(a, text, c->when, c->now); break;
+        case SOUND_CANCEL_CUES: plat_audio_cancel_cues(a); break;
+        case SOUND_VOICE_PLAY: plat_audio_voice_play(a, text, c->when); break;
+        case SOUND_VOICE_STOP: plat_audio_voice_stop(a); break;
+        case SOUND_AMBIENCE: plat_audio_ambience(a, text); break;
+        case SOUND_PAUSE: plat_audio_pause(a, c->on); break;
+        case SOUND_MUTE: plat_audio_set_muted(a, c->on); break;
+        case SOUND_VOLUME:
+            if (c->bus >= 0 && c->bus < SOUND_BUS_COUNT)
+                plat_audio_set_volume(a, BUS[c->bus], c->volume);
+            break;
+        }
+    }
 }

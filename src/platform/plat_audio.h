@@ -5,11 +5,14 @@
  * which counts samples: that count is the clock scheduled cues are placed on. With the
  * environment variable GW_AUDIO_CLOCK_LOG=FILE, the callbacks' (frame, clock) pairs and
  * every cue_at call are written to FILE at close (bench/cue_sync.py uses them).
+ * The app says what is to be heard as a list of commands (core/sound.h) that the runner
+ * hands to plat_audio_play once a pass.
  * Ownership: plat_audio owns the mixer, its PCM buffers and the current voice clip. */
 #ifndef GW_PLAT_AUDIO_H
 #define GW_PLAT_AUDIO_H
 #include <stdbool.h>
 #include "core/gwtime.h"
+#include "core/sound.h"
 
 typedef struct plat_audio plat_audio;
 
@@ -60,5 +63,8 @@ void plat_audio_pause(plat_audio *a, bool paused);
 /* Ambience bed synthesized by our code: "brown", "rain", "drone"; NULL stops it. The
  * bed is lowered automatically while a voice clip plays. */
 void plat_audio_ambience(plat_audio *a, const char *bed);
+
+/* Carries out a sound list's commands in order (the list is not changed). */
+void plat_audio_play(plat_audio *a, const sound_list *l);
 
 #endif
