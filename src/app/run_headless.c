@@ -13,7 +13,6 @@
 #include "app/run.h"
 #include "core/paths.h"
 #include "core/script.h"
-#include "core/sound.h"
 #include "platform/plat_render.h"
 #include "platform/plat_text.h"
 
