@@ -1,10 +1,13 @@
 /* firstpixel: prints how many milliseconds pass, from its own start, until the pixel
- * at (x, y) of the X screen has the colour RRGGBB. bench/run.sh starts it just before
- * starting a program, to measure the time to its first real frame. */
+ * at (x, y) of the X screen has the colour RRGGBB, or with `changed` instead of a colour,
+ * until it differs from what it was when firstpixel started (a background drawn as a
+ * gradient has no one colour to wait for). bench/run.sh starts it just before starting
+ * a program, to measure the time to its first real frame. */
 #include <X11/Xlib.h>
 #include <X11/Xutil.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 static double now_ms(void)
@@ -27,11 +30,12 @@ int main(int argc, char **argv)
 {
     double t0 = now_ms();
     if (argc != 5) {
-        fprintf(stderr, "usage: firstpixel X Y RRGGBB TIMEOUT-MS\n");
+        fprintf(stderr, "usage: firstpixel X Y RRGGBB|changed TIMEOUT-MS\n");
         return 2;
     }
     int x = atoi(argv[1]), y = atoi(argv[2]);
-    unsigned long want = strtoul(argv[3], NULL, 16);
+    int changed = strcmp(argv[3], "changed") == 0;
+    unsigned long want = changed ? 0 : strtoul(argv[3], NULL, 16);
     double limit = atof(argv[4]);
     Display *d = XOpenDisplay(NULL);
     if (!d) {
@@ -39,9 +43,11 @@ int main(int argc, char **argv)
         return 1;
     }
     Window root = DefaultRootWindow(d);
+    unsigned long before = pixel(d, root, x, y) & 0xffffff;
     for (;;) {
         double t = now_ms() - t0;
-        if ((pixel(d, root, x, y) & 0xffffff) == want) {
+        unsigned long p = pixel(d, root, x, y) & 0xffffff;
+        if (changed ? p != before : p == want) {
             printf("%.1f\n", t);
             return 0;
         }
