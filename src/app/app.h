@@ -124,6 +124,9 @@ struct app_config {
                              * the runner; NULL: nothing is kept (no sound) */
     const char *kiosk_config; /* kiosk: --config FILE; NULL: the default places */
     void (*reload)(pack_set *out, void *ctx); /* kiosk: loads the content afresh; may be NULL */
+    /* kiosk: a cheap fingerprint of the content on disk (names, sizes, times), so that a
+     * kiosk nobody touches still notices new content; NULL: checked at idle resets only */
+    unsigned long long (*content_stamp)(void *ctx);
     void *reload_ctx;
     bool kiosk_wall_live;     /* kiosk: read the local wall clock (live); else a virtual one */
     /* home */

@@ -38,7 +38,10 @@ struct kiosk_st {
     gw_ns running_at;            /* last update with an exercise running (not paused) */
     int   resets;
     void (*reload)(pack_set *out, void *ctx);
+    unsigned long long (*stamp)(void *ctx);
     void *reload_ctx;
+    unsigned long long stamp_seen; /* the content's fingerprint when last loaded */
+    gw_ns stamp_at;              /* the attract screen looks at the fingerprint again then */
     pack_set *own_packs;         /* owned: content swapped in at an idle reset */
 };
 
@@ -252,7 +255,12 @@ static void kiosk_configure(app *a, const app_config *cfg)
     struct kiosk_st *k = ST(a);
     k->config_path = cfg->kiosk_config;
     k->reload = cfg->reload;
+    k->stamp = cfg->reload ? cfg->content_stamp : NULL;
     k->reload_ctx = cfg->reload_ctx;
+    if (k->stamp) {
+        k->stamp_seen = k->stamp(k->reload_ctx);
+        k->stamp_at = a->now + KIOSK_CONTENT_CHECK_NS;
+    }
     k->wall_live = cfg->kiosk_wall_live;
 }
 
@@ -294,6 +302,9 @@ static void kiosk_swap_content(app *a)
     struct kiosk_st *k = ST(a);
     if (!k->reload)
         return;
+    /* taken before loading: a change made while it loads is seen at the next look */
+    if (k->stamp)
+        k->stamp_seen = k->stamp(k->reload_ctx);
     pack_set *fresh = calloc(1, sizeof *fresh);
     if (!fresh)
         return;
@@ -473,6 +484,13 @@ static void kiosk_update(app *a)
         k->running_at = a->now;
     if (!app_showing(a, SCENE_ATTRACT) && a->now >= kiosk_idle_at(a))
         app_kiosk_reset(a, "idle");
+    else if (app_showing(a, SCENE_ATTRACT) && k->stamp && a->now >= k->stamp_at) {
+        /* nobody here: new content need not wait for a visitor to come and go. Looked
+         * at once a minute (a few hundred stat calls); loaded only when it changed. */
+        k->stamp_at = a->now + KIOSK_CONTENT_CHECK_NS;
+        if (k->stamp(k->reload_ctx) != k->stamp_seen)
+            app_kiosk_reset(a, "content");
+    }
 }
 
 static gw_ns kiosk_next_change(const app *a)
@@ -481,6 +499,8 @@ static gw_ns kiosk_next_change(const app *a)
     gw_ns t = GW_NEVER;
     if (!app_showing(a, SCENE_ATTRACT))
         t = kiosk_idle_at(a);
+    else if (k->stamp)
+        t = k->stamp_at;
     if (k->closing_since >= 0 && k->closing_since + KIOSK_CLOSING_NS < t)
         t = k->closing_since + KIOSK_CLOSING_NS;
     else if (kiosk_in_exercise(a) && !a->ex_active && a->now < t)

@@ -51,5 +51,9 @@ int run_play(const run_options *o);
 int run_render(const run_options *o);
 /* Kiosk content swap: run_load_content with ctx a const run_options *. */
 void run_reload_content(pack_set *out, void *ctx);
+/* A fingerprint of every file and folder run_load_content would read (path, size, time,
+ * inode; a followed link by its target), ctx a run_options: it changes when content on
+ * disk changes, without loading it. */
+unsigned long long run_content_stamp(void *ctx);
 
 #endif

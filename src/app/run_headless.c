@@ -86,6 +86,7 @@ static bool headless_init(headless *h, const run_options *o, bool want_render)
     cfg.kiosk_config = o->config;
     cfg.plan_dir = o->plan_dir;
     cfg.reload = run_reload_content;
+    cfg.content_stamp = run_content_stamp;
     cfg.reload_ctx = (void *)o;
     /* play: check-ins and the welcome only when asked for; the log's wall clock is a
      * fixed epoch plus virtual time; render touches none of the person's data */

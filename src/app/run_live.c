@@ -299,6 +299,7 @@ static bool live_open_app(live *L)
     cfg.kiosk_config = o->config;
     cfg.plan_dir = o->plan_dir;
     cfg.reload = o->preview ? NULL : run_reload_content;
+    cfg.content_stamp = run_content_stamp;
     cfg.reload_ctx = (void *)o;
     cfg.kiosk_wall_live = true;
     cfg.home_flow = true;

@@ -23,6 +23,7 @@
 
 #define KIOSK_IDLE_DEFAULT  GW_SEC(90)
 #define KIOSK_CLOSING_NS    GW_SEC(10)   /* the closing screen returns to attract */
+#define KIOSK_CONTENT_CHECK_NS GW_SEC(60)  /* an untouched attract screen looks for new content */
 #define KIOSK_GESTURE_NS    GW_SEC(5)    /* hold the top-left corner this long */
 #define KIOSK_CAUTIONS_READ_NS GW_SEC(5) /* "Before you begin" is read this long before Start */
 #define KIOSK_CURSOR_NS     GW_SEC(3)    /* the mouse cursor hides after this */
