@@ -16,7 +16,7 @@ WARMUP=${WARMUP:-5}
 SECONDS_MEASURED=${SECONDS_MEASURED:-30}
 MIN_FPS=${MIN_FPS:-20}
 
-pkgs=(xvfb chromium libx11-dev procps)
+pkgs=(xvfb chromium libx11-dev procps cage)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -193,8 +193,13 @@ if [ "${CUE:-1}" = 1 ]; then
   python3 "$here/cue_sync.py" "$gw" 3 | sed 's/^/  /'
 fi
 
-# A screen that should move and drew too few frames is a broken screen, not a fast one.
 fail=0
+if [ "${CAGE:-1}" = 1 ]; then
+  echo
+  GROUNDWORK_DATA_DIR="$top/$build/data" python3 "$here/cage_cpu.py" "$gw" "$here/pacer.html" || fail=1
+fi
+
+# A screen that should move and drew too few frames is a broken screen, not a fast one.
 moving() { # moving LABEL FRAMES
   awk -v l="$1" -v n="$2" -v s="$SECONDS_MEASURED" -v m="$MIN_FPS" 'BEGIN {
     f = n / s; if (f < m) { printf "BENCH FAILED: the %s drew %.1f new frames a second (%d in %d s); it moves, so at least %d were due\n", l, f, n, s, m; exit 1 } }' || fail=1
