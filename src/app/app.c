@@ -77,6 +77,20 @@ const char *app_title_tagged(const app *a, const exercise *e, char *buf, size_t 
     return buf;
 }
 
+const char *app_length_words(const exercise *e, char *buf, size_t n)
+{
+    gw_ns len = exercise_length(e);
+    if (len > 0) {
+        int mins = (int)(gw_seconds(len) / 60 + 0.5);
+        mins = mins < 1 ? 1 : mins;
+        snprintf(buf, n, P_("%d minute", "%d minutes", mins), mins);
+    } else {
+        int steps = e->kind == EX_PROMPTS ? e->nprompt : e->nstep;
+        snprintf(buf, n, P_("%d step", "%d steps", steps), steps);
+    }
+    return buf;
+}
+
 void app_set_scene(app *a, const scene_vt *s)
 {
     a->scene = s;

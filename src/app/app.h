@@ -277,6 +277,9 @@ bool app_lang_tag(const app *a, const exercise *e, char *buf, size_t n);
  * cards, the cautions screen): buf, or the title itself. */
 const char *app_title_tagged(const app *a, const exercise *e, char *buf, size_t n);
 
+/* e's length in words, as read aloud says it ("4 minutes", "5 steps"): buf. */
+const char *app_length_words(const exercise *e, char *buf, size_t n);
+
 /* Prompts and the safety line (scene_prompts.c, scene_safety.c). */
 /* Cautions (scene_cautions.c). Whether e's cautions are shown before it starts: it has
  * some and, at home, the person has not chosen to hide them (present and kiosk:

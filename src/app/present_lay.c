@@ -87,6 +87,8 @@ void lay_button(lay *L, const lay_look *k, const lay_item *it, gw_rect r)
     lay_text(L, gw_rc(r.x + in, r.y, r.w - 2 * in, r.h), it->label, lay_px(L, k->px),
                (k->chip ? 0 : ALIGN_CENTER) | VALIGN_MIDDLE | (k->bold ? FONT_BOLD << 8 : 0), fg);
     lay_widget(L, it->id, r, false);
+    /* a chip is lit while what it names is in (a muscle group in the plan) */
+    draw_widget_describe(L->l, k->chip ? ROLE_SWITCH : ROLE_BUTTON, it->label, k->chip ? it->on ? _("On") : _("Off") : NULL);
 }
 
 /* Where rows start: as many buttons on each as fit, then evened out (3 + 2 rather

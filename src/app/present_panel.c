@@ -203,6 +203,7 @@ static void panel_plan_blocks(lay *L)
     lay_text(L, gw_rc(nf.x + 10 * u, nf.y, nf.w - 20 * u, nf.h), nt, npx, VALIGN_MIDDLE,
                shown[0] ? t->text : t->text_dim);
     lay_widget(L, "ctl-note", nf, p->editing_note);
+    draw_widget_describe(L->l, ROLE_TEXT_FIELD, _("Note to the client…"), p->note);
     L->y += nf.h + 8 * u;
     lay_flow(L, &LAY_BUTTON, (const lay_item[]){ { "ctl-save-plan", save, true } }, 1);
     if (p->msg[0]) {
@@ -348,6 +349,7 @@ static int panel_layout(const app *a, draw_list *out, bool full, float W, float 
         draw_rect(out, bg, 18 * u, t->surface); /* opaque: the client view must not show through */
         draw_frame(out, bg, 18 * u, 2 * u, t->ring_track);
         draw_widget_add(out, "ctl-panel", bg, false);
+        draw_widget_describe(out, ROLE_PANEL, NULL, NULL);
         L.y = panel.y + pad;
         lay_header(&L, out);
         L.show = show < 0 ? 0 : show >= pages ? pages - 1 : show;
@@ -437,6 +439,8 @@ static int panel_control_side(const app *a, draw_list *l, gw_rect area, int show
         draw_text(l, gw_rc(r.x + 12 * u, r.y, r.w - 24 * u, r.h), title, epx, VALIGN_MIDDLE | (fit ? TEXT_FIT : 0),
                   on ? t->bg : t->text);
         draw_widget_add(l, id, r, false);
+        char len[64];
+        draw_widget_describe(l, ROLE_EXERCISE, title, app_length_words(e, len, sizeof len));
     }
     if (pages > 1) {
         S.show = page;

@@ -116,6 +116,7 @@ static void attract_draw(const app *a, draw_list *l)
     const theme *t = a->th;
     float W = (float)a->w, H = (float)a->h, u = app_unit(a);
     draw_widget_add(l, "begin", gw_rc(0, 0, W, H), false);
+    draw_widget_describe(l, ROLE_BUTTON, attract_touch_text(attract_shown_lang(a)), NULL);
     if (app_kiosk_hours(a) == KIOSK_BLANK) {
         draw_rect(l, gw_rc(0, 0, W, H), 0, gw_rgba(0, 0, 0, 255));
         return;
@@ -408,6 +409,8 @@ static void klib_draw(const app *a, draw_list *l)
         char id[DRAW_WIDGET_ID_MAX];
         snprintf(id, sizeof id, "exercise:%s", ex[i]->id);
         draw_widget_add(l, id, rc, focused);
+        char len[64];
+        draw_widget_describe(l, ROLE_EXERCISE, tt, app_length_words(ex[i], len, sizeof len));
     }
     if (K.pages > 1) {
         const char *prev = _("Previous page"), *next = _("Next page");

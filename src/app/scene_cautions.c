@@ -376,6 +376,7 @@ static void cautions_draw(const app *a, draw_list *l)
         if (f == wi && a->focus.visible)
             draw_frame(l, hit, 10 * u, 3 * u, t->focus);
         draw_widget_add(l, "cautions-hide", hit, f == wi);
+        draw_widget_describe(l, ROLE_CHECKBOX, _("Don't show this again for this exercise"), on ? _("Ticked") : _("Not ticked"));
         wi++;
     }
     /* the foot: page turns, a page count, and the way on */

@@ -106,6 +106,7 @@ static void checkin_draw(const app *a, draw_list *l)
         char id[DRAW_WIDGET_ID_MAX];
         snprintf(id, sizeof id, "rating:%d", v);
         draw_widget_add(l, id, r, f);
+        draw_widget_describe(l, ROLE_BUTTON, v == 0 ? lo : v == 10 ? hi : num, NULL); /* the ends say what they mean */
     }
     y += bw + g[2];
     draw_text(l, gw_rc(x0, y, aw, ah), lo, apx, ALIGN_LEFT | VALIGN_TOP, t->text_dim);

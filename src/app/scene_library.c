@@ -196,6 +196,10 @@ static void library_header_personal(const app *a, draw_list *l, float u, int nfo
         char id[DRAW_WIDGET_ID_MAX];
         snprintf(id, sizeof id, "recent:%.40s", app_recent(a, k));
         draw_widget_add(l, id, r, f);
+        char name[160];
+        /* A recently used exercise's button, as read aloud says it ("Recent: Box breathing"). */
+        snprintf(name, sizeof name, _("Recent: %s"), e ? app_text(a, &e->title) : app_recent(a, k));
+        draw_widget_describe(l, ROLE_BUTTON, name, NULL);
     }
 }
 
@@ -508,12 +512,17 @@ static void library_draw(const app *a, draw_list *l)
         char id[DRAW_WIDGET_ID_MAX];
         snprintf(id, sizeof id, "exercise:%s", ex[i]->id);
         draw_widget_add(l, id, r, focused);
+        draw_widget_describe(l, ROLE_EXERCISE, app_title_tagged(a, ex[i], buf, sizeof buf),
+                             app_length_words(ex[i], meta, sizeof meta));
         if (app_personal(a)) {
             bool fav = app_is_favourite(a, ex[i]->id);
             gw_rect sr = gw_rc(r.x + r.w - 8 * u - 40 * u, r.y + 2 * u, 40 * u, 40 * u);
             library_star(l, sr.x + sr.w / 2, sr.y + sr.h / 2 + 1 * u, 11 * u, fav, 2 * u, fav ? t->focus : t->text_dim);
             snprintf(id, sizeof id, "favourite:%s", ex[i]->id);
             draw_widget_add(l, id, sr, false);
+            /* The star on an exercise's card, as read aloud says it ("Favourite: Box breathing, switch, on"). */
+            snprintf(buf, sizeof buf, _("Favourite: %s"), app_text(a, &ex[i]->title));
+            draw_widget_describe(l, ROLE_SWITCH, buf, fav ? _("On") : _("Off"));
         }
     }
     if (G.npages > 1) {

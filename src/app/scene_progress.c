@@ -137,6 +137,7 @@ static void chip(const app *a, draw_list *l, const char *id, gw_rect r, const ch
     if (focused && a->focus.visible)
         draw_frame(l, gw_rc(r.x - 4 * u, r.y - 4 * u, r.w + 8 * u, r.h + 8 * u), r.h * 0.3f + 4 * u, 3 * u, t->focus);
     draw_widget_add(l, id, r, focused);
+    draw_widget_describe(l, ROLE_OPTION, label, on ? _("Selected") : NULL);
 }
 
 /* One session's mark: the before rating (ring) joined by a line to the after rating
@@ -340,6 +341,16 @@ static void ratings_chart(const app *a, draw_list *l, gw_rect r, const plog_summ
         char id[DRAW_WIDGET_ID_MAX];
         snprintf(id, sizeof id, "session:%lld", (long long)e->id);
         draw_widget_add(l, id, gw_rc(x - hw, top, 2 * hw, bot - top), focused);
+        {
+            char b[8] = "–", f[8] = "–", rat[96];
+            if (e->before != PLOG_NONE)
+                snprintf(b, sizeof b, "%d", e->before);
+            if (e->after != PLOG_NONE)
+                snprintf(f, sizeof f, "%d", e->after);
+            snprintf(rat, sizeof rat, _("Before %s, after %s"), b, f);
+            const exercise *ex = a->packs ? pack_set_find(a->packs, e->exercise) : NULL;
+            draw_widget_describe(l, ROLE_BUTTON, ex ? app_text(a, &ex->title) : e->exercise, rat);
+        }
         if (on) {
             sel->shown = true;
             sel->x = x;
@@ -556,6 +567,7 @@ static void detail_panel(const app *a, draw_list *l, const mark_at *m, gw_rect a
     draw_rect(l, r, 16 * u, t->bg); /* darker than the charts, so its Close button shows */
     draw_frame(l, r, 16 * u, 2 * u, t->ring_track);
     draw_widget_add(l, "session-detail", r, false);
+    draw_widget_describe(l, ROLE_PANEL, NULL, NULL);
     float y = r.y + pad;
     draw_text(l, gw_rc(r.x + pad, y, tw, h1), when, spx, VALIGN_MIDDLE, t->text_dim);
     y += h1;

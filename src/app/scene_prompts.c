@@ -167,8 +167,8 @@ static void prompts_draw_timer(const app *a, draw_list *l, float cy)
 }
 
 /* A one-line text field: its content or a placeholder, a caret while typing. */
-static void prompts_draw_field(const app *a, draw_list *l, const char *id, gw_rect r, const char *value,
-                       const char *placeholder, bool typing)
+static void prompts_draw_field(const app *a, draw_list *l, const char *id, const char *name, gw_rect r,
+                               const char *value, const char *placeholder, bool typing)
 {
     const theme *t = a->th;
     float u = app_unit(a);
@@ -180,6 +180,7 @@ static void prompts_draw_field(const app *a, draw_list *l, const char *id, gw_re
     draw_text(l, gw_rc(r.x + 20 * u, r.y, r.w - 40 * u, r.h), empty ? placeholder : shown,
               (int)lroundf(24 * u), VALIGN_MIDDLE | TEXT_FIT, empty ? t->text_dim : t->text);
     draw_widget_add(l, id, r, false);
+    draw_widget_describe(l, ROLE_TEXT_FIELD, name, value);
 }
 
 /* ---- layout ------------------------------------------------------------------- *
@@ -500,7 +501,12 @@ static void prompts_draw(const app *a, draw_list *l)
     playout L = prompts_lay_out(a, text, src);
 
     /* the whole content area counts a dot, or moves on; controls drawn later sit on top */
-    draw_widget_add(l, prompt_wants_tally(&ST(a)->pr) ? "tally" : "next", gw_rc(0, bar, W, L.foot - 12 * u - bar), false);
+    bool tally = prompt_wants_tally(&ST(a)->pr);
+    draw_widget_add(l, tally ? "tally" : "next", gw_rc(0, bar, W, L.foot - 12 * u - bar), false);
+    char filled[64];
+    /* The dots of a counting step, as read aloud says them ("2 of 5 done"). */
+    snprintf(filled, sizeof filled, _("%d of %d done"), ST(a)->pr.tally, p->count);
+    draw_widget_describe(l, ROLE_BUTTON, tally ? _("Fill a dot") : _("Next"), tally ? filled : NULL);
 
     char pos[64];
     snprintf(pos, sizeof pos, _("Step %d of %d"), ST(a)->pr.step + 1, n);
@@ -537,11 +543,11 @@ static void prompts_draw(const app *a, draw_list *l)
         float sw = ui_button_w(&ui, save, 134 * u);
         float top = L.mid_y + L.mid_h - fh;
         draw_text(l, gw_rc((W - fw) / 2, top - lh - 4 * u, fw, lh), lab, lpx, VALIGN_MIDDLE | TEXT_FIT, t->text_dim);
-        prompts_draw_field(a, l, "note-field", gw_rc((W - fw) / 2, top, fw - sw - 16 * u, fh), ST(a)->edit_buf, "", true);
+        prompts_draw_field(a, l, "note-field", lab, gw_rc((W - fw) / 2, top, fw - sw - 16 * u, fh), ST(a)->edit_buf, "", true);
         ui_button(&ui, l, "note-save", gw_rc((W + fw) / 2 - sw, top, sw, fh), save, false, true);
     } else if (prompts_personal(a) && prompt_has_placeholder(src, "{name}")) {
         bool typing = ST(a)->editing == EDIT_NAME;
-        prompts_draw_field(a, l, "name-field", gw_rc((W - fw) / 2, fy - fh / 2, fw, fh),
+        prompts_draw_field(a, l, "name-field", _("Your name"), gw_rc((W - fw) / 2, fy - fh / 2, fw, fh),
                    typing ? ST(a)->edit_buf : ST(a)->person_name, _("Tap to type your name (optional)"), typing);
     } else if (p->count > 0) {
         prompts_draw_dots(a, l, p->count, fy);

@@ -55,6 +55,7 @@ static void quit_draw(const app *a, draw_list *l)
     float px = (W - pw) / 2, py = (H - ph) / 2;
     draw_rect(l, gw_rc(px, py, pw, ph), 28 * u, t->surface);
     draw_widget_add(l, "quit-panel", gw_rc(px, py, pw, ph), false);
+    draw_widget_describe(l, ROLE_PANEL, title, NULL);
     float y = py + pad;
     draw_text(l, gw_rc(px + pad, y, iw, th), title, tpx, ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
     y += th + 14 * u;

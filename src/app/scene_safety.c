@@ -111,6 +111,7 @@ static void safety_draw(const app *a, draw_list *l)
     draw_rect(l, gw_rc(px, py, pw, ph), 28 * u, t->surface);
     /* a click on the panel is not a click on the screen underneath */
     draw_widget_add(l, "safety-panel", gw_rc(px, py, pw, ph), false);
+    draw_widget_describe(l, ROLE_PANEL, b[0].text, NULL);
     float iw = pw - 2 * pad;
     draw_text(l, gw_rc(px + pad, b[0].y, iw, b[0].h), b[0].text, b[0].px_out, VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
     draw_text(l, gw_rc(px + pad, b[1].y, iw, b[1].h), line, b[1].px_out, VALIGN_TOP, t->text);

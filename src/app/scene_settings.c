@@ -79,10 +79,16 @@ static float country(sform *L, float x, float y, float w)
     float bh = fmaxf(56 * u, ui_text_h(&ui, val, px, true, w - 2 * bw - 16 * u) + 8 * u);
     bool rtl = i18n_is_rtl(a->lang); /* the layout is mirrored: each arrow points outwards */
     sform_button(L, "region:previous", gw_rc(x, y, bw, bh), rtl ? "›" : "‹", false);
+    char name[160];
+    /* The buttons either side of a value chosen from a list ("Country for the crisis line: previous"). */
+    snprintf(name, sizeof name, _("%s: previous"), _("Country for the crisis line"));
+    sform_describe(L, ROLE_SLIDER, name, val);
     if (L->l)
         draw_text(L->l, gw_rc(x + bw + 8 * u, y, w - 2 * bw - 16 * u, bh), val, px,
                   ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), a->th->text);
     sform_button(L, "region:next", gw_rc(x + w - bw, y, bw, bh), rtl ? "‹" : "›", false);
+    snprintf(name, sizeof name, _("%s: next"), _("Country for the crisis line"));
+    sform_describe(L, ROLE_SLIDER, name, val);
     return y + bh - y0;
 }
 
@@ -109,6 +115,7 @@ static float toggles(sform *L, float x, float y, float w)
             draw_text(L->l, gw_rc(tx, y, tw, lh), title[i], (int)lroundf(18 * u), VALIGN_BOTTOM | (FONT_BOLD << 8),
                       a->th->text_dim); /* each just above its button, when one takes two lines */
         sform_button(L, id[i], gw_rc(tx, y + lh + 4 * u, tw, bh), val[i], on[i]);
+        sform_describe(L, i < 2 ? ROLE_SWITCH : ROLE_BUTTON, title[i], val[i]);
     }
     return lh + 4 * u + bh + (y - y0);
 }

@@ -29,6 +29,32 @@ void sform_button(sform *L, const char *id, gw_rect r, const char *label, bool o
         ui_button(&ui, L->l, id, r, label, L->focus == L->idx++, on);
 }
 
+void sform_describe(sform *L, draw_role role, const char *name, const char *state)
+{
+    if (L->l)
+        draw_widget_describe(L->l, role, name, state);
+}
+
+void sform_switch(sform *L, const char *id, gw_rect r, const char *title, bool on)
+{
+    const char *val = on ? _("On") : _("Off");
+    sform_button(L, id, r, val, on);
+    sform_describe(L, ROLE_SWITCH, title, val);
+}
+
+void sform_steps(sform *L, const char *title, const char *value)
+{
+    char name[160];
+    if (!L->l || L->l->nwid < 2)
+        return;
+    /* The button that makes a setting's value lower ("Text size: lower"), as read aloud says it. */
+    snprintf(name, sizeof name, _("%s: lower"), title);
+    draw_widget_describe_at(L->l, L->l->nwid - 2, ROLE_SLIDER, name, value);
+    /* The button that makes a setting's value higher ("Text size: higher"). */
+    snprintf(name, sizeof name, _("%s: higher"), title);
+    draw_widget_describe_at(L->l, L->l->nwid - 1, ROLE_SLIDER, name, value);
+}
+
 float sform_choices(sform *L, float x, float y, float w, const char *title, const char *prefix,
                     const char *const *keys, const char *const *names, int n, const char *sel)
 {
@@ -43,8 +69,19 @@ float sform_choices(sform *L, float x, float y, float w, const char *title, cons
                            L->l && L->focus == L->idx + i, !strcmp(sel, keys[i]) };
     }
     y += ui_button_flow(&ui, L->l, x, y, w, 56 * u, gap, it, n, true);
-    if (L->l)
+    if (L->l) {
         L->idx += n;
+        bool chosen = false; /* none chosen: actions (the export page's), not choices */
+        for (int i = 0; i < n && i < SFORM_MAX_CHOICES; i++)
+            chosen |= it[i].primary;
+        for (int i = 0; i < n && i < SFORM_MAX_CHOICES; i++) {
+            char name[160];
+            /* A choice and the group it belongs to, as read aloud says it ("Theme: Calm"). */
+            snprintf(name, sizeof name, _("%s: %s"), title, it[i].label);
+            draw_widget_describe_at(L->l, L->l->nwid - n + i, chosen ? ROLE_OPTION : ROLE_BUTTON, name,
+                                    it[i].primary ? _("Selected") : NULL);
+        }
+    }
     return y - y0;
 }
 
@@ -66,5 +103,6 @@ float sform_stepper(sform *L, float x, float y, float w, const char *title, cons
         draw_text(L->l, gw_rc(x + bw, y, w - 2 * bw, bh), val, (int)lroundf(24 * u),
                   ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), L->a->th->text);
     sform_button(L, up, gw_rc(x + w - bw, y, bw, bh), "+", false);
+    sform_steps(L, title, val);
     return y + bh - y0;
 }

@@ -24,6 +24,13 @@ void sform_button(sform *L, const char *id, gw_rect r, const char *label, bool o
 #define SFORM_MAX_CHOICES 8
 float sform_choices(sform *L, float x, float y, float w, const char *title, const char *prefix,
                     const char *const *keys, const char *const *names, int n, const char *sel);
+/* Describes the widget just drawn for read aloud (nothing when only measuring). */
+void sform_describe(sform *L, draw_role role, const char *name, const char *state);
+/* A switch: a button reading On or Off, heard as "TITLE, switch, on". */
+void sform_switch(sform *L, const char *id, gw_rect r, const char *title, bool on);
+/* The last two widgets drawn, - and + of the value titled `title`: heard as
+ * "TITLE: lower" and "TITLE: higher", with the value. */
+void sform_steps(sform *L, const char *title, const char *value);
 /* A percentage with - and + ("id:down", "id:up"). Returns its height. */
 float sform_stepper(sform *L, float x, float y, float w, const char *title, const char *id, int pct);
 

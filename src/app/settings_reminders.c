@@ -56,6 +56,7 @@ float reminders_row(sform *L, float x, float y, float w)
         ow = w;
     float bh = fmaxf(56 * u, fmaxf(ui_button_h(&ui, onoff, ow, 56 * u), ui_text_h(&ui, hh, px, true, 0) + 8 * u));
     sform_button(L, "reminders", gw_rc(x, y, stack ? w : ow, bh), onoff, s->remind_on);
+    sform_describe(L, ROLE_SWITCH, _("Reminders"), onoff);
     float ty = stack ? y + bh + gap : y, tx = stack ? x : x + w - tw;
     const char *ids[4] = { "remind-hour:down", "remind-hour:up", "remind-minute:down", "remind-minute:up" };
     const char *val[2] = { hh, mm };
@@ -67,6 +68,9 @@ float reminders_row(sform *L, float x, float y, float w)
             draw_text(L->l, gw_rc(bx + sb, ty, vw, bh), val[k], px, ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8),
                       a->th->text);
         sform_button(L, ids[2 * k + 1], gw_rc(bx + sb + vw, ty, sb, bh), "+", false);
+        char at[40];
+        snprintf(at, sizeof at, "%s:%s", hh, mm);
+        sform_steps(L, k ? _("Minute") : _("Hour"), at);
     }
     if (L->l)
         draw_text(L->l, gw_rc(tx + 2 * sb + vw, ty, cw, bh), ":", px, ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8),
@@ -113,8 +117,12 @@ float reminders_days(sform *L, float x, float y, float w)
                            remind_on_day(days, i) };
     }
     y += ui_button_flow(&ui, L->l, x, y, w, 48 * u, 6 * u, it, 7, true);
-    if (L->l)
+    if (L->l) {
         L->idx += 7;
+        for (int i = 0; i < 7; i++)
+            draw_widget_describe_at(L->l, L->l->nwid - 7 + i, ROLE_SWITCH, it[i].label,
+                                    it[i].primary ? _("On") : _("Off"));
+    }
     return y - y0;
 }
 

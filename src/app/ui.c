@@ -21,6 +21,7 @@ void ui_button(const ui_ctx *ui, draw_list *l, const char *id, gw_rect r, const 
         draw_frame(l, gw_rc(r.x - g, r.y - g, r.w + 2 * g, r.h + 2 * g), rad + g, 3 * u, t->focus);
     }
     draw_widget_add(l, id, r, focused);
+    draw_widget_describe(l, ROLE_BUTTON, label, NULL); /* heard as it reads */
 }
 
 void ui_safety_button_at(const ui_ctx *ui, draw_list *l, gw_rect r)

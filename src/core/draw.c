@@ -89,11 +89,9 @@ void draw_line(draw_list *l, float x0, float y0, float x1, float y1, float thick
     if (d) { d->r = gw_rc(x0, y0, x1 - x0, y1 - y0); d->thick = thick; }
 }
 
-void draw_text(draw_list *l, gw_rect box, const char *utf8, int font_px, int flags, gw_color c)
+/* Room in the text arena for n more bytes (false: out of memory, noted). */
+static bool arena_room(draw_list *l, size_t n)
 {
-    if (!utf8 || !*utf8)
-        return;
-    size_t n = strlen(utf8) + 1;
     if (l->narena + n > l->caparena) {
         size_t ncap = l->caparena ? l->caparena * 2 : 1024;
         while (ncap < l->narena + n)
@@ -101,11 +99,21 @@ void draw_text(draw_list *l, gw_rect box, const char *utf8, int font_px, int fla
         char *na = realloc(l->arena, ncap);
         if (!na) {
             l->oom = true;
-            return;
+            return false;
         }
         l->arena = na;
         l->caparena = ncap;
     }
+    return true;
+}
+
+void draw_text(draw_list *l, gw_rect box, const char *utf8, int font_px, int flags, gw_color c)
+{
+    if (!utf8 || !*utf8)
+        return;
+    size_t n = strlen(utf8) + 1;
+    if (!arena_room(l, n))
+        return;
     draw_cmd *d = push(l, DRAW_TEXT, c);
     if (!d)
         return;
@@ -115,6 +123,47 @@ void draw_text(draw_list *l, gw_rect box, const char *utf8, int font_px, int fla
     d->r = box;
     d->font_px = font_px;
     d->flags = flags;
+}
+
+/* s copied into the arena: its offset + 1, or 0 (none, or no memory) */
+static uint32_t arena_keep(draw_list *l, const char *s)
+{
+    size_t n = strlen(s) + 1;
+    if (!*s || !arena_room(l, n))
+        return 0;
+    memcpy(l->arena + l->narena, s, n);
+    l->narena += n;
+    return (uint32_t)(l->narena - n + 1);
+}
+
+void draw_widget_describe_at(draw_list *l, int i, draw_role role, const char *name, const char *state)
+{
+    if (i < 0 || i >= l->nwid)
+        return;
+    l->wid[i].role = (uint8_t)role;
+    if (name) {
+        uint32_t at = arena_keep(l, name);
+        l->wid[i].name = at;
+    }
+    if (state) {
+        uint32_t at = arena_keep(l, state);
+        l->wid[i].state = at;
+    }
+}
+
+void draw_widget_describe(draw_list *l, draw_role role, const char *name, const char *state)
+{
+    draw_widget_describe_at(l, l->nwid - 1, role, name, state);
+}
+
+const char *draw_widget_name(const draw_list *l, const draw_widget *w)
+{
+    return w->name ? l->arena + w->name - 1 : "";
+}
+
+const char *draw_widget_state(const draw_list *l, const draw_widget *w)
+{
+    return w->state ? l->arena + w->state - 1 : "";
 }
 
 void draw_widget_add(draw_list *l, const char *id, gw_rect r, bool focused)

@@ -44,11 +44,30 @@ typedef struct draw_cmd {
     uint32_t text;       /* offset into the arena (DRAW_TEXT) */
 } draw_cmd;
 
+/* What a control is to a person who hears the screen instead of seeing it (read
+ * aloud): its role, and beside its id a name (what its label says, in the interface
+ * language) and a state ("on", "150%", "4 minutes"). A panel holds other controls and
+ * needs no name. */
+typedef enum draw_role {
+    ROLE_NONE,      /* not described: a fault the accessibility test reports */
+    ROLE_BUTTON,
+    ROLE_SWITCH,    /* on or off */
+    ROLE_CHECKBOX,  /* ticked or not */
+    ROLE_OPTION,    /* one of a group of choices, selected or not */
+    ROLE_SLIDER,    /* a value made lower or higher */
+    ROLE_EXERCISE,  /* an exercise's card: a button that starts it */
+    ROLE_TEXT_FIELD,
+    ROLE_PANEL,     /* holds other controls; pressing it does nothing */
+    ROLE_COUNT
+} draw_role;
+
 #define DRAW_WIDGET_ID_MAX 48
 typedef struct draw_widget {
     char    id[DRAW_WIDGET_ID_MAX];
     gw_rect r;
     bool    focused;
+    uint8_t role;           /* draw_role */
+    uint32_t name, state;   /* arena offsets + 1; 0: none (draw_widget_name) */
 } draw_widget;
 
 typedef struct draw_list {
@@ -71,6 +90,14 @@ void draw_ring(draw_list *l, float cx, float cy, float radius, float thick,
 void draw_line(draw_list *l, float x0, float y0, float x1, float y1, float thick, gw_color c);
 void draw_text(draw_list *l, gw_rect box, const char *utf8, int font_px, int flags, gw_color c);
 void draw_widget_add(draw_list *l, const char *id, gw_rect r, bool focused);
+/* Describes the widget added last: its role, name and state (NULL: left as they are;
+ * copied into the list, so never a text of the list itself). Nothing happens when the list has no widget. */
+void draw_widget_describe(draw_list *l, draw_role role, const char *name, const char *state);
+/* The same for widget i (in the order added); nothing when there is no such widget. */
+void draw_widget_describe_at(draw_list *l, int i, draw_role role, const char *name, const char *state);
+/* A widget's name and state ("" when it has none). */
+const char *draw_widget_name(const draw_list *l, const draw_widget *w);
+const char *draw_widget_state(const draw_list *l, const draw_widget *w);
 
 const char *draw_text_of(const draw_list *l, const draw_cmd *c);
 const draw_widget *draw_widget_find(const draw_list *l, const char *id);

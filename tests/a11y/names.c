@@ -1,0 +1,240 @@
+/* a11y names: every control on every screen has a role and, unless it only holds
+ * others (a panel), a name a person who cannot see it hears: home (library, settings
+ * and their pages, check-in, cautions, progress, welcome, Help, "Quit?"), the
+ * exercises (pacer, muscle relaxation, grounding, their closing screens), the kiosk
+ * (attract, library, keypad) and present mode (the panel and its control window), in
+ * en, es, de and ar, at 100% and 200% text. Each screen is also walked by keyboard
+ * (Tab, then Down, as a person would): every focus stop is checked again, as drawn
+ * after the key. GW_A11Y_NAMES=1 prints every control as read aloud would say it.
+ * Needs GROUNDWORK_DATA_DIR=<build>/data (content, fonts, locale). */
+#include <libintl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "app/kiosk_scenes.h"
+#include "app/present.h"
+#include "app/run.h"
+#include "core/i18n.h"
+#include "core/paths.h"
+#include "core/plog.h"
+
+typedef struct shot {
+    const char *name, *exercise;
+    app_scene_id scene; /* SCENE_COUNT: the mode's first screen, or the exercise's */
+    double at;
+    int page;
+    const char *mode;      /* NULL: home */
+    void (*prep)(app *a);  /* after the updates, before drawing; may be NULL */
+    bool control;          /* present: the control window (app_draw_control) */
+} shot;
+
+static bool verbose;
+
+/* The controls of l without a role, or (not a panel) without a name. */
+static int unnamed(const draw_list *l, const char *lang, int pct, const char *screen, const char *after)
+{
+    int bad = 0;
+    for (int i = 0; i < l->nwid; i++) {
+        const draw_widget *w = &l->wid[i];
+        const char *name = draw_widget_name(l, w);
+        if (verbose && !after)
+            printf("%s %d%% %s: %s = \"%s\" role %d state \"%s\"\n", lang, pct, screen, w->id, name, w->role,
+                   draw_widget_state(l, w));
+        if (w->role == ROLE_NONE || w->role >= ROLE_COUNT || (w->role != ROLE_PANEL && !*name)) {
+            fprintf(stderr, "a11y names: %s at %d%%, %s%s%s: control %s has %s\n", lang, pct, screen,
+                    after ? " after " : "", after ? after : "", w->id, w->role == ROLE_NONE ? "no role" : "no name");
+            bad++;
+        }
+    }
+    return bad;
+}
+
+/* Keys moving the focus over the screen, each followed by a look at what it shows. */
+static int walk(app *a, const char *lang, int pct, const char *screen)
+{
+    static const char *const KEYS[] = { "Tab", "Down" };
+    int bad = 0;
+    for (size_t k = 0; k < sizeof KEYS / sizeof *KEYS; k++)
+        for (int i = 0; i < 24 && !a->end.quit; i++) {
+            gw_event e = { .type = EV_KEY };
+            snprintf(e.key, sizeof e.key, "%s", KEYS[k]);
+            app_event(a, &e);
+            draw_list l = { 0 };
+            app_draw(a, &l);
+            char after[32];
+            snprintf(after, sizeof after, "%d x %s", i + 1, KEYS[k]);
+            bad += unnamed(&l, lang, pct, screen, after);
+            draw_free(&l);
+            if (bad)
+                return bad;
+        }
+    return bad;
+}
+
+static int check(pack_set *packs, const char *lang, int pct, const shot *s)
+{
+    app a;
+    app_config cfg = { .mode = s->mode ? s->mode : "home", .w = 1280, .h = 720, .lang = lang, .text_pct = pct,
+                       .packs = packs, .no_personal = true, .wall_fixed = true, .plan_dir = "/tmp/groundwork-plan" };
+    if (!app_init(&a, &cfg)) {
+        fprintf(stderr, "a11y names: app_init failed\n");
+        return 1;
+    }
+    if (s->exercise) {
+        if (!app_start_exercise(&a, s->exercise)) {
+            fprintf(stderr, "a11y names: no exercise %s\n", s->exercise);
+            app_free(&a);
+            return 1;
+        }
+    } else if (s->scene == SCENE_SAFETY)
+        app_open_safety(&a);
+    else if (s->scene == SCENE_QUIT)
+        app_open(&a, SCENE_QUIT);
+    else if (s->scene != SCENE_COUNT)
+        app_go(&a, s->scene);
+    for (double t = 0; t <= s->at; t += 0.5)
+        app_update(&a, (gw_ns)(t * 1e9));
+    a.page.text = s->page;
+    settings_show_page(&a, s->page);
+    if (app_mode_is(&a, MODE_PRESENT))
+        present_st(&a)->page = s->page;
+    ((struct kiosk_library_st *)app_state(&a, SCENE_KIOSK_LIBRARY))->page = s->page;
+    if (s->prep)
+        s->prep(&a);
+    draw_list l = { 0 };
+    if (s->control)
+        app_draw_control(&a, &l);
+    else
+        app_draw(&a, &l);
+    int bad = unnamed(&l, lang, pct, s->name, NULL);
+    if (!l.nwid && strcmp(s->name, "attract-blank")) {
+        fprintf(stderr, "a11y names: %s at %d%%, %s: no controls at all\n", lang, pct, s->name);
+        bad++;
+    }
+    draw_free(&l);
+    if (!bad && !s->control)
+        bad += walk(&a, lang, pct, s->name);
+    app_free(&a);
+    return bad;
+}
+
+static void panel_shown(app *a)
+{
+    a->last_input = a->now;
+    present_st(a)->shown = true;
+    present_st(a)->shown_since = a->now - GW_SEC(1);
+}
+
+static void export_shown(app *a) { scene_settings.activate(a, "export"); }
+static void delete_asked(app *a) { scene_settings.activate(a, "delete-data"); }
+
+/* "Before you begin" for an exercise with cautions, as a card opens it. */
+static void cautions_shown(app *a)
+{
+    const exercise *e = pack_set_find(a->packs, "breathing-4-7-8");
+    if (e)
+        app_show_cautions(a, e);
+}
+
+/* A note being typed on a grounding step. */
+static void note_open(app *a) { app_press(a, "note"); }
+
+/* Progress with sessions on the chart, one's details open. */
+static void progress_sessions(app *a)
+{
+    static const struct { const char *start; const char *ex; int before, after; const char *note; } S[] = {
+        { "2025-12-30T08:00:00Z", "breathing-4-7-8", 8, 5, "" },
+        { "2025-12-30T21:00:00Z", "grounding-54321", 6, 2, "5 things you can see: a blue cup" },
+        { "2026-01-01T07:00:00Z", "box-breathing", 4, 1, "" },
+    };
+    int n = (int)(sizeof S / sizeof *S);
+    plog_session *p = calloc((size_t)n, sizeof *p);
+    if (!p)
+        return;
+    for (int i = 0; i < n; i++) {
+        p[i].id = i + 1;
+        snprintf(p[i].exercise, sizeof p[i].exercise, "%s", S[i].ex);
+        snprintf(p[i].start, sizeof p[i].start, "%s", S[i].start);
+        p[i].completed = true;
+        p[i].before = S[i].before;
+        p[i].after = S[i].after;
+        p[i].adjustments = strdup("");
+        p[i].notes = strdup(S[i].note);
+    }
+    progress_show(a, p, n, 1, 2, 0);
+}
+
+static void admin_typed(app *a)
+{
+    struct kiosk_admin_st *k = app_state(a, SCENE_ADMIN);
+    snprintf(k->pin, sizeof k->pin, "12");
+}
+
+int main(void)
+{
+    const char *data = paths_data_dir();
+    if (!data) {
+        fprintf(stderr, "a11y names: no data folder (set GROUNDWORK_DATA_DIR)\n");
+        return 1;
+    }
+    verbose = getenv("GW_A11Y_NAMES") != NULL;
+    char loc[PATH_MAX];
+    paths_join(loc, sizeof loc, data, "locale");
+    bindtextdomain(GW_TEXTDOMAIN, loc);
+    bind_textdomain_codeset(GW_TEXTDOMAIN, "UTF-8");
+    textdomain(GW_TEXTDOMAIN);
+
+    run_options o = { .mode = "home" };
+    pack_set packs;
+    run_load_content(&packs, &o);
+    const shot SHOTS[] = {
+        { "library", NULL, SCENE_LIBRARY, 0, 0, NULL, NULL, false },
+        { "settings", NULL, SCENE_SETTINGS, 0, 0, NULL, NULL, false },
+        { "settings-2", NULL, SCENE_SETTINGS, 0, 1, NULL, NULL, false },
+        { "settings-3", NULL, SCENE_SETTINGS, 0, 2, NULL, NULL, false },
+        { "settings-4", NULL, SCENE_SETTINGS, 0, 3, NULL, NULL, false },
+        { "settings-5", NULL, SCENE_SETTINGS, 0, 4, NULL, NULL, false },
+        { "settings-6", NULL, SCENE_SETTINGS, 0, 5, NULL, NULL, false },
+        { "settings-export", NULL, SCENE_SETTINGS, 0, 0, NULL, export_shown, false },
+        { "settings-delete", NULL, SCENE_SETTINGS, 0, 0, NULL, delete_asked, false },
+        { "progress", NULL, SCENE_PROGRESS, 0, 0, NULL, NULL, false },
+        { "progress-sessions", NULL, SCENE_PROGRESS, 0, 0, NULL, progress_sessions, false },
+        { "checkin", NULL, SCENE_CHECKIN, 0, 0, NULL, NULL, false },
+        { "cautions", NULL, SCENE_LIBRARY, 0, 0, NULL, cautions_shown, false },
+        { "welcome", NULL, SCENE_WELCOME, 0, 0, NULL, NULL, false },
+        { "safety", NULL, SCENE_SAFETY, 0, 0, NULL, NULL, false },
+        { "quit", NULL, SCENE_QUIT, 0, 0, NULL, NULL, false },
+        { "pacer", "box-breathing", SCENE_COUNT, 9, 0, NULL, NULL, false },
+        { "pacer-done", "breathing-4-7-8", SCENE_COUNT, 90, 0, NULL, NULL, false },
+        { "pmr", "pmr-7", SCENE_COUNT, 40, 0, NULL, NULL, false },
+        { "pmr-done", "pmr-release-only", SCENE_COUNT, 400, 0, NULL, NULL, false },
+        { "grounding", "grounding-54321", SCENE_COUNT, 2, 0, NULL, NULL, false },
+        { "grounding-note", "grounding-54321", SCENE_COUNT, 2, 0, NULL, note_open, false },
+        { "grounding-mental", "grounding-mental", SCENE_COUNT, 20, 0, NULL, NULL, false },
+        { "present-library", NULL, SCENE_COUNT, 0, 0, "present", panel_shown, false },
+        { "present-pacer", "box-breathing", SCENE_COUNT, 9, 0, "present", panel_shown, false },
+        { "present-pmr", "pmr-7", SCENE_COUNT, 40, 0, "present", panel_shown, false },
+        { "present-grounding", "grounding-54321", SCENE_COUNT, 2, 0, "present", panel_shown, false },
+        { "control", "breathing-4-7-8", SCENE_COUNT, 9, 0, "present", panel_shown, true },
+        { "control-pmr", "pmr-7", SCENE_COUNT, 40, 0, "present", panel_shown, true },
+        { "attract", NULL, SCENE_COUNT, 0, 0, "kiosk", NULL, false },
+        { "kiosk-library", NULL, SCENE_KIOSK_LIBRARY, 0, 0, "kiosk", NULL, false },
+        { "kiosk-library-2", NULL, SCENE_KIOSK_LIBRARY, 0, 1, "kiosk", NULL, false },
+        { "kiosk-cautions", NULL, SCENE_KIOSK_LIBRARY, 0, 0, "kiosk", cautions_shown, false },
+        { "kiosk-pacer", "box-breathing", SCENE_COUNT, 9, 0, "kiosk", NULL, false },
+        { "admin", NULL, SCENE_ADMIN, 0, 0, "kiosk", admin_typed, false },
+    };
+    static const char *const LANGS[] = { "en", "es", "de", "ar" };
+    static const int PCT[] = { 100, 200 };
+    int bad = 0;
+    for (size_t li = 0; li < sizeof LANGS / sizeof *LANGS; li++)
+        for (size_t pi = 0; pi < sizeof PCT / sizeof *PCT; pi++)
+            for (size_t si = 0; si < sizeof SHOTS / sizeof *SHOTS; si++)
+                bad += check(&packs, LANGS[li], PCT[pi], &SHOTS[si]);
+    pack_set_free(&packs);
+    printf("a11y names: %d control(s) without a name or role\n", bad);
+    return bad ? 1 : 0;
+}
