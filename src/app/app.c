@@ -6,9 +6,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/say.h"
 #include "core/i18n.h"
+#include "core/prompt.h"
 #include "core/sound.h"
 #include "platform/plat_text.h"
+
+/* read aloud (the end of this file) */
+static void read_scene(app *a);
+static void read_step(app *a, int i);
+static void read_after(app *a);
+static bool read_keys(app *a, const gw_event *e);
+static void refresh_ui(app *a);
 
 void app_core_init(app *a, const app_config *cfg, const scene_vt *const *scenes,
                    const mode_vt *mode, const app_hooks *hooks)
@@ -30,6 +39,7 @@ void app_core_init(app *a, const app_config *cfg, const scene_vt *const *scenes,
     }
     else
         i18n_lang_from_env(a->lang, sizeof a->lang);
+    a->arg.read_aloud = cfg->read_aloud;
     trace_begin(a->tr, 0, "start");
     trace_str(a->tr, "mode", a->mode->name);
     trace_int(a->tr, "w", a->w);
@@ -39,6 +49,8 @@ void app_core_init(app *a, const app_config *cfg, const scene_vt *const *scenes,
 
 void app_core_free(app *a)
 {
+    say_free(a->view.say);
+    a->view.say = NULL;
     draw_free(&a->ui);
     locales_free(&a->loc);
     plat_text_free(a->text);
@@ -98,6 +110,7 @@ void app_set_scene(app *a, const scene_vt *s)
     trace_begin(a->tr, a->now, "scene");
     trace_str(a->tr, "name", s->name);
     trace_end(a->tr);
+    read_scene(a); /* before enter: what enter says (a first step) follows it */
     if (s->enter)
         s->enter(a);
 }
@@ -146,6 +159,7 @@ void app_resume_scene(app *a, const scene_vt *s)
     trace_begin(a->tr, a->now, "scene");
     trace_str(a->tr, "name", s->name);
     trace_end(a->tr);
+    read_scene(a);
 }
 
 void app_request_quit(app *a, const char *reason)
@@ -162,6 +176,7 @@ void app_error(app *a, const char *msg)
     trace_str(a->tr, "message", msg);
     trace_end(a->tr);
     snprintf(a->notice, sizeof a->notice, "%s", msg);
+    say_text(a->view.say, a->now, msg, SPEECH_MESSAGE);
 }
 
 /* The scene that runs the exercise's kind. */
@@ -216,6 +231,8 @@ void app_end_exercise(app *a, bool completed)
     trace_bool(a->tr, "completed", completed);
     trace_num(a->tr, "elapsed", gw_seconds(tb_elapsed(&a->clock, a->now)));
     trace_end(a->tr);
+    if (completed) /* the closing screen: what it says, then its Finish */
+        say_screen(a->view.say, _("Well done."), _("Take a moment before you get up. Move slowly."), false);
     if (a->rooms.hooks && a->rooms.hooks->ended)
         a->rooms.hooks->ended(a, completed);
 }
@@ -233,6 +250,7 @@ void app_trace_step(app *a, int i)
             trace_str(a->tr, "region", a->ex->region[s->region].id);
     }
     trace_end(a->tr);
+    read_step(a, i);
 }
 
 
@@ -250,6 +268,7 @@ void app_set_paused(app *a, bool paused)
     trace_begin(a->tr, a->now, paused ? "pause" : "resume");
     trace_str(a->tr, "exercise", a->ex->id);
     trace_end(a->tr);
+    say_text(a->view.say, a->now, paused ? _("Paused") : _("Going on"), SPEECH_MESSAGE);
 }
 
 void app_leave_exercise(app *a)
@@ -268,6 +287,8 @@ void app_update(app *a, gw_ns now)
         a->scene->update(a);
     if (a->mode->update)
         a->mode->update(a);
+    if (say_due(a->view.say)) /* a screen entered by itself (an exercise's end, an idle reset) */
+        read_after(a);
 }
 
 int app_text_pct(const app *a)
@@ -305,6 +326,7 @@ void app_lang_changed(app *a)
     i18n_use_language(a->lang);
     a->view.rtl = i18n_is_rtl(a->lang);
     a->ui_stale = true;
+    app_say_sync(a);
 }
 
 int app_font(const app *a, float px)
@@ -407,6 +429,8 @@ void app_event(app *a, const gw_event *e)
             app_quit_now(a, e->key[0] == 'Q' ? "Ctrl+Q" : "Ctrl+W");
             return;
         }
+        if (read_keys(a, e))
+            return;
         a->focus.visible = true;
         break;
     case EV_BUTTON:
@@ -426,11 +450,13 @@ void app_event(app *a, const gw_event *e)
             char id[DRAW_WIDGET_ID_MAX];
             snprintf(id, sizeof id, "%s", w->id);
             app_press(a, id);
+            read_after(a);
             return;
         }
     }
     if (a->scene->event)
         a->scene->event(a, e);
+    read_after(a);
 }
 
 gw_ns app_next_change(const app *a)
@@ -439,3 +465,113 @@ gw_ns app_next_change(const app *a)
     gw_ns m = a->mode->next_change ? a->mode->next_change(a) : GW_NEVER;
     return m < t ? m : t;
 }
+
+/* ---- read aloud ------------------------------------------------------------------ */
+
+/* What read aloud says on entering each screen: its title (NULL: the exercise's, or the
+ * screen's own words when it reads them all), what to do there, and whether every text
+ * on it is read (a caution, a question, a notice). */
+static const struct say_intro {
+    const char *title, *hint;
+    bool read;
+} SAY_SCENE[SCENE_COUNT] = {
+    [SCENE_LIBRARY] = { N_("Exercises"), N_("The arrow keys choose an exercise, Enter starts it."), false },
+    [SCENE_PACER] = { NULL, N_("Breathe with the sounds. Space pauses, V says the breaths, Escape leaves."), false },
+    [SCENE_GUIDED] = { NULL, N_("Space pauses, Left and Right go to the previous or next step, Escape leaves."), false },
+    [SCENE_PROMPTS] = { NULL, N_("Enter goes on to the next step, Left goes back, Escape leaves."), false },
+    [SCENE_PROBLEMS] = { NULL, NULL, true },
+    [SCENE_SAFETY] = { NULL, N_("Enter closes it."), true },
+    [SCENE_CAUTIONS] = { NULL, N_("Enter starts, Escape goes back."), true },
+    [SCENE_QUIT] = { NULL, N_("Enter quits, Escape stays."), true },
+    [SCENE_ATTRACT] = { NULL, N_("Press any key to begin."), false },
+    [SCENE_KIOSK_LIBRARY] = { N_("Exercises"), N_("The arrow keys choose an exercise, Enter starts it."), false },
+    [SCENE_ADMIN] = { N_("Administrator: enter the PIN"), NULL, false },
+    [SCENE_CHECKIN] = { NULL, N_("Type a number from 0 to 10, or press Escape to skip."), true },
+    [SCENE_PROGRESS] = { N_("Progress"), N_("Tab moves between the charts' controls, Escape goes back."), false },
+    [SCENE_WELCOME] = { NULL, N_("Enter continues."), true },
+    [SCENE_SETTINGS] = { N_("Settings"), N_("Tab moves between the settings, Enter changes one, Escape goes back."), false },
+};
+
+static void read_scene(app *a)
+{
+    if (!say_on(a->view.say))
+        return;
+    const struct say_intro *in = &SAY_SCENE[a->scene->id];
+    bool in_ex = (a->scene->id == SCENE_PACER || a->scene->id == SCENE_GUIDED || a->scene->id == SCENE_PROMPTS);
+    const char *title = in->title ? _(in->title) : in_ex && a->ex ? app_text(a, &a->ex->title) : NULL;
+    say_screen(a->view.say, title, in->hint ? _(in->hint) : NULL, in->read);
+}
+
+/* A step of a grounding exercise (its words), or of muscle relaxation that has no
+ * voice clip in the language shown (its caption): said as guidance, which waits its
+ * turn and is never cut by what has the focus. */
+static void read_step(app *a, int i)
+{
+    if (!say_on(a->view.say) || !a->ex || i < 0)
+        return;
+    char text[1024] = "";
+    if (a->ex->kind == EX_PROMPTS && i < a->ex->nprompt)
+        prompt_expand(text, sizeof text, app_text(a, &a->ex->prompt[i].text), "", "");
+    else if (a->ex->kind == EX_GUIDED && i < a->ex->nstep) {
+        const guided_step *s = &a->ex->step[i];
+        const char *clip = pack_voice_get(&s->voice, &s->caption, a->lang);
+        if (!clip || !*clip)
+            snprintf(text, sizeof text, "%s", app_text(a, &s->caption));
+    }
+    say_next(a->view.say, a->now, text);
+}
+
+/* After input, or a screen entered: the screen's words and the focused control. */
+static void read_after(app *a)
+{
+    if (!say_on(a->view.say) || a->end.quit)
+        return;
+    refresh_ui(a);
+    say_frame(a->view.say, a->now, &a->ui);
+}
+
+/* Ctrl+Alt+R turns read aloud on or off, from any screen; F5 reads the whole screen. */
+static bool read_keys(app *a, const gw_event *e)
+{
+    unsigned m = e->mods & (GW_MOD_CTRL | GW_MOD_ALT | GW_MOD_SHIFT | GW_MOD_GUI);
+    if (m == (GW_MOD_CTRL | GW_MOD_ALT) && !strcmp(e->key, "R")) {
+        app_read_aloud(a, !say_on(a->view.say), true);
+        read_after(a);
+        return true;
+    }
+    if (!m && !strcmp(e->key, "F5") && say_on(a->view.say)) {
+        refresh_ui(a);
+        say_screen_text(a->view.say, a->now, &a->ui);
+        return true;
+    }
+    return false;
+}
+
+void app_say_sync(app *a)
+{
+    say_set(a->view.say, say_on(a->view.say), i18n_ui_lang(a->lang), a->set.speech_rate, a->set.vol_voice);
+}
+
+bool app_reading_aloud(const app *a) { return say_on(a->view.say); }
+
+bool app_speech_ok(const app *a)
+{
+    char why[8];
+    return say_service_ok(a->view.say, why, sizeof why);
+}
+
+void app_read_aloud(app *a, bool on, bool announce)
+{
+    bool was = say_on(a->view.say);
+    say_set(a->view.say, on, i18n_ui_lang(a->lang), a->set.speech_rate, a->set.vol_voice);
+    if (announce) {
+        trace_begin(a->tr, a->now, "read_aloud");
+        trace_bool(a->tr, "on", on);
+        trace_end(a->tr);
+        say_always(a->view.say, a->now, on ? _("Read aloud on") : _("Read aloud off"), SPEECH_IMPORTANT);
+    }
+    if (on && !was && a->scene) /* where the person is, then what has the focus */
+        read_scene(a);
+}
+
+void app_say(app *a, const char *text) { say_next(a->view.say, a->now, text); }

@@ -140,6 +140,8 @@ struct app_config {
     const char *plan_dir;   /* --plan-dir: where Save plan writes; NULL: $HOME/groundwork-plan-DATE */
     /* accessibility */
     int text_pct;           /* --text-size: 100-200 for this run; 0: the settings' */
+    bool read_aloud;        /* --read-aloud: on for this run */
+    bool speech_live;       /* read aloud speaks through the speech service (else only traced) */
 };
 
 /* What every scene and mode truly shares; everything else is the state of the scene,
@@ -173,6 +175,7 @@ struct app {
         int  text_pct;     /* --text-size; 0: the settings' */
         int  cycles;       /* --cycles; 0: the exercise's own (the pacer starts with it,
                               the practice log notes it) */
+        bool read_aloud;   /* --read-aloud */
     } arg;
 
     struct app_focus {
@@ -203,6 +206,7 @@ struct app {
     struct app_view {
         float text_scale;    /* font sizes are multiplied by this (settings text size / 100) */
         bool  rtl;           /* the interface language is written right to left: mirror */
+        struct say *say;     /* read aloud (say.h; owned) */
     } view;
     struct plat_text *text;  /* measures text for layouts that reflow (owned; NULL: estimates) */
     /* pages of screens too long for one (large text): kept while their text is the same */
@@ -451,6 +455,18 @@ ui_ctx app_ui(const app *a);
 /* An overlay's backdrop (Help, "Quit Groundwork?"): the screen it is shown over (its
  * widgets dropped), under a veil of the background colour. */
 void app_overlay_backdrop(const app *a, draw_list *l, const scene_vt *under);
+/* Read aloud (app.c, through say.h): on or off for the rest of the run (`announce`:
+ * said either way, and traced `read_aloud`), with the settings' rate and voice volume
+ * in the interface's language. */
+void app_read_aloud(app *a, bool on, bool announce);
+bool app_reading_aloud(const app *a);
+/* False when read aloud asked the speech service and none answered. */
+bool app_speech_ok(const app *a);
+/* The rate, volume or language changed: what is said from now on follows them. */
+void app_say_sync(app *a);
+/* A change that matters, said when read aloud is on ("Session saved"), after the
+ * announcement of a screen just entered if one is due; traced `speak`. */
+void app_say(app *a, const char *text);
 /* i18n: call after a->lang changed: gettext follows it, rtl is updated. */
 void app_lang_changed(app *a);
 /* The size text of font size px is drawn at, for layouts that give text room: scenes

@@ -329,6 +329,8 @@ void app_home_ended(app *a, bool completed)
     adjustments(a, h->adjustments, sizeof h->adjustments);
     if (!held_save(a))
         report_unsaved(a);
+    else
+        app_say(a, _("Session saved"));
 }
 
 /* Retry on the closing screen: the log opened again and the session written whole. */
@@ -410,6 +412,10 @@ void app_checkin(app *a, int value)
     else
         trace_bool(a->tr, "skipped", true);
     trace_end(a->tr);
+    char said[64];
+    /* What read aloud says when a check-in is answered ("Your rating: 5"). */
+    snprintf(said, sizeof said, _("Your rating: %d"), value);
+    app_say(a, value >= 0 ? said : _("Skipped"));
     if (!m->checkin_after) {
         char id[64];
         snprintf(id, sizeof id, "%s", m->pending);

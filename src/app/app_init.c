@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "app/say.h"
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "platform/plat_text.h"
@@ -61,7 +62,8 @@ static void free_states(app *a)
 bool app_init(app *a, const app_config *cfg)
 {
     app_core_init(a, cfg, SCENES, mode_by_name(cfg->mode), &HOOKS);
-    if (!alloc_states(a)) {
+    a->view.say = say_new(cfg->tr, cfg->speech_live); /* read aloud, off until told */
+    if (!a->view.say || !alloc_states(a)) {
         fprintf(stderr, "groundwork: out of memory\n");
         free_states(a);
         app_core_free(a);
@@ -88,6 +90,8 @@ bool app_init(app *a, const app_config *cfg)
     if (a->packs && pack_diags_errors(&a->packs->diags) > 0 && !a->notice[0])
         snprintf(a->notice, sizeof a->notice, "%s",
                  _("Some content could not be loaded and was skipped. Run “groundwork validate” for details."));
+    /* the run's --read-aloud, else the person's setting (home); a kiosk's enter decides its own */
+    app_read_aloud(a, a->arg.read_aloud || a->set.read_aloud, false);
     a->mode->enter(a);
     return true;
 }

@@ -14,6 +14,7 @@
 
 static const char USAGE[] =
     "Usage: groundwork [--kiosk [--config FILE]|--present] [--pack DIR]... [--fullscreen] [--display N]\n"
+    "                  [--read-aloud]\n"
     "       groundwork validate PATH...\n"
     "       groundwork list [--json] [--pack DIR]...\n"
     "       groundwork render --exercise ID --at SECONDS --size WxH --out FILE.png\n"
@@ -21,6 +22,7 @@ static const char USAGE[] =
     "       groundwork play [--mode home|present|kiosk] [--exercise ID] [--cycles N]\n"
     "                       [--script FILE] [--trace FILE] [--size WxH] [--no-draw] [--pack DIR]...\n"
     "                       [--checkins] [--welcome] [--draw-every N] [--heap-every SECONDS]\n"
+    "                       [--read-aloud]\n"
     "       groundwork preview PACK-DIR [--exercise ID]\n"
     "       groundwork kiosk set-pin|stats|check [--config FILE]\n"
     "       groundwork log export [--csv|--json] [--force] [FILE]\n"
@@ -47,7 +49,9 @@ static const char HELP[] =
     "  --size WxH         window size in pixels\n"
     "  --theme NAME       calm (default), light or contrast\n"
     "  --lang CODE        interface language: en, es, de, ar (default: from the locale)\n"
-    "  --text-size PCT    text size, 100 to 200 (default: from the settings)\n\n"
+    "  --text-size PCT    text size, 100 to 200 (default: from the settings)\n"
+    "  --read-aloud       read the screens aloud through speech-dispatcher (also play;\n"
+    "                     Ctrl+Alt+R turns it on or off; see docs/accessibility.md)\n\n"
     "Subcommands:\n"
     "  validate PATH...   check content packs; prints FILE:LINE:COL: JSON-PATH: message\n"
     "  list [--json]      the exercises available\n"
@@ -107,7 +111,7 @@ static bool parse_int(const char *s, int lo, int hi, int *out)
 enum { OPT_KIOSK = 256, OPT_PRESENT, OPT_PACK, OPT_FULLSCREEN, OPT_DISPLAY, OPT_EXERCISE, OPT_AT,
        OPT_SIZE, OPT_OUT, OPT_MODE, OPT_THEME, OPT_CYCLES, OPT_SCRIPT, OPT_TRACE, OPT_NODRAW, OPT_JSON,
        OPT_LANG, OPT_HELP, OPT_VERSION, OPT_CONFIG, OPT_CHECKINS, OPT_WELCOME,
-       OPT_PLAN_DIR, OPT_TEXT_SIZE, OPT_DRAW_EVERY, OPT_HEAP_EVERY, OPT_CAUTIONS };
+       OPT_PLAN_DIR, OPT_TEXT_SIZE, OPT_DRAW_EVERY, OPT_HEAP_EVERY, OPT_CAUTIONS, OPT_READ_ALOUD };
 
 static const struct option LONG[] = {
     { "kiosk", no_argument, 0, OPT_KIOSK },       { "present", no_argument, 0, OPT_PRESENT },
@@ -123,6 +127,7 @@ static const struct option LONG[] = {
     { "checkins", no_argument, 0, OPT_CHECKINS }, { "welcome", no_argument, 0, OPT_WELCOME },
     { "plan-dir", required_argument, 0, OPT_PLAN_DIR },
     { "text-size", required_argument, 0, OPT_TEXT_SIZE },
+    { "read-aloud", no_argument, 0, OPT_READ_ALOUD },
     { "draw-every", required_argument, 0, OPT_DRAW_EVERY }, { "heap-every", required_argument, 0, OPT_HEAP_EVERY },
     { "cautions", no_argument, 0, OPT_CAUTIONS },
     { 0, 0, 0, 0 }
@@ -150,7 +155,7 @@ static bool allowed(const char *cmd, int opt)
         return cmd && !strcmp(cmd, "list");
     case OPT_CONFIG:
         return !cmd || !strcmp(cmd, "play") || !strcmp(cmd, "render");
-    case OPT_PLAN_DIR:
+    case OPT_PLAN_DIR: case OPT_READ_ALOUD:
         return !cmd || !strcmp(cmd, "play");
     default:
         return false;
@@ -256,6 +261,7 @@ int main(int argc, char **argv)
         case OPT_TRACE: o.trace = optarg; break;
         case OPT_NODRAW: o.no_draw = true; break;
         case OPT_CHECKINS: o.checkins = true; break;
+        case OPT_READ_ALOUD: o.read_aloud = true; break;
         case OPT_CAUTIONS: o.cautions = true; break;
         case OPT_WELCOME: o.welcome = true; break;
         case OPT_JSON: json = true; break;

@@ -280,6 +280,7 @@ static void kiosk_enter(app *a)
         snprintf(a->lang, sizeof a->lang, "%s", k->cfg.lang[0]);
         app_lang_changed(a);
     }
+    app_read_aloud(a, k->cfg.read_aloud || a->arg.read_aloud, false);
     app_go(a, SCENE_ATTRACT);
 }
 
@@ -386,6 +387,8 @@ void app_kiosk_reset(app *a, const char *why)
     }
     k->resets++;
     kiosk_apply_volume(a);
+    /* a visitor's Ctrl+Alt+R lasts until the next visitor */
+    app_read_aloud(a, k->cfg.read_aloud || a->arg.read_aloud, false);
     trace_begin(a->tr, a->now, "idle_reset");
     trace_str(a->tr, "why", why);
     trace_end(a->tr);

@@ -29,6 +29,7 @@ typedef struct run_options {
     const char *plan_dir;      /* --plan-dir DIR: where Save plan writes; NULL: the default */
     /* accessibility */
     int text_pct;              /* --text-size: 100-200; 0: the settings' */
+    bool read_aloud;           /* --read-aloud: on for this run, whatever the settings say */
     /* soaks */
     int draw_every;            /* play --draw-every N: rasterize every Nth step; 0: every step */
     double heap_every;         /* play --heap-every SECONDS: a `heap` trace event that often; 0: none */

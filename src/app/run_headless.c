@@ -7,6 +7,7 @@
 #include <limits.h>
 #include <malloc.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/app.h"
@@ -84,6 +85,9 @@ static bool headless_init(headless *h, const run_options *o, bool want_render)
     app_config cfg = { .mode = o->mode, .w = o->w, .h = o->h, .theme = o->theme, .lang = o->lang, .text_pct = o->text_pct,
                        .packs = &h->packs, .tr = h->tr };
     cfg.kiosk_config = o->config;
+    cfg.read_aloud = o->read_aloud;
+    /* play's messages reach the speech service too only when asked (tests of it) */
+    cfg.speech_live = getenv("GW_SPEECH_SERVICE") != NULL;
     cfg.plan_dir = o->plan_dir;
     cfg.reload = run_reload_content;
     cfg.content_stamp = run_content_stamp;

@@ -297,6 +297,8 @@ static bool live_open_app(live *L)
     app_config cfg = { .mode = o->mode, .w = L->w, .h = L->h, .theme = o->theme, .lang = o->lang, .text_pct = o->text_pct,
                        .packs = &L->packs, .tr = L->tr, .sound = L->audio ? &L->sound : NULL };
     cfg.kiosk_config = o->config;
+    cfg.read_aloud = o->read_aloud;
+    cfg.speech_live = true;
     cfg.plan_dir = o->plan_dir;
     cfg.reload = o->preview ? NULL : run_reload_content;
     cfg.content_stamp = run_content_stamp;

@@ -4,7 +4,8 @@
  * Widget ids: "back"; "theme:calm|light|contrast"; "text-size:down|up";
  * "reduced-motion"; "checkins"; "handedness" (the writing hand, Right or Left: the
  * "dominant" side in muscle relaxation); "language:auto|en|es|de|ar";
- * "pacer:orb|box|wave|tube|calm"; "volume:cues|voice|ambience:down|up";
+ * "pacer:orb|box|wave|tube|calm"; "read-aloud" (on or off), "speech-rate:down|up"
+ * (its speed, 50-200% in steps of 10); "volume:cues|voice|ambience:down|up";
  * "reminders" (on or off), "remind-day:mon|tue|wed|thu|fri|sat|sun" (each day on or
  * off; one stays on), "remind-hour:down|up", "remind-minute:down|up" (15 minutes);
  * "region:previous|next" (the crisis line's country: Automatic, each country with a
@@ -120,6 +121,52 @@ static float toggles(sform *L, float x, float y, float w)
     return lh + 4 * u + bh + (y - y0);
 }
 
+/* Read aloud on or off (its shortcut in the title) and, beside it, its speed with - and
+ * +; a line below when no speech service answers (the rest of the program works all
+ * the same). */
+static float read_aloud(sform *L, float x, float y, float w)
+{
+    ui_ctx ui = app_ui(L->a);
+    const app *a = L->a;
+    float u = L->u, y0 = y, gap = 12 * u;
+    bool on = app_reading_aloud(a);
+    char speed[48];
+    /* Read aloud's speed beside its switch, a percentage of the voice's usual pace. */
+    snprintf(speed, sizeof speed, _("Speed %d%%"), a->set.speech_rate);
+    y = sform_label(L, x, y, w, _("Speech (Ctrl+Alt+R)"));
+    int px = (int)lroundf(22 * u);
+    float sb = fmaxf(56 * u, ui_button_w(&ui, "+", 56 * u));
+    float vw = ui_text_w(&ui, speed, px, true) + 16 * u, tw = 2 * sb + vw;
+    /* the switch says what it turns on (a bare "Off" would read like Reduced motion's);
+     * as wide and tall on as off: turning it on moves nothing (nor to another page) */
+    const char *on_off[2] = { _("Read aloud: on"), _("Read aloud: off") };
+    float ow = fminf(w, fmaxf(ui_button_w(&ui, on_off[0], 160 * u), ui_button_w(&ui, on_off[1], 160 * u)));
+    bool stack = ow > w - tw - gap; /* no room beside the speed: the switch above it */
+    float bh = fmaxf(56 * u, fmaxf(ui_button_h(&ui, on_off[0], ow, 56 * u), ui_button_h(&ui, on_off[1], ow, 56 * u)));
+    float sh = fmaxf(56 * u, ui_text_h(&ui, speed, px, true, 0) + 8 * u);
+    if (!stack)
+        bh = sh = fmaxf(bh, sh);
+    sform_button(L, "read-aloud", gw_rc(x, y, ow, bh), on_off[!on], on);
+    sform_describe(L, ROLE_SWITCH, _("Read aloud"), on ? _("On") : _("Off"));
+    float ty = stack ? y + bh + gap : y, tx = stack ? x : x + w - tw;
+    sform_button(L, "speech-rate:down", gw_rc(tx, ty, sb, sh), "–", false);
+    if (L->l)
+        draw_text(L->l, gw_rc(tx + sb, ty, vw, sh), speed, px, ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8),
+                  a->th->text);
+    sform_button(L, "speech-rate:up", gw_rc(tx + sb + vw, ty, sb, sh), "+", false);
+    sform_steps(L, _("Reading speed"), speed);
+    y = ty + sh;
+    if (!app_speech_ok(a)) {
+        const char *no = _("No speech service (speech-dispatcher) answers: nothing can be read aloud.");
+        int npx = (int)lroundf(17 * u);
+        float h = ui_text_h(&ui, no, npx, false, w);
+        if (L->l)
+            draw_text(L->l, gw_rc(x, y + 4 * u, w, h), no, npx, VALIGN_TOP, a->th->text_dim);
+        y += 4 * u + h;
+    }
+    return y - y0;
+}
+
 /* Where the practice log is kept, "Export my practice log" and "Delete all my data". */
 static float data_panel(sform *L, float x, float y, float w)
 {
@@ -207,7 +254,8 @@ static void confirm(const app *a, draw_list *l, sform *L)
  * bottom. With large text they may not all fit: then they run down one column and
  * the next, onto more pages, whole sections at a time, with Previous page and Next
  * page at the bottom. */
-enum { NSEC = 11, PANEL = NSEC, LEFT = 5 /* sections in the left column */ };
+enum { NSEC = 12, PANEL = NSEC, LEFT = 5 /* sections in the left column */,
+       SPEECH = NSEC - 1 /* read aloud: a column of its own when the settings take pages */ };
 
 static float section(sform *L, int k, float x, float y, float w)
 {
@@ -240,6 +288,7 @@ static float section(sform *L, int k, float x, float y, float w)
     case 8: return country(L, x, y, w);
     case 9: return reminders_row(L, x, y, w);
     case 10: return reminders_days(L, x, y, w);
+    case SPEECH: return read_aloud(L, x, y, w);
     default: return data_panel(L, x, y, w);
     }
 }
@@ -296,7 +345,8 @@ static void place_flow(const app *a, pages *P)
     float y = P->top, low = P->top;
     for (int k = 0; k < NSEC; k++) {
         float h = section(&M, k, 0, 0, P->cw);
-        if (y > P->top && y + h > P->bottom) {
+        /* read aloud starts a column: the sections before it stay where they were */
+        if (y > P->top && (k == SPEECH || y + h > P->bottom)) {
             if (++col == ncol) {
                 col = 0;
                 page++;
@@ -495,6 +545,10 @@ static void settings_activate(app *a, const char *w)
         s->reduced_motion = !s->reduced_motion;
     else if (!strcmp(w, "checkins"))
         s->checkins = !s->checkins;
+    else if (!strcmp(w, "read-aloud"))
+        s->read_aloud = !app_reading_aloud(a);
+    else if (!strcmp(w, "speech-rate:down") || !strcmp(w, "speech-rate:up"))
+        s->speech_rate = step(s->speech_rate, w[12] == 'u' ? 10 : -10, 50, 200);
     else if (!strcmp(w, "handedness"))
         snprintf(s->handedness, sizeof s->handedness, "%s", strcmp(s->handedness, "left") ? "left" : "right");
     else if (!strcmp(w, "region:previous") || !strcmp(w, "region:next"))
@@ -519,6 +573,10 @@ static void settings_activate(app *a, const char *w)
     trace_begin(a->tr, a->now, "setting");
     trace_str(a->tr, "widget", w);
     trace_end(a->tr);
+    if (!strcmp(w, "read-aloud"))
+        app_read_aloud(a, a->set.read_aloud, true);
+    else
+        app_say_sync(a); /* the speed or the voice's volume, from the next word said */
 }
 
 static bool settings_event(app *a, const gw_event *e)

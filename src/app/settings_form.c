@@ -35,13 +35,6 @@ void sform_describe(sform *L, draw_role role, const char *name, const char *stat
         draw_widget_describe(L->l, role, name, state);
 }
 
-void sform_switch(sform *L, const char *id, gw_rect r, const char *title, bool on)
-{
-    const char *val = on ? _("On") : _("Off");
-    sform_button(L, id, r, val, on);
-    sform_describe(L, ROLE_SWITCH, title, val);
-}
-
 void sform_steps(sform *L, const char *title, const char *value)
 {
     char name[160];

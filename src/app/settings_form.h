@@ -26,8 +26,6 @@ float sform_choices(sform *L, float x, float y, float w, const char *title, cons
                     const char *const *keys, const char *const *names, int n, const char *sel);
 /* Describes the widget just drawn for read aloud (nothing when only measuring). */
 void sform_describe(sform *L, draw_role role, const char *name, const char *state);
-/* A switch: a button reading On or Off, heard as "TITLE, switch, on". */
-void sform_switch(sform *L, const char *id, gw_rect r, const char *title, bool on);
 /* The last two widgets drawn, - and + of the value titled `title`: heard as
  * "TITLE: lower" and "TITLE: higher", with the value. */
 void sform_steps(sform *L, const char *title, const char *value);

@@ -203,6 +203,11 @@ static void read_root(rctx *r, kiosk_config *c, const cJSON *root)
                 bad_value(r, it, k, "true or false");
             else
                 c->stats = cJSON_IsTrue(it);
+        } else if (!strcmp(k, "read_aloud")) {
+            if (!cJSON_IsBool(it))
+                bad_value(r, it, k, "true or false");
+            else
+                c->read_aloud = cJSON_IsTrue(it);
         } else if (!strcmp(k, "stats_path")) {
             if (!cJSON_IsString(it) || !copy_id(c->stats_path, sizeof c->stats_path, it->valuestring))
                 bad_value(r, it, k, "a file path (a string)");
@@ -213,7 +218,7 @@ static void read_root(rctx *r, kiosk_config *c, const cJSON *root)
         } else {
             jread_rep_key(&r->jr, it, PACK_ERROR,
                           "unknown key \"%s\" (expected exercises, idle_timeout, attract, languages, admin_pin, "
-                          "hours, volume, stats, stats_path, name)",
+                          "hours, volume, stats, stats_path, name, read_aloud)",
                           k);
         }
     }
@@ -298,6 +303,8 @@ static cJSON *to_json(const kiosk_config *c)
     add_exact(v, "default", c->volume);
     add_exact(v, "max", c->volume_max);
     cJSON_AddBoolToObject(o, "stats", c->stats);
+    if (c->read_aloud) /* written only when set, as the file had it */
+        cJSON_AddBoolToObject(o, "read_aloud", true);
     if (c->stats_path[0])
         cJSON_AddStringToObject(o, "stats_path", c->stats_path);
     if (c->name[0])

@@ -50,6 +50,8 @@ typedef struct kiosk_config {
     bool  stats;                        /* keep anonymous daily counters (opt-in) */
     char  stats_path[KIOSK_PATH_MAX];   /* "": $XDG_DATA_HOME/groundwork/kiosk-stats.sqlite */
     char  name[KIOSK_NAME_MAX];         /* the kiosk's name in its counters; "": the host's name */
+    bool  read_aloud;                   /* the program reads itself aloud (a kiosk with headphones);
+                                           every idle reset returns to this */
 } kiosk_config;
 
 /* Problems found while reading, each "FILE:LINE:COL: message". */

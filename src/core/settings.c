@@ -41,6 +41,7 @@ void settings_defaults(settings *s)
     snprintf(s->pacer, sizeof s->pacer, "orb");
     s->remind_days = SETTINGS_EVERY_DAY;
     s->remind_min = 18 * 60;
+    s->speech_rate = 100;
 }
 
 static int clampi(int v, int lo, int hi) { return v < lo ? lo : v > hi ? hi : v; }
@@ -57,6 +58,7 @@ void settings_clamp(settings *s)
     s->vol_cues = clampi(s->vol_cues, 0, 100);
     s->vol_voice = clampi(s->vol_voice, 0, 100);
     s->vol_ambience = clampi(s->vol_ambience, 0, 100);
+    s->speech_rate = clampi(s->speech_rate, 50, 200);
     s->nfav = clampi(s->nfav, 0, SETTINGS_MAX_FAV);
     s->ncautions_hidden = clampi(s->ncautions_hidden, 0, SETTINGS_MAX_FAV);
     bool region_ok = !s->region[0] || !strcmp(s->region, "*") ||
@@ -190,6 +192,9 @@ settings_status settings_parse(settings *s, const char *name, const char *text, 
     get_int(vol, "voice", &s->vol_voice);
     get_int(vol, "ambience", &s->vol_ambience);
     get_bool(root, "checkins", &s->checkins);
+    const cJSON *ra = cJSON_GetObjectItemCaseSensitive(root, "read_aloud");
+    get_bool(ra, "on", &s->read_aloud);
+    get_int(ra, "rate", &s->speech_rate);
     get_str(root, "language", s->lang, sizeof s->lang);
     get_str(root, "pacer", s->pacer, sizeof s->pacer);
     get_str(root, "region", s->region, sizeof s->region);
@@ -248,7 +253,7 @@ char *settings_to_json(const settings *in)
 
 static char *to_text(const settings *s)
 {
-    cJSON *root = cJSON_CreateObject(), *vol = NULL, *fav = NULL, *hid = NULL;
+    cJSON *root = cJSON_CreateObject(), *vol = NULL, *fav = NULL, *hid = NULL, *ra = NULL;
     bool ok = root && cJSON_AddStringToObject(root, "theme", s->theme) &&
               cJSON_AddNumberToObject(root, "text_size", s->text_pct) &&
               cJSON_AddBoolToObject(root, "reduced_motion", s->reduced_motion) &&
@@ -256,6 +261,8 @@ static char *to_text(const settings *s)
               cJSON_AddNumberToObject(vol, "voice", s->vol_voice) &&
               cJSON_AddNumberToObject(vol, "ambience", s->vol_ambience) &&
               cJSON_AddBoolToObject(root, "checkins", s->checkins) &&
+              (ra = cJSON_AddObjectToObject(root, "read_aloud")) && cJSON_AddBoolToObject(ra, "on", s->read_aloud) &&
+              cJSON_AddNumberToObject(ra, "rate", s->speech_rate) &&
               cJSON_AddStringToObject(root, "language", s->lang) &&
               cJSON_AddStringToObject(root, "pacer", s->pacer) &&
               cJSON_AddStringToObject(root, "region", s->region) &&

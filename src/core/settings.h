@@ -43,6 +43,11 @@ typedef struct settings {
     unsigned remind_days;  /* bit 0 Monday ... bit 6 Sunday; never 0 */
     int  remind_min;       /* the time of day, minutes after midnight, 0-1439 */
     char remind_via[16];   /* how they were installed: "systemd", "autostart"; "" none */
+    /* read aloud ("read_aloud": {"on", "rate"}): the program speaks its screens and
+     * focus through the speech service, at rate percent (50-200) of its usual pace and
+     * at the voice volume */
+    bool read_aloud;
+    int  speech_rate;
 } settings;
 
 typedef enum settings_status {

@@ -41,8 +41,8 @@ static int unnamed(const draw_list *l, const char *lang, int pct, const char *sc
         const draw_widget *w = &l->wid[i];
         const char *name = draw_widget_name(l, w);
         if (verbose && !after)
-            printf("%s %d%% %s: %s = \"%s\" role %d state \"%s\"\n", lang, pct, screen, w->id, name, w->role,
-                   draw_widget_state(l, w));
+            printf("%s %d%% %s: %s = \"%s\" role %d state \"%s\" at %.0f,%.0f %.0fx%.0f\n", lang, pct, screen, w->id,
+                   name, w->role, draw_widget_state(l, w), (double)w->r.x, (double)w->r.y, (double)w->r.w, (double)w->r.h);
         if (w->role == ROLE_NONE || w->role >= ROLE_COUNT || (w->role != ROLE_PANEL && !*name)) {
             fprintf(stderr, "a11y names: %s at %d%%, %s%s%s: control %s has %s\n", lang, pct, screen,
                     after ? " after " : "", after ? after : "", w->id, w->role == ROLE_NONE ? "no role" : "no name");
