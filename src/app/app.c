@@ -554,11 +554,7 @@ void app_say_sync(app *a)
 
 bool app_reading_aloud(const app *a) { return say_on(a->view.say); }
 
-bool app_speech_ok(const app *a)
-{
-    char why[8];
-    return say_service_ok(a->view.say, why, sizeof why);
-}
+bool app_speech_ok(const app *a) { return say_service_ok(a->view.say); }
 
 void app_read_aloud(app *a, bool on, bool announce)
 {

@@ -141,7 +141,6 @@ struct app_config {
     /* accessibility */
     int text_pct;           /* --text-size: 100-200 for this run; 0: the settings' */
     bool read_aloud;        /* --read-aloud: on for this run */
-    bool speech_live;       /* read aloud speaks through the speech service (else only traced) */
 };
 
 /* What every scene and mode truly shares; everything else is the state of the scene,

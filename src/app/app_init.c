@@ -62,7 +62,7 @@ static void free_states(app *a)
 bool app_init(app *a, const app_config *cfg)
 {
     app_core_init(a, cfg, SCENES, mode_by_name(cfg->mode), &HOOKS);
-    a->view.say = say_new(cfg->tr, cfg->speech_live); /* read aloud, off until told */
+    a->view.say = say_new(cfg->tr); /* read aloud, off until told */
     if (!a->view.say || !alloc_states(a)) {
         fprintf(stderr, "groundwork: out of memory\n");
         free_states(a);

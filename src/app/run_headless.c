@@ -12,6 +12,7 @@
 
 #include "app/app.h"
 #include "app/run.h"
+#include "app/run_speech.h"
 #include "core/paths.h"
 #include "core/script.h"
 #include "platform/plat_render.h"
@@ -62,6 +63,8 @@ static const char *font_dir(char *buf, size_t n)
 
 typedef struct headless {
     app a;
+    run_speech speech;   /* GW_SPEECH_SERVICE: read aloud's messages to the speech service */
+    bool speak;
     pack_set packs;
     trace *tr;
     plat_render *pr;
@@ -86,8 +89,6 @@ static bool headless_init(headless *h, const run_options *o, bool want_render)
                        .packs = &h->packs, .tr = h->tr };
     cfg.kiosk_config = o->config;
     cfg.read_aloud = o->read_aloud;
-    /* play's messages reach the speech service too only when asked (tests of it) */
-    cfg.speech_live = getenv("GW_SPEECH_SERVICE") != NULL;
     cfg.plan_dir = o->plan_dir;
     cfg.reload = run_reload_content;
     cfg.content_stamp = run_content_stamp;
@@ -101,6 +102,8 @@ static bool headless_init(headless *h, const run_options *o, bool want_render)
     if (!app_init(&h->a, &cfg)) /* it said why */
         return false;
     h->a.arg.cycles = o->cycles;
+    /* play's messages reach the speech service too only when asked (tests of it) */
+    h->speak = getenv("GW_SPEECH_SERVICE") != NULL;
     if (want_render) {
         char fd[PATH_MAX];
         h->pr = plat_render_new_offscreen(h->a.w, h->a.h, font_dir(fd, sizeof fd));
@@ -114,6 +117,10 @@ static bool headless_init(headless *h, const run_options *o, bool want_render)
 
 static void headless_free(headless *h)
 {
+    if (h->speak) {
+        run_speech_pass(&h->speech, h->a.view.say);
+        run_speech_end(&h->speech);
+    }
     app_free(&h->a);
     draw_free(&h->frame[0]);
     draw_free(&h->frame[1]);
@@ -224,6 +231,8 @@ int run_play(const run_options *o)
             feed(&h, &sc->item[next++], &end);
         if (end)
             break;
+        if (h.speak)
+            run_speech_pass(&h.speech, a->view.say);
         if (!o->no_draw && k % draw_every == 0)
             headless_draw(&h);
         if (heap_every && t >= heap_next) {

@@ -15,6 +15,7 @@
 #include "app/app.h"
 #include "app/app_export.h"
 #include "app/run.h"
+#include "app/run_speech.h"
 #include "app/run_guard.h"
 #include "core/i18n.h"
 #include "core/paths.h"
@@ -184,6 +185,7 @@ typedef struct live {
     plat_render *pr;
     plat_audio *audio;
     sound_list sound;    /* what the app asks to be heard, played once a pass */
+    run_speech speech;   /* what read aloud asks to be said, handed over once a pass */
     plat_wait wait;
     plat_pad pads;
     plat_watch *watch;   /* preview: the pack folder */
@@ -298,7 +300,6 @@ static bool live_open_app(live *L)
                        .packs = &L->packs, .tr = L->tr, .sound = L->audio ? &L->sound : NULL };
     cfg.kiosk_config = o->config;
     cfg.read_aloud = o->read_aloud;
-    cfg.speech_live = true;
     cfg.plan_dir = o->plan_dir;
     cfg.reload = o->preview ? NULL : run_reload_content;
     cfg.content_stamp = run_content_stamp;
@@ -436,6 +437,7 @@ static void live_sound(live *L)
 {
     plat_audio_play(L->audio, &L->sound);
     sound_clear(&L->sound);
+    run_speech_pass(&L->speech, L->a.view.say);
 }
 
 /* The app updated, its sound played, its rumble given to the gamepads, its frames drawn and presented. */
@@ -482,6 +484,8 @@ static void live_close(live *L)
         trace_str(L->tr, "signal", run_guard_signal_name(L->exit_signal));
     trace_end(L->tr);
     plat_watch_close(L->watch);
+    run_speech_pass(&L->speech, L->a.view.say); /* a last "Session saved" said */
+    run_speech_end(&L->speech);
     app_free(&L->a);
     L->ending.a = NULL;
     live_sound(L); /* the exercise's sound stopped, as the app left it */

@@ -4,18 +4,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/i18n.h"
 
+#define OUTBOX 16
+
 struct say {
     trace *tr;
-    bool live;
-    plat_speech *sp;          /* live: made at the first message */
+    say_msg out[OUTBOX];      /* waiting for the runner: a ring, the oldest at head */
+    int head, count;
+    bool cancel;              /* turned off: the runner stops what is being said */
+    bool service_down;        /* the runner found no speech service answering */
     bool on;
     char lang[16];
     int rate, volume;         /* as speech-dispatcher takes them, -100..100 */
-    int queued;               /* messages handed to sp */
     /* the screen's announcement, due at the next say_frame */
     bool due, read_all;
     char title[160], hint[320];
@@ -24,37 +26,26 @@ struct say {
     char id[DRAW_WIDGET_ID_MAX], name[200], state[120];
 };
 
-say *say_new(trace *tr, bool live)
+say *say_new(trace *tr)
 {
     say *s = calloc(1, sizeof *s);
     if (!s)
         return NULL;
     s->tr = tr;
-    s->live = live;
     snprintf(s->lang, sizeof s->lang, "en");
     return s;
 }
 
-void say_free(say *s)
-{
-    if (!s)
-        return;
-    if (s->sp) {
-        /* what was asked is said before the program ends (within two seconds) */
-        char why[8];
-        for (int i = 0; i < 200 && plat_speech_sent(s->sp) < s->queued && plat_speech_ok(s->sp, why, sizeof why); i++)
-            nanosleep(&(struct timespec){ 0, 10000000 }, NULL);
-        plat_speech_free(s->sp);
-    }
-    free(s);
-}
+void say_free(say *s) { free(s); }
 
 void say_set(say *s, bool on, const char *lang, int rate_pct, int volume)
 {
     if (!s)
         return;
-    if (s->on && !on && s->sp)
-        plat_speech_cancel(s->sp);
+    if (s->on && !on) { /* what is still to be said is dropped */
+        s->cancel = true;
+        s->count = 0;
+    }
     if (on && !s->on)
         s->id[0] = 0; /* the focus is said afresh */
     s->on = on;
@@ -78,14 +69,40 @@ void say_always(say *s, gw_ns now, const char *text, speech_priority pr)
     trace_str(s->tr, "priority", PRIORITY[pr]);
     trace_str(s->tr, "lang", s->lang);
     trace_end(s->tr);
-    if (!s->live)
-        return;
-    if (!s->sp)
-        s->sp = plat_speech_new();
-    if (s->sp) {
-        plat_speech_say(s->sp, text, s->lang, pr, s->rate, s->volume);
-        s->queued++;
+    if (s->count == OUTBOX) { /* nobody takes them: the oldest goes */
+        s->head = (s->head + 1) % OUTBOX;
+        s->count--;
     }
+    say_msg *m = &s->out[(s->head + s->count++) % OUTBOX];
+    snprintf(m->text, sizeof m->text, "%s", text);
+    snprintf(m->lang, sizeof m->lang, "%s", s->lang);
+    m->pr = pr;
+    m->rate = s->rate;
+    m->volume = s->volume;
+}
+
+bool say_take(say *s, say_msg *out)
+{
+    if (!s || !s->count)
+        return false;
+    *out = s->out[s->head];
+    s->head = (s->head + 1) % OUTBOX;
+    s->count--;
+    return true;
+}
+
+bool say_take_cancel(say *s)
+{
+    bool c = s && s->cancel;
+    if (s)
+        s->cancel = false;
+    return c;
+}
+
+void say_service(say *s, bool ok)
+{
+    if (s)
+        s->service_down = !ok;
 }
 
 void say_text(say *s, gw_ns now, const char *text, speech_priority pr)
@@ -230,9 +247,4 @@ void say_frame(say *s, gw_ns now, const draw_list *l)
     snprintf(s->state, sizeof s->state, "%s", state);
 }
 
-bool say_service_ok(say *s, char *why, size_t n)
-{
-    if (n)
-        why[0] = 0;
-    return !s || !s->sp || plat_speech_ok(s->sp, why, n);
-}
+bool say_service_ok(const say *s) { return !s || !s->service_down; }

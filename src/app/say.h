@@ -4,24 +4,24 @@
  * exercise's step): the focused control whenever it or its state changes, a screen's
  * title and what to do there, the whole screen's text on request. Every message is
  * traced (`speak`: text, priority, lang) whether or not a speech service is there, so
- * a `play` script checks what a person would hear; live, it goes to speech-dispatcher
- * through plat_speech (loaded at run time; none found: silence, the rest works).
- * It sits below the app core: it knows draw lists, the trace and the platform, never
- * the app. Ownership: say_new's result is the caller's (say_free); it owns its
- * plat_speech, made when first needed. */
+ * a `play` script checks what a person would hear. Speech is a description, as sound
+ * is: the messages wait in an outbox that the runner empties into the speech service
+ * (run_speech.c, plat_speech: speech-dispatcher loaded at run time; none found:
+ * silence, the rest works) and the runner says back whether the service answers.
+ * It sits below the app core: it knows draw lists and the trace, never the app.
+ * Ownership: say_new's result is the caller's (say_free). */
 #ifndef GW_SAY_H
 #define GW_SAY_H
 #include <stdbool.h>
 #include <stddef.h>
 #include "core/draw.h"
 #include "core/trace.h"
-#include "platform/plat_speech.h"
+#include "platform/plat_speech.h" /* speech_priority, the service's order */
 
 typedef struct say say;
 
-/* live: messages go to the speech service too (else only to the trace). NULL when out
- * of memory (then every call below does nothing). */
-say *say_new(trace *tr, bool live);
+/* NULL when out of memory (then every call below does nothing). */
+say *say_new(trace *tr);
 void say_free(say *s);
 /* Read aloud on or off; the language ("en"), the rate (percent, 50-200: 100 the
  * service's own) and volume (0-100) of what is said from now on. Turning it off stops
@@ -49,8 +49,22 @@ void say_screen_text(say *s, gw_ns now, const draw_list *l);
 /* A control as read aloud says it: name, role, state ("Box breathing, exercise, 4
  * minutes, button"), into buf. */
 const char *say_widget(const draw_list *l, const draw_widget *w, char *buf, size_t n);
-/* False with why (English) when the speech service could not be reached (live); true
- * when it works, was not yet asked, or this run has none by design (play). */
-bool say_service_ok(say *s, char *why, size_t n);
+/* ---- the runner's side ---------------------------------------------------------- */
+#define SAY_TEXT_MAX 4000
+typedef struct say_msg {
+    char text[SAY_TEXT_MAX];
+    char lang[16];
+    speech_priority pr;
+    int rate, volume;        /* as speech-dispatcher takes them, -100..100 */
+} say_msg;
+/* The oldest message not yet taken, into out (false: none). The outbox keeps the
+ * newest 16: a runner that takes none (play) loses nothing it wanted. */
+bool say_take(say *s, say_msg *out);
+/* Read aloud was turned off since the last call: what is being said should stop. */
+bool say_take_cancel(say *s);
+/* The runner tells whether the speech service answers (Settings says when it does not). */
+void say_service(say *s, bool ok);
+/* False when the runner said the service does not answer; true before it tried. */
+bool say_service_ok(const say *s);
 
 #endif
