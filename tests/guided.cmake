@@ -3,3 +3,12 @@
 add_test(NAME e2e.guided COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/e2e/check_guided.py
          $<TARGET_FILE:groundwork> ${CMAKE_SOURCE_DIR})
 set_tests_properties(e2e.guided PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS e2e)
+
+# Captions in whole sentences: every guided exercise in every language at 100% and
+# 200% text, several moments of every step, checked from the draw list.
+add_executable(guided_captions ${CMAKE_CURRENT_SOURCE_DIR}/guided/captions.c)
+target_link_libraries(guided_captions PRIVATE gw_app)
+add_dependencies(guided_captions gw_fonts gw_locale)
+add_test(NAME guided.captions COMMAND guided_captions)
+set_tests_properties(guided.captions PROPERTIES LABELS e2e
+  ENVIRONMENT "${GW_TEST_ENV};GROUNDWORK_DATA_DIR=${CMAKE_BINARY_DIR}/data;XDG_CONFIG_HOME=${CMAKE_BINARY_DIR}/captions-home/config;XDG_DATA_HOME=${CMAKE_BINARY_DIR}/captions-home/data;XDG_STATE_HOME=${CMAKE_BINARY_DIR}/captions-home/state")

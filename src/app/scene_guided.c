@@ -20,6 +20,7 @@
 #include "app/app.h"
 #include "app/bodymap.h"
 #include "app/ui.h"
+#include "core/caption.h"
 #include "core/guided.h"
 #include "core/i18n.h"
 #include "core/sound.h"
@@ -262,10 +263,11 @@ static bool guided_event(app *a, const gw_event *e)
 /* ---- drawing ------------------------------------------------------------------ */
 
 /* As designed: the body map on the left, the step, what to do, the caption and the
- * step's timer on the right, the controls in a row at the bottom. With large text the
- * controls may take two rows, the map gets narrower so the caption has room, the
- * timer goes beside the caption, and the caption's type is made only as much smaller
- * as it takes to fit. */
+ * step's timer on the right, the controls in a row at the bottom. The caption has all
+ * the room between the indicator and the timer, as many lines as fit, and shows whole
+ * sentences (core/caption). With large text the controls may take two rows, the map
+ * gets narrower so the caption has room, the timer goes beside the caption, and the
+ * caption's type is made only as much smaller as it takes to show two lines. */
 enum { NCTL = 5 };
 static const char *const CTL_ID[NCTL] = { "previous", "pause", "next", "restart", "ambience" };
 static const float CTL_W[NCTL] = { 170, 170, 170, 170, 290 };
@@ -273,7 +275,7 @@ static const float CTL_W[NCTL] = { 170, 170, 170, 170, 290 };
 typedef struct layout {
     float u, bar;
     gw_rect map, panel, controls;
-    int caption_px, cpl, cap_lines;
+    int caption_px;
     float step_h, pill_w, pill_h, cap_w, cap_h, rr;
     bool compact;          /* the timer beside the caption */
 } layout;
@@ -349,34 +351,50 @@ static layout lay_out(const app *a)
     L.pill_h = fmaxf(64 * u, ui_text_h(&ui, kind_label(STEP_TENSE), kpx, true, 0) + 8 * u);
     L.rr = fmaxf(64 * u, ui_text_w(&ui, "0:00", tpx, true) / 2 + 16 * u);
     L.cap_w = L.compact ? L.panel.w - 2 * L.rr - 30 * u : L.panel.w;
+    /* the caption's room: down to the timer (below it: a ring of at most 64 units),
+     * or beside the timer down to the panel's end ("Paused" then shows on the step's
+     * line) */
     float room = L.panel.h - L.step_h - 10 * u - L.pill_h - 26 * u;
     if (!L.compact)
-        room -= 20 * u + 2 * 34 * u; /* a timer below, at least a small one */
+        room -= 20 * u + 2 * 64 * u + 8 * u;
     int cpx = (int)lroundf(40 * u);
     L.caption_px = cpx;
-    L.cap_lines = 2;
-    if (L.compact) { /* as large as two lines allow, down to the smallest allowed; else one line */
-        float lh = 0;
-        for (int p = cpx; p >= ui_min_px(&ui, cpx); p--) {
-            L.caption_px = p;
-            lh = caption_line_h(a, p);
-            if (2 * lh + 4 * u <= room)
-                break;
-        }
-        if (2 * lh + 4 * u > room)
-            L.cap_lines = 1;
+    /* as large as two lines allow, down to the smallest allowed */
+    for (int p = cpx; p >= ui_min_px(&ui, cpx); p--) {
+        L.caption_px = p;
+        if (2 * caption_line_h(a, p) <= room)
+            break;
     }
-    float line = caption_line_h(a, L.caption_px);
-    /* as designed for Latin text; two taller lines get the room they need */
-    float taller = fmaxf(0.f, line - ui_measure(&ui, "Ag", L.caption_px, false, 0).line_h);
-    L.cap_h = !L.compact ? (float)L.caption_px * 2.8f + 2 * taller : L.cap_lines == 2 ? 2 * line + 4 * u : line + 4 * u;
-    /* Noto Sans averages about half an em a character; leave a margin (more for the
-     * drawn size when it is larger) */
-    float dpx = (float)L.caption_px * fmaxf(1.f, a->view.text_scale);
-    L.cpl = (int)(L.cap_w / (dpx * (L.compact ? 0.6f : 0.56f)));
-    if (L.cpl < 8)
-        L.cpl = 8;
+    L.cap_h = fmaxf(room, caption_line_h(a, L.caption_px));
     return L;
+}
+
+typedef struct cap_fit {
+    ui_ctx ui;
+    int px;
+    float w, h;
+} cap_fit;
+
+/* Whether a piece of the caption fits its box, measured as it will be drawn. */
+static bool caption_fits(void *ctx, const char *s, size_t len)
+{
+    const cap_fit *f = ctx;
+    char buf[1024];
+    if (len >= sizeof buf)
+        return false;
+    memcpy(buf, s, len);
+    buf[len] = 0;
+    return ui_text_fits(&f->ui, buf, f->px, false, f->w, f->h);
+}
+
+/* The part of step s's caption showing `into` it: whole sentences, in step with the
+ * voice (the chunks share the clip's length, or four fifths of the step). */
+static caption_chunk caption_now(const app *a, const layout *L, const guided_step *s, gw_ns into)
+{
+    cap_fit f = { app_ui(a), L->caption_px, L->cap_w, L->cap_h };
+    gw_ns step_ns = guided_step_length(s);
+    gw_ns span = s->voice_ns > 0 && s->voice_ns < step_ns ? s->voice_ns : step_ns * 4 / 5;
+    return caption_at(app_text(a, &s->caption), caption_fits, &f, span, into);
 }
 
 static gw_color kind_color(const theme *t, guided_step_kind k)
@@ -467,12 +485,11 @@ static void guided_draw(const app *a, draw_list *l)
         draw_text(l, gw_rc(rx, iy, rw, L.pill_h), where, rpx, ALIGN_LEFT | VALIGN_MIDDLE | (one ? TEXT_FIT : 0), t->text);
     }
 
-    /* caption: two lines at a time, in step with the voice */
+    /* caption: whole sentences, as many as its room holds, in step with the voice */
     guided_pos p = pos_now(a);
     gw_ns step_ns = guided_step_length(s);
-    gw_ns span = s->voice_ns > 0 && s->voice_ns < step_ns ? s->voice_ns : step_ns * 4 / 5;
     const char *cap = app_text(a, &s->caption);
-    guided_chunk c = guided_caption_at(cap, L.cpl, L.cap_lines, span, p.into);
+    caption_chunk c = caption_now(a, &L, s, p.into);
     char line[1024];
     size_t len = c.len < sizeof line - 1 ? c.len : sizeof line - 1;
     memcpy(line, cap + c.off, len);
@@ -508,9 +525,9 @@ static void guided_draw(const app *a, draw_list *l)
         if (a->clock.paused) {
             int ppx = (int)lroundf(30 * u);
             float ph = fmaxf(48 * u, ui_text_h(&ui, _("Paused"), ppx, false, 0));
-            if (L.compact) /* under the caption */
-                draw_text(l, gw_rc(P.x, cy + L.cap_h + 8 * u, L.cap_w, ph), _("Paused"), ppx,
-                          ALIGN_LEFT | VALIGN_MIDDLE, t->text_dim);
+            if (L.compact) /* on the step's line, at its end */
+                draw_text(l, gw_rc(P.x, P.y, P.w, fmaxf(ph, L.step_h)), _("Paused"), ppx,
+                          ALIGN_RIGHT | VALIGN_MIDDLE | TEXT_FIT, t->text_dim);
             else
                 draw_text(l, gw_rc(cx + rr + 24 * u, ccy - 24 * u, P.w - 2 * rr - 40 * u, 48 * u), _("Paused"), ppx,
                           ALIGN_LEFT | VALIGN_MIDDLE, t->text_dim);
@@ -529,9 +546,7 @@ static gw_ns guided_next_change(const app *a)
     layout L = lay_out(a);
     const guided_step *s = &a->ex->step[a->step];
     guided_pos p = pos_now(a);
-    gw_ns step_ns = guided_step_length(s);
-    gw_ns span = s->voice_ns > 0 && s->voice_ns < step_ns ? s->voice_ns : step_ns * 4 / 5;
-    guided_chunk c = guided_caption_at(app_text(a, &s->caption), L.cpl, L.cap_lines, span, p.into);
+    caption_chunk c = caption_now(a, &L, s, p.into);
     if (c.end != GW_NEVER && a->now + (c.end - p.into) < next)
         next = a->now + (c.end - p.into);
     return next;

@@ -1,0 +1,33 @@
+/* caption: a spoken caption cut into what one screen shows at a time, in whole
+ * sentences. The caller says whether a piece of text fits its box (it measures with
+ * the fonts and the size it draws at); a chunk is as many whole sentences as fit, else
+ * as many whole clauses (ending at a comma, semicolon, colon or dash), and only when a
+ * single clause cannot fit, as many words as fit. The chunks share `span` (the time the
+ * voice takes) in proportion to their length. Pure: no fonts, no allocation.
+ * Ownership: borrows the text and the callback's context. */
+#ifndef GW_CAPTION_H
+#define GW_CAPTION_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "core/gwtime.h"
+
+/* Whether the len bytes at s (not NUL-terminated) fit the caption's box. Must be
+ * monotonic: a text that fits stays fitting with less of it. */
+typedef bool (*caption_fits_fn)(void *ctx, const char *s, size_t len);
+
+typedef struct caption_chunk {
+    size_t off, len;   /* the chunk's bytes in the caption (no leading/trailing spaces) */
+    int    index, count;
+    gw_ns  start, end; /* time into the step when it shows; end GW_NEVER for the last */
+} caption_chunk;
+
+/* The chunk showing `into` the step. An empty or NULL text gives a zero chunk with
+ * count 0. */
+caption_chunk caption_at(const char *text, caption_fits_fn fits, void *ctx, gw_ns span, gw_ns into);
+
+/* How strongly the text may be broken at the space (or end) at byte i, which follows
+ * the word before it: 2 after a sentence's end, 1 after a clause's, 0 between words,
+ * -1 not a place to break. Exposed for the tests. */
+int caption_break_at(const char *text, size_t i);
+
+#endif
