@@ -36,3 +36,13 @@ add_dependencies(a11y_names gw_fonts gw_locale)
 add_test(NAME a11y.names COMMAND a11y_names)
 set_tests_properties(a11y.names PROPERTIES LABELS a11y
   ENVIRONMENT "${GW_TEST_ENV};GROUNDWORK_DATA_DIR=${CMAKE_BINARY_DIR}/data;XDG_CONFIG_HOME=${CMAKE_BINARY_DIR}/a11y-names-home/config;XDG_DATA_HOME=${CMAKE_BINARY_DIR}/a11y-names-home/data;XDG_STATE_HOME=${CMAKE_BINARY_DIR}/a11y-names-home/state")
+
+# The states of the controls (hover, pressed, the focus ring at the first key), the
+# "Recent" chips fitting their whole titles in every language, toggles that name
+# their state, one name per thing on the settings screen; from the draw list.
+add_executable(a11y_controls ${CMAKE_CURRENT_SOURCE_DIR}/a11y/controls.c)
+target_link_libraries(a11y_controls PRIVATE gw_app)
+add_dependencies(a11y_controls gw_fonts gw_locale)
+add_test(NAME a11y.controls COMMAND a11y_controls)
+set_tests_properties(a11y.controls PROPERTIES LABELS a11y
+  ENVIRONMENT "${GW_TEST_ENV};GROUNDWORK_DATA_DIR=${CMAKE_BINARY_DIR}/data")

@@ -396,6 +396,29 @@ bool app_choose(app *a, const char *id)
     return false;
 }
 
+/* The control under the mouse (hover) and whether it is being pressed, for the
+ * controls' states (ui.h); a finger hovers nothing once lifted. */
+static void pointer_state(app *a, const gw_event *e)
+{
+    if (e->type == EV_POINTER_UP) {
+        a->focus.pressing = false;
+        if (e->touch)
+            a->focus.hover[0] = 0;
+        return;
+    }
+    if (e->type == EV_POINTER_MOVE && e->touch && !a->focus.pressing)
+        return;
+    if (a->ui_stale || a->ui.nwid == 0) /* the controls as they are now (not at every move) */
+        refresh_ui(a);
+    const draw_widget *w = draw_widget_at(&a->ui, e->x * (float)a->w, e->y * (float)a->h);
+    const char *id = w ? w->id : "";
+    if (e->type == EV_POINTER_DOWN)
+        a->focus.pressing = w != NULL;
+    else if (strcmp(id, a->focus.hover)) /* slid off the control pressed */
+        a->focus.pressing = false;
+    snprintf(a->focus.hover, sizeof a->focus.hover, "%s", id);
+}
+
 void app_event(app *a, const gw_event *e)
 {
     if (e->type != EV_RESIZE && e->type != EV_AUDIO_DEVICE)
@@ -438,7 +461,10 @@ void app_event(app *a, const gw_event *e)
         break;
     case EV_POINTER_DOWN:
     case EV_POINTER_UP:
-        a->focus.visible = false;
+    case EV_POINTER_MOVE:
+        if (e->type != EV_POINTER_MOVE)
+            a->focus.visible = false;
+        pointer_state(a, e);
         break;
     default:
         break;

@@ -180,6 +180,8 @@ struct app {
     struct app_focus {
         int  index;        /* library: index into the exercise list, -1: none */
         bool visible;      /* focus rings shown after keyboard or gamepad use */
+        char hover[DRAW_WIDGET_ID_MAX]; /* the widget under the mouse ("": none) */
+        bool pressing;     /* the mouse button or a finger is down on it */
     } focus;
 
     /* the exercise in progress */

@@ -15,6 +15,8 @@ ui_ctx app_ui(const app *a)
         .text_scale = a->view.text_scale,
         .focus_visible = a->focus.visible,
         .text = a->text,
+        .hover = a->focus.hover[0] ? a->focus.hover : NULL,
+        .pressing = a->focus.pressing,
     };
     return u;
 }

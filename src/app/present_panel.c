@@ -85,8 +85,10 @@ static void panel_exercise_controls(lay *L)
         lay_flow(L, &LAY_BUTTON, (const lay_item[]){ { "pause", pause, false }, { "ctl-restart", _("Restart"), false } }, 2);
         lay_flow(L, &LAY_BUTTON, (const lay_item[]){ { "shorter", _("Shorter"), false }, { "longer", _("Longer"), false } }, 2);
         panel_breaths_row(L, cyc);
+        char style[96];
+        snprintf(style, sizeof style, _("Style: %s"), ui_pacer_style_label(pacer_style_of(a)));
         lay_flow(L, &LAY_BUTTON,
-             (const lay_item[]){ { "style", _("Style"), false }, { "mute", pacer_muted(a) ? _("Unmute") : _("Mute"), pacer_muted(a) } },
+             (const lay_item[]){ { "style", style, false }, { "mute", pacer_muted(a) ? _("Unmute") : _("Mute"), pacer_muted(a) } },
              2);
     } else if (a->ex->kind == EX_GUIDED) {
         lay_flow(L, &LAY_BUTTON,

@@ -282,8 +282,9 @@ typedef struct layout {
 
 static void control_items(const app *a, ui_item *it)
 {
-    static const char *const AMB[NBED] = { N_("Sound: off"), N_("Sound: brown noise"),
-                                           N_("Sound: rain"), N_("Sound: drone") };
+    /* the background sound, named as such: "Sound: off" read as the voice being off */
+    static const char *const AMB[NBED] = { N_("Ambience: off"), N_("Ambience: brown noise"),
+                                           N_("Ambience: rain"), N_("Ambience: drone") };
     const char *label[NCTL] = { _("Previous"), a->clock.paused ? _("Resume") : _("Pause"),
                                 _("Next"), _("Restart"), _(AMB[ST(a)->ambience % NBED]) };
     float u = app_unit(a);

@@ -95,22 +95,69 @@ static int library_ordered(const app *a, const exercise **out, int *col)
     return n;
 }
 
-/* Focus positions after the cards (personal modes): recent chips, Progress, Settings,
- * Quit. */
-static int library_extras(const app *a) { return app_personal(a) ? app_nrecent(a) + 3 : 0; }
-
-static const char *library_extra_id(const app *a, int k, char *buf, size_t n)
-{
-    if (k < app_nrecent(a))
-        snprintf(buf, n, "recent:%s", app_recent(a, k));
-    else
-        snprintf(buf, n, "%s", k == app_nrecent(a) ? "progress" : k == app_nrecent(a) + 1 ? "settings" : "quit");
-    return buf;
-}
-
 /* Large text: from 150% the cards show only their titles, wrapped, and
  * the header buttons grow with their labels. */
 static bool library_large_text(const app *a) { return app_font(a, 100) >= 150; }
+
+/* The "Recent" row under the header (a personal mode, recent exercises, not large
+ * text): the label, then a chip per recent exercise with its whole title, each as wide
+ * as its title needs; a chip that does not fit the row's width is left out, never
+ * cut. */
+#define RECENT_MAX 8
+typedef struct recent_row {
+    int n;                    /* chips shown */
+    int which[RECENT_MAX];    /* the recent exercise each shows (app_recent's index) */
+    gw_rect chip[RECENT_MAX];
+    gw_rect label;
+    float h;                  /* the row's height, 0 when there is none */
+} recent_row;
+
+static const char *recent_title(const app *a, int k)
+{
+    const exercise *e = pack_set_find(a->packs, app_recent(a, k));
+    return e ? app_text(a, &e->title) : app_recent(a, k);
+}
+
+static int recent_px(const app *a) { return (int)lroundf(16 * app_unit(a)); }
+
+static recent_row library_recent_row(const app *a, float top)
+{
+    ui_ctx ui = app_ui(a);
+    recent_row R = { 0 };
+    if (!app_personal(a) || app_nrecent(a) == 0 || library_large_text(a))
+        return R;
+    float u = app_unit(a), pad = 40 * u, gap = 10 * u, x = pad, right = (float)a->w - pad;
+    int px = recent_px(a);
+    const char *lab = _("Recent");
+    float lw = ui_text_w(&ui, lab, px, true);
+    float ch = fmaxf(36 * u, ui_measure(&ui, "Ag", px, false, 0).line_h + 12 * u);
+    R.h = ch;
+    R.label = gw_rc(x, top, lw, ch);
+    x += lw + 14 * u;
+    for (int k = 0; k < app_nrecent(a) && R.n < RECENT_MAX; k++) {
+        float w = ceilf(ui_text_w(&ui, recent_title(a, k), px, false)) + 32 * u;
+        if (x + w > right)
+            continue;
+        R.which[R.n] = k;
+        R.chip[R.n++] = gw_rc(x, top, w, ch);
+        x += w + gap;
+    }
+    return R;
+}
+
+/* Focus positions after the cards (personal modes): recent chips, Progress, Settings,
+ * Quit. */
+static int library_extras(const app *a) { return app_personal(a) ? library_recent_row(a, 0).n + 3 : 0; }
+
+static const char *library_extra_id(const app *a, int k, char *buf, size_t n)
+{
+    recent_row R = library_recent_row(a, 0);
+    if (k < R.n)
+        snprintf(buf, n, "recent:%s", app_recent(a, R.which[k]));
+    else
+        snprintf(buf, n, "%s", k == R.n ? "progress" : k == R.n + 1 ? "settings" : "quit");
+    return buf;
+}
 
 /* The header's buttons: Help, Progress and Settings (a personal mode), each as wide as
  * its label needs, at least as designed, all of one height. */
@@ -168,38 +215,29 @@ static void library_star(draw_list *l, float cx, float cy, float r, bool filled,
     }
 }
 
-/* The header of a personal mode: recent chips and the Progress and Settings buttons. */
+/* The header of a personal mode: the Progress, Settings and Quit buttons, and the
+ * recent chips in their row under it. */
 static void library_header_personal(const app *a, draw_list *l, float u, int nfocus, const header *hd)
 {
     ui_ctx ui = app_ui(a);
     const theme *t = a->th;
-    float by = hd->settings.y, bh = hd->settings.h;
-    ui_button(&ui, l, "settings", hd->settings, _("Settings"), a->focus.index == nfocus + app_nrecent(a) + 1, false);
-    ui_button(&ui, l, "quit", hd->quit, _("Quit"), a->focus.index == nfocus + app_nrecent(a) + 2, false);
-    ui_button(&ui, l, "progress", hd->progress, _("Progress"), a->focus.index == nfocus + app_nrecent(a), false);
-    if (app_nrecent(a) == 0 || library_large_text(a))
-        return; /* large text: no room for the recent chips */
-    float x = 300 * u, right = hd->help.x - 26 * u; /* left of Help */
-    draw_text(l, gw_rc(x, by, 80 * u, bh), _("Recent"), (int)lroundf(16 * u), VALIGN_MIDDLE, t->text_dim);
-    x += 80 * u;
-    float cw = fminf(170 * u, (right - x) / (float)app_nrecent(a) - 10 * u);
-    for (int k = 0; k < app_nrecent(a) && cw > 60 * u; k++) {
-        const exercise *e = pack_set_find(a->packs, app_recent(a, k));
-        gw_rect r = gw_rc(x + (float)k * (cw + 10 * u), by + 4 * u, cw, bh - 8 * u);
-        bool f = a->focus.index == nfocus + k;
-        draw_rect(l, r, r.h / 2, f && a->focus.visible ? t->surface_hi : t->surface);
-        draw_text(l, gw_rc(r.x + 12 * u, r.y, r.w - 24 * u, r.h), e ? app_text(a, &e->title) : app_recent(a, k),
-                  (int)lroundf(15 * u), ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT, t->text);
-        if (f && a->focus.visible)
-            draw_frame(l, gw_rc(r.x - 4 * u, r.y - 4 * u, r.w + 8 * u, r.h + 8 * u), r.h / 2 + 4 * u, 3 * u,
-                       t->focus);
+    recent_row R = library_recent_row(a, hd->h + (a->notice[0] ? 18 * u : 0));
+    ui_button(&ui, l, "settings", hd->settings, _("Settings"), a->focus.index == nfocus + R.n + 1, false);
+    ui_button(&ui, l, "quit", hd->quit, _("Quit"), a->focus.index == nfocus + R.n + 2, false);
+    ui_button(&ui, l, "progress", hd->progress, _("Progress"), a->focus.index == nfocus + R.n, false);
+    if (R.n == 0)
+        return;
+    int px = recent_px(a);
+    draw_text(l, R.label, _("Recent"), px, VALIGN_MIDDLE | (FONT_BOLD << 8), t->text_dim);
+    for (int k = 0; k < R.n; k++) {
         char id[DRAW_WIDGET_ID_MAX];
-        snprintf(id, sizeof id, "recent:%.40s", app_recent(a, k));
-        draw_widget_add(l, id, r, f);
+        snprintf(id, sizeof id, "recent:%.40s", app_recent(a, R.which[k]));
+        gw_rect r = ui_card(&ui, l, id, R.chip[k], R.chip[k].h / 2, a->focus.index == nfocus + k, t->surface);
         char name[160];
         /* A recently used exercise's button, as read aloud says it ("Recent: Box breathing"). */
-        snprintf(name, sizeof name, _("Recent: %s"), e ? app_text(a, &e->title) : app_recent(a, k));
+        snprintf(name, sizeof name, _("Recent: %s"), recent_title(a, R.which[k]));
         draw_widget_describe(l, ROLE_BUTTON, name, NULL);
+        draw_text(l, r, recent_title(a, R.which[k]), px, ALIGN_CENTER | VALIGN_MIDDLE, t->text);
     }
 }
 
@@ -272,6 +310,9 @@ static grid library_grid_layout(const app *a, const exercise *const *ex, const i
     G.top = G.hd.h;
     if (a->notice[0])
         G.top += 18 * u;
+    recent_row R = library_recent_row(a, G.top);
+    if (R.n > 0)
+        G.top += R.h + 4 * u;
     G.gap = 24 * u;
     G.cw = (W - 2 * pad - (NCOL - 1) * G.gap) / NCOL;
     G.head = 40 * u;
@@ -376,8 +417,11 @@ static void library_draw(const app *a, draw_list *l)
     if (!ui_line_fits(&ui, "Groundwork", npx, true, nw))
         npx = ui_fit_px(&ui, "Groundwork", npx, ui_min_px(&ui, npx), true, nw, 1e6f);
     float nh = fmaxf(48 * u, ui_text_h(&ui, "Groundwork", npx, true, 0));
-    draw_text(l, gw_rc(pad, hd->help.y + hd->help.h / 2 - nh / 2, fmaxf(W / 2, nw), nh), "Groundwork", npx,
-              VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), t->text);
+    /* large text with long button labels leaves it no room: the buttons matter more
+     * than the name (which the buttons once covered half of) */
+    if (ui_text_w(&ui, "Groundwork", npx, true) <= nw)
+        draw_text(l, gw_rc(pad, hd->help.y + hd->help.h / 2 - nh / 2, fmaxf(W / 2, nw), nh), "Groundwork", npx,
+                  VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), t->text);
     ui_safety_button_at(&ui, l, hd->help);
     if (!app_personal(a)) {
         ui_button(&ui, l, "quit", hd->quit, _("Quit"), false, false);
@@ -459,7 +503,14 @@ static void library_draw(const app *a, draw_list *l)
             r = gw_rc(pad + (float)c * (cw + gap), top + head + (float)k * (ch + 10 * u), cw, ch);
         }
         bool focused = i == a->focus.index;
-        draw_rect(l, r, 14 * u, focused && a->focus.visible ? t->surface_hi : t->surface);
+        char id[DRAW_WIDGET_ID_MAX];
+        snprintf(id, sizeof id, "exercise:%s", ex[i]->id);
+        r = ui_card(&ui, l, id, r, 14 * u, focused, t->surface);
+        {
+            char tb[CARD_TEXT_MAX], lw[64];
+            draw_widget_describe(l, ROLE_EXERCISE, app_title_tagged(a, ex[i], tb, sizeof tb),
+                                 app_length_words(ex[i], lw, sizeof lw));
+        }
         float ip = 16 * u;
         char meta[48], buf[CARD_TEXT_MAX];
         gw_ns len = exercise_length(ex[i]);
@@ -507,13 +558,6 @@ static void library_draw(const app *a, draw_list *l)
                 draw_text(l, gw_rc(r.x + ip, sy, r.w - 2 * ip, sh), sum,
                           ui_fit_px(&ui, sum, spx, ui_min_px(&ui, spx), false, r.w - 2 * ip, sh), 0, t->text_dim);
         }
-        if (focused && a->focus.visible)
-            draw_frame(l, gw_rc(r.x - 4 * u, r.y - 4 * u, r.w + 8 * u, r.h + 8 * u), 18 * u, 3 * u, t->focus);
-        char id[DRAW_WIDGET_ID_MAX];
-        snprintf(id, sizeof id, "exercise:%s", ex[i]->id);
-        draw_widget_add(l, id, r, focused);
-        draw_widget_describe(l, ROLE_EXERCISE, app_title_tagged(a, ex[i], buf, sizeof buf),
-                             app_length_words(ex[i], meta, sizeof meta));
         if (app_personal(a)) {
             bool fav = app_is_favourite(a, ex[i]->id);
             gw_rect sr = gw_rc(r.x + r.w - 8 * u - 40 * u, r.y + 2 * u, 40 * u, 40 * u);

@@ -279,11 +279,21 @@ typedef struct pacer_layout {
     float px_status;
 } pacer_layout;
 
-static void controls(const app *a, ctl *b)
+/* The controls; Style names the style shown ("Style: Orb"), as wide as its widest
+ * name needs so the row does not shift as the styles go round. style_buf holds its
+ * label. */
+static void controls(const app *a, ctl *b, char *style_buf, size_t n)
 {
+    ui_ctx ui = app_ui(a);
+    float style_w = 120;
+    for (int i = 0; i < PACER_STYLE_COUNT; i++) {
+        snprintf(style_buf, n, _("Style: %s"), ui_pacer_style_label(i));
+        style_w = fmaxf(style_w, ui_button_w(&ui, style_buf, 0) / app_unit(a));
+    }
+    snprintf(style_buf, n, _("Style: %s"), ui_pacer_style_label(pacer_style_of(a)));
     ctl c[NCTL] = {
         { "shorter", _("Shorter"), 120 }, { "pause", a->clock.paused ? _("Resume") : _("Pause"), 150 },
-        { "longer", _("Longer"), 120 },   { "style", _("Style"), 120 },
+        { "longer", _("Longer"), 120 },   { "style", style_buf, style_w },
         { "mute", ST(a)->muted ? _("Unmute") : _("Mute"), 120 },
         { "speak", ST(a)->speak ? _("Quiet") : _("Voice"), 120 },
     };
@@ -306,7 +316,8 @@ static pacer_layout lay_out(const app *a, float bar, const char *left, const cha
     float u = app_unit(a), W = (float)a->w, H = (float)a->h;
     float pad = 40 * u, gap = 10 * u;
     ctl b[NCTL];
-    controls(a, b);
+    char style_buf[96];
+    controls(a, b, style_buf, sizeof style_buf);
     L.bar = bar;
     L.px_status = (int)lroundf(24 * u);
     int spx = (int)L.px_status;
@@ -419,7 +430,8 @@ static void footer(const app *a, draw_list *l, const pacer_layout *L, const char
         draw_text(l, gw_rc(st.x + st.w - w, st.y, w, st.h), right, spx, ALIGN_RIGHT | VALIGN_MIDDLE | TEXT_FIT, t->text);
     }
     ctl b[NCTL];
-    controls(a, b);
+    char style_buf[96];
+    controls(a, b, style_buf, sizeof style_buf);
     for (int i = 0; i < NCTL; i++)
         ui_button(&ui, l, b[i].id, L->ctl[i], b[i].label, false, false);
 }

@@ -261,7 +261,8 @@ static float section(sform *L, int k, float x, float y, float w)
 {
     const app *a = L->a;
     static const char *const TK[] = { "calm", "light", "contrast" };
-    static const char *const TN[] = { N_("Calm"), N_("Light"), N_("High contrast") };
+    /* the default theme is "Dark": "Calm" is the reduced-motion pacer style */
+    static const char *const TN[] = { N_("Dark"), N_("Light"), N_("High contrast") };
     static const char *const LK[] = { "auto", "en", "es", "de", "ar" };
     static const char *const LN[] = { N_("Automatic"), N_("English"), N_("Español"), N_("Deutsch"), N_("العربية") };
     static const char *const PN[PACER_STYLE_COUNT] = { N_("Orb"), N_("Box"), N_("Wave"), N_("Tube"), N_("Calm") };
@@ -284,7 +285,7 @@ static float section(sform *L, int k, float x, float y, float w)
     }
     case 5: return sform_stepper(L, x, y, w, _("Cue sounds"), "volume:cues", a->set.vol_cues);
     case 6: return sform_stepper(L, x, y, w, _("Voice"), "volume:voice", a->set.vol_voice);
-    case 7: return sform_stepper(L, x, y, w, _("Background sound"), "volume:ambience", a->set.vol_ambience);
+    case 7: return sform_stepper(L, x, y, w, _("Ambience"), "volume:ambience", a->set.vol_ambience);
     case 8: return country(L, x, y, w);
     case 9: return reminders_row(L, x, y, w);
     case 10: return reminders_days(L, x, y, w);

@@ -7,19 +7,72 @@
 #include "core/i18n.h"
 #include "platform/plat_text.h"
 
+static gw_color mix(gw_color a, gw_color b, float k)
+{
+    gw_color c = { (uint8_t)lroundf(a.r + (b.r - a.r) * k), (uint8_t)lroundf(a.g + (b.g - a.g) * k),
+                   (uint8_t)lroundf(a.b + (b.b - a.b) * k), a.a };
+    return c;
+}
+
+bool ui_hovered(const ui_ctx *ui, const char *id) { return ui->hover && id && !strcmp(ui->hover, id); }
+
+bool ui_pressed(const ui_ctx *ui, const char *id) { return ui->pressing && ui_hovered(ui, id); }
+
+gw_color ui_state_color(const ui_ctx *ui, const char *id, gw_color base)
+{
+    if (ui_pressed(ui, id))
+        return mix(base, ui->th->bg, 0.35f);
+    if (ui_hovered(ui, id))
+        return mix(base, ui->th->text, 0.14f);
+    return base;
+}
+
+void ui_focus_ring(const ui_ctx *ui, draw_list *l, gw_rect r, float rad)
+{
+    if (!ui->focus_visible)
+        return;
+    float u = ui->unit, g = 4 * u;
+    draw_frame(l, gw_rc(r.x - g, r.y - g, r.w + 2 * g, r.h + 2 * g), rad + g, 3 * u, ui->th->focus);
+}
+
+/* pressed: the surface sinks a little into the screen */
+static gw_rect pressed_rect(const ui_ctx *ui, const char *id, gw_rect r)
+{
+    if (!ui_pressed(ui, id))
+        return r;
+    float d = 2 * ui->unit;
+    return gw_rc(r.x + d, r.y + d, r.w - 2 * d, r.h - 2 * d);
+}
+
+gw_rect ui_card(const ui_ctx *ui, draw_list *l, const char *id, gw_rect r, float rad, bool focused, gw_color base)
+{
+    gw_rect s = pressed_rect(ui, id, r);
+    draw_rect(l, s, rad, ui_state_color(ui, id, focused && ui->focus_visible ? ui->th->surface_hi : base));
+    if (focused)
+        ui_focus_ring(ui, l, r, rad);
+    draw_widget_add(l, id, r, focused);
+    return s;
+}
+
+const char *ui_pacer_style_label(int style)
+{
+    /* the reduced-motion style is "Calm"; the default theme is called "Dark" */
+    static const char *const N[] = { N_("Orb"), N_("Box"), N_("Wave"), N_("Tube"), N_("Calm") };
+    return style >= 0 && style < (int)(sizeof N / sizeof *N) ? _(N[style]) : _(N[0]);
+}
+
 void ui_button(const ui_ctx *ui, draw_list *l, const char *id, gw_rect r, const char *label,
                bool focused, bool primary)
 {
     const theme *t = ui->th;
     float u = ui->unit;
     float rad = r.h * 0.3f;
-    draw_rect(l, r, rad, primary ? t->accent : t->surface_hi);
+    gw_rect s = pressed_rect(ui, id, r);
+    draw_rect(l, s, rad, ui_state_color(ui, id, primary ? t->accent : t->surface_hi));
     gw_color fg = primary ? t->bg : t->text;
-    draw_text(l, r, label, (int)lroundf(22 * u), ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), fg);
-    if (focused && ui->focus_visible) {
-        float g = 4 * u;
-        draw_frame(l, gw_rc(r.x - g, r.y - g, r.w + 2 * g, r.h + 2 * g), rad + g, 3 * u, t->focus);
-    }
+    draw_text(l, s, label, (int)lroundf(22 * u), ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), fg);
+    if (focused)
+        ui_focus_ring(ui, l, r, rad);
     draw_widget_add(l, id, r, focused);
     draw_widget_describe(l, ROLE_BUTTON, label, NULL); /* heard as it reads */
 }

@@ -19,7 +19,27 @@ typedef struct ui_ctx {
     float text_scale;        /* the person's text size (draw_adapt applies it) */
     bool focus_visible;      /* focus rings are drawn (keyboard or gamepad in use) */
     struct plat_text *text;  /* measures text; NULL: sizes are estimated */
+    const char *hover;       /* the widget under the mouse, NULL: none */
+    bool pressing;           /* the mouse button or a finger is down on `hover` */
 } ui_ctx;
+
+/* ---- a control's states ------------------------------------------------------------
+ * Every control shows the same states the same way: under the mouse its surface is a
+ * little lighter (towards the text colour), pressed a little deeper (towards the
+ * background) and inset, and focused (keyboard or gamepad) it has the focus ring: a
+ * 3-unit ring in the theme's focus colour, 4 units outside it. */
+bool ui_hovered(const ui_ctx *ui, const char *id);
+bool ui_pressed(const ui_ctx *ui, const char *id);
+/* The surface colour of control `id` resting at `base`, in its state. */
+gw_color ui_state_color(const ui_ctx *ui, const char *id, gw_color base);
+/* The focus ring around r, whose corners have radius rad (when focus is visible). */
+void ui_focus_ring(const ui_ctx *ui, draw_list *l, gw_rect r, float rad);
+/* A card or chip: its surface (`base` at rest, surface_hi when focused) in its state,
+ * the focus ring when focused, and its widget. Draw its content after it. Returns
+ * the rectangle to draw the content in (inset while pressed). */
+gw_rect ui_card(const ui_ctx *ui, draw_list *l, const char *id, gw_rect r, float rad, bool focused, gw_color base);
+/* The name a pacer style is shown by (its index in the pacer_style vocabulary). */
+const char *ui_pacer_style_label(int style);
 
 /* A button: rounded surface, centred label, widget id; focus ring when focused. */
 void ui_button(const ui_ctx *ui, draw_list *l, const char *id, gw_rect r, const char *label,
