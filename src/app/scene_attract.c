@@ -1,7 +1,10 @@
 /* scene_attract: the kiosk's resting screen. A calm breathing orb (the breathing
- * engine, closed form in time) and "Touch to begin" in each offered language in turn.
- * The whole screen is one target (widget "begin"). Dimmed or blank outside operating
- * hours; everything drifts by a few pixels over minutes against burn-in.
+ * engine, closed form in time) and beside it "Touch to begin" in each offered
+ * language in turn, the offered exercises as large cards (widgets "exercise:<id>",
+ * up to three; two and "more" when more are offered) and the crisis line. The rest
+ * of the screen is one target (widget "begin": the kiosk library, or the one
+ * exercise offered). Dimmed or blank outside operating hours; everything drifts by a
+ * few pixels over minutes against burn-in.
  *
  * scene_kiosk_library: the offered exercises as big cards (widgets "exercise:<id>")
  * and a "back" button to the attract loop; cards that do not all fit go on pages
@@ -70,27 +73,26 @@ static breath_pattern attract_pattern(const app *a)
     return p;
 }
 
-static void attract_begin(app *a)
+/* The language the visitor read when they touched: the one "Touch to begin" was shown
+ * in, for the exercises and the interface alike (the exercises alone changed: Arabic
+ * exercises in an English, left-to-right frame). */
+static void attract_take_lang(app *a)
 {
-    /* the language shown when touched, for the exercises and the interface alike (the
-     * exercises alone changed: Arabic exercises in an English, left-to-right frame) */
     if (strcmp(a->lang, attract_shown_lang(a))) {
         snprintf(a->lang, sizeof a->lang, "%s", attract_shown_lang(a));
         app_lang_changed(a);
     }
-    const kiosk_config *c = app_kiosk_config(a);
-    int offered = 0;
-    const char *only = NULL;
-    int n = a->packs ? pack_set_exercise_count(a->packs) : 0;
-    for (int i = 0; i < n; i++) {
-        const exercise *e = pack_set_exercise_at(a->packs, i);
-        if (kiosk_offers(c, e->id, e->unattended)) {
-            offered++;
-            only = e->id;
-        }
-    }
+}
+
+static int klib_offered(const app *a, const exercise **out);
+
+static void attract_begin(app *a)
+{
+    attract_take_lang(a);
+    const exercise *ex[MAX_CARDS];
+    int offered = klib_offered(a, ex);
     if (offered == 1)
-        app_choose_exercise(a, only);
+        app_choose_exercise(a, ex[0]->id);
     else
         app_go(a, SCENE_KIOSK_LIBRARY);
 }
@@ -108,6 +110,149 @@ static void attract_activate(app *a, const char *w)
 {
     if (!strcmp(w, "begin"))
         attract_begin(a);
+    else if (!strcmp(w, "more")) /* every exercise offered, as cards */
+        app_go(a, SCENE_KIOSK_LIBRARY);
+    else if (!strncmp(w, "exercise:", 9)) /* its cautions, then the exercise (as from the library) */
+        app_choose_exercise(a, w + 9);
+}
+
+/* Where everything goes. Landscape: the breathing figure on one side with the line
+ * under it and the crisis line below; on the other "Touch to begin" in the language
+ * of the moment, up to three of the offered exercises as large cards (two and "More
+ * exercises" when more are offered) and Help. Portrait: the figure above, the rest
+ * under it. The cards' titles are as large as lets them all fit, down to the smallest
+ * allowed; with large text there may be room for fewer cards. */
+#define ATTRACT_CARDS 3
+typedef struct alay {
+    float cx, cy, rmax;            /* the figure */
+    gw_rect touch, sub, safety, help;
+    int touch_px, sub_px, safety_px, title_px, len_px;
+    int ncards;                    /* cards drawn, "More exercises" among them when more */
+    bool more, show_sub;
+    gw_rect card[ATTRACT_CARDS];
+} alay;
+
+static const char *attract_safety_line(const app *a)
+{
+    char region[8];
+    app_region(a, region, sizeof region);
+    const locale_line *ln = locales_line(&a->loc, region);
+    const char *line = ln ? pack_text_get(&ln->text, a->lang) : "";
+    return line[0] ? line : _("If you are in danger, contact your local emergency services now.");
+}
+
+static const char *attract_card_title(const app *a, const exercise *e, bool more, char *buf, size_t n)
+{
+    return more ? _("More exercises") : app_title_tagged(a, e, buf, n);
+}
+
+/* The height each card needs (into card_h) and all of them with their gaps, titles
+ * at px wrapped in w, with their lengths. */
+static float attract_cards_h(const app *a, const exercise *const *ex, int ncards, bool more, int px, int lpx, float w,
+                             float gap, float *card_h)
+{
+    ui_ctx ui = app_ui(a);
+    float u = app_unit(a), total = 0;
+    char buf[512];
+    for (int k = 0; k < ncards; k++) {
+        bool m = more && k == ncards - 1;
+        float h = ui_text_h(&ui, attract_card_title(a, ex[k], m, buf, sizeof buf), px, true, w - 56 * u);
+        if (!m && exercise_length(ex[k]) > 0)
+            h += 6 * u + ui_text_h(&ui, "0:00", lpx, false, 0);
+        card_h[k] = fmaxf(104 * u, h + 40 * u);
+        total += card_h[k] + (k ? gap : 0);
+    }
+    return total;
+}
+
+static alay attract_layout(const app *a)
+{
+    ui_ctx ui = app_ui(a);
+    alay L = { 0 };
+    float W = (float)a->w, H = (float)a->h, u = app_unit(a), pad = 40 * u, gap = 20 * u;
+    const exercise *ex[MAX_CARDS];
+    int n = klib_offered(a, ex);
+    bool portrait = W < H * 1.1f;
+    /* each column's width: the panel's wider with large text, whose words need it */
+    float split = a->view.text_scale > 1.4f ? 0.42f : 0.5f;
+    float half = portrait ? W - 2 * pad : W * (1 - split) - 1.5f * pad;        /* the panel's */
+    float fwid = portrait ? W - 2 * pad : W * split - 1.5f * pad;              /* the figure's */
+    float fx = pad, px0 = portrait ? pad : W * split + pad / 2;     /* the figure's and the panel's left */
+    /* Help, at the panel's bottom end */
+    float hw = ui_button_w(&ui, _("Help"), 150 * u), hh = ui_button_h(&ui, _("Help"), hw, 56 * u);
+    L.help = gw_rc(W - pad - hw, H - 24 * u - hh, hw, hh);
+    /* the crisis line at the bottom of the figure's column (portrait: beside Help) */
+    const char *safety = attract_safety_line(a);
+    float sw = portrait ? W - 2 * pad - hw - 24 * u : fwid;
+    int spx = (int)lroundf(20 * u);
+    L.safety_px = ui_fit_px(&ui, safety, spx, ui_min_px(&ui, spx), false, sw, H * 0.22f);
+    float sh = ui_text_h(&ui, safety, L.safety_px, false, sw);
+    L.safety = gw_rc(fx, H - 24 * u - sh, sw, sh);
+    /* the panel: "Touch to begin", the cards, down to Help (portrait: to the crisis line) */
+    float ptop = portrait ? H * 0.40f : 40 * u, pbot = (portrait ? fminf(L.safety.y, L.help.y) : L.help.y) - 20 * u;
+    const char *touch = attract_touch_text(attract_shown_lang(a));
+    /* on one line if a size down to the smallest allowed lets it (a second line
+     * would cost a card at large text), else wrapped at its size */
+    int tp0 = (int)lroundf(40 * u);
+    L.touch_px = tp0;
+    for (int p = tp0; p >= ui_min_px(&ui, tp0); p--)
+        if (ui_text_w(&ui, touch, p, true) <= half) {
+            L.touch_px = p;
+            break;
+        }
+    float th = ui_text_h(&ui, touch, L.touch_px, true, half);
+    float ctop = ptop + th + 24 * u, room = pbot - ctop;
+    /* the cards: as many as fit (at least one), titles as large as they may be */
+    L.len_px = (int)lroundf(22 * u);
+    L.ncards = n < ATTRACT_CARDS ? n : ATTRACT_CARDS;
+    float ch[ATTRACT_CARDS] = { 0 };
+    int p0 = (int)lroundf(30 * u), pmin = ui_min_px(&ui, p0);
+    for (; L.ncards > 1; L.ncards--) {
+        L.more = n > L.ncards;
+        for (L.title_px = p0; L.title_px >= pmin; L.title_px--)
+            if (attract_cards_h(a, ex, L.ncards, L.more, L.title_px, L.len_px, half, gap, ch) <= room)
+                break;
+        if (L.title_px >= pmin)
+            break;
+    }
+    if (L.ncards <= 1) {
+        L.ncards = n > 0 ? 1 : 0;
+        L.more = n > 1;
+        L.title_px = ui_fit_px(&ui, _("More exercises"), p0, pmin, true, half - 56 * u, room - 40 * u);
+    }
+    float total = attract_cards_h(a, ex, L.ncards, L.more, L.title_px, L.len_px, half, gap, ch);
+    /* cards of one height where they may grow (at most 150), the words and cards
+     * centred in the panel's height */
+    float most = 0;
+    for (int k = 0; k < L.ncards; k++)
+        most = fmaxf(most, ch[k]);
+    most = fmaxf(most, fminf(150 * u, (room - gap * (float)(L.ncards - 1)) / (float)(L.ncards ? L.ncards : 1)));
+    if (most * (float)L.ncards + gap * (float)(L.ncards - 1) <= room) {
+        for (int k = 0; k < L.ncards; k++)
+            ch[k] = most;
+        total = most * (float)L.ncards + gap * (float)(L.ncards - 1);
+    }
+    float shift = fmaxf(0.f, (room - total) / 2);
+    L.touch = gw_rc(px0, ptop + shift, half, th);
+    float y = ctop + shift;
+    for (int k = 0; k < L.ncards; k++) {
+        L.card[k] = gw_rc(px0, y, half, ch[k]);
+        y += ch[k] + gap;
+    }
+    /* the figure in the room left above the crisis line (portrait: above the panel),
+     * the line under it where there is room for it as well */
+    const char *sub = _("A few minutes of calm breathing");
+    L.sub_px = (int)lroundf(22 * u);
+    float subh = ui_text_h(&ui, sub, L.sub_px, false, fwid);
+    float ftop = portrait ? 90 * u : 40 * u, fbot = (portrait ? ptop : L.safety.y) - 24 * u;
+    L.show_sub = (fbot - ftop - subh - 16 * u) / 2 / 1.15f >= 70 * u;
+    if (L.show_sub)
+        fbot -= subh + 16 * u;
+    L.rmax = fmaxf(20 * u, fminf(fwid, fbot - ftop) / 2 / 1.15f);
+    L.cx = fx + fwid / 2;
+    L.cy = ftop + (fbot - ftop) / 2;
+    L.sub = gw_rc(fx, L.cy + L.rmax * 1.15f + 16 * u, fwid, subh);
+    return L;
 }
 
 static void attract_draw(const app *a, draw_list *l)
@@ -125,32 +270,55 @@ static void attract_draw(const app *a, draw_list *l)
     kiosk_burnin_offset(a->now, 8 * u, &dx, &dy);
     dx = roundf(dx);
     dy = roundf(dy);
-    /* the words under the orb, as tall as they need; the orb in the room above them */
-    const char *touch = attract_touch_text(attract_shown_lang(a)), *sub = _("A few minutes of calm breathing");
-    int tpx = (int)lroundf(44 * u), spx = (int)lroundf(22 * u);
-    float tw = W - 96 * u;
-    bool tone = ui_text_w(&ui, touch, tpx, true) <= tw, sone = ui_text_w(&ui, sub, spx, false) <= tw;
-    float th = fmaxf(70 * u, ui_text_h(&ui, touch, tpx, true, tw)), sh = fmaxf(40 * u, ui_text_h(&ui, sub, spx, false, tw));
-    float ty = fminf(H * 0.78f, H - 12 * u - th - sh);
+    alay L = attract_layout(a);
+    /* the breathing figure */
     breath_pattern p = attract_pattern(a);
     breath_state s;
     gw_ns cyc = breath_cycle_len(&p);
     breath_at(&p, cyc > 0 ? a->now % cyc : 0, &s);
-    float rmax = fminf(fminf(W, H) * 0.28f, (ty - 36 * u) / 2 / 1.15f), rmin = rmax * 0.45f;
-    float cx = W / 2 + dx, cy = fminf(H * 0.42f, ty - 12 * u - rmax * 1.15f) + dy;
+    float rmax = L.rmax, rmin = rmax * 0.45f;
+    float cx = L.cx + dx, cy = L.cy + dy;
     float r = roundf((rmin + (rmax - rmin) * (float)s.fill) * 2) / 2;
     gw_color col = s.kind == BREATH_EXHALE ? t->exhale : s.kind == BREATH_INHALE ? t->inhale : t->hold;
     gw_color halo = col;
     halo.a = 30;
     draw_circle(l, cx, cy, roundf(r * 1.15f * 2) / 2, halo);
     draw_circle(l, cx, cy, r, col);
-    draw_text(l, gw_rc((W - tw) / 2 + dx, ty + dy, tw, th), touch, tpx,
-              ALIGN_CENTER | VALIGN_MIDDLE | (tone ? TEXT_FIT : 0) | (FONT_BOLD << 8), t->text);
-    draw_text(l, gw_rc((W - tw) / 2 + dx, ty + th + dy, tw, sh), sub, spx,
-              ALIGN_CENTER | VALIGN_MIDDLE | (sone ? TEXT_FIT : 0), t->text_dim);
-    /* the safety line one tap away on the waiting screen too (over "begin": drawn after it) */
-    float hw = ui_button_w(&ui, _("Help"), 150 * u);
-    ui_safety_button(&ui, l, W - 28 * u - hw + dx, 24 * u + dy);
+    if (L.show_sub)
+        draw_text(l, gw_rc(L.sub.x + dx, L.sub.y + dy, L.sub.w, L.sub.h), _("A few minutes of calm breathing"), L.sub_px,
+                  ALIGN_CENTER | VALIGN_TOP, t->text_dim);
+    /* "Touch to begin", then the exercises */
+    const char *touch = attract_touch_text(attract_shown_lang(a));
+    draw_text(l, gw_rc(L.touch.x + dx, L.touch.y + dy, L.touch.w, L.touch.h), touch, L.touch_px,
+              VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
+    const exercise *ex[MAX_CARDS];
+    klib_offered(a, ex);
+    for (int k = 0; k < L.ncards; k++) {
+        bool more = L.more && k == L.ncards - 1;
+        char id[DRAW_WIDGET_ID_MAX], buf[512];
+        if (more)
+            snprintf(id, sizeof id, "more");
+        else
+            snprintf(id, sizeof id, "exercise:%s", ex[k]->id);
+        gw_rect rc = gw_rc(L.card[k].x + dx, L.card[k].y + dy, L.card[k].w, L.card[k].h);
+        rc = ui_card(&ui, l, id, rc, 22 * u, false, t->surface_hi);
+        const char *title = attract_card_title(a, ex[k], more, buf, sizeof buf);
+        gw_ns el = more ? 0 : exercise_length(ex[k]);
+        float tw = rc.w - 56 * u, tth = ui_text_h(&ui, title, L.title_px, true, tw);
+        float lh = el > 0 ? ui_text_h(&ui, "0:00", L.len_px, false, 0) : 0;
+        float ty = rc.y + (rc.h - tth - (el > 0 ? 6 * u + lh : 0)) / 2;
+        draw_text(l, gw_rc(rc.x + 28 * u, ty, tw, tth), title, L.title_px, VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
+        if (el > 0) {
+            char len[64], clk[32];
+            ui_clock(clk, sizeof clk, gw_seconds(el));
+            snprintf(len, sizeof len, _("about %s"), clk);
+            draw_text(l, gw_rc(rc.x + 28 * u, ty + tth + 6 * u, tw, lh), len, L.len_px, VALIGN_MIDDLE, t->text_dim);
+        }
+    }
+    /* the crisis line, and Help one tap away (over "begin": drawn after it) */
+    draw_text(l, gw_rc(L.safety.x + dx, L.safety.y + dy, L.safety.w, L.safety.h), attract_safety_line(a), L.safety_px,
+              VALIGN_MIDDLE, t->text_dim);
+    ui_safety_button_at(&ui, l, gw_rc(L.help.x + dx, L.help.y + dy, L.help.w, L.help.h));
     if (app_kiosk_hours(a) == KIOSK_DIM)
         draw_rect(l, gw_rc(0, 0, W, H), 0, gw_rgba(0, 0, 0, 170));
 }

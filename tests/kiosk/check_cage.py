@@ -149,7 +149,7 @@ def main():
         def attract(img):
             w, h, _ = img
             corners = [px(img, 5, 5), px(img, w - 6, h - 6), px(img, 5, h - 6)]
-            centre = px(img, w // 2, int(h * 0.42))
+            centre = px(img, int(w * 0.26), int(h * 0.42))  # the orb, beside the exercises
             bg = corners[0]
             ok = (all(near(c, bg) for c in corners) and sum(bg) > 30 and bg[2] > bg[0] and
                   not near(centre, bg, 40) and centre[2] > 150)

@@ -212,7 +212,9 @@ def kiosk_script(r, hours, ex):
 def kiosk_session(r, sc, t, ex, force=None):
     """One visitor from the attract screen at t. Returns (last input, when the attract screen
     is back for sure, what happened). force: (exercise id or "admin", ending) for the warm-up."""
-    x, y = r.uniform(0.2, 0.8), r.uniform(0.3, 0.7)
+    # a touch beside the cards, on the breathing figure's side (the cards themselves
+    # open their exercise's cautions): the first language is left to right
+    x, y = r.uniform(0.06, 0.40), r.uniform(0.3, 0.7)
     c = r.random() if not force else 1.0 if force[0] != "admin" else 0.0
     if c < 0.04:
         # the administrator's corner or the key chord, a wrong PIN, then Cancel
