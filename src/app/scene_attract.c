@@ -189,7 +189,11 @@ static alay attract_layout(const app *a)
     float sh = ui_text_h(&ui, safety, L.safety_px, false, sw);
     L.safety = gw_rc(fx, H - 24 * u - sh, sw, sh);
     /* the panel: "Touch to begin", the cards, down to Help (portrait: to the crisis line) */
-    float ptop = portrait ? H * 0.40f : 40 * u, pbot = (portrait ? fminf(L.safety.y, L.help.y) : L.help.y) - 20 * u;
+    /* portrait: the panel right under the figure (a third of the height) and its line */
+    const char *sub = _("A few minutes of calm breathing");
+    L.sub_px = (int)lroundf(22 * u);
+    float subh = ui_text_h(&ui, sub, L.sub_px, false, fwid);
+    float ptop = portrait ? 40 * u + fminf(fwid, H * 0.34f) + 16 * u + subh + 32 * u : 40 * u, pbot = (portrait ? fminf(L.safety.y, L.help.y) : L.help.y) - 20 * u;
     const char *touch = attract_touch_text(attract_shown_lang(a));
     /* on one line if a size down to the smallest allowed lets it (a second line
      * would cost a card at large text), else wrapped at its size */
@@ -232,7 +236,7 @@ static alay attract_layout(const app *a)
             ch[k] = most;
         total = most * (float)L.ncards + gap * (float)(L.ncards - 1);
     }
-    float shift = fmaxf(0.f, (room - total) / 2);
+    float shift = portrait ? 0.f : fmaxf(0.f, (room - total) / 2);
     L.touch = gw_rc(px0, ptop + shift, half, th);
     float y = ctop + shift;
     for (int k = 0; k < L.ncards; k++) {
@@ -241,10 +245,7 @@ static alay attract_layout(const app *a)
     }
     /* the figure in the room left above the crisis line (portrait: above the panel),
      * the line under it where there is room for it as well */
-    const char *sub = _("A few minutes of calm breathing");
-    L.sub_px = (int)lroundf(22 * u);
-    float subh = ui_text_h(&ui, sub, L.sub_px, false, fwid);
-    float ftop = portrait ? 90 * u : 40 * u, fbot = (portrait ? ptop : L.safety.y) - 24 * u;
+    float ftop = 40 * u, fbot = (portrait ? ptop : L.safety.y) - 24 * u;
     L.show_sub = (fbot - ftop - subh - 16 * u) / 2 / 1.15f >= 70 * u;
     if (L.show_sub)
         fbot -= subh + 16 * u;
@@ -303,6 +304,11 @@ static void attract_draw(const app *a, draw_list *l)
         gw_rect rc = gw_rc(L.card[k].x + dx, L.card[k].y + dy, L.card[k].w, L.card[k].h);
         rc = ui_card(&ui, l, id, rc, 22 * u, false, t->surface_hi);
         const char *title = attract_card_title(a, ex[k], more, buf, sizeof buf);
+        char lw[64];
+        if (more) /* heard as it reads */
+            draw_widget_describe(l, ROLE_BUTTON, title, NULL);
+        else
+            draw_widget_describe(l, ROLE_EXERCISE, title, app_length_words(ex[k], lw, sizeof lw));
         gw_ns el = more ? 0 : exercise_length(ex[k]);
         float tw = rc.w - 56 * u, tth = ui_text_h(&ui, title, L.title_px, true, tw);
         float lh = el > 0 ? ui_text_h(&ui, "0:00", L.len_px, false, 0) : 0;
@@ -555,9 +561,14 @@ static void klib_draw(const app *a, draw_list *l)
         int i = first + k, r = k / K.cols, c = k % K.cols;
         gw_rect rc = gw_rc(pad + (float)c * (K.cw + K.gap) + dx, K.top + (float)r * (K.ch + K.gap) + dy, K.cw, K.ch);
         bool focused = i == a->focus.index;
-        draw_rect(l, rc, 24 * u, t->surface_hi);
-        if (focused && a->focus.visible)
-            draw_frame(l, gw_rc(rc.x - 5 * u, rc.y - 5 * u, rc.w + 10 * u, rc.h + 10 * u), 28 * u, 4 * u, t->focus);
+        char id[DRAW_WIDGET_ID_MAX];
+        snprintf(id, sizeof id, "exercise:%s", ex[i]->id);
+        rc = ui_card(&ui, l, id, rc, 24 * u, focused, t->surface_hi);
+        {
+            char tb[512], lw[64];
+            draw_widget_describe(l, ROLE_EXERCISE, app_title_tagged(a, ex[i], tb, sizeof tb),
+                                 app_length_words(ex[i], lw, sizeof lw));
+        }
         /* the title and the length (if it has one), centred together in the card */
         gw_ns el = exercise_length(ex[i]);
         float th2 = K.title_h, sub_h = K.sub_h, block = th2 + (el > 0 ? 8 * u + sub_h : 0);
@@ -574,11 +585,6 @@ static void klib_draw(const app *a, draw_list *l)
             draw_text(l, gw_rc(rc.x + 28 * u, ty + th2 + 8 * u, rc.w - 56 * u, sub_h), len, (int)lroundf(24 * u),
                       ALIGN_CENTER | VALIGN_MIDDLE, t->text_dim);
         }
-        char id[DRAW_WIDGET_ID_MAX];
-        snprintf(id, sizeof id, "exercise:%s", ex[i]->id);
-        draw_widget_add(l, id, rc, focused);
-        char len[64];
-        draw_widget_describe(l, ROLE_EXERCISE, tt, app_length_words(ex[i], len, sizeof len));
     }
     if (K.pages > 1) {
         const char *prev = _("Previous page"), *next = _("Next page");
