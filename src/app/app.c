@@ -421,6 +421,11 @@ static void pointer_state(app *a, const gw_event *e)
 
 void app_event(app *a, const gw_event *e)
 {
+    if (e->type == EV_KEY_UP) { /* the press did all a key does; only a held key's timer ends */
+        if (a->mode->key_up)
+            a->mode->key_up(a, e);
+        return;
+    }
     if (e->type != EV_RESIZE && e->type != EV_AUDIO_DEVICE)
         a->last_input = a->now;
     if (a->mode->filter && a->mode->filter(a, e))

@@ -80,6 +80,7 @@ typedef struct mode_vt {
     void (*configure)(app *a, const app_config *cfg);
     void (*enter)(app *a);
     bool (*filter)(app *a, const gw_event *e);          /* true: swallowed by the mode */
+    void (*key_up)(app *a, const gw_event *e);          /* kiosk: a held key let go; may be NULL */
     void (*leave_exercise)(app *a);                     /* after an exercise ends or is left */
     void (*update)(app *a);                             /* policies over time (idle, ...) */
     gw_ns (*next_change)(const app *a);                 /* next policy deadline, or GW_NEVER; may be NULL */

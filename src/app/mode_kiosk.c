@@ -1,6 +1,8 @@
 /* mode_kiosk: an unattended waiting-room screen. Nothing may leave the program:
  * escape keys and quit requests are blocked and traced. The only way out is the admin
- * gesture (hold the top-left corner 5 s, or Ctrl+Alt+Shift+K) and the PIN. Without
+ * gesture (hold the top-left corner 5 s, or Ctrl+Alt+Shift+K) and the PIN. A visitor who
+ * cannot see turns read aloud on or off by holding the space bar or the bottom-right
+ * corner 3 s (a tone, then words), until the idle reset. Without
  * input for the idle timeout, or 10 s after an exercise's closing screen, everything
  * is cleared and the attract loop returns (content changed on disk is swapped in
  * then). Nothing personal is kept; only opt-in anonymous daily counters.
@@ -30,6 +32,10 @@ struct kiosk_st {
     bool  wall_live;             /* true: the local wall clock; false: virtual (play, render) */
     gw_ns closing_since;         /* a finished exercise's closing screen shown since; -1: none */
     gw_ns corner_since;          /* pointer held in the admin corner since; -1: none */
+    gw_ns speech_key_since;      /* the space bar held since (read aloud's gesture); -1: none */
+    gw_ns speech_corner_since;   /* pointer held in the read-aloud corner since; -1: none */
+    bool  speech_key_fired;      /* the hold turned read aloud: its repeats are swallowed */
+    bool  speech_corner_fired;   /* the hold turned read aloud: its release presses nothing */
     kiosk_pinlimit limit;        /* survives idle resets */
     kiosk_hours_state hours;
     struct kstats *stats;        /* owned; NULL when counters are off */
@@ -264,11 +270,19 @@ static void kiosk_configure(app *a, const app_config *cfg)
     k->wall_live = cfg->kiosk_wall_live;
 }
 
+/* No hold of read aloud's key or corner under way. */
+static void kiosk_speech_forget(struct kiosk_st *k)
+{
+    k->speech_key_since = k->speech_corner_since = -1;
+    k->speech_key_fired = k->speech_corner_fired = false;
+}
+
 static void kiosk_enter(app *a)
 {
     struct kiosk_st *k = ST(a);
     k->closing_since = -1;
     k->corner_since = -1;
+    kiosk_speech_forget(k);
     kiosk_load_config(a);
     kiosk_warn_unattended(a);
     kiosk_load_pin_state(a);
@@ -379,6 +393,7 @@ void app_kiosk_reset(app *a, const char *why)
     kiosk_forget_scene(a, SCENE_ADMIN);
     k->closing_since = -1;
     k->corner_since = -1;
+    kiosk_speech_forget(k);
     k->ended_seen = a->end.completed;
     k->was_active = false;
     if (k->cfg.nlang > 0) { /* the first offered language, the interface's too */
@@ -408,9 +423,70 @@ static void kiosk_admin_gesture(app *a, const char *how)
     app_go(a, SCENE_ADMIN);
 }
 
+/* Read aloud turned on (or off) without sight: a rising tone for on, a falling one for
+ * off (the breathing cues, known to every visitor who has heard the pacer), then the
+ * words. A visitor's choice lasts until the idle reset. */
+static void kiosk_speech_gesture(app *a, const char *how)
+{
+    bool on = !app_reading_aloud(a);
+    const char *tone = on ? "inhale" : "exhale";
+    trace_begin(a->tr, a->now, "read_aloud_gesture");
+    trace_str(a->tr, "how", how);
+    trace_bool(a->tr, "on", on);
+    trace_str(a->tr, "tone", tone);
+    trace_end(a->tr);
+    sound_cue(a->sound, tone);
+    app_read_aloud(a, on, true);
+}
+
+/* The holds that turn read aloud are timed here and fire in kiosk_update. The space
+ * bar's first press still does what it does (a visitor's Space begins); its repeats
+ * while held are swallowed, so holding it does not press the focus again and again.
+ * A press in the corner that fired presses nothing when it is lifted. */
+static bool kiosk_speech_hold(app *a, const gw_event *e)
+{
+    struct kiosk_st *k = ST(a);
+    switch (e->type) {
+    case EV_KEY:
+        if (strcmp(e->key, KIOSK_SPEECH_KEY) || e->mods)
+            return false;
+        if (e->repeat && (k->speech_key_since >= 0 || k->speech_key_fired))
+            return true;
+        k->speech_key_since = a->now;
+        k->speech_key_fired = false;
+        return false;
+    case EV_POINTER_DOWN:
+        k->speech_corner_since = kiosk_in_speech_corner(e->x, e->y, a->w, a->h) ? a->now : -1;
+        k->speech_corner_fired = false;
+        return false;
+    case EV_POINTER_MOVE:
+        if (k->speech_corner_since >= 0 && !kiosk_in_speech_corner(e->x, e->y, a->w, a->h))
+            k->speech_corner_since = -1;
+        return false;
+    case EV_POINTER_UP: {
+        bool fired = k->speech_corner_fired;
+        k->speech_corner_since = -1;
+        k->speech_corner_fired = false;
+        return fired;
+    }
+    default:
+        return false;
+    }
+}
+
+static void kiosk_key_up(app *a, const gw_event *e)
+{
+    if (!strcmp(e->key, KIOSK_SPEECH_KEY)) {
+        ST(a)->speech_key_since = -1;
+        ST(a)->speech_key_fired = false;
+    }
+}
+
 static bool kiosk_filter(app *a, const gw_event *e)
 {
     const char *what = NULL;
+    if (kiosk_speech_hold(a, e))
+        return true;
     if (e->type == EV_POINTER_DOWN)
         ST(a)->corner_since = kiosk_in_corner(e->x, e->y, a->w, a->h) ? a->now : -1;
     else if (e->type == EV_POINTER_UP)
@@ -469,6 +545,16 @@ static void kiosk_update(app *a)
         k->ended_seen = a->end.completed;
         kiosk_count(a, true);
     }
+    if (k->speech_key_since >= 0 && a->now - k->speech_key_since >= KIOSK_SPEECH_HOLD_NS) {
+        k->speech_key_since = -1;
+        k->speech_key_fired = true;
+        kiosk_speech_gesture(a, "key");
+    }
+    if (k->speech_corner_since >= 0 && a->now - k->speech_corner_since >= KIOSK_SPEECH_HOLD_NS) {
+        k->speech_corner_since = -1;
+        k->speech_corner_fired = true;
+        kiosk_speech_gesture(a, "corner");
+    }
     if (k->corner_since >= 0 && a->now - k->corner_since >= KIOSK_GESTURE_NS) {
         kiosk_admin_gesture(a, "corner");
         return;
@@ -510,6 +596,10 @@ static gw_ns kiosk_next_change(const app *a)
         t = a->now; /* the closing screen starts its count now */
     if (k->corner_since >= 0 && k->corner_since + KIOSK_GESTURE_NS < t)
         t = k->corner_since + KIOSK_GESTURE_NS;
+    if (k->speech_key_since >= 0 && k->speech_key_since + KIOSK_SPEECH_HOLD_NS < t)
+        t = k->speech_key_since + KIOSK_SPEECH_HOLD_NS;
+    if (k->speech_corner_since >= 0 && k->speech_corner_since + KIOSK_SPEECH_HOLD_NS < t)
+        t = k->speech_corner_since + KIOSK_SPEECH_HOLD_NS;
     if (k->cfg.hours_set) {
         /* the next whole wall-clock minute */
         long long w = app_kiosk_wall(a);
@@ -526,6 +616,7 @@ const mode_vt mode_kiosk = {
     .configure = kiosk_configure,
     .enter = kiosk_enter,
     .filter = kiosk_filter,
+    .key_up = kiosk_key_up,
     .leave_exercise = kiosk_leave_exercise,
     .update = kiosk_update,
     .next_change = kiosk_next_change,

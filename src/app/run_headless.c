@@ -164,6 +164,13 @@ static void feed(headless *h, const script_item *it, bool *end)
     case SCRIPT_EVENT:
         app_event(a, &it->ev);
         break;
+    case SCRIPT_KEY: {
+        gw_event e = it->ev;
+        app_event(a, &e);
+        e.type = EV_KEY_UP;
+        app_event(a, &e);
+        break;
+    }
     case SCRIPT_TAP:
     case SCRIPT_CLICK: {
         gw_event e = it->ev;

@@ -15,7 +15,8 @@ typedef enum gw_event_type {
     EV_QUIT,          /* quit or window-close request */
     EV_RESIZE,        /* w, h in pixels */
     EV_AUDIO_DEVICE,  /* added true/false */
-    EV_BUTTON         /* gamepad button: key holds "a", "b", "dpup", ... */
+    EV_BUTTON,        /* gamepad button: key holds "a", "b", "dpup", ... */
+    EV_KEY_UP         /* key released (key as EV_KEY): only a mode timing a held key hears it */
 } gw_event_type;
 
 enum { GW_MOD_CTRL = 1, GW_MOD_ALT = 2, GW_MOD_SHIFT = 4, GW_MOD_GUI = 8 };
@@ -30,6 +31,7 @@ typedef struct gw_event {
     int      w, h;
     bool     added;
     bool     live;    /* EV_AUDIO_DEVICE: sound can still play (a device open, or waiting to open) */
+    bool     repeat;  /* EV_KEY: the keyboard's own repeat of a key held down */
 } gw_event;
 
 #endif

@@ -499,6 +499,11 @@ bool kiosk_in_corner(float x, float y, int w, int h)
     return x >= 0 && y >= 0 && x * (float)w <= side && y * (float)h <= side;
 }
 
+bool kiosk_in_speech_corner(float x, float y, int w, int h)
+{
+    return x <= 1 && y <= 1 && kiosk_in_corner(1 - x, 1 - y, w, h);
+}
+
 int kiosk_lang_at(const kiosk_config *c, gw_ns t)
 {
     if (c->nlang <= 1 || t < 0)

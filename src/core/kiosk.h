@@ -25,6 +25,9 @@
 #define KIOSK_CLOSING_NS    GW_SEC(10)   /* the closing screen returns to attract */
 #define KIOSK_CONTENT_CHECK_NS GW_SEC(60)  /* an untouched attract screen looks for new content */
 #define KIOSK_GESTURE_NS    GW_SEC(5)    /* hold the top-left corner this long */
+/* read aloud on or off without sight: the space bar or the bottom-right corner held */
+#define KIOSK_SPEECH_HOLD_NS GW_SEC(3)
+#define KIOSK_SPEECH_KEY    "Space"
 #define KIOSK_CAUTIONS_READ_NS GW_SEC(5) /* "Before you begin" is read this long before Start */
 #define KIOSK_CURSOR_NS     GW_SEC(3)    /* the mouse cursor hides after this */
 #define KIOSK_LANG_NS       GW_SEC(4)    /* attract: each language shown this long */
@@ -120,6 +123,8 @@ void  kiosk_pin_record(kiosk_pinlimit *p, bool ok, gw_ns now);
 
 /* The admin corner: a square of the top-left, 9% of the short side. */
 bool kiosk_in_corner(float x, float y, int w, int h);
+/* The read-aloud corner: the same square at the bottom right, away from the admin's. */
+bool kiosk_in_speech_corner(float x, float y, int w, int h);
 /* The attract loop's language at time t (index into c->lang; 0 when none). */
 int kiosk_lang_at(const kiosk_config *c, gw_ns t);
 /* A slow drift of static elements against burn-in: within +-amp pixels, periods of

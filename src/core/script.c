@@ -62,7 +62,7 @@ static bool parse_mods(const cJSON *m, unsigned *out)
 
 static const char *const ACTIONS[] = { "key", "text", "tap", "click", "press", "quit", "resize",
                                        "audio_device", "screenshot", "end", "button", "down", "up",
-                                       "choose" };
+                                       "choose", "keydown", "keyup" };
 
 /* Fills it from obj; returns NULL or an error message. */
 static const char *parse_item(const cJSON *obj, script_item *it)
@@ -93,15 +93,17 @@ static const char *parse_item(const cJSON *obj, script_item *it)
     }
     if (!act)
         return "no action on the line";
-    if (cJSON_GetObjectItemCaseSensitive(obj, "mod") && strcmp(name, "key"))
+    if (cJSON_GetObjectItemCaseSensitive(obj, "mod") && strcmp(name, "key") && strcmp(name, "keydown"))
         return "\"mod\" goes only with \"key\"";
 
     memset(&it->ev, 0, sizeof it->ev);
     it->action = SCRIPT_EVENT;
-    if (!strcmp(name, "key") || !strcmp(name, "button")) {
+    if (!strcmp(name, "key") || !strcmp(name, "button") || !strcmp(name, "keydown") || !strcmp(name, "keyup")) {
         if (!cJSON_IsString(act) || !*act->valuestring || strlen(act->valuestring) >= sizeof it->ev.key)
             return "\"key\" must be a key name such as \"Escape\" or \"Space\"";
-        it->ev.type = name[0] == 'k' ? EV_KEY : EV_BUTTON;
+        it->ev.type = name[0] == 'b' ? EV_BUTTON : !strcmp(name, "keyup") ? EV_KEY_UP : EV_KEY;
+        if (!strcmp(name, "key")) /* a key is let go as it is pressed: nothing holds it */
+            it->action = SCRIPT_KEY;
         strcpy(it->ev.key, act->valuestring);
         if (!parse_mods(cJSON_GetObjectItemCaseSensitive(obj, "mod"), &it->ev.mods))
             return "\"mod\" must be a list of \"ctrl\", \"alt\", \"shift\", \"gui\"";

@@ -1,5 +1,5 @@
 /* script: the `play` input format, JSON Lines, each line {"at": SECONDS, <one action>}.
- * Actions: key (+mod), text, tap, click, press, choose, quit, resize, audio_device,
+ * Actions: key (+mod; pressed and released), keydown and keyup (a key held), text, tap, click, press, choose, quit, resize, audio_device,
  * screenshot, end. See docs/automation.md. Blank lines and lines starting with '#'
  * are skipped. Lines must be in time order.
  * Ownership: script_parse returns a script the caller frees with script_free. */
@@ -16,7 +16,8 @@ typedef enum script_action {
     SCRIPT_PRESS,       /* activate the widget named arg */
     SCRIPT_SCREENSHOT,  /* write the current frame to arg */
     SCRIPT_END,         /* stop the run, exit 0 */
-    SCRIPT_CHOOSE       /* activate the widget named arg, turning the screen's pages to it */
+    SCRIPT_CHOOSE,      /* activate the widget named arg, turning the screen's pages to it */
+    SCRIPT_KEY          /* ev (EV_KEY) pressed, then released at once */
 } script_action;
 
 typedef struct script_item {

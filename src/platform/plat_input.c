@@ -36,6 +36,12 @@ bool plat_input_translate(const SDL_Event *e, int win_w, int win_h, gw_event *ou
         out->type = EV_KEY;
         snprintf(out->key, sizeof out->key, "%s", SDL_GetKeyName(e->key.keysym.sym));
         out->mods = mods_of(e->key.keysym.mod);
+        out->repeat = e->key.repeat != 0;
+        return out->key[0] != 0;
+    case SDL_KEYUP:
+        out->type = EV_KEY_UP;
+        snprintf(out->key, sizeof out->key, "%s", SDL_GetKeyName(e->key.keysym.sym));
+        out->mods = mods_of(e->key.keysym.mod);
         return out->key[0] != 0;
     case SDL_TEXTINPUT:
         out->type = EV_TEXT;

@@ -92,6 +92,28 @@ static void bad_lines_say_where_and_what(void **st)
     expect_error("[1, 2]", "s.jsonl:1: not a JSON object (each line is {\"at\": SECONDS, ACTION})");
 }
 
+/* A key is pressed and let go at once; keydown and keyup hold one (the kiosk's holds). */
+static void keys_held_and_let_go(void **st)
+{
+    (void)st;
+    char err[256] = "";
+    script *s = parse("{\"at\": 0, \"key\": \"Space\"}\n"
+                      "{\"at\": 1, \"keydown\": \"Space\"}\n"
+                      "{\"at\": 4, \"keyup\": \"Space\"}\n"
+                      "{\"at\": 5, \"keydown\": \"R\", \"mod\": [\"ctrl\"]}\n", err);
+    assert_non_null(s);
+    assert_int_equal(s->n, 4);
+    assert_int_equal(s->item[0].action, SCRIPT_KEY);
+    assert_int_equal(s->item[0].ev.type, EV_KEY);
+    assert_int_equal(s->item[1].action, SCRIPT_EVENT);
+    assert_int_equal(s->item[1].ev.type, EV_KEY);
+    assert_string_equal(s->item[1].ev.key, "Space");
+    assert_int_equal(s->item[2].action, SCRIPT_EVENT);
+    assert_int_equal(s->item[2].ev.type, EV_KEY_UP);
+    assert_int_equal(s->item[3].ev.mods, GW_MOD_CTRL);
+    script_free(s);
+}
+
 static void missing_file_is_an_error(void **st)
 {
     (void)st;
@@ -115,6 +137,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_action_parses),
         cmocka_unit_test(bad_lines_say_where_and_what),
+        cmocka_unit_test(keys_held_and_let_go),
         cmocka_unit_test(missing_file_is_an_error),
         cmocka_unit_test(empty_script_is_fine),
     };
