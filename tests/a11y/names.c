@@ -6,6 +6,8 @@
  * en, es, de and ar, at 100% and 200% text. Each screen is also walked by keyboard
  * (Tab, then Down, as a person would): every focus stop is checked again, as drawn
  * after the key. GW_A11Y_NAMES=1 prints every control as read aloud would say it.
+ * `a11y_names --reach` lists instead, in en and ar, every control that Tab and the arrow
+ * keys never focus (some are reached by their own keys; see docs/accessibility.md).
  * Needs GROUNDWORK_DATA_DIR=<build>/data (content, fonts, locale). */
 #include <libintl.h>
 #include <limits.h>
@@ -32,6 +34,40 @@ typedef struct shot {
 } shot;
 
 static bool verbose;
+static bool reach_mode; /* --reach: every control can take the focus (a11y.reach) */
+
+/* The controls of `first` a person can press (all but panels) that no key of the walk
+ * ever focuses: Tab, then each arrow, each as many times as there are controls and
+ * more, from the screen as it was. Counted on the widgets' ids as drawn focused. */
+static int unreached(app *a, const char *lang, int pct, const char *screen, const draw_list *first)
+{
+    static const char *const KEYS[] = { "Tab", "Down", "Right", "Up", "Left" };
+    enum { MAXW = 256 };
+    bool got[MAXW] = { false };
+    int n = first->nwid < MAXW ? first->nwid : MAXW;
+    for (size_t k = 0; k < sizeof KEYS / sizeof *KEYS; k++)
+        for (int i = 0; i < 2 * n + 4 && !a->end.quit; i++) {
+            gw_event e = { .type = EV_KEY };
+            snprintf(e.key, sizeof e.key, "%s", KEYS[k]);
+            app_event(a, &e);
+            draw_list l = { 0 };
+            app_draw(a, &l);
+            for (int w = 0; w < l.nwid; w++)
+                if (l.wid[w].focused)
+                    for (int j = 0; j < n; j++)
+                        if (!strcmp(first->wid[j].id, l.wid[w].id))
+                            got[j] = true;
+            draw_free(&l);
+        }
+    int bad = 0;
+    for (int j = 0; j < n; j++)
+        if (!got[j] && first->wid[j].role != ROLE_PANEL) {
+            fprintf(stderr, "a11y reach: %s at %d%%, %s: control %s (\"%s\") never takes the focus by keyboard\n",
+                    lang, pct, screen, first->wid[j].id, draw_widget_name(first, &first->wid[j]));
+            bad++;
+        }
+    return bad;
+}
 
 /* The controls of l without a role, or (not a panel) without a name. */
 static int unnamed(const draw_list *l, const char *lang, int pct, const char *screen, const char *after)
@@ -109,6 +145,12 @@ static int check(pack_set *packs, const char *lang, int pct, const shot *s)
         app_draw_control(&a, &l);
     else
         app_draw(&a, &l);
+    if (reach_mode) {
+        int bad = unreached(&a, lang, pct, s->name, &l);
+        draw_free(&l);
+        app_free(&a);
+        return bad;
+    }
     int bad = unnamed(&l, lang, pct, s->name, NULL);
     if (!l.nwid && strcmp(s->name, "attract-blank")) {
         fprintf(stderr, "a11y names: %s at %d%%, %s: no controls at all\n", lang, pct, s->name);
@@ -173,8 +215,9 @@ static void admin_typed(app *a)
     snprintf(k->pin, sizeof k->pin, "12");
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+    reach_mode = argc > 1 && !strcmp(argv[1], "--reach");
     const char *data = paths_data_dir();
     if (!data) {
         fprintf(stderr, "a11y names: no data folder (set GROUNDWORK_DATA_DIR)\n");
@@ -231,10 +274,17 @@ int main(void)
     static const int PCT[] = { 100, 200 };
     int bad = 0;
     for (size_t li = 0; li < sizeof LANGS / sizeof *LANGS; li++)
-        for (size_t pi = 0; pi < sizeof PCT / sizeof *PCT; pi++)
+        for (size_t pi = 0; pi < sizeof PCT / sizeof *PCT; pi++) {
+            /* reach: left to right and right to left, at 100% */
+            if (reach_mode && (pi > 0 || (strcmp(LANGS[li], "en") && strcmp(LANGS[li], "ar"))))
+                continue;
             for (size_t si = 0; si < sizeof SHOTS / sizeof *SHOTS; si++)
                 bad += check(&packs, LANGS[li], PCT[pi], &SHOTS[si]);
+        }
     pack_set_free(&packs);
-    printf("a11y names: %d control(s) without a name or role\n", bad);
+    if (reach_mode)
+        printf("a11y reach: %d control(s) the keyboard never reaches\n", bad);
+    else
+        printf("a11y names: %d control(s) without a name or role\n", bad);
     return bad ? 1 : 0;
 }
