@@ -459,6 +459,16 @@ void app_event(app *a, const gw_event *e)
         }
         if (read_keys(a, e))
             return;
+        /* F1: Help (the crisis lines) wherever a Help button is shown, for a person who
+         * cannot point at it (present mode's filter has taken F1 for its list of keys) */
+        if (!(e->mods & (GW_MOD_CTRL | GW_MOD_ALT | GW_MOD_SHIFT | GW_MOD_GUI)) && !strcmp(e->key, "F1")) {
+            refresh_ui(a);
+            if (draw_widget_find(&a->ui, "safety")) {
+                app_press(a, "safety");
+                read_after(a);
+                return;
+            }
+        }
         a->focus.visible = true;
         break;
     case EV_BUTTON:
