@@ -689,6 +689,8 @@ static bool pacer_scene_event(app *a, const gw_event *e)
             pacer_scene_leave(a);
             return true;
         }
+        if (key_is(e, "R")) /* Again, as R restarts elsewhere: its button takes no focus */
+            return app_press(a, "again");
         return false;
     }
     if (key_is(e, "Space") || key_is(e, "P") || key_is(e, "start"))
