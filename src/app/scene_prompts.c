@@ -738,6 +738,8 @@ static bool prompts_event(app *a, const gw_event *e)
         prompts_activate(a, prompt_wants_tally(&ST(a)->pr) ? "tally" : "next");
     else if (!strcmp(k, "H"))
         prompts_activate(a, "hint");
+    else if (!strcmp(k, "S")) /* Skip, where a step offers it: its button takes no focus */
+        return app_press(a, "skip");
     else
         return false;
     return true;
