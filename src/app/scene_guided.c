@@ -255,7 +255,7 @@ static bool guided_event(app *a, const gw_event *e)
         seek_step(a, a->step + 1);
     else if (!strcmp(k, "R"))
         seek_step(a, 0);
-    else if (!strcmp(k, "A")) /* the Sound switch, whose button takes no focus */
+    else if (!strcmp(k, "A")) /* Ambience, whose button takes no focus */
         return app_press(a, "ambience");
     else
         return false;
