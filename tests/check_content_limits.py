@@ -15,7 +15,7 @@ ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 LANG_RE = re.compile(r"^[a-z]{2}$")
 PHASES = {"inhale", "hold_in", "hold", "exhale", "hold_out", "topup"}
 STEP_KINDS = {"instruction", "tense", "release", "rest"}
-KINDS = {"breathing": "breathing", "guided": "guided", "prompts": "prompts"}
+KINDS = {"breathing": "breathing", "guided": "guided", "prompts": "prompts", "resonance": "resonance"}
 CATEGORIES = {"breathing", "relaxation", "grounding"}
 PLACEHOLDER_RE = re.compile(r"\{([a-z_]*)\}")
 PLACEHOLDERS = {"name", "date"}
@@ -150,7 +150,7 @@ class Checker:
         src = e.get("source")
         if not isinstance(src, str) or not src.strip():
             self.err(f"{where}.source", "required, non-empty")
-        for k in ("breathing", "guided", "prompts"):
+        for k in ("breathing", "guided", "prompts", "resonance"):
             if (k in e) != (kind == k):
                 self.err(f"{where}.{k}", f"present iff kind == {k}")
         # the built-in content decides for every exercise whether it suits a kiosk
@@ -162,6 +162,14 @@ class Checker:
             self.guided(f"{where}.guided", e["guided"], langs, region_ids)
         if kind == "prompts" and isinstance(e.get("prompts"), dict):
             self.prompts(f"{where}.prompts", e["prompts"], langs)
+        if kind == "resonance" and isinstance(e.get("resonance"), dict):
+            r = e["resonance"]
+            if "block_seconds" in r:
+                self.number(f"{where}.resonance.block_seconds", r["block_seconds"], 60, 300, integer=True)
+            if "inhale" in r:
+                self.number(f"{where}.resonance.inhale", r["inhale"], 0.3, 0.5)
+            if "lead_in" in r:
+                self.number(f"{where}.resonance.lead_in", r["lead_in"], 0, 10)
 
     def breathing(self, where, b, langs):
         ph = b.get("phases")

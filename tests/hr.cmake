@@ -10,3 +10,7 @@ if(GW_DBUS_DAEMON AND SDBUS_FOUND)
 else()
   gw_tool_missing(hr.bluez e2e "dbus-daemon or libsystemd-dev is missing: run scripts/deps.sh")
 endif()
+
+# The resonance assessment end to end: synthetic recordings through `play --hr-replay`.
+add_test(NAME hr.resonance_play COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/hr/check_resonance.py $<TARGET_FILE:groundwork>)
+set_tests_properties(hr.resonance_play PROPERTIES LABELS e2e TIMEOUT 300 ENVIRONMENT "${GW_TEST_ENV}")

@@ -182,7 +182,8 @@ void app_error(app *a, const char *msg)
 /* The scene that runs the exercise's kind. */
 static const scene_vt *exercise_scene(const app *a)
 {
-    static const app_scene_id SCENE_FOR[EX_KIND_COUNT] = { SCENE_PACER, SCENE_GUIDED, SCENE_PROMPTS };
+    static const app_scene_id SCENE_FOR[EX_KIND_COUNT] = { SCENE_PACER, SCENE_GUIDED, SCENE_PROMPTS,
+                                                          SCENE_RESONANCE };
     return a->rooms.scenes[SCENE_FOR[a->ex->kind]];
 }
 

@@ -36,7 +36,7 @@ typedef struct sound_list sound_list;
 typedef enum app_scene_id {
     SCENE_LIBRARY, SCENE_PACER, SCENE_GUIDED, SCENE_PROMPTS, SCENE_PROBLEMS, SCENE_SAFETY,
     SCENE_CAUTIONS, SCENE_QUIT, SCENE_ATTRACT, SCENE_KIOSK_LIBRARY, SCENE_ADMIN,
-    SCENE_CHECKIN, SCENE_PROGRESS, SCENE_WELCOME, SCENE_SETTINGS, SCENE_COUNT
+    SCENE_CHECKIN, SCENE_PROGRESS, SCENE_WELCOME, SCENE_SETTINGS, SCENE_RESONANCE, SCENE_COUNT
 } app_scene_id;
 typedef enum app_mode_id { MODE_HOME, MODE_PRESENT, MODE_KIOSK, MODE_COUNT } app_mode_id;
 
@@ -142,6 +142,10 @@ struct app_config {
     /* accessibility */
     int text_pct;           /* --text-size: 100-200 for this run; 0: the settings' */
     bool read_aloud;        /* --read-aloud: on for this run */
+    /* heart rate (app_hr.c) */
+    const double *hr_rr;    /* --hr-replay: the recording's intervals (ms, borrowed), or NULL */
+    int hr_n;
+    bool hr_live;           /* live: a heart-rate sensor may be used (Bluetooth) */
 };
 
 /* What every scene and mode truly shares; everything else is the state of the scene,
@@ -220,6 +224,8 @@ struct app {
 
 /* The breathing exercise in progress: its styles, pattern and state (app/pacer.h). */
 #include "app/pacer.h"
+/* Heart beats and the resonance assessment's measures (app/app_hr.h). */
+#include "app/app_hr.h"
 
 /* app_init.c: the app with the built-in scenes and modes (false: it cannot start). */
 bool app_init(app *a, const app_config *cfg);
@@ -345,6 +351,7 @@ extern const scene_vt scene_quit;
 extern const scene_vt scene_attract;
 extern const scene_vt scene_kiosk_library;
 extern const scene_vt scene_admin;
+extern const scene_vt scene_resonance;
 extern const mode_vt mode_home;
 extern const mode_vt mode_present;
 extern const mode_vt mode_kiosk;

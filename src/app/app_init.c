@@ -22,7 +22,7 @@ static const scene_vt *const SCENES[SCENE_COUNT] = {
     [SCENE_ATTRACT] = &scene_attract,   [SCENE_KIOSK_LIBRARY] = &scene_kiosk_library,
     [SCENE_ADMIN] = &scene_admin,       [SCENE_CHECKIN] = &scene_checkin,
     [SCENE_PROGRESS] = &scene_progress, [SCENE_WELCOME] = &scene_welcome,
-    [SCENE_SETTINGS] = &scene_settings,
+    [SCENE_SETTINGS] = &scene_settings, [SCENE_RESONANCE] = &scene_resonance,
 };
 
 static const app_hooks HOOKS = { .started = app_home_started, .ended = app_home_ended };
@@ -72,6 +72,7 @@ bool app_init(app *a, const app_config *cfg)
     }
     if (a->mode->configure)
         a->mode->configure(a, cfg);
+    app_hr_configure(a, cfg);
     app_load_locales(a);
     if (!app_home_init(a, cfg)) {
         fprintf(stderr, "groundwork: out of memory\n");

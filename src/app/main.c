@@ -11,6 +11,7 @@
 #include "app/run.h"
 #include "core/i18n.h"
 #include "core/paths.h"
+#include "core/rrcsv.h"
 
 static const char USAGE[] =
     "Usage: groundwork [--kiosk [--config FILE]|--present] [--pack DIR]... [--fullscreen] [--display N]\n"
@@ -22,7 +23,7 @@ static const char USAGE[] =
     "       groundwork play [--mode home|present|kiosk] [--exercise ID] [--cycles N]\n"
     "                       [--script FILE] [--trace FILE] [--size WxH] [--no-draw] [--pack DIR]...\n"
     "                       [--checkins] [--welcome] [--draw-every N] [--heap-every SECONDS]\n"
-    "                       [--read-aloud]\n"
+    "                       [--read-aloud] [--hr-replay FILE]\n"
     "       groundwork preview PACK-DIR [--exercise ID]\n"
     "       groundwork kiosk set-pin|stats|check [--config FILE]\n"
     "       groundwork log export [--csv|--json] [--force] [FILE]\n"
@@ -111,7 +112,8 @@ static bool parse_int(const char *s, int lo, int hi, int *out)
 enum { OPT_KIOSK = 256, OPT_PRESENT, OPT_PACK, OPT_FULLSCREEN, OPT_DISPLAY, OPT_EXERCISE, OPT_AT,
        OPT_SIZE, OPT_OUT, OPT_MODE, OPT_THEME, OPT_CYCLES, OPT_SCRIPT, OPT_TRACE, OPT_NODRAW, OPT_JSON,
        OPT_LANG, OPT_HELP, OPT_VERSION, OPT_CONFIG, OPT_CHECKINS, OPT_WELCOME,
-       OPT_PLAN_DIR, OPT_TEXT_SIZE, OPT_DRAW_EVERY, OPT_HEAP_EVERY, OPT_CAUTIONS, OPT_READ_ALOUD };
+       OPT_PLAN_DIR, OPT_TEXT_SIZE, OPT_DRAW_EVERY, OPT_HEAP_EVERY, OPT_CAUTIONS, OPT_READ_ALOUD,
+       OPT_HR_REPLAY };
 
 static const struct option LONG[] = {
     { "kiosk", no_argument, 0, OPT_KIOSK },       { "present", no_argument, 0, OPT_PRESENT },
@@ -130,6 +132,7 @@ static const struct option LONG[] = {
     { "read-aloud", no_argument, 0, OPT_READ_ALOUD },
     { "draw-every", required_argument, 0, OPT_DRAW_EVERY }, { "heap-every", required_argument, 0, OPT_HEAP_EVERY },
     { "cautions", no_argument, 0, OPT_CAUTIONS },
+    { "hr-replay", required_argument, 0, OPT_HR_REPLAY },
     { 0, 0, 0, 0 }
 };
 
@@ -143,7 +146,7 @@ static bool allowed(const char *cmd, int opt)
         return !cmd;
     case OPT_EXERCISE: case OPT_SIZE:
         return !cmd || strcmp(cmd, "list");
-    case OPT_CYCLES: case OPT_TRACE:
+    case OPT_CYCLES: case OPT_TRACE: case OPT_HR_REPLAY:
         return !cmd || !strcmp(cmd, "render") || !strcmp(cmd, "play");
     case OPT_MODE:
         return cmd && (!strcmp(cmd, "render") || !strcmp(cmd, "play"));
@@ -272,6 +275,7 @@ int main(int argc, char **argv)
             break;
         case OPT_CONFIG: o.config = optarg; break;
         case OPT_PLAN_DIR: o.plan_dir = optarg; break;
+        case OPT_HR_REPLAY: o.hr_replay = optarg; break;
         case OPT_DRAW_EVERY:
             if (!parse_int(optarg, 1, 1000000, &o.draw_every))
                 return usage_error("--draw-every takes a number of steps, 1 or more (got \"%s\")", optarg);
@@ -293,19 +297,35 @@ int main(int argc, char **argv)
     }
     if (optind < argc)
         return usage_error("unexpected argument \"%s\"", argv[optind]);
+    /* a recording that cannot be used stops the run before anything starts (nothing
+     * of the person's is touched): where and what is wrong */
+    rrcsv rec = { 0 };
+    if (o.hr_replay) {
+        char why[PATH_MAX + 200];
+        if (!rrcsv_load(&rec, o.hr_replay, why, sizeof why)) {
+            fprintf(stderr, "groundwork: --hr-replay: %s\n", why);
+            return 2;
+        }
+        o.hr_rr = rec.rr_ms;
+        o.hr_n = rec.n;
+    }
 
+    int rc;
     if (!cmd)
-        return run_live(&o);
-    if (!strcmp(cmd, "list"))
-        return cmd_list(&o, json);
-    if (!strcmp(cmd, "play"))
-        return run_play(&o);
-    /* render */
-    if (!o.out)
-        return usage_error("%s", "render needs --out FILE.png");
-    if (o.cautions && !o.exercise)
-        return usage_error("%s", "render --cautions needs --exercise ID");
-    if (o.at < 0)
-        o.at = 0;
-    return run_render(&o);
+        rc = run_live(&o);
+    else if (!strcmp(cmd, "list"))
+        rc = cmd_list(&o, json);
+    else if (!strcmp(cmd, "play"))
+        rc = run_play(&o);
+    else if (!o.out) /* render */
+        rc = usage_error("%s", "render needs --out FILE.png");
+    else if (o.cautions && !o.exercise)
+        rc = usage_error("%s", "render --cautions needs --exercise ID");
+    else {
+        if (o.at < 0)
+            o.at = 0;
+        rc = run_render(&o);
+    }
+    rrcsv_free(&rec);
+    return rc;
 }

@@ -2,6 +2,7 @@
 #include "app/pacer.h"
 
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -55,9 +56,52 @@ bool app_pacer_rumble(const app *a, int *seq, breath_kind *kind)
     return !s->rumble_off;
 }
 
+static bool pacer_resonance(const app *a) { return a->ex && a->ex->kind == EX_RESONANCE; }
+
+/* The assessment runs its blocks through the same run (core/res_run); every breathing
+ * exercise takes heart beats from its first paced breath (app_hr). */
 void pacer_start(app *a)
 {
-    pacer_run_start(&ST(a)->run, &a->ex->breath, a->arg.cycles);
+    struct pacer_st *s = ST(a);
+    if (pacer_resonance(a)) {
+        res_run_start(&s->res, &s->run, &a->ex->resonance);
+        app_hr_start(a, a->ex->resonance.lead_in_ns);
+    } else {
+        pacer_run_start(&s->run, &a->ex->breath, a->arg.cycles);
+        app_hr_start(a, a->ex->breath.lead_in_ns);
+    }
+}
+
+gw_ns pacer_wake(const app *a, gw_ns t)
+{
+    const struct pacer_st *s = ST(a);
+    return pacer_resonance(a) ? res_run_wake(&s->res, &s->run, t) : pacer_run_wake(&s->run, t);
+}
+
+void pacer_set_rate(app *a, double rate)
+{
+    breath_pattern *p = &ST(a)->run.pattern;
+    gw_ns breath = breath_cycle_len(p);
+    if (pacer_resonance(a) || !(rate > 0) || breath <= 0)
+        return;
+    gw_ns length = breath_total(p) - p->lead_in_ns - (gw_ns)p->opening_ms * GW_NS_PER_MS;
+    double scale = 60.0 * GW_NS_PER_SEC / rate / (double)breath;
+    for (int i = 0; i < p->nphase; i++) /* whole tenths of a second, as every pattern */
+        p->phase[i].ms = (int32_t)llround(p->phase[i].ms * scale / BREATH_STEP_MS) * BREATH_STEP_MS;
+    gw_ns now = breath_cycle_len(p);
+    p->cycles = (int)((length + now / 2) / now);
+    p->session_ns = 0;
+    if (p->cycles < 1)
+        p->cycles = 1;
+}
+
+bool pacer_block(const app *a, int *block, double *rate)
+{
+    if (!pacer_resonance(a))
+        return false;
+    *block = ST(a)->res.at;
+    *rate = RES_RATES[ST(a)->res.at];
+    return true;
 }
 
 void pacer_trace_start(const app *a)
@@ -132,8 +176,12 @@ void pacer_advance(app *a)
     struct pacer_st *s = ST(a);
     gw_ns t = tb_elapsed(&a->clock, a->now);
     pacer_run_opts o = { .cues = a->sound && !a->clock.paused, .counts = s->speak };
-    pacer_event ev[PACER_EVENTS_MAX];
-    int n = pacer_run_update(&s->run, t, &o, ev);
+    pacer_event ev[RES_EVENTS_MAX];
+    bool res = pacer_resonance(a);
+    int n = res ? res_run_update(&s->res, &s->run, t, &o, ev) : pacer_run_update(&s->run, t, &o, ev);
+    for (int k; res && (k = res_run_block_ended(&s->res)) >= 0;) /* measured as each ends */
+        app_hr_block(a, k, s->res.start[k], s->res.start[k + 1], res_pattern_rate(&s->res.block[k]));
+    app_hr_advance(a, t);
     for (int i = 0; i < n; i++) {
         const pacer_event *e = &ev[i];
         switch (e->type) {
@@ -150,6 +198,8 @@ void pacer_advance(app *a)
             sound_cue_at(a->sound, pacer_cue_for(e->kind), a->now + e->ahead, a->now);
             break;
         case PACER_EV_DONE:
+            if (res && a->ex_active)
+                app_hr_finish(a); /* before the end, which keeps the result in the log */
             app_end_exercise(a, true);
             break;
         }

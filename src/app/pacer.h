@@ -11,12 +11,14 @@
 #include "core/breath.h"
 #include "core/pacer_run.h"
 #include "core/pacer_style.h"
+#include "core/res_run.h"
 
 typedef struct app app;
 
 /* The pacer scene's state: zeroed for the app's life; the run is set up at each start. */
 struct pacer_st {
     pacer_run run;          /* the exercise in progress (or last run) */
+    res_run res;            /* the resonance assessment's blocks, when it is that */
     int   style;            /* 0: the exercise's own; 1 + a pacer_style: chosen this session */
     bool  muted;
     bool  speak;            /* spoken phase words and counts (widget "speak", key V) */
@@ -39,6 +41,14 @@ const breath_state *pacer_breath(const app *a);
 void pacer_set_pattern(app *a, const breath_pattern *p);
 bool pacer_muted(const app *a);
 bool pacer_speaking(const app *a);
+/* How long after elapsed time t the run wants an update (the next cue or boundary). */
+gw_ns pacer_wake(const app *a, gw_ns t);
+/* The resonance assessment: the block running (0-based) and its rate; false for
+ * another exercise. */
+bool pacer_block(const app *a, int *block, double *rate);
+/* Paces the breathing exercise just started at `rate` breaths a minute, its phases in
+ * the same proportions and its length in time kept (a person's resonance rate). */
+void pacer_set_rate(app *a, double rate);
 /* Forgets the run (an idle kiosk): nothing of it is shown any more. */
 void pacer_forget(app *a);
 /* For the live runner: the number of phase changes so far and the kind of the last,

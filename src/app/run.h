@@ -34,6 +34,9 @@ typedef struct run_options {
     int draw_every;            /* play --draw-every N: rasterize every Nth step; 0: every step */
     double heap_every;         /* play --heap-every SECONDS: a `heap` trace event that often; 0: none */
     bool cautions;             /* render --cautions: the exercise's "Before you begin" at --at seconds */
+    const char *hr_replay;     /* --hr-replay FILE: heart beats from a recording (RR CSV) */
+    const double *hr_rr;       /* its intervals, read before the run (ms) */
+    int hr_n;
 } run_options;
 
 /* Built-in content, then $XDG_DATA_HOME/groundwork/packs/<each>, then each --pack. */

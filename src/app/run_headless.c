@@ -90,6 +90,8 @@ static bool headless_init(headless *h, const run_options *o, bool want_render)
     cfg.kiosk_config = o->config;
     cfg.read_aloud = o->read_aloud;
     cfg.plan_dir = o->plan_dir;
+    cfg.hr_rr = o->hr_rr;
+    cfg.hr_n = o->hr_n;
     cfg.reload = run_reload_content;
     cfg.content_stamp = run_content_stamp;
     cfg.reload_ctx = (void *)o;

@@ -301,6 +301,8 @@ static bool live_open_app(live *L)
     cfg.kiosk_config = o->config;
     cfg.read_aloud = o->read_aloud;
     cfg.plan_dir = o->plan_dir;
+    cfg.hr_rr = o->hr_rr;
+    cfg.hr_n = o->hr_n;
     cfg.reload = o->preview ? NULL : run_reload_content;
     cfg.content_stamp = run_content_stamp;
     cfg.reload_ctx = (void *)o;

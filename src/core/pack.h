@@ -16,6 +16,7 @@
 #include "core/diag.h"
 #include "core/gwtime.h"
 #include "core/pacer_style.h"
+#include "core/res_run.h"
 
 #define PACK_FORMAT_MAJOR 1
 #define PACK_FORMAT_MINOR 0
@@ -44,7 +45,7 @@ const char *pack_voice_get(const pack_text *voice, const pack_text *shown, const
 const char *pack_text_lang(const pack_text *t, const char *lang);
 
 /* ---- exercises ------------------------------------------------------------ */
-typedef enum exercise_kind { EX_BREATHING, EX_GUIDED, EX_PROMPTS, EX_KIND_COUNT } exercise_kind;
+typedef enum exercise_kind { EX_BREATHING, EX_GUIDED, EX_PROMPTS, EX_RESONANCE, EX_KIND_COUNT } exercise_kind;
 
 typedef enum guided_step_kind { STEP_INSTRUCTION, STEP_TENSE, STEP_RELEASE, STEP_REST } guided_step_kind;
 
@@ -107,6 +108,9 @@ typedef struct exercise {
     const body_region *region;
     int           nprompt;   /* EX_PROMPTS */
     prompt_step  *prompt;
+    res_plan      resonance; /* EX_RESONANCE: the assessment's blocks (core/res_run.h) */
+    char         *res_practice; /* EX_RESONANCE: the breathing exercise offered at the
+                                rate found (its id), or NULL */
     const struct pack *pack; /* the pack it came from (not owned) */
     /* Where its id is written, for messages about it (owned): file, 1-based line and
      * column, JSON path ("$.exercises[2].id" or "$.id"). */

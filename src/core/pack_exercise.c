@@ -105,12 +105,12 @@ void pack_check_exercise(jread *c, const cJSON *o, exercise *e)
 {
     static const char *const fields[] = {"id", "kind", "category", "title", "summary", "cautions",
                                          "source", "breathing", "guided", "prompts", "unattended",
-                                         "section"};
+                                         "section", "resonance"};
     if (!cJSON_IsObject(o)) {
         jread_rep(c, o, PACK_ERROR, "an exercise must be an object {...}, not %s", jread_type_name(o));
         return;
     }
-    jread_check_fields(c, o, fields, 12);
+    jread_check_fields(c, o, fields, 13);
     e->kind = EX_KIND_COUNT;
     if (pack_get_id(c, o, "id", &e->id) == JREAD_OK) {
         const cJSON *idv = jread_obj_get(o, "id");
@@ -134,7 +134,7 @@ void pack_check_exercise(jread *c, const cJSON *o, exercise *e)
         jread_pop(c, mark);
     }
     int k = -1, cat = -1;
-    if (jread_get_enum(c, o, "kind", true, exercise_kind_names, 3, &k) == JREAD_OK) e->kind = (exercise_kind)k;
+    if (jread_get_enum(c, o, "kind", true, exercise_kind_names, EX_KIND_COUNT, &k) == JREAD_OK) e->kind = (exercise_kind)k;
     if (jread_get_enum(c, o, "category", true, category_names, 3, &cat) == JREAD_OK) {
         e->category = pack_strdup(category_names[cat]);
         if (!e->category) jread_oom(c, o);

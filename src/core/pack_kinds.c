@@ -349,12 +349,38 @@ static void free_prompts(exercise *e)
     e->nprompt = 0;
 }
 
+/* The resonance assessment (core/res_run.h): the rates are the protocol's own
+ * (RES_RATES); a pack sets how long each is held, the inhale's share, the lead-in and
+ * the breathing exercise offered at the rate found ("practice": its id). */
+static void parse_resonance(jread *c, const cJSON *o, exercise *e)
+{
+    static const char *const fields[] = {"block_seconds", "inhale", "lead_in", "practice"};
+    jread_check_fields(c, o, fields, 4);
+    double block = 120, inhale = RES_INHALE_DEFAULT, lead = 0;
+    jread_get_num(c, o, "block_seconds", false, 60, 300, "seconds", JREAD_INT, &block);
+    jread_get_num(c, o, "inhale", false, 0.3, 0.5, "", 0, &inhale);
+    jread_get_num(c, o, "lead_in", false, 0, 10, "seconds", JREAD_STEP, &lead);
+    jread_get_str(c, o, "practice", false, 64, &e->res_practice);
+    e->resonance = (res_plan){ .block_ns = (gw_ns)llround(block * GW_NS_PER_SEC), .inhale = inhale,
+                               .lead_in_ns = (gw_ns)llround(lead * GW_NS_PER_SEC) };
+}
+
+static gw_ns length_resonance(const exercise *e) { return res_length(&e->resonance); }
+
+static void free_resonance(exercise *e)
+{
+    memset(&e->resonance, 0, sizeof e->resonance);
+    free(e->res_practice);
+    e->res_practice = NULL;
+}
+
 /* ---- the kinds ----------------------------------------------------------------- */
 
 const char *const exercise_kind_names[EX_KIND_COUNT] = {
     [EX_BREATHING] = "breathing",
     [EX_GUIDED] = "guided",
     [EX_PROMPTS] = "prompts",
+    [EX_RESONANCE] = "resonance",
 };
 
 const exercise_kind_vt exercise_kinds[EX_KIND_COUNT] = {
@@ -381,6 +407,13 @@ const exercise_kind_vt exercise_kinds[EX_KIND_COUNT] = {
         .caution_hint = "people with heart or breathing conditions, or who are pregnant",
         .length = length_prompts,
         .free = free_prompts,
+    },
+    [EX_RESONANCE] = {
+        .name = "resonance",
+        .parse = parse_resonance,
+        .caution_hint = "people with heart or breathing conditions, or who are pregnant",
+        .length = length_resonance,
+        .free = free_resonance,
     },
 };
 

@@ -222,6 +222,21 @@ static const char *phase_name(breath_kind k)
     return breath_kind_row_of(k)->content; /* "inhale" for an unknown kind */
 }
 
+/* The resonance assessment as the pack wrote it (its rates are the protocol's). */
+static void write_resonance(sbuf *b, const exercise *e)
+{
+    const res_plan *r = &e->resonance;
+    sb_add(b, ",\n  \"resonance\": {\"block_seconds\": %lld, \"inhale\": %g, \"lead_in\": ",
+           (long long)((r->block_ns > 0 ? r->block_ns : RES_BLOCK_NS) / GW_NS_PER_SEC),
+           r->inhale > 0 ? r->inhale : RES_INHALE_DEFAULT);
+    sb_secs(b, r->lead_in_ns);
+    if (e->res_practice) {
+        sb_add(b, ", \"practice\": ");
+        sb_str(b, e->res_practice);
+    }
+    sb_add(b, "}");
+}
+
 static void write_breathing(sbuf *b, const plan_item *it)
 {
     const breath_pattern *bp = &it->pattern;
@@ -359,6 +374,8 @@ static bool write_exercise(const plan_item *it, const char *dir, char *rel, size
         write_breathing(&b, it);
     else if (e->kind == EX_GUIDED)
         ok = write_guided(&b, it, dir, err, errn);
+    else if (e->kind == EX_RESONANCE)
+        write_resonance(&b, e);
     else
         ok = write_prompts(&b, e, dir, err, errn);
     sb_add(&b, "\n}\n");

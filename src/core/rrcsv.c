@@ -95,6 +95,6 @@ bool rrcsv_load(rrcsv *out, const char *path, char *why, size_t n)
     bool ok = rrcsv_parse(out, text, len, msg, sizeof msg);
     free(text);
     if (!ok)
-        snprintf(why, n, "%s: %s", path, msg);
+        snprintf(why, n, "%s:%s", path, msg);
     return ok;
 }

@@ -19,7 +19,8 @@ typedef struct rrcsv {
 
 /* Parses text of len bytes. False with "line N: what" written into why (out empty). */
 bool rrcsv_parse(rrcsv *out, const char *text, size_t len, char *why, size_t n);
-/* Reads and parses a file (through rfile: a regular file of at most RRCSV_MAX_BYTES). */
+/* Reads and parses a file (through rfile: a regular file of at most RRCSV_MAX_BYTES);
+ * a problem is written "FILE:line N: what". */
 bool rrcsv_load(rrcsv *out, const char *path, char *why, size_t n);
 void rrcsv_free(rrcsv *c);
 

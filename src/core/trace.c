@@ -105,6 +105,15 @@ void trace_bool(trace *tr, const char *key, bool val)
     fputs(val ? ": true" : ": false", tr->f);
 }
 
+void trace_null(trace *tr, const char *key)
+{
+    if (!tr)
+        return;
+    fputs(", ", tr->f);
+    put_string(tr->f, key);
+    fputs(": null", tr->f);
+}
+
 void trace_end(trace *tr)
 {
     if (!tr)

@@ -19,6 +19,7 @@ void trace_str(trace *tr, const char *key, const char *val);
 void trace_int(trace *tr, const char *key, long long val);
 void trace_num(trace *tr, const char *key, double val);
 void trace_bool(trace *tr, const char *key, bool val);
+void trace_null(trace *tr, const char *key);
 void trace_end(trace *tr);                     /* finishes the line and flushes */
 
 #endif

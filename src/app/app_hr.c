@@ -1,0 +1,202 @@
+/* app_hr: heart beats during a breathing exercise and the resonance assessment's
+ * measures (see app_hr.h). */
+#include "app/app_hr.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "platform/plat_clock.h"
+#include "platform/plat_hr.h"
+
+static struct hr_st *ST(const app *a) { return app_state(a, SCENE_RESONANCE); }
+
+void app_hr_configure(app *a, const app_config *cfg)
+{
+    struct hr_st *s = ST(a);
+    s->rec = cfg->hr_rr;
+    s->nrec = cfg->hr_rr ? cfg->hr_n : 0;
+    if (cfg->hr_live && !s->rec)
+        s->dev = plat_hr_new();
+}
+
+void app_hr_release(app *a)
+{
+    struct hr_st *s = ST(a);
+    plat_hr_free(s->dev);
+    s->dev = NULL;
+}
+
+bool app_hr_source(const app *a)
+{
+    const struct hr_st *s = ST(a);
+    return s->nrec > 0 || (s->dev && plat_hr_state(s->dev, NULL, 0) == HR_RECEIVING);
+}
+
+void app_hr_start(app *a, gw_ns first)
+{
+    struct hr_st *s = ST(a);
+    s->on = true;
+    s->first = first;
+    s->traced = 0;
+    s->rejected0 = 0;
+    s->nblock = 0;
+    s->outcome = HR_NONE;
+    s->chosen = -1;
+    s->page = 0;
+    if (s->rec)
+        hrlive_replay_start(&s->live, s->rec, s->nrec, first);
+    else
+        hrlive_reset(&s->live);
+}
+
+/* The sensor's notifications since the last update, on the exercise's timeline: each
+ * arrived as long before now as the monotonic clock says. */
+static int take_notes(app *a, gw_ns t)
+{
+    struct hr_st *s = ST(a);
+    plat_hr_note notes[32];
+    int n = plat_hr_poll(s->dev, notes, 32);
+    gw_ns mono = plat_now();
+    int added = 0;
+    for (int i = 0; i < n; i++) {
+        gw_ns ago = mono - notes[i].t_ns;
+        added += hrlive_note(&s->live, t - (ago > 0 ? ago : 0), notes[i].r.rr_ms, notes[i].r.nrr);
+    }
+    return added;
+}
+
+void app_hr_advance(app *a, gw_ns t)
+{
+    struct hr_st *s = ST(a);
+    if (!s->on)
+        return;
+    int added = s->rec ? hrlive_replay(&s->live, t) : 0;
+    if (s->dev)
+        added += take_notes(a, t);
+    int n = hrlive_count(&s->live);
+    if (added > n)
+        added = n;
+    for (int i = n - added; i < n; i++) {
+        const rr_beat *b = hrlive_at(&s->live, i);
+        trace_begin(a->tr, a->now, "hr");
+        trace_num(a->tr, "bpm", 60000.0 / b->rr_ms);
+        trace_num(a->tr, "rr", b->rr_ms);
+        if (b->corrected)
+            trace_bool(a->tr, "corrected", true);
+        trace_end(a->tr);
+    }
+    s->traced += added;
+}
+
+void app_hr_block(app *a, int k, gw_ns start, gw_ns end, double paced)
+{
+    struct hr_st *s = ST(a);
+    if (k < 0 || k >= RES_BLOCKS)
+        return;
+    app_hr_advance(a, end);
+    /* the block's beats, oldest first, from the ring (a block is far fewer beats) */
+    int n = hrlive_count(&s->live), m = 0;
+    rr_beat *b = malloc(sizeof *b * (size_t)(n ? n : 1));
+    if (b)
+        for (int i = 0; i < n; i++)
+            if (hrlive_at(&s->live, i)->t >= start && hrlive_at(&s->live, i)->t < end)
+                b[m++] = *hrlive_at(&s->live, i);
+    int rejected = s->live.clean.rejected - s->rejected0;
+    s->rejected0 = s->live.clean.rejected;
+    res_block *r = &s->block[k];
+    resonance_block(b ? b : (rr_beat[1]){ { 0 } }, m, start, end, paced, rejected, r);
+    r->rate_bpm = RES_RATES[k]; /* shown and traced as the protocol names it */
+    free(b);
+    if (s->nblock < k + 1)
+        s->nblock = k + 1;
+    int total = r->used + r->rejected;
+    trace_begin(a->tr, a->now, "resonance_block");
+    trace_num(a->tr, "rate", r->rate_bpm);
+    trace_num(a->tr, "swing", r->swing_bpm);
+    trace_num(a->tr, "lf", r->lf_ms2);
+    trace_num(a->tr, "clean", total ? (double)r->used / total : 0);
+    trace_int(a->tr, "used", r->used);
+    trace_int(a->tr, "rejected", r->rejected);
+    trace_int(a->tr, "breaths", r->breaths);
+    trace_bool(a->tr, "valid", r->valid);
+    trace_end(a->tr);
+}
+
+void app_hr_finish(app *a)
+{
+    struct hr_st *s = ST(a);
+    int valid = 0;
+    for (int i = 0; i < s->nblock; i++)
+        valid += s->block[i].valid;
+    s->chosen = resonance_choose(s->block, s->nblock);
+    s->outcome = s->chosen >= 0 ? HR_CHOSEN : valid < 3 ? HR_NOT_ENOUGH : HR_NO_WINNER;
+    trace_begin(a->tr, a->now, "resonance");
+    if (s->outcome == HR_CHOSEN)
+        trace_num(a->tr, "rate_bpm", s->block[s->chosen].rate_bpm);
+    else
+        trace_null(a->tr, "rate_bpm");
+    if (s->outcome != HR_CHOSEN)
+        trace_str(a->tr, "reason", s->outcome == HR_NOT_ENOUGH ? "not_enough_clean_data" : "no_clear_winner");
+    trace_int(a->tr, "valid_blocks", valid);
+    trace_end(a->tr);
+    s->on = false;
+}
+
+hr_outcome app_hr_outcome(const app *a, const res_block **blocks, int *nblock)
+{
+    const struct hr_st *s = ST(a);
+    if (blocks)
+        *blocks = s->block;
+    if (nblock)
+        *nblock = s->nblock;
+    return s->outcome;
+}
+
+double app_hr_chosen_rate(const app *a)
+{
+    const struct hr_st *s = ST(a);
+    return s->outcome == HR_CHOSEN ? s->block[s->chosen].rate_bpm : 0;
+}
+
+int app_hr_chosen(const app *a) { return ST(a)->outcome == HR_CHOSEN ? ST(a)->chosen : -1; }
+
+const hrlive *app_hr_live(const app *a) { return &ST(a)->live; }
+
+void app_hr_draw_trace(const app *a, draw_list *l, gw_rect r)
+{
+    const struct hr_st *s = ST(a);
+    int n = hrlive_count(&s->live);
+    if (!s->on || n < 2 || r.w < 8 || r.h < 8)
+        return;
+    /* the last 60 s of beats, the heart rate scaled to the band they span (at least
+     * 10 beats a minute, so a still heart stays a calm line) */
+    const rr_beat *last = hrlive_at(&s->live, n - 1);
+    gw_ns from = last->t - GW_SEC(60);
+    double lo = INFINITY, hi = -INFINITY;
+    int first = n;
+    for (int i = n - 1; i >= 0 && hrlive_at(&s->live, i)->t >= from; i--) {
+        double hr = 60000.0 / hrlive_at(&s->live, i)->rr_ms;
+        lo = fmin(lo, hr);
+        hi = fmax(hi, hr);
+        first = i;
+    }
+    if (n - first < 2)
+        return;
+    double mid = (lo + hi) / 2, span = fmax(hi - lo, 10.0);
+    gw_color c = a->th->text;
+    c.a = 150;
+    float px = -1, py = 0;
+    for (int i = first; i < n; i++) {
+        const rr_beat *b = hrlive_at(&s->live, i);
+        float x = r.x + r.w * (float)((double)(b->t - from) / (double)GW_SEC(60));
+        float y = r.y + r.h * (float)(0.5 - (60000.0 / b->rr_ms - mid) / span);
+        x = roundf(x);
+        y = roundf(y);
+        if (px >= 0)
+            draw_line(l, px, py, x, y, 2, c);
+        px = x;
+        py = y;
+    }
+}

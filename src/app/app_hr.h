@@ -1,0 +1,69 @@
+/* app_hr: heart beats during a breathing exercise and the resonance assessment's
+ * measures. It owns the heart-rate source (a recording given with --hr-replay, or the
+ * live program's sensor through plat_hr), the beats of the exercise in progress on its
+ * timeline (core/hrlive: elapsed time, pauses excluded) and, for the assessment, each
+ * block's measures and the rate chosen (core/resonance). Each clean beat is traced
+ * `hr`; each block `resonance_block`; the result `resonance`.
+ * Its state is the resonance scene's (app_state(a, SCENE_RESONANCE)): the scene that
+ * shows the assessment draws it; pacer.c feeds it as the breathing runs; app_home.c
+ * keeps the result in the practice log. It calls none of them. */
+#ifndef GW_APP_HR_H
+#define GW_APP_HR_H
+#include <stdbool.h>
+#include "core/draw.h"
+#include "core/hrlive.h"
+#include "core/resonance.h"
+
+typedef struct app app;
+typedef struct app_config app_config;
+typedef struct plat_hr plat_hr;
+
+typedef enum hr_outcome {
+    HR_NONE,          /* no assessment has ended */
+    HR_CHOSEN,        /* a rate was chosen */
+    HR_NO_WINNER,     /* enough clean data; no block clearly above the others */
+    HR_NOT_ENOUGH,    /* too few blocks with enough clean beats */
+} hr_outcome;
+
+struct hr_st {
+    const double *rec;          /* --hr-replay's intervals (borrowed from the runner), or NULL */
+    int  nrec;
+    plat_hr *dev;               /* the live program's sensor back-end, or NULL */
+    hrlive live;                /* this exercise's beats */
+    bool  on;                   /* a breathing exercise is taking beats */
+    gw_ns first;                /* elapsed time of its first paced breath */
+    int   traced;               /* beats added since the exercise began (all traced) */
+    int   rejected0;            /* intervals dropped before the running block began */
+    res_block block[RES_BLOCKS];
+    int   nblock;
+    hr_outcome outcome;
+    int   chosen;               /* the block chosen (HR_CHOSEN) */
+    int   page;                 /* the resonance scene's: the page of its no-sensor or
+                                   result screen shown (large text) */
+};
+
+/* app_init: takes the recording (cfg->hr_rr) and, live, starts the sensor's back-end. */
+void app_hr_configure(app *a, const app_config *cfg);
+void app_hr_release(app *a);
+/* Whether heart beats can come: a recording, or a sensor sending. */
+bool app_hr_source(const app *a);
+/* A breathing exercise starts; its first paced breath begins at elapsed time `first`
+ * (a recording's first beat begins then). The assessment's measures are cleared. */
+void app_hr_start(app *a, gw_ns first);
+/* The beats up to elapsed time t (each traced `hr`). */
+void app_hr_advance(app *a, gw_ns t);
+/* The assessment's block k ([start, end) on the timeline, `paced` breaths a minute as
+ * really paced) has ended: measured and traced `resonance_block`. */
+void app_hr_block(app *a, int k, gw_ns start, gw_ns end, double paced);
+/* Every block has ended: the rate chosen, or why none was (traced `resonance`). */
+void app_hr_finish(app *a);
+/* The last assessment's outcome, its blocks (nblock), and the chosen rate (0: none). */
+hr_outcome app_hr_outcome(const app *a, const res_block **blocks, int *nblock);
+double app_hr_chosen_rate(const app *a);
+int app_hr_chosen(const app *a);   /* its block, or -1 */
+/* The beats of the exercise in progress (a live trace under the figure). */
+const hrlive *app_hr_live(const app *a);
+/* Draws the heart rate of the last breaths as a calm line in r (nothing without beats). */
+void app_hr_draw_trace(const app *a, draw_list *l, gw_rect r);
+
+#endif
