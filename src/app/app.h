@@ -431,6 +431,9 @@ void app_toggle_favourite(app *a, const char *id);
 /* The recently used exercises, newest first: how many, and the k-th's id. */
 int app_nrecent(const app *a);
 const char *app_recent(const app *a, int k);
+/* The person's resonance rate: the last resonance assessment in the practice log that
+ * found one (0: none), and its day (YYYY-MM-DD); read with the recently used. */
+double app_home_resonance_rate(const app *a, const char **day);
 /* Reloads the recently used from the practice log. */
 void app_refresh_recent(app *a);
 /* Hooks app.c calls (app_home.c): settings and wall clock at init (false: no memory),

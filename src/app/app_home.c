@@ -46,7 +46,7 @@ struct app_home {
     struct app_held {
         bool on;                       /* a session is held */
         long long id;                  /* its row in the log, 0: not written yet */
-        char exercise[64], start[32], end[32], adjustments[128];
+        char exercise[64], start[32], end[32], adjustments[512];
         bool completed;
         int  style0;                   /* the pacer style it opened with (breathing) */
         int  before, after;            /* 0-10, or -1: none */
@@ -60,6 +60,9 @@ struct app_home {
     int  before;             /* the before rating for the pending exercise, -1: none */
     char recent[4][64];      /* recently used exercise ids, newest first (library) */
     int  nrecent;
+    double res_rate;         /* the person's resonance rate: the last assessment that found
+                                one (0: none), read with the recently used */
+    char res_day[11];        /* its day, YYYY-MM-DD */
 };
 
 static struct app_home *ST(const app *a)
@@ -293,6 +296,13 @@ void app_home_note_saved(app *a, int step, const char *note)
 static void adjustments(const app *a, char *out, size_t n)
 {
     out[0] = 0;
+    if (a->ex->kind == EX_RESONANCE) { /* its result, kept with the session */
+        char r[480];
+        app_hr_result_json(a, r, sizeof r);
+        if (r[0])
+            snprintf(out, n, "{%s}", r);
+        return;
+    }
     if (a->ex->kind != EX_BREATHING)
         return;
     size_t k = 0;
@@ -569,12 +579,21 @@ void app_toggle_favourite(app *a, const char *id)
 }
 
 int app_nrecent(const app *a) { return ST(a)->nrecent; }
+
+double app_home_resonance_rate(const app *a, const char **day)
+{
+    if (day)
+        *day = ST(a)->res_day;
+    return ST(a)->res_rate;
+}
 const char *app_recent(const app *a, int k) { return k >= 0 && k < ST(a)->nrecent ? ST(a)->recent[k] : ""; }
 
 void app_refresh_recent(app *a)
 {
     struct app_home *m = ST(a);
     m->nrecent = 0;
+    m->res_rate = 0;
+    m->res_day[0] = 0;
     if (!m->keeps || !a->packs)
         return;
     plog *p = app_log(a);
@@ -590,6 +609,9 @@ void app_refresh_recent(app *a)
         if (!dup && pack_set_find(a->packs, s[i].exercise))
             snprintf(m->recent[m->nrecent++], sizeof m->recent[0], "%s", s[i].exercise);
     }
+    for (int i = n - 1; i >= 0 && !m->res_rate; i--)
+        if ((m->res_rate = resonance_rate_in(s[i].adjustments)) > 0)
+            snprintf(m->res_day, sizeof m->res_day, "%.10s", s[i].start);
     if (n > 0)
         plog_sessions_free(s, n);
 }

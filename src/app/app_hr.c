@@ -3,10 +3,12 @@
 #include "app/app_hr.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app/app.h"
+#include "core/i18n.h"
 #include "platform/plat_clock.h"
 #include "platform/plat_hr.h"
 
@@ -161,6 +163,48 @@ double app_hr_chosen_rate(const app *a)
 }
 
 int app_hr_chosen(const app *a) { return ST(a)->outcome == HR_CHOSEN ? ST(a)->chosen : -1; }
+
+void app_hr_result_json(const app *a, char *out, size_t n)
+{
+    const struct hr_st *s = ST(a);
+    out[0] = 0;
+    if (s->outcome == HR_NONE)
+        return;
+    size_t k = 0;
+    int w;
+#define ADD(...) \
+    do { \
+        w = snprintf(out + k, n - k, __VA_ARGS__); \
+        if (w < 0 || (size_t)w >= n - k) { out[0] = 0; return; } \
+        k += (size_t)w; \
+    } while (0)
+    if (s->outcome == HR_CHOSEN)
+        ADD("\"resonance\": {\"rate_bpm\": %g", s->block[s->chosen].rate_bpm);
+    else
+        ADD("\"resonance\": {\"rate_bpm\": null, \"reason\": \"%s\"",
+            s->outcome == HR_NOT_ENOUGH ? "not_enough_clean_data" : "no_clear_winner");
+    ADD(", \"blocks\": [");
+    for (int i = 0; i < s->nblock; i++) {
+        const res_block *b = &s->block[i];
+        int total = b->used + b->rejected;
+        ADD("%s{\"rate\": %g, \"swing\": %.1f, \"lf\": %.0f, \"clean\": %.2f}", i ? ", " : "", b->rate_bpm,
+            b->valid ? b->swing_bpm : 0, b->valid ? b->lf_ms2 : 0, total ? (double)b->used / total : 0);
+    }
+    ADD("]}");
+#undef ADD
+}
+
+void app_hr_rate_text(char *buf, size_t n, double rate, bool trim)
+{
+    snprintf(buf, n, trim && fabs(rate - round(rate)) < 0.05 ? "%.0f" : "%.1f", rate);
+    char *dot = strchr(buf, '.');
+    const char *sep = i18n_ctx(NC_("decimal separator", "."));
+    if (dot && strcmp(sep, ".")) {
+        char tail[16];
+        snprintf(tail, sizeof tail, "%s", dot + 1);
+        snprintf(dot, n - (size_t)(dot - buf), "%s%s", sep, tail);
+    }
+}
 
 const hrlive *app_hr_live(const app *a) { return &ST(a)->live; }
 

@@ -10,6 +10,7 @@
 #ifndef GW_APP_HR_H
 #define GW_APP_HR_H
 #include <stdbool.h>
+#include <stddef.h>
 #include "core/draw.h"
 #include "core/hrlive.h"
 #include "core/resonance.h"
@@ -61,6 +62,13 @@ void app_hr_finish(app *a);
 hr_outcome app_hr_outcome(const app *a, const res_block **blocks, int *nblock);
 double app_hr_chosen_rate(const app *a);
 int app_hr_chosen(const app *a);   /* its block, or -1 */
+/* The last assessment's result as JSON text for the practice log (the session's
+ * adjustments): `"resonance": {"rate_bpm": R or null, "reason": ..., "blocks": [{"rate",
+ * "swing", "lf", "clean"}, ...]}` without braces around it; "" with none. */
+void app_hr_result_json(const app *a, char *out, size_t n);
+/* A rate (breaths or beats a minute) written with the interface language's decimal
+ * separator ("5,5"); with `trim` a whole number without one ("6"). */
+void app_hr_rate_text(char *buf, size_t n, double rate, bool trim);
 /* The beats of the exercise in progress (a live trace under the figure). */
 const hrlive *app_hr_live(const app *a);
 /* Draws the heart rate of the last breaths as a calm line in r (nothing without beats). */

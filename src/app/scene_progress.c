@@ -583,6 +583,23 @@ static void detail_panel(const app *a, draw_list *l, const mark_at *m, gw_rect a
               ST(a)->focus == l->nwid, false);
 }
 
+/* The person's resonance rate, from the last resonance assessment that found one,
+ * after the summary ("· Your resonance rate: 5.5 breaths a minute"). */
+static void progress_resonance(const app *a, char *line, size_t n)
+{
+    for (int i = ST(a)->nprog - 1; i >= 0; i--) {
+        double r = resonance_rate_in(ST(a)->prog[i].adjustments);
+        if (r <= 0)
+            continue;
+        char num[16], rate[160];
+        app_hr_rate_text(num, sizeof num, r, false);
+        snprintf(rate, sizeof rate, _("Your resonance rate: %s breaths a minute"), num);
+        size_t k = strlen(line);
+        snprintf(line + k, n - k, " · %s", rate);
+        return;
+    }
+}
+
 static void progress_draw(const app *a, draw_list *l)
 {
     ui_ctx ui = app_ui(a);
@@ -604,8 +621,9 @@ static void progress_draw(const app *a, draw_list *l)
                   px, ALIGN_CENTER | VALIGN_MIDDLE, t->text_dim);
         return;
     }
-    char line[PROGRESS_SUMMARY_MAX];
+    char line[PROGRESS_SUMMARY_MAX + 160];
     progress_summary(line, sizeof line, s.total_sessions, s.total_days, (int)lround(s.total_minutes));
+    progress_resonance(a, line, sizeof line);
     int spx = (int)lroundf(17 * u);
     const char *notes = _("Your notes");
     if (!big(a)) {

@@ -30,26 +30,17 @@ static int res_page(const app *a)
     return RES_RUNNING;
 }
 
-/* A rate written with the interface language's decimal separator ("5,5"); a whole
- * number without one where `trim` ("6"). */
-static void res_num(char *buf, size_t n, double rate, bool trim)
-{
-    snprintf(buf, n, trim && fabs(rate - round(rate)) < 0.05 ? "%.0f" : "%.1f", rate);
-    char *dot = strchr(buf, '.');
-    const char *sep = i18n_ctx(NC_("decimal separator", "."));
-    if (dot && strcmp(sep, ".")) {
-        char tail[16];
-        snprintf(tail, sizeof tail, "%s", dot + 1);
-        snprintf(dot, n - (size_t)(dot - buf), "%s%s", sep, tail);
-    }
-}
+static void res_num(char *buf, size_t n, double rate, bool trim) { app_hr_rate_text(buf, n, rate, trim); }
 
 static void res_rate(char *buf, size_t n, double rate) { res_num(buf, n, rate, false); }
 
-/* The rate offered for practice: the one just found, or the usual 6. */
+/* The rate offered for practice: the one just found, else the person's from the
+ * practice log, else the usual 6. */
 static double res_offer(const app *a)
 {
     double r = app_hr_chosen_rate(a);
+    if (r <= 0)
+        r = app_home_resonance_rate(a, NULL);
     return r > 0 ? r : 6.0;
 }
 
@@ -280,17 +271,27 @@ static void res_screen_draw(const app *a, draw_list *l, float bar, res_screen *s
 static void res_draw_no_sensor(const app *a, draw_list *l, float bar)
 {
     float u = app_unit(a);
-    char r[16], offer[160];
+    char r[16], offer[160], own[320];
     res_num(r, sizeof r, res_offer(a), true);
     snprintf(offer, sizeof offer, _("Breathe at %s a minute"), r);
+    const char *day, *without = _("Without one, you can breathe at the usual resonance rate: about 6 breaths a minute, "
+                                  "out longer than in.");
+    if (app_home_resonance_rate(a, &day) > 0) {
+        int y, mo = 0, d = 0;
+        char when[32] = "";
+        if (sscanf(day, "%d-%d-%d", &y, &mo, &d) == 3)
+            i18n_day_month(when, sizeof when, d, mo);
+        snprintf(own, sizeof own, _("Without one, you can breathe at the resonance rate you found on %s: %s breaths a "
+                                    "minute."), when, r);
+        without = own;
+    }
     res_screen sc = {
         .item = {
             { _("This needs a heart-rate sensor"), (int)lroundf(34 * u), true, false },
             { _("The assessment measures how your heart rate rises and falls with each breath, so it needs a "
                 "Bluetooth heart-rate strap (a chest strap gives the cleanest data). Put one on, connect it, "
                 "then start again."), (int)lroundf(22 * u), false, true },
-            { _("Without one, you can breathe at the usual resonance rate: about 6 breaths a minute, out longer "
-                "than in."), (int)lroundf(22 * u), false, true },
+            { without, (int)lroundf(22 * u), false, true },
         },
         .n = 3,
         .button = { { .id = "res-practice", .label = offer, .min_w = 300 * u, .primary = true } },

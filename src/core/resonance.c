@@ -2,6 +2,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 const double RES_RATES[RES_BLOCKS] = { 6.5, 6.0, 5.5, 5.0, 4.5 };
 
@@ -132,4 +133,14 @@ int resonance_choose(const res_block *b, int n)
         return -1;
     }
     return best;
+}
+
+double resonance_rate_in(const char *j)
+{
+    const char *r = j ? strstr(j, "\"resonance\": {\"rate_bpm\": ") : NULL;
+    if (!r)
+        return 0;
+    char *end;
+    double v = strtod(r + strlen("\"resonance\": {\"rate_bpm\": "), &end);
+    return isfinite(v) && v >= 1 && v <= 30 ? v : 0; /* "null": none */
 }

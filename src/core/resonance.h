@@ -45,4 +45,8 @@ void resonance_block(const rr_beat *beats, int n, gw_ns start, gw_ns end, double
 /* The proposed rate over the blocks: its index, or -1 when there is no clear one. */
 int resonance_choose(const res_block *b, int n);
 
+/* A session's result as the practice log keeps it, in its adjustments JSON
+ * (`"resonance": {"rate_bpm": 5.5, ...}`): the rate chosen, 0 for none or no result. */
+double resonance_rate_in(const char *adjustments_json);
+
 #endif

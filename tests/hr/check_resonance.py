@@ -67,6 +67,21 @@ with tempfile.TemporaryDirectory() as tmp:
     check(best["rate"] == 5.5 and abs(best["swing"] - 16) < 2, f"largest swing at 5.5, about 16: {best}")
     check(max(blocks, key=lambda b: b["lf"])["rate"] == 5.5, "largest LF power at 5.5")
 
+    # kept in the practice log: the export shows it (JSON and CSV), Delete all removes it
+    def export(fmt):
+        env = dict(os.environ, XDG_DATA_HOME=os.path.join(tmp, "data"), XDG_CONFIG_HOME=os.path.join(tmp, "config"))
+        return subprocess.run([GW, "log", "export", fmt, "-"], env=env, capture_output=True, text=True, timeout=60)
+    js = json.loads(export("--json").stdout)
+    row = [r for r in js if r["exercise"] == "resonance-assessment"]
+    adj = json.loads(row[0]["adjustments"]) if row and row[0]["adjustments"] else {}
+    res_kept = adj.get("resonance", {})
+    check(res_kept.get("rate_bpm") == 5.5, f"the JSON export keeps the rate: {row}")
+    check([b["rate"] for b in res_kept.get("blocks", [])] == rr_synth.RATES and
+          max(res_kept["blocks"], key=lambda b: b["swing"])["rate"] == 5.5, f"and each block: {res_kept}")
+    csv_out = export("--csv").stdout
+    check(csv_out.startswith("id,exercise,start,end,completed,before,after,adjustments,notes\n") and
+          '""rate_bpm"": 5.5' in csv_out, f"the CSV export keeps it: {csv_out[:300]}")
+
     # a flat heart with noise: no clear winner, never a guess
     _, res = assessment(tmp, rr_synth.recording([0] * 5, noise_ms=25, seed=3))
     check(res.get("rate_bpm", 0) is None and res.get("reason") == "no_clear_winner", f"noise: no clear winner: {res}")
@@ -107,6 +122,16 @@ with tempfile.TemporaryDirectory() as tmp:
     check(p.returncode == 2 and "missing.csv" in p.stderr, f"a missing file: {p.stderr.strip()}")
     after = hashlib.sha256(open(log, "rb").read()).hexdigest()
     check(before == after, "the practice log is unchanged")
+
+    # Delete all my data (Settings) takes the results with everything else
+    script = os.path.join(tmp, "delete.jsonl")
+    open(script, "w").write('{"at": 0.1, "press": "settings"}\n{"at": 0.2, "choose": "delete-data"}\n'
+                            '{"at": 0.3, "press": "delete-confirm"}\n{"at": 0.5, "end": true}\n')
+    p, ev = play(tmp, "--script", script)
+    check(any(e["event"] == "data_deleted" for e in ev), f"data deleted: {[e['event'] for e in ev]}")
+    env = dict(os.environ, XDG_DATA_HOME=os.path.join(tmp, "data"), XDG_CONFIG_HOME=os.path.join(tmp, "config"))
+    out = subprocess.run([GW, "log", "export", "--json", "-"], env=env, capture_output=True, text=True).stdout
+    check("resonance" not in out and json.loads(out) == [], f"nothing of it left: {out[:200]}")
 
 if failures:
     print(f"{len(failures)} failures")
