@@ -145,7 +145,6 @@ struct app_config {
     /* heart rate (app_hr.c) */
     const double *hr_rr;    /* --hr-replay: the recording's intervals (ms, borrowed), or NULL */
     int hr_n;
-    bool hr_live;           /* live: a heart-rate sensor may be used (Bluetooth) */
 };
 
 /* What every scene and mode truly shares; everything else is the state of the scene,

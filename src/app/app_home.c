@@ -546,6 +546,10 @@ bool app_home_delete_all(app *a)
     memset(&m->held, 0, sizeof m->held); /* nothing deleted comes back with a Retry */
     a->set.nfav = 0;
     a->set.ncautions_hidden = 0; /* which exercises were practised shows in it too */
+    if (a->set.hr_sensor[0]) { /* the one device datum kept: the sensor's address */
+        a->set.hr_sensor[0] = 0;
+        app_hr_use(a, "");
+    }
     m->nrecent = 0;
     app_settings_changed(a);
     trace_begin(a->tr, a->now, "data_deleted");

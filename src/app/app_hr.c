@@ -19,8 +19,30 @@ void app_hr_configure(app *a, const app_config *cfg)
     struct hr_st *s = ST(a);
     s->rec = cfg->hr_rr;
     s->nrec = cfg->hr_rr ? cfg->hr_n : 0;
-    if (cfg->hr_live && !s->rec)
+    /* not in render, nor the kiosk; a recording stands in for the sensor */
+    s->may_sense = !cfg->no_personal && !s->rec && !app_mode_is(a, MODE_KIOSK);
+}
+
+/* The back-end, started on first need (a thread of its own on the system bus). */
+static plat_hr *dev(app *a)
+{
+    struct hr_st *s = ST(a);
+    if (!s->dev && s->may_sense)
         s->dev = plat_hr_new();
+    return s->dev;
+}
+
+void app_hr_settings_read(app *a)
+{
+    if (a->set.hr_sensor[0] && dev(a))
+        plat_hr_use(ST(a)->dev, a->set.hr_sensor);
+}
+
+void app_hr_use(app *a, const char *address)
+{
+    bool some = address && *address;
+    if (ST(a)->dev || (some && dev(a))) /* letting go needs no back-end started */
+        plat_hr_use(ST(a)->dev, some ? address : "");
 }
 
 void app_hr_release(app *a)

@@ -29,7 +29,9 @@ typedef enum hr_outcome {
 struct hr_st {
     const double *rec;          /* --hr-replay's intervals (borrowed from the runner), or NULL */
     int  nrec;
-    plat_hr *dev;               /* the live program's sensor back-end, or NULL */
+    plat_hr *dev;               /* the sensor back-end (started when a sensor is chosen),
+                                   or NULL */
+    bool  may_sense;            /* this run may use a sensor (not render, nor the kiosk) */
     hrlive live;                /* this exercise's beats */
     bool  on;                   /* a breathing exercise is taking beats */
     gw_ns first;                /* elapsed time of its first paced breath */
@@ -46,6 +48,11 @@ struct hr_st {
 /* app_init: takes the recording (cfg->hr_rr) and, live, starts the sensor's back-end. */
 void app_hr_configure(app *a, const app_config *cfg);
 void app_hr_release(app *a);
+/* After the settings are read: a sensor chosen in them is connected to (live). */
+void app_hr_settings_read(app *a);
+/* Uses the sensor of this address from now on ("" none; the back-end is started the
+ * first time). */
+void app_hr_use(app *a, const char *address);
 /* Whether heart beats can come: a recording, or a sensor sending. */
 bool app_hr_source(const app *a);
 /* A breathing exercise starts; its first paced breath begins at elapsed time `first`

@@ -82,6 +82,7 @@ bool app_init(app *a, const app_config *cfg)
         a->mode = NULL;
         return false;
     }
+    app_hr_settings_read(a); /* a sensor chosen before is connected to */
     a->arg.text_pct = cfg->text_pct;
     a->text = plat_text_new(paths_font_dir());
     if (!a->text) /* layouts then size text by estimate: it may not fit so well */

@@ -4,6 +4,7 @@
 #include "core/pacer_style.h"
 #include "core/rfile.h"
 
+#include <ctype.h>
 #include <cjson/cJSON.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -68,6 +69,11 @@ void settings_clamp(settings *s)
         s->region[0] = 0;
     if (strcmp(s->handedness, "right") && strcmp(s->handedness, "left"))
         s->handedness[0] = 0;
+    for (int i = 0; s->hr_sensor[0] && i < 17; i++) /* a Bluetooth address, or none */
+        if (i % 3 == 2 ? s->hr_sensor[i] != ':' : !isxdigit((unsigned char)s->hr_sensor[i]))
+            s->hr_sensor[0] = 0;
+    if (strlen(s->hr_sensor) != 17)
+        s->hr_sensor[0] = 0;
     if (!s->remind_days || (s->remind_days & ~SETTINGS_EVERY_DAY))
         s->remind_days = d.remind_days;
     if (s->remind_min < 0 || s->remind_min >= 24 * 60)
@@ -199,6 +205,7 @@ settings_status settings_parse(settings *s, const char *name, const char *text, 
     get_str(root, "pacer", s->pacer, sizeof s->pacer);
     get_str(root, "region", s->region, sizeof s->region);
     get_str(root, "handedness", s->handedness, sizeof s->handedness);
+    get_str(root, "hr_sensor", s->hr_sensor, sizeof s->hr_sensor);
     get_bool(root, "welcomed", &s->welcomed);
     const cJSON *fav = cJSON_GetObjectItemCaseSensitive(root, "favourites"), *it;
     if (!cJSON_IsArray(fav))
@@ -268,7 +275,8 @@ static char *to_text(const settings *s)
               cJSON_AddStringToObject(root, "region", s->region) &&
               cJSON_AddStringToObject(root, "handedness", s->handedness) &&
               cJSON_AddBoolToObject(root, "welcomed", s->welcomed) &&
-              (fav = cJSON_AddArrayToObject(root, "favourites"));
+              (fav = cJSON_AddArrayToObject(root, "favourites")) &&
+              (!s->hr_sensor[0] || cJSON_AddStringToObject(root, "hr_sensor", s->hr_sensor));
     for (int i = 0; ok && i < s->nfav && i < SETTINGS_MAX_FAV; i++) {
         cJSON *v = cJSON_CreateString(s->fav[i]);
         ok = v && cJSON_AddItemToArray(fav, v);

@@ -31,6 +31,8 @@ typedef struct settings {
                               muscle relaxation: "right", "left"; "" not asked yet (the
                               right is shown, and the first guided exercise asks) */
     bool welcomed;         /* the first-run welcome was seen */
+    char hr_sensor[18];    /* the heart-rate sensor chosen, its Bluetooth address
+                              ("AA:BB:CC:DD:EE:FF"); "" none (written only when set) */
     char fav[SETTINGS_MAX_FAV][64]; /* favourite exercise ids */
     int  nfav;
     /* exercises whose "Before you begin" cautions the person chose not to see again
