@@ -20,6 +20,7 @@
 
 #include "app/app.h"
 #include "app/pacer.h"
+#include "app/pacer_figure.h"
 #include "app/ui.h"
 #include "core/i18n.h"
 #include "core/sound.h"
@@ -51,27 +52,12 @@ static const char *phase_label(const app *a, const breath_state *s)
     return w[0] ? w : phase_word(s->kind);
 }
 
-static gw_color phase_color(const theme *t, breath_kind k)
-{
-    if (k == BREATH_INHALE || k == BREATH_TOPUP) return t->inhale;
-    if (k == BREATH_EXHALE) return t->exhale;
-    return t->hold;
-}
-
 static gw_color t_text(const app *a) { return a->th->text; }
 
-static float quant(float v, float step) { return roundf(v / step) * step; }
-
-static double ease(double p) { return (1 - cos(M_PI * p)) / 2; }
-
-/* A thin ring showing how far the phase has gone. */
-static void progress_ring(const app *a, draw_list *l, float cx, float cy, float r, double progress, gw_color col)
+static pacer_fig fig_of(const app *a, draw_list *l)
 {
-    float u = app_unit(a);
-    draw_ring(l, cx, cy, r, 4 * u, 0, 1, a->th->ring_track);
-    float p = quant((float)progress, 1.f / 720);
-    if (p > 0)
-        draw_ring(l, cx, cy, r, 4 * u, 0, p, col);
+    pacer_fig f = { l, a->th, app_unit(a), &ST(a)->run.pattern };
+    return f;
 }
 
 /* The phase word's size: as designed if it fits w, else a little smaller. */
@@ -121,143 +107,23 @@ static void words(const app *a, draw_list *l, float cx, float cy, const char *wo
 static void words_ring(const app *a, draw_list *l, float cx, float cy, const char *word, const char *count,
                        gw_color wcol, double progress, gw_color col)
 {
+    pacer_fig F = fig_of(a, l);
     ui_ctx ui = app_ui(a);
     float u = app_unit(a);
     int cpx = (int)lroundf(40 * u);
     float ch = fmaxf(56 * u, ui_text_h(&ui, count, cpx, false, 0));
     float rr = fmaxf(50 * u, ch * 0.5f), ry = cy + 20 * u;
     if (!app_captions_shown(a)) {
-        progress_ring(a, l, cx, ry, rr, progress, col);
+        pacer_fig_ring(&F, cx, ry, rr, progress, col);
         return;
     }
     int wpx = word_px(a, word, 38 * u, 440 * u);
-    float wh = fmaxf(60 * u, ui_text_h(&ui, word, wpx, true, 0));
+    float wh = fmaxf(60 * u, ui_text_h(&ui, word, wpx, true, 440 * u)); /* as wrapped in its box */
     draw_text(l, gw_rc(cx - 220 * u, ry - rr - 10 * u - wh, 440 * u, wh), word, wpx,
               ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), wcol);
     draw_text(l, gw_rc(cx - 60 * u, ry - 28 * u - (ch - 56 * u) / 2, 120 * u, ch), count, cpx,
               ALIGN_CENTER | VALIGN_MIDDLE, t_text(a));
-    progress_ring(a, l, cx, ry, rr, progress, col);
-}
-
-static void draw_orb(const app *a, draw_list *l, float cx, float cy, float rmax, const breath_state *s,
-                     gw_color col)
-{
-    float u = app_unit(a);
-    float rmin = rmax * 0.42f;
-    float r = quant(rmin + (rmax - rmin) * (float)s->fill, 0.5f);
-    /* soft halo, then the orb; the halo is the phase colour faintly over the background,
-     * mixed here so it can be drawn opaque (a solid fill is far cheaper than blending) */
-    const theme *t = a->th;
-    gw_color halo = col;
-    halo.r = (uint8_t)((col.r * 28 + t->bg.r * 227) / 255);
-    halo.g = (uint8_t)((col.g * 28 + t->bg.g * 227) / 255);
-    halo.b = (uint8_t)((col.b * 28 + t->bg.b * 227) / 255);
-    draw_circle(l, cx, cy, quant(r * 1.12f, 0.5f), halo);
-    draw_circle(l, cx, cy, r, col);
-    progress_ring(a, l, cx, cy, rmax + 30 * u, s->progress, col);
-}
-
-static void draw_box(const app *a, draw_list *l, float cx, float cy, float half, const breath_state *s,
-                     gw_color col)
-{
-    const theme *t = a->th;
-    float u = app_unit(a);
-    gw_rect sq = gw_rc(cx - half, cy - half, 2 * half, 2 * half);
-    draw_frame(l, sq, 18 * u, 6 * u, t->ring_track);
-    /* the side of the current phase is lit up to the dot: up the left side while
-     * breathing in, along the top while holding, down the right, back along the bottom */
-    /* corners on the half-pixel grid the dot is placed on, so a side's lit line is
-     * exactly horizontal or vertical */
-    float x[5] = { quant(sq.x, 0.5f), quant(sq.x, 0.5f), quant(sq.x + sq.w, 0.5f), quant(sq.x + sq.w, 0.5f),
-                   quant(sq.x, 0.5f) };
-    float y[5] = { quant(sq.y + sq.h, 0.5f), quant(sq.y, 0.5f), quant(sq.y, 0.5f), quant(sq.y + sq.h, 0.5f),
-                   quant(sq.y + sq.h, 0.5f) };
-    int side = s->opening ? 2 : s->index % 4; /* the opening exhale goes down the right */
-    float p = (float)ease(s->progress);
-    float dx = quant(x[side] + (x[side + 1] - x[side]) * p, 0.5f);
-    float dy = quant(y[side] + (y[side + 1] - y[side]) * p, 0.5f);
-    /* the lit part starts where the frame's rounded corner ends (the dot covers the
-     * corner), so it never pokes out past the curve */
-    float rad = 18 * u, sx = x[side + 1] - x[side], sy = y[side + 1] - y[side];
-    float len = fabsf(sx) + fabsf(sy);
-    if (len > 0 && fabsf(dx - x[side]) + fabsf(dy - y[side]) > rad) {
-        float lx = x[side] + sx / len * rad, ly = y[side] + sy / len * rad;
-        draw_line(l, lx, ly, dx, dy, 6 * u, col);
-    }
-    draw_circle(l, dx, dy, 18 * u, col);
-}
-
-/* The wave: one breath's fill curve (rising, level, falling, level), and a marker at
- * the current position; the part already travelled is lit. */
-static void draw_wave(const app *a, draw_list *l, float cx, float cy, float half_w, float half_h,
-                      const breath_state *s, gw_color col)
-{
-    const theme *t = a->th;
-    float u = app_unit(a);
-    const breath_pattern *p = &ST(a)->run.pattern;
-    gw_ns len = breath_cycle_len(p);
-    if (len <= 0)
-        return;
-    double before = 0;
-    for (int i = 0; i < s->index && i < p->nphase; i++)
-        before += p->phase[i].ms;
-    double cur = s->index >= 0 && s->index < p->nphase ? p->phase[s->index].ms : 0;
-    double mx = (before + s->progress * cur) / ((double)len / GW_NS_PER_MS); /* opening: 0 */
-    float x0 = cx - half_w, y0 = cy + half_h, wd = 2 * half_w, ht = 2 * half_h;
-    enum { SEG = 96 };
-    float px = x0, py = y0;
-    for (int i = 0; i <= SEG; i++) {
-        breath_state b;
-        breath_at(p, p->lead_in_ns + (gw_ns)p->opening_ms * GW_NS_PER_MS + len * i / SEG, &b);
-        double f = i == SEG ? 0 : b.fill;
-        float nx = x0 + wd * (float)i / SEG, ny = quant(y0 - ht * (float)f, 0.5f);
-        if (i > 0) {
-            bool lit = (double)i / SEG <= mx + 1e-9;
-            draw_line(l, px, py, nx, ny, 5 * u, lit ? col : t->ring_track);
-        }
-        px = nx;
-        py = ny;
-    }
-    float mxp = quant(x0 + wd * (float)mx, 0.5f), myp = quant(y0 - ht * (float)s->fill, 0.5f);
-    gw_color halo = col;
-    halo.a = 60;
-    draw_circle(l, mxp, myp, 30 * u, halo);
-    draw_circle(l, mxp, myp, 18 * u, col);
-}
-
-/* The tube: a vertical glass that fills while breathing in and empties breathing out. */
-static void draw_tube(const app *a, draw_list *l, float cx, float top, float bottom, const breath_state *s,
-                      gw_color col)
-{
-    const theme *t = a->th;
-    float u = app_unit(a);
-    float w = 120 * u, pad = 8 * u;
-    gw_rect glass = gw_rc(cx - w / 2, top, w, bottom - top);
-    draw_rect(l, glass, w / 2, t->surface);
-    float inner = glass.h - 2 * pad;
-    float h = quant(inner * (float)s->fill, 1.f);
-    if (h >= 1)
-        draw_rect(l, gw_rc(glass.x + pad, glass.y + glass.h - pad - h, w - 2 * pad, h),
-                  fminf((w - 2 * pad) / 2, h / 2), col);
-    draw_frame(l, glass, w / 2, 3 * u, t->ring_track);
-}
-
-/* Calm (reduced motion): nothing scales or travels smoothly. A bar fills one step per
- * second of the phase, in step with the seconds count. */
-static void draw_calm(const app *a, draw_list *l, float cx, float cy, float half_w, const breath_state *s,
-                      int count, gw_color col)
-{
-    const theme *t = a->th;
-    float u = app_unit(a);
-    int secs = (int)ceil(gw_seconds(s->phase_len) - 1e-6);
-    if (secs < 1)
-        secs = 1;
-    float frac = s->stage == BREATH_STAGE_BREATHING ? (float)(secs - count + 1) / (float)secs : 0;
-    frac = frac < 0 ? 0 : frac > 1 ? 1 : frac;
-    gw_rect bar = gw_rc(cx - half_w, cy, 2 * half_w, 22 * u);
-    draw_rect(l, bar, 11 * u, t->ring_track);
-    if (frac > 0)
-        draw_rect(l, gw_rc(bar.x, bar.y, quant(bar.w * frac, 1.f), bar.h), 11 * u, col);
+    pacer_fig_ring(&F, cx, ry, rr, progress, col);
 }
 
 /* ---- layout ------------------------------------------------------------------- *
@@ -479,6 +345,9 @@ static void pacer_scene_draw(const app *a, draw_list *l)
     const theme *t = a->th;
     const breath_state *s = &ST(a)->run.st;
     float u = app_unit(a);
+    /* the ambient background, first so the renderer fills with it instead of bg */
+    pacer_fig F = fig_of(a, l);
+    pacer_fig_background(&F, a->w, a->h);
     float bar = ui_top_bar(&ui, l, app_text(a, &a->ex->title));
 
     if (s->stage == BREATH_STAGE_DONE) {
@@ -498,7 +367,8 @@ static void pacer_scene_draw(const app *a, draw_list *l)
     float cx = L.fig.x + FW / 2, cy = L.fig.y + L.fig.h / 2;
     float room = fminf(FW, L.fig.h) / 2 - 40 * u;
 
-    gw_color col = s->stage == BREATH_STAGE_LEAD_IN ? t->hold : phase_color(t, s->kind);
+    gw_color col = pacer_fig_color(t, &ST(a)->run.pattern, s, tb_elapsed(&a->clock, a->now),
+                                   pacer_style_of(a) == PACER_CALM);
     breath_state shown = *s;
     if (s->stage == BREATH_STAGE_LEAD_IN) {
         shown.fill = 0;
@@ -526,14 +396,17 @@ static void pacer_scene_draw(const app *a, draw_list *l)
         int wpx = word_px(a, word, 38 * u, 440 * u);
         ui_text_size wm = ui_measure(&ui, word, wpx, true, 0);
         float need = fmaxf(60 * u, wm.h) + 10 * u + 2 * fmaxf(50 * u, ui_text_h(&ui, count, (int)lroundf(40 * u), false, 0) / 2);
-        if (a->view.text_scale <= 1.f || !app_captions_shown(a) || (wm.w <= 1.7f * half && need <= 1.7f * half)) {
-            draw_box(a, l, cx, cy, half, &shown, col);
+        /* inside: clear of the frame, and of the dot and its glow travelling on it */
+        float inside = 2 * half - 2 * 40 * u;
+        if (!app_captions_shown(a) || (wm.w <= inside && need <= inside)) {
+            pacer_fig_box(&F, cx, cy, half, &shown, col);
             words_ring(a, l, cx, cy, word, count, t->text, shown.progress, col);
         } else {
-            float band = wm.h + 16 * u, by = cy + band / 2;
+            /* above the box, clear of the dot and its glow on the top side */
+            float band = wm.h + 44 * u, by = cy + band / 2;
             half = fminf(half, (L.fig.h - band) / 2 - 24 * u);
-            draw_box(a, l, cx, by, half, &shown, col);
-            draw_text(l, gw_rc(L.fig.x, by - half - 12 * u - wm.h, FW, wm.h), word, wpx,
+            pacer_fig_box(&F, cx, by, half, &shown, col);
+            draw_text(l, gw_rc(L.fig.x, by - half - 40 * u - wm.h, FW, wm.h), word, wpx,
                       ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
             words_ring(a, l, cx, by - 20 * u, "", count, t->text, shown.progress, col);
         }
@@ -541,22 +414,27 @@ static void pacer_scene_draw(const app *a, draw_list *l)
     }
     case PACER_WAVE: {
         float hw = fminf(fminf(FW * 0.36f, 520 * u), FW / 2 - 150 * u), hh = room * 0.42f;
-        draw_wave(a, l, cx, cy + 40 * u, hw, hh, &shown, col);
-        words(a, l, cx, cy - hh - 10 * u, word, "", col, 1);
-        int cpx = (int)lroundf(40 * u);
-        float ch = fmaxf(56 * u, ui_text_h(&ui, count, cpx, false, 0));
-        draw_text(l, gw_rc(cx + hw + 20 * u, cy - ch / 2, 120 * u, ch), count, cpx, ALIGN_CENTER | VALIGN_MIDDLE,
-                  t->text);
-        progress_ring(a, l, cx + hw + 80 * u, cy, fmaxf(40 * u, ch * 0.5f), shown.progress, col);
+        pacer_fig_wave(&F, cx, cy + 40 * u, hw, hh, &shown, col);
+        if (!app_captions_shown(a))
+            break;
+        /* the word and the count side by side above the curve (the count after the
+         * word: at its left in a right-to-left language, as draw_adapt mirrors it) */
+        int wpx = word_px(a, word, 38 * u, 440 * u), cpx = (int)lroundf(40 * u);
+        float ww = ui_text_w(&ui, word, wpx, true), cw = ui_text_w(&ui, "00", cpx, false);
+        float rowh = fmaxf(fmaxf(60 * u, ui_text_h(&ui, word, wpx, true, 0)), ui_text_h(&ui, count, cpx, false, 0));
+        float gap = 24 * u, x0 = cx - (ww + gap + cw) / 2;
+        float ry = cy - hh - rowh; /* clear of the marker and its glow at the crest */
+        draw_text(l, gw_rc(x0, ry, ww + 1, rowh), word, wpx, ALIGN_LEFT | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
+        draw_text(l, gw_rc(x0 + ww + gap, ry, cw + 1, rowh), count, cpx, ALIGN_CENTER | VALIGN_MIDDLE, t->text);
         break;
     }
     case PACER_TUBE:
-        draw_tube(a, l, cx - 160 * u, cy - room, cy + room, &shown, col);
-        words_ring(a, l, cx + 140 * u, cy, word, count, col, shown.progress, col);
+        pacer_fig_tube(&F, cx - 160 * u, cy - room, cy + room, &shown, col);
+        words_ring(a, l, cx + 140 * u, cy, word, count, t->text, shown.progress, col);
         break;
     case PACER_CALM:
         words(a, l, cx, cy - 50 * u, word, count, col, 1.3f);
-        draw_calm(a, l, cx, cy + 70 * u * fmaxf(1.f, a->view.text_scale), fminf(FW * 0.3f, 360 * u), &shown, n, col);
+        pacer_fig_calm(&F, cx, cy + 70 * u * fmaxf(1.f, a->view.text_scale), fminf(FW * 0.3f, 360 * u), &shown, n, col);
         break;
     default: {
         /* the word and count in the orb, in the background colour, only when every
@@ -569,12 +447,12 @@ static void pacer_scene_draw(const app *a, draw_list *l)
         float ww = fmaxf(widest_word(a, 38 * u, 440 * u), /* the same place for every phase */
                          ui_text_w(&ui, _("Get ready"), word_px(a, _("Get ready"), 38 * u, 440 * u), true));
         if (ww <= 2 * rmax * 0.42f * 0.86f || !app_captions_shown(a)) {
-            draw_orb(a, l, cx, cy, rmax, &shown, col);
+            pacer_fig_orb(&F, cx, cy, rmax, &shown, col);
             words(a, l, cx, cy, word, count, t->bg, 1);
         } else {
             float wh = ui_text_h(&ui, word, wpx, true, 0);
             float oy = cy + (wh + 10 * u) / 2, orm = rmax - (wh + 10 * u) / 2;
-            draw_orb(a, l, cx, oy, orm, &shown, col);
+            pacer_fig_orb(&F, cx, oy, orm, &shown, col);
             draw_text(l, gw_rc(L.fig.x, oy - orm - 30 * u - 10 * u - wh, FW, wh), word, wpx,
                       ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
             /* the count as large as designed, but never larger than the orb at its

@@ -89,6 +89,27 @@ void draw_line(draw_list *l, float x0, float y0, float x1, float y1, float thick
     if (d) { d->r = gw_rc(x0, y0, x1 - x0, y1 - y0); d->thick = thick; }
 }
 
+void draw_glow(draw_list *l, float cx, float cy, float radius, float spread, int flags, gw_color c)
+{
+    draw_cmd *d = push(l, DRAW_GLOW, c);
+    if (!d)
+        return;
+    float o = radius + spread;
+    d->r = gw_rc(cx - o, cy - o, 2 * o, 2 * o);
+    d->radius = radius;
+    d->thick = spread;
+    d->flags = flags;
+}
+
+void draw_gradient(draw_list *l, gw_rect r, gw_color top, gw_color bottom)
+{
+    draw_cmd *d = push(l, DRAW_GRADIENT, top);
+    if (d) {
+        d->r = r;
+        d->text = (uint32_t)bottom.r << 24 | (uint32_t)bottom.g << 16 | (uint32_t)bottom.b << 8 | bottom.a;
+    }
+}
+
 /* Room in the text arena for n more bytes (false: out of memory, noted). */
 static bool arena_room(draw_list *l, size_t n)
 {
@@ -224,6 +245,8 @@ static bool cmd_eq(const draw_list *la, const draw_cmd *a, const draw_list *lb, 
         a->r.w != b->r.w || a->r.h != b->r.h || a->radius != b->radius || a->thick != b->thick ||
         a->a0 != b->a0 || a->a1 != b->a1 || a->font_px != b->font_px || a->flags != b->flags)
         return false;
+    if (a->op == DRAW_GRADIENT)
+        return a->text == b->text;
     return a->op != DRAW_TEXT || strcmp(draw_text_of(la, a), draw_text_of(lb, b)) == 0;
 }
 
@@ -454,6 +477,8 @@ uint64_t draw_hash(const draw_list *l)
         h = fnv(h, &c->color, sizeof c->color);
         h = fnv(h, f, sizeof f);
         h = fnv(h, &c->flags, sizeof c->flags);
+        if (c->op == DRAW_GRADIENT)
+            h = fnv(h, &c->text, sizeof c->text);
         const char *t = draw_text_of(l, c);
         h = fnv(h, t, strlen(t));
     }

@@ -20,7 +20,9 @@ typedef enum draw_op {
     DRAW_RING,      /* arc of a ring: centre, radius, thickness, from a0 to a1 (turns, 0 = top, clockwise) */
     DRAW_FRAME,     /* rectangle outline of given thickness, optional radius */
     DRAW_TEXT,      /* text in a box, aligned, wrapped to the box width */
-    DRAW_LINE       /* thick line from (x,y) to (x+w,y+h) */
+    DRAW_LINE,      /* thick line from (x,y) to (x+w,y+h) */
+    DRAW_GLOW,      /* soft radial glow: full colour to radius, fading to nothing over thick */
+    DRAW_GRADIENT   /* rectangle shading from color at its top to color2 at its bottom */
 } draw_op;
 
 enum { ALIGN_LEFT = 0, ALIGN_CENTER = 1, ALIGN_RIGHT = 2 };
@@ -31,6 +33,9 @@ enum { TEXT_FIT = 1 << 9 };
 /* Text flag: the text is a right-to-left paragraph unless its letters all go left to
  * right (set for every text by draw_adapt_mirror in a right-to-left language). */
 enum { TEXT_RTL = 1 << 10 };
+/* Glow flag: nothing inside the radius (the glow lies under an opaque disc of that
+ * radius, whose pixels need not be blended twice). */
+enum { GLOW_HOLLOW = 1 };
 
 typedef struct draw_cmd {
     draw_op  op;
@@ -41,7 +46,7 @@ typedef struct draw_cmd {
     float    a0, a1;     /* ring arc in turns */
     int      font_px;    /* text size in pixels */
     int      flags;      /* ALIGN_* | VALIGN_* | (FONT_BOLD << 8) | TEXT_FIT | TEXT_RTL */
-    uint32_t text;       /* offset into the arena (DRAW_TEXT) */
+    uint32_t text;       /* offset into the arena (DRAW_TEXT); DRAW_GRADIENT: color2 as 0xRRGGBBAA */
 } draw_cmd;
 
 /* What a control is to a person who hears the screen instead of seeing it (read
@@ -88,6 +93,18 @@ void draw_circle(draw_list *l, float cx, float cy, float radius, gw_color c);
 void draw_ring(draw_list *l, float cx, float cy, float radius, float thick,
                float a0, float a1, gw_color c);
 void draw_line(draw_list *l, float x0, float y0, float x1, float y1, float thick, gw_color c);
+/* A soft glow around (cx, cy): colour c (its alpha the glow's strength) out to radius,
+ * then fading smoothly to nothing at radius + spread. flags: GLOW_HOLLOW. The renderer
+ * draws it from a precomputed falloff, never per-pixel roots or powers. */
+void draw_glow(draw_list *l, float cx, float cy, float radius, float spread, int flags, gw_color c);
+/* A rectangle shaded from top (at its top edge) to bottom (at its bottom edge), opaque:
+ * an ambient background drawn one colour per row. */
+void draw_gradient(draw_list *l, gw_rect r, gw_color top, gw_color bottom);
+static inline gw_color draw_gradient_bottom(const draw_cmd *c)
+{
+    gw_color b = { (uint8_t)(c->text >> 24), (uint8_t)(c->text >> 16), (uint8_t)(c->text >> 8), (uint8_t)c->text };
+    return b;
+}
 void draw_text(draw_list *l, gw_rect box, const char *utf8, int font_px, int flags, gw_color c);
 void draw_widget_add(draw_list *l, const char *id, gw_rect r, bool focused);
 /* Describes the widget added last: its role, name and state (NULL: left as they are;

@@ -9,6 +9,8 @@ typedef struct theme {
     gw_color bg, surface, surface_hi, text, text_dim, accent, focus;
     gw_color inhale, hold, exhale;
     gw_color ring_track;
+    gw_color ambient;   /* the top of the breathing screens' background, shading to bg at
+                         * the bottom; bg itself where the theme wants it flat */
 } theme;
 
 /* Built-in themes: "calm" (default, dark blue-grey), "light", "contrast". NULL or an

@@ -161,7 +161,11 @@ static void redraw_rect(plat_render *pr, const draw_list *l, SDL_Rect clip)
     SDL_RenderSetClipRect(pr->r, &clip);
     gw_color bg = l->clear;
     bg.a = 255;
-    if (!render_geom_fill(pr, (float)clip.x, (float)clip.y, (float)clip.w, (float)clip.h, bg)) {
+    /* a gradient first over the whole screen is the background: no plain fill under it */
+    const draw_cmd *g0 = l->ncmd > 0 && l->cmd[0].op == DRAW_GRADIENT ? &l->cmd[0] : NULL;
+    bool covered = g0 && g0->r.x <= 0 && g0->r.y <= 0 && g0->r.x + g0->r.w >= (float)l->w &&
+                   g0->r.y + g0->r.h >= (float)l->h;
+    if (!covered && !render_geom_fill(pr, (float)clip.x, (float)clip.y, (float)clip.w, (float)clip.h, bg)) {
         SDL_SetRenderDrawColor(pr->r, l->clear.r, l->clear.g, l->clear.b, 255);
         SDL_RenderFillRect(pr->r, &clip);
     }

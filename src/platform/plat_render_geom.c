@@ -536,6 +536,137 @@ static void draw_line_cmd(plat_render *pr, const draw_cmd *c)
     flush_geom(pr);
 }
 
+/* ---- glow and gradient ---------------------------------------------------------- *
+ * The glow is drawn from a sprite computed once per process: a quadrant of GLOW_N x
+ * GLOW_N texels, each holding its centre's distance from the corner as a fraction of
+ * the quadrant's side (0..65535). A glow of any size samples it (nearest texel, an
+ * index stepped along the row in fixed point) and turns the distance into alpha through
+ * a 256-entry falloff table made per command; so a frame costs a lookup and a blend per
+ * pixel, no root or power. The falloff, (1 - t)^2 for t from 0 at the radius to 1 at
+ * radius + spread, leaves no visible edge. */
+
+enum { GLOW_N = 256, GLOW_LUT = 256 };
+static uint16_t glow_rho[GLOW_N * GLOW_N];
+static bool glow_ready;
+
+static void glow_sprite(void)
+{
+    if (glow_ready)
+        return;
+    for (int y = 0; y < GLOW_N; y++)
+        for (int x = 0; x < GLOW_N; x++) {
+            float fx = ((float)x + 0.5f) / GLOW_N, fy = ((float)y + 0.5f) / GLOW_N;
+            float d = sqrtf(fx * fx + fy * fy);
+            glow_rho[y * GLOW_N + x] = (uint16_t)(d >= 1 ? 65535 : lroundf(d * 65535));
+        }
+    glow_ready = true;
+}
+
+/* Blends c at alpha a (0..255, already the colour's alpha times coverage). */
+static inline void blend_a(Uint32 *p, const SDL_PixelFormat *f, gw_color c, unsigned a)
+{
+    if (f->format != SDL_PIXELFORMAT_XRGB8888 && f->format != SDL_PIXELFORMAT_ARGB8888) {
+        gw_color o = c;
+        o.a = 255;
+        blend_px(p, f, o, (float)a / 255.f);
+        return;
+    }
+    Uint32 d = *p;
+    unsigned r = d >> 16 & 255, g = d >> 8 & 255, b = d & 255;
+    r = (c.r * a + r * (255 - a) + 127) / 255;
+    g = (c.g * a + g * (255 - a) + 127) / 255;
+    b = (c.b * a + b * (255 - a) + 127) / 255;
+    *p = (d & 0xff000000u) | r << 16 | g << 8 | b;
+}
+
+static bool fast_glow(plat_render *pr, const draw_cmd *c)
+{
+    SDL_Rect clip;
+    if (c->color.a == 0 || !direct_begin(pr, &clip))
+        return true;
+    glow_sprite();
+    float cx = c->r.x + c->r.w / 2, cy = c->r.y + c->r.h / 2;
+    float ro = c->radius + c->thick, ri = c->radius;
+    if (ro < 1)
+        return true;
+    /* alpha by distance: LUT entry k covers distances [k, k+1) / GLOW_LUT of ro */
+    uint8_t lut[GLOW_LUT];
+    float rin = ri / ro;
+    for (int k = 0; k < GLOW_LUT; k++) {
+        float rho = ((float)k + 0.5f) / GLOW_LUT;
+        float t = rho <= rin ? 0 : (rho - rin) / (1 - rin);
+        float v = t >= 1 ? 0 : (1 - t) * (1 - t);
+        lut[k] = (uint8_t)lroundf(v * (float)c->color.a);
+    }
+    /* hollow: the span well inside the radius is skipped (an opaque disc covers it);
+     * pixels near it are blended so no gap shows under the disc's soft edge */
+    float skip = (c->flags & GLOW_HOLLOW) ? ri - 2 : -1;
+    SDL_Surface *s = pr->surf;
+    int y0 = (int)floorf(cy - ro), y1 = (int)ceilf(cy + ro);
+    if (y0 < clip.y) y0 = clip.y;
+    if (y1 > clip.y + clip.h) y1 = clip.y + clip.h;
+    int cx0 = clip.x, cx1 = clip.x + clip.w;
+    /* texel index in 16.16 fixed point per pixel of distance */
+    uint32_t step = (uint32_t)lroundf((float)GLOW_N / ro * 65536.f);
+    for (int y = y0; y < y1; y++) {
+        float dy = (float)y + 0.5f - cy;
+        float o2 = ro * ro - dy * dy;
+        if (o2 <= 0)
+            continue;
+        uint32_t ty = (uint32_t)(fabsf(dy) * (float)step) >> 16;
+        if (ty >= GLOW_N)
+            continue;
+        const uint16_t *trow = &glow_rho[ty * GLOW_N];
+        float outer = sqrtf(o2);
+        int xa = (int)floorf(cx - outer), xb = (int)ceilf(cx + outer);
+        int ia = xb, ib = xb;
+        if (skip > 0 && skip * skip - dy * dy > 0) {
+            float inner = sqrtf(skip * skip - dy * dy);
+            ia = (int)ceilf(cx - inner);
+            ib = (int)floorf(cx + inner);
+        }
+        if (xa < cx0) xa = cx0;
+        if (xb > cx1) xb = cx1;
+        Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch);
+        for (int x = xa; x < xb; x++) {
+            if (x >= ia && x < ib) {
+                x = ib - 1;
+                continue;
+            }
+            float dx = (float)x + 0.5f - cx;
+            uint32_t tx = (uint32_t)(fabsf(dx) * (float)step) >> 16;
+            if (tx >= GLOW_N)
+                continue;
+            unsigned a = lut[trow[tx] * GLOW_LUT >> 16];
+            if (a)
+                blend_a(&row[x], s->format, c->color, a);
+        }
+    }
+    return true;
+}
+
+/* One colour per row, rounded from the two ends; rows stored whole. */
+static bool fast_gradient(plat_render *pr, const draw_cmd *c)
+{
+    SDL_Rect clip;
+    if (!direct_begin(pr, &clip))
+        return false;
+    SDL_Rect r = { (int)c->r.x, (int)c->r.y, (int)c->r.w, (int)c->r.h }, in;
+    if (r.h <= 0 || !SDL_IntersectRect(&r, &clip, &in))
+        return true;
+    gw_color a = c->color, b = draw_gradient_bottom(c);
+    SDL_Surface *s = pr->surf;
+    for (int y = in.y; y < in.y + in.h; y++) {
+        int k = (int)(((int64_t)(y - r.y) * 1024 + 512) / r.h); /* 0..1024 down the rectangle */
+        Uint32 px = SDL_MapRGB(s->format, (Uint8)((a.r * (1024 - k) + b.r * k + 512) >> 10),
+                               (Uint8)((a.g * (1024 - k) + b.g * k + 512) >> 10),
+                               (Uint8)((a.b * (1024 - k) + b.b * k + 512) >> 10));
+        Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch) + in.x;
+        SDL_memset4(row, px, (size_t)in.w);
+    }
+    return true;
+}
+
 bool render_geom_fill(plat_render *pr, float x, float y, float w, float h, gw_color c)
 {
     return fast_fill(pr, x, y, w, h, c);
@@ -549,6 +680,14 @@ bool render_geom_cmd(plat_render *pr, const draw_cmd *c)
     case DRAW_CIRCLE: draw_circle_cmd(pr, c); return true;
     case DRAW_RING: draw_ring_cmd(pr, c); return true;
     case DRAW_LINE: draw_line_cmd(pr, c); return true;
+    case DRAW_GLOW: fast_glow(pr, c); return true;
+    case DRAW_GRADIENT:
+        if (!fast_gradient(pr, c)) {
+            SDL_SetRenderDrawColor(pr->r, c->color.r, c->color.g, c->color.b, 255);
+            SDL_FRect fr = { c->r.x, c->r.y, c->r.w, c->r.h };
+            SDL_RenderFillRectF(pr->r, &fr);
+        }
+        return true;
     default: return false;
     }
 }
