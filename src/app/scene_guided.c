@@ -457,7 +457,8 @@ static void guided_draw(const app *a, draw_list *l)
      * right is the viewer's left, also in a right-to-left language (whose mirrored
      * layout would otherwise mirror the figure too) */
     bool mirror = rg && body_region_side(rg) && (!strcmp(a->set.handedness, "left") != a->view.rtl);
-    bodymap_draw(l, e->region, e->nregion, s->region, mirror, L.map.x, L.map.y, L.map.w, t->ring_track, kc);
+    bodymap_draw(l, e->region, e->nregion, s->region, mirror, L.map.x, L.map.y, L.map.w, t->ring_track, kc,
+                 s->kind == STEP_TENSE ? BODYMAP_TENSE : s->kind == STEP_RELEASE ? BODYMAP_RELEASE : BODYMAP_PLAIN);
     if (asking_hand(a))
         draw_hand_question(a, l, L.map);
 
