@@ -72,7 +72,7 @@ void pacer_fig_orb(const pacer_fig *f, float cx, float cy, float rmax, const bre
      * only outside the disc), the disc, and a light from above inside it where that
      * raises the contrast of the dark words drawn on it (dark themes) */
     gw_color halo = col;
-    halo.a = 110;
+    halo.a = lum(t->bg) < lum(col) ? 110 : 50; /* on a light background a glow reads as a shadow: fainter */
     draw_glow(l, cx, cy, r, quant(r * 0.28f + 14 * u, 0.5f), GLOW_HOLLOW, halo);
     draw_circle(l, cx, cy, r, col);
     if (lum(t->bg) < lum(col)) {
