@@ -562,21 +562,43 @@ static void glow_sprite(void)
     glow_ready = true;
 }
 
-/* Blends c at alpha a (0..255, already the colour's alpha times coverage). */
-static inline void blend_a(Uint32 *p, const SDL_PixelFormat *f, gw_color c, unsigned a)
+/* The falloff for a glow whose radius is rin of its reach, at strength a: entry k for
+ * distances [k, k+1) / GLOW_LUT of the reach. The last few are kept: a frame draws the
+ * same glows in each of its dirty rectangles, and the next frame much the same. */
+static const uint8_t *glow_falloff(float rin, uint8_t a)
 {
-    if (f->format != SDL_PIXELFORMAT_XRGB8888 && f->format != SDL_PIXELFORMAT_ARGB8888) {
-        gw_color o = c;
-        o.a = 255;
-        blend_px(p, f, o, (float)a / 255.f);
-        return;
+    enum { KEEP = 8 };
+    static struct { uint16_t rin; uint8_t a; bool used; uint8_t lut[GLOW_LUT]; } kept[KEEP];
+    static int next;
+    uint16_t key = (uint16_t)(rin * 4096.f + 0.5f);
+    for (int i = 0; i < KEEP; i++)
+        if (kept[i].used && kept[i].rin == key && kept[i].a == a)
+            return kept[i].lut;
+    int i = next;
+    next = (next + 1) % KEEP;
+    float q = (float)key / 4096.f; /* the key's own value, so a kept table is the same as a new one */
+    for (int k = 0; k < GLOW_LUT; k++) {
+        float rho = ((float)k + 0.5f) / GLOW_LUT;
+        float t = rho <= q ? 0 : (rho - q) / (1 - q);
+        float v = t >= 1 ? 0 : (1 - t) * (1 - t);
+        kept[i].lut[k] = (uint8_t)(v * (float)a + 0.5f);
     }
-    Uint32 d = *p;
-    unsigned r = d >> 16 & 255, g = d >> 8 & 255, b = d & 255;
-    r = (c.r * a + r * (255 - a) + 127) / 255;
-    g = (c.g * a + g * (255 - a) + 127) / 255;
-    b = (c.b * a + b * (255 - a) + 127) / 255;
-    *p = (d & 0xff000000u) | r << 16 | g << 8 | b;
+    kept[i].rin = key;
+    kept[i].a = a;
+    kept[i].used = true;
+    return kept[i].lut;
+}
+
+/* c over the XRGB pixel d at alpha a (0..255): red and blue together in one word, then
+ * green; x / 255 as (x + 1 + (x >> 8)) >> 8, exact for these products. */
+static inline Uint32 glow_over(Uint32 d, Uint32 crb, Uint32 cg, unsigned a)
+{
+    unsigned na = 255 - a;
+    Uint32 rb = (d & 0xff00ffu) * na + crb * a + 0x00800080u;
+    rb = ((rb + ((rb >> 8) & 0x00ff00ffu)) >> 8) & 0x00ff00ffu;
+    Uint32 g = (d & 0x00ff00u) * na + cg * a + 0x00008000u;
+    g = ((g + ((g >> 8) & 0x0000ff00u)) >> 8) & 0x0000ff00u;
+    return (d & 0xff000000u) | rb | g;
 }
 
 static bool fast_glow(plat_render *pr, const draw_cmd *c)
@@ -584,30 +606,28 @@ static bool fast_glow(plat_render *pr, const draw_cmd *c)
     SDL_Rect clip;
     if (c->color.a == 0 || !direct_begin(pr, &clip))
         return true;
+    SDL_Surface *s = pr->surf;
+    if (s->format->format != SDL_PIXELFORMAT_XRGB8888 && s->format->format != SDL_PIXELFORMAT_ARGB8888)
+        return true; /* a glow is an ornament: left out where the pixels are not 32-bit RGB */
     glow_sprite();
     float cx = c->r.x + c->r.w / 2, cy = c->r.y + c->r.h / 2;
     float ro = c->radius + c->thick, ri = c->radius;
     if (ro < 1)
         return true;
-    /* alpha by distance: LUT entry k covers distances [k, k+1) / GLOW_LUT of ro */
-    uint8_t lut[GLOW_LUT];
-    float rin = ri / ro;
-    for (int k = 0; k < GLOW_LUT; k++) {
-        float rho = ((float)k + 0.5f) / GLOW_LUT;
-        float t = rho <= rin ? 0 : (rho - rin) / (1 - rin);
-        float v = t >= 1 ? 0 : (1 - t) * (1 - t);
-        lut[k] = (uint8_t)lroundf(v * (float)c->color.a);
-    }
+    const uint8_t *lut = glow_falloff(ri / ro, c->color.a);
+    Uint32 crb = (Uint32)c->color.r << 16 | c->color.b, cg = (Uint32)c->color.g << 8;
     /* hollow: the span well inside the radius is skipped (an opaque disc covers it);
      * pixels near it are blended so no gap shows under the disc's soft edge */
     float skip = (c->flags & GLOW_HOLLOW) ? ri - 2 : -1;
-    SDL_Surface *s = pr->surf;
     int y0 = (int)floorf(cy - ro), y1 = (int)ceilf(cy + ro);
     if (y0 < clip.y) y0 = clip.y;
     if (y1 > clip.y + clip.h) y1 = clip.y + clip.h;
     int cx0 = clip.x, cx1 = clip.x + clip.w;
-    /* texel index in 16.16 fixed point per pixel of distance */
+    /* texel index in 16.16 fixed point per pixel of distance; the row is walked out
+     * from the centre both ways at once (the same texel), pixel centres at k + 1/2 */
     uint32_t step = (uint32_t)lroundf((float)GLOW_N / ro * 65536.f);
+    int xr = (int)floorf(cx + 0.5f);   /* first pixel at or right of the centre's column */
+    float off = (float)xr + 0.5f - cx; /* its centre's distance right of cx: in (0, 1] */
     for (int y = y0; y < y1; y++) {
         float dy = (float)y + 0.5f - cy;
         float o2 = ro * ro - dy * dy;
@@ -617,29 +637,32 @@ static bool fast_glow(plat_render *pr, const draw_cmd *c)
         if (ty >= GLOW_N)
             continue;
         const uint16_t *trow = &glow_rho[ty * GLOW_N];
-        float outer = sqrtf(o2);
-        int xa = (int)floorf(cx - outer), xb = (int)ceilf(cx + outer);
-        int ia = xb, ib = xb;
-        if (skip > 0 && skip * skip - dy * dy > 0) {
-            float inner = sqrtf(skip * skip - dy * dy);
-            ia = (int)ceilf(cx - inner);
-            ib = (int)floorf(cx + inner);
-        }
-        if (xa < cx0) xa = cx0;
-        if (xb > cx1) xb = cx1;
+        int reach = (int)ceilf(sqrtf(o2)) + 1;  /* pixels either side of the centre */
+        int kin = 0;                           /* skip k < kin on both sides (hollow) */
+        if (skip > 0 && skip * skip - dy * dy > 0)
+            kin = (int)floorf(sqrtf(skip * skip - dy * dy) - 1);
+        if (kin < 0) kin = 0;
         Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch);
-        for (int x = xa; x < xb; x++) {
-            if (x >= ia && x < ib) {
-                x = ib - 1;
-                continue;
+        /* right: pixel xr + k, centre at off + k; left: pixel xr - 1 - k, centre at
+         * off - 1 - k, whose distance is k + 1 - off: not the same texel unless off is
+         * 1/2, so each side keeps its own fixed-point distance */
+        uint32_t dr = (uint32_t)(fabsf(off) * (float)step) + (uint32_t)kin * step;
+        uint32_t dl = (uint32_t)((1.f - off) * (float)step) + (uint32_t)kin * step;
+        for (int k = kin; k < reach; k++, dr += step, dl += step) {
+            int x = xr + k;
+            uint32_t tx = dr >> 16;
+            if (tx < GLOW_N && x >= cx0 && x < cx1) {
+                unsigned al = lut[trow[tx] * GLOW_LUT >> 16];
+                if (al)
+                    row[x] = glow_over(row[x], crb, cg, al);
             }
-            float dx = (float)x + 0.5f - cx;
-            uint32_t tx = (uint32_t)(fabsf(dx) * (float)step) >> 16;
-            if (tx >= GLOW_N)
-                continue;
-            unsigned a = lut[trow[tx] * GLOW_LUT >> 16];
-            if (a)
-                blend_a(&row[x], s->format, c->color, a);
+            x = xr - 1 - k;
+            tx = dl >> 16;
+            if (tx < GLOW_N && x >= cx0 && x < cx1) {
+                unsigned al = lut[trow[tx] * GLOW_LUT >> 16];
+                if (al)
+                    row[x] = glow_over(row[x], crb, cg, al);
+            }
         }
     }
     return true;
