@@ -281,9 +281,14 @@ static void attract_draw(const app *a, draw_list *l)
     float cx = L.cx + dx, cy = L.cy + dy;
     float r = roundf((rmin + (rmax - rmin) * (float)s.fill) * 2) / 2;
     gw_color col = s.kind == BREATH_EXHALE ? t->exhale : s.kind == BREATH_INHALE ? t->inhale : t->hold;
+    /* the pacer orb's depth: a soft glow from the renderer's precomputed falloff, blended
+     * only outside the disc (the flat ring it replaces blended its whole area every
+     * frame), kept inside the room the ring had */
     gw_color halo = col;
-    halo.a = 30;
-    draw_circle(l, cx, cy, roundf(r * 1.15f * 2) / 2, halo);
+    halo.a = 110;
+    float spread = fminf(r * 0.28f + 14 * u, rmax * 1.15f - r);
+    if (spread >= 1)
+        draw_glow(l, cx, cy, r, roundf(spread * 2) / 2, GLOW_HOLLOW, halo);
     draw_circle(l, cx, cy, r, col);
     if (L.show_sub)
         draw_text(l, gw_rc(L.sub.x + dx, L.sub.y + dy, L.sub.w, L.sub.h), _("A few minutes of calm breathing"), L.sub_px,
