@@ -257,7 +257,7 @@ void app_home_started(app *a)
     h->before = before >= 0 ? before : PLOG_NONE;
     h->after = PLOG_NONE;
     snprintf(h->exercise, sizeof h->exercise, "%s", a->ex->id);
-    h->style0 = a->ex->kind == EX_BREATHING ? pacer_style_of(a) : -1;
+    h->style0 = exercise_paced(a->ex) ? pacer_style_of(a) : -1;
     app_wall_iso(a, h->start, sizeof h->start);
     if (!held_save(a) && m->log) /* a log that could not be opened was reported already */
         app_error(a, h->why);
@@ -303,7 +303,7 @@ static void adjustments(const app *a, char *out, size_t n)
             snprintf(out, n, "{%s}", r);
         return;
     }
-    if (a->ex->kind != EX_BREATHING)
+    if (!exercise_paced(a->ex))
         return;
     size_t k = 0;
     int w;

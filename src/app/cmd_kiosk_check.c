@@ -217,7 +217,7 @@ static void kcheck_content(const pack_set *s, const kiosk_config *c, const char 
         else if (!e->unattended)
             kcheck_finding("exercises", "\"%s\" (%s, in %s) is not marked for unattended use (its pack says "
                     "\"unattended\": false)", id, what, path);
-        else if (i == c->nexercise && e->kind != EX_BREATHING)
+        else if (i == c->nexercise && !exercise_paced(e))
             kcheck_finding("exercises", "\"%s\" (paced in the attract loop, in %s) is not a breathing exercise", id, path);
     }
     int offered = 0;

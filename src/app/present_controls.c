@@ -35,7 +35,7 @@ static void ctl_msg(app *a, const char *fmt, const char *arg)
 /* ---- actions -------------------------------------------------------------- */
 static void ctl_change_cycles(app *a, int d)
 {
-    if (!a->ex || a->ex->kind != EX_BREATHING || !a->ex_active)
+    if (!exercise_paced(a->ex) || !a->ex_active)
         return;
     const breath_state *bs = pacer_breath(a);
     int n = breath_total_cycles(pacer_pattern(a)) + d;
@@ -64,7 +64,7 @@ static void ctl_restart(app *a)
     }
     breath_pattern keep = *pacer_pattern(a);  /* the tailored pace survives a restart */
     const exercise *e = a->ex;
-    if (app_start_exercise(a, e->id) && e->kind == EX_BREATHING)
+    if (app_start_exercise(a, e->id) && exercise_paced(e))
         pacer_set_pattern(a, &keep);
 }
 

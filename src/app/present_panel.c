@@ -78,7 +78,7 @@ static void panel_exercise_controls(lay *L)
     const app *a = L->a;
     lay_heading(L, app_text(a, &a->ex->title));
     const char *pause = a->clock.paused ? _("Resume") : _("Pause");
-    if (a->ex->kind == EX_BREATHING) {
+    if (exercise_paced(a->ex)) {
         char cyc[48];
         int nc = breath_total_cycles(pacer_pattern(a));
         snprintf(cyc, sizeof cyc, P_("%d breath", "%d breaths", nc), nc);
@@ -380,7 +380,7 @@ static int panel_control_side(const app *a, draw_list *l, gw_rect area, int show
     const theme *t = a->th;
     float u = app_unit(a);
     char line[160];
-    if (a->ex && a->ex_active && a->ex->kind == EX_BREATHING) {
+    if (a->ex_active && exercise_paced(a->ex)) {
         char rem[32];
         const breath_state *bs = pacer_breath(a);
         ui_clock(rem, sizeof rem, gw_seconds(bs->remaining));

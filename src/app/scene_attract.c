@@ -53,7 +53,7 @@ static breath_pattern attract_pattern(const app *a)
     breath_pattern p = { 0 };
     const kiosk_config *c = app_kiosk_config(a);
     const exercise *e = c->attract[0] && a->packs ? pack_set_find(a->packs, c->attract) : NULL;
-    if (e && e->kind == EX_BREATHING)
+    if (exercise_paced(e))
         p = e->breath;
     else {
         p.phase[0] = (breath_phase){ BREATH_INHALE, 4000 };

@@ -178,11 +178,11 @@ typedef struct layout {
  * controls), then its cautions. */
 static const char *cautions_how_to(const exercise *e)
 {
-    switch (e->kind) {
-    case EX_BREATHING:
+    if (exercise_paced(e))
         return _("Follow the figure: breathe in as it grows, out as it shrinks, and rest when it holds. "
                  "Longer and Shorter change the pace, Pause stops it, Style changes the figure. "
                  "Breathe gently; you never need to force it.");
+    switch (e->kind) {
     case EX_GUIDED:
         return _("Follow the voice or the words on screen. Tense only as much as is comfortable, then let go. "
                  "Previous and Next move between steps, Pause stops; skip any part that hurts.");

@@ -35,7 +35,7 @@ static int library_column_of(const exercise *e)
     for (int c = 0; c < NCOL; c++)
         if (e->category && !strcmp(e->category, CATS[c]))
             return c;
-    return e->kind == EX_BREATHING ? 0 : e->kind == EX_GUIDED ? 1 : 2;
+    return exercise_paced(e) ? 0 : e->kind == EX_GUIDED ? 1 : 2;
 }
 
 /* Exercises in display order: column by column; within a column favourites first,

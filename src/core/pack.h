@@ -158,6 +158,8 @@ void  pack_free(pack *p);
  * the sum of its steps (a step timed by its clip counts the clip plus its pause);
  * prompts, the sum of the step timers (untimed steps count 0). */
 gw_ns exercise_length(const exercise *e);
+/* Whether e is paced breathing the pacer runs from e->breath (its kind's row says so) */
+bool exercise_paced(const exercise *e);
 /* Which side a region is on relative to the writing hand: 1 for "dominant-..." ids,
  * -1 for "nondominant-...", 0 for neither (drawn where the pack puts it). A pack's
  * body map draws "dominant" on the person's right. */

@@ -386,6 +386,7 @@ const char *const exercise_kind_names[EX_KIND_COUNT] = {
 const exercise_kind_vt exercise_kinds[EX_KIND_COUNT] = {
     [EX_BREATHING] = {
         .name = "breathing",
+        .paced = true,
         .parse = parse_breathing,
         .validate = validate_breathing,
         .strain = strain_breathing,
@@ -420,6 +421,11 @@ const exercise_kind_vt exercise_kinds[EX_KIND_COUNT] = {
 const char *exercise_kind_name(exercise_kind k)
 {
     return k >= 0 && k < EX_KIND_COUNT ? exercise_kinds[k].name : "unknown";
+}
+
+bool exercise_paced(const exercise *e)
+{
+    return e && e->kind >= 0 && e->kind < EX_KIND_COUNT && exercise_kinds[e->kind].paced;
 }
 
 gw_ns exercise_length(const exercise *e)

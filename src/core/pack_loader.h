@@ -82,6 +82,10 @@ typedef struct exercise_kind_vt {
     const char *caution_hint;
     gw_ns (*length)(const exercise *e);  /* exercise_length */
     void (*free)(exercise *e);           /* frees what parse filled; safe on a zeroed e */
+    /* parse fills e->breath and the pacer runs it (exercise_paced): styles, Longer and
+     * Shorter, the attract orb, the library's breathing column and the plan's breathing
+     * section follow from this, not from the kind's name */
+    bool paced;
 } exercise_kind_vt;
 
 extern const exercise_kind_vt exercise_kinds[EX_KIND_COUNT];

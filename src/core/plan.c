@@ -370,7 +370,7 @@ static bool write_exercise(const plan_item *it, const char *dir, char *rel, size
     sb_str(&b, e->source && *e->source ? e->source : "Groundwork");
     sb_add(&b, ",\n  \"unattended\": %s", e->unattended ? "true" : "false");
     bool ok = true;
-    if (e->kind == EX_BREATHING)
+    if (exercise_paced(e))
         write_breathing(&b, it);
     else if (e->kind == EX_GUIDED)
         ok = write_guided(&b, it, dir, err, errn);
