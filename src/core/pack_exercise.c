@@ -103,14 +103,17 @@ void pack_check_region(jread *c, const cJSON *o, body_region *r)
 static const char *const category_names[] = {"breathing", "relaxation", "grounding"};
 void pack_check_exercise(jread *c, const cJSON *o, exercise *e)
 {
-    static const char *const fields[] = {"id", "kind", "category", "title", "summary", "cautions",
-                                         "source", "breathing", "guided", "prompts", "unattended",
-                                         "section", "resonance"};
+    /* the common fields, then each kind's section, named as the kind (the kinds table) */
+    enum { NCOMMON = 9 };
+    const char *fields[NCOMMON + EX_KIND_COUNT] = {"id", "kind", "category", "title", "summary", "cautions",
+                                                  "source", "unattended", "section"};
+    for (int k = 0; k < EX_KIND_COUNT; k++)
+        fields[NCOMMON + k] = exercise_kinds[k].name;
     if (!cJSON_IsObject(o)) {
         jread_rep(c, o, PACK_ERROR, "an exercise must be an object {...}, not %s", jread_type_name(o));
         return;
     }
-    jread_check_fields(c, o, fields, 13);
+    jread_check_fields(c, o, fields, NCOMMON + EX_KIND_COUNT);
     e->kind = EX_KIND_COUNT;
     if (pack_get_id(c, o, "id", &e->id) == JREAD_OK) {
         const cJSON *idv = jread_obj_get(o, "id");
