@@ -68,6 +68,16 @@ def exercise_input(r, sc, ex_id, ex, start, kiosk, ending):
     """Input for an exercise that began at `start`. Returns (last input time, latest time the
     exercise can still be running without further input; None when it waits for input)."""
     kind, length, steps = ex[ex_id]
+    if kind == "resonance":
+        # no heart-rate strap in a soak: the assessment shows what it needs and waits; the
+        # person reads it (sometimes the help overlay too) and goes back
+        t = start + r.uniform(2, 10)
+        if r.random() < 0.3:
+            sc.add(t, press="safety")
+            sc.add(t + 2, press="safety-close")
+            t += 3
+        sc.add(t, **({"button": "b"} if kiosk else {"key": "Escape"}))
+        return t, None
     t = start + r.uniform(1.5, 4)
     timed = kind != "prompts" or length > 0
     stretch = 0.0   # time added by pauses
