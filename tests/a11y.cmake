@@ -2,7 +2,7 @@
 # and 200% text (and the further pages of those that have them): no text cut off, and
 # none the renderer would have to draw at less than 80% of its size to fit.
 add_executable(a11y_screens ${CMAKE_CURRENT_SOURCE_DIR}/a11y/screens.c)
-target_link_libraries(a11y_screens PRIVATE gw_app)
+target_link_libraries(a11y_screens PRIVATE gw_test_env)
 add_dependencies(a11y_screens gw_fonts gw_locale)
 add_test(NAME a11y.screens COMMAND a11y_screens)
 set_tests_properties(a11y.screens PROPERTIES LABELS a11y
@@ -31,7 +31,7 @@ set_tests_properties(a11y.po_complete PROPERTIES LABELS a11y)
 # Every control on every screen has a role and a name (read aloud says them), also at
 # each focus stop of a walk by keyboard, in every language at 100% and 200% text.
 add_executable(a11y_names ${CMAKE_CURRENT_SOURCE_DIR}/a11y/names.c)
-target_link_libraries(a11y_names PRIVATE gw_app)
+target_link_libraries(a11y_names PRIVATE gw_test_env)
 add_dependencies(a11y_names gw_fonts gw_locale)
 add_test(NAME a11y.names COMMAND a11y_names)
 set_tests_properties(a11y.names PROPERTIES LABELS a11y

@@ -7,7 +7,7 @@ set_tests_properties(e2e.guided PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS e2e
 # Captions in whole sentences: every guided exercise in every language at 100% and
 # 200% text, several moments of every step, checked from the draw list.
 add_executable(guided_captions ${CMAKE_CURRENT_SOURCE_DIR}/guided/captions.c)
-target_link_libraries(guided_captions PRIVATE gw_app)
+target_link_libraries(guided_captions PRIVATE gw_test_env)
 add_dependencies(guided_captions gw_fonts gw_locale)
 add_test(NAME guided.captions COMMAND guided_captions)
 set_tests_properties(guided.captions PROPERTIES LABELS e2e

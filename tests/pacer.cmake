@@ -8,7 +8,7 @@ set_tests_properties(pacer.frames PROPERTIES ENVIRONMENT "${GW_TEST_ENV}" LABELS
 # The phase words through whole breaths, every style, four languages, two text sizes:
 # nothing cut by the orb's edge, nothing squeezed (needs the fonts and catalogues).
 add_executable(test_pacer_words ${CMAKE_CURRENT_SOURCE_DIR}/pacer/test_pacer_words.c)
-target_link_libraries(test_pacer_words PRIVATE gw_app)
+target_link_libraries(test_pacer_words PRIVATE gw_test_env)
 add_dependencies(test_pacer_words gw_fonts gw_locale)
 add_test(NAME pacer.words COMMAND test_pacer_words)
 set_tests_properties(pacer.words PROPERTIES LABELS unit
@@ -18,7 +18,7 @@ set_tests_properties(pacer.words PROPERTIES LABELS unit
 # controls on a colour with a contrast of at least 4.5:1, from the real renderer's pixels,
 # through whole breaths, every style, four languages, two text sizes, three themes.
 add_executable(test_pacer_contrast ${CMAKE_CURRENT_SOURCE_DIR}/pacer/test_pacer_contrast.c)
-target_link_libraries(test_pacer_contrast PRIVATE gw_app m)
+target_link_libraries(test_pacer_contrast PRIVATE gw_test_env m)
 add_dependencies(test_pacer_contrast gw_fonts gw_locale)
 add_test(NAME pacer.contrast COMMAND test_pacer_contrast)
 set_tests_properties(pacer.contrast PROPERTIES LABELS unit

@@ -22,6 +22,7 @@
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "core/plog.h"
+#include "test_env.h"
 
 typedef struct shot {
     const char *name, *exercise;
@@ -218,21 +219,10 @@ static void admin_typed(app *a)
 int main(int argc, char **argv)
 {
     reach_mode = argc > 1 && !strcmp(argv[1], "--reach");
-    const char *data = paths_data_dir();
-    if (!data) {
-        fprintf(stderr, "a11y names: no data folder (set GROUNDWORK_DATA_DIR)\n");
-        return 1;
-    }
     verbose = getenv("GW_A11Y_NAMES") != NULL;
-    char loc[PATH_MAX];
-    paths_join(loc, sizeof loc, data, "locale");
-    bindtextdomain(GW_TEXTDOMAIN, loc);
-    bind_textdomain_codeset(GW_TEXTDOMAIN, "UTF-8");
-    textdomain(GW_TEXTDOMAIN);
-
-    run_options o = { .mode = "home" };
-    pack_set packs;
-    run_load_content(&packs, &o);
+    test_env env;
+    if (!test_env_open(&env, "a11y names"))
+        return 1;
     const shot SHOTS[] = {
         { "library", NULL, SCENE_LIBRARY, 0, 0, NULL, NULL, false },
         { "settings", NULL, SCENE_SETTINGS, 0, 0, NULL, NULL, false },
@@ -279,9 +269,9 @@ int main(int argc, char **argv)
             if (reach_mode && (pi > 0 || (strcmp(LANGS[li], "en") && strcmp(LANGS[li], "ar"))))
                 continue;
             for (size_t si = 0; si < sizeof SHOTS / sizeof *SHOTS; si++)
-                bad += check(&packs, LANGS[li], PCT[pi], &SHOTS[si]);
+                bad += check(&env.packs, LANGS[li], PCT[pi], &SHOTS[si]);
         }
-    pack_set_free(&packs);
+    test_env_close(&env);
     if (reach_mode)
         printf("a11y reach: %d control(s) the keyboard never reaches\n", bad);
     else

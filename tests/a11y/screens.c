@@ -19,6 +19,7 @@
 #include "core/plog.h"
 #include "platform/plat_render.h"
 #include "platform/plat_text.h"
+#include "test_env.h"
 
 typedef struct shot {
     const char *name, *exercise;
@@ -383,27 +384,13 @@ static void progress_page2(app *a)
 
 int main(void)
 {
-    const char *data = paths_data_dir();
-    if (!data) {
-        fprintf(stderr, "a11y: no data folder (set GROUNDWORK_DATA_DIR)\n");
+    test_env env;
+    if (!test_env_open(&env, "a11y"))
         return 1;
-    }
-    char loc[PATH_MAX], fonts[PATH_MAX];
-    paths_join(loc, sizeof loc, data, "locale");
-    paths_join(fonts, sizeof fonts, data, "fonts");
-    bindtextdomain(GW_TEXTDOMAIN, loc);
-    bind_textdomain_codeset(GW_TEXTDOMAIN, "UTF-8");
-    textdomain(GW_TEXTDOMAIN);
-
-    run_options o = { .mode = "home" };
-    pack_set packs;
-    run_load_content(&packs, &o);
-    plat_render *pr = plat_render_new_offscreen(1280, 720, fonts);
-    plat_text *pt = plat_text_new(fonts);
-    if (!pr || !pt) {
-        fprintf(stderr, "a11y: no offscreen renderer\n");
+    plat_render *pr = test_env_render(&env, 1280, 720);
+    plat_text *pt = test_env_text(&env);
+    if (!pr || !pt)
         return 1;
-    }
     const shot SHOTS[] = {
         { "library", NULL, &scene_library, 0, 0, NULL, NULL, false },
         { "settings", NULL, &scene_settings, 0, 0, NULL, NULL, false },
@@ -473,17 +460,17 @@ int main(void)
     for (size_t li = 0; li < sizeof LANGS / sizeof *LANGS; li++)
         for (size_t pi = 0; pi < npct; pi++)
             for (size_t si = 0; si < sizeof SHOTS / sizeof *SHOTS; si++)
-                bad += check(&packs, pr, pt, LANGS[li], PCT[pi], &SHOTS[si], png_dir);
-    bad += check_reduced_motion(&packs);
-    bad += check_pacer_choices(&packs);
-    bad += check_text_size_shown(&packs);
+                bad += check(&env.packs, pr, pt, LANGS[li], PCT[pi], &SHOTS[si], png_dir);
+    bad += check_reduced_motion(&env.packs);
+    bad += check_pacer_choices(&env.packs);
+    bad += check_text_size_shown(&env.packs);
     if (plat_render_problem(pr)) {
         fprintf(stderr, "a11y: %s\n", plat_render_problem(pr));
         bad++;
     }
     plat_render_free(pr);
     plat_text_free(pt);
-    pack_set_free(&packs);
+    test_env_close(&env);
     printf("a11y: %d text(s) cut off\n", bad);
     return bad ? 1 : 0;
 }

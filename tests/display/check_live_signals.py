@@ -27,6 +27,9 @@ import subprocess
 import sys
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from xvfb_server import Xvfb  # noqa: E402
+
 LIMIT = 20.0  # seconds to wait for any one thing
 QUICK = 5.0   # the window modes without a display exit within this
 HUNG = 12.0   # ... and with a server that never answers (the start's deadline is 6 s)
@@ -52,38 +55,6 @@ def wait_for(path, pred, what):
                 return e
         time.sleep(0.05)
     fail(f"no {what} in the trace within {LIMIT:.0f} s:\n" + "\n".join(json.dumps(e) for e in events(path)))
-
-
-class Xvfb:
-    """An X server of our own on a free display number, stopped at the end."""
-
-    def __init__(self, work):
-        r, w = os.pipe()
-        self.p = subprocess.Popen(["Xvfb", "-displayfd", str(w), "-screen", "0", "1280x800x24", "-nolisten", "tcp",
-                                   "-noreset"], pass_fds=(w,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        os.close(w)
-        num = b""
-        end = time.monotonic() + LIMIT
-        while not num.endswith(b"\n") and time.monotonic() < end:
-            b = os.read(r, 16)
-            if not b:
-                break
-            num += b
-        os.close(r)
-        if not num.strip():
-            self.stop()
-            fail("Xvfb did not start")
-        self.display = ":" + num.decode().strip()
-
-    def stop(self):
-        if self.p.poll() is None:
-            self.p.send_signal(signal.SIGCONT)
-            self.p.terminate()
-            try:
-                self.p.wait(timeout=LIMIT)
-            except subprocess.TimeoutExpired:
-                self.p.kill()
-                self.p.wait()
 
 
 def base_env(work):
@@ -143,7 +114,7 @@ def ended_by(trace, sig):
 
 
 def signals(gw, work):
-    xs = Xvfb(work)
+    xs = Xvfb("1280x800", LIMIT, fail)
     try:
         env = dict(base_env(work), DISPLAY=xs.display)
         trace = os.path.join(work, "trace.jsonl")
@@ -281,7 +252,7 @@ def nodisplay(gw, work):
         if r.returncode != 0:
             fail(f"{args[0]} without a display: exit {r.returncode}\n{r.stderr}")
     print("list, validate, play, render: fine without a display")
-    xs = Xvfb(work)
+    xs = Xvfb("1280x800", LIMIT, fail)
     try:
         # a display no server answers at: refused
         n = 600

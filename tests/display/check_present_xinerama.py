@@ -29,6 +29,9 @@ import subprocess
 import sys
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from xvfb_server import Xvfb, start_displayfd  # noqa: E402
+
 LIMIT = 20.0
 
 
@@ -52,41 +55,6 @@ def wait_for(path, pred, what, limit=LIMIT):
                 return e
         time.sleep(0.05)
     return None
-
-
-class Xvfb:
-    """An X server of our own on a free display number, stopped at the end."""
-
-    def __init__(self, screens, xinerama=False):
-        r, w = os.pipe()
-        args = ["Xvfb", "-displayfd", str(w), "-nolisten", "tcp", "-noreset"]
-        if xinerama:
-            args.append("+xinerama")
-        for i, s in enumerate(screens):
-            args += ["-screen", str(i), s]
-        self.p = subprocess.Popen(args, pass_fds=(w,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        os.close(w)
-        num = b""
-        end = time.monotonic() + LIMIT
-        while not num.endswith(b"\n") and time.monotonic() < end:
-            b = os.read(r, 16)
-            if not b:
-                break
-            num += b
-        os.close(r)
-        if not num.strip():
-            self.stop()
-            fail("Xvfb did not start")
-        self.display = ":" + num.decode().strip()
-
-    def stop(self):
-        if self.p.poll() is None:
-            self.p.terminate()
-            try:
-                self.p.wait(timeout=LIMIT)
-            except subprocess.TimeoutExpired:
-                self.p.kill()
-                self.p.wait()
 
 
 DUMMY_CONF = """Section "Device"
@@ -129,23 +97,12 @@ class XorgDummy(Xvfb):
         with open(conf, "w") as f:
             f.write(DUMMY_CONF)
         self.log = os.path.join(work, "xorg.log")
-        r, w = os.pipe()
-        self.p = subprocess.Popen(["Xorg", "-displayfd", str(w), "-config", conf, "-configdir", confdir, "-noreset",
-                                   "-nolisten", "tcp", "-logfile", self.log], pass_fds=(w,),
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        os.close(w)
-        num = b""
-        end = time.monotonic() + LIMIT
-        while not num.endswith(b"\n") and time.monotonic() < end:
-            b = os.read(r, 16)
-            if not b:
-                break
-            num += b
-        os.close(r)
-        if not num.strip():
+        self.limit = LIMIT
+        self.p, self.display = start_displayfd(["Xorg", "-displayfd", None, "-config", conf, "-configdir", confdir,
+                                                "-noreset", "-nolisten", "tcp", "-logfile", self.log], 2, LIMIT)
+        if not self.display:
             self.stop()
             fail("Xorg with the dummy driver did not start:\n" + self.tail())
-        self.display = ":" + num.decode().strip()
         env = dict(os.environ, DISPLAY=self.display)
         # the last, a full query, has the server probe its outputs again: without it
         # the cheap query SDL makes (XRRGetScreenResourcesCurrent) still finds one
@@ -217,7 +174,7 @@ def panel_click(env, trace, what, screen, x, y0, y1, overlay=False):
 
 
 def run(gw, work, screens, xinerama=False, dummy=False):
-    xs = XorgDummy(work) if dummy else Xvfb(screens, xinerama)
+    xs = XorgDummy(work) if dummy else Xvfb(None, LIMIT, fail, screens=screens, xinerama=xinerama)
     env = dict(os.environ, SDL_AUDIODRIVER="dummy", SDL_VIDEODRIVER="x11", DISPLAY=xs.display,
                XDG_CONFIG_HOME=os.path.join(work, "config"), XDG_DATA_HOME=os.path.join(work, "data"),
                XDG_STATE_HOME=os.path.join(work, "state"))

@@ -18,6 +18,7 @@
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "platform/plat_text.h"
+#include "test_env.h"
 
 static bool fits(plat_text *pt, const char *s, size_t len, const draw_cmd *c)
 {
@@ -146,25 +147,12 @@ static int check(pack_set *packs, plat_text *pt, const char *id, const char *lan
 
 int main(void)
 {
-    const char *data = paths_data_dir();
-    if (!data) {
-        fprintf(stderr, "captions: no data folder (set GROUNDWORK_DATA_DIR)\n");
+    test_env env;
+    if (!test_env_open(&env, "captions"))
         return 1;
-    }
-    char loc[PATH_MAX], fonts[PATH_MAX];
-    paths_join(loc, sizeof loc, data, "locale");
-    paths_join(fonts, sizeof fonts, data, "fonts");
-    bindtextdomain(GW_TEXTDOMAIN, loc);
-    bind_textdomain_codeset(GW_TEXTDOMAIN, "UTF-8");
-    textdomain(GW_TEXTDOMAIN);
-    run_options o = { .mode = "home" };
-    pack_set packs;
-    run_load_content(&packs, &o);
-    plat_text *pt = plat_text_new(fonts);
-    if (!pt) {
-        fprintf(stderr, "captions: no fonts\n");
+    plat_text *pt = test_env_text(&env);
+    if (!pt)
         return 1;
-    }
     static const char *const IDS[] = { "pmr-16", "pmr-7", "pmr-4", "pmr-release-only", "body-scan",
                                        "calm-place", "leaves-on-a-stream", "urge-surfing" };
     static const char *const LANGS[] = { "en", "es", "de", "ar" };
@@ -173,9 +161,9 @@ int main(void)
     for (size_t x = 0; x < sizeof IDS / sizeof *IDS; x++)
         for (int g = 0; g < 4; g++)
             for (int p = 0; p < 2; p++)
-                bad += check(&packs, pt, IDS[x], LANGS[g], PCT[p]);
+                bad += check(&env.packs, pt, IDS[x], LANGS[g], PCT[p]);
     plat_text_free(pt);
-    pack_set_free(&packs);
+    test_env_close(&env);
     if (bad)
         fprintf(stderr, "captions: %d problem(s)\n", bad);
     return bad ? 1 : 0;

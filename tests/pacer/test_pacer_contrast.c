@@ -21,6 +21,7 @@
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "platform/plat_render.h"
+#include "test_env.h"
 
 #define MIN_RATIO 4.5
 
@@ -178,34 +179,21 @@ static int moments(const breath_pattern *p, gw_ns *out, int max)
 
 int main(int argc, char **argv)
 {
-    const char *data = paths_data_dir();
-    if (!data) {
-        fprintf(stderr, "pacer contrast: no data folder (set GROUNDWORK_DATA_DIR)\n");
+    test_env env;
+    if (!test_env_open(&env, "pacer contrast"))
         return 1;
-    }
-    char loc[PATH_MAX], fonts[PATH_MAX];
-    paths_join(loc, sizeof loc, data, "locale");
-    paths_join(fonts, sizeof fonts, data, "fonts");
-    bindtextdomain(GW_TEXTDOMAIN, loc);
-    bind_textdomain_codeset(GW_TEXTDOMAIN, "UTF-8");
-    textdomain(GW_TEXTDOMAIN);
-    run_options o = { .mode = "home" };
-    pack_set packs;
-    run_load_content(&packs, &o);
     enum { W = 1280, H = 720 };
-    pr = plat_render_new_offscreen(W, H, fonts);
-    if (!pr || plat_render_problem(pr)) {
-        fprintf(stderr, "pacer contrast: no renderer or fonts in %s\n", fonts);
+    pr = test_env_render(&env, W, H);
+    if (!pr)
         return 1;
-    }
     /* an exercise id as the first argument checks that one alone (to look into one) */
     const char *only = argc > 1 ? argv[1] : NULL;
     static const char *const THEMES[] = { "calm", "light", "contrast" };
     static const char *const LANGS[] = { "en", "es", "de", "ar" };
     static const int PCTS[] = { 100, 200 };
     int exercises = 0;
-    for (int e = 0; e < pack_set_exercise_count(&packs); e++) {
-        const exercise *ex = pack_set_exercise_at(&packs, e);
+    for (int e = 0; e < pack_set_exercise_count(&env.packs); e++) {
+        const exercise *ex = pack_set_exercise_at(&env.packs, e);
         if (ex->kind != EX_BREATHING || (only && strcmp(only, ex->id)))
             continue;
         exercises++;
@@ -219,7 +207,7 @@ int main(int argc, char **argv)
                             continue;
                         app a;
                         app_config cfg = { .mode = "home", .w = W, .h = H, .theme = THEMES[th], .lang = LANGS[li],
-                                           .text_pct = PCTS[pi], .packs = &packs, .no_personal = true,
+                                           .text_pct = PCTS[pi], .packs = &env.packs, .no_personal = true,
                                            .wall_fixed = true };
                         if (!app_init(&a, &cfg) || !app_start_exercise(&a, ex->id)) {
                             fprintf(stderr, "pacer contrast: %s did not start\n", ex->id);
@@ -240,7 +228,7 @@ int main(int argc, char **argv)
                     }
     }
     plat_render_free(pr);
-    pack_set_free(&packs);
+    test_env_close(&env);
     printf("pacer contrast: %d breathing exercises, %d frames, %d glyph pixels, lowest ratio %.2f:1, %d problems\n",
            exercises, frames, glyph_px, worst, failures);
     return failures || exercises == 0 || glyph_px == 0 ? 1 : 0;

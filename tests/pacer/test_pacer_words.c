@@ -17,6 +17,7 @@
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "platform/plat_text.h"
+#include "test_env.h"
 
 static plat_text *pt;
 static int failures, frames, checked;
@@ -93,30 +94,17 @@ static int moments(const breath_pattern *p, gw_ns *out, int max)
 
 int main(void)
 {
-    const char *data = paths_data_dir();
-    if (!data) {
-        fprintf(stderr, "pacer words: no data folder (set GROUNDWORK_DATA_DIR)\n");
+    test_env env;
+    if (!test_env_open(&env, "pacer words"))
         return 1;
-    }
-    char loc[PATH_MAX], fonts[PATH_MAX];
-    paths_join(loc, sizeof loc, data, "locale");
-    paths_join(fonts, sizeof fonts, data, "fonts");
-    bindtextdomain(GW_TEXTDOMAIN, loc);
-    bind_textdomain_codeset(GW_TEXTDOMAIN, "UTF-8");
-    textdomain(GW_TEXTDOMAIN);
-    run_options o = { .mode = "home" };
-    pack_set packs;
-    run_load_content(&packs, &o);
-    pt = plat_text_new(fonts);
-    if (!pt) {
-        fprintf(stderr, "pacer words: no fonts in %s\n", fonts);
+    pt = test_env_text(&env);
+    if (!pt)
         return 1;
-    }
     static const char *const LANGS[] = { "en", "es", "de", "ar" };
     static const int PCTS[] = { 100, 200 };
     int exercises = 0;
-    for (int e = 0; e < pack_set_exercise_count(&packs); e++) {
-        const exercise *ex = pack_set_exercise_at(&packs, e);
+    for (int e = 0; e < pack_set_exercise_count(&env.packs); e++) {
+        const exercise *ex = pack_set_exercise_at(&env.packs, e);
         if (ex->kind != EX_BREATHING)
             continue;
         exercises++;
@@ -125,7 +113,7 @@ int main(void)
                 for (int style = 0; style < PACER_STYLE_COUNT; style++) {
                     app a;
                     app_config cfg = { .mode = "home", .w = 1280, .h = 720, .lang = LANGS[li], .text_pct = PCTS[pi],
-                                       .packs = &packs, .no_personal = true, .wall_fixed = true };
+                                       .packs = &env.packs, .no_personal = true, .wall_fixed = true };
                     if (!app_init(&a, &cfg) || !app_start_exercise(&a, ex->id)) {
                         fprintf(stderr, "pacer words: %s did not start\n", ex->id);
                         return 1;
@@ -145,7 +133,7 @@ int main(void)
                 }
     }
     plat_text_free(pt);
-    pack_set_free(&packs);
+    test_env_close(&env);
     printf("pacer words: %d breathing exercises, %d frames, %d words on the orb checked, %d problems\n", exercises,
            frames, checked, failures);
     return failures || exercises == 0 || checked == 0 ? 1 : 0;
