@@ -7,7 +7,6 @@ and a termination request ends it cleanly. Checked through its trace; every wait
 generous limit, nothing depends on how fast the machine is.
 
 usage: check_live_input.py GROUNDWORK WORK-DIR"""
-import json
 import os
 import shutil
 import signal
@@ -15,26 +14,18 @@ import subprocess
 import sys
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from live_trace import events, wait_for as live_wait_for  # noqa: E402
+
 LIMIT = 20.0  # seconds to wait for any one thing
 
 
-def events(path):
-    try:
-        with open(path, encoding="utf-8") as f:
-            return [json.loads(line) for line in f if line.strip().endswith("}")]
-    except FileNotFoundError:
-        return []
+def fail(msg):
+    sys.exit("FAIL: " + msg)
 
 
 def wait_for(path, pred, what):
-    end = time.monotonic() + LIMIT
-    while time.monotonic() < end:
-        for e in events(path):
-            if pred(e):
-                return e
-        time.sleep(0.05)
-    sys.exit(f"FAIL: no {what} in the trace within {LIMIT:.0f} s:\n" +
-             "\n".join(json.dumps(e) for e in events(path)))
+    return live_wait_for(path, pred, what, LIMIT, fail)
 
 
 def key(name):

@@ -29,6 +29,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from xvfb_server import Xvfb  # noqa: E402
+from live_trace import events, wait_for as live_wait_for  # noqa: E402
 
 LIMIT = 20.0  # seconds to wait for any one thing
 QUICK = 5.0   # the window modes without a display exit within this
@@ -39,22 +40,8 @@ def fail(msg):
     sys.exit("FAIL: " + msg)
 
 
-def events(path):
-    try:
-        with open(path, encoding="utf-8") as f:
-            return [json.loads(line) for line in f if line.strip().endswith("}")]
-    except FileNotFoundError:
-        return []
-
-
 def wait_for(path, pred, what):
-    end = time.monotonic() + LIMIT
-    while time.monotonic() < end:
-        for e in events(path):
-            if pred(e):
-                return e
-        time.sleep(0.05)
-    fail(f"no {what} in the trace within {LIMIT:.0f} s:\n" + "\n".join(json.dumps(e) for e in events(path)))
+    return live_wait_for(path, pred, what, LIMIT, fail)
 
 
 def base_env(work):

@@ -20,7 +20,6 @@ Windows are found with xwininfo, clicks sent with xdotool; every wait has a limi
    exercise (traced press and pause), a second resumes it.
 
 usage: check_present_xinerama.py GROUNDWORK WORK-DIR"""
-import json
 import os
 import re
 import shutil
@@ -31,6 +30,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from xvfb_server import Xvfb, start_displayfd  # noqa: E402
+from live_trace import events, find  # noqa: E402
 
 LIMIT = 20.0
 
@@ -39,22 +39,8 @@ def fail(msg):
     sys.exit("FAIL: " + msg)
 
 
-def events(path):
-    try:
-        with open(path, encoding="utf-8") as f:
-            return [json.loads(line) for line in f if line.strip().endswith("}")]
-    except FileNotFoundError:
-        return []
-
-
 def wait_for(path, pred, what, limit=LIMIT):
-    end = time.monotonic() + limit
-    while time.monotonic() < end:
-        for e in events(path):
-            if pred(e):
-                return e
-        time.sleep(0.05)
-    return None
+    return find(path, pred, limit)
 
 
 DUMMY_CONF = """Section "Device"

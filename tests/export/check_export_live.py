@@ -7,7 +7,6 @@ says the Save window is still open), and the export is written where the portal 
 once it answers. Checked through the trace; generous limits.
 
 usage: check_export_live.py GROUNDWORK WORK-DIR"""
-import json
 import os
 import shutil
 import signal
@@ -15,28 +14,21 @@ import subprocess
 import sys
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from live_trace import events, wait_for as live_wait_for  # noqa: E402
+
 EXE, WORK = sys.argv[1], sys.argv[2]
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEB_PY = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
 LIMIT = 20.0
 
 
-def events(path):
-    try:
-        with open(path, encoding="utf-8") as f:
-            return [json.loads(l) for l in f if l.strip().endswith("}")]
-    except FileNotFoundError:
-        return []
+def fail(msg):
+    sys.exit("FAIL: " + msg)
 
 
 def wait_for(path, pred, what):
-    end = time.monotonic() + LIMIT
-    while time.monotonic() < end:
-        ev = [e for e in events(path) if pred(e)]
-        if ev:
-            return ev[0]
-        time.sleep(0.05)
-    sys.exit("FAIL: no %s within %.0f s: %s" % (what, LIMIT, events(path)[-6:]))
+    return live_wait_for(path, pred, what, LIMIT, fail)
 
 
 def xdo(*args):

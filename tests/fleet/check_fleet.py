@@ -37,6 +37,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from xvfb_server import Xvfb  # noqa: E402
+from live_trace import events, wait_for as live_wait_for  # noqa: E402
 
 EXE = os.path.abspath(sys.argv[1])
 DOC = sys.argv[2]
@@ -55,6 +56,10 @@ def check(cond, what):
 
 def fail(msg):
     sys.exit("FAIL: " + msg)
+
+
+def wait_for(path, pred, what, limit=LIMIT):
+    return live_wait_for(path, pred, what, limit, fail)
 
 
 def blocks():
@@ -137,24 +142,6 @@ def tree(path):
             full = os.path.join(dirpath, n)
             out[os.path.relpath(full, path)] = open(full, "rb").read()
     return out
-
-
-def events(path):
-    try:
-        with open(path, encoding="utf-8") as f:
-            return [json.loads(l) for l in f if l.strip().endswith("}")]
-    except FileNotFoundError:
-        return []
-
-
-def wait_for(path, pred, what, limit=LIMIT):
-    end = time.monotonic() + limit
-    while time.monotonic() < end:
-        for e in events(path):
-            if pred(e):
-                return e
-        time.sleep(0.1)
-    fail(f"{path}: no {what} within {limit:.0f} s:\n" + "\n".join(json.dumps(e) for e in events(path)[-30:]))
 
 
 class Kiosk:

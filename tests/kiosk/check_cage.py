@@ -19,7 +19,6 @@ Prints the kiosk's CPU time over 5 s of the attract screen. Skipped (exit 77), s
 why, where cage or grim is missing or cage cannot start. Needs GROUNDWORK_DATA_DIR.
 
 usage: check_cage.py GROUNDWORK"""
-import json
 import os
 import shutil
 import signal
@@ -27,6 +26,9 @@ import subprocess
 import sys
 import tempfile
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from live_trace import events  # noqa: E402
 
 EXE = sys.argv[1]
 LIMIT = 30.0
@@ -40,14 +42,6 @@ def skip(why):
 
 def fail(msg):
     sys.exit("FAIL: " + msg)
-
-
-def events(path):
-    try:
-        with open(path, encoding="utf-8") as f:
-            return [json.loads(l) for l in f if l.strip().endswith("}")]
-    except (FileNotFoundError, PermissionError):
-        return []
 
 
 def ppm(data):

@@ -30,6 +30,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from xvfb_server import Xvfb  # noqa: E402
+from live_trace import events, wait_for as live_wait_for  # noqa: E402
 
 EXE = sys.argv[1]
 NOBODY = 65534
@@ -48,22 +49,8 @@ def fail(msg):
     sys.exit("FAIL: " + msg)
 
 
-def events(path):
-    try:
-        with open(path, encoding="utf-8") as f:
-            return [json.loads(l) for l in f if l.strip().endswith("}")]
-    except FileNotFoundError:
-        return []
-
-
 def wait_for(path, pred, what):
-    end = time.monotonic() + LIMIT
-    while time.monotonic() < end:
-        for e in events(path):
-            if pred(e):
-                return e
-        time.sleep(0.05)
-    fail(f"no {what} in the trace within {LIMIT:.0f} s:\n" + "\n".join(json.dumps(e) for e in events(path)))
+    return live_wait_for(path, pred, what, LIMIT, fail)
 
 
 def keypad(work, env):
