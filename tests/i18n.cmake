@@ -31,7 +31,7 @@ endif()
 # The progress screen's summary: every number in its own plural form (German, Arabic's
 # six forms), as formatted and as drawn.
 add_executable(test_progress_plurals ${CMAKE_CURRENT_SOURCE_DIR}/i18n/test_progress_plurals.c)
-target_link_libraries(test_progress_plurals PRIVATE gw_app PkgConfig::CMOCKA)
+target_link_libraries(test_progress_plurals PRIVATE gw_test_env PkgConfig::CMOCKA)
 add_dependencies(test_progress_plurals gw_fonts gw_locale)
 add_test(NAME i18n.progress_plurals COMMAND test_progress_plurals)
 set_tests_properties(i18n.progress_plurals PROPERTIES LABELS "unit;i18n"
@@ -41,7 +41,7 @@ set_tests_properties(i18n.progress_plurals PROPERTIES LABELS "unit;i18n"
 # the pacer's breaths, guided and prompt steps: 1, 2, 3, 11, 100), and an English-only
 # pack's "in English" tag on its library and kiosk cards and "Before you begin".
 add_executable(test_screen_plurals ${CMAKE_CURRENT_SOURCE_DIR}/i18n/test_screen_plurals.c)
-target_link_libraries(test_screen_plurals PRIVATE gw_app PkgConfig::CMOCKA)
+target_link_libraries(test_screen_plurals PRIVATE gw_test_env PkgConfig::CMOCKA)
 target_compile_definitions(test_screen_plurals PRIVATE GW_TEST_PACKS="${CMAKE_CURRENT_SOURCE_DIR}/packs/good")
 add_dependencies(test_screen_plurals gw_fonts gw_locale)
 add_test(NAME i18n.screen_plurals COMMAND test_screen_plurals)

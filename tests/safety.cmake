@@ -2,7 +2,7 @@
 # from the screen, nothing cut off at 100% and 200%), the Settings' country, and
 # `validate` on locales.json (located errors and warnings).
 add_executable(test_crisis_screen ${CMAKE_CURRENT_SOURCE_DIR}/safety/test_crisis_screen.c)
-target_link_libraries(test_crisis_screen PRIVATE gw_app PkgConfig::CMOCKA)
+target_link_libraries(test_crisis_screen PRIVATE gw_test_env PkgConfig::CMOCKA)
 add_dependencies(test_crisis_screen gw_fonts gw_locale)
 add_test(NAME safety.crisis_screen COMMAND test_crisis_screen)
 set_tests_properties(safety.crisis_screen PROPERTIES LABELS "unit;i18n"

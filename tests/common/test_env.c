@@ -9,21 +9,31 @@
 #include "core/i18n.h"
 #include "core/paths.h"
 
-bool test_env_open(test_env *t, const char *who)
+bool test_env_locale(const char *who)
 {
-    memset(t, 0, sizeof *t);
-    t->who = who;
     const char *data = paths_data_dir();
     if (!data) {
         fprintf(stderr, "%s: no data folder (set GROUNDWORK_DATA_DIR)\n", who);
         return false;
     }
+    char loc[PATH_MAX];
+    paths_join(loc, sizeof loc, data, "locale");
+    bindtextdomain(GW_TEXTDOMAIN, loc);
+    bind_textdomain_codeset(GW_TEXTDOMAIN, "UTF-8");
+    textdomain(GW_TEXTDOMAIN);
+    return true;
+}
+
+bool test_env_open(test_env *t, const char *who)
+{
+    memset(t, 0, sizeof *t);
+    t->who = who;
+    if (!test_env_locale(who))
+        return false;
+    const char *data = paths_data_dir();
     snprintf(t->data, sizeof t->data, "%s", data);
     paths_join(t->locale, sizeof t->locale, data, "locale");
     paths_join(t->fonts, sizeof t->fonts, data, "fonts");
-    bindtextdomain(GW_TEXTDOMAIN, t->locale);
-    bind_textdomain_codeset(GW_TEXTDOMAIN, "UTF-8");
-    textdomain(GW_TEXTDOMAIN);
     run_options o = { .mode = "home" };
     run_load_content(&t->packs, &o);
     t->loaded = true;

@@ -21,7 +21,10 @@ typedef struct test_env {
     bool loaded;
 } test_env;
 
-/* Finds the data folder, binds the translations and loads the content. Prints
+/* Finds the data folder and binds the translations in it; prints "<who>: ..." and
+ * returns false when the data folder is not set. */
+bool test_env_locale(const char *who);
+/* test_env_locale, then loads the content. Prints
  * "<who>: ..." and returns false when the data folder is not set. */
 bool test_env_open(test_env *t, const char *who);
 /* The text measurer over the data folder's fonts, or NULL after printing why. */

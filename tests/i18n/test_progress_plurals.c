@@ -17,6 +17,7 @@
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "core/plog.h"
+#include "test_env.h"
 
 typedef struct want { const char *lang; int n; const char *text; } want;
 
@@ -141,16 +142,8 @@ static int teardown(void **st)
 
 int main(void)
 {
-    const char *data = paths_data_dir();
-    if (!data) {
-        fprintf(stderr, "no data folder (set GROUNDWORK_DATA_DIR)\n");
+    if (!test_env_locale("progress plurals"))
         return 1;
-    }
-    char loc[PATH_MAX];
-    paths_join(loc, sizeof loc, data, "locale");
-    bindtextdomain(GW_TEXTDOMAIN, loc);
-    bind_textdomain_codeset(GW_TEXTDOMAIN, "UTF-8");
-    textdomain(GW_TEXTDOMAIN);
     const struct CMUnitTest t[] = {
         cmocka_unit_test(each_number_takes_its_own_form),
         cmocka_unit_test(arabic_forms),

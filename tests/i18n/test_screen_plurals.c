@@ -27,6 +27,7 @@
 #include "app/present.h"
 #include "core/i18n.h"
 #include "core/paths.h"
+#include "test_env.h"
 
 static const int N[] = { 1, 2, 3, 11, 100 };
 #define NN ((int)(sizeof N / sizeof *N))
@@ -419,16 +420,8 @@ static int teardown(void **st)
 
 int main(void)
 {
-    const char *data = paths_data_dir();
-    if (!data) {
-        fprintf(stderr, "no data folder (set GROUNDWORK_DATA_DIR)\n");
+    if (!test_env_locale("screen plurals"))
         return 1;
-    }
-    char loc[PATH_MAX];
-    paths_join(loc, sizeof loc, data, "locale");
-    bindtextdomain(GW_TEXTDOMAIN, loc);
-    bind_textdomain_codeset(GW_TEXTDOMAIN, "UTF-8");
-    textdomain(GW_TEXTDOMAIN);
     const struct CMUnitTest t[] = {
         cmocka_unit_test(library_lengths_and_steps),
         cmocka_unit_test(pacer_counts),

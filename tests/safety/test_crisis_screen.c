@@ -20,6 +20,7 @@
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "platform/plat_render.h"
+#include "test_env.h"
 
 #define NBSP "\xc2\xa0"
 
@@ -176,16 +177,8 @@ static int teardown(void **st)
 
 int main(void)
 {
-    const char *data = paths_data_dir();
-    if (!data) {
-        fprintf(stderr, "no data folder (set GROUNDWORK_DATA_DIR)\n");
+    if (!test_env_locale("crisis screen"))
         return 1;
-    }
-    char loc[PATH_MAX];
-    paths_join(loc, sizeof loc, data, "locale");
-    bindtextdomain(GW_TEXTDOMAIN, loc);
-    bind_textdomain_codeset(GW_TEXTDOMAIN, "UTF-8");
-    textdomain(GW_TEXTDOMAIN);
     unsetenv("LANG");
     unsetenv("LC_MESSAGES");
     const struct CMUnitTest t[] = {
