@@ -3,12 +3,18 @@
 # analysis are unit tests (tests/unit/test_hrm.c, test_rrcsv.c).
 add_executable(hr_probe ${CMAKE_CURRENT_SOURCE_DIR}/hr/hr_probe.c)
 target_link_libraries(hr_probe PRIVATE gw_platform)
+add_executable(hr_scan_probe ${CMAKE_CURRENT_SOURCE_DIR}/hr/hr_scan_probe.c)
+target_link_libraries(hr_scan_probe PRIVATE gw_platform)
 find_program(GW_DBUS_DAEMON dbus-daemon)
 if(GW_DBUS_DAEMON AND SDBUS_FOUND)
   add_test(NAME hr.bluez COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/hr/check_hr.py $<TARGET_FILE:hr_probe>)
   set_tests_properties(hr.bluez PROPERTIES LABELS e2e SKIP_RETURN_CODE 77 TIMEOUT 300 ENVIRONMENT "${GW_TEST_ENV}")
+  # Scanning, choosing (pair, trust, connect) and why Bluetooth cannot be used.
+  add_test(NAME hr.scan COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/hr/check_hr_scan.py $<TARGET_FILE:hr_scan_probe>)
+  set_tests_properties(hr.scan PROPERTIES LABELS e2e SKIP_RETURN_CODE 77 TIMEOUT 300 ENVIRONMENT "${GW_TEST_ENV}")
 else()
   gw_tool_missing(hr.bluez e2e "dbus-daemon or libsystemd-dev is missing: run scripts/deps.sh")
+  gw_tool_missing(hr.scan e2e "dbus-daemon or libsystemd-dev is missing: run scripts/deps.sh")
 endif()
 
 # The resonance assessment end to end: synthetic recordings through `play --hr-replay`.

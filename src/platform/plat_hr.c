@@ -1,3 +1,6 @@
+/* plat_hr: a heart-rate sensor through BlueZ (see plat_hr.h). The program's calls only
+ * set what it wants under the mutex; the thread does every D-Bus call and writes back
+ * what it found, so nothing the program does waits on the bus. */
 #include "platform/plat_hr.h"
 
 #include <pthread.h>
@@ -16,7 +19,11 @@ struct plat_hr {
     char want[PLAT_HR_ADDR_MAX];
     /* told by the thread */
     plat_hr_status status;
+    plat_hr_why reason;
     char why[200];
+    bool scanning;
+    int bpm;                   /* the last notification's heart rate, and when it came */
+    int64_t bpm_t;
     plat_hr_device dev[PLAT_HR_DEVICES];
     int ndev;
     plat_hr_note ring[RING];
@@ -34,7 +41,18 @@ static void set_status(plat_hr *h, plat_hr_status s, const char *why)
 {
     pthread_mutex_lock(&h->mu);
     h->status = s;
+    if (s != HR_UNAVAILABLE)
+        h->reason = HR_WHY_NONE;
     snprintf(h->why, sizeof h->why, "%s", why ? why : "");
+    pthread_mutex_unlock(&h->mu);
+}
+
+static void set_unavailable(plat_hr *h, plat_hr_why reason, const char *why)
+{
+    set_status(h, HR_UNAVAILABLE, why);
+    pthread_mutex_lock(&h->mu);
+    h->reason = reason;
+    h->scanning = false;
     pthread_mutex_unlock(&h->mu);
 }
 
@@ -52,6 +70,8 @@ static void push_value(plat_hr *h, const uint8_t *b, size_t n)
     else
         h->head = (h->head + 1) % RING;
     h->status = HR_RECEIVING;
+    h->bpm = note.r.bpm;
+    h->bpm_t = note.t_ns;
     pthread_mutex_unlock(&h->mu);
 }
 
@@ -66,7 +86,7 @@ static void push_value(plat_hr *h, const uint8_t *b, size_t n)
 /* What the thread knows of BlueZ's objects (read afresh whenever they change). */
 typedef struct bz_dev {
     char path[128], address[PLAT_HR_ADDR_MAX], name[PLAT_HR_NAME_MAX];
-    bool connected, resolved, hr;
+    bool connected, resolved, hr, paired, trusted;
 } bz_dev;
 
 typedef struct bz {
@@ -74,6 +94,10 @@ typedef struct bz {
     sd_bus *bus;
     bool dirty;                 /* objects changed: read them again */
     char adapter[128];
+    bool powered;               /* the adapter is switched on */
+    bool denied;                /* BlueZ refused a call of ours (AccessDenied), until the
+                                   program asks for something else */
+    bool asked_scan;            /* the program's last wish to scan */
     bz_dev dev[PLAT_HR_DEVICES];
     int ndev;
     char chr[192];              /* the chosen sensor's measurement characteristic */
@@ -81,8 +105,10 @@ typedef struct bz {
     int nchrs;
     bool notifying;
     bool scanning;              /* discovery started by us */
+    bool scan_ok;               /* and BlueZ took it */
     char using[PLAT_HR_ADDR_MAX];
-    bool busy;                  /* a Connect or StartNotify is on its way */
+    bool paired_once, trusted_once; /* asked for the sensor in use (once per choice) */
+    bool busy;                  /* a Pair, Connect or StartNotify is on its way */
     int64_t next_try;
 } bz;
 
@@ -134,12 +160,18 @@ static void read_object(bz *z, const char *path, sd_bus_message *m)
             const char *key = NULL;
             sd_bus_message_read(m, "s", &key);
             key = key ? key : "";
-            if (device && !strcmp(key, "Address"))
+            if (adapter && !strcmp(key, "Powered") && !strcmp(path, z->adapter))
+                read_variant(m, NULL, 0, &z->powered, NULL, NULL);
+            else if (device && !strcmp(key, "Address"))
                 read_variant(m, d.address, sizeof d.address, NULL, NULL, NULL);
             else if (device && (!strcmp(key, "Name") || (!strcmp(key, "Alias") && !d.name[0])))
                 read_variant(m, d.name, sizeof d.name, NULL, NULL, NULL);
             else if (device && !strcmp(key, "Connected"))
                 read_variant(m, NULL, 0, &d.connected, NULL, NULL);
+            else if (device && !strcmp(key, "Paired"))
+                read_variant(m, NULL, 0, &d.paired, NULL, NULL);
+            else if (device && !strcmp(key, "Trusted"))
+                read_variant(m, NULL, 0, &d.trusted, NULL, NULL);
             else if (device && !strcmp(key, "ServicesResolved"))
                 read_variant(m, NULL, 0, &d.resolved, NULL, NULL);
             else if (device && !strcmp(key, "UUIDs"))
@@ -178,12 +210,15 @@ static bool refresh(bz *z)
     char chr_before[192];
     snprintf(chr_before, sizeof chr_before, "%s", z->chr);
     z->adapter[0] = 0;
+    z->powered = false;
     z->ndev = 0;
     z->chr[0] = 0;
     z->nchrs = 0;
     z->dirty = false;
     int r = sd_bus_call_method(z->bus, BLUEZ, "/", "org.freedesktop.DBus.ObjectManager", "GetManagedObjects", &err,
                                &reply, "");
+    if (r < 0)
+        z->denied = sd_bus_error_has_name(&err, SD_BUS_ERROR_ACCESS_DENIED);
     sd_bus_error_free(&err);
     if (r < 0)
         return false;
@@ -213,6 +248,7 @@ static bool refresh(bz *z)
             snprintf(o->address, sizeof o->address, "%s", z->dev[i].address);
             snprintf(o->name, sizeof o->name, "%s", z->dev[i].name[0] ? z->dev[i].name : z->dev[i].address);
             o->connected = z->dev[i].connected;
+            o->paired = z->dev[i].paired;
         }
     pthread_mutex_unlock(&z->h->mu);
     return true;
@@ -265,8 +301,34 @@ static int on_done(sd_bus_message *m, void *userdata, sd_bus_error *e)
     bz *z = userdata;
     z->busy = false;
     z->dirty = true;
-    if (sd_bus_message_is_method_error(m, NULL))
+    if (sd_bus_message_is_method_error(m, SD_BUS_ERROR_ACCESS_DENIED))
+        z->denied = true;
+    else if (sd_bus_message_is_method_error(m, NULL))
         z->next_try = mono_ns() + RETRY_NS; /* out of reach, refused: tried again later */
+    return 0;
+}
+
+/* Pairing answered: whatever it said (a sensor that does not pair still connects),
+ * connecting comes next. */
+static int on_paired(sd_bus_message *m, void *userdata, sd_bus_error *e)
+{
+    bz *z = userdata;
+    z->busy = false;
+    z->dirty = true;
+    if (sd_bus_message_is_method_error(m, SD_BUS_ERROR_ACCESS_DENIED))
+        z->denied = true;
+    return 0;
+}
+
+static int on_discovery(sd_bus_message *m, void *userdata, sd_bus_error *e)
+{
+    bz *z = userdata;
+    if (sd_bus_message_is_method_error(m, SD_BUS_ERROR_ACCESS_DENIED))
+        z->denied = true;
+    z->scan_ok = z->scanning && !sd_bus_message_is_method_error(m, NULL);
+    pthread_mutex_lock(&z->h->mu);
+    z->h->scanning = z->scan_ok;
+    pthread_mutex_unlock(&z->h->mu);
     return 0;
 }
 
@@ -280,7 +342,7 @@ static void call_async(bz *z, const char *path, const char *iface, const char *m
 
 static void set_scan(bz *z, bool on)
 {
-    if (!z->adapter[0] || on == z->scanning)
+    if (!z->adapter[0] || !z->powered || on == z->scanning)
         return;
     if (on) {
         /* only sensors with the Heart Rate service, over LE */
@@ -289,9 +351,13 @@ static void set_scan(bz *z, bool on)
                            "a{sv}", 2, "UUIDs", "as", 1, UUID_HR_SERVICE, "Transport", "s", "le");
         sd_bus_error_free(&err);
     }
-    sd_bus_call_method_async(z->bus, NULL, BLUEZ, z->adapter, "org.bluez.Adapter1",
-                             on ? "StartDiscovery" : "StopDiscovery", NULL, NULL, "");
     z->scanning = on;
+    z->scan_ok = false;
+    pthread_mutex_lock(&z->h->mu);
+    z->h->scanning = false;
+    pthread_mutex_unlock(&z->h->mu);
+    sd_bus_call_method_async(z->bus, NULL, BLUEZ, z->adapter, "org.bluez.Adapter1",
+                             on ? "StartDiscovery" : "StopDiscovery", on ? on_discovery : NULL, z, "");
 }
 
 /* One step towards receiving from the chosen sensor. */
@@ -303,8 +369,19 @@ static void advance(bz *z)
     snprintf(want, sizeof want, "%s", h->want);
     bool scan = h->scan;
     pthread_mutex_unlock(&h->mu);
-    if (!z->adapter[0]) {
-        set_status(h, HR_UNAVAILABLE, "There is no Bluetooth adapter, or it is switched off.");
+    if ((scan && !z->asked_scan) || strcasecmp(want, z->using))
+        z->denied = false; /* asked again: tried again */
+    z->asked_scan = scan;
+    if (z->denied) {
+        set_unavailable(h, HR_WHY_REFUSED, "Bluetooth (BlueZ) refused this program: permission denied.");
+        return;
+    }
+    if (!z->adapter[0] || !z->powered) {
+        if (z->adapter[0])
+            set_unavailable(h, HR_WHY_OFF, "The Bluetooth adapter is switched off.");
+        else
+            set_unavailable(h, HR_WHY_NO_ADAPTER, "There is no Bluetooth adapter.");
+        z->scanning = false; /* an adapter switched off ends its discovery */
         return;
     }
     set_scan(z, scan);
@@ -313,6 +390,7 @@ static void advance(bz *z)
         if (old && old->connected)
             sd_bus_call_method_async(z->bus, NULL, BLUEZ, old->path, "org.bluez.Device1", "Disconnect", NULL, NULL, "");
         snprintf(z->using, sizeof z->using, "%s", want);
+        z->paired_once = z->trusted_once = false;
         z->chr[0] = 0;
         z->notifying = false;
         z->busy = false;
@@ -331,8 +409,21 @@ static void advance(bz *z)
     if (!d || !d->connected) {
         z->notifying = false;
         set_status(h, d ? HR_CONNECTING : HR_SEARCHING, NULL);
-        if (d && !z->busy && mono_ns() >= z->next_try)
-            call_async(z, d->path, "org.bluez.Device1", "Connect");
+        if (!d || z->busy || mono_ns() < z->next_try)
+            return;
+        if (!d->trusted && !z->trusted_once) /* BlueZ then lets it connect again by itself */
+            sd_bus_call_method_async(z->bus, NULL, BLUEZ, d->path, "org.freedesktop.DBus.Properties", "Set", NULL,
+                                     NULL, "ssv", "org.bluez.Device1", "Trusted", "b", 1);
+        z->trusted_once = true;
+        if (!d->paired && !z->paired_once) {
+            z->paired_once = true;
+            if (sd_bus_call_method_async(z->bus, NULL, BLUEZ, d->path, "org.bluez.Device1", "Pair", on_paired, z,
+                                         "") >= 0) {
+                z->busy = true;
+                return;
+            }
+        }
+        call_async(z, d->path, "org.bluez.Device1", "Connect");
         return;
     }
     if (!z->chr[0] || !d->resolved) {
@@ -359,7 +450,7 @@ static void session(plat_hr *h)
 {
     bz z = { .h = h, .dirty = true };
     if (sd_bus_open_system(&z.bus) < 0) {
-        set_status(h, HR_UNAVAILABLE, "The system bus (D-Bus) cannot be reached, so Bluetooth cannot be used.");
+        set_unavailable(h, HR_WHY_NO_BUS, "The system bus (D-Bus) cannot be reached, so Bluetooth cannot be used.");
         return;
     }
     sd_bus_match_signal(z.bus, NULL, BLUEZ, NULL, "org.freedesktop.DBus.Properties", "PropertiesChanged", on_props, &z);
@@ -368,7 +459,10 @@ static void session(plat_hr *h)
                         "NameOwnerChanged", on_objects, &z);
     while (!quitting(h)) {
         if (z.dirty && !refresh(&z)) {
-            set_status(h, HR_UNAVAILABLE, "Bluetooth (BlueZ) is not running on this computer.");
+            if (z.denied)
+                set_unavailable(h, HR_WHY_REFUSED, "Bluetooth (BlueZ) refused this program: permission denied.");
+            else
+                set_unavailable(h, HR_WHY_NO_BLUEZ, "Bluetooth (BlueZ) is not running on this computer.");
             z.adapter[0] = 0;
             z.scanning = false;
             z.using[0] = 0; /* connected to afresh when BlueZ is back */
@@ -383,9 +477,13 @@ static void session(plat_hr *h)
         sd_bus_wait(z.bus, z.dirty ? 1000000 : 250000);
     }
     if (!quitting(h))
-        set_status(h, HR_UNAVAILABLE, "The connection to the system bus was lost.");
-    else if (z.chr[0] && z.notifying)
-        sd_bus_call_method(z.bus, BLUEZ, z.chr, "org.bluez.GattCharacteristic1", "StopNotify", NULL, NULL, "");
+        set_unavailable(h, HR_WHY_NO_BUS, "The connection to the system bus was lost.");
+    else {
+        if (z.chr[0] && z.notifying)
+            sd_bus_call_method(z.bus, BLUEZ, z.chr, "org.bluez.GattCharacteristic1", "StopNotify", NULL, NULL, "");
+        if (z.scanning && z.adapter[0]) /* a discovery left running would drain batteries */
+            sd_bus_call_method(z.bus, BLUEZ, z.adapter, "org.bluez.Adapter1", "StopDiscovery", NULL, NULL, "");
+    }
     sd_bus_flush_close_unref(z.bus);
 }
 
@@ -402,7 +500,7 @@ static void *worker(void *arg)
 #else
 static void *worker(void *arg)
 {
-    set_status(arg, HR_UNAVAILABLE, "This build has no D-Bus support, so Bluetooth cannot be used.");
+    set_unavailable(arg, HR_WHY_NO_DBUS, "This build has no D-Bus support, so Bluetooth cannot be used.");
     return NULL;
 }
 #endif
@@ -439,6 +537,14 @@ void plat_hr_scan(plat_hr *h, bool on)
     pthread_mutex_lock(&h->mu);
     h->scan = on;
     pthread_mutex_unlock(&h->mu);
+}
+
+bool plat_hr_scanning(plat_hr *h)
+{
+    pthread_mutex_lock(&h->mu);
+    bool on = h->scan && h->scanning;
+    pthread_mutex_unlock(&h->mu);
+    return on;
 }
 
 int plat_hr_devices(plat_hr *h, plat_hr_device *out, int max)
@@ -478,4 +584,21 @@ plat_hr_status plat_hr_state(plat_hr *h, char *why, size_t n)
         snprintf(why, n, "%s", s == HR_UNAVAILABLE ? h->why : "");
     pthread_mutex_unlock(&h->mu);
     return s;
+}
+
+plat_hr_why plat_hr_reason(plat_hr *h)
+{
+    pthread_mutex_lock(&h->mu);
+    plat_hr_why w = h->status == HR_UNAVAILABLE ? h->reason : HR_WHY_NONE;
+    pthread_mutex_unlock(&h->mu);
+    return w;
+}
+
+int plat_hr_heart_rate(plat_hr *h)
+{
+    int64_t now = mono_ns();
+    pthread_mutex_lock(&h->mu);
+    int bpm = h->bpm_t && now - h->bpm_t < 5000000000LL ? h->bpm : 0;
+    pthread_mutex_unlock(&h->mu);
+    return bpm;
 }

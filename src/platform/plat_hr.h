@@ -3,7 +3,8 @@
  * its own owns the bus connection: it lists sensors while scanning, connects to the one
  * chosen, subscribes to Heart Rate Measurement (0x2A37) notifications and queues them,
  * decoded (core/hrm.h) and stamped with the monotonic time they arrived. A sensor that
- * goes away is waited for and connected to again when it comes back.
+ * goes away is waited for and connected to again when it comes back. Choosing a sensor
+ * pairs it (once, where it allows pairing) and marks it trusted before connecting.
  * No bus, no BlueZ, no adapter, no permission: the status says why in a sentence, and
  * nothing else changes; the program runs as without a sensor.
  * Ownership: plat_hr_new's result is the caller's (plat_hr_free joins the thread). */
@@ -28,10 +29,22 @@ typedef enum {
     HR_RECEIVING,     /* notifications are coming */
 } plat_hr_status;
 
+/* Why the back-end is HR_UNAVAILABLE, for a translated line (plat_hr_reason). */
+typedef enum {
+    HR_WHY_NONE,       /* it is not unavailable */
+    HR_WHY_NO_DBUS,    /* built without D-Bus support */
+    HR_WHY_NO_BUS,     /* no system bus, or it went away */
+    HR_WHY_NO_BLUEZ,   /* nothing owns org.bluez */
+    HR_WHY_NO_ADAPTER, /* BlueZ runs but has no adapter */
+    HR_WHY_OFF,        /* the adapter is switched off (Powered false) */
+    HR_WHY_REFUSED,    /* BlueZ or the bus refused this program (AccessDenied) */
+} plat_hr_why;
+
 typedef struct plat_hr_device {
     char address[PLAT_HR_ADDR_MAX];
     char name[PLAT_HR_NAME_MAX];
     bool connected;
+    bool paired;
 } plat_hr_device;
 
 typedef struct plat_hr_note {
@@ -45,9 +58,14 @@ typedef struct plat_hr plat_hr;
 plat_hr *plat_hr_new(void);
 void plat_hr_free(plat_hr *h);
 
-/* Scanning for sensors on or off (Settings' "Heart-rate sensor" list). */
+/* Scanning for sensors on or off (Settings' "Heart-rate sensor" page): on, BlueZ's
+ * discovery is started with a filter for LE devices offering the Heart Rate service;
+ * off, it is stopped (also when the back-end is freed). */
 void plat_hr_scan(plat_hr *h, bool on);
-/* The sensors BlueZ knows that offer the Heart Rate service; returns how many (<= max). */
+/* Whether discovery is on: asked for, and BlueZ took it. */
+bool plat_hr_scanning(plat_hr *h);
+/* The sensors BlueZ knows that offer the Heart Rate service (those found by scanning
+ * appear as they are found), in BlueZ's order; returns how many (<= max). */
 int plat_hr_devices(plat_hr *h, plat_hr_device *out, int max);
 /* Uses the sensor of this address from now on (connects, subscribes); "" or NULL: none
  * (the current one is let go). */
@@ -57,5 +75,10 @@ int plat_hr_poll(plat_hr *h, plat_hr_note *out, int max);
 /* Where it stands; why gets a sentence for a person (English; the caller translates the
  * status) when it is HR_UNAVAILABLE. */
 plat_hr_status plat_hr_state(plat_hr *h, char *why, size_t n);
+/* Why it is HR_UNAVAILABLE (HR_WHY_NONE when it is not). */
+plat_hr_why plat_hr_reason(plat_hr *h);
+/* The heart rate of the last notification when one came in the last 5 s, else 0 (read
+ * without taking the notifications from plat_hr_poll). */
+int plat_hr_heart_rate(plat_hr *h);
 
 #endif

@@ -4,9 +4,14 @@ is found by scanning, connects, resolves its Heart Rate service and sends Heart 
 Measurement notifications (0x2A37) five times a second, each with the heart rate and
 two RR intervals, as a chest strap does once a second.
 
-  fake_bluez.py ADDRESS LOG READY
+  fake_bluez.py ADDRESS LOG READY [OPTION...]
 SIGUSR1: the sensor goes out of reach (disconnected, then removed);
 SIGUSR2: it comes back (found again, as when it is switched on).
+Options: `more` (scanning also finds, a second later, a second heart-rate sensor "Fake HRM
+2" at C0:FF:EE:00:00:02 and headphones without the Heart Rate service); `off` (the adapter
+is switched off; SIGHUP switches it on); `denied` (every call is refused with
+AccessDenied, as a bus policy refusing this user does).
+Pair and setting Trusted are logged too (a sensor chosen is paired once and trusted).
 Every call the program makes is logged as a JSON line in LOG. READY is created once
 the name org.bluez is owned."""
 import json
@@ -19,6 +24,7 @@ from dbus.mainloop.glib import DBusGMainLoop
 from gi.repository import GLib
 
 ADDRESS, LOG, READY = sys.argv[1:4]
+OPTIONS = set(sys.argv[4:])
 OM = "org.freedesktop.DBus.ObjectManager"
 PROPS = "org.freedesktop.DBus.Properties"
 HR_SERVICE = "0000180d-0000-1000-8000-00805f9b34fb"
@@ -27,6 +33,15 @@ ADAPTER = "/org/bluez/hci0"
 DEV = ADAPTER + "/dev_C0_FF_EE_00_00_01"
 SVC = DEV + "/service000c"
 CHR = SVC + "/char000d"
+DEV2 = ADAPTER + "/dev_C0_FF_EE_00_00_02"
+PHONES = ADAPTER + "/dev_AB_CD_EF_00_00_09"
+DENIED = "org.freedesktop.DBus.Error.AccessDenied"
+
+
+def refuse(what):
+    if "denied" in OPTIONS:
+        record(call=what, refused=True)
+        raise dbus.exceptions.DBusException("Rejected send message", name=DENIED)
 
 
 def record(**kw):
@@ -58,6 +73,12 @@ class Obj(dbus.service.Object):
     def GetAll(self, iface):
         return self.props
 
+    @dbus.service.method(PROPS, in_signature="ssv")
+    def Set(self, iface, name, value):
+        refuse("Set" + name)
+        record(call="Set" + name, value=bool(value) if isinstance(value, dbus.Boolean) else str(value))
+        self.set(**{name: value})
+
 
 class Root(dbus.service.Object):
     def __init__(self, bus):
@@ -76,6 +97,7 @@ class Root(dbus.service.Object):
 
     @dbus.service.method(OM, out_signature="a{oa{sa{sv}}}")
     def GetManagedObjects(self):
+        refuse("GetManagedObjects")
         return {p: o.managed() for p, o in self.objs.items()}
 
     @dbus.service.signal(OM, signature="oa{sa{sv}}")
@@ -90,7 +112,8 @@ class Root(dbus.service.Object):
 class Adapter(Obj):
     def __init__(self, bus, root):
         super().__init__(bus, ADAPTER, "org.bluez.Adapter1",
-                         {"Address": "00:11:22:33:44:55", "Powered": True, "Discovering": False})
+                         {"Address": "00:11:22:33:44:55", "Powered": "off" not in OPTIONS,
+                          "Discovering": False})
         self.root = root
 
     @dbus.service.method("org.bluez.Adapter1", in_signature="a{sv}")
@@ -100,10 +123,20 @@ class Adapter(Obj):
 
     @dbus.service.method("org.bluez.Adapter1")
     def StartDiscovery(self):
+        refuse("StartDiscovery")
+        if not self.props["Powered"]:
+            raise dbus.exceptions.DBusException("Resource Not Ready", name="org.bluez.Error.NotReady")
         record(call="StartDiscovery")
         self.set(Discovering=True)
         if present and DEV not in self.root.objs:
             GLib.timeout_add(300, lambda: (self.root.add(Device(bus, self.root)), False)[1])
+        if "more" in OPTIONS:
+            def more():
+                if self.props["Discovering"] and DEV2 not in self.root.objs:
+                    self.root.add(Device(bus, self.root, DEV2, "C0:FF:EE:00:00:02", "Fake HRM 2"))
+                    self.root.add(Device(bus, self.root, PHONES, "AB:CD:EF:00:00:09", "Headphones", []))
+                return False
+            GLib.timeout_add(1300, more)
 
     @dbus.service.method("org.bluez.Adapter1")
     def StopDiscovery(self):
@@ -112,16 +145,26 @@ class Adapter(Obj):
 
 
 class Device(Obj):
-    def __init__(self, bus, root):
-        super().__init__(bus, DEV, "org.bluez.Device1",
-                         {"Address": "C0:FF:EE:00:00:01", "Name": "Fake HRM", "Alias": "Fake HRM",
-                          "Connected": False, "ServicesResolved": False,
-                          "UUIDs": dbus.Array([HR_SERVICE], signature="s")})
+    def __init__(self, bus, root, path=DEV, address="C0:FF:EE:00:00:01", name="Fake HRM", uuids=(HR_SERVICE,)):
+        super().__init__(bus, path, "org.bluez.Device1",
+                         {"Address": address, "Name": name, "Alias": name,
+                          "Connected": False, "ServicesResolved": False, "Paired": False, "Trusted": False,
+                          "UUIDs": dbus.Array(list(uuids), signature="s")})
         self.root = root
 
     @dbus.service.method("org.bluez.Device1")
+    def Pair(self):
+        refuse("Pair")
+        record(call="Pair", device=str(self.props["Address"]))
+        self.set(Paired=True)
+
+    @dbus.service.method("org.bluez.Device1")
     def Connect(self):
-        record(call="Connect")
+        refuse("Connect")
+        record(call="Connect", device=str(self.props["Address"]))
+        if self.path != DEV:  # only the first sensor sends (the second is listed and chosen)
+            self.set(Connected=True)
+            return
         if not present:
             raise dbus.exceptions.DBusException("le-connection-abort-by-local", name="org.bluez.Error.Failed")
         self.set(Connected=True)
@@ -136,8 +179,9 @@ class Device(Obj):
 
     @dbus.service.method("org.bluez.Device1")
     def Disconnect(self):
-        record(call="Disconnect")
-        drop_services(self.root)
+        record(call="Disconnect", device=str(self.props["Address"]))
+        if self.path == DEV:
+            drop_services(self.root)
         self.set(Connected=False, ServicesResolved=False)
 
 
@@ -197,6 +241,11 @@ def go_away(*_):
     root.remove(DEV)
 
 
+def switch_on(*_):
+    record(event="switched on")
+    root.objs[ADAPTER].set(Powered=True)
+
+
 def come_back(*_):
     global present
     present = True
@@ -213,6 +262,7 @@ name = dbus.service.BusName("org.bluez", bus)
 loop = GLib.MainLoop()
 GLib.unix_signal_add(GLib.PRIORITY_DEFAULT, signal.SIGUSR1, lambda *a: (go_away(), True)[1])
 GLib.unix_signal_add(GLib.PRIORITY_DEFAULT, signal.SIGUSR2, lambda *a: (come_back(), True)[1])
+GLib.unix_signal_add(GLib.PRIORITY_DEFAULT, signal.SIGHUP, lambda *a: (switch_on(), True)[1])
 GLib.unix_signal_add(GLib.PRIORITY_DEFAULT, signal.SIGTERM, lambda *a: (loop.quit(), False)[1])
 open(READY, "w").close()
 loop.run()
