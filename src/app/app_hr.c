@@ -21,14 +21,21 @@ void app_hr_configure(app *a, const app_config *cfg)
     s->nrec = cfg->hr_rr ? cfg->hr_n : 0;
     /* not in render, nor the kiosk; a recording stands in for the sensor */
     s->may_sense = !cfg->no_personal && !s->rec && !app_mode_is(a, MODE_KIOSK);
+    s->traced_state = -1;
 }
 
-/* The back-end, started on first need (a thread of its own on the system bus). */
+static bool async_sensor; /* the live program: nothing waits on the back-end */
+
+void app_hr_async(bool on) { async_sensor = on; }
+
+/* The back-end, started on first need (a thread of its own on the system bus). Without
+ * a window (`play`) its first look is waited for (at most 3 s), so that a run on the
+ * virtual clock sees where Bluetooth stands as a person would a moment after. */
 static plat_hr *dev(app *a)
 {
     struct hr_st *s = ST(a);
-    if (!s->dev && s->may_sense)
-        s->dev = plat_hr_new();
+    if (!s->dev && s->may_sense && (s->dev = plat_hr_new()) && !async_sensor)
+        plat_hr_settle(s->dev, 3000);
     return s->dev;
 }
 
@@ -36,6 +43,61 @@ void app_hr_settings_read(app *a)
 {
     if (a->set.hr_sensor[0] && dev(a))
         plat_hr_use(ST(a)->dev, a->set.hr_sensor);
+}
+
+bool app_hr_wake(app *a) { return dev(a) != NULL; }
+
+int app_hr_status(const app *a, int *why)
+{
+    const struct hr_st *s = ST(a);
+    if (why)
+        *why = !s->may_sense ? APP_HR_NOT_THIS_RUN : s->dev ? (int)plat_hr_reason(s->dev) : (int)HR_WHY_NONE;
+    if (!s->may_sense)
+        return HR_UNAVAILABLE;
+    return s->dev ? (int)plat_hr_state(s->dev, NULL, 0) : (int)HR_STARTING;
+}
+
+void app_hr_scan(app *a, bool on)
+{
+    struct hr_st *s = ST(a);
+    if (on && !dev(a))
+        return;
+    if (s->dev)
+        plat_hr_scan(s->dev, on);
+    s->scan = on;
+}
+
+bool app_hr_scanning(const app *a) { return ST(a)->scan; }
+
+int app_hr_devices(const app *a, plat_hr_device *out, int max)
+{
+    return ST(a)->dev ? plat_hr_devices(ST(a)->dev, out, max) : 0;
+}
+
+int app_hr_heart_rate(const app *a) { return ST(a)->dev ? plat_hr_heart_rate(ST(a)->dev) : 0; }
+
+void app_hr_watch(app *a)
+{
+    static const char *const STATE[] = { [HR_STARTING] = "starting", [HR_UNAVAILABLE] = "unavailable",
+                                         [HR_IDLE] = "idle", [HR_SEARCHING] = "out_of_reach",
+                                         [HR_CONNECTING] = "connecting", [HR_RECEIVING] = "receiving" };
+    static const char *const WHY[] = { [HR_WHY_NONE] = "", [HR_WHY_NO_DBUS] = "no_dbus", [HR_WHY_NO_BUS] = "no_bus",
+                                       [HR_WHY_NO_BLUEZ] = "no_bluez", [HR_WHY_NO_ADAPTER] = "no_adapter",
+                                       [HR_WHY_OFF] = "off", [HR_WHY_REFUSED] = "refused" };
+    struct hr_st *s = ST(a);
+    if (!s->dev)
+        return;
+    int why = HR_WHY_NONE, st = app_hr_status(a, &why);
+    if (st == s->traced_state && why == s->traced_why)
+        return;
+    s->traced_state = st;
+    s->traced_why = why;
+    trace_begin(a->tr, a->now, "hr_sensor");
+    trace_str(a->tr, "state", STATE[st]);
+    if (st == HR_UNAVAILABLE && why > HR_WHY_NONE && why <= HR_WHY_REFUSED)
+        trace_str(a->tr, "why", WHY[why]);
+    trace_end(a->tr);
+    a->ui_stale = true;
 }
 
 void app_hr_use(app *a, const char *address)
@@ -61,6 +123,8 @@ bool app_hr_source(const app *a)
 void app_hr_start(app *a, gw_ns first)
 {
     struct hr_st *s = ST(a);
+    if (s->scan) /* a breath is no time for a discovery left running */
+        app_hr_scan(a, false);
     s->on = true;
     s->first = first;
     s->traced = 0;
@@ -96,6 +160,7 @@ void app_hr_advance(app *a, gw_ns t)
     struct hr_st *s = ST(a);
     if (!s->on)
         return;
+    app_hr_watch(a);
     int added = s->rec ? hrlive_replay(&s->live, t) : 0;
     if (s->dev)
         added += take_notes(a, t);

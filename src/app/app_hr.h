@@ -18,6 +18,7 @@
 typedef struct app app;
 typedef struct app_config app_config;
 typedef struct plat_hr plat_hr;
+struct plat_hr_device;
 
 typedef enum hr_outcome {
     HR_NONE,          /* no assessment has ended */
@@ -32,6 +33,9 @@ struct hr_st {
     plat_hr *dev;               /* the sensor back-end (started when a sensor is chosen),
                                    or NULL */
     bool  may_sense;            /* this run may use a sensor (not render, nor the kiosk) */
+    bool  scan;                 /* Settings asked to look for sensors */
+    int   traced_state;         /* the sensor's state last traced (`hr_sensor`), -1 none */
+    int   traced_why;
     hrlive live;                /* this exercise's beats */
     bool  on;                   /* a breathing exercise is taking beats */
     gw_ns first;                /* elapsed time of its first paced breath */
@@ -45,6 +49,9 @@ struct hr_st {
                                    result screen shown (large text) */
 };
 
+/* The live program: the sensor's back-end is never waited for (set before app_init;
+ * otherwise, as in `play`, its first look is). */
+void app_hr_async(bool on);
 /* app_init: takes the recording (cfg->hr_rr) and, live, starts the sensor's back-end. */
 void app_hr_configure(app *a, const app_config *cfg);
 void app_hr_release(app *a);
@@ -53,6 +60,23 @@ void app_hr_settings_read(app *a);
 /* Uses the sensor of this address from now on ("" none; the back-end is started the
  * first time). */
 void app_hr_use(app *a, const char *address);
+/* For Settings' heart-rate page. app_hr_wake starts the back-end (false: this run may
+ * not use a sensor: render, the kiosk, a recording given). app_hr_status: where it
+ * stands and, when HR_UNAVAILABLE, why (a plat_hr_why, or APP_HR_NOT_THIS_RUN; the
+ * state is HR_STARTING before the back-end was started).
+ * app_hr_scan looks for sensors or stops (the back-end started the first time);
+ * app_hr_scanning: asked to look; app_hr_devices: the sensors found (plat_hr_devices);
+ * app_hr_heart_rate: the last heart rate received in the last 5 s, or 0. */
+#define APP_HR_NOT_THIS_RUN (-1)
+bool app_hr_wake(app *a);
+int  app_hr_status(const app *a, int *why);
+void app_hr_scan(app *a, bool on);
+bool app_hr_scanning(const app *a);
+int  app_hr_devices(const app *a, struct plat_hr_device *out, int max);
+int  app_hr_heart_rate(const app *a);
+/* Traces `hr_sensor` when the sensor's state has changed since it was last traced
+ * (called as a breathing exercise runs and while Settings' page is open). */
+void app_hr_watch(app *a);
 /* Whether heart beats can come: a recording, or a sensor sending. */
 bool app_hr_source(const app *a);
 /* A breathing exercise starts; its first paced breath begins at elapsed time `first`

@@ -14,6 +14,7 @@
 
 #include "app/app.h"
 #include "app/app_export.h"
+#include "app/app_hr.h"
 #include "app/run.h"
 #include "app/run_speech.h"
 #include "app/run_guard.h"
@@ -508,6 +509,7 @@ static void live_close(live *L)
 int run_live(const run_options *o)
 {
     app_export_async(true); /* Settings' Save window on a thread: this window keeps drawing */
+    app_hr_async(true);     /* and the heart-rate sensor's first look is not waited for */
     live L = { .o = o, .kiosk = o->mode && !strcmp(o->mode, "kiosk"), .present = o->mode && !strcmp(o->mode, "present") };
     if (!live_open_display(&L))
         return 1;

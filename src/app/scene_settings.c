@@ -12,12 +12,15 @@
  * line of its own in locales.json, Another country); "export" opens "Export my practice
  * log": "export:csv|json" (the whole log), "summary:7|30" (A summary for my therapist,
  * a PDF of the last 7 or 30 days; app_export.h says where they go), "back" closes it;
+ * "hr-sensor" opens "Heart-rate sensor" (home only): "hr-scan", "hr-device:ADDRESS",
+ * "hr-forget", "back" closes it (settings_hr.h);
  * "delete-data",
  * then "delete-confirm" or "delete-cancel"; "page:next", "page:previous" when large
  * text puts the settings on more than one page. Keys: arrows, Tab or the d-pad move;
  * Enter or A press; Page Down and Page Up turn pages; Escape or B goes back (or
  * cancels the confirmation). The reminders' controls are settings_reminders.c, the
- * export page settings_export.c, the controls they share settings_form.c. */
+ * export page settings_export.c, the heart-rate sensor's row and page settings_hr.c,
+ * the controls they share settings_form.c. */
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -27,6 +30,7 @@
 #include "app/app.h"
 #include "app/settings_export.h"
 #include "app/settings_form.h"
+#include "app/settings_hr.h"
 #include "app/settings_reminders.h"
 #include "app/ui.h"
 #include "core/i18n.h"
@@ -37,6 +41,7 @@ struct settings_st {
     bool confirm_delete; /* "Delete all my data" asked for confirmation */
     int  page;           /* the page shown when the settings do not fit one screen */
     share_page share;    /* "Export my practice log" */
+    hr_page hr;          /* "Heart-rate sensor" */
 };
 
 static struct settings_st *ST(const app *a) { return app_state(a, SCENE_SETTINGS); }
@@ -254,8 +259,10 @@ static void confirm(const app *a, draw_list *l, sform *L)
  * bottom. With large text they may not all fit: then they run down one column and
  * the next, onto more pages, whole sections at a time, with Previous page and Next
  * page at the bottom. */
-enum { NSEC = 12, PANEL = NSEC, LEFT = 5 /* sections in the left column */,
-       SPEECH = NSEC - 1 /* read aloud: a column of its own when the settings take pages */ };
+enum { NSEC = 13, PANEL = NSEC, LEFT = 5 /* sections in the left column */,
+       SPEECH = 11 /* read aloud: a column of its own when the settings take pages */,
+       HR = 12 /* the heart-rate sensor (home only): below read aloud, or in the shorter
+                  column on one page */ };
 
 static float section(sform *L, int k, float x, float y, float w)
 {
@@ -290,6 +297,7 @@ static float section(sform *L, int k, float x, float y, float w)
     case 9: return reminders_row(L, x, y, w);
     case 10: return reminders_days(L, x, y, w);
     case SPEECH: return read_aloud(L, x, y, w);
+    case HR: return hr_row(L, x, y, w);
     default: return data_panel(L, x, y, w);
     }
 }
@@ -321,10 +329,12 @@ static bool place_one(const app *a, pages *P)
     sform M = { .a = a, .u = app_unit(a) };
     float y[2] = { P->top, P->top };
     for (int k = 0; k < NSEC; k++) {
-        int c = P->two && k >= LEFT;
+        float h = section(&M, k, 0, 0, P->cw);
+        int c = P->two && (k == HR ? y[1] < y[0] : k >= LEFT);
         P->page[k] = 0;
         P->col[k] = c;
-        y[c] += section(&M, k, 0, 0, P->cw) + P->sgap;
+        if (h > 0) /* a section not shown takes no room */
+            y[c] += h + P->sgap;
     }
     P->page[PANEL] = P->col[PANEL] = 0;
     P->n = 1;
@@ -346,6 +356,11 @@ static void place_flow(const app *a, pages *P)
     float y = P->top, low = P->top;
     for (int k = 0; k < NSEC; k++) {
         float h = section(&M, k, 0, 0, P->cw);
+        if (h <= 0) {
+            P->page[k] = page;
+            P->col[k] = col;
+            continue;
+        }
         /* read aloud starts a column: the sections before it stay where they were */
         if (y > P->top && (k == SPEECH || y + h > P->bottom)) {
             if (++col == ncol) {
@@ -427,6 +442,10 @@ static void settings_draw(const app *a, draw_list *l)
         share_draw(a, l, &L, &st->share);
         return;
     }
+    if (st->hr.open) {
+        hr_page_draw(a, l, &L, &st->hr);
+        return;
+    }
     float top = ui_top_bar_focus(&ui, l, _("Settings"), st->focus);
     L.idx = 2; /* Back and Help are widgets 0 and 1 */
     pages P = paginate(a, top);
@@ -435,7 +454,9 @@ static void settings_draw(const app *a, draw_list *l)
     for (int k = 0; k < NSEC; k++)
         if (P.page[k] == page) {
             int c = P.col[k];
-            y[c] += section(&L, k, c ? P.x1 : P.x0, y[c], P.cw) + P.sgap;
+            float h = section(&L, k, c ? P.x1 : P.x0, y[c], P.cw);
+            if (h > 0)
+                y[c] += h + P.sgap;
         }
     if (P.page[PANEL] == page) {
         float below = fmaxf(y[0], y[1]) - P.sgap;
@@ -455,6 +476,7 @@ static void settings_enter(app *a)
     st->confirm_delete = false;
     st->page = 0;
     share_enter(&st->share);
+    hr_page_enter(a, &st->hr);
 }
 
 void settings_show_page(app *a, int page) { ST(a)->page = page; }
@@ -502,16 +524,24 @@ static void step_region(app *a, int by)
     snprintf(s->region, sizeof s->region, "%s", rs[(at + by + n) % n]);
 }
 
-static void settings_update(app *a) { share_update(a, &ST(a)->share); }
+static void settings_update(app *a)
+{
+    share_update(a, &ST(a)->share);
+    hr_page_update(a, &ST(a)->hr);
+}
 
-static gw_ns settings_next_change(const app *a) { return share_next_change(a, &ST(a)->share); }
+static gw_ns settings_next_change(const app *a)
+{
+    gw_ns s = share_next_change(a, &ST(a)->share), h = hr_page_next_change(a, &ST(a)->hr);
+    return s < h ? s : h;
+}
 
 static void settings_activate(app *a, const char *w)
 {
     struct settings_st *st = ST(a);
     settings *s = app_settings_edit(a);
     char key[16] = "";
-    if (share_activate(a, &st->share, w, &st->focus))
+    if (share_activate(a, &st->share, w, &st->focus) || hr_page_activate(a, &st->hr, w, &st->focus))
         return;
     if (!strcmp(w, "back")) {
         app_go(a, SCENE_LIBRARY);
@@ -583,7 +613,7 @@ static void settings_activate(app *a, const char *w)
 static bool settings_event(app *a, const gw_event *e)
 {
     struct settings_st *st = ST(a);
-    if (e->type == EV_KEY && !st->confirm_delete && !st->share.open &&
+    if (e->type == EV_KEY && !st->confirm_delete && !st->share.open && !st->hr.open &&
         (!strcmp(e->key, "PageDown") || !strcmp(e->key, "PageUp"))) {
         turn_page(a, e->key[4] == 'D' ? 1 : -1);
         a->ui_stale = true;

@@ -602,3 +602,13 @@ int plat_hr_heart_rate(plat_hr *h)
     pthread_mutex_unlock(&h->mu);
     return bpm;
 }
+
+bool plat_hr_settle(plat_hr *h, int ms)
+{
+    for (int i = 0; plat_hr_state(h, NULL, 0) == HR_STARTING; i += 10) {
+        if (i >= ms)
+            return false;
+        nanosleep(&(struct timespec){ 0, 10000000 }, NULL);
+    }
+    return true;
+}

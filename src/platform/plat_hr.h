@@ -75,6 +75,10 @@ int plat_hr_poll(plat_hr *h, plat_hr_note *out, int max);
 /* Where it stands; why gets a sentence for a person (English; the caller translates the
  * status) when it is HR_UNAVAILABLE. */
 plat_hr_status plat_hr_state(plat_hr *h, char *why, size_t n);
+/* Waits at most ms milliseconds for the back-end's first look (the state no longer
+ * HR_STARTING): for runs without a window (`play`), whose virtual clock would otherwise
+ * outrun it. True if it has looked. */
+bool plat_hr_settle(plat_hr *h, int ms);
 /* Why it is HR_UNAVAILABLE (HR_WHY_NONE when it is not). */
 plat_hr_why plat_hr_reason(plat_hr *h);
 /* The heart rate of the last notification when one came in the last 5 s, else 0 (read

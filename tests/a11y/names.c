@@ -172,6 +172,7 @@ static void panel_shown(app *a)
 }
 
 static void export_shown(app *a) { scene_settings.activate(a, "export"); }
+static void hr_shown(app *a) { scene_settings.activate(a, "hr-sensor"); }
 static void delete_asked(app *a) { scene_settings.activate(a, "delete-data"); }
 
 /* "Before you begin" for an exercise with cautions, as a card opens it. */
@@ -232,6 +233,7 @@ int main(int argc, char **argv)
         { "settings-5", NULL, SCENE_SETTINGS, 0, 4, NULL, NULL, false },
         { "settings-6", NULL, SCENE_SETTINGS, 0, 5, NULL, NULL, false },
         { "settings-export", NULL, SCENE_SETTINGS, 0, 0, NULL, export_shown, false },
+        { "settings-hr", NULL, SCENE_SETTINGS, 0, 0, NULL, hr_shown, false },
         { "settings-delete", NULL, SCENE_SETTINGS, 0, 0, NULL, delete_asked, false },
         { "progress", NULL, SCENE_PROGRESS, 0, 0, NULL, NULL, false },
         { "progress-sessions", NULL, SCENE_PROGRESS, 0, 0, NULL, progress_sessions, false },

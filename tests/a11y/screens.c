@@ -342,6 +342,7 @@ static void admin_unset(app *a)
 
 /* Settings' "Export my practice log" page, as its button opens it. */
 static void export_shown(app *a) { scene_settings.activate(a, "export"); }
+static void hr_shown(app *a) { scene_settings.activate(a, "hr-sensor"); }
 
 /* The progress screen with several sessions a day (the fixed clock's today is Thursday
  * 1 January 2026): three on Tuesday, two today, one with a note; the week or month view,
@@ -399,6 +400,7 @@ int main(void)
         { "settings-4", NULL, &scene_settings, 0, 3, NULL, NULL, false },
         { "settings-5", NULL, &scene_settings, 0, 4, NULL, NULL, false },
         { "settings-export", NULL, &scene_settings, 0, 0, NULL, export_shown, false },
+        { "settings-hr", NULL, &scene_settings, 0, 0, NULL, hr_shown, false },
         { "progress", NULL, &scene_progress, 0, 0, NULL, NULL, false },
         { "progress-month", NULL, &scene_progress, 0, 0, NULL, progress_month, false },
         { "progress-month-detail", NULL, &scene_progress, 0, 0, NULL, progress_month_detail, false },

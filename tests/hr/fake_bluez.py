@@ -10,7 +10,8 @@ SIGUSR2: it comes back (found again, as when it is switched on).
 Options: `more` (scanning also finds, a second later, a second heart-rate sensor "Fake HRM
 2" at C0:FF:EE:00:00:02 and headphones without the Heart Rate service); `off` (the adapter
 is switched off; SIGHUP switches it on); `denied` (every call is refused with
-AccessDenied, as a bus policy refusing this user does).
+AccessDenied, as a bus policy refusing this user does); `known` (the sensors, and with
+`more` the others, are known from the start, as BlueZ lists devices seen before).
 Pair and setting Trusted are logged too (a sensor chosen is paired once and trusted).
 Every call the program makes is logged as a JSON line in LOG. READY is created once
 the name org.bluez is owned."""
@@ -258,6 +259,11 @@ DBusGMainLoop(set_as_default=True)
 bus = dbus.bus.BusConnection(ADDRESS)
 root = Root(bus)
 root.add(Adapter(bus, root))
+if "known" in OPTIONS:
+    root.add(Device(bus, root))
+    if "more" in OPTIONS:
+        root.add(Device(bus, root, DEV2, "C0:FF:EE:00:00:02", "Fake HRM 2"))
+        root.add(Device(bus, root, PHONES, "AB:CD:EF:00:00:09", "Headphones", []))
 name = dbus.service.BusName("org.bluez", bus)
 loop = GLib.MainLoop()
 GLib.unix_signal_add(GLib.PRIORITY_DEFAULT, signal.SIGUSR1, lambda *a: (go_away(), True)[1])

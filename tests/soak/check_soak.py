@@ -329,8 +329,17 @@ def home_all_settings(sc, t, st):
               "language:en"]:
         sc.add(t, choose=w)
         t += 1
-    sc.add(t, press="back")
-    return t + 1
+    return home_hr_page(sc, t) + 1
+
+
+def home_hr_page(sc, t):
+    """The heart-rate sensor's page opened from the settings and left: no Bluetooth in a soak,
+    so it only says why (no Look for sensors to press); its Back returns to the settings,
+    then Back to the library. Returns when back in the library."""
+    sc.add(t, choose="hr-sensor")
+    sc.add(t + 2, press="back")
+    sc.add(t + 3, press="back")
+    return t + 3
 
 
 def home_sitting(r, sc, t, ex, ids, st, hour, force=None):
@@ -368,6 +377,8 @@ def home_sitting_at(r, sc, t, ex, ids, st, hour, c, force):
                 st["hidden"] = set()  # the cautions come back with the rest deleted
             t += 3
             what = "deleted" if confirm else what
+        elif r.random() < 0.1:
+            return home_hr_page(sc, t) + 1, what
         sc.add(t, press="back")
         return t + 1, what
     if c < 0.2:
