@@ -329,7 +329,7 @@ static bool live_open_app(live *L)
         app_start_chosen(&L->a, o->exercise);
     { breath_kind rk; app_pacer_rumble(&L->a, &L->rumbled, &rk); }
     L->full = true;
-    /* GW_FRAME_LOG=FILE: one line per pass of the loop, "seconds work-us drawn dirty-px"
+    /* GW_FRAME_LOG=FILE: one line per pass of the loop, "seconds work-us drawn redrawn-px"
      * (bench/run.sh takes the frame-time distribution from it) */
     const char *flog_path = getenv("GW_FRAME_LOG");
     L->flog = flog_path && *flog_path ? fopen(flog_path, "w") : NULL;
@@ -461,13 +461,12 @@ static void live_frame(live *L)
     draw_list *next = &L->frame[L->cur ^ 1];
     app_draw(&L->a, next);
     app_check_drawn(&L->a, next);
-    gw_rect dirty = { 0 };
-    bool drawn = plat_render_frame(L->pr, L->full ? NULL : &L->frame[L->cur], next, &dirty);
+    bool drawn = plat_render_frame(L->pr, L->full ? NULL : &L->frame[L->cur], next, NULL);
     if (drawn)
         L->cur ^= 1;
     if (L->flog)
         fprintf(L->flog, "%.4f %.1f %d %.0f\n", (double)(work0 - L->t0) / 1e9, (double)(plat_now() - work0) / 1e3,
-                drawn, drawn ? (double)(dirty.w * dirty.h) : 0.0);
+                drawn, drawn ? (double)plat_render_drawn_px(L->pr) : 0.0);
     if (L->flog && ++L->flog_lines % 60 == 0)
         fflush(L->flog); /* a kiosk is stopped with SIGKILL */
     L->full = false;

@@ -336,6 +336,14 @@ static bool near_or_overlap(gw_rect a, gw_rect b, float gap)
 
 static float area(gw_rect r) { return r.w * r.h; }
 
+static float area_of(const gw_rect *v, int n)
+{
+    float s = 0;
+    for (int i = 0; i < n; i++)
+        s += area(v[i]);
+    return s;
+}
+
 /* Adds r to the set, merging rectangles that touch; with the set full, r joins the
  * rectangle whose area grows least. */
 static void add_rect(gw_rect *v, int *n, int max, gw_rect r)
@@ -381,6 +389,89 @@ static int ahead(const draw_list *lx, const draw_cmd *x, const draw_list *ly, co
     return 0;
 }
 
+/* A disc or a glow that only grew or shrank about the same centre, in the same colour,
+ * changes no pixel well inside its smaller extent or outside its larger: only those of
+ * the ring between (the orb breathing, whose whole square was redrawn every frame). The
+ * inner margin covers the anti-aliased edge, a hollow glow's blended rim and the glow's
+ * falloff table, whose texels are 1/256 of its reach. */
+typedef struct annulus { float cx, cy, rin, rout; gw_rect bounds; } annulus;
+
+static bool same_centre(const draw_cmd *a, const draw_cmd *b)
+{
+    return a->r.x + a->r.w / 2 == b->r.x + b->r.w / 2 && a->r.y + a->r.h / 2 == b->r.y + b->r.h / 2;
+}
+
+static bool grew_about_centre(const draw_cmd *a, const draw_cmd *b, annulus *out)
+{
+    if (a->op != b->op || (a->op != DRAW_CIRCLE && a->op != DRAW_GLOW) || !color_eq(a->color, b->color) ||
+        a->flags != b->flags || !same_centre(a, b))
+        return false;
+    float rin, rout;
+    if (a->op == DRAW_CIRCLE) {
+        rin = fminf(a->radius, b->radius) - 2;
+        rout = fmaxf(a->radius, b->radius) + 2;
+    } else {
+        rout = fmaxf(a->radius + a->thick, b->radius + b->thick) + 2;
+        rin = fminf(a->radius, b->radius) - rout / 64 - 4;
+    }
+    if (rin < 8)
+        return false; /* no inside worth leaving out */
+    out->cx = b->r.x + b->r.w / 2;
+    out->cy = b->r.y + b->r.h / 2;
+    out->rin = rin;
+    out->rout = rout;
+    out->bounds = gw_rect_union(touched(a), touched(b));
+    return true;
+}
+
+/* Joins r to a ring of the same centre in v (the disc and its glow), or adds it. */
+static bool add_annulus(annulus *v, int *n, int max, const annulus *r)
+{
+    for (int i = 0; i < *n; i++)
+        if (v[i].cx == r->cx && v[i].cy == r->cy) {
+            v[i].rin = fminf(v[i].rin, r->rin);
+            v[i].rout = fmaxf(v[i].rout, r->rout);
+            v[i].bounds = gw_rect_union(v[i].bounds, r->bounds);
+            return true;
+        }
+    if (*n >= max)
+        return false;
+    v[(*n)++] = *r;
+    return true;
+}
+
+/* Covers a ring with bands of rows: in each, the one span across it, or where the band
+ * passes the inside, a span either side. Rows are those whose pixel centres the ring
+ * may reach; a band's spans are those of its widest row outside and narrowest inside.
+ * Returns how many rectangles were written (at most max; 0 when they would not fit). */
+static int annulus_bands(const annulus *a, gw_rect *out, int max)
+{
+    int y0 = (int)floorf(a->cy - a->rout), y1 = (int)ceilf(a->cy + a->rout);
+    int rows = y1 - y0, h = rows / 24 + 1; /* up to about 24 bands, 48 rectangles */
+    if (h < 12)
+        h = 12;
+    int n = 0;
+    for (int y = y0; y < y1; y += h) {
+        int ye = y + h < y1 ? y + h : y1;
+        float d0 = (float)y + 0.5f - a->cy, d1 = (float)ye - 0.5f - a->cy; /* first and last row centres */
+        float near = d0 <= 0 && d1 >= 0 ? 0 : fminf(fabsf(d0), fabsf(d1)), far = fmaxf(fabsf(d0), fabsf(d1));
+        float wo2 = a->rout * a->rout - near * near;
+        if (wo2 <= 0)
+            continue;
+        float wo = sqrtf(wo2), wi = a->rin > far ? sqrtf(a->rin * a->rin - far * far) : 0;
+        float xl = floorf(a->cx - wo) - 1, xr = ceilf(a->cx + wo) + 1;
+        if (n + 2 > max)
+            return 0;
+        if (wi > 2) {
+            float il = ceilf(a->cx - wi) + 1, ir = floorf(a->cx + wi) - 1;
+            out[n++] = gw_rc(xl, (float)y, il - xl, (float)(ye - y));
+            out[n++] = gw_rc(ir, (float)y, xr - ir, (float)(ye - y));
+        } else
+            out[n++] = gw_rc(xl, (float)y, xr - xl, (float)(ye - y));
+    }
+    return n;
+}
+
 int draw_diff_rects(const draw_list *prev, const draw_list *next, gw_rect *rects, int max)
 {
     gw_rect full = gw_rc(0, 0, (float)next->w, (float)next->h);
@@ -390,6 +481,13 @@ int draw_diff_rects(const draw_list *prev, const draw_list *next, gw_rect *rects
         return 1;
     }
     int nr = 0;
+    /* With room for more rectangles than DRAW_MAX_DIRTY, a disc or glow that only grew
+     * or shrank dirties the ring between its extents, as bands after the merged
+     * rectangles; otherwise its square, as any other change. */
+    int cap = max < DRAW_MAX_DIRTY ? max : DRAW_MAX_DIRTY;
+    bool rings = max > DRAW_MAX_DIRTY;
+    annulus ring[DRAW_MAX_RINGS];
+    int nring = 0;
     /* The lists are walked together, equal commands in step. When a command comes or
      * goes (a second label while one fades into the next, an arc split in two), the
      * commands after it would all differ from those at the same index and be redrawn;
@@ -411,24 +509,39 @@ int draw_diff_rects(const draw_list *prev, const draw_list *next, gw_rect *rects
         int more = (nb - j) - (na - i); /* how many more commands the rest of next has */
         if (more > 0 && (k = ahead(prev, &pa[i], next, &pb[j], more)) > 0) {
             for (; k > 0; k--, j++)
-                add_rect(rects, &nr, max, touched(&pb[j])); /* added */
+                add_rect(rects, &nr, cap, touched(&pb[j])); /* added */
             continue;
         }
         if (more < 0 && (k = ahead(next, &pb[j], prev, &pa[i], -more)) > 0) {
             for (; k > 0; k--, i++)
-                add_rect(rects, &nr, max, touched(&pa[i])); /* removed */
+                add_rect(rects, &nr, cap, touched(&pa[i])); /* removed */
+            continue;
+        }
+        annulus an;
+        if (rings && grew_about_centre(&pa[i], &pb[j], &an) && add_annulus(ring, &nring, DRAW_MAX_RINGS, &an)) {
+            i++;
+            j++;
             continue;
         }
         int np = changed_parts(&pa[i], &pb[j], parts); /* changed in place */
         for (int q = 0; q < np; q++)
-            add_rect(rects, &nr, max, parts[q]);
+            add_rect(rects, &nr, cap, parts[q]);
         i++;
         j++;
     }
     for (; i < na; i++)
-        add_rect(rects, &nr, max, touched(&pa[i]));
+        add_rect(rects, &nr, cap, touched(&pa[i]));
     for (; j < nb; j++)
-        add_rect(rects, &nr, max, touched(&pb[j]));
+        add_rect(rects, &nr, cap, touched(&pb[j]));
+    /* the rings as bands after the merged rectangles (which they may overlap: a pixel
+     * redrawn twice is the same pixel), or as their squares where the bands do not fit */
+    for (int q = 0; q < nring; q++) {
+        int got = annulus_bands(&ring[q], rects + nr, max - nr);
+        if (got > 0 && area_of(rects + nr, got) < 0.8f * area(ring[q].bounds))
+            nr += got;
+        else
+            add_rect(rects, &nr, nr < cap ? cap : nr, ring[q].bounds);
+    }
     /* clip to the screen, dropping what falls outside */
     int out = 0;
     for (int q = 0; q < nr; q++) {

@@ -127,8 +127,14 @@ const draw_widget *draw_widget_at(const draw_list *l, float x, float y);
 bool draw_diff(const draw_list *prev, const draw_list *next, gw_rect *dirty);
 /* The same as up to max separate rectangles (merged where they touch), so that two
  * small changes far apart do not redraw everything between them. Returns how many; 0
- * when nothing changed. A progress ring whose end moved dirties only the moved arc. */
+ * when nothing changed. A progress ring whose end moved dirties only the moved arc.
+ * Given room for more than DRAW_MAX_DIRTY (DRAW_MAX_RECTS), a disc or glow that only
+ * grew or shrank about its centre dirties the ring between its old and new extents,
+ * as bands of rectangles after the (at most DRAW_MAX_DIRTY) merged ones, which they
+ * may overlap; up to DRAW_MAX_RINGS such rings (more: their squares). */
 #define DRAW_MAX_DIRTY 8
+#define DRAW_MAX_RINGS 4
+#define DRAW_MAX_RECTS (DRAW_MAX_DIRTY + 2 * 48)
 int draw_diff_rects(const draw_list *prev, const draw_list *next, gw_rect *rects, int max);
 /* A stable 64-bit hash of the list (for tests and caches). */
 uint64_t draw_hash(const draw_list *l);

@@ -129,6 +129,7 @@ unsigned long plat_render_present_waits(const plat_render *pr)
 const char *plat_render_problem(const plat_render *pr) { return pr->problem[0] ? pr->problem : NULL; }
 
 size_t plat_render_text_cache_bytes(const plat_render *pr) { return pr->cache_bytes; }
+long plat_render_drawn_px(const plat_render *pr) { return pr->drawn_px; }
 
 int plat_render_text_cache_size(const plat_render *pr)
 {
@@ -186,10 +187,10 @@ bool plat_render_frame(plat_render *pr, const draw_list *prev, const draw_list *
 {
     if (!pr->surf || !pr->r)
         return false;
-    gw_rect d[DRAW_MAX_DIRTY];
+    gw_rect d[DRAW_MAX_RECTS];
     int n;
     if (prev && pr->surf->w == next->w && pr->surf->h == next->h) {
-        n = draw_diff_rects(prev, next, d, DRAW_MAX_DIRTY);
+        n = draw_diff_rects(prev, next, d, DRAW_MAX_RECTS);
         if (n == 0)
             return false;
     } else {
@@ -198,14 +199,17 @@ bool plat_render_frame(plat_render *pr, const draw_list *prev, const draw_list *
     }
     if (pr->present)
         plat_present_begin(pr->present); /* the display has taken the last frame */
-    SDL_Rect clips[DRAW_MAX_DIRTY];
+    SDL_Rect clips[DRAW_MAX_RECTS];
     SDL_Rect whole = { 0, 0, pr->surf->w, pr->surf->h };
     gw_rect all = gw_rc(0, 0, 0, 0);
+    pr->drawn_px = 0;
+    pr->bg_px = SDL_MapRGB(pr->surf->format, next->clear.r, next->clear.g, next->clear.b);
     for (int i = 0; i < n; i++) {
         SDL_Rect c = { (int)floorf(d[i].x), (int)floorf(d[i].y), (int)ceilf(d[i].w) + 1, (int)ceilf(d[i].h) + 1 };
         SDL_IntersectRect(&c, &whole, &clips[i]);
         redraw_rect(pr, next, clips[i]);
         all = gw_rect_union(all, gw_rc((float)clips[i].x, (float)clips[i].y, (float)clips[i].w, (float)clips[i].h));
+        pr->drawn_px += (long)clips[i].w * clips[i].h;
     }
     SDL_RenderFlush(pr->r);
     if (pr->present)

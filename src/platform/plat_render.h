@@ -35,6 +35,9 @@ bool plat_render_resize(plat_render *pr, int w, int h);
 bool plat_render_frame(plat_render *pr, const draw_list *prev, const draw_list *next,
                        gw_rect *dirty_out);
 
+/* Pixels the last frame drawn redrew (its dirty rectangles' areas summed). */
+long plat_render_drawn_px(const plat_render *pr);
+
 /* Saves the current pixels as PNG. Returns false with a message in SDL_GetError. */
 bool plat_render_save_png(plat_render *pr, const char *path);
 SDL_Surface *plat_render_surface(plat_render *pr);

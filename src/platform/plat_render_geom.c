@@ -601,6 +601,17 @@ static inline Uint32 glow_over(Uint32 d, Uint32 crb, Uint32 cg, unsigned a)
     return (d & 0xff000000u) | rb | g;
 }
 
+/* One glow pixel at texel distance rho: premixed over the background, else blended. */
+static inline void glow_px(Uint32 *p, uint16_t rho, const uint8_t *lut, const Uint32 *pal, Uint32 bg, Uint32 crb,
+                           Uint32 cg)
+{
+    unsigned k = (unsigned)rho * GLOW_LUT >> 16;
+    if (*p == bg)
+        *p = pal[k];
+    else if (lut[k])
+        *p = glow_over(*p, crb, cg, lut[k]);
+}
+
 static bool fast_glow(plat_render *pr, const draw_cmd *c)
 {
     SDL_Rect clip;
@@ -616,6 +627,11 @@ static bool fast_glow(plat_render *pr, const draw_cmd *c)
         return true;
     const uint8_t *lut = glow_falloff(ri / ro, c->color.a);
     Uint32 crb = (Uint32)c->color.r << 16 | c->color.b, cg = (Uint32)c->color.g << 8;
+    /* the glow over the plain background, premixed: a pixel still showing it takes its
+     * colour from the table (the same value the blend gives), others are blended */
+    Uint32 bg = pr->bg_px, pal[GLOW_LUT];
+    for (int k = 0; k < GLOW_LUT; k++)
+        pal[k] = glow_over(bg, crb, cg, lut[k]);
     /* hollow: the span well inside the radius is skipped (an opaque disc covers it);
      * pixels near it are blended so no gap shows under the disc's soft edge */
     float skip = (c->flags & GLOW_HOLLOW) ? ri - 2 : -1;
@@ -645,25 +661,20 @@ static bool fast_glow(plat_render *pr, const draw_cmd *c)
         Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch);
         /* right: pixel xr + k, centre at off + k; left: pixel xr - 1 - k, centre at
          * off - 1 - k, whose distance is k + 1 - off: not the same texel unless off is
-         * 1/2, so each side keeps its own fixed-point distance */
-        uint32_t dr = (uint32_t)(fabsf(off) * (float)step) + (uint32_t)kin * step;
-        uint32_t dl = (uint32_t)((1.f - off) * (float)step) + (uint32_t)kin * step;
-        for (int k = kin; k < reach; k++, dr += step, dl += step) {
-            int x = xr + k;
-            uint32_t tx = dr >> 16;
-            if (tx < GLOW_N && x >= cx0 && x < cx1) {
-                unsigned al = lut[trow[tx] * GLOW_LUT >> 16];
-                if (al)
-                    row[x] = glow_over(row[x], crb, cg, al);
-            }
-            x = xr - 1 - k;
-            tx = dl >> 16;
-            if (tx < GLOW_N && x >= cx0 && x < cx1) {
-                unsigned al = lut[trow[tx] * GLOW_LUT >> 16];
-                if (al)
-                    row[x] = glow_over(row[x], crb, cg, al);
-            }
-        }
+         * 1/2, so each side keeps its own fixed-point distance. Each side walks only the
+         * pixels inside the clip (a band beside the orb is a small part of its row). */
+        uint32_t dr0 = (uint32_t)(fabsf(off) * (float)step), dl0 = (uint32_t)((1.f - off) * (float)step);
+        int ka = kin > cx0 - xr ? kin : cx0 - xr, kb = reach < cx1 - xr ? reach : cx1 - xr;
+        uint32_t d = dr0 + (uint32_t)ka * step;
+        for (int k = ka; k < kb; k++, d += step)
+            if ((d >> 16) < GLOW_N)
+                glow_px(&row[xr + k], trow[d >> 16], lut, pal, bg, crb, cg);
+        ka = kin > xr - cx1 ? kin : xr - cx1;
+        kb = reach < xr - cx0 ? reach : xr - cx0;
+        d = dl0 + (uint32_t)ka * step;
+        for (int k = ka; k < kb; k++, d += step)
+            if ((d >> 16) < GLOW_N)
+                glow_px(&row[xr - 1 - k], trow[d >> 16], lut, pal, bg, crb, cg);
     }
     return true;
 }

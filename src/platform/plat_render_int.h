@@ -45,6 +45,8 @@ struct plat_render {
     int nvtx, capvtx;
     int *idx;
     int nidx, capidx;
+    long drawn_px;        /* pixels redrawn by the last frame drawn */
+    Uint32 bg_px;         /* the frame's background as a pixel: a glow over it is premixed */
 };
 
 /* The first problem met is kept (plat_render_problem) and logged once. */
