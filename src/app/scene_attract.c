@@ -283,12 +283,16 @@ static void attract_draw(const app *a, draw_list *l)
     gw_color col = s.kind == BREATH_EXHALE ? t->exhale : s.kind == BREATH_INHALE ? t->inhale : t->hold;
     /* the pacer orb's depth: a soft glow from the renderer's precomputed falloff, blended
      * only outside the disc (the flat ring it replaces blended its whole area every
-     * frame), kept inside the room the ring had */
+     * frame), kept inside the room the ring had. It follows the orb in steps of a few
+     * pixels, at or under the disc's edge (no gap between them): a soft edge moved by
+     * 3 px shows no step, and the frames between redraw only the thin ring where the
+     * disc's edge moved, not the glow's whole ring (two frames in three at mid breath) */
     gw_color halo = col;
     halo.a = 110;
-    float spread = fminf(r * 0.28f + 14 * u, rmax * 1.15f - r);
+    float gstep = 3, rg = floorf(r / gstep) * gstep;
+    float spread = fminf(rg * 0.28f + 14 * u, rmax * 1.15f - rg);
     if (spread >= 1)
-        draw_glow(l, cx, cy, r, roundf(spread * 2) / 2, GLOW_HOLLOW, halo);
+        draw_glow(l, cx, cy, rg, roundf(spread * 2) / 2, GLOW_HOLLOW, halo);
     draw_circle(l, cx, cy, r, col);
     if (L.show_sub)
         draw_text(l, gw_rc(L.sub.x + dx, L.sub.y + dy, L.sub.w, L.sub.h), _("A few minutes of calm breathing"), L.sub_px,
