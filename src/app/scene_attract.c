@@ -19,6 +19,7 @@
 #include "app/mode_kiosk.h"
 #include "app/ui.h"
 #include "core/i18n.h"
+#include "core/locales.h"
 
 #define MAX_CARDS 32 /* as many as kiosk settings may name (KIOSK_MAX_EXERCISES); the default list
                         * (every exercise marked unattended) was cut off at 16 */
@@ -86,6 +87,36 @@ static void attract_take_lang(app *a)
 
 static int klib_offered(const app *a, const exercise **out);
 
+/* The whole screen speaks the language of the moment: the cards' titles and lengths,
+ * the line under the figure, the crisis line and Help follow "Touch to begin" as it
+ * turns through the offered languages, so a visitor who finds their own language reads
+ * everything on offer in it (and touches to go on in it), not an invitation in theirs
+ * beside exercises in another. */
+static void attract_update(app *a) { attract_take_lang(a); }
+
+/* The figure keeps its place in every language (one a visitor breathes with does not
+ * jump across the screen when the words turn to Arabic): in a right-to-left language
+ * the screen's boxes are laid out mirrored here, so that the mirroring every screen gets
+ * puts them back, and only the words read right to left, aligned to the right. */
+static void attract_unmirror(draw_list *l, int from, int wfrom)
+{
+    for (int i = from; i < l->ncmd; i++) {
+        draw_cmd *c = &l->cmd[i];
+        if (c->op == DRAW_LINE) {
+            c->r.x = (float)l->w - c->r.x;
+            c->r.w = -c->r.w;
+        } else if (c->op == DRAW_RING) {
+            float a0 = c->a0;
+            c->a0 = 1.f - c->a1;
+            c->a1 = 1.f - a0;
+            c->r.x = (float)l->w - c->r.x - c->r.w;
+        } else
+            c->r.x = (float)l->w - c->r.x - c->r.w;
+    }
+    for (int i = wfrom; i < l->nwid; i++)
+        l->wid[i].r.x = (float)l->w - l->wid[i].r.x - l->wid[i].r.w;
+}
+
 static void attract_begin(app *a)
 {
     attract_take_lang(a);
@@ -132,10 +163,19 @@ typedef struct alay {
     gw_rect card[ATTRACT_CARDS];
 } alay;
 
+/* The crisis line is the one where the kiosk stands, in whichever language the screen
+ * speaks: with no region in the settings or the environment, the region of the kiosk's
+ * first language, never of the language of the moment (a German visitor in a British
+ * waiting room needs the British line). */
 static const char *attract_safety_line(const app *a)
 {
     char region[8];
-    app_region(a, region, sizeof region);
+    const kiosk_config *c = app_kiosk_config(a);
+    const char *env = locales_env_name();
+    if (a->set.region[0] || c->nlang == 0 || (env && locales_region_for(&a->loc, env, region, sizeof region)))
+        app_region(a, region, sizeof region);
+    else if (!locales_region_for(&a->loc, c->lang[0], region, sizeof region))
+        region[0] = 0;
     const locale_line *ln = locales_line(&a->loc, region);
     const char *line = ln ? pack_text_get(&ln->text, a->lang) : "";
     return line[0] ? line : _("If you are in danger, contact your local emergency services now.");
@@ -256,7 +296,17 @@ static alay attract_layout(const app *a)
     return L;
 }
 
+static void attract_draw_all(const app *a, draw_list *l);
+
 static void attract_draw(const app *a, draw_list *l)
+{
+    int from = l->ncmd, wfrom = l->nwid;
+    attract_draw_all(a, l);
+    if (a->view.rtl)
+        attract_unmirror(l, from, wfrom);
+}
+
+static void attract_draw_all(const app *a, draw_list *l)
 {
     ui_ctx ui = app_ui(a);
     const theme *t = a->th;
@@ -350,6 +400,7 @@ const scene_vt scene_attract = {
     .name = "attract",
     .event = attract_event,
     .activate = attract_activate,
+    .update = attract_update,
     .draw = attract_draw,
     .next_change = attract_next_change,
 };
