@@ -33,6 +33,9 @@ struct guided_st {
     int  voice;       /* step whose clip was started and not stopped, -1: none */
     int  ambience;    /* 0 off, 1 brown, 2 rain, 3 drone (kept between exercises) */
     bool audio_gone;  /* the audio device was removed and has not come back */
+    /* whether the body map leaves every step's clauses room (lay_out), worked out once
+     * for the exercise, language, window and text size it was worked out for */
+    struct { const void *ex; char lang[16]; int w, h, pct, map; bool known; } map_room;
 };
 
 static struct guided_st *ST(const app *a) { return app_state(a, SCENE_GUIDED); }
@@ -92,6 +95,7 @@ static void guided_enter(app *a)
 {
     a->step = -1;
     ST(a)->voice = -1;
+    ST(a)->map_room.known = false; /* new content may sit where the last exercise was */
     sound_ambience(a->sound, BED[ST(a)->ambience % NBED]);
     guided_update(a);
 }
@@ -280,6 +284,7 @@ typedef struct layout {
     int caption_px;
     float step_h, pill_w, pill_h, cap_w, cap_h, rr;
     bool compact;          /* the timer beside the caption */
+    bool clauses_fit;      /* each clause of the step's caption fits the box whole */
 } layout;
 
 static void control_items(const app *a, ui_item *it)
@@ -303,11 +308,16 @@ static const char *kind_label(guided_step_kind k)
 /* The height of one caption line at px, in the caption's own script: "Ag" and the first
  * letters of the step's caption (Noto Sans Arabic's lines are taller than Noto Sans's,
  * and two Arabic lines in the room of two Latin ones ran into the timer below). */
-static float caption_line_h(const app *a, int px)
+static const char *step_caption(const app *a, int step)
+{
+    return a->ex && step >= 0 && step < a->ex->nstep ? app_text(a, &a->ex->step[step].caption) : NULL;
+}
+
+static float caption_line_h(const app *a, int step, int px)
 {
     ui_ctx ui = app_ui(a);
     char s[48] = "Ag";
-    const char *c = a->ex && a->step >= 0 && a->step < a->ex->nstep ? app_text(a, &a->ex->step[a->step].caption) : NULL;
+    const char *c = step_caption(a, step);
     if (c) {
         size_t n = strnlen(c, 40);
         while (n > 0 && c[n] && ((unsigned char)c[n] & 0xC0) == 0x80) /* not inside a character */
@@ -318,7 +328,26 @@ static float caption_line_h(const app *a, int px)
     return ui_measure(&ui, s, px, false, 0).line_h;
 }
 
-static layout lay_out(const app *a)
+typedef struct cap_fit {
+    ui_ctx ui;
+    int px;
+    float w, h;
+} cap_fit;
+
+/* Whether a piece of the caption fits its box, measured as it will be drawn. */
+static bool caption_fits(void *ctx, const char *s, size_t len)
+{
+    const cap_fit *f = ctx;
+    char buf[1024];
+    if (len >= sizeof buf)
+        return false;
+    memcpy(buf, s, len);
+    buf[len] = 0;
+    return ui_text_fits(&f->ui, buf, f->px, false, f->w, f->h);
+}
+
+/* map: 2 as designed, 1 narrower (large text), 0 none */
+static layout lay_out_with(const app *a, int map, int step)
 {
     ui_ctx ui = app_ui(a);
     layout L;
@@ -336,8 +365,8 @@ static layout lay_out(const app *a)
     L.controls = gw_rc(pad, H - ctl_h - 28 * u, W - 2 * pad, ctl_h);
     float top = L.bar + 8 * u, bottom = L.controls.y - 16 * u;
     L.compact = a->view.text_scale > 1.f;
-    float side = fminf(bottom - top, W * (L.compact ? 0.26f : 0.40f));
-    float px = L.compact ? pad + side + 40 * u : W * 0.44f;
+    float side = map ? fminf(bottom - top, W * (!L.compact ? 0.40f : map == 2 ? 0.26f : 0.15f)) : 0;
+    float px = !map ? pad : L.compact ? pad + side + 40 * u : W * 0.44f;
     L.map = L.compact ? gw_rc(pad, top, side, side) : gw_rc(pad + (W * 0.42f - pad - side) / 2, top, side, side);
     L.panel = gw_rc(px, top, W - px - pad, bottom - top);
 
@@ -365,30 +394,57 @@ static layout lay_out(const app *a)
     /* as large as two lines allow, down to the smallest allowed */
     for (int p = cpx; p >= ui_min_px(&ui, cpx); p--) {
         L.caption_px = p;
-        if (2 * caption_line_h(a, p) <= room)
+        if (2 * caption_line_h(a, step, p) <= room)
             break;
     }
-    L.cap_h = fmaxf(room, caption_line_h(a, L.caption_px));
+    L.cap_h = fmaxf(room, caption_line_h(a, step, L.caption_px));
+    /* and, down to the smallest allowed, small enough that each of the step's clauses
+     * fits whole: in a small window at large text ("ودع نظرك يستقر برفق" / "على
+     * الشاشة.") a clause was cut between words while a smaller type had room for it */
+    const char *cap = step_caption(a, step);
+    L.clauses_fit = true;
+    for (int p = L.caption_px; cap && p >= ui_min_px(&ui, cpx); p--) {
+        cap_fit f = { ui, p, L.cap_w, L.cap_h };
+        L.caption_px = p;
+        if ((L.clauses_fit = caption_clauses_fit(cap, caption_fits, &f)))
+            break;
+    }
     return L;
 }
 
-typedef struct cap_fit {
-    ui_ctx ui;
-    int px;
-    float w, h;
-} cap_fit;
-
-/* Whether a piece of the caption fits its box, measured as it will be drawn. */
-static bool caption_fits(void *ctx, const char *s, size_t len)
+/* With large text in a small window the caption may have room for a line or two
+ * beside the body map, too little for a whole clause even at its smallest type: the
+ * map is then made narrower, or if that is not enough left out (the step's indicator
+ * names the region), and the caption takes the width, since a caption cut between
+ * words is harder to follow than a step with a small figure or none. For the whole exercise (a figure that came and went from step to step
+ * would be worse than none), and not while the map asks which hand is dominant. */
+static int map_room(const app *a)
 {
-    const cap_fit *f = ctx;
-    char buf[1024];
-    if (len >= sizeof buf)
-        return false;
-    memcpy(buf, s, len);
-    buf[len] = 0;
-    return ui_text_fits(&f->ui, buf, f->px, false, f->w, f->h);
+    struct guided_st *g = ST(a);
+    int pct = app_text_pct(a);
+    if (!g->map_room.known || g->map_room.ex != a->ex || strcmp(g->map_room.lang, a->lang) || g->map_room.w != a->w ||
+        g->map_room.h != a->h || g->map_room.pct != pct) {
+        /* as designed, else narrower, else none: the first that leaves every clause room */
+        for (g->map_room.map = 2; g->map_room.map > 0; g->map_room.map--) {
+            bool ok = true;
+            for (int i = 0; a->ex && i < a->ex->nstep && ok; i++) {
+                layout L = lay_out_with(a, g->map_room.map, i);
+                ok = !L.compact || L.clauses_fit;
+            }
+            if (ok)
+                break;
+        }
+        g->map_room.ex = a->ex;
+        snprintf(g->map_room.lang, sizeof g->map_room.lang, "%s", a->lang);
+        g->map_room.w = a->w;
+        g->map_room.h = a->h;
+        g->map_room.pct = pct;
+        g->map_room.known = true;
+    }
+    return g->map_room.map;
 }
+
+static layout lay_out(const app *a) { return lay_out_with(a, asking_hand(a) ? 2 : map_room(a), a->step); }
 
 /* The part of step s's caption showing `into` it: whole sentences, in step with the
  * voice (the chunks share the clip's length, or four fifths of the step). */
@@ -457,8 +513,9 @@ static void guided_draw(const app *a, draw_list *l)
      * right is the viewer's left, also in a right-to-left language (whose mirrored
      * layout would otherwise mirror the figure too) */
     bool mirror = rg && body_region_side(rg) && (!strcmp(a->set.handedness, "left") != a->view.rtl);
-    bodymap_draw(l, e->region, e->nregion, s->region, mirror, L.map.x, L.map.y, L.map.w, t->ring_track, kc,
-                 s->kind == STEP_TENSE ? BODYMAP_TENSE : s->kind == STEP_RELEASE ? BODYMAP_RELEASE : BODYMAP_PLAIN);
+    if (L.map.w > 0)
+        bodymap_draw(l, e->region, e->nregion, s->region, mirror, L.map.x, L.map.y, L.map.w, t->ring_track, kc,
+                     s->kind == STEP_TENSE ? BODYMAP_TENSE : s->kind == STEP_RELEASE ? BODYMAP_RELEASE : BODYMAP_PLAIN);
     if (asking_hand(a))
         draw_hand_question(a, l, L.map);
 

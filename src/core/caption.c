@@ -79,6 +79,22 @@ static size_t chunk_end(const char *t, size_t s, caption_fits_fn fits, void *ctx
     return i;
 }
 
+bool caption_clauses_fit(const char *t, caption_fits_fn fits, void *ctx)
+{
+    if (!t || !fits)
+        return true;
+    size_t n = strlen(t);
+    for (size_t s = skip_spaces(t, 0); t[s];) {
+        size_t e = s + 1;
+        while (e < n && caption_break_at(t, e) < 1)
+            e++;
+        if (!fits(ctx, t + s, e - s))
+            return false;
+        s = skip_spaces(t, e);
+    }
+    return true;
+}
+
 static long long code_points(const char *s, size_t len)
 {
     long long c = 0;

@@ -25,6 +25,11 @@ typedef struct caption_chunk {
  * count 0. */
 caption_chunk caption_at(const char *text, caption_fits_fn fits, void *ctx, gw_ns span, gw_ns into);
 
+/* Whether every clause of the text (what lies between two breaks of at least a
+ * clause's strength, caption_break_at >= 1) fits by itself: then no chunk has to stop
+ * between two words. A caller picks the largest type at which this holds. */
+bool caption_clauses_fit(const char *text, caption_fits_fn fits, void *ctx);
+
 /* How strongly the text may be broken at the space (or end) at byte i, which follows
  * the word before it: 2 after a sentence's end, 1 after a clause's, 0 between words,
  * -1 not a place to break. Exposed for the tests. */
