@@ -11,6 +11,9 @@ add_test(NAME e2e.trace_478 COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/e2e/chec
 add_test(NAME e2e.kiosk_unattended COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/e2e/check_kiosk_unattended.py $<TARGET_FILE:groundwork>)
 add_test(NAME e2e.summary_lengths COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/e2e/check_summary_lengths.py $<TARGET_FILE:groundwork>)
 set_tests_properties(e2e.trace_478 e2e.kiosk_unattended e2e.summary_lengths PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS e2e)
+# the script's pointer (hover): a library card under the mouse shows its hover state
+add_test(NAME e2e.hover COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/e2e/check_hover.py $<TARGET_FILE:groundwork>)
+set_tests_properties(e2e.hover PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS e2e)
 # the attract screen in one language at a time: a card goes on in the language shown
 add_test(NAME e2e.kiosk_languages COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/e2e/check_kiosk_languages.py $<TARGET_FILE:groundwork>)
 set_tests_properties(e2e.kiosk_languages PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS e2e)

@@ -62,7 +62,7 @@ static bool parse_mods(const cJSON *m, unsigned *out)
 
 static const char *const ACTIONS[] = { "key", "text", "tap", "click", "press", "quit", "resize",
                                        "audio_device", "screenshot", "end", "button", "down", "up",
-                                       "choose", "keydown", "keyup" };
+                                       "choose", "keydown", "keyup", "pointer" };
 
 /* Fills it from obj; returns NULL or an error message. */
 static const char *parse_item(const cJSON *obj, script_item *it)
@@ -118,6 +118,14 @@ static const char *parse_item(const cJSON *obj, script_item *it)
             return "a tap or click takes [x, y] with both between 0 and 1";
         it->action = name[0] == 't' ? SCRIPT_TAP : SCRIPT_CLICK;
         it->ev.touch = name[0] == 't';
+    } else if (!strcmp(name, "pointer")) {
+        /* the mouse moved to x, y, no button held: what it hovers */
+        if (!get_xy(act, &it->ev.x, &it->ev.y) || it->ev.x < 0 || it->ev.x > 1 || it->ev.y < 0 ||
+            it->ev.y > 1)
+            return "a pointer takes [x, y] with both between 0 and 1";
+        it->action = SCRIPT_EVENT;
+        it->ev.type = EV_POINTER_MOVE;
+        it->ev.touch = false;
     } else if (!strcmp(name, "down") || !strcmp(name, "up")) {
         /* a touch put down and held (and lifted later): hold gestures */
         if (!get_xy(act, &it->ev.x, &it->ev.y) || it->ev.x < 0 || it->ev.x > 1 || it->ev.y < 0 ||

@@ -1,5 +1,5 @@
 /* script: the `play` input format, JSON Lines, each line {"at": SECONDS, <one action>}.
- * Actions: key (+mod; pressed and released), keydown and keyup (a key held), text, tap, click, press, choose, quit, resize, audio_device,
+ * Actions: key (+mod; pressed and released), keydown and keyup (a key held), text, tap, click, pointer (the mouse moved; what it hovers), press, choose, quit, resize, audio_device,
  * screenshot, end. See docs/automation.md. Blank lines and lines starting with '#'
  * are skipped. Lines must be in time order.
  * Ownership: script_parse returns a script the caller frees with script_free. */
