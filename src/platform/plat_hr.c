@@ -109,6 +109,7 @@ typedef struct bz {
     char using[PLAT_HR_ADDR_MAX];
     bool paired_once, trusted_once; /* asked for the sensor in use (once per choice) */
     bool busy;                  /* a Pair, Connect or StartNotify is on its way */
+    int64_t read_at;            /* when BlueZ's objects were last read */
     int64_t next_try;
 } bz;
 
@@ -458,7 +459,10 @@ static void session(plat_hr *h)
     sd_bus_match_signal(z.bus, NULL, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
                         "NameOwnerChanged", on_objects, &z);
     while (!quitting(h)) {
-        if (z.dirty && !refresh(&z)) {
+        bool lost = false;
+        if (z.dirty)
+            z.read_at = mono_ns();
+        if (z.dirty && (lost = !refresh(&z))) {
             if (z.denied)
                 set_unavailable(h, HR_WHY_REFUSED, "Bluetooth (BlueZ) refused this program: permission denied.");
             else
@@ -474,7 +478,11 @@ static void session(plat_hr *h)
             ;
         if (r < 0)
             break; /* the bus went away: a new connection is made */
-        sd_bus_wait(z.bus, z.dirty ? 1000000 : 250000);
+        /* BlueZ not answering: asked again in a second; something changed: read again
+         * 50 ms after the last reading (at most 20 a second while devices nearby change as
+         * discovery runs); else the program's wishes are looked at four times a second */
+        int64_t again = z.read_at + 50000000 - mono_ns();
+        sd_bus_wait(z.bus, lost ? 1000000 : z.dirty ? (again > 5000000 ? (uint64_t)again / 1000 : 5000) : 250000);
     }
     if (!quitting(h))
         set_unavailable(h, HR_WHY_NO_BUS, "The connection to the system bus was lost.");
