@@ -5,7 +5,8 @@ private X server (Xvfb), its trace read as it runs; generous limits, no fixed sp
 
 1. A fresh home: from the library by keys to Settings, its "Heart-rate sensor" page, Look
    for sensors, the sensor chosen as it appears (pressed `hr-device:...`); the page traces
-   the sensor receiving and the settings keep its address.
+   the sensor receiving and the settings keep its address; the stand-in was asked to
+   look (an LE filter first), to stop looking, to pair and to connect.
 2. The program started again with a breathing exercise: it connects to the sensor kept,
    and `hr` events carry the intervals the stand-in sends (800 and 850 ms: 75 and 70.6
    beats a minute); the sensor goes out of reach (disconnected and removed): the program
@@ -14,6 +15,7 @@ private X server (Xvfb), its trace read as it runs; generous limits, no fixed sp
 3. Without Bluetooth (`play`, a sensor chosen in the settings): no system bus at all, and
    a bus without BlueZ: a breathing exercise runs as before (completed, no `hr` events),
    `hr_sensor` says unavailable and why, and the page says why in words (F5 reads it).
+4. Forget sensor on the page (`play`): the address leaves the settings.
 
 usage: check_hr_live.py GROUNDWORK"""
 import json
@@ -207,6 +209,25 @@ def without_bluetooth(work, bus, what, why):
         print("ok: %s: the exercise ran as before; the page says %r" % (what, why))
 
 
+def forget(work, h, bus):
+    """Forget sensor on the page (`play`): the address leaves the settings."""
+    script = os.path.join(work, "forget.jsonl")
+    with open(script, "w") as f:
+        for line in ({"at": 0.5, "press": "settings"}, {"at": 1, "choose": "hr-sensor"}, {"at": 2, "press": "hr-forget"},
+                     {"at": 3, "press": "back"}, {"at": 4, "end": True}):
+            f.write(json.dumps(line) + "\n")
+    trace = os.path.join(work, "forget-trace.jsonl")
+    r = subprocess.run([EXE, "play", "--no-draw", "--script", script, "--trace", trace], env=env_for(h, bus),
+                       capture_output=True, text=True, timeout=120)
+    with open(os.path.join(h, "config", "groundwork", "settings.json")) as f:
+        kept = json.load(f).get("hr_sensor")
+    said = [e for e in events(trace) if e["event"] in ("setting", "error")]
+    if r.returncode != 0 or kept or said != [{"t": 2.0, "event": "setting", "widget": "hr-forget"}]:
+        FAILS.append("Forget sensor: exit %d, settings keep %r, %s" % (r.returncode, kept, said))
+    else:
+        print("ok: Forget sensor takes the address out of the settings")
+
+
 def main():
     for tool in ("dbus-daemon", "Xvfb", "xdotool"):
         if not shutil.which(tool):
@@ -230,7 +251,13 @@ def main():
                 fail("the BlueZ stand-in did not start")
             xs = Xvfb("1280x720", LIMIT, fail)
             h = choose_in_settings(work, address, xs.display)
+            with open(os.path.join(work, "calls.jsonl")) as f:
+                calls = [json.loads(line).get("call") for line in f]
+            if calls[:2] != ["SetDiscoveryFilter", "StartDiscovery"] or "StopDiscovery" not in calls \
+                    or not {"Pair", "Connect", "StartNotify"} <= set(calls):
+                FAILS.append("choosing on the page did not look, stop looking, pair and connect: %s" % calls)
             breathe_with_sensor(work, h, address, xs.display, fake)
+            forget(work, h, address)
         finally:
             if xs:
                 xs.stop()
