@@ -12,8 +12,9 @@ private X server (Xvfb), its trace read as it runs; generous limits, no fixed sp
    beats a minute); the sensor goes out of reach (disconnected and removed): the program
    goes on, traces `hr_sensor` out_of_reach and no beats; it comes back: receiving again
    and `hr` events resume; SIGTERM ends the program cleanly (exit 0, `exit` traced).
-3. Without Bluetooth (`play`, a sensor chosen in the settings): no system bus at all, and
-   a bus without BlueZ: a breathing exercise runs as before (completed, no `hr` events),
+3. Without Bluetooth (`play`, a sensor chosen in the settings): no system bus at all, a bus
+   without BlueZ, BlueZ refusing the program, the adapter switched off: a breathing
+   exercise runs as before (completed, no `hr` events),
    `hr_sensor` says unavailable and why, and the page says why in words (F5 reads it).
 4. Forget sensor on the page (`play`): the address leaves the settings.
 
@@ -228,6 +229,19 @@ def forget(work, h, bus):
         print("ok: Forget sensor takes the address out of the settings")
 
 
+def start_fake(work, address, *options):
+    ready = os.path.join(work, "ready-" + "-".join(options))
+    log = os.path.join(work, "calls%s.jsonl" % "".join("-" + o for o in options))
+    fake = subprocess.Popen([DEB_PY, os.path.join(HERE, "fake_bluez.py"), address, log, ready] + list(options))
+    end = time.monotonic() + LIMIT
+    while not os.path.exists(ready) and fake.poll() is None and time.monotonic() < end:
+        time.sleep(0.05)
+    if not os.path.exists(ready):
+        fake.kill()
+        fail("the BlueZ stand-in did not start")
+    return fake
+
+
 def main():
     for tool in ("dbus-daemon", "Xvfb", "xdotool"):
         if not shutil.which(tool):
@@ -241,14 +255,13 @@ def main():
             without_bluetooth(work, "unix:path=" + os.path.join(work, "no-such-bus"), "no_bus",
                               "No Bluetooth service is running on this computer.")
             without_bluetooth(work, address, "no_bluez", "No Bluetooth service is running on this computer.")
-            ready = os.path.join(work, "ready")
-            fake = subprocess.Popen([DEB_PY, os.path.join(HERE, "fake_bluez.py"), address,
-                                     os.path.join(work, "calls.jsonl"), ready])
-            end = time.monotonic() + LIMIT
-            while not os.path.exists(ready) and fake.poll() is None and time.monotonic() < end:
-                time.sleep(0.05)
-            if not os.path.exists(ready):
-                fail("the BlueZ stand-in did not start")
+            for option, why, said in (("denied", "refused", "Bluetooth refused this program: it has no permission"),
+                                      ("off", "off", "Bluetooth is switched off.")):
+                fake = start_fake(work, address, option)
+                without_bluetooth(work, address, why, said)
+                fake.terminate()
+                fake.wait(timeout=10)
+            fake = start_fake(work, address)
             xs = Xvfb("1280x720", LIMIT, fail)
             h = choose_in_settings(work, address, xs.display)
             with open(os.path.join(work, "calls.jsonl")) as f:
