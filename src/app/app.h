@@ -385,6 +385,8 @@ void app_home_leave_exercise(app *a);
  * language, every number in its own plural form. */
 #define PROGRESS_SUMMARY_MAX 256
 void progress_summary(char *buf, size_t n, int sessions, int days, int minutes);
+/* The same from the minutes as measured: "under a minute" when they round to none. */
+void progress_summary_practised(char *buf, size_t n, int sessions, int days, double minutes);
 /* progress: shows these sessions (oldest first; owned by the screen from now on, as if
  * read from the log) in view 0 (the last four weeks) or 1 (this week), session `sel`'s
  * details open (its log id; 0: none), on page `page`: for tests and screenshots. */

@@ -471,6 +471,13 @@ static void library_draw(const app *a, draw_list *l)
     rows_of(a, ex, col, n, row);
     for (int c = 0; c < NCOL; c++) {
         /* a page that starts inside a section says which above its column */
+        /* a column with no card on this page (the last pages of a long library)
+         * shows no heading over its empty space */
+        bool shown = false;
+        for (int i = 0; i < n && !shown; i++)
+            shown = col[i] == c && row[i] >= first && row[i] < first + G.rows;
+        if (!shown)
+            continue;
         const char *title = library_cat_title(c);
         int fit = 0;
         for (int i = 0; i < n; i++)

@@ -392,7 +392,10 @@ static void minutes_chart(const app *a, draw_list *l, gw_rect r, const plog_summ
             continue;
         }
         char v[16];
-        snprintf(v, sizeof v, "%d", (int)lround(s->week[w].minutes));
+        if (s->week[w].minutes > 0 && lround(s->week[w].minutes) == 0)
+            snprintf(v, sizeof v, "\u2066<1\u2069"); /* under a minute; the isolate keeps "<1" in RTL */
+        else
+            snprintf(v, sizeof v, "%d", (int)lround(s->week[w].minutes));
         draw_text(l, gw_rc(x - 10 * u, g.y + g.h - h - vh - 2 * u, bw * 0.64f + 20 * u, vh), v, vpx,
                   ALIGN_CENTER | VALIGN_BOTTOM | (big(a) ? TEXT_FIT : 0), t->text_dim);
     }
@@ -448,19 +451,36 @@ static void days_grid(const app *a, draw_list *l, gw_rect r, const plog_summary 
         }
 }
 
-/* Each number with its own plural form (Arabic has six: one and two have words of
- * their own), then the sentence around them. */
-void progress_summary(char *buf, size_t n, int sessions, int days, int minutes)
+/* The summary's sentence around its three parts, each translated on its own. */
+static void progress_summary_of(char *buf, size_t n, int sessions, int days, const char *min)
 {
-    char ses[64], day[64], min[64];
+    char ses[64], day[64];
     snprintf(ses, sizeof ses, P_("%d session", "%d sessions", sessions), sessions);
     /* the days with the word before them: in some languages its case changes the noun */
     snprintf(day, sizeof day, P_("on %d day", "on %d days", days), days);
-    snprintf(min, sizeof min, P_("%d minute", "%d minutes", minutes), minutes);
     /* The first %s is the sessions ("3 sessions"), the second the days ("on 2 days"),
        the third the minutes ("40 minutes"), each translated on its own; to put them in
        another order write %1$s, %2$s, %3$s. */
     snprintf(buf, n, _("All together: %s %s, %s. Lower ratings are calmer."), ses, day, min);
+}
+
+/* Each number with its own plural form (Arabic has six: one and two have words of
+ * their own), then the sentence around them. */
+void progress_summary(char *buf, size_t n, int sessions, int days, int minutes)
+{
+    char min[64];
+    snprintf(min, sizeof min, P_("%d minute", "%d minutes", minutes), minutes);
+    progress_summary_of(buf, n, sessions, days, min);
+}
+
+/* As progress_summary, from the minutes as measured: practice that rounds to no
+ * minute at all (a few short exercises) is "under a minute", not "0 minutes". */
+void progress_summary_practised(char *buf, size_t n, int sessions, int days, double minutes)
+{
+    if (minutes > 0 && lround(minutes) == 0)
+        progress_summary_of(buf, n, sessions, days, _("under a minute"));
+    else
+        progress_summary(buf, n, sessions, days, (int)lround(minutes));
 }
 
 /* ---- the person's notes (prompt exercises), newest first ---- */
@@ -622,7 +642,7 @@ static void progress_draw(const app *a, draw_list *l)
         return;
     }
     char line[PROGRESS_SUMMARY_MAX + 160];
-    progress_summary(line, sizeof line, s.total_sessions, s.total_days, (int)lround(s.total_minutes));
+    progress_summary_practised(line, sizeof line, s.total_sessions, s.total_days, s.total_minutes);
     progress_resonance(a, line, sizeof line);
     int spx = (int)lroundf(17 * u);
     const char *notes = _("Your notes");

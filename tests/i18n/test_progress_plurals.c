@@ -67,6 +67,28 @@ static void arabic_forms(void **st)
     }
 }
 
+/* A few short exercises round to no minute: the line says "under a minute", never
+ * "0 minutes" beside sessions; a whole minute or more is counted as before. */
+static void under_a_minute(void **st)
+{
+    (void)st;
+    static const struct { const char *lang; double m; const char *part; } W[] = {
+        { "en", 0.3, "2 sessions on 1 day, under a minute." },
+        { "es", 0.4, "2 sesiones en 1 día, menos de un minuto." },
+        { "de", 0.2, "2 Sitzungen an 1 Tag, weniger als eine Minute." },
+        { "ar", 0.4, "أقل من دقيقة" },
+        { "en", 0.0, "2 sessions on 1 day, 0 minutes." },
+        { "en", 0.5, "2 sessions on 1 day, 1 minute." },
+    };
+    char out[PROGRESS_SUMMARY_MAX];
+    for (size_t i = 0; i < sizeof W / sizeof *W; i++) {
+        i18n_use_language(W[i].lang);
+        progress_summary_practised(out, sizeof out, 2, 1, W[i].m);
+        if (!strstr(out, W[i].part))
+            fail_msg("%s, %.1f minutes: \"%s\" lacks \"%s\"", W[i].lang, W[i].m, out, W[i].part);
+    }
+}
+
 static void a_small_buffer_is_cut_and_terminated(void **st)
 {
     (void)st;
@@ -147,6 +169,7 @@ int main(void)
     const struct CMUnitTest t[] = {
         cmocka_unit_test(each_number_takes_its_own_form),
         cmocka_unit_test(arabic_forms),
+        cmocka_unit_test(under_a_minute),
         cmocka_unit_test(a_small_buffer_is_cut_and_terminated),
         cmocka_unit_test(the_screen_shows_the_forms),
     };
