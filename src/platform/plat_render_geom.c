@@ -6,6 +6,7 @@
  * plat_render_free. */
 #include "platform/plat_render_int.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -605,11 +606,22 @@ static inline Uint32 glow_over(Uint32 d, Uint32 crb, Uint32 cg, unsigned a)
 static inline void glow_px(Uint32 *p, uint16_t rho, const uint8_t *lut, const Uint32 *pal, Uint32 bg, Uint32 crb,
                            Uint32 cg)
 {
-    unsigned k = (unsigned)rho * GLOW_LUT >> 16;
+    unsigned k = (unsigned)rho * GLOW_LUT >> 16; /* rho >> 8 */
     if (*p == bg)
         *p = pal[k];
     else if (lut[k])
         *p = glow_over(*p, crb, cg, lut[k]);
+}
+
+/* The first k at which base + k * step reaches past the sprite (texel GLOW_N): the
+ * pixels from there on have no glow, so the row stops there without a test a pixel. */
+static inline int glow_k_end(uint32_t base, uint32_t step)
+{
+    uint64_t lim = (uint64_t)GLOW_N << 16;
+    if (base >= lim)
+        return 0;
+    uint64_t k = (lim - base + step - 1) / step;
+    return k > INT_MAX ? INT_MAX : (int)k;
 }
 
 static bool fast_glow(plat_render *pr, const draw_cmd *c)
@@ -665,16 +677,16 @@ static bool fast_glow(plat_render *pr, const draw_cmd *c)
          * pixels inside the clip (a band beside the orb is a small part of its row). */
         uint32_t dr0 = (uint32_t)(fabsf(off) * (float)step), dl0 = (uint32_t)((1.f - off) * (float)step);
         int ka = kin > cx0 - xr ? kin : cx0 - xr, kb = reach < cx1 - xr ? reach : cx1 - xr;
+        kb = kb < glow_k_end(dr0, step) ? kb : glow_k_end(dr0, step);
         uint32_t d = dr0 + (uint32_t)ka * step;
         for (int k = ka; k < kb; k++, d += step)
-            if ((d >> 16) < GLOW_N)
-                glow_px(&row[xr + k], trow[d >> 16], lut, pal, bg, crb, cg);
+            glow_px(&row[xr + k], trow[d >> 16], lut, pal, bg, crb, cg);
         ka = kin > xr - cx1 ? kin : xr - cx1;
         kb = reach < xr - cx0 ? reach : xr - cx0;
+        kb = kb < glow_k_end(dl0, step) ? kb : glow_k_end(dl0, step);
         d = dl0 + (uint32_t)ka * step;
         for (int k = ka; k < kb; k++, d += step)
-            if ((d >> 16) < GLOW_N)
-                glow_px(&row[xr - 1 - k], trow[d >> 16], lut, pal, bg, crb, cg);
+            glow_px(&row[xr - 1 - k], trow[d >> 16], lut, pal, bg, crb, cg);
     }
     return true;
 }
