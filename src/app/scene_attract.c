@@ -333,13 +333,14 @@ static void attract_draw_all(const app *a, draw_list *l)
     gw_color col = s.kind == BREATH_EXHALE ? t->exhale : s.kind == BREATH_INHALE ? t->inhale : t->hold;
     /* the pacer orb's depth: a soft glow from the renderer's precomputed falloff, blended
      * only outside the disc (the flat ring it replaces blended its whole area every
-     * frame), kept inside the room the ring had. It follows the orb in steps of a few
-     * pixels, at or under the disc's edge (no gap between them): a soft edge moved by
-     * 3 px shows no step, and the frames between redraw only the thin ring where the
-     * disc's edge moved, not the glow's whole ring (two frames in three at mid breath) */
+     * frame), kept inside the room the ring had. It follows the orb in steps of 3 units
+     * (3 px at 1280x720, 4.5 at 1920x1080: the same share of the glow's falloff at every
+     * size), at or under the disc's edge (no gap between them): a soft edge moved so
+     * little shows no step, and the frames between redraw only the thin ring where the
+     * disc's edge moved, not the glow's whole ring */
     gw_color halo = col;
     halo.a = 110;
-    float gstep = 3, rg = floorf(r / gstep) * gstep;
+    float gstep = 3 * u, rg = floorf(r / gstep) * gstep;
     float spread = fminf(rg * 0.28f + 14 * u, rmax * 1.15f - rg);
     if (spread >= 1)
         draw_glow(l, cx, cy, rg, roundf(spread * 2) / 2, GLOW_HOLLOW, halo);
