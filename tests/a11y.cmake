@@ -46,3 +46,11 @@ add_dependencies(a11y_controls gw_fonts gw_locale)
 add_test(NAME a11y.controls COMMAND a11y_controls)
 set_tests_properties(a11y.controls PROPERTIES LABELS a11y
   ENVIRONMENT "${GW_TEST_ENV};GROUNDWORK_DATA_DIR=${CMAKE_BINARY_DIR}/data")
+
+# Every control on every screen of a11y.names takes the keyboard's focus (Tab,
+# Shift+Tab, the arrows; a library card's star by the arrow along its row). Reach does
+# not depend on the words, so English and Arabic (mirrored) at 100% suffice, and English
+# at 200% for the screens that then have pages (some 10 s on two cores).
+add_test(NAME a11y.reach COMMAND a11y_names --reach)
+set_tests_properties(a11y.reach PROPERTIES LABELS a11y
+  ENVIRONMENT "${GW_TEST_ENV};GROUNDWORK_DATA_DIR=${CMAKE_BINARY_DIR}/data;XDG_CONFIG_HOME=${CMAKE_BINARY_DIR}/a11y-reach-home/config;XDG_DATA_HOME=${CMAKE_BINARY_DIR}/a11y-reach-home/data;XDG_STATE_HOME=${CMAKE_BINARY_DIR}/a11y-reach-home/state")

@@ -33,6 +33,7 @@ void app_core_init(app *a, const app_config *cfg, const scene_vt *const *scenes,
     a->w = cfg->w > 0 ? cfg->w : 1280;
     a->h = cfg->h > 0 ? cfg->h : 720;
     a->focus.index = 0;
+    app_focus_clear(a);
     if (cfg->lang && *cfg->lang) {
         snprintf(a->lang, sizeof a->lang, "%s", cfg->lang);
         a->arg.lang = true;
@@ -106,6 +107,7 @@ const char *app_length_words(const exercise *e, char *buf, size_t n)
 void app_set_scene(app *a, const scene_vt *s)
 {
     a->scene = s;
+    app_focus_clear(a);
     a->ui_stale = true;
     trace_begin(a->tr, a->now, "scene");
     trace_str(a->tr, "name", s->name);
@@ -155,6 +157,7 @@ void app_quit_now(app *a, const char *how)
 void app_resume_scene(app *a, const scene_vt *s)
 {
     a->scene = s; /* as it was: not through its enter(), which would start it over */
+    app_focus_clear(a);
     a->ui_stale = true;
     trace_begin(a->tr, a->now, "scene");
     trace_str(a->tr, "name", s->name);
@@ -305,6 +308,7 @@ void app_draw(app *a, draw_list *l)
 {
     set_text_scale(a);
     draw_begin(l, a->w, a->h, a->th->bg);
+    l->focus_stop = a->focus.stop + 1; /* the control the keyboard focus stops on */
     if (!a->mode->blank || !a->mode->blank(a)) {
         /* the scene laid out in the room the mode leaves it (present: beside the panel) */
         int w = a->w, cw = a->mode->client_w ? a->mode->client_w(a) : w;
@@ -471,6 +475,10 @@ void app_event(app *a, const gw_event *e)
             }
         }
         a->focus.visible = true;
+        if (app_focus_key(a, e)) {
+            read_after(a);
+            return;
+        }
         break;
     case EV_BUTTON:
         a->focus.visible = true;
@@ -506,6 +514,107 @@ gw_ns app_next_change(const app *a)
     gw_ns t = a->scene->next_change ? a->scene->next_change(a) : GW_NEVER;
     gw_ns m = a->mode->next_change ? a->mode->next_change(a) : GW_NEVER;
     return m < t ? m : t;
+}
+
+/* ---- the focus stops -------------------------------------------------------------
+ * The keyboard's way to every control of screens that move no focus of
+ * their own (scene_vt.focus_keys): the exercises, the kiosk's screens and keypad, and
+ * in present mode every screen with the therapist's panel. Its focus stops are the
+ * screen's controls in drawing order (panels left out), then, with present's second
+ * window, that window's. The focus is kept as a place in that order (a->focus.stop,
+ * a->focus.stop_ctl), and the description marks the control drawn there as the focused
+ * one (draw_list.focus_stop), so it gets the same ring as any other and read aloud says
+ * it, with nothing for the scene to count. Settings, the check-in and the other
+ * screens of app_home_nav move their focus in drawing order too, as their own. */
+#define MAX_STOPS 256
+
+typedef struct stop { short i; bool ctl; } stop;
+
+void app_focus_clear(app *a) { a->focus.stop = a->focus.stop_ctl = -1; }
+
+static app_focus_keys focus_keys(const app *a)
+{
+    app_focus_keys k = a->scene->focus_keys;
+    return k == FOCUS_OWN && a->mode->tab_everywhere ? FOCUS_TAB_OWN : k;
+}
+
+static bool is(const gw_event *e, const char *k) { return !strcmp(e->key, k); }
+
+/* The controls that take the focus, in order; *at: the one that has it (the stop, else
+ * the one the scene's own focus is on), -1: none. */
+static int stops_of(app *a, const draw_list *ctl, stop *out, int *at)
+{
+    int n = 0;
+    *at = -1;
+    for (int pass = 0; pass < 2; pass++) {
+        const draw_list *l = pass ? ctl : &a->ui;
+        if (!l)
+            continue;
+        for (int i = 0; i < l->nwid && n < MAX_STOPS; i++) {
+            if (l->wid[i].role == ROLE_PANEL)
+                continue;
+            int s = pass ? a->focus.stop_ctl : a->focus.stop;
+            if (s == i || (*at < 0 && a->focus.stop < 0 && a->focus.stop_ctl < 0 && l->wid[i].focused))
+                *at = n;
+            out[n].i = (short)i;
+            out[n++].ctl = pass;
+        }
+    }
+    return n;
+}
+
+bool app_focus_key(app *a, const gw_event *e)
+{
+    app_focus_keys k = focus_keys(a);
+    if (e->type != EV_KEY || k == FOCUS_OWN || (e->mods & (GW_MOD_CTRL | GW_MOD_ALT | GW_MOD_GUI)))
+        return false;
+    bool shift = e->mods & GW_MOD_SHIFT, held = a->focus.stop >= 0 || a->focus.stop_ctl >= 0;
+    bool fwd = a->view.rtl ? is(e, "Left") : is(e, "Right"), back = a->view.rtl ? is(e, "Right") : is(e, "Left");
+    int dir = 0;
+    if (is(e, "Tab"))
+        dir = shift ? -1 : 1;
+    else if (k == FOCUS_ALL && !shift && (is(e, "Down") || fwd))
+        dir = 1;
+    else if (k == FOCUS_ALL && !shift && (is(e, "Up") || back))
+        dir = -1;
+    bool press = held && !shift &&
+                 (is(e, "Return") || is(e, "Keypad Enter") || (k != FOCUS_TAB && is(e, "Space")));
+    if (!dir && !press) {
+        /* the scene's own keys take the focus back to its own */
+        if (k == FOCUS_TAB_OWN && held && (is(e, "Up") || is(e, "Down") || is(e, "Left") || is(e, "Right")))
+            app_focus_clear(a);
+        return false;
+    }
+    app_draw(a, &a->ui);
+    app_check_drawn(a, &a->ui);
+    a->ui_stale = false;
+    draw_list ctl = { 0 };
+    bool two = a->mode->control_drawn && a->mode->control_drawn(a, &ctl);
+    stop s[MAX_STOPS];
+    int at, n = stops_of(a, two ? &ctl : NULL, s, &at);
+    bool done = n > 0;
+    if (done && press) {
+        char id[DRAW_WIDGET_ID_MAX];
+        const draw_list *l = at >= 0 && s[at].ctl ? &ctl : &a->ui;
+        if (at < 0) /* the stop is no longer on the screen: nothing to press */
+            done = false;
+        else {
+            memcpy(id, l->wid[s[at].i].id, sizeof id);
+            draw_free(&ctl);
+            return app_press(a, id);
+        }
+    } else if (done) {
+        at = at < 0 ? (dir > 0 ? -1 : n) : at;
+        at = (at + dir + n) % n;
+        app_focus_clear(a);
+        if (s[at].ctl)
+            a->focus.stop_ctl = s[at].i;
+        else
+            a->focus.stop = s[at].i;
+        a->ui_stale = true;
+    }
+    draw_free(&ctl);
+    return done;
 }
 
 /* ---- read aloud ------------------------------------------------------------------ */

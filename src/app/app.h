@@ -40,9 +40,19 @@ typedef enum app_scene_id {
 } app_scene_id;
 typedef enum app_mode_id { MODE_HOME, MODE_PRESENT, MODE_KIOSK, MODE_COUNT } app_mode_id;
 
+/* How the keyboard reaches a screen's controls (app.c, "the focus stops"). FOCUS_OWN: the scene
+ * moves a focus of its own (library, settings, the check-in...). The others walk every
+ * control in drawing order, the focus stops: FOCUS_TAB, Tab and Shift+Tab move it and
+ * Enter presses it, every other key keeping the screen's own meaning (an exercise's
+ * arrows and Space); FOCUS_TAB_OWN, the same, and the scene's own keys (arrows) take
+ * the focus back to its own; FOCUS_ALL, the arrows move it too and Space presses it
+ * (screens whose keys mean nothing else). */
+typedef enum app_focus_keys { FOCUS_OWN, FOCUS_TAB, FOCUS_TAB_OWN, FOCUS_ALL } app_focus_keys;
+
 typedef struct scene_vt {
     app_scene_id id;
     const char *name;                                   /* trace "scene" name */
+    app_focus_keys focus_keys;
     void (*enter)(app *a);
     bool (*event)(app *a, const gw_event *e);           /* true: handled */
     void (*activate)(app *a, const char *widget);       /* a widget was pressed */
@@ -102,6 +112,11 @@ typedef struct mode_vt {
     bool (*has_widget)(app *a, const char *widget);
     /* present: the therapist has hidden captions, phase words and counts; may be NULL */
     bool (*captions_off)(const app *a);
+    /* present: Tab walks every control of every screen, the panel's too (a scene's
+     * FOCUS_OWN is taken as FOCUS_TAB_OWN) */
+    bool tab_everywhere;
+    /* present, two windows: the control window's controls into l (true), else false */
+    bool (*control_drawn)(app *a, draw_list *l);
     /* The mode's own state, as a scene's (app_mode_state); release may be NULL. */
     size_t state_size;
     void (*release)(app *a);
@@ -183,6 +198,10 @@ struct app {
 
     struct app_focus {
         int  index;        /* library: index into the exercise list, -1: none */
+        /* the focus stop (app.c, "the focus stops"): the control with the keyboard focus, by its
+         * place in drawing order in the screen's description, or in the control
+         * window's (present, two windows); -1: none */
+        int  stop, stop_ctl;
         bool visible;      /* focus rings shown after keyboard or gamepad use */
         char hover[DRAW_WIDGET_ID_MAX]; /* the widget under the mouse ("": none) */
         bool pressing;     /* the mouse button or a finger is down on it */
@@ -447,6 +466,12 @@ void app_home_ended(app *a, bool completed);
  * own): arrows, Tab and the d-pad move; Enter, Space and A press; Escape and B press
  * `escape_id` if given. True if handled. */
 bool app_home_nav(app *a, int *focus, const gw_event *e, const char *escape_id);
+
+/* The focus stops (app.c). A key that moves or presses the focus stop on this
+ * screen (scene_vt.focus_keys): true if it did. */
+bool app_focus_key(app *a, const gw_event *e);
+/* No control has a focus stop (a screen entered; the scene's own focus again). */
+void app_focus_clear(app *a);
 
 /* present: false while the therapist has hidden captions and counts. */
 bool app_captions_shown(const app *a);

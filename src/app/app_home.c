@@ -630,10 +630,11 @@ bool app_home_nav(app *a, int *focus, const gw_event *e, const char *escape_id)
     app_check_drawn(a, &tmp);
     int n = tmp.nwid;
     bool handled = true;
-    if (n > 0 && (!strcmp(k, "Down") || !strcmp(k, "Right") || !strcmp(k, "Tab") || !strcmp(k, "dpdown") ||
+    bool back_tab = !strcmp(k, "Tab") && (e->mods & GW_MOD_SHIFT);
+    if (n > 0 && !back_tab && (!strcmp(k, "Down") || !strcmp(k, "Right") || !strcmp(k, "Tab") || !strcmp(k, "dpdown") ||
                   !strcmp(k, "dpright")))
         *focus = (*focus + 1 + n) % n;
-    else if (n > 0 && (!strcmp(k, "Up") || !strcmp(k, "Left") || !strcmp(k, "dpup") || !strcmp(k, "dpleft")))
+    else if (n > 0 && (back_tab || !strcmp(k, "Up") || !strcmp(k, "Left") || !strcmp(k, "dpup") || !strcmp(k, "dpleft")))
         *focus = (*focus - 1 + n) % n;
     else if (n > 0 && (!strcmp(k, "Return") || !strcmp(k, "Space") || !strcmp(k, "Keypad Enter") || !strcmp(k, "a"))) {
         char id[DRAW_WIDGET_ID_MAX];

@@ -24,8 +24,11 @@ ui_ctx app_ui(const app *a)
 void app_overlay_backdrop(const app *a, draw_list *l, const scene_vt *under)
 {
     if (under && under->draw) {
+        int stop = l->focus_stop; /* the focus is the overlay's, never the backdrop's */
+        l->focus_stop = 0;
         under->draw(a, l);
         l->nwid = 0; /* the screen underneath is only a backdrop */
+        l->focus_stop = stop;
     }
     gw_color veil = a->th->bg;
     veil.a = 225;

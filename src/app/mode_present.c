@@ -23,6 +23,7 @@ void app_draw_control(app *a, draw_list *l)
     a->h = p->ctl_h > 0 ? p->ctl_h : h;
     a->view.text_scale = (float)app_text_pct(a) / 100.f;
     draw_begin(l, a->w, a->h, a->th->bg);
+    l->focus_stop = p->two_windows ? a->focus.stop_ctl + 1 : 0; /* the keyboard's focus here (app.c, "the focus stops") */
     present_panel_draw(a, l, true);
     draw_adapt_scale_text(l, a->view.text_scale); /* the text size of the run (--text-size) */
     if (a->view.rtl)
@@ -83,6 +84,14 @@ static bool present_has_widget(app *a, const char *id)
     return draw_widget_find(&p->ctl_ui, id) != NULL;
 }
 
+/* The control window's controls, for the focus stops after the client view's. */
+static bool present_control_drawn(app *a, draw_list *l)
+{
+    if (!present_st(a)->two_windows)
+        return false;
+    app_draw_control(a, l);
+    return true;
+}
 
 static void present_configure(app *a, const app_config *cfg)
 {
@@ -147,6 +156,8 @@ const mode_vt mode_present = {
     .client_w = present_panel_client_w,
     .has_widget = present_has_widget,
     .captions_off = present_captions_off,
+    .tab_everywhere = true,
+    .control_drawn = present_control_drawn,
     .state_size = sizeof(struct present_st),
     .release = present_release,
 };

@@ -57,6 +57,10 @@ void lay_widget(lay *L, const char *id, gw_rect r, bool focused)
     if (L->find && L->found < 0 && !strcmp(L->find, id))
         L->found = L->page;
     draw_widget_add(L->l, id, r, focused);
+    if (L->l->focus_stop) { /* the keyboard's focus stop (app.c, "the focus stops") */
+        ui_ctx ui = app_ui(L->a);
+        ui_focus_ring_added(&ui, L->l, fminf(r.h, 40 * L->u) * 0.3f);
+    }
 }
 
 /* the space either side of a label, growing with the text size */

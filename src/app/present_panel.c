@@ -441,6 +441,7 @@ static int panel_control_side(const app *a, draw_list *l, gw_rect area, int show
         draw_text(l, gw_rc(r.x + 12 * u, r.y, r.w - 24 * u, r.h), title, epx, VALIGN_MIDDLE | (fit ? TEXT_FIT : 0),
                   on ? t->bg : t->text);
         draw_widget_add(l, id, r, false);
+        ui_focus_ring_added(&ui, l, fminf(r.h, 40 * u) * 0.3f);
         char len[64];
         draw_widget_describe(l, ROLE_EXERCISE, title, app_length_words(e, len, sizeof len));
     }

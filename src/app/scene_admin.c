@@ -153,6 +153,7 @@ static void admin_draw(const app *a, draw_list *l)
 const scene_vt scene_admin = {
     .id = SCENE_ADMIN,
     .name = "admin",
+    .focus_keys = FOCUS_ALL,
     .enter = admin_enter,
     .activate = admin_activate,
     .draw = admin_draw,

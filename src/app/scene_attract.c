@@ -352,6 +352,10 @@ static void attract_draw_all(const app *a, draw_list *l)
     const char *touch = attract_touch_text(attract_shown_lang(a));
     draw_text(l, gw_rc(L.touch.x + dx, L.touch.y + dy, L.touch.w, L.touch.h), touch, L.touch_px,
               VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
+    if (l->nwid > 0 && l->wid[0].focused) { /* "begin" has the keyboard's focus: ringed where it reads */
+        float tw = fminf(L.touch.w, ui_text_w(&ui, touch, L.touch_px, true) + 16 * u);
+        ui_focus_ring(&ui, l, gw_rc(L.touch.x + dx - 8 * u, L.touch.y + dy, tw, L.touch.h), 12 * u);
+    }
     const exercise *ex[MAX_CARDS];
     klib_offered(a, ex);
     for (int k = 0; k < L.ncards; k++) {
@@ -399,6 +403,7 @@ static gw_ns attract_next_change(const app *a)
 const scene_vt scene_attract = {
     .id = SCENE_ATTRACT,
     .name = "attract",
+    .focus_keys = FOCUS_ALL, /* Tab and the arrows move; any other key begins */
     .event = attract_event,
     .activate = attract_activate,
     .update = attract_update,
@@ -672,6 +677,7 @@ static gw_ns klib_next_change(const app *a)
 const scene_vt scene_kiosk_library = {
     .id = SCENE_KIOSK_LIBRARY,
     .name = "kiosk_library",
+    .focus_keys = FOCUS_TAB_OWN, /* the arrows move over the cards */
     .event = klib_event,
     .activate = klib_activate,
     .draw = klib_draw,

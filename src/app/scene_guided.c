@@ -616,6 +616,7 @@ static gw_ns guided_next_change(const app *a)
 const scene_vt scene_guided = {
     .id = SCENE_GUIDED,
     .name = "guided",
+    .focus_keys = FOCUS_TAB,
     .enter = guided_enter,
     .event = guided_event,
     .activate = guided_activate,

@@ -1,12 +1,12 @@
 /* scene_library: the home screen. The exercises of every loaded pack in three
  * columns (breathing, relaxation, grounding), each a card with title, length and a
  * one-line description. Mouse, touch, keyboard (arrows, Enter) and gamepad (d-pad, A).
- * Widget ids: "exercise:<id>" for each card.
- * In a personal mode (home): a star per card ("favourite:<id>", key F; favourites come
- * first in their column), recently used exercises in the header ("recent:<id>"), and
- * buttons to Progress ("progress") and Settings ("settings"); Down/Tab past the last
- * card reach them. Home and present: "quit" ends the program; Escape (gamepad B) asks
- * first (scene_quit). With large text the cards may go on pages ("page:next",
+ * Widget ids: "exercise:<id>" for each card. In a personal mode (home): a star per card
+ * ("favourite:<id>", key F, or Right from its card; favourites come first in their
+ * column), recently used exercises in the header ("recent:<id>"), buttons to Progress
+ * ("progress") and Settings ("settings"); Down/Tab past the last card reach them and
+ * Help. Home and present: "quit" ends the program; Escape (gamepad B) asks first
+ * (scene_quit). With large text the cards may go on pages ("page:next",
  * "page:previous"); the focus moving onto a card turns to its page. */
 #include <math.h>
 #include <stdio.h>
@@ -20,6 +20,10 @@
 #define NCOL 3
 
 static const char *const CATS[NCOL] = { "breathing", "relaxation", "grounding" };
+
+/* The library's own: whether the keyboard's focus is on the focused card's star. */
+struct library_st { bool star; };
+static struct library_st *LIB(const app *a) { return app_state(a, SCENE_LIBRARY); }
 
 static const char *library_cat_title(int c)
 {
@@ -145,18 +149,40 @@ static recent_row library_recent_row(const app *a, float top)
     return R;
 }
 
-/* Focus positions after the cards (personal modes): recent chips, Progress, Settings,
- * Quit. */
-static int library_extras(const app *a) { return app_personal(a) ? library_recent_row(a, 0).n + 3 : 0; }
+/* Focus positions after the cards (personal modes): the page buttons shown (large
+ * text), the recent chips, then the header's Help, Progress, Settings and Quit (last:
+ * Up from the first card wraps to it). */
+#define EXTRAS_MAX (RECENT_MAX + 6)
+static void library_page_buttons(const app *a, bool *prev, bool *next);
 
-static const char *library_extra_id(const app *a, int k, char *buf, size_t n)
+static int library_extras_ids(const app *a, char (*ids)[DRAW_WIDGET_ID_MAX])
 {
+    if (!app_personal(a))
+        return 0;
     recent_row R = library_recent_row(a, 0);
-    if (k < R.n)
-        snprintf(buf, n, "recent:%s", app_recent(a, R.which[k]));
-    else
-        snprintf(buf, n, "%s", k == R.n ? "progress" : k == R.n + 1 ? "settings" : "quit");
-    return buf;
+    bool prev, next;
+    library_page_buttons(a, &prev, &next);
+    int k = 0;
+    if (prev || next)
+        snprintf(ids[k++], DRAW_WIDGET_ID_MAX, "%s", prev ? "page:previous" : "page:next");
+    if (prev && next)
+        snprintf(ids[k++], DRAW_WIDGET_ID_MAX, "page:next");
+    for (int i = 0; i < R.n; i++)
+        snprintf(ids[k++], DRAW_WIDGET_ID_MAX, "recent:%.40s", app_recent(a, R.which[i]));
+    static const char *const HEAD[] = { "safety", "progress", "settings", "quit" };
+    for (size_t i = 0; i < sizeof HEAD / sizeof *HEAD; i++)
+        snprintf(ids[k++], DRAW_WIDGET_ID_MAX, "%s", HEAD[i]);
+    return k;
+}
+
+/* How many there are, and the k-th's id into buf. */
+static int library_extras(const app *a, int k, char *buf, size_t n)
+{
+    char ids[EXTRAS_MAX][DRAW_WIDGET_ID_MAX];
+    int m = library_extras_ids(a, ids);
+    if (buf)
+        snprintf(buf, n, "%s", k >= 0 && k < m ? ids[k] : "quit");
+    return m;
 }
 
 /* The header's buttons: Help, Progress and Settings (a personal mode), each as wide as
@@ -217,14 +243,14 @@ static void library_star(draw_list *l, float cx, float cy, float r, bool filled,
 
 /* The header of a personal mode: the Progress, Settings and Quit buttons, and the
  * recent chips in their row under it. */
-static void library_header_personal(const app *a, draw_list *l, float u, int nfocus, const header *hd)
+static void library_header_personal(const app *a, draw_list *l, float u, const char *fx, const header *hd)
 {
     ui_ctx ui = app_ui(a);
     const theme *t = a->th;
     recent_row R = library_recent_row(a, hd->h + (a->notice[0] ? 18 * u : 0));
-    ui_button(&ui, l, "settings", hd->settings, _("Settings"), a->focus.index == nfocus + R.n + 1, false);
-    ui_button(&ui, l, "quit", hd->quit, _("Quit"), a->focus.index == nfocus + R.n + 2, false);
-    ui_button(&ui, l, "progress", hd->progress, _("Progress"), a->focus.index == nfocus + R.n, false);
+    ui_button(&ui, l, "settings", hd->settings, _("Settings"), !strcmp(fx, "settings"), false);
+    ui_button(&ui, l, "quit", hd->quit, _("Quit"), !strcmp(fx, "quit"), false);
+    ui_button(&ui, l, "progress", hd->progress, _("Progress"), !strcmp(fx, "progress"), false);
     if (R.n == 0)
         return;
     int px = recent_px(a);
@@ -232,7 +258,7 @@ static void library_header_personal(const app *a, draw_list *l, float u, int nfo
     for (int k = 0; k < R.n; k++) {
         char id[DRAW_WIDGET_ID_MAX];
         snprintf(id, sizeof id, "recent:%.40s", app_recent(a, R.which[k]));
-        gw_rect r = ui_card(&ui, l, id, R.chip[k], R.chip[k].h / 2, a->focus.index == nfocus + k, t->surface);
+        gw_rect r = ui_card(&ui, l, id, R.chip[k], R.chip[k].h / 2, !strcmp(fx, id), t->surface);
         char name[160];
         /* A recently used exercise's button, as read aloud says it ("Recent: Box breathing"). */
         snprintf(name, sizeof name, _("Recent: %s"), recent_title(a, R.which[k]));
@@ -411,6 +437,9 @@ static void library_draw(const app *a, draw_list *l)
     int n = library_ordered(a, ex, col);
     grid G = library_grid_layout(a, ex, col, n);
     header *hd = &G.hd;
+    char fx[DRAW_WIDGET_ID_MAX] = ""; /* the extra the focus is on, "" on a card */
+    if (app_personal(a) && a->focus.index >= n)
+        library_extras(a, a->focus.index - n, fx, sizeof fx);
     /* the name, as large as the room left of the buttons allows */
     float nw = hd->help.x - 20 * u - pad;
     int npx = (int)lroundf(34 * u);
@@ -422,7 +451,7 @@ static void library_draw(const app *a, draw_list *l)
     if (ui_text_w(&ui, "Groundwork", npx, true) <= nw)
         draw_text(l, gw_rc(pad, hd->help.y + hd->help.h / 2 - nh / 2, fmaxf(W / 2, nw), nh), "Groundwork", npx,
                   VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), t->text);
-    ui_safety_button_at(&ui, l, hd->help);
+    ui_button(&ui, l, "safety", hd->help, _("Help"), !strcmp(fx, "safety"), false);
     if (!app_personal(a)) {
         ui_button(&ui, l, "quit", hd->quit, _("Quit"), false, false);
         /* the hint beside the name, where it fits (large text: the name is enough) */
@@ -438,7 +467,7 @@ static void library_draw(const app *a, draw_list *l)
                   VALIGN_MIDDLE, t->focus);
 
     if (app_personal(a))
-        library_header_personal(a, l, u, n, hd);
+        library_header_personal(a, l, u, fx, hd);
     if (n == 0) {
         const char *none = _("No exercises are available. Check the content folder.");
         int px = (int)lroundf(22 * u);
@@ -509,7 +538,7 @@ static void library_draw(const app *a, draw_list *l)
                 continue; /* on another page */
             r = gw_rc(pad + (float)c * (cw + gap), top + head + (float)k * (ch + 10 * u), cw, ch);
         }
-        bool focused = i == a->focus.index;
+        bool focused = i == a->focus.index && !LIB(a)->star;
         char id[DRAW_WIDGET_ID_MAX];
         snprintf(id, sizeof id, "exercise:%s", ex[i]->id);
         r = ui_card(&ui, l, id, r, 14 * u, focused, t->surface);
@@ -570,7 +599,8 @@ static void library_draw(const app *a, draw_list *l)
             gw_rect sr = gw_rc(r.x + r.w - 8 * u - 40 * u, r.y + 2 * u, 40 * u, 40 * u);
             library_star(l, sr.x + sr.w / 2, sr.y + sr.h / 2 + 1 * u, 11 * u, fav, 2 * u, fav ? t->focus : t->text_dim);
             snprintf(id, sizeof id, "favourite:%s", ex[i]->id);
-            draw_widget_add(l, id, sr, false);
+            draw_widget_add(l, id, sr, i == a->focus.index && LIB(a)->star);
+            ui_focus_ring_added(&ui, l, sr.h / 2);
             /* The star on an exercise's card, as read aloud says it ("Favourite: Box breathing, switch, on"). */
             snprintf(buf, sizeof buf, _("Favourite: %s"), app_text(a, &ex[i]->title));
             draw_widget_describe(l, ROLE_SWITCH, buf, fav ? _("On") : _("Off"));
@@ -584,12 +614,24 @@ static void library_draw(const app *a, draw_list *l)
         float mid = fmaxf(ui_text_w(&ui, where, (int)lroundf(20 * u), false), 140 * u), g = 20 * u;
         float x = (W - pw - xw - mid - 2 * g) / 2, y = H - 24 * u - G.nav_h;
         if (G.page > 0)
-            ui_button(&ui, l, "page:previous", gw_rc(x, y, pw, G.nav_h), prev, false, false);
+            ui_button(&ui, l, "page:previous", gw_rc(x, y, pw, G.nav_h), prev, !strcmp(fx, "page:previous"),
+                      false);
         draw_text(l, gw_rc(x + pw + g, y, mid, G.nav_h), where, (int)lroundf(20 * u), ALIGN_CENTER | VALIGN_MIDDLE,
                   t->text_dim);
         if (G.page + 1 < G.npages)
-            ui_button(&ui, l, "page:next", gw_rc(x + pw + mid + 2 * g, y, xw, G.nav_h), next, false, true);
+            ui_button(&ui, l, "page:next", gw_rc(x + pw + mid + 2 * g, y, xw, G.nav_h), next,
+                      !strcmp(fx, "page:next"), true);
     }
+}
+
+/* The page buttons shown under the cards (large text). */
+static void library_page_buttons(const app *a, bool *prev, bool *next)
+{
+    const exercise *ex[MAX_LISTED];
+    int col[MAX_LISTED], n = library_ordered(a, ex, col);
+    grid G = library_grid_layout(a, ex, col, n);
+    *prev = G.npages > 1 && G.page > 0;
+    *next = G.npages > 1 && G.page + 1 < G.npages;
 }
 
 /* Large text: the page showing card i (cards on pages), and the first card of a page. */
@@ -608,6 +650,7 @@ static int library_page_of_card(const app *a, int i)
 
 static void library_enter(app *a)
 {
+    LIB(a)->star = false;
     if (a->focus.index < 0)
         a->focus.index = 0;
     app_refresh_recent(a);
@@ -692,20 +735,38 @@ static bool library_event(app *a, const gw_event *e)
     }
     if (n == 0)
         return false;
-    int m = n + library_extras(a);
-    bool on_card = a->focus.index < n;
-    if (!strcmp(k, "Down") || !strcmp(k, "dpdown") || !strcmp(k, "Tab"))
-        a->focus.index = (a->focus.index + 1) % m;
-    else if (!strcmp(k, "Up") || !strcmp(k, "dpup"))
-        a->focus.index = (a->focus.index + m - 1) % m;
-    else if ((!strcmp(k, "Right") || !strcmp(k, "dpright")) && on_card)
-        a->focus.index = library_across(a, a->view.rtl ? -1 : +1); /* mirrored: right is the previous column */
-    else if ((!strcmp(k, "Left") || !strcmp(k, "dpleft")) && on_card)
-        a->focus.index = library_across(a, a->view.rtl ? +1 : -1);
-    else if (!strcmp(k, "F") && on_card && app_personal(a)) {
+    int m = n + library_extras(a, 0, NULL, 0);
+    bool on_card = a->focus.index < n, *star = &LIB(a)->star;
+    *star = *star && on_card && app_personal(a); /* along a row: a card, its star, the next card */
+    bool fwd = !strcmp(k, a->view.rtl ? "Left" : "Right") || !strcmp(k, a->view.rtl ? "dpleft" : "dpright");
+    bool back = !strcmp(k, a->view.rtl ? "Right" : "Left") || !strcmp(k, a->view.rtl ? "dpright" : "dpleft");
+    bool up = !strcmp(k, "Up") || !strcmp(k, "dpup") || (!strcmp(k, "Tab") && (e->mods & GW_MOD_SHIFT));
+    if (up || !strcmp(k, "Down") || !strcmp(k, "dpdown") || !strcmp(k, "Tab")) {
+        *star = false;
+        a->focus.index = (a->focus.index + (up ? m - 1 : 1)) % m;
+    } else if (fwd && on_card) {
+        if (!*star && app_personal(a))
+            *star = true;
+        else {
+            int to = library_across(a, +1);
+            *star = *star && to == a->focus.index; /* the last column: stays on its star */
+            a->focus.index = to;
+        }
+    } else if (back && on_card && *star) {
+        *star = false;
+    } else if (back && on_card) {
+        int to = library_across(a, -1);
+        *star = to != a->focus.index && app_personal(a); /* the star beside it */
+        a->focus.index = to;
+    } else if ((!strcmp(k, "F") || (*star && (!strcmp(k, "Return") || !strcmp(k, "Space") ||
+                                              !strcmp(k, "Keypad Enter") || !strcmp(k, "a")))) &&
+               on_card && app_personal(a)) {
         char id[64];
         snprintf(id, sizeof id, "%s", ex[a->focus.index]->id);
-        app_toggle_favourite(a, id);
+        char w[DRAW_WIDGET_ID_MAX];
+        snprintf(w, sizeof w, "favourite:%.37s", id);
+        if (!*star || !app_press(a, w)) /* the star's press is traced as a tap's */
+            app_toggle_favourite(a, id);
         /* keep the focus on the same card after it moved */
         n = library_ordered(a, ex, col);
         for (int i = 0; i < n; i++)
@@ -716,7 +777,8 @@ static bool library_event(app *a, const gw_event *e)
             app_choose_exercise(a, ex[a->focus.index]->id);
         else {
             char id[DRAW_WIDGET_ID_MAX];
-            app_press(a, library_extra_id(a, a->focus.index - n, id, sizeof id));
+            library_extras(a, a->focus.index - n, id, sizeof id);
+            app_press(a, id);
         }
     } else
         return false;
@@ -733,4 +795,5 @@ const scene_vt scene_library = {
     .event = library_event,
     .activate = library_activate,
     .draw = library_draw,
+    .state_size = sizeof(struct library_st),
 };

@@ -617,6 +617,7 @@ static gw_ns pacer_scene_next_change(const app *a)
 const scene_vt scene_pacer = {
     .id = SCENE_PACER,
     .name = "pacer",
+    .focus_keys = FOCUS_TAB,
     .enter = pacer_enter,
     .event = pacer_scene_event,
     .activate = pacer_scene_activate,

@@ -180,6 +180,8 @@ static void prompts_draw_field(const app *a, draw_list *l, const char *id, const
     draw_text(l, gw_rc(r.x + 20 * u, r.y, r.w - 40 * u, r.h), empty ? placeholder : shown,
               (int)lroundf(24 * u), VALIGN_MIDDLE | TEXT_FIT, empty ? t->text_dim : t->text);
     draw_widget_add(l, id, r, false);
+    ui_ctx ui = app_ui(a);
+    ui_focus_ring_added(&ui, l, 14 * u);
     draw_widget_describe(l, ROLE_TEXT_FIELD, name, value);
 }
 
@@ -748,6 +750,7 @@ static bool prompts_event(app *a, const gw_event *e)
 const scene_vt scene_prompts = {
     .id = SCENE_PROMPTS,
     .name = "prompts",
+    .focus_keys = FOCUS_TAB,
     .enter = prompts_enter,
     .event = prompts_event,
     .activate = prompts_activate,

@@ -354,6 +354,7 @@ static void res_draw(const app *a, draw_list *l)
 const scene_vt scene_resonance = {
     .id = SCENE_RESONANCE,
     .name = "resonance",
+    .focus_keys = FOCUS_TAB,
     .enter = res_enter,
     .event = res_event,
     .activate = res_activate,

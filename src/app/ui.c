@@ -35,6 +35,12 @@ void ui_focus_ring(const ui_ctx *ui, draw_list *l, gw_rect r, float rad)
     draw_frame(l, gw_rc(r.x - g, r.y - g, r.w + 2 * g, r.h + 2 * g), rad + g, 3 * u, ui->th->focus);
 }
 
+void ui_focus_ring_added(const ui_ctx *ui, draw_list *l, float rad)
+{
+    if (l->nwid > 0 && l->wid[l->nwid - 1].focused)
+        ui_focus_ring(ui, l, l->wid[l->nwid - 1].r, rad);
+}
+
 /* pressed: the surface sinks a little into the screen */
 static gw_rect pressed_rect(const ui_ctx *ui, const char *id, gw_rect r)
 {
@@ -46,6 +52,7 @@ static gw_rect pressed_rect(const ui_ctx *ui, const char *id, gw_rect r)
 
 gw_rect ui_card(const ui_ctx *ui, draw_list *l, const char *id, gw_rect r, float rad, bool focused, gw_color base)
 {
+    focused = draw_focus_next(l, focused);
     gw_rect s = pressed_rect(ui, id, r);
     draw_rect(l, s, rad, ui_state_color(ui, id, focused && ui->focus_visible ? ui->th->surface_hi : base));
     if (focused)
@@ -64,6 +71,7 @@ const char *ui_pacer_style_label(int style)
 void ui_button(const ui_ctx *ui, draw_list *l, const char *id, gw_rect r, const char *label,
                bool focused, bool primary)
 {
+    focused = draw_focus_next(l, focused);
     const theme *t = ui->th;
     float u = ui->unit;
     float rad = r.h * 0.3f;

@@ -34,6 +34,9 @@ bool ui_pressed(const ui_ctx *ui, const char *id);
 gw_color ui_state_color(const ui_ctx *ui, const char *id, gw_color base);
 /* The focus ring around r, whose corners have radius rad (when focus is visible). */
 void ui_focus_ring(const ui_ctx *ui, draw_list *l, gw_rect r, float rad);
+/* The focus ring around the widget just added (draw_widget_add), when it has the
+ * focus: for controls drawn without ui_button or ui_card. */
+void ui_focus_ring_added(const ui_ctx *ui, draw_list *l, float rad);
 /* A card or chip: its surface (`base` at rest, surface_hi when focused) in its state,
  * the focus ring when focused, and its widget. Draw its content after it. Returns
  * the rectangle to draw the content in (inset while pressed). */

@@ -13,6 +13,7 @@ void draw_begin(draw_list *l, int w, int h, gw_color clear)
     l->nwid = 0;
     l->narena = 0;
     l->oom = false;
+    l->focus_stop = 0;
 }
 
 void draw_free(draw_list *l)
@@ -187,8 +188,14 @@ const char *draw_widget_state(const draw_list *l, const draw_widget *w)
     return w->state ? l->arena + w->state - 1 : "";
 }
 
+bool draw_focus_next(const draw_list *l, bool focused)
+{
+    return l->focus_stop > 0 ? l->focus_stop == l->nwid + 1 : focused;
+}
+
 void draw_widget_add(draw_list *l, const char *id, gw_rect r, bool focused)
 {
+    focused = draw_focus_next(l, focused);
     if (!grow((void **)&l->wid, &l->capwid, l->nwid + 1, sizeof *l->wid)) {
         l->oom = true;
         return;

@@ -82,6 +82,11 @@ typedef struct draw_list {
     draw_widget *wid; int nwid, capwid;
     char *arena; size_t narena, caparena;
     bool oom;               /* an allocation failed: the list is incomplete */
+    /* The keyboard focus by drawing order (the app's focus stops): the widget added
+     * as the focus_stop-th (1-based) is the focused one and no other is, whatever
+     * its drawer says; 0: each drawer says whether its widget has the focus. Set by
+     * the caller after draw_begin (which clears it). */
+    int focus_stop;
 } draw_list;
 
 void draw_begin(draw_list *l, int w, int h, gw_color clear);
@@ -107,6 +112,9 @@ static inline gw_color draw_gradient_bottom(const draw_cmd *c)
 }
 void draw_text(draw_list *l, gw_rect box, const char *utf8, int font_px, int flags, gw_color c);
 void draw_widget_add(draw_list *l, const char *id, gw_rect r, bool focused);
+/* Whether the widget about to be added has the focus: `focused` (its drawer's say),
+ * unless the list has a focus stop, which decides (draw_list.focus_stop). */
+bool draw_focus_next(const draw_list *l, bool focused);
 /* Describes the widget added last: its role, name and state (NULL: left as they are;
  * copied into the list, so never a text of the list itself). Nothing happens when the list has no widget. */
 void draw_widget_describe(draw_list *l, draw_role role, const char *name, const char *state);

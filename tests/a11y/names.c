@@ -6,8 +6,9 @@
  * en, es, de and ar, at 100% and 200% text. Each screen is also walked by keyboard
  * (Tab, then Down, as a person would): every focus stop is checked again, as drawn
  * after the key. GW_A11Y_NAMES=1 prints every control as read aloud would say it.
- * `a11y_names --reach` lists instead, in en and ar, every control that Tab and the arrow
- * keys never focus (some are reached by their own keys; see docs/accessibility.md).
+ * `a11y_names --reach` (a11y.reach) checks instead, in en and ar at 100% and en at 200%, that
+ * every control takes the keyboard's focus by Tab, Shift+Tab or the arrow keys, and
+ * lists each that never does (docs/accessibility.md).
  * Needs GROUNDWORK_DATA_DIR=<build>/data (content, fonts, locale). */
 #include <libintl.h>
 #include <limits.h>
@@ -38,21 +39,32 @@ static bool verbose;
 static bool reach_mode; /* --reach: every control can take the focus (a11y.reach) */
 
 /* The controls of `first` a person can press (all but panels) that no key of the walk
- * ever focuses: Tab, then each arrow, each as many times as there are controls and
- * more, from the screen as it was. Counted on the widgets' ids as drawn focused. */
-static int unreached(app *a, const char *lang, int pct, const char *screen, const draw_list *first)
+ * ever focuses: Tab, Shift+Tab, then each arrow, then Down and Right (or Left) in
+ * turn (a library card, then its star), each twice as many times as there are
+ * controls and more (the stops of present's two windows together; the cards of
+ * every page), from the screen as it was. Counted on the widgets' ids as drawn focused, in
+ * the window `first` was drawn for (present's control window, or the screen). */
+static int unreached(app *a, const char *lang, int pct, const char *screen, const draw_list *first, bool control)
 {
-    static const char *const KEYS[] = { "Tab", "Down", "Right", "Up", "Left" };
+    static const char *const WALKS[][2] = { { "Tab", NULL },  { "Shift+Tab", NULL }, { "Down", NULL },
+                                            { "Right", NULL }, { "Up", NULL },       { "Left", NULL },
+                                            { "Down", "Right" }, { "Down", "Left" } };
     enum { MAXW = 256 };
     bool got[MAXW] = { false };
     int n = first->nwid < MAXW ? first->nwid : MAXW;
-    for (size_t k = 0; k < sizeof KEYS / sizeof *KEYS; k++)
-        for (int i = 0; i < 2 * n + 4 && !a->end.quit; i++) {
+    for (size_t k = 0; k < sizeof WALKS / sizeof *WALKS; k++)
+        for (int i = 0; i < (WALKS[k][1] ? 2 : 1) * (2 * n + 4) && !a->end.quit; i++) {
+            const char *key = WALKS[k][i % 2] ? WALKS[k][i % 2] : WALKS[k][0];
             gw_event e = { .type = EV_KEY };
-            snprintf(e.key, sizeof e.key, "%s", KEYS[k]);
+            bool shift = !strncmp(key, "Shift+", 6);
+            snprintf(e.key, sizeof e.key, "%s", shift ? key + 6 : key);
+            e.mods = shift ? GW_MOD_SHIFT : 0;
             app_event(a, &e);
             draw_list l = { 0 };
-            app_draw(a, &l);
+            if (control)
+                app_draw_control(a, &l);
+            else
+                app_draw(a, &l);
             for (int w = 0; w < l.nwid; w++)
                 if (l.wid[w].focused)
                     for (int j = 0; j < n; j++)
@@ -141,13 +153,15 @@ static int check(pack_set *packs, const char *lang, int pct, const shot *s)
     ((struct kiosk_library_st *)app_state(&a, SCENE_KIOSK_LIBRARY))->page = s->page;
     if (s->prep)
         s->prep(&a);
+    if (s->control) /* the second window, where the therapist's controls go */
+        app_control_window(&a, 1280, 720);
     draw_list l = { 0 };
     if (s->control)
         app_draw_control(&a, &l);
     else
         app_draw(&a, &l);
     if (reach_mode) {
-        int bad = unreached(&a, lang, pct, s->name, &l);
+        int bad = unreached(&a, lang, pct, s->name, &l, s->control);
         draw_free(&l);
         app_free(&a);
         return bad;
@@ -267,8 +281,9 @@ int main(int argc, char **argv)
     int bad = 0;
     for (size_t li = 0; li < sizeof LANGS / sizeof *LANGS; li++)
         for (size_t pi = 0; pi < sizeof PCT / sizeof *PCT; pi++) {
-            /* reach: left to right and right to left, at 100% */
-            if (reach_mode && (pi > 0 || (strcmp(LANGS[li], "en") && strcmp(LANGS[li], "ar"))))
+            /* reach does not depend on the words: left to right and right to left (the
+             * arrows follow the mirrored layout) at 100%, and the pages of 200% once */
+            if (reach_mode && strcmp(LANGS[li], "en") && (strcmp(LANGS[li], "ar") || pi > 0))
                 continue;
             for (size_t si = 0; si < sizeof SHOTS / sizeof *SHOTS; si++)
                 bad += check(&env.packs, LANGS[li], PCT[pi], &SHOTS[si]);
