@@ -33,4 +33,5 @@ void app_overlay_backdrop(const app *a, draw_list *l, const scene_vt *under)
     gw_color veil = a->th->bg;
     veil.a = 225;
     draw_rect(l, gw_rc(0, 0, (float)a->w, (float)a->h), 0, veil);
+    l->words_from = l->ncmd; /* read aloud says the overlay's words, not those under it */
 }

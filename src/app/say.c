@@ -156,12 +156,13 @@ static void sentence(char *buf, size_t n, const char *part)
 }
 
 /* The screen's own words: the texts that are not on a control (a control is said when
- * it has the focus), in drawing order, one sentence each. A panel or a control as
+ * it has the focus), in drawing order, one sentence each; an overlay's, not those of
+ * the screen it is shown over. A panel or a control as
  * large as a quarter of the screen (a step's whole content, "touch to begin") holds
  * words, not a label. */
 static void words_of(const draw_list *l, char *buf, size_t n)
 {
-    for (int i = 0; i < l->ncmd; i++) {
+    for (int i = l->words_from; i < l->ncmd; i++) { /* not an overlay's backdrop */
         const draw_cmd *c = &l->cmd[i];
         const char *t = draw_text_of(l, c);
         if (c->op != DRAW_TEXT || !*t || !strcmp(t, "|"))

@@ -14,6 +14,7 @@ void draw_begin(draw_list *l, int w, int h, gw_color clear)
     l->narena = 0;
     l->oom = false;
     l->focus_stop = 0;
+    l->words_from = 0;
 }
 
 void draw_free(draw_list *l)

@@ -87,6 +87,10 @@ typedef struct draw_list {
      * its drawer says; 0: each drawer says whether its widget has the focus. Set by
      * the caller after draw_begin (which clears it). */
     int focus_stop;
+    /* The first command whose words are the screen's own: those before it (an
+     * overlay's backdrop, the screen it is shown over) are not read aloud as its
+     * text. 0: all; cleared by draw_begin. */
+    int words_from;
 } draw_list;
 
 void draw_begin(draw_list *l, int w, int h, gw_color clear);
