@@ -88,8 +88,11 @@ static void panel_exercise_controls(lay *L)
         char style[96];
         snprintf(style, sizeof style, _("Style: %s"), ui_pacer_style_label(pacer_style_of(a)));
         lay_flow(L, &LAY_BUTTON,
-             (const lay_item[]){ { "style", style, false }, { "mute", pacer_muted(a) ? _("Unmute") : _("Mute"), pacer_muted(a) } },
+             (const lay_item[]){ { "style", style, false },
+                                 { "mute", pacer_muted(a) ? _("Sound: off") : _("Sound: on"), pacer_muted(a) } },
              2);
+        /* the last control drawn: heard as the switch it is ("Sound, switch, Off") */
+        draw_widget_describe(L->l, ROLE_SWITCH, _("Sound"), pacer_muted(a) ? _("Off") : _("On"));
     } else if (a->ex->kind == EX_GUIDED) {
         lay_flow(L, &LAY_BUTTON,
              (const lay_item[]){ { "previous", _("Prev."), false }, { "next", _("Next"), false }, { "pause", pause, false },

@@ -157,11 +157,19 @@ static void controls(const app *a, ctl *b, char *style_buf, size_t n)
         style_w = fmaxf(style_w, ui_button_w(&ui, style_buf, 0) / app_unit(a));
     }
     snprintf(style_buf, n, _("Style: %s"), ui_pacer_style_label(pacer_style_of(a)));
+    /* the toggles name what they change and its state, as wide as their wider state */
+    const char *sound[2] = { _("Sound: on"), _("Sound: off") }, *voice[2] = { _("Voice guidance: off"),
+                                                                               _("Voice guidance: on") };
+    float sound_w = 120, voice_w = 120;
+    for (int i = 0; i < 2; i++) {
+        sound_w = fmaxf(sound_w, ui_button_w(&ui, sound[i], 0) / app_unit(a));
+        voice_w = fmaxf(voice_w, ui_button_w(&ui, voice[i], 0) / app_unit(a));
+    }
     ctl c[NCTL] = {
         { "shorter", _("Shorter"), 120 }, { "pause", a->clock.paused ? _("Resume") : _("Pause"), 150 },
         { "longer", _("Longer"), 120 },   { "style", style_buf, style_w },
-        { "mute", ST(a)->muted ? _("Unmute") : _("Mute"), 120 },
-        { "speak", ST(a)->speak ? _("Quiet") : _("Voice"), 120 },
+        { "mute", sound[ST(a)->muted], sound_w },
+        { "speak", voice[ST(a)->speak], voice_w },
     };
     memcpy(b, c, sizeof c);
 }
@@ -236,18 +244,25 @@ static pacer_layout lay_out(const app *a, float bar, const char *left, const cha
      * a column at the right: whichever leaves the figure more room */
     float two_fh = H - bar - (sh + bh + 44 * u);
     float room_two = total <= W - 2 * pad ? fminf(W, two_fh) : 0;
-    /* the controls in a column at the right (two columns if one is too tall) */
+    /* the controls in a column at the right (two columns if one is too tall), as wide
+     * as all but the two toggles need and a little more: a toggle's long label with
+     * its state wraps rather than take the figure's room */
     float cw = 200 * u;
-    for (int i = 0; i < NCTL; i++)
+    for (int i = 0; i < NCTL - 2; i++)
         cw = fmaxf(cw, bw[i]);
+    cw = fmaxf(cw, fminf(fmaxf(bw[NCTL - 2], bw[NCTL - 1]), cw * 1.15f));
     cw = fminf(cw, W * 0.34f);
-    float cbh = 60 * u;
-    for (int i = 0; i < NCTL; i++)
-        cbh = fmaxf(cbh, ui_button_h(&ui, b[i].label, cw, 60 * u));
+    float cbh = 60 * u, ch[NCTL], one = (NCTL - 1) * gap;
+    for (int i = 0; i < NCTL; i++) {
+        ch[i] = ui_button_h(&ui, b[i].label, cw, 60 * u);
+        cbh = fmaxf(cbh, ch[i]);
+        one += ch[i];
+    }
     float top = bar + 8 * u, bottom = H - 24 * u;
-    int ncol = (float)NCTL * cbh + (NCTL - 1) * gap <= bottom - top ? 1 : 2;
+    /* one column, each button as tall as its label needs; or two of the tallest */
+    int ncol = one <= bottom - top ? 1 : 2;
     int per = (NCTL + ncol - 1) / ncol;
-    float colh = (float)per * cbh + (float)(per - 1) * gap;
+    float colh = ncol == 1 ? one : (float)per * cbh + (float)(per - 1) * gap;
     float x0 = W - pad - (float)ncol * cw - (float)(ncol - 1) * gap;
     float aw = x0 - 2 * pad;
     /* the status under the figure: one line, or the time left below the breath */
@@ -265,9 +280,14 @@ static pacer_layout lay_out(const app *a, float bar, const char *left, const cha
         L.fig = gw_rc(0, bar, W, L.status.y - 8 * u - bar);
         return L;
     }
-    float y0 = top + fmaxf(0, (bottom - top - colh) / 2);
-    for (int i = 0; i < NCTL; i++)
-        L.ctl[i] = gw_rc(x0 + (float)(i / per) * (cw + gap), y0 + (float)(i % per) * (cbh + gap), cw, cbh);
+    float y0 = top + fmaxf(0, (bottom - top - colh) / 2), y = y0;
+    for (int i = 0; i < NCTL; i++) {
+        if (ncol == 1) {
+            L.ctl[i] = gw_rc(x0, y, cw, ch[i]);
+            y += ch[i] + gap;
+        } else
+            L.ctl[i] = gw_rc(x0 + (float)(i / per) * (cw + gap), y0 + (float)(i % per) * (cbh + gap), cw, cbh);
+    }
     L.status = gw_rc(pad, bottom - st_h, aw, st_h);
     L.status_w = stack ? aw : aw / 2;
     L.fig = gw_rc(pad, bar, aw, L.status.y - 8 * u - bar);
@@ -298,8 +318,13 @@ static void footer(const app *a, draw_list *l, const pacer_layout *L, const char
     ctl b[NCTL];
     char style_buf[96];
     controls(a, b, style_buf, sizeof style_buf);
-    for (int i = 0; i < NCTL; i++)
+    for (int i = 0; i < NCTL; i++) {
         ui_button(&ui, l, b[i].id, L->ctl[i], b[i].label, false, false);
+        if (!strcmp(b[i].id, "mute")) /* heard as a switch: "Sound, switch, On" */
+            draw_widget_describe(l, ROLE_SWITCH, _("Sound"), ST(a)->muted ? _("Off") : _("On"));
+        else if (!strcmp(b[i].id, "speak"))
+            draw_widget_describe(l, ROLE_SWITCH, _("Voice guidance"), ST(a)->speak ? _("On") : _("Off"));
+    }
 }
 
 /* The closing screen: well done, how many breaths, Again and Finish. */
