@@ -35,6 +35,12 @@ if(X11_FOUND AND XEXT_FOUND)
                        $<TARGET_FILE:groundwork> ${CMAKE_BINARY_DIR}/test-live-${what} ${what})
       set_tests_properties(display.live_${what} PROPERTIES ENVIRONMENT "${GW_DISPLAY_ENV}" LABELS display TIMEOUT 240)
     endforeach()
+    # a key held down (the server's auto-repeat): a press acts once, a key that moves
+    # repeats, the kiosk's Space held 3 s turns read aloud on; its own X server
+    add_test(NAME display.live_keys
+             COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/display/check_live_keys.py
+                     $<TARGET_FILE:groundwork> ${CMAKE_BINARY_DIR}/test-live-keys)
+    set_tests_properties(display.live_keys PROPERTIES ENVIRONMENT "${GW_DISPLAY_ENV}" LABELS display TIMEOUT 240)
     # present with two displays (two monitors side by side on Xorg's dummy driver, Xinerama,
     # two X screens) and one; its own X servers
     add_test(NAME display.present_xinerama

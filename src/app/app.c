@@ -424,6 +424,20 @@ static void pointer_state(app *a, const gw_event *e)
     snprintf(a->focus.hover, sizeof a->focus.hover, "%s", id);
 }
 
+/* A key held down repeats (the system's auto-repeat). Keys that move go on moving (the
+ * focus, a breath's length, a page, text being deleted); a press, a toggle or a
+ * shortcut happens once per press, so holding Enter or Space does not press a control
+ * or pause and resume again and again (nor hold the kiosk's Space past its first press). */
+static bool key_repeats(const gw_event *e)
+{
+    static const char *const MOVE[] = { "Up", "Down", "Left", "Right", "Tab", "Backspace", "Delete",
+                                        "PageUp", "PageDown", "Page Up", "Page Down" };
+    for (size_t i = 0; i < sizeof MOVE / sizeof *MOVE; i++)
+        if (!strcmp(e->key, MOVE[i]))
+            return true;
+    return false;
+}
+
 void app_event(app *a, const gw_event *e)
 {
     if (e->type == EV_KEY_UP) { /* the press did all a key does; only a held key's timer ends */
@@ -433,6 +447,8 @@ void app_event(app *a, const gw_event *e)
     }
     if (e->type != EV_RESIZE && e->type != EV_AUDIO_DEVICE)
         a->last_input = a->now;
+    if (e->type == EV_KEY && e->repeat && !key_repeats(e)) /* held: pressed once, not again and again */
+        return;
     if (a->mode->filter && a->mode->filter(a, e))
         return;
     switch (e->type) {
