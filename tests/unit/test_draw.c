@@ -1,4 +1,5 @@
 /* draw: display lists, widgets and the frame diff that decides what is redrawn. */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -259,6 +260,46 @@ static void a_growing_straight_line_dirties_only_its_new_part(void **st)
     draw_free(&b);
 }
 
+/* With room for more rectangles, a disc and its glow that only grew about the same
+ * centre dirty the ring between their old and new extents, as bands that cover every
+ * pixel whose distance from the centre lies in it and leave the inside alone; with
+ * DRAW_MAX_DIRTY only, their square as before. */
+static void a_growing_orb_dirties_only_its_ring(void **st)
+{
+    (void)st;
+    draw_list a = { 0 }, b = { 0 };
+    draw_begin(&a, 1920, 1080, BG);
+    draw_begin(&b, 1920, 1080, BG);
+    draw_glow(&a, 500.5f, 540, 300, 90, GLOW_HOLLOW, FG);
+    draw_circle(&a, 500.5f, 540, 300, FG);
+    draw_glow(&b, 500.5f, 540, 303, 91, GLOW_HOLLOW, FG);
+    draw_circle(&b, 500.5f, 540, 301.5f, FG);
+    gw_rect r[DRAW_MAX_RECTS];
+    int n = draw_diff_rects(&a, &b, r, DRAW_MAX_RECTS);
+    assert_true(n > 4 && n <= DRAW_MAX_RECTS);
+    float total = 0;
+    for (int i = 0; i < n; i++)
+        total += r[i].w * r[i].h;
+    assert_true(total < 0.5f * 790 * 790); /* not the glow's square */
+    /* every pixel from inside the old disc's edge to the new glow's end (394) is covered;
+     * the centre is not */
+    for (int ang = 0; ang < 360; ang += 3)
+        for (float d = 291; d <= 395; d += 1) {
+            float x = 500.5f + d * cosf((float)ang * 0.0174533f), y = 540 + d * sinf((float)ang * 0.0174533f);
+            bool in = false;
+            for (int i = 0; i < n && !in; i++)
+                in = gw_rect_has(r[i], x, y);
+            assert_true(in);
+        }
+    for (int i = 0; i < n; i++)
+        assert_false(gw_rect_has(r[i], 500, 540));
+    /* room for DRAW_MAX_DIRTY only: the square, as before */
+    assert_int_equal(draw_diff_rects(&a, &b, r, DRAW_MAX_DIRTY), 1);
+    assert_true(r[0].w > 780 && r[0].h > 780);
+    draw_free(&a);
+    draw_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -273,6 +314,7 @@ int main(void)
         cmocka_unit_test(an_added_command_does_not_dirty_those_after_it),
         cmocka_unit_test(a_progress_ring_dirties_only_the_moved_arc),
         cmocka_unit_test(a_growing_straight_line_dirties_only_its_new_part),
+        cmocka_unit_test(a_growing_orb_dirties_only_its_ring),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
