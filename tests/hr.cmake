@@ -36,3 +36,7 @@ if(GW_DBUS_DAEMON AND SDBUS_FOUND AND GW_XVFB AND GW_XDOTOOL)
 else()
   gw_tool_missing(hr.live display "dbus-daemon, Xvfb, xdotool or libsystemd-dev is missing: run scripts/deps.sh")
 endif()
+
+# The swing per breath beside the heart-rate line: hr_swing events from a recording.
+add_test(NAME hr.swing_play COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/hr/check_swing.py $<TARGET_FILE:groundwork>)
+set_tests_properties(hr.swing_play PROPERTIES LABELS e2e TIMEOUT 300 ENVIRONMENT "${GW_TEST_ENV}")

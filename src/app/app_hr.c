@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "app/ui.h"
 #include "core/i18n.h"
 #include "platform/plat_clock.h"
 #include "platform/plat_hr.h"
@@ -133,6 +134,9 @@ void app_hr_start(app *a, gw_ns first)
     s->outcome = HR_NONE;
     s->chosen = -1;
     s->page = 0;
+    hrswing_reset(&s->swing);
+    s->fig_ok = false;
+    memset(&s->fig, 0, sizeof s->fig);
     if (s->rec)
         hrlive_replay_start(&s->live, s->rec, s->nrec, first);
     else
@@ -177,6 +181,29 @@ void app_hr_advance(app *a, gw_ns t)
         trace_end(a->tr);
     }
     s->traced += added;
+    /* the swing figure: recomputed as each breath settles, traced when it changes */
+    hrswing_fig f;
+    bool ok = hrswing_figure(&s->swing, &s->live, t, &f);
+    if (f.settled == s->fig.settled)
+        return;
+    bool changed = ok != s->fig_ok || (ok && (lround(f.bpm * 10) != lround(s->fig.bpm * 10) ||
+                                             f.growing != s->fig.growing || f.breaths != s->fig.breaths));
+    s->fig = f;
+    s->fig_ok = ok;
+    if (!ok || !changed)
+        return;
+    trace_begin(a->tr, a->now, "hr_swing");
+    trace_num(a->tr, "swing", round(f.bpm * 10) / 10);
+    trace_int(a->tr, "breaths", f.breaths);
+    trace_bool(a->tr, "growing", f.growing);
+    trace_end(a->tr);
+}
+
+void app_hr_breath(app *a, gw_ns t)
+{
+    struct hr_st *s = ST(a);
+    if (s->on)
+        hrswing_breath(&s->swing, t);
 }
 
 void app_hr_block(app *a, int k, gw_ns start, gw_ns end, double paced)
@@ -330,4 +357,46 @@ void app_hr_draw_trace(const app *a, draw_list *l, gw_rect r)
         px = x;
         py = y;
     }
+}
+
+/* The swing figure's two lines: the value and what it is. */
+static void swing_lines(const struct hr_st *s, char *value, size_t n, const char **what)
+{
+    snprintf(value, n, _("%d bpm"), (int)lround(s->fig.bpm));
+    *what = s->fig.growing ? _("swing growing") : _("swing per breath");
+}
+
+void app_hr_draw_live(const app *a, draw_list *l, gw_rect row)
+{
+    const struct hr_st *s = ST(a);
+    if (!s->on || hrlive_count(&s->live) < 2)
+        return;
+    ui_ctx ui = app_ui(a);
+    float u = app_unit(a), gap = 16 * u;
+    int vpx = (int)lroundf(22 * u), cpx = (int)lroundf(16 * u);
+    /* the figure's room is kept from the start, as wide as its widest words, so neither
+     * the line nor the figure moves when it appears or changes */
+    char widest[32];
+    snprintf(widest, sizeof widest, _("%d bpm"), 88);
+    float fw = fmaxf(ui_text_w(&ui, widest, vpx, true),
+                     fmaxf(ui_text_w(&ui, _("swing growing"), cpx, false), ui_text_w(&ui, _("swing per breath"), cpx, false)));
+    fw = fminf(fw + 2 * 8 * u, row.w * 0.3f);
+    float cx = row.x + row.w / 2, tw = fminf(row.w * 0.6f, 2 * (row.w * 0.48f - gap - fw));
+    app_hr_draw_trace(a, l, gw_rc(cx - tw / 2, row.y, tw, row.h));
+    if (!s->fig_ok)
+        return;
+    char value[32];
+    const char *what;
+    swing_lines(s, value, sizeof value, &what);
+    float vh = ui_text_h(&ui, value, vpx, true, 0), ch = ui_text_h(&ui, what, cpx, false, 0);
+    /* centred on the line, but never below it (large text: it grows upwards, beside the
+     * figure, clear of the status under it) */
+    float x = cx + tw / 2 + gap, y = fminf(row.y + row.h / 2 - (vh + ch) / 2, row.y + row.h - (vh + ch));
+    const theme *t = a->th;
+    if (s->fig.growing) /* a soft light behind it, never an alarm */
+        draw_rect(l, gw_rc(x, y - 4 * u, fw, vh + ch + 8 * u), 10 * u, t->surface);
+    draw_text(l, gw_rc(x + 8 * u, y, fw - 16 * u, vh), value, vpx, ALIGN_LEFT | VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8),
+              t->text);
+    draw_text(l, gw_rc(x + 8 * u, y + vh, fw - 16 * u, ch), what, cpx, ALIGN_LEFT | VALIGN_MIDDLE | TEXT_FIT,
+              s->fig.growing ? t->text : t->text_dim);
 }

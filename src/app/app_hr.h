@@ -2,8 +2,9 @@
  * measures. It owns the heart-rate source (a recording given with --hr-replay, or the
  * live program's sensor through plat_hr), the beats of the exercise in progress on its
  * timeline (core/hrlive: elapsed time, pauses excluded) and, for the assessment, each
- * block's measures and the rate chosen (core/resonance). Each clean beat is traced
- * `hr`; each block `resonance_block`; the result `resonance`.
+ * block's measures and the rate chosen (core/resonance); and the swing per breath shown
+ * beside the heart-rate line (core/hrswing). Each clean beat is traced `hr`; each new
+ * swing figure `hr_swing`; each block `resonance_block`; the result `resonance`.
  * Its state is the resonance scene's (app_state(a, SCENE_RESONANCE)): the scene that
  * shows the assessment draws it; pacer.c feeds it as the breathing runs; app_home.c
  * keeps the result in the practice log. It calls none of them. */
@@ -13,6 +14,7 @@
 #include <stddef.h>
 #include "core/draw.h"
 #include "core/hrlive.h"
+#include "core/hrswing.h"
 #include "core/resonance.h"
 
 typedef struct app app;
@@ -37,6 +39,9 @@ struct hr_st {
     int   traced_state;         /* the sensor's state last traced (`hr_sensor`), -1 none */
     int   traced_why;
     hrlive live;                /* this exercise's beats */
+    hrswing swing;              /* its breaths, for the swing per breath */
+    hrswing_fig fig;            /* the swing shown (fig_ok: there is one) */
+    bool  fig_ok;
     bool  on;                   /* a breathing exercise is taking beats */
     gw_ns first;                /* elapsed time of its first paced breath */
     int   traced;               /* beats added since the exercise began (all traced) */
@@ -82,7 +87,10 @@ bool app_hr_source(const app *a);
 /* A breathing exercise starts; its first paced breath begins at elapsed time `first`
  * (a recording's first beat begins then). The assessment's measures are cleared. */
 void app_hr_start(app *a, gw_ns first);
-/* The beats up to elapsed time t (each traced `hr`). */
+/* A breath of the exercise began at elapsed time t (the swing is measured per breath). */
+void app_hr_breath(app *a, gw_ns t);
+/* The beats up to elapsed time t (each traced `hr`), and the swing figure of the
+ * breaths ended by then (traced `hr_swing` when it changes). */
 void app_hr_advance(app *a, gw_ns t);
 /* The assessment's block k ([start, end) on the timeline, `paced` breaths a minute as
  * really paced) has ended: measured and traced `resonance_block`. */
@@ -104,5 +112,10 @@ void app_hr_rate_text(char *buf, size_t n, double rate, bool trim);
 const hrlive *app_hr_live(const app *a);
 /* Draws the heart rate of the last breaths as a calm line in r (nothing without beats). */
 void app_hr_draw_trace(const app *a, draw_list *l, gw_rect r);
+/* The row under the breathing figure (`row`: the figure's width, the line's height): the
+ * heart-rate line centred in it and, once a breath has been measured, the swing per
+ * breath beside it ("8 bpm", "swing per breath"; "swing growing", softly lit, when it
+ * grows). Nothing without beats. */
+void app_hr_draw_live(const app *a, draw_list *l, gw_rect row);
 
 #endif

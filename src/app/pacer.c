@@ -63,6 +63,7 @@ static bool pacer_resonance(const app *a) { return a->ex && a->ex->kind == EX_RE
 void pacer_start(app *a)
 {
     struct pacer_st *s = ST(a);
+    s->breath_fed = -1;
     if (pacer_resonance(a)) {
         res_run_start(&s->res, &s->run, &a->ex->resonance);
         app_hr_start(a, a->ex->resonance.lead_in_ns);
@@ -171,6 +172,58 @@ static void pacer_phase(app *a, const pacer_event *e)
         pacer_say(a, breath_kind_row_of(e->kind)->word);
 }
 
+/* The start of the breath under way at time t of pattern p's own timeline, or -1 (the
+ * lead-in, the opening exhale, the end): back from t phase by phase, in closed form. */
+static gw_ns breath_begun(const breath_pattern *p, gw_ns t)
+{
+    breath_state st;
+    breath_at(p, t, &st);
+    if (st.stage != BREATH_STAGE_BREATHING || st.opening)
+        return -1;
+    while (st.index > 0 && st.phase_start > 0)
+        breath_at(p, st.phase_start - 1, &st);
+    return st.phase_start;
+}
+
+/* The pattern in force at elapsed time t and where its timeline begins (the
+ * assessment's block, else the run's). */
+static const breath_pattern *pattern_at(const struct pacer_st *s, bool res, gw_ns t, gw_ns *origin)
+{
+    *origin = 0;
+    if (!res)
+        return &s->run.pattern;
+    int k = 0;
+    while (k + 1 < RES_BLOCKS && t >= s->res.start[k + 1])
+        k++;
+    *origin = s->res.start[k];
+    return &s->res.block[k];
+}
+
+/* The heart-rate swing is measured per breath (app_hr): when a new breath has begun,
+ * the starts of the last few breaths, found in closed form so that a frame rendered at
+ * any moment shows what a run up to it would. */
+static void pacer_breaths(app *a, bool res, gw_ns t)
+{
+    struct pacer_st *s = ST(a);
+    gw_ns starts[HRSWING_KEEP];
+    int n = 0;
+    for (gw_ns x = t; n < HRSWING_KEEP && x >= 0;) {
+        gw_ns origin;
+        const breath_pattern *p = pattern_at(s, res, x, &origin);
+        gw_ns b = breath_begun(p, x - origin);
+        if (n == 0 && b >= 0 && b + origin < s->breath_fed)
+            s->breath_fed = -1; /* the timeline moved back (a pace adjusted): counted again */
+        if (b < 0 || b + origin <= s->breath_fed)
+            break; /* none under way, or those before are known */
+        starts[n++] = b + origin;
+        x = b + origin - 1;
+    }
+    for (int i = n - 1; i >= 0; i--)
+        app_hr_breath(a, starts[i]);
+    if (n > 0)
+        s->breath_fed = starts[0];
+}
+
 void pacer_advance(app *a)
 {
     struct pacer_st *s = ST(a);
@@ -181,6 +234,7 @@ void pacer_advance(app *a)
     int n = res ? res_run_update(&s->res, &s->run, t, &o, ev) : pacer_run_update(&s->run, t, &o, ev);
     for (int k; res && (k = res_run_block_ended(&s->res)) >= 0;) /* measured as each ends */
         app_hr_block(a, k, s->res.start[k], s->res.start[k + 1], res_pattern_rate(&s->res.block[k]));
+    pacer_breaths(a, res, t);
     app_hr_advance(a, t);
     for (int i = 0; i < n; i++) {
         const pacer_event *e = &ev[i];

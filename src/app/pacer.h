@@ -25,6 +25,7 @@ struct pacer_st {
     bool  rumble_off;       /* gamepad rumble on phase changes is on unless this is set */
     int   rumble_seq;       /* bumped at every phase change; the live runner rumbles */
     breath_kind rumble_kind;
+    gw_ns breath_fed;       /* the start of the last breath told to app_hr (-1: none) */
 };
 
 /* The style shown for the current exercise (the person's choice, else the exercise's);

@@ -491,9 +491,9 @@ static void pacer_scene_draw(const app *a, draw_list *l)
     }
     }
     footer(a, l, &L, left, right);
-    /* the heart rate as a calm line under the figure, while a sensor or recording gives
-     * beats (app_hr.c draws it; nothing without) */
-    app_hr_draw_trace(a, l, gw_rc(cx - FW * 0.3f, L.fig.y + L.fig.h - 40 * u, FW * 0.6f, 32 * u));
+    /* the heart rate as a calm line under the figure and the swing per breath beside
+     * it, while a sensor or recording gives beats (app_hr.c draws them; nothing without) */
+    app_hr_draw_live(a, l, gw_rc(L.fig.x, L.fig.y + L.fig.h - 40 * u, FW, 32 * u));
     if (a->clock.paused)
         draw_text(l, gw_rc(L.fig.x, bar, FW, paused_h), _("Paused"), ppx, ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8),
                   t->focus);
