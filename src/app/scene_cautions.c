@@ -186,6 +186,11 @@ static const char *cautions_how_to(const exercise *e)
     case EX_GUIDED:
         return _("Follow the voice or the words on screen. Tense only as much as is comfortable, then let go. "
                  "Previous and Next move between steps, Pause stops; skip any part that hurts.");
+    case EX_RESONANCE:
+        return _("Follow the figure at five slow rates, two minutes each, from 6.5 down to 4.5 breaths a minute, "
+                 "out longer than in. A heart-rate strap measures how much your heart rate rises and falls with "
+                 "each breath; the rate where it swings most is your resonance rate. The rates are set, so there is "
+                 "no Longer or Shorter; Pause stops. Sit still and breathe gently; never force it.");
     default:
         return _("Take each step at your own pace. Tap a dot for each thing you name; Next moves on; "
                  "Hint gives an idea if you are stuck. You can stop at any time.");

@@ -7,7 +7,8 @@
  * shows the phase word, a seconds count and a thin progress ring; the footer shows
  * "breath n of N" and the time left. Positions are quantized so frames that would give
  * the same pixels compare equal (draw_diff) and the calm style changes once a second.
- * Widget ids: back, pause, shorter, longer, style, mute, done, again.
+ * Widget ids: back, pause, shorter, longer (not in the resonance assessment), style,
+ * mute, speak, done, again.
  * Keys: Space/P pause, Up/Right longer, Down/Left shorter, S style, M mute, Escape leaves.
  *
  * Longer/shorter change every phase by 0.5 s (pacer_run_adjust) at once. The timeline is
@@ -142,13 +143,15 @@ typedef struct pacer_layout {
     gw_rect status;      /* the row of "breath n of N" and the time left */
     float status_w;      /* the width each of those two may take */
     gw_rect ctl[NCTL];
+    int nctl;            /* the controls shown */
     float px_status;
 } pacer_layout;
 
-/* The controls; Style names the style shown ("Style: Orb"), as wide as its widest
- * name needs so the row does not shift as the styles go round. style_buf holds its
- * label. */
-static void controls(const app *a, ctl *b, char *style_buf, size_t n)
+/* The controls, how many (into b); Style names the style shown ("Style: Orb"), as wide
+ * as its widest name needs so the row does not shift as the styles go round. style_buf
+ * holds its label. Shorter and Longer only where the pace is the person's to change
+ * (not the resonance assessment, whose rates are fixed). */
+static int controls(const app *a, ctl *b, char *style_buf, size_t n)
 {
     ui_ctx ui = app_ui(a);
     float style_w = 120;
@@ -171,7 +174,12 @@ static void controls(const app *a, ctl *b, char *style_buf, size_t n)
         { "mute", sound[ST(a)->muted], sound_w },
         { "speak", voice[ST(a)->speak], voice_w },
     };
-    memcpy(b, c, sizeof c);
+    bool pace = exercise_paced(a->ex);
+    int k = 0;
+    for (int i = 0; i < NCTL; i++)
+        if (pace || (strcmp(c[i].id, "shorter") && strcmp(c[i].id, "longer")))
+            b[k++] = c[i];
+    return k;
 }
 
 static void status_text(const app *a, const breath_state *s, char *left, size_t nl, char *right, size_t nr)
@@ -191,14 +199,14 @@ static pacer_layout lay_out(const app *a, float bar, const char *left, const cha
     float pad = 40 * u, gap = 10 * u;
     ctl b[NCTL];
     char style_buf[96];
-    controls(a, b, style_buf, sizeof style_buf);
+    int nc = L.nctl = controls(a, b, style_buf, sizeof style_buf);
     L.bar = bar;
     L.px_status = (int)lroundf(24 * u);
     int spx = (int)L.px_status;
     float lw = ui_text_w(&ui, left, spx, false), rw = ui_text_w(&ui, right, spx, false);
     float sh = fmaxf(60 * u, ui_text_h(&ui, left, spx, false, 0));
     float bw[NCTL], total = -gap, bh = 60 * u;
-    for (int i = 0; i < NCTL; i++) {
+    for (int i = 0; i < nc; i++) {
         bw[i] = ui_button_w(&ui, b[i].label, b[i].w * u);
         total += bw[i] + gap;
         bh = fmaxf(bh, ui_button_h(&ui, b[i].label, bw[i], 60 * u));
@@ -231,7 +239,7 @@ static pacer_layout lay_out(const app *a, float bar, const char *left, const cha
                   ui_measure(&ui, left, spx, false, side).w <= side && ui_measure(&ui, right, spx, false, side).w <= side;
     if (one_row) {
         float fy = H - foot + 22 * u, x = cx0;
-        for (int i = 0; i < NCTL; i++) {
+        for (int i = 0; i < nc; i++) {
             L.ctl[i] = gw_rc(x, fy, bw[i], bh);
             x += bw[i] + gap;
         }
@@ -248,12 +256,12 @@ static pacer_layout lay_out(const app *a, float bar, const char *left, const cha
      * as all but the two toggles need and a little more: a toggle's long label with
      * its state wraps rather than take the figure's room */
     float cw = 200 * u;
-    for (int i = 0; i < NCTL - 2; i++)
+    for (int i = 0; i < nc - 2; i++)
         cw = fmaxf(cw, bw[i]);
-    cw = fmaxf(cw, fminf(fmaxf(bw[NCTL - 2], bw[NCTL - 1]), cw * 1.15f));
+    cw = fmaxf(cw, fminf(fmaxf(bw[nc - 2], bw[nc - 1]), cw * 1.15f));
     cw = fminf(cw, W * 0.34f);
-    float cbh = 60 * u, ch[NCTL], one = (NCTL - 1) * gap;
-    for (int i = 0; i < NCTL; i++) {
+    float cbh = 60 * u, ch[NCTL], one = (nc - 1) * gap;
+    for (int i = 0; i < nc; i++) {
         ch[i] = ui_button_h(&ui, b[i].label, cw, 60 * u);
         cbh = fmaxf(cbh, ch[i]);
         one += ch[i];
@@ -261,7 +269,7 @@ static pacer_layout lay_out(const app *a, float bar, const char *left, const cha
     float top = bar + 8 * u, bottom = H - 24 * u;
     /* one column, each button as tall as its label needs; or two of the tallest */
     int ncol = one <= bottom - top ? 1 : 2;
-    int per = (NCTL + ncol - 1) / ncol;
+    int per = (nc + ncol - 1) / ncol;
     float colh = ncol == 1 ? one : (float)per * cbh + (float)(per - 1) * gap;
     float x0 = W - pad - (float)ncol * cw - (float)(ncol - 1) * gap;
     float aw = x0 - 2 * pad;
@@ -271,7 +279,7 @@ static pacer_layout lay_out(const app *a, float bar, const char *left, const cha
     float col_fh = bottom - st_h - 8 * u - bar;
     if (room_two >= fminf(aw, col_fh)) {
         float fy = H - 28 * u - bh, x = W / 2 - total / 2;
-        for (int i = 0; i < NCTL; i++) {
+        for (int i = 0; i < nc; i++) {
             L.ctl[i] = gw_rc(x, fy, bw[i], bh);
             x += bw[i] + gap;
         }
@@ -281,7 +289,7 @@ static pacer_layout lay_out(const app *a, float bar, const char *left, const cha
         return L;
     }
     float y0 = top + fmaxf(0, (bottom - top - colh) / 2), y = y0;
-    for (int i = 0; i < NCTL; i++) {
+    for (int i = 0; i < nc; i++) {
         if (ncol == 1) {
             L.ctl[i] = gw_rc(x0, y, cw, ch[i]);
             y += ch[i] + gap;
@@ -317,8 +325,8 @@ static void footer(const app *a, draw_list *l, const pacer_layout *L, const char
     }
     ctl b[NCTL];
     char style_buf[96];
-    controls(a, b, style_buf, sizeof style_buf);
-    for (int i = 0; i < NCTL; i++) {
+    int nc = controls(a, b, style_buf, sizeof style_buf);
+    for (int i = 0; i < nc && i < L->nctl; i++) {
         ui_button(&ui, l, b[i].id, L->ctl[i], b[i].label, false, false);
         if (!strcmp(b[i].id, "mute")) /* heard as a switch: "Sound, switch, On" */
             draw_widget_describe(l, ROLE_SWITCH, _("Sound"), ST(a)->muted ? _("Off") : _("On"));
