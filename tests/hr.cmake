@@ -40,3 +40,7 @@ endif()
 # The swing per breath beside the heart-rate line: hr_swing events from a recording.
 add_test(NAME hr.swing_play COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/hr/check_swing.py $<TARGET_FILE:groundwork>)
 set_tests_properties(hr.swing_play PROPERTIES LABELS e2e TIMEOUT 300 ENVIRONMENT "${GW_TEST_ENV}")
+
+# A session's beats kept at home, exported by `log beats` and played back to the same result.
+add_test(NAME hr.beats_export COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/hr/check_beats_export.py $<TARGET_FILE:groundwork>)
+set_tests_properties(hr.beats_export PROPERTIES LABELS e2e TIMEOUT 300 ENVIRONMENT "${GW_TEST_ENV}")

@@ -328,6 +328,18 @@ static void adjustments(const app *a, char *out, size_t n)
 #undef ADD
 }
 
+/* A breathing exercise's heart beats, when a sensor or recording gave them, kept with
+ * its session (exported with `log beats`, deleted with everything else). */
+static void keep_beats(app *a)
+{
+    if (!exercise_paced(a->ex) && a->ex->kind != EX_RESONANCE)
+        return;
+    char *rr = app_hr_beats_text(a), err[PATH_MAX + 300];
+    if (rr && !plog_set_beats(app_log(a), ST(a)->held.id, rr, err, sizeof err))
+        app_error(a, err);
+    free(rr);
+}
+
 void app_home_ended(app *a, bool completed)
 {
     struct app_home *m = ST(a);
@@ -339,8 +351,10 @@ void app_home_ended(app *a, bool completed)
     adjustments(a, h->adjustments, sizeof h->adjustments);
     if (!held_save(a))
         report_unsaved(a);
-    else
+    else {
+        keep_beats(a);
         app_say(a, _("Session saved"));
+    }
 }
 
 /* Retry on the closing screen: the log opened again and the session written whole. */

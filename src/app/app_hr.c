@@ -113,6 +113,9 @@ void app_hr_release(app *a)
     struct hr_st *s = ST(a);
     plat_hr_free(s->dev);
     s->dev = NULL;
+    free(s->raw);
+    s->raw = NULL;
+    s->nraw = s->capraw = 0;
 }
 
 bool app_hr_source(const app *a)
@@ -134,6 +137,7 @@ void app_hr_start(app *a, gw_ns first)
     s->outcome = HR_NONE;
     s->chosen = -1;
     s->page = 0;
+    s->nraw = 0;
     hrswing_reset(&s->swing);
     s->fig_ok = false;
     memset(&s->fig, 0, sizeof s->fig);
@@ -141,6 +145,24 @@ void app_hr_start(app *a, gw_ns first)
         hrlive_replay_start(&s->live, s->rec, s->nrec, first);
     else
         hrlive_reset(&s->live);
+}
+
+/* A sensor's intervals as they came, for the practice log (a session is minutes: the
+ * array grows by doubling; if it cannot, the beats are kept only as far as they fit). */
+static void keep_raw(struct hr_st *s, const double *rr, int n)
+{
+    if (s->nraw + n > s->capraw) {
+        int cap = s->capraw ? s->capraw : 1024;
+        while (cap < s->nraw + n)
+            cap *= 2;
+        double *m = realloc(s->raw, sizeof *m * (size_t)cap);
+        if (!m)
+            return;
+        s->raw = m;
+        s->capraw = cap;
+    }
+    for (int i = 0; i < n; i++)
+        s->raw[s->nraw++] = rr[i];
 }
 
 /* The sensor's notifications since the last update, on the exercise's timeline: each
@@ -153,6 +175,7 @@ static int take_notes(app *a, gw_ns t)
     gw_ns mono = plat_now();
     int added = 0;
     for (int i = 0; i < n; i++) {
+        keep_raw(s, notes[i].r.rr_ms, notes[i].r.nrr);
         gw_ns ago = mono - notes[i].t_ns;
         added += hrlive_note(&s->live, t - (ago > 0 ? ago : 0), notes[i].r.rr_ms, notes[i].r.nrr);
     }
@@ -318,6 +341,27 @@ void app_hr_rate_text(char *buf, size_t n, double rate, bool trim)
         snprintf(tail, sizeof tail, "%s", dot + 1);
         snprintf(dot, n - (size_t)(dot - buf), "%s%s", sep, tail);
     }
+}
+
+char *app_hr_beats_text(const app *a)
+{
+    const struct hr_st *s = ST(a);
+    const double *rr = s->rec ? s->rec : s->raw;
+    int n = s->rec ? s->live.next : s->nraw;
+    if (n <= 0 || !rr)
+        return NULL;
+    size_t cap = (size_t)n * 24 + 1, k = 0;
+    char *out = malloc(cap);
+    for (int i = 0; out && i < n; i++) {
+        /* as many digits as give the same number back, no more ("812.5", "791.015625") */
+        int w = snprintf(out + k, cap - k, "%.15g\n", rr[i]);
+        if (w < 0 || (size_t)w >= cap - k) {
+            free(out);
+            return NULL;
+        }
+        k += (size_t)w;
+    }
+    return out;
 }
 
 const hrlive *app_hr_live(const app *a) { return &ST(a)->live; }

@@ -39,6 +39,8 @@ struct hr_st {
     int   traced_state;         /* the sensor's state last traced (`hr_sensor`), -1 none */
     int   traced_why;
     hrlive live;                /* this exercise's beats */
+    double *raw;                /* a sensor's intervals as they came this exercise (owned) */
+    int   nraw, capraw;
     hrswing swing;              /* its breaths, for the swing per breath */
     hrswing_fig fig;            /* the swing shown (fig_ok: there is one) */
     bool  fig_ok;
@@ -105,6 +107,11 @@ int app_hr_chosen(const app *a);   /* its block, or -1 */
  * adjustments): `"resonance": {"rate_bpm": R or null, "reason": ..., "blocks": [{"rate",
  * "swing", "lf", "clean"}, ...]}` without braces around it; "" with none. */
 void app_hr_result_json(const app *a, char *out, size_t n);
+/* The beats of the exercise in progress or just ended, as the practice log keeps them
+ * (plog_set_beats): every interval as it came (ms, one a line), those of a recording as
+ * far as it was played, so that replaying them (--hr-replay) gives the same beats and
+ * measures. NULL with none; the caller frees. */
+char *app_hr_beats_text(const app *a);
 /* A rate (breaths or beats a minute) written with the interface language's decimal
  * separator ("5,5"); with `trim` a whole number without one ("6"). */
 void app_hr_rate_text(char *buf, size_t n, double rate, bool trim);

@@ -5,6 +5,8 @@
  *                                      the one-page PDF for a therapist (app/report.h)
  *                                      of the N days (7 by default) ending DATE (today)
  *   log delete --all --yes             deletes every session (refused without --yes)
+ *   log beats ID [--force] [FILE]      a session's heart beats as an RR recording
+ *                                      (`rr_ms`, one interval a line: --hr-replay's)
  * FILE is private (0600) and whole: the export goes to a new temporary file in FILE's
  * folder (O_EXCL|O_NOFOLLOW), flushed, then renamed into place, so a full disk leaves
  * no half file. An existing FILE (or a symbolic link there, never followed) is only
@@ -32,7 +34,8 @@ int cmd_log(int argc, char **argv);
 static const char LOG_USAGE[] =
     "Usage: groundwork log export [--csv|--json] [--force] [FILE]\n"
     "       groundwork log summary [--days N] [--end YYYY-MM-DD] [--force] FILE\n"
-    "       groundwork log delete --all --yes\n";
+    "       groundwork log delete --all --yes\n"
+    "       groundwork log beats SESSION-ID [--force] [FILE]\n";
 
 static int log_usage(const char *msg, const char *arg)
 {
@@ -189,6 +192,53 @@ static int delete_all(bool all, bool yes)
     return 0;
 }
 
+static bool write_beats(FILE *f, void *ctx)
+{
+    fputs("rr_ms\n", f);
+    fputs(ctx, f);
+    return !ferror(f);
+}
+
+/* A session's heart beats as the recording --hr-replay takes: to FILE (as exports are
+ * written) or standard output. */
+static int beats(const char *idtext, const char *file, bool force)
+{
+    char *rest;
+    long long id = strtoll(idtext, &rest, 10);
+    if (*rest || id <= 0)
+        return log_usage("log beats takes a session's id (a number, \"id\" in log export), not \"%s\"", idtext);
+    char path[PATH_MAX], err[PATH_MAX + 300] = "";
+    struct stat st;
+    char *rr = NULL;
+    if (log_path(path, sizeof path) && stat(path, &st) == 0) {
+        plog *p = plog_open(path, err, sizeof err);
+        rr = p ? plog_beats(p, id, err, sizeof err) : NULL;
+        plog_close(p);
+    }
+    if (!rr) {
+        if (err[0])
+            fprintf(stderr, "groundwork: %s\n", err);
+        else
+            fprintf(stderr, "groundwork: session %s has no heart beats kept (only breathing exercises with a "
+                            "heart-rate sensor keep them, at home)\n", idtext);
+        return 1;
+    }
+    int rc = 0;
+    if (file) {
+        xfile_status xs = xfile_write(file, force, write_beats, rr, err, sizeof err);
+        if (xs == XFILE_EXISTS)
+            fprintf(stderr, "groundwork: %s (give --force to replace it)\n", err);
+        else if (xs != XFILE_OK)
+            fprintf(stderr, "groundwork: %s\n", err);
+        rc = xs == XFILE_OK ? 0 : 1;
+    } else if (!write_beats(stdout, rr) || fflush(stdout) != 0) {
+        fprintf(stderr, "groundwork: writing the beats (standard output) failed: %s\n", strerror(errno));
+        rc = 1;
+    }
+    free(rr);
+    return rc;
+}
+
 /* argv[0] is "log" (main.c removed the program name). */
 int cmd_log(int argc, char **argv)
 {
@@ -256,6 +306,25 @@ int cmd_log(int argc, char **argv)
                 return log_usage("unknown argument \"%s\" for log delete", argv[i]);
         }
         return delete_all(all, yes);
+    }
+    if (!strcmp(verb, "beats")) {
+        bool force = false;
+        const char *id = NULL, *file = NULL;
+        for (int i = 2; i < argc; i++) {
+            if (!strcmp(argv[i], "--force"))
+                force = true;
+            else if (argv[i][0] == '-' && argv[i][1])
+                return log_usage("unknown option \"%s\" for log beats", argv[i]);
+            else if (!id)
+                id = argv[i];
+            else if (file)
+                return log_usage("unexpected argument \"%s\": log beats writes one file", argv[i]);
+            else
+                file = argv[i];
+        }
+        if (!id)
+            return log_usage("%s", "log beats needs the session's id (\"id\" in log export)");
+        return beats(id, file && strcmp(file, "-") ? file : NULL, force);
     }
     if (!strcmp(verb, "--help")) {
         fputs(LOG_USAGE, stdout);

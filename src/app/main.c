@@ -29,6 +29,7 @@ static const char USAGE[] =
     "       groundwork log export [--csv|--json] [--force] [FILE]\n"
     "       groundwork log summary [--days N] [--end YYYY-MM-DD] [--force] FILE\n"
     "       groundwork log delete --all --yes\n"
+    "       groundwork log beats SESSION-ID [--force] [FILE]\n"
     "       groundwork remind [--at-login] [--wait SECONDS]\n"
     "       groundwork --help | --version\n";
 
@@ -74,6 +75,8 @@ static const char HELP[] =
     "                     ratings, each session and your notes; made on this computer\n"
     "                     only, into FILE (private; an existing FILE only with --force)\n"
     "  log delete --all --yes   delete every session from your practice log\n"
+    "  log beats          a session's heart beats (kept at home from a heart-rate sensor)\n"
+    "                     as the recording --hr-replay takes, to FILE or stdout\n"
     "  remind             show one practice reminder (a desktop notification naming your\n"
     "                     plan's exercise; Start opens it). Settings > Reminders run it\n"
     "                     on the chosen days and time; --at-login waits for that time\n"

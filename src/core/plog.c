@@ -327,9 +327,92 @@ bool plog_save(plog *p, plog_session *s, char *err, size_t errn)
     return true;
 }
 
+/* The beats' table: made when beats are first kept, so that a log without any keeps
+ * its schema as it was. */
+#define BEATS_TABLE "CREATE TABLE IF NOT EXISTS beats (session INTEGER PRIMARY KEY, rr_ms TEXT NOT NULL);"
+
+static bool has_beats(plog *p)
+{
+    sqlite3_stmt *st;
+    bool has = false;
+    if (sqlite3_prepare_v2(p->db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'beats';", -1, &st,
+                           NULL) == SQLITE_OK) {
+        has = sqlite3_step(st) == SQLITE_ROW;
+        sqlite3_finalize(st);
+    }
+    return has;
+}
+
 bool plog_delete_all(plog *p, char *err, size_t errn)
 {
-    return write1(p, "DELETE FROM sessions;", NULL, 0, "deleting the practice log", NULL, err, errn);
+    if (!p || !has_beats(p))
+        return write1(p, "DELETE FROM sessions;", NULL, 0, "deleting the practice log", NULL, err, errn);
+    /* the sessions and their beats together, or neither */
+    int rc = exec(p, "BEGIN IMMEDIATE;");
+    if (rc == SQLITE_OK)
+        rc = exec(p, "DELETE FROM beats;");
+    if (rc == SQLITE_OK)
+        rc = exec(p, "DELETE FROM sessions;");
+    if (rc == SQLITE_OK)
+        rc = exec(p, "COMMIT;");
+    if (rc != SQLITE_OK) {
+        db_error(p, rc, "deleting the practice log", err, errn);
+        exec(p, "ROLLBACK;");
+        return false;
+    }
+    return true;
+}
+
+bool plog_set_beats(plog *p, int64_t id, const char *rr_lines, char *err, size_t errn)
+{
+    if (!p)
+        return write1(p, "", NULL, 0, "saving this session's heart beats", NULL, err, errn);
+    if (!rr_lines || !*rr_lines) {
+        if (!has_beats(p))
+            return true;
+        arg a[] = { { 'I', NULL, id } };
+        return write1(p, "DELETE FROM beats WHERE session = ?;", a, 1, "deleting this session's heart beats", NULL, err,
+                      errn);
+    }
+    int rc = exec(p, BEATS_TABLE);
+    if (rc != SQLITE_OK) {
+        db_error(p, rc, "saving this session's heart beats", err, errn);
+        return false;
+    }
+    arg a[] = { { 'I', NULL, id }, { 't', rr_lines, 0 } };
+    return write1(p, "INSERT OR REPLACE INTO beats (session, rr_ms) VALUES (?, ?);", a, 2,
+                  "saving this session's heart beats", NULL, err, errn);
+}
+
+char *plog_beats(plog *p, int64_t id, char *err, size_t errn)
+{
+    say(err, errn, "%s%s", "", "");
+    if (!p) {
+        say(err, errn, "%s%s", "The practice log is not open.", "");
+        return NULL;
+    }
+    if (!has_beats(p))
+        return NULL;
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(p->db, "SELECT rr_ms FROM beats WHERE session = ?;", -1, &st, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_int64(st, 1, id);
+    char *out = NULL;
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            const unsigned char *t = sqlite3_column_text(st, 0);
+            out = strdup(t ? (const char *)t : "");
+            rc = out ? SQLITE_DONE : SQLITE_NOMEM;
+        }
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        free(out);
+        db_error(p, rc, "reading this session's heart beats", err, errn);
+        return NULL;
+    }
+    return out;
 }
 
 static char *dup_col(sqlite3_stmt *st, int c)

@@ -3,7 +3,7 @@
  * through a symbolic link). One row per session: exercise id, start and end (wall-clock
  * UTC, ISO 8601, passed in by the caller: the core reads no clock), completed, the
  * self-check ratings before and after (0-10, or none), the person's adjustments (JSON
- * text) and notes (text).
+ * text) and notes (text); and, in a table beside it, a session's heart beats.
  * Every write is one transaction (rollback journal, synchronous=EXTRA), so a failed
  * write (full or read-only disk) leaves everything saved before it intact, and a write
  * that returned success survives the program being killed and a power cut (EXTRA also
@@ -65,10 +65,20 @@ bool plog_add_note(plog *p, int64_t id, const char *note, char *err, size_t errn
  * adjustments and notes may be NULL (none); s is not freed. */
 bool plog_save(plog *p, plog_session *s, char *err, size_t errn);
 
+/* A session's heart beats (home, an exercise with a heart-rate source): the RR
+ * intervals as they came, in ms, one a line ("812.5\n790\n..."), the body of an
+ * `rr_ms` recording (core/rrcsv.h). Kept in a table of their own, made when beats are
+ * first kept (a log without any is left as it was, its schema version unchanged), and
+ * deleted with the sessions by plog_delete_all. plog_set_beats replaces those of
+ * session id ("" or NULL: deletes them). plog_beats returns them (the caller frees), or
+ * NULL: none kept (err ""), or the log could not be read (err filled). */
+bool plog_set_beats(plog *p, int64_t id, const char *rr_lines, char *err, size_t errn);
+char *plog_beats(plog *p, int64_t id, char *err, size_t errn);
+
 /* All sessions, oldest first. Returns the count (>= 0), or -1 with err filled. */
 int plog_list(plog *p, plog_session **out, char *err, size_t errn);
 void plog_sessions_free(plog_session *s, int n);
-/* Deletes every session. */
+/* Deletes every session, and their beats, in one transaction. */
 bool plog_delete_all(plog *p, char *err, size_t errn);
 
 /* Exports: CSV with a header row (columns in docs/automation.md), or a JSON array. */
