@@ -44,3 +44,7 @@ set_tests_properties(hr.swing_play PROPERTIES LABELS e2e TIMEOUT 300 ENVIRONMENT
 # A session's beats kept at home, exported by `log beats` and played back to the same result.
 add_test(NAME hr.beats_export COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/hr/check_beats_export.py $<TARGET_FILE:groundwork>)
 set_tests_properties(hr.beats_export PROPERTIES LABELS e2e TIMEOUT 300 ENVIRONMENT "${GW_TEST_ENV}")
+
+# Present mode: the assessment's rate into the take-home plan from the therapist's panel.
+add_test(NAME hr.present_plan COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/hr/check_present_resonance.py $<TARGET_FILE:groundwork>)
+set_tests_properties(hr.present_plan PROPERTIES LABELS e2e TIMEOUT 300 ENVIRONMENT "${GW_TEST_ENV}")

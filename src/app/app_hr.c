@@ -364,6 +364,14 @@ char *app_hr_beats_text(const app *a)
     return out;
 }
 
+bool app_hr_swing(const app *a, double *bpm, bool *growing)
+{
+    const struct hr_st *s = ST(a);
+    *bpm = s->fig.bpm;
+    *growing = s->fig.growing;
+    return s->on && s->fig_ok;
+}
+
 const hrlive *app_hr_live(const app *a) { return &ST(a)->live; }
 
 void app_hr_draw_trace(const app *a, draw_list *l, gw_rect r)

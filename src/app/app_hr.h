@@ -115,6 +115,8 @@ char *app_hr_beats_text(const app *a);
 /* A rate (breaths or beats a minute) written with the interface language's decimal
  * separator ("5,5"); with `trim` a whole number without one ("6"). */
 void app_hr_rate_text(char *buf, size_t n, double rate, bool trim);
+/* The swing per breath shown beside the heart-rate line (false: none yet). */
+bool app_hr_swing(const app *a, double *bpm, bool *growing);
 /* The beats of the exercise in progress (a live trace under the figure). */
 const hrlive *app_hr_live(const app *a);
 /* Draws the heart rate of the last breaths as a calm line in r (nothing without beats). */

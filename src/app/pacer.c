@@ -81,9 +81,14 @@ gw_ns pacer_wake(const app *a, gw_ns t)
 
 void pacer_set_rate(app *a, double rate)
 {
-    breath_pattern *p = &ST(a)->run.pattern;
+    if (!pacer_resonance(a))
+        pacer_pattern_at_rate(&ST(a)->run.pattern, rate);
+}
+
+void pacer_pattern_at_rate(breath_pattern *p, double rate)
+{
     gw_ns breath = breath_cycle_len(p);
-    if (pacer_resonance(a) || !(rate > 0) || breath <= 0)
+    if (!(rate > 0) || breath <= 0)
         return;
     gw_ns length = breath_total(p) - p->lead_in_ns - (gw_ns)p->opening_ms * GW_NS_PER_MS;
     double scale = 60.0 * GW_NS_PER_SEC / rate / (double)breath;

@@ -50,6 +50,8 @@ bool pacer_block(const app *a, int *block, double *rate);
 /* Paces the breathing exercise just started at `rate` breaths a minute, its phases in
  * the same proportions and its length in time kept (a person's resonance rate). */
 void pacer_set_rate(app *a, double rate);
+/* The same on any pattern (a plan's breathing at a person's rate). */
+void pacer_pattern_at_rate(breath_pattern *p, double rate);
 /* Forgets the run (an idle kiosk): nothing of it is shown any more. */
 void pacer_forget(app *a);
 /* For the live runner: the number of phase changes so far and the kind of the last,

@@ -2,7 +2,8 @@
  * already has (pause, longer, shorter, style, mute, next, previous) keep their widget
  * ids and are handled by the exercise's scene; the panel's own are prefixed "ctl-"
  * (its pages at large text "ctl-page:next"/"ctl-page:previous", the control window's
- * list of exercises "ctl-list:next"/"ctl-list:previous"). Tailoring (groups, tension),
+ * list of exercises "ctl-list:next"/"ctl-list:previous"; the resonance assessment's rate
+ * into the plan "ctl-res-plan"). Tailoring (groups, tension),
  * the take-home plan and its note live in the mode's state (present.h); keys reach the
  * controls through app_press, so each is traced as a press. */
 #include <stdio.h>
@@ -95,6 +96,34 @@ static bool ctl_add_to_plan(app *a)
     return true;
 }
 
+/* The resonance assessment's result into the plan: its breathing exercise (the one the
+ * assessment names for practice) paced at the rate found, in its own proportions and
+ * for its own length. */
+static void ctl_resonance_to_plan(app *a)
+{
+    double rate = app_hr_chosen_rate(a);
+    const exercise *e = a->ex && a->ex->kind == EX_RESONANCE && a->ex->res_practice && a->packs
+                            ? pack_set_find(a->packs, a->ex->res_practice)
+                            : NULL;
+    if (!(rate > 0) || !e || !exercise_paced(e))
+        return;
+    plan_item it = { .src = e, .pattern = e->breath };
+    pacer_pattern_at_rate(&it.pattern, rate);
+    if (!plan_put(&present_st(a)->pl, &it)) {
+        ctl_msg(a, _("The plan is full (%s exercises)."), "8");
+        return;
+    }
+    trace_begin(a->tr, a->now, "plan_add");
+    trace_str(a->tr, "exercise", e->id);
+    trace_int(a->tr, "count", present_st(a)->pl.n);
+    trace_num(a->tr, "rate_bpm", rate);
+    trace_end(a->tr);
+    char r[16], m[160];
+    app_hr_rate_text(r, sizeof r, rate, true);
+    snprintf(m, sizeof m, _("Added to the plan: %s at %s breaths a minute"), app_text(a, &e->title), r);
+    ctl_msg(a, "%s", m);
+}
+
 static void ctl_save_plan(app *a)
 {
     struct present_st *p = present_st(a);
@@ -172,6 +201,8 @@ bool present_panel_activate(app *a, const char *w)
         p->editing_note = !p->editing_note;
     } else if (!strcmp(w, "ctl-add-plan")) {
         ctl_add_to_plan(a);
+    } else if (!strcmp(w, "ctl-res-plan")) {
+        ctl_resonance_to_plan(a);
     } else if (!strcmp(w, "ctl-save-plan")) {
         ctl_save_plan(a);
     } else if (!strncmp(w, "ctl-start:", 10)) {

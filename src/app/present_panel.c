@@ -249,6 +249,85 @@ static void panel_cautions_block(lay *L)
              (const lay_item[]){ { "cautions-back", _("Back"), false }, { "cautions-start", _("Start"), true } }, 2);
 }
 
+static bool panel_in_resonance(const app *a)
+{
+    return a->ex && a->ex->kind == EX_RESONANCE && app_showing(a, SCENE_RESONANCE);
+}
+
+/* A line of text in the column, wrapped; on `hi` a soft highlight (the rate chosen). */
+static void panel_line(lay *L, const char *text, int px, bool bold, bool hi, gw_color c)
+{
+    ui_ctx ui = app_ui(L->a);
+    float u = L->u, pad = hi ? 6 * u : 0;
+    float h = ui_text_h(&ui, text, px, bold, L->w - 2 * pad) + 6 * u;
+    lay_place(L, h);
+    if (hi)
+        draw_rect(L->l, gw_rc(L->x, L->y, L->w, h), 8 * u, L->a->th->surface_hi);
+    lay_text(L, gw_rc(L->x + pad, L->y, L->w - 2 * pad, h), text, px, VALIGN_MIDDLE | (bold ? FONT_BOLD << 8 : 0), c);
+    L->y += h + 2 * u;
+}
+
+/* The resonance assessment on the client's screen: the rate being breathed and the
+ * swing now, each block's figures as it ends (rate, swing, low-frequency power, beats
+ * used and rejected), the result, and the rate found into the take-home plan. */
+static void panel_resonance_block(lay *L)
+{
+    const app *a = L->a;
+    const theme *t = a->th;
+    lay_heading(L, app_text(a, &a->ex->title));
+    if (a->ex_active)
+        lay_flow(L, &LAY_BUTTON,
+                 (const lay_item[]){ { "pause", a->clock.paused ? _("Resume") : _("Pause"), false },
+                                     { "ctl-restart", _("Restart"), false } },
+                 2);
+    int px = lay_px(L, 15), k;
+    char line[256], r[16], v[16];
+    double rate, sw;
+    bool growing;
+    if (a->ex_active && !app_hr_source(a))
+        panel_line(L, _("No heart-rate sensor is sending beats."), px, false, false, t->text);
+    else if (a->ex_active && pacer_block(a, &k, &rate) && pacer_breath(a)->stage != BREATH_STAGE_DONE) {
+        app_hr_rate_text(r, sizeof r, rate, false);
+        snprintf(line, sizeof line, _("%s breaths a minute · rate %d of %d"), r, k + 1, RES_BLOCKS);
+        panel_line(L, line, px, true, false, t->text);
+        if (app_hr_swing(a, &sw, &growing)) {
+            app_hr_rate_text(v, sizeof v, sw, false);
+            snprintf(line, sizeof line, growing ? _("Swing now %s bpm, growing") : _("Swing now %s bpm"), v);
+            panel_line(L, line, px, false, false, t->text);
+        }
+    }
+    const res_block *b;
+    int nb;
+    hr_outcome o = app_hr_outcome(a, &b, &nb);
+    int chosen = app_hr_chosen(a);
+    for (int i = 0; i < nb; i++) {
+        app_hr_rate_text(r, sizeof r, b[i].rate_bpm, false);
+        if (b[i].valid) {
+            app_hr_rate_text(v, sizeof v, b[i].swing_bpm, false);
+            snprintf(line, sizeof line, _("%s a minute: swing %s bpm, LF power %.0f ms², %d beats used, %d rejected"), r,
+                     v, b[i].lf_ms2, b[i].used, b[i].rejected);
+        } else
+            snprintf(line, sizeof line, _("%s a minute: not enough clean beats (%d used, %d rejected)"), r, b[i].used,
+                     b[i].rejected);
+        panel_line(L, line, px, i == chosen, i == chosen, i == chosen ? t->text : t->text_dim);
+    }
+    if (o == HR_NONE || a->ex_active)
+        return;
+    if (o == HR_CHOSEN) {
+        app_hr_rate_text(r, sizeof r, app_hr_chosen_rate(a), false);
+        snprintf(line, sizeof line, _("Resonance rate found: %s breaths a minute"), r);
+    } else
+        snprintf(line, sizeof line, "%s",
+                 o == HR_NO_WINNER ? _("No clear resonance rate this time") : _("Not enough clean heart-rate data"));
+    panel_line(L, line, lay_px(L, 17), true, false, t->text);
+    if (o == HR_CHOSEN && a->ex->res_practice) {
+        char add[160];
+        app_hr_rate_text(r, sizeof r, app_hr_chosen_rate(a), true);
+        snprintf(add, sizeof add, _("Add breathing at %s a minute to the plan"), r);
+        lay_flow(L, &LAY_BUTTON, (const lay_item[]){ { "ctl-res-plan", add, false } }, 1);
+    }
+}
+
 static void panel_blocks(lay *L)
 {
     if (present_st(L->a)->help) {
@@ -259,6 +338,8 @@ static void panel_blocks(lay *L)
         panel_cautions_block(L);
     if (panel_in_exercise(L->a))
         panel_exercise_controls(L);
+    if (panel_in_resonance(L->a))
+        panel_resonance_block(L);
     panel_plan_blocks(L);
 }
 
