@@ -48,3 +48,12 @@ set_tests_properties(hr.beats_export PROPERTIES LABELS e2e TIMEOUT 300 ENVIRONME
 # Present mode: the assessment's rate into the take-home plan from the therapist's panel.
 add_test(NAME hr.present_plan COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/hr/check_present_resonance.py $<TARGET_FILE:groundwork>)
 set_tests_properties(hr.present_plan PROPERTIES LABELS e2e TIMEOUT 300 ENVIRONMENT "${GW_TEST_ENV}")
+
+# Frames with heart beats, in four languages at 100% and 200% text: the swing beside
+# the heart-rate line in every pacer style, a small redraw, the assessment's result.
+add_executable(test_hr_frames ${CMAKE_CURRENT_SOURCE_DIR}/hr/test_hr_frames.c)
+target_link_libraries(test_hr_frames PRIVATE gw_test_env m)
+add_dependencies(test_hr_frames gw_fonts gw_locale)
+add_test(NAME hr.frames COMMAND test_hr_frames)
+set_tests_properties(hr.frames PROPERTIES LABELS unit
+  ENVIRONMENT "${GW_TEST_ENV};GROUNDWORK_DATA_DIR=${CMAKE_BINARY_DIR}/data;XDG_CONFIG_HOME=${CMAKE_BINARY_DIR}/hr-home/config;XDG_DATA_HOME=${CMAKE_BINARY_DIR}/hr-home/data")

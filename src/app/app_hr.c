@@ -418,37 +418,83 @@ static void swing_lines(const struct hr_st *s, char *value, size_t n, const char
     *what = s->fig.growing ? _("swing growing") : _("swing per breath");
 }
 
+/* The figure in a row w wide. As designed, the line centred under the breathing figure
+ * and the swing beside it, in the margin: its value over its words, as wide as its
+ * widest (so neither the line nor the figure moves when it appears or changes). When
+ * the margin is too narrow for them (large text), the value and its words on one line
+ * over the heart-rate line, centred (stack), its words wrapped only if even that line
+ * is too long. */
+typedef struct live_lay {
+    bool stack;
+    float fw, cw, vw, vh, ch, h;   /* figure's width, its words' width, the value's box */
+    int vpx, cpx;
+} live_lay;
+
+static live_lay live_layout(const app *a, float w)
+{
+    ui_ctx ui = app_ui(a);
+    float u = app_unit(a), gap = 16 * u;
+    live_lay k = { .vpx = (int)lroundf(22 * u), .cpx = (int)lroundf(16 * u) };
+    char widest[32];
+    snprintf(widest, sizeof widest, _("%d bpm"), 88);
+    const char *g = _("swing growing"), *p = _("swing per breath");
+    k.vw = ui_text_w(&ui, widest, k.vpx, true) + 1;
+    k.cw = fmaxf(ui_text_w(&ui, g, k.cpx, false), ui_text_w(&ui, p, k.cpx, false)) + 1;
+    k.vh = ui_text_h(&ui, widest, k.vpx, true, 0);
+    k.fw = fmaxf(k.vw, k.cw) + 16 * u;
+    k.stack = 2 * (w * 0.48f - gap - k.fw) < w * 0.4f;
+    if (k.stack) {
+        k.cw = fminf(k.cw, w * 0.92f - k.vw - gap);
+        k.fw = k.vw + gap + k.cw + 16 * u;
+    }
+    k.ch = fmaxf(ui_text_h(&ui, g, k.cpx, false, k.cw), ui_text_h(&ui, p, k.cpx, false, k.cw));
+    /* beside the line it rises into the margin, where the figure is not: the row keeps
+     * its height; stacked, it needs its own */
+    k.h = k.stack ? fmaxf(k.vh, k.ch) + 8 * u + 32 * u : 32 * u;
+    return k;
+}
+
+float app_hr_row_h(const app *a, float w)
+{
+    return app_hr_source(a) ? live_layout(a, w).h : 0;
+}
+
 void app_hr_draw_live(const app *a, draw_list *l, gw_rect row)
 {
     const struct hr_st *s = ST(a);
     if (!s->on || hrlive_count(&s->live) < 2)
         return;
-    ui_ctx ui = app_ui(a);
-    float u = app_unit(a), gap = 16 * u;
-    int vpx = (int)lroundf(22 * u), cpx = (int)lroundf(16 * u);
-    /* the figure's room is kept from the start, as wide as its widest words, so neither
-     * the line nor the figure moves when it appears or changes */
-    char widest[32];
-    snprintf(widest, sizeof widest, _("%d bpm"), 88);
-    float fw = fmaxf(ui_text_w(&ui, widest, vpx, true),
-                     fmaxf(ui_text_w(&ui, _("swing growing"), cpx, false), ui_text_w(&ui, _("swing per breath"), cpx, false)));
-    fw = fminf(fw + 2 * 8 * u, row.w * 0.3f);
-    float cx = row.x + row.w / 2, tw = fminf(row.w * 0.6f, 2 * (row.w * 0.48f - gap - fw));
-    app_hr_draw_trace(a, l, gw_rc(cx - tw / 2, row.y, tw, row.h));
+    float u = app_unit(a), gap = 16 * u, lh = 32 * u;
+    live_lay k = live_layout(a, row.w);
+    float cx = row.x + row.w / 2;
+    float tw = k.stack ? row.w * 0.6f : fminf(row.w * 0.6f, 2 * (row.w * 0.48f - gap - k.fw));
+    /* the line in the row's lowest 32 units, as without the figure */
+    app_hr_draw_trace(a, l, gw_rc(cx - tw / 2, row.y + row.h - fminf(lh, row.h), tw, fminf(lh, row.h)));
     if (!s->fig_ok)
         return;
     char value[32];
     const char *what;
     swing_lines(s, value, sizeof value, &what);
-    float vh = ui_text_h(&ui, value, vpx, true, 0), ch = ui_text_h(&ui, what, cpx, false, 0);
-    /* centred on the line, but never below it (large text: it grows upwards, beside the
-     * figure, clear of the status under it) */
-    float x = cx + tw / 2 + gap, y = fminf(row.y + row.h / 2 - (vh + ch) / 2, row.y + row.h - (vh + ch));
+    float bw, bh, x, y;
+    if (k.stack) { /* one line over the heart-rate line */
+        bw = k.fw;
+        bh = fmaxf(k.vh, k.ch);
+        x = cx - bw / 2;
+        y = row.y + row.h - lh - 8 * u - bh;
+    } else { /* beside it: centred on it, never below the row */
+        bw = k.fw;
+        bh = k.vh + k.ch;
+        x = cx + tw / 2 + gap;
+        y = fminf(row.y + row.h - lh / 2 - bh / 2, row.y + row.h - bh);
+    }
     const theme *t = a->th;
     if (s->fig.growing) /* a soft light behind it, never an alarm */
-        draw_rect(l, gw_rc(x, y - 4 * u, fw, vh + ch + 8 * u), 10 * u, t->surface);
-    draw_text(l, gw_rc(x + 8 * u, y, fw - 16 * u, vh), value, vpx, ALIGN_LEFT | VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8),
+        draw_rect(l, gw_rc(x, y - 4 * u, bw, bh + 8 * u), 10 * u, t->surface);
+    gw_rect vr = k.stack ? gw_rc(x + 8 * u, y, k.vw, bh) : gw_rc(x + 8 * u, y, k.fw - 16 * u, k.vh);
+    gw_rect cr = k.stack ? gw_rc(x + 8 * u + k.vw + gap, y + (bh - k.ch) / 2, k.cw, k.ch)
+                         : gw_rc(x + 8 * u, y + k.vh, k.fw - 16 * u, k.ch);
+    draw_text(l, vr, value, k.vpx, (k.stack ? ALIGN_RIGHT : ALIGN_LEFT) | VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8),
               t->text);
-    draw_text(l, gw_rc(x + 8 * u, y + vh, fw - 16 * u, ch), what, cpx, ALIGN_LEFT | VALIGN_MIDDLE | TEXT_FIT,
+    draw_text(l, cr, what, k.cpx, ALIGN_LEFT | (k.stack ? VALIGN_MIDDLE : VALIGN_TOP),
               s->fig.growing ? t->text : t->text_dim);
 }

@@ -126,5 +126,9 @@ void app_hr_draw_trace(const app *a, draw_list *l, gw_rect r);
  * breath beside it ("8 bpm", "swing per breath"; "swing growing", softly lit, when it
  * grows). Nothing without beats. */
 void app_hr_draw_live(const app *a, draw_list *l, gw_rect row);
+/* The height that row needs in a w wide figure area while a heart-rate source gives
+ * beats (32 units; more with large text, the figure's words under its value); 0
+ * without one, when nothing is drawn there. */
+float app_hr_row_h(const app *a, float w);
 
 #endif

@@ -396,6 +396,10 @@ static void pacer_scene_draw(const app *a, draw_list *l)
         L.fig.y += paused_h;
         L.fig.h -= paused_h;
     }
+    /* the heart-rate row under the figure: taller with large text, the figure smaller */
+    float hr_h = fmaxf(32 * u, app_hr_row_h(a, L.fig.w));
+    if (hr_h > 32 * u)
+        L.fig.h -= hr_h - 32 * u + 12 * u;
     float FW = L.fig.w;
     float cx = L.fig.x + FW / 2, cy = L.fig.y + L.fig.h / 2;
     float room = fminf(FW, L.fig.h) / 2 - 40 * u;
@@ -501,7 +505,7 @@ static void pacer_scene_draw(const app *a, draw_list *l)
     footer(a, l, &L, left, right);
     /* the heart rate as a calm line under the figure and the swing per breath beside
      * it, while a sensor or recording gives beats (app_hr.c draws them; nothing without) */
-    app_hr_draw_live(a, l, gw_rc(L.fig.x, L.fig.y + L.fig.h - 40 * u, FW, 32 * u));
+    app_hr_draw_live(a, l, gw_rc(L.fig.x, L.fig.y + L.fig.h - 40 * u, FW, hr_h));
     if (a->clock.paused)
         draw_text(l, gw_rc(L.fig.x, bar, FW, paused_h), _("Paused"), ppx, ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8),
                   t->focus);

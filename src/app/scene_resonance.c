@@ -135,13 +135,17 @@ static void res_draw_block(const app *a, draw_list *l)
  * blocks in a column under the bar, the buttons at the foot. With large text what does
  * not fit goes on further pages (page:next, page:previous beside the buttons). */
 typedef struct res_item {
-    const char *text;      /* NULL: the table of blocks */
+    const char *text;      /* NULL: the table of blocks, or with `row` a block's line */
     int px;
     bool bold, dim;
+    bool row;              /* large text: block `block` as a line of its own */
+    int block;
 } res_item;
 
+#define RES_ITEMS (4 + RES_BLOCKS)
+
 typedef struct res_screen {
-    res_item item[4];
+    res_item item[RES_ITEMS];
     int n;
     ui_item button[5];
     int nbutton;
@@ -153,6 +157,26 @@ static float res_col_w(const app *a)
 {
     float u = app_unit(a), W = (float)a->w;
     return fminf(W - 96 * u, 900 * u);
+}
+
+/* The cells of block i: rate, swing (in the form `brief`, see res_table), low-frequency
+ * power, share of clean beats. */
+static void res_cells(const res_screen *sc, int i, int brief, char cell[4][64])
+{
+    const char *swing_fmt[3] = { _("%s beats a minute"), _("%s bpm"), "%s" };
+    const res_block *b = &sc->blocks[i];
+    res_rate(cell[0], 64, b->rate_bpm);
+    if (b->valid) {
+        char sw[16];
+        res_rate(sw, sizeof sw, b->swing_bpm);
+        snprintf(cell[1], 64, swing_fmt[brief], sw);
+        snprintf(cell[2], 64, "%.0f ms²", b->lf_ms2);
+    } else {
+        snprintf(cell[1], 64, "%s", _("not enough data"));
+        snprintf(cell[2], 64, "–");
+    }
+    int total = b->used + b->rejected;
+    snprintf(cell[3], 64, "%d %%", total ? (int)lround(100.0 * b->used / total) : 0);
 }
 
 /* The table: a header row (wrapped) and a row per block (one line each). */
@@ -171,24 +195,20 @@ static float res_table(const app *a, draw_list *l, float y, const res_screen *sc
     float top = y;
     y += rh;
     float row = fmaxf(32 * u, ui_text_h(&ui, "0", px, false, 0) + 6 * u);
+    /* the swing with its unit in words, or (large text, a narrow column) in short, or
+     * the number alone under its heading */
+    int brief = 0;
+    for (int i = 0; i < sc->nblock; i++)
+        for (char cell[4][64]; brief < 2; brief++) {
+            res_cells(sc, i, brief, cell);
+            if (ui_text_w(&ui, cell[1], px, i == sc->chosen) <= col - 8 * u)
+                break;
+        }
     for (int i = 0; i < sc->nblock; i++, y += row) {
         if (!l)
             continue;
-        const res_block *b = &sc->blocks[i];
-        char cell[4][64], r[16];
-        res_rate(r, sizeof r, b->rate_bpm);
-        snprintf(cell[0], sizeof cell[0], "%s", r);
-        if (b->valid) {
-            char sw[16];
-            res_rate(sw, sizeof sw, b->swing_bpm);
-            snprintf(cell[1], sizeof cell[1], _("%s beats a minute"), sw);
-            snprintf(cell[2], sizeof cell[2], "%.0f ms²", b->lf_ms2);
-        } else {
-            snprintf(cell[1], sizeof cell[1], "%s", _("not enough data"));
-            snprintf(cell[2], sizeof cell[2], "–");
-        }
-        int total = b->used + b->rejected;
-        snprintf(cell[3], sizeof cell[3], "%d %%", total ? (int)lround(100.0 * b->used / total) : 0);
+        char cell[4][64];
+        res_cells(sc, i, brief, cell);
         if (i == sc->chosen)
             draw_rect(l, gw_rc(x, y, cw, row), 8 * u, a->th->surface_hi);
         for (int c = 0; c < 4; c++)
@@ -198,11 +218,73 @@ static float res_table(const app *a, draw_list *l, float y, const res_screen *sc
     return y - top;
 }
 
+/* Large text: a block as a line of its own, the figures named. */
+static void res_row_text(const res_screen *sc, int i, char *out, size_t n)
+{
+    char cell[4][64];
+    res_cells(sc, i, 1, cell);
+    snprintf(out, n, _("%s breaths a minute: swing %s, low-frequency power %s, %s clean beats"), cell[0], cell[1],
+             cell[2], cell[3]);
+}
+
+static int res_row_px(const app *a) { return (int)lroundf(19 * app_unit(a)); }
+
 static float res_item_h(const app *a, const res_screen *sc, int i)
 {
     ui_ctx ui = app_ui(a);
     const res_item *it = &sc->item[i];
+    if (it->row) {
+        char line[320];
+        res_row_text(sc, it->block, line, sizeof line);
+        return ui_text_h(&ui, line, res_row_px(a), it->block == sc->chosen, res_col_w(a) - 24 * app_unit(a)) +
+               10 * app_unit(a);
+    }
     return it->text ? ui_text_h(&ui, it->text, it->px, it->bold, res_col_w(a)) : res_table(a, NULL, 0, sc);
+}
+
+/* Whether the table reads well in `room`: every heading on at most two lines with no
+ * word broken, every cell whole, and the whole of it on one page. */
+static bool res_table_fits(const app *a, const res_screen *sc, float room)
+{
+    ui_ctx ui = app_ui(a);
+    float u = app_unit(a), col = res_col_w(a) / 4 - 8 * u;
+    int px = res_row_px(a);
+    const char *head[4] = { _("Breaths a minute"), _("Heart-rate swing"), _("Low-frequency power"), _("Clean beats") };
+    float line = ui_text_h(&ui, "0", px, true, 0);
+    for (int c = 0; c < 4; c++) {
+        if (ui_text_h(&ui, head[c], px, true, col) > 2 * line + 1)
+            return false;
+        char word[64];
+        for (const char *w = head[c]; *w;) {
+            size_t k = strcspn(w, " ");
+            snprintf(word, sizeof word, "%.*s", (int)k, w);
+            if (ui_text_w(&ui, word, px, true) > col)
+                return false;
+            w += k + (w[k] == ' ');
+        }
+    }
+    for (int i = 0; i < sc->nblock; i++) {
+        char cell[4][64];
+        res_cells(sc, i, 2, cell);
+        for (int c = 0; c < 4; c++)
+            if (ui_text_w(&ui, cell[c], px, i == sc->chosen) > col)
+                return false;
+    }
+    return res_table(a, NULL, 0, sc) <= room;
+}
+
+/* The table as a line per block (large text, when it does not read well as a table). */
+static void res_table_as_rows(res_screen *sc)
+{
+    for (int i = 0; i < sc->n; i++) {
+        if (sc->item[i].text || sc->item[i].row || sc->n - 1 + sc->nblock > RES_ITEMS)
+            continue;
+        memmove(&sc->item[i + sc->nblock], &sc->item[i + 1], sizeof *sc->item * (size_t)(sc->n - i - 1));
+        for (int k = 0; k < sc->nblock; k++)
+            sc->item[i + k] = (res_item){ .row = true, .block = k };
+        sc->n += sc->nblock - 1;
+        return;
+    }
 }
 
 /* The page each item goes on (into pg), and how many pages. */
@@ -229,7 +311,7 @@ static void res_screen_draw(const app *a, draw_list *l, float bar, res_screen *s
     float u = app_unit(a), W = (float)a->w, H = (float)a->h, cw = res_col_w(a), x = (W - cw) / 2;
     const struct hr_st *st = app_state(a, SCENE_RESONANCE);
     /* the buttons first (with the page buttons when there are pages): their height */
-    int pg[4], pages = 1, page = 0;
+    int pg[RES_ITEMS], pages = 1, page = 0;
     ui_item items[7];
     int nb = 0;
     float bh = 0, room = 0;
@@ -246,6 +328,9 @@ static void res_screen_draw(const app *a, draw_list *l, float bar, res_screen *s
         }
         bh = ui_button_flow(&ui, NULL, x, 0, cw, 64 * u, 20 * u, items, nb, false);
         room = H - bar - 16 * u - bh - 40 * u;
+        for (int i = 0; i < sc->n; i++)
+            if (!sc->item[i].text && !sc->item[i].row && !res_table_fits(a, sc, room))
+                res_table_as_rows(sc);
         int p = res_paginate(a, sc, room, pg);
         if (p == pages)
             break;
@@ -257,7 +342,15 @@ static void res_screen_draw(const app *a, draw_list *l, float bar, res_screen *s
             continue;
         const res_item *it = &sc->item[i];
         float h = res_item_h(a, sc, i);
-        if (it->text)
+        if (it->row) {
+            char line[320];
+            bool chosen = it->block == sc->chosen;
+            res_row_text(sc, it->block, line, sizeof line);
+            if (chosen)
+                draw_rect(l, gw_rc(x, y, cw, h), 8 * u, a->th->surface_hi);
+            draw_text(l, gw_rc(x + 12 * u, y, cw - 24 * u, h), line, res_row_px(a),
+                      ALIGN_CENTER | VALIGN_MIDDLE | (chosen ? FONT_BOLD << 8 : 0), a->th->text);
+        } else if (it->text)
             draw_text(l, gw_rc(x, y, cw, h), it->text, it->px,
                       ALIGN_CENTER | VALIGN_TOP | (it->bold ? FONT_BOLD << 8 : 0), it->dim ? a->th->text_dim : a->th->text);
         else
@@ -287,11 +380,12 @@ static void res_draw_no_sensor(const app *a, draw_list *l, float bar)
     }
     res_screen sc = {
         .item = {
-            { _("This needs a heart-rate sensor"), (int)lroundf(34 * u), true, false },
-            { _("The assessment measures how your heart rate rises and falls with each breath, so it needs a "
-                "Bluetooth heart-rate strap (a chest strap gives the cleanest data). Put one on, connect it, "
-                "then start again."), (int)lroundf(22 * u), false, true },
-            { without, (int)lroundf(22 * u), false, true },
+            { .text = _("This needs a heart-rate sensor"), .px = (int)lroundf(34 * u), .bold = true },
+            { .text = _("The assessment measures how your heart rate rises and falls with each breath, so it needs a "
+                        "Bluetooth heart-rate strap (a chest strap gives the cleanest data). Put one on, connect it, "
+                        "then start again."),
+              .px = (int)lroundf(22 * u), .dim = true },
+            { .text = without, .px = (int)lroundf(22 * u), .dim = true },
         },
         .n = 3,
         .button = { { .id = "res-practice", .label = offer, .min_w = 300 * u, .primary = true } },
@@ -322,10 +416,11 @@ static void res_draw_result(const app *a, draw_list *l, float bar)
         why = _("Too many beats were missed or unclear to compare the rates. Check that the strap is moist "
                 "and snug, then try again.");
     }
-    sc.item[0] = (res_item){ head, (int)lroundf(32 * u), true, false };
-    sc.item[1] = (res_item){ why, (int)lroundf(20 * u), false, true };
-    sc.item[2] = (res_item){ _("A practice aid, not a measurement of your health."), (int)lroundf(17 * u), false, true };
-    sc.item[3] = (res_item){ NULL, 0, false, false };
+    sc.item[0] = (res_item){ .text = head, .px = (int)lroundf(32 * u), .bold = true };
+    sc.item[1] = (res_item){ .text = why, .px = (int)lroundf(20 * u), .dim = true };
+    sc.item[2] = (res_item){ .text = _("A practice aid, not a measurement of your health."), .px = (int)lroundf(17 * u),
+                             .dim = true };
+    sc.item[3] = (res_item){ .text = NULL }; /* the table */
     res_num(r, sizeof r, res_offer(a), true);
     snprintf(offer, sizeof offer, _("Breathe at %s a minute"), r);
     sc.button[0] = (ui_item){ .id = "done", .label = _("Finish"), .min_w = 200 * u, .primary = true };

@@ -16,7 +16,7 @@
 
 #define HRSWING_BREATHS 3                 /* the figure averages the last few breaths */
 #define HRSWING_KEEP (2 * HRSWING_BREATHS + 2)  /* breath starts kept: the few and those before */
-#define HRSWING_SETTLE (1500 * GW_NS_PER_MS)
+#define HRSWING_SETTLE (1200 * GW_NS_PER_MS)
 #define HRSWING_GROW 1.2
 #define HRSWING_GROW_MIN 1.0
 

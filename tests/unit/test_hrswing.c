@@ -50,11 +50,11 @@ static void a_breath_counts_once_it_has_ended_and_settled(void **st)
     hrswing_reset(&s);
     hrswing_fig f;
     gw_ns nb = 0;
-    run_to(&s, &nb, GW_SEC(11.4));
-    assert_false(hrswing_figure(&s, &h, GW_SEC(11.4), &f)); /* the first breath's end is too fresh */
+    run_to(&s, &nb, GW_SEC(11.1));
+    assert_false(hrswing_figure(&s, &h, GW_SEC(11.1), &f)); /* the first breath's end is too fresh */
     assert_int_equal(f.settled, 0);
-    run_to(&s, &nb, GW_SEC(11.5));
-    assert_true(hrswing_figure(&s, &h, GW_SEC(11.5), &f));
+    run_to(&s, &nb, GW_SEC(11.2));
+    assert_true(hrswing_figure(&s, &h, GW_SEC(11.2), &f));
     assert_int_equal(f.settled, 1);
     assert_int_equal(f.breaths, 1);
     assert_true(fabs(f.bpm - 8) < 1.0); /* sampled at the beats: a little under the true swing */
