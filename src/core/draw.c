@@ -402,7 +402,12 @@ static int ahead(const draw_list *lx, const draw_cmd *x, const draw_list *ly, co
  * the ring between (the orb breathing, whose whole square was redrawn every frame). The
  * inner margin covers the anti-aliased edge, a hollow glow's blended rim and the glow's
  * falloff table, whose texels are 1/256 of its reach. */
-typedef struct annulus { float cx, cy, rin, rout; gw_rect bounds; } annulus;
+typedef struct annulus {
+    float cx, cy, rin, rout;
+    float cover; /* > 0: an opaque disc drawn after the ring's other parts covers the
+                  * pixels inside this, in both frames (the orb over its own glow) */
+    gw_rect bounds;
+} annulus;
 
 static bool same_centre(const draw_cmd *a, const draw_cmd *b)
 {
@@ -428,6 +433,7 @@ static bool grew_about_centre(const draw_cmd *a, const draw_cmd *b, annulus *out
     out->cy = b->r.y + b->r.h / 2;
     out->rin = rin;
     out->rout = rout;
+    out->cover = a->op == DRAW_CIRCLE && a->color.a == 255 ? rin : 0;
     out->bounds = gw_rect_union(touched(a), touched(b));
     return true;
 }
@@ -439,6 +445,7 @@ static bool add_annulus(annulus *v, int *n, int max, const annulus *r)
         if (v[i].cx == r->cx && v[i].cy == r->cy) {
             v[i].rin = fminf(v[i].rin, r->rin);
             v[i].rout = fmaxf(v[i].rout, r->rout);
+            v[i].cover = r->cover; /* the last part drawn: an opaque disc, or not */
             v[i].bounds = gw_rect_union(v[i].bounds, r->bounds);
             return true;
         }
@@ -544,6 +551,8 @@ int draw_diff_rects(const draw_list *prev, const draw_list *next, gw_rect *rects
     /* the rings as bands after the merged rectangles (which they may overlap: a pixel
      * redrawn twice is the same pixel), or as their squares where the bands do not fit */
     for (int q = 0; q < nring; q++) {
+        if (ring[q].cover > ring[q].rin) /* inside the disc nothing changed */
+            ring[q].rin = ring[q].cover;
         int got = annulus_bands(&ring[q], rects + nr, max - nr);
         if (got > 0 && area_of(rects + nr, got) < 0.8f * area(ring[q].bounds))
             nr += got;
