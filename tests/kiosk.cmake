@@ -52,3 +52,12 @@ set_tests_properties(fleet.push PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS "e2
 add_test(NAME kiosk.cage COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/kiosk/check_cage.py $<TARGET_FILE:groundwork>)
 set_tests_properties(kiosk.cage PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS "e2e;kiosk;display"
                      SKIP_RETURN_CODE 77 TIMEOUT 120)
+
+# the kiosk's screens as seen: the admin keypad's order and Cancel in every language,
+# every card's length in the home library's words
+add_executable(test_kiosk_layout ${CMAKE_CURRENT_SOURCE_DIR}/kiosk/test_kiosk_layout.c)
+target_link_libraries(test_kiosk_layout PRIVATE gw_test_env)
+add_dependencies(test_kiosk_layout gw_fonts gw_locale)
+add_test(NAME kiosk.layout COMMAND test_kiosk_layout)
+set_tests_properties(kiosk.layout PROPERTIES LABELS kiosk
+  ENVIRONMENT "${GW_TEST_ENV};GROUNDWORK_DATA_DIR=${CMAKE_BINARY_DIR}/data;XDG_CONFIG_HOME=${CMAKE_BINARY_DIR}/kiosk-layout-home/config;XDG_DATA_HOME=${CMAKE_BINARY_DIR}/kiosk-layout-home/data;XDG_STATE_HOME=${CMAKE_BINARY_DIR}/kiosk-layout-home/state")

@@ -90,6 +90,20 @@ const char *app_title_tagged(const app *a, const exercise *e, char *buf, size_t 
     return buf;
 }
 
+const char *app_length_short(const exercise *e, char *buf, size_t n)
+{
+    gw_ns len = exercise_length(e);
+    if (len > 0) {
+        int mins = (int)(gw_seconds(len) / 60 + 0.5);
+        mins = mins < 1 ? 1 : mins; /* the form agrees with the number shown */
+        snprintf(buf, n, P_("%d min", "%d min", mins), mins);
+    } else {
+        int steps = e->kind == EX_PROMPTS ? e->nprompt : e->nstep;
+        snprintf(buf, n, P_("%d step", "%d steps", steps), steps);
+    }
+    return buf;
+}
+
 const char *app_length_words(const exercise *e, char *buf, size_t n)
 {
     gw_ns len = exercise_length(e);

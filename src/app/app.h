@@ -307,6 +307,9 @@ bool app_lang_tag(const app *a, const exercise *e, char *buf, size_t n);
  * cards, the cautions screen): buf, or the title itself. */
 const char *app_title_tagged(const app *a, const exercise *e, char *buf, size_t n);
 
+/* An exercise's length as a card shows it ("4 min"), or its steps ("5 steps") when it
+ * has no set length; the same words on every card of every screen. */
+const char *app_length_short(const exercise *e, char *buf, size_t n);
 /* e's length in words, as read aloud says it ("4 minutes", "5 steps"): buf. */
 const char *app_length_words(const exercise *e, char *buf, size_t n);
 

@@ -102,38 +102,46 @@ static void admin_draw(const app *a, draw_list *l)
               ALIGN_CENTER | VALIGN_MIDDLE | (tone ? TEXT_FIT : 0) | (FONT_BOLD << 8), t->text);
     /* dots for the digits typed */
     size_t n = strlen(k->pin);
-    float dy = fmaxf(side * 0.15f, side * 0.03f + th + 20 * u), dr = 10 * u;
+    float dr = 10 * u, dy = fmaxf(side * 0.15f, side * 0.03f + th + 24 * u + dr); /* clear of the title */
     int ndots = n < KIOSK_PIN_MIN ? KIOSK_PIN_MIN : (int)n;
     float dx0 = W / 2 - (float)(ndots - 1) * 14 * u;
     for (int i = 0; i < ndots; i++)
         draw_circle(l, dx0 + (float)i * 28 * u, dy, dr, (size_t)i < n ? t->accent : t->ring_track);
     float mh = k->msg[0] ? ui_text_h(&ui, k->msg, mpx, false, tw) : 0;
-    /* Cancel beside the keypad, or under it */
-    float cw = fmaxf(fmaxf(220 * u, side * 0.3f), ui_button_w(&ui, cancel, 0));
+    /* Cancel beside the keypad's last row as a fourth key (its gap, at least a key's
+     * width), or under the keypad */
+    float cw = fmaxf(kwd, ui_button_w(&ui, cancel, b));
     float x0 = W / 2 - kw / 2;
-    if (x0 + kw + 3 * gap + cw > W - pad)
-        x0 = fmaxf(pad, (W - kw - 3 * gap - cw) / 2);
-    bool below = x0 + kw + 3 * gap + cw > W - pad;
-    if (below)
+    if (x0 + kw + gap + cw > W - pad)
+        x0 = fmaxf(pad, (W - kw - gap - cw) / 2);
+    bool below = x0 + kw + gap + cw > W - pad;
+    if (below) {
         x0 = W / 2 - kw / 2;
+        cw = fmaxf(cw, kw); /* as wide as the keypad above it */
+    }
     float ch = ui_button_h(&ui, cancel, cw, b);
     float bottom = H - side * 0.03f - (below ? ch + gap : 0);
     float kh = 4 * b + 3 * gap;
     float top = fmaxf(side * 0.3f, (H - kh) / 2 + side * 0.08f);
-    top = fmaxf(top, dy + 20 * u + mh + 10 * u);
+    top = fmaxf(top, dy + dr + 10 * u + mh + 10 * u);
     if (top + kh > bottom) {
-        top = fmaxf(dy + 20 * u + mh + 10 * u, bottom - kh);
+        top = fmaxf(dy + dr + 10 * u + mh + 10 * u, bottom - kh);
         b = fmaxf(fmaxf((bottom - top - 3 * gap) / 4, ui_button_h(&ui, ok, kwd, 0)), side * 0.09f);
         kh = 4 * b + 3 * gap;
     }
     if (k->msg[0]) {
         bool mone = ui_text_w(&ui, k->msg, mpx, false) <= tw;
-        draw_text(l, gw_rc(pad, dy + 20 * u, tw, fmaxf(mh, top - dy - 30 * u)), k->msg, mpx,
+        draw_text(l, gw_rc(pad, dy + dr + 10 * u, tw, fmaxf(mh, top - dy - dr - 20 * u)), k->msg, mpx,
                   ALIGN_CENTER | VALIGN_MIDDLE | (mone ? TEXT_FIT : 0), t->focus);
     }
     static const char *const KEYS[12] = { "1", "2", "3", "4", "5", "6", "7", "8", "9", "<", "0", "OK" };
+    /* 1 2 3 from left to right in every language, as on a phone: in a right-to-left
+     * one the columns are laid out reversed here, so that the screen's mirroring puts
+     * them back (Delete then at the right, OK at the left: the row reads in order) */
+    bool rtl = a->view.rtl;
     for (int i = 0; i < 12; i++) {
-        gw_rect r = gw_rc(x0 + (float)(i % 3) * (kwd + gap), top + (float)(i / 3) * (b + gap), kwd, b);
+        int col = i >= 9 ? i % 3 : rtl ? 2 - i % 3 : i % 3;
+        gw_rect r = gw_rc(x0 + (float)col * (kwd + gap), top + (float)(i / 3) * (b + gap), kwd, b);
         char id[16];
         if (i == 9)
             snprintf(id, sizeof id, "pin-back");
@@ -146,8 +154,7 @@ static void admin_draw(const app *a, draw_list *l)
     if (below)
         ui_button(&ui, l, "pin-cancel", gw_rc(W / 2 - cw / 2, top + kh + gap, cw, ch), cancel, false, false);
     else
-        ui_button(&ui, l, "pin-cancel", gw_rc(x0 + kw + 3 * gap, top + kh - b, fminf(cw, W - (x0 + kw + 4 * gap)), b),
-                  cancel, false, false);
+        ui_button(&ui, l, "pin-cancel", gw_rc(x0 + kw + gap, top + kh - b, cw, b), cancel, false, false);
 }
 
 const scene_vt scene_admin = {

@@ -197,7 +197,7 @@ static float attract_cards_h(const app *a, const exercise *const *ex, int ncards
     for (int k = 0; k < ncards; k++) {
         bool m = more && k == ncards - 1;
         float h = ui_text_h(&ui, attract_card_title(a, ex[k], m, buf, sizeof buf), px, true, w - 56 * u);
-        if (!m && exercise_length(ex[k]) > 0)
+        if (!m) /* its length, or its steps */
             h += 6 * u + ui_text_h(&ui, "0:00", lpx, false, 0);
         card_h[k] = fmaxf(104 * u, h + 40 * u);
         total += card_h[k] + (k ? gap : 0);
@@ -373,17 +373,13 @@ static void attract_draw_all(const app *a, draw_list *l)
             draw_widget_describe(l, ROLE_BUTTON, title, NULL);
         else
             draw_widget_describe(l, ROLE_EXERCISE, title, app_length_words(ex[k], lw, sizeof lw));
-        gw_ns el = more ? 0 : exercise_length(ex[k]);
         float tw = rc.w - 56 * u, tth = ui_text_h(&ui, title, L.title_px, true, tw);
-        float lh = el > 0 ? ui_text_h(&ui, "0:00", L.len_px, false, 0) : 0;
-        float ty = rc.y + (rc.h - tth - (el > 0 ? 6 * u + lh : 0)) / 2;
+        float lh = more ? 0 : ui_text_h(&ui, "0:00", L.len_px, false, 0);
+        float ty = rc.y + (rc.h - tth - (more ? 0 : 6 * u + lh)) / 2;
         draw_text(l, gw_rc(rc.x + 28 * u, ty, tw, tth), title, L.title_px, VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
-        if (el > 0) {
-            char len[64], clk[32];
-            ui_clock(clk, sizeof clk, gw_seconds(el));
-            snprintf(len, sizeof len, _("about %s"), clk);
-            draw_text(l, gw_rc(rc.x + 28 * u, ty + tth + 6 * u, tw, lh), len, L.len_px, VALIGN_MIDDLE, t->text_dim);
-        }
+        if (!more) /* in the home library's words: "4 min", "5 steps" */
+            draw_text(l, gw_rc(rc.x + 28 * u, ty + tth + 6 * u, tw, lh), app_length_short(ex[k], lw, sizeof lw),
+                      L.len_px, VALIGN_MIDDLE, t->text_dim);
     }
     /* the crisis line, and Help one tap away (over "begin": drawn after it) */
     draw_text(l, gw_rc(L.safety.x + dx, L.safety.y + dy, L.safety.w, L.safety.h), attract_safety_line(a), L.safety_px,
@@ -636,20 +632,18 @@ static void klib_draw(const app *a, draw_list *l)
                                  app_length_words(ex[i], lw, sizeof lw));
         }
         /* the title and the length (if it has one), centred together in the card */
-        gw_ns el = exercise_length(ex[i]);
-        float th2 = K.title_h, sub_h = K.sub_h, block = th2 + (el > 0 ? 8 * u + sub_h : 0);
+        float th2 = K.title_h, sub_h = K.sub_h, block = th2 + 8 * u + sub_h;
         float ty = rc.y + (rc.h - block) / 2;
         char buf[512];
         const char *tt = app_title_tagged(a, ex[i], buf, sizeof buf);
         bool one = ui_text_w(&ui, tt, K.title_px, true) <= rc.w - 56 * u;
         draw_text(l, gw_rc(rc.x + 28 * u, ty, rc.w - 56 * u, th2), tt, K.title_px,
                   ALIGN_CENTER | VALIGN_MIDDLE | (one ? TEXT_FIT : 0) | (FONT_BOLD << 8), t->text);
-        if (el > 0) {
-            char len[64], clk[32];
-            ui_clock(clk, sizeof clk, gw_seconds(el));
-            snprintf(len, sizeof len, _("about %s"), clk);
-            draw_text(l, gw_rc(rc.x + 28 * u, ty + th2 + 8 * u, rc.w - 56 * u, sub_h), len, (int)lroundf(24 * u),
-                      ALIGN_CENTER | VALIGN_MIDDLE, t->text_dim);
+        {   /* in the home library's words: "4 min", "5 steps" */
+            char len[64];
+            draw_text(l, gw_rc(rc.x + 28 * u, ty + th2 + 8 * u, rc.w - 56 * u, sub_h),
+                      app_length_short(ex[i], len, sizeof len), (int)lroundf(24 * u), ALIGN_CENTER | VALIGN_MIDDLE,
+                      t->text_dim);
         }
     }
     if (K.pages > 1) {

@@ -549,15 +549,7 @@ static void library_draw(const app *a, draw_list *l)
         }
         float ip = 16 * u;
         char meta[48], buf[CARD_TEXT_MAX];
-        gw_ns len = exercise_length(ex[i]);
-        if (len > 0) {
-            int mins = (int)(gw_seconds(len) / 60 + 0.5);
-            mins = mins < 1 ? 1 : mins; /* the form agrees with the number shown */
-            snprintf(meta, sizeof meta, P_("%d min", "%d min", mins), mins);
-        } else {
-            int steps = ex[i]->kind == EX_PROMPTS ? ex[i]->nprompt : ex[i]->nstep;
-            snprintf(meta, sizeof meta, P_("%d step", "%d steps", steps), steps);
-        }
+        app_length_short(ex[i], meta, sizeof meta);
         /* the length or steps: as wide as it is, so the title has the rest */
         float mw = fminf(76 * u, ui_text_w(&ui, meta, (int)lroundf(15 * u), false) + 14 * u);
         float sw = app_personal(a) ? 36 * u : 0; /* room for the star */
