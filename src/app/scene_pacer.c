@@ -260,17 +260,24 @@ static pacer_layout lay_out(const app *a, float bar, const char *left, const cha
         cw = fmaxf(cw, bw[i]);
     cw = fmaxf(cw, fminf(fmaxf(bw[nc - 2], bw[nc - 1]), cw * 1.15f));
     cw = fminf(cw, W * 0.34f);
-    float cbh = 60 * u, ch[NCTL], one = (nc - 1) * gap;
+    float ch[NCTL], one = (nc - 1) * gap;
     for (int i = 0; i < nc; i++) {
         ch[i] = ui_button_h(&ui, b[i].label, cw, 60 * u);
-        cbh = fmaxf(cbh, ch[i]);
         one += ch[i];
     }
     float top = bar + 8 * u, bottom = H - 24 * u;
-    /* one column, each button as tall as its label needs; or two of the tallest */
+    /* one column, each button as tall as its label needs; or two, in rows of two, each
+     * row as tall as its taller label (a toggle's long label with its state, wrapped,
+     * makes its own row tall, not every button) */
     int ncol = one <= bottom - top ? 1 : 2;
-    int per = (nc + ncol - 1) / ncol;
-    float colh = ncol == 1 ? one : (float)per * cbh + (float)(per - 1) * gap;
+    float rowh[NCTL] = { 0 }, colh = one;
+    if (ncol == 2) {
+        colh = -gap;
+        for (int i = 0; i < nc; i++)
+            rowh[i / 2] = fmaxf(rowh[i / 2], ch[i]);
+        for (int r = 0; r < (nc + 1) / 2; r++)
+            colh += rowh[r] + gap;
+    }
     float x0 = W - pad - (float)ncol * cw - (float)(ncol - 1) * gap;
     float aw = x0 - 2 * pad;
     /* the status under the figure: one line, or the time left below the breath */
@@ -293,8 +300,11 @@ static pacer_layout lay_out(const app *a, float bar, const char *left, const cha
         if (ncol == 1) {
             L.ctl[i] = gw_rc(x0, y, cw, ch[i]);
             y += ch[i] + gap;
-        } else
-            L.ctl[i] = gw_rc(x0 + (float)(i / per) * (cw + gap), y0 + (float)(i % per) * (cbh + gap), cw, cbh);
+        } else {
+            L.ctl[i] = gw_rc(x0 + (float)(i % 2) * (cw + gap), y, cw, rowh[i / 2]);
+            if (i % 2 == 1 || i == nc - 1)
+                y += rowh[i / 2] + gap;
+        }
     }
     L.status = gw_rc(pad, bottom - st_h, aw, st_h);
     L.status_w = stack ? aw : aw / 2;

@@ -74,11 +74,16 @@ void ui_button(const ui_ctx *ui, draw_list *l, const char *id, gw_rect r, const 
     focused = draw_focus_next(l, focused);
     const theme *t = ui->th;
     float u = ui->unit;
-    float rad = r.h * 0.3f;
+    /* a tall button (a label on several lines) keeps the corners of a one-line one
+     * rather than turn into a blob */
+    float rad = fminf(r.h * 0.3f, 18 * u);
     gw_rect s = pressed_rect(ui, id, r);
     draw_rect(l, s, rad, ui_state_color(ui, id, primary ? t->accent : t->surface_hi));
     gw_color fg = primary ? t->bg : t->text;
-    draw_text(l, s, label, (int)lroundf(22 * u), ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), fg);
+    /* the label wraps within the margins ui_button_h measured it at, so it is drawn on
+     * the lines its height was made for and never touches the edges */
+    gw_rect in = s.w > 24 * u ? gw_rc(s.x + 12 * u, s.y, s.w - 24 * u, s.h) : s;
+    draw_text(l, in, label, (int)lroundf(22 * u), ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), fg);
     if (focused)
         ui_focus_ring(ui, l, r, rad);
     draw_widget_add(l, id, r, focused);
