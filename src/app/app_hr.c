@@ -462,7 +462,22 @@ float app_hr_row_h(const app *a, float w)
 void app_hr_draw_live(const app *a, draw_list *l, gw_rect row)
 {
     const struct hr_st *s = ST(a);
-    if (!s->on || hrlive_count(&s->live) < 2)
+    if (!s->on)
+        return;
+    float u0 = app_unit(a);
+    int st = s->dev && !s->nrec ? (int)plat_hr_state(s->dev, NULL, 0) : HR_RECEIVING;
+    if (hrlive_count(&s->live) > 0 && (st == HR_SEARCHING || st == HR_CONNECTING)) {
+        /* the sensor was lost during the exercise: said quietly where its line was,
+         * the breathing going on as before */
+        ui_ctx ui = app_ui(a);
+        const char *m = _("Heart-rate sensor out of reach");
+        int px = (int)lroundf(16 * u0);
+        float h = fminf(32 * u0, row.h);
+        draw_text(l, gw_rc(row.x, row.y + row.h - h, row.w, h), m, px,
+                  ALIGN_CENTER | VALIGN_MIDDLE | (ui_line_fits(&ui, m, px, false, row.w) ? 0 : TEXT_FIT), a->th->text_dim);
+        return;
+    }
+    if (hrlive_count(&s->live) < 2)
         return;
     float u = app_unit(a), gap = 16 * u, lh = 32 * u;
     live_lay k = live_layout(a, row.w);

@@ -10,7 +10,7 @@ private X server (Xvfb), its trace read as it runs; generous limits, no fixed sp
 2. The program started again with a breathing exercise: it connects to the sensor kept,
    and `hr` events carry the intervals the stand-in sends (800 and 850 ms: 75 and 70.6
    beats a minute); the sensor goes out of reach (disconnected and removed): the program
-   goes on, traces `hr_sensor` out_of_reach and no beats; it comes back: receiving again
+   goes on, traces `hr_sensor` out_of_reach and no beats, the pacer says so (read by F5); it comes back: receiving again
    and `hr` events resume; SIGTERM ends the program cleanly (exit 0, `exit` traced).
 3. Without Bluetooth (`play`, a sensor chosen in the settings): no system bus at all, a bus
    without BlueZ, BlueZ refusing the program, the adapter switched off: a breathing
@@ -162,6 +162,12 @@ def breathe_with_sensor(work, h, bus, display, fake):
         time.sleep(4)
         if p.poll() is not None:
             fail("the program ended when the sensor went away (%s)" % p.returncode)
+        # the screen says so where the heart-rate line was: with read aloud turned on
+        # (Ctrl+Alt+R), F5 reads the screen's words
+        xdo(display, "mousemove", "640", "700")  # no window manager: the pointer gives the focus
+        keys(display, "ctrl+alt+r", "F5")
+        wait_for(trace, lambda e: e["event"] == "speak" and "Heart-rate sensor out of reach" in e.get("text", ""),
+                 "the pacer saying the sensor is out of reach (F5)", after=gone["t"])
         late = [e for e in events(trace) if e["event"] == "hr" and e["t"] > gone["t"] + 2]
         if late:
             FAILS.append("beats while the sensor was out of reach: %s" % late[:3])
