@@ -6,6 +6,7 @@
  * into the plan "ctl-res-plan"). Tailoring (groups, tension),
  * the take-home plan and its note live in the mode's state (present.h); keys reach the
  * controls through app_press, so each is traced as a press. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -150,7 +151,8 @@ static void ctl_save_plan(app *a)
     trace_str(a->tr, "dir", p->plan_dir);
     trace_end(a->tr);
     if (ok) {
-        ctl_msg(a, _("Plan saved in %s"), p->plan_dir);
+        char dir[PATH_MAX + 8];
+        ctl_msg(a, _("Plan saved in %s"), i18n_ltr(dir, sizeof dir, p->plan_dir));
     } else {
         char m[600];
         snprintf(m, sizeof m, _("The plan was not saved: %s"), err);

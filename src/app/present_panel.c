@@ -164,7 +164,7 @@ static void panel_help_list(lay *L)
         float h = fmaxf(24 * u, fmaxf(ui_text_h(&ui, k, px, true, kw), ui_text_h(&ui, d, px, false, dw)));
         lay_place(L, h);
         lay_text(L, gw_rc(L->x, L->y, kw, h), k, px, VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
-        lay_text(L, gw_rc(L->x + dx, L->y, dw, h), d, px, VALIGN_MIDDLE, t->text);
+        lay_text(L, gw_rc(L->x + dx, L->y, dw, h), d, ui_words_px(&ui, d, px, false, dw), VALIGN_MIDDLE, t->text);
         L->y += h;
     }
     L->y += 8 * u;

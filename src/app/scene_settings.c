@@ -98,32 +98,69 @@ static float country(sform *L, float x, float y, float w)
     return y + bh - y0;
 }
 
-/* Reduced motion and check-ins: two switches side by side, titles level. */
+/* Reduced motion, check-ins and the writing hand: three switches side by side, their
+ * titles at one size, on one line (made smaller down to ui_min_px to fit) or else
+ * wrapped, level at the bottom. When a word of a title or a value would not fit its
+ * column even so (large text, long words), each switch takes a row of its own, its
+ * title above it: no word is ever broken inside. Both values of a switch are
+ * measured, so turning one on moves nothing. */
 static float toggles(sform *L, float x, float y, float w)
 {
     ui_ctx ui = app_ui(L->a);
     const app *a = L->a;
     enum { N = 3 };
-    float u = L->u, tw = (w - 20 * u * (N - 1)) / N, y0 = y;
+    float u = L->u, gap = 20 * u, tw = (w - gap * (N - 1)) / N, y0 = y;
     const char *title[N] = { _("Reduced motion"), _("Check-ins"), _("Writing hand") };
     const char *id[N] = { "reduced-motion", "checkins", "handedness" };
     bool on[N] = { a->set.reduced_motion, a->set.checkins, false };
     bool left = !strcmp(a->set.handedness, "left"); /* not asked yet: the right is shown */
     const char *val[N] = { on[0] ? _("On") : _("Off"), on[1] ? _("On") : _("Off"), left ? _("Left") : _("Right") };
+    const char *vals[4] = { _("On"), _("Off"), _("Left"), _("Right") };
+    int px0 = (int)lroundf(18 * u), tpx = px0, bpx = ui_button_px(&ui);
+    /* the titles on one line, or else wrapped with no word wider than its column */
+    bool row = true, wrap = false;
+    for (int i = 0; i < N; i++)
+        while (tpx > ui_min_px(&ui, px0) && ui_text_w(&ui, title[i], tpx, true) > tw)
+            tpx--;
+    for (int i = 0; i < N && !wrap; i++)
+        wrap = ui_text_w(&ui, title[i], tpx, true) > tw;
+    if (wrap) {
+        tpx = px0;
+        for (int i = 0; i < N; i++)
+            tpx = ui_words_px(&ui, title[i], tpx, true, tw);
+        for (int i = 0; i < N && row; i++)
+            row = ui_measure(&ui, title[i], tpx, true, tw).w <= tw + 1;
+    }
+    float bw = 0;
+    for (int i = 0; i < 4; i++) {
+        row = row && ui_text_w(&ui, vals[i], bpx, true) <= tw - 24 * u;
+        bw = fmaxf(bw, ui_button_w(&ui, vals[i], 160 * u));
+    }
+    bw = fminf(bw, w);
     float lh = 0, bh = 56 * u;
-    for (int i = 0; i < N; i++) {
-        lh = fmaxf(lh, sform_label_h(L, tw, title[i]));
-        bh = fmaxf(bh, ui_button_h(&ui, val[i], tw, 56 * u));
+    for (int i = 0; i < 4; i++)
+        bh = fmaxf(bh, ui_button_h(&ui, vals[i], row ? tw : bw, 56 * u));
+    if (row) {
+        for (int i = 0; i < N; i++)
+            lh = fmaxf(lh, fmaxf(30 * u, ui_text_h(&ui, title[i], tpx, true, tw)));
+        for (int i = 0; i < N; i++) {
+            float tx = x + (float)i * (tw + gap);
+            if (L->l)
+                draw_text(L->l, gw_rc(tx, y, tw, lh), title[i], tpx, VALIGN_BOTTOM | (FONT_BOLD << 8), a->th->text_dim);
+            sform_button(L, id[i], gw_rc(tx, y + lh + 4 * u, tw, bh), val[i], on[i]);
+            sform_describe(L, i < 2 ? ROLE_SWITCH : ROLE_BUTTON, title[i], val[i]);
+        }
+        return lh + 4 * u + bh + (y - y0);
     }
     for (int i = 0; i < N; i++) {
-        float tx = x + (float)i * (tw + 20 * u);
-        if (L->l)
-            draw_text(L->l, gw_rc(tx, y, tw, lh), title[i], (int)lroundf(18 * u), VALIGN_BOTTOM | (FONT_BOLD << 8),
-                      a->th->text_dim); /* each just above its button, when one takes two lines */
-        sform_button(L, id[i], gw_rc(tx, y + lh + 4 * u, tw, bh), val[i], on[i]);
+        if (i)
+            y += 16 * u;
+        y = sform_label(L, x, y, w, title[i]);
+        sform_button(L, id[i], gw_rc(x, y, bw, bh), val[i], on[i]);
         sform_describe(L, i < 2 ? ROLE_SWITCH : ROLE_BUTTON, title[i], val[i]);
+        y += bh;
     }
-    return lh + 4 * u + bh + (y - y0);
+    return y - y0;
 }
 
 /* Read aloud on or off (its shortcut in the title) and, beside it, its speed with - and
@@ -151,6 +188,10 @@ static float read_aloud(sform *L, float x, float y, float w)
     float sh = fmaxf(56 * u, ui_text_h(&ui, speed, px, true, 0) + 8 * u);
     if (!stack)
         bh = sh = fmaxf(bh, sh);
+    else { /* a row of its own across the column, as the other values with - and + */
+        sb = fmaxf(90 * u, ui_button_w(&ui, "+", 90 * u));
+        vw = fmaxf(vw, w - 2 * sb);
+    }
     sform_button(L, "read-aloud", gw_rc(x, y, ow, bh), on_off[!on], on);
     sform_describe(L, ROLE_SWITCH, _("Read aloud"), on ? _("On") : _("Off"));
     float ty = stack ? y + bh + gap : y, tx = stack ? x : x + w - tw;
@@ -178,9 +219,9 @@ static float data_panel(sform *L, float x, float y, float w)
     ui_ctx ui = app_ui(L->a);
     const app *a = L->a;
     float u = L->u, ip = 24 * u;
-    char where[PATH_MAX + 100];
-    const char *dir = paths_user_data_dir();
-    snprintf(where, sizeof where, _("Your practice log is kept only on this computer, in %s."), dir ? dir : "?");
+    char where[PATH_MAX + 100], path[PATH_MAX + 8];
+    const char *dir = i18n_ltr(path, sizeof path, paths_user_data_dir() ? paths_user_data_dir() : "?");
+    snprintf(where, sizeof where, _("Your practice log is kept only on this computer, in %s."), dir);
     const char *del = _("Delete all my data"), *exp = _("Export my practice log");
     int px = (int)lroundf(17 * u);
     float ew = ui_button_w(&ui, exp, 240 * u), dw = ui_button_w(&ui, del, 240 * u), bgap = 16 * u;
@@ -251,8 +292,11 @@ static void confirm(const app *a, draw_list *l, sform *L)
               ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
     draw_text(l, gw_rc(x + 40 * u, y + 24 * u + th + 10 * u, iw, bh_txt), body, bpx, ALIGN_CENTER | VALIGN_TOP,
               t->text_dim);
-    sform_button(L, "delete-cancel", gw_rc(x + 40 * u, y + h - 30 * u - bh, bw, bh), keep, false);
-    sform_button(L, "delete-confirm", gw_rc(x + w / 2 + 10 * u, y + h - 30 * u - bh, bw, bh), del, true);
+    /* the safe choice is the primary one (and focused first); Delete is marked as
+     * what cannot be undone */
+    sform_button(L, "delete-cancel", gw_rc(x + 40 * u, y + h - 30 * u - bh, bw, bh), keep, true);
+    ui_button_warn(&ui, l, "delete-confirm", gw_rc(x + w / 2 + 10 * u, y + h - 30 * u - bh, bw, bh), del,
+                   L->focus == L->idx++);
 }
 
 /* The screen's sections: two columns (one when narrow), the data panel across the

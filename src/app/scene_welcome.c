@@ -29,12 +29,12 @@ static void welcome_draw(const app *a, draw_list *l)
     ui_ctx ui = app_ui(a);
     const theme *t = a->th;
     float u = app_unit(a), W = (float)a->w, H = (float)a->h;
-    char where[PATH_MAX + 200];
-    const char *dir = paths_user_data_dir();
+    char where[PATH_MAX + 200], path[PATH_MAX + 8];
+    const char *dir = i18n_ltr(path, sizeof path, paths_user_data_dir() ? paths_user_data_dir() : "?");
     snprintf(where, sizeof where,
              _("Your practice log stays on this computer, in %s. Nothing is sent anywhere. You can save a copy "
                "of it (Export my practice log) or delete it at any time in Settings."),
-             dir ? dir : "?");
+             dir);
     const char *cont = _("Continue");
     float bw = ui_button_w(&ui, cont, 280 * u);
     float bh = ui_button_h(&ui, cont, bw, 64 * u);

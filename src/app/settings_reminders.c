@@ -50,8 +50,10 @@ float reminders_row(sform *L, float x, float y, float w)
     float vw = fmaxf(52 * u, ui_text_w(&ui, "00", px, true) + 16 * u), cw = 18 * u;
     float sb = fmaxf(48 * u, ui_button_w(&ui, "+", 48 * u));
     float tw = 4 * sb + 2 * vw + cw;
-    float ow = fmaxf(w - tw - 2 * gap, fminf(ui_button_w(&ui, onoff, 100 * u), w - tw - 2 * gap));
-    bool stack = ow < 90 * u; /* no room beside the time: the switch above it */
+    float ow = w - tw - 2 * gap;
+    /* no room beside the time for the switch's word, on or off (a word is never broken
+     * inside, and turning it on moves nothing): the switch above it */
+    bool stack = ow < fmaxf(90 * u, fmaxf(ui_button_w(&ui, _("On"), 0), ui_button_w(&ui, _("Off"), 0)));
     if (stack)
         ow = w;
     float bh = fmaxf(56 * u, fmaxf(ui_button_h(&ui, onoff, ow, 56 * u), ui_text_h(&ui, hh, px, true, 0) + 8 * u));

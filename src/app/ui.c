@@ -68,26 +68,38 @@ const char *ui_pacer_style_label(int style)
     return style >= 0 && style < (int)(sizeof N / sizeof *N) ? _(N[style]) : _(N[0]);
 }
 
-void ui_button(const ui_ctx *ui, draw_list *l, const char *id, gw_rect r, const char *label,
-               bool focused, bool primary)
+static void button(const ui_ctx *ui, draw_list *l, const char *id, gw_rect r, const char *label,
+                   bool focused, gw_color fill, gw_color fg)
 {
     focused = draw_focus_next(l, focused);
-    const theme *t = ui->th;
     float u = ui->unit;
     /* a tall button (a label on several lines) keeps the corners of a one-line one
      * rather than turn into a blob */
     float rad = fminf(r.h * 0.3f, 18 * u);
     gw_rect s = pressed_rect(ui, id, r);
-    draw_rect(l, s, rad, ui_state_color(ui, id, primary ? t->accent : t->surface_hi));
-    gw_color fg = primary ? t->bg : t->text;
+    draw_rect(l, s, rad, ui_state_color(ui, id, fill));
     /* the label wraps within the margins ui_button_h measured it at, so it is drawn on
-     * the lines its height was made for and never touches the edges */
+     * the lines its height was made for and never touches the edges; a long word in a
+     * narrow button is made smaller, never broken inside */
     gw_rect in = s.w > 24 * u ? gw_rc(s.x + 12 * u, s.y, s.w - 24 * u, s.h) : s;
-    draw_text(l, in, label, (int)lroundf(22 * u), ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), fg);
+    draw_text(l, in, label, ui_words_px(ui, label, (int)lroundf(22 * u), true, in.w),
+              ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), fg);
     if (focused)
         ui_focus_ring(ui, l, r, rad);
     draw_widget_add(l, id, r, focused);
     draw_widget_describe(l, ROLE_BUTTON, label, NULL); /* heard as it reads */
+}
+
+void ui_button(const ui_ctx *ui, draw_list *l, const char *id, gw_rect r, const char *label,
+               bool focused, bool primary)
+{
+    const theme *t = ui->th;
+    button(ui, l, id, r, label, focused, primary ? t->accent : t->surface_hi, primary ? t->bg : t->text);
+}
+
+void ui_button_warn(const ui_ctx *ui, draw_list *l, const char *id, gw_rect r, const char *label, bool focused)
+{
+    button(ui, l, id, r, label, focused, ui->th->warn, ui->th->bg);
 }
 
 void ui_safety_button_at(const ui_ctx *ui, draw_list *l, gw_rect r)
@@ -270,6 +282,14 @@ int ui_fit_px(const ui_ctx *ui, const char *utf8, int px, int min_px, bool bold,
         if (ui_text_fits(ui, utf8, p, bold, w, h))
             return p;
     return min_px;
+}
+
+int ui_words_px(const ui_ctx *ui, const char *utf8, int px, bool bold, float w)
+{
+    int min = ui_min_px(ui, px);
+    while (px > min && ui_measure(ui, utf8, px, bold, w).w > w + 1)
+        px--;
+    return px;
 }
 
 bool ui_line_fits(const ui_ctx *ui, const char *utf8, int px, bool bold, float w)

@@ -47,6 +47,9 @@ const char *ui_pacer_style_label(int style);
 /* A button: rounded surface, centred label, widget id; focus ring when focused. */
 void ui_button(const ui_ctx *ui, draw_list *l, const char *id, gw_rect r, const char *label,
                bool focused, bool primary);
+/* A button for an action that cannot be undone ("Delete"): the theme's warn colour,
+ * never the calm primary's; the safe choice beside it is the primary. */
+void ui_button_warn(const ui_ctx *ui, draw_list *l, const char *id, gw_rect r, const char *label, bool focused);
 /* The one-tap way to the safety line (widget "safety"), a quiet button at x, y (top
  * left corner) of the standard top-bar size. */
 void ui_safety_button(const ui_ctx *ui, draw_list *l, float x, float y);
@@ -72,11 +75,15 @@ typedef struct ui_text_size { float w, h, line_h; int lines; } ui_text_size;
 ui_text_size ui_measure(const ui_ctx *ui, const char *utf8, int px, bool bold, float wrap);
 float ui_text_w(const ui_ctx *ui, const char *utf8, int px, bool bold);
 float ui_text_h(const ui_ctx *ui, const char *utf8, int px, bool bold, float wrap);
-/* Whether utf8 fits a w x h box, wrapped at w, with no word broken. */
+/* Whether utf8 fits a w x h box, wrapped at w, with no word broken (a word wider than
+ * w makes the text as wide as the word: ui_measure's w). */
 bool ui_text_fits(const ui_ctx *ui, const char *utf8, int px, bool bold, float w, float h);
 /* The largest size from px down to min_px at which utf8 fits a w x h box (min_px if
  * none does). */
 int ui_fit_px(const ui_ctx *ui, const char *utf8, int px, int min_px, bool bold, float w, float h);
+/* The largest size from px down to ui_min_px at which no word of utf8 is wider than w
+ * (ui_min_px if none: the renderer then makes it smaller still rather than break it). */
+int ui_words_px(const ui_ctx *ui, const char *utf8, int px, bool bold, float w);
 /* Whether utf8 fits one line of width w drawn with TEXT_FIT: at px, or made smaller
  * but no smaller than ui_min_px. */
 bool ui_line_fits(const ui_ctx *ui, const char *utf8, int px, bool bold, float w);

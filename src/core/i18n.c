@@ -83,6 +83,12 @@ void i18n_use_language(const char *lang)
     atomic_fetch_add(&generation, 1);
 }
 
+const char *i18n_ltr(char *out, size_t n, const char *s)
+{
+    snprintf(out, n, "\u2066%s\u2069", s ? s : "");
+    return out;
+}
+
 bool i18n_is_rtl(const char *lang)
 {
     static const char *const RTL[] = { "ar", "fa", "he", "ur" };

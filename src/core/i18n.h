@@ -38,6 +38,13 @@ void i18n_use_language(const char *lang);
 /* Whether the language with code lang is written right to left (Arabic). */
 bool i18n_is_rtl(const char *lang);
 
+/* s kept left to right inside translated text: wrapped in U+2066 LEFT-TO-RIGHT ISOLATE
+ * and U+2069 POP DIRECTIONAL ISOLATE into out (cut to n). For a path, a file name or
+ * an address put into a sentence: in a right-to-left sentence the bidi algorithm
+ * would otherwise move its slashes and dots ("/tmp/x" shown "tmp/x/"). The marks are
+ * not drawn. Returns out. */
+const char *i18n_ltr(char *out, size_t n, const char *s);
+
 /* A short date in the interface language: day of month and abbreviated month (month
  * 1-12) in the language's order and punctuation, e.g. "5 Jan", German "5. Jan.",
  * Arabic "5 يناير". Digits are Western (0-9) in every language. A month out of range

@@ -401,11 +401,17 @@ static bool layout_para(lay *L, const char *s, int start, int len, int wrap, boo
                     le = k = k2;
                 }
                 /* a path breaks after a slash, where one fits */
-                for (int j = le - 1; j > ls + 1; j--)
+                bool slash = false;
+                for (int j = le - 1; j > ls + 1 && !slash; j--)
                     if (p.cp[j - 1] == '/') {
                         le = j;
-                        break;
+                        slash = true;
                     }
+                if (!slash) {
+                    int ww = measure_range(L, &p, ls, word_end);
+                    if (ww > L->out->word_w)
+                        L->out->word_w = ww;
+                }
             }
         }
         if (!emit_line(L, &p, ls, le)) {

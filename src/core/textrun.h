@@ -72,6 +72,8 @@ typedef struct textrun_layout {
     textrun_line *line;
     int nline;
     int w;            /* the widest line */
+    int word_w;       /* the widest word broken between characters (not after a slash,
+                       * as a path is), whole; 0 when none was */
     unsigned fonts;   /* bit (1 << font) for each font a piece uses */
     int missing;      /* characters drawn in a font without their glyph (with covers) */
 } textrun_layout;

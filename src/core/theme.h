@@ -11,6 +11,8 @@ typedef struct theme {
     gw_color ring_track;
     gw_color ambient;   /* the top of the breathing screens' background, shading to bg at
                          * the bottom; bg itself where the theme wants it flat */
+    gw_color warn;      /* an action that cannot be undone ("Delete"): its button's fill,
+                         * with bg for its label */
 } theme;
 
 /* Built-in themes: "calm" (default, dark blue-grey), "light", "contrast". NULL or an

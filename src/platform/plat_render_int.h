@@ -30,6 +30,7 @@ typedef struct text_entry {
     int skip;       /* line skip */
     bool arabic;    /* uses the Arabic font (taller lines) */
     uint64_t used;
+    int word_w;     /* the widest word broken between characters, whole (0: none) */
 } text_entry;
 
 struct plat_render {

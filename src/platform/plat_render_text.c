@@ -148,7 +148,7 @@ static text_entry *text_get(plat_render *pr, const char *s, int style, int px, i
         return NULL;
     SDL_Surface *ts = text_surface(pr, s, &L, style & PLAT_FONT_BOLD, px, flags & 3, c);
     unsigned fonts = L.runs.fonts;
-    int skip = L.skip;
+    int skip = L.skip, word_w = L.runs.word_w;
     plat_shape_free(&L);
     if (!ts)
         return NULL;
@@ -166,7 +166,7 @@ static text_entry *text_get(plat_render *pr, const char *s, int style, int px, i
     text_drop(pr, e);
     SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
     *e = (text_entry){ h, copy, style, px, flags, wrap, c, tex, w, hh, skip, (fonts & (1u << TEXTRUN_ARABIC)) != 0,
-                       ++pr->tick };
+                       ++pr->tick, word_w };
     pr->cache_bytes += (size_t)w * (size_t)hh * 4;
     /* over the byte limit: the least recently used texts go, never the one just made */
     while (pr->cache_bytes > TEXT_CACHE_BYTES) {
@@ -229,7 +229,8 @@ static float ink_height(const text_entry *e)
 
 static bool fits(const text_entry *e, const draw_cmd *c)
 {
-    return (c->r.w <= 0 || (float)e->w <= c->r.w + 1) && (c->r.h <= 0 || ink_height(e) <= c->r.h * 1.12f + 2);
+    int w = e->w > e->word_w ? e->w : e->word_w; /* a word broken inside does not fit */
+    return (c->r.w <= 0 || (float)w <= c->r.w + 1) && (c->r.h <= 0 || ink_height(e) <= c->r.h * 1.12f + 2);
 }
 
 /* Where a text's size is decided, in order:

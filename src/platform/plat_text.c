@@ -108,7 +108,8 @@ bool plat_text_measure(plat_text *t, const char *utf8, int font_px, bool bold, i
         return false;
     }
     bool arabic = (L.fonts & (1u << TEXTRUN_ARABIC)) != 0;
-    int maxw = L.w, lines = L.nline > 0 ? L.nline : 1;
+    /* a word broken between characters counts whole: such a text does not fit */
+    int maxw = L.w > L.word_w ? L.w : L.word_w, lines = L.nline > 0 ? L.nline : 1;
     textrun_layout_free(&L);
     TTF_Font *f = plat_shape_script_font(&sh, arabic ? TEXTRUN_ARABIC : TEXTRUN_LATIN);
     if (!f) {

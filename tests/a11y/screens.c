@@ -1,7 +1,8 @@
 /* a11y screens: every main screen, in every language, at 100%, 150% and 200% text, at
  * 1280x720, drawn headless; no text may be cut off (plat_render's overflow count),
- * nor need to be drawn at less than 80% of its size to fit its box (measured with
- * plat_text). Screens on more than one page at large text are checked page by page.
+ * nor need to be drawn at less than 80% of its size to fit its box, nor have a word
+ * wider than its box, broken inside (both measured with plat_text). Screens on more
+ * than one page at large text are checked page by page.
  * With GW_A11Y_PNG=DIR, each frame is also saved as DIR/<lang>-<pct>-<screen>.png.
  * Needs GROUNDWORK_DATA_DIR=<build>/data (content, fonts, locale). */
 #include <libintl.h>
@@ -60,6 +61,80 @@ static int shrunk(plat_text *pt, const draw_list *l, const char *lang, int pct, 
             bad++;
             fprintf(stderr, "a11y: %s at %d%%, %s: \"%.60s\" would be drawn at %d px of %d (box %.0fx%.0f)\n", lang,
                     pct, screen, draw_text_of(l, c), px, c->font_px, (double)c->r.w, (double)c->r.h);
+        }
+    }
+    return bad;
+}
+
+/* The size the renderer draws a wrapped text at: its own, or smaller in steps of 1/16
+ * (down to 60%) while the text is taller than its box (plat_render_text.c). */
+static int drawn_px(plat_text *pt, const draw_list *l, const draw_cmd *c)
+{
+    int px = c->font_px, step = c->font_px / 16 > 1 ? c->font_px / 16 : 1;
+    while (!fits_at(pt, l, c, px) && px - step >= c->font_px * 6 / 10)
+        px -= step;
+    return px;
+}
+
+/* Wrapped texts with a word wider than their box, which the renderer would break
+ * inside ("Desacti/vado"): a word must be made smaller or given room, never cut. A
+ * path may break after a slash, as the renderer does, so its parts are measured. */
+static int broken_words(plat_text *pt, const draw_list *l, const char *lang, int pct, const char *screen)
+{
+    int bad = 0;
+    for (int i = 0; i < l->ncmd; i++) {
+        const draw_cmd *c = &l->cmd[i];
+        const char *s = c->op == DRAW_TEXT ? draw_text_of(l, c) : "";
+        if (!*s || (c->flags & TEXT_FIT) || c->r.w <= 0)
+            continue;
+        int px = drawn_px(pt, l, c);
+        bool bold = (c->flags >> 8) & 1;
+        while (*s) {
+            size_t n = strcspn(s, " \n");
+            const char *slash = memchr(s, '/', n);
+            if (slash && slash + 1 < s + n)
+                n = (size_t)(slash + 1 - s);
+            char word[256];
+            snprintf(word, sizeof word, "%.*s", (int)(n < sizeof word ? n : sizeof word - 1), s);
+            plat_text_size m;
+            if (n && plat_text_measure(pt, word, px, bold, 0, &m) && (float)m.w > c->r.w + 1) {
+                bad++;
+                fprintf(stderr, "a11y: %s at %d%%, %s: \"%s\" is broken inside in \"%.60s\" (%d px wide at %d px in %.0f)\n",
+                        lang, pct, screen, word, draw_text_of(l, c), m.w, px, (double)c->r.w);
+                break;
+            }
+            s += n;
+            s += strspn(s, " \n");
+        }
+    }
+    return bad;
+}
+
+/* In a right-to-left language, a path put into a sentence must be isolated left to
+ * right (U+2066 ... U+2069, i18n_ltr), or the bidi algorithm moves its slashes
+ * ("tmp/x/"). A path: a word starting with '/'. */
+static int bare_paths(const draw_list *l, const char *lang, int pct, const char *screen)
+{
+    static const char LRI[] = "\u2066", PDI[] = "\u2069";
+    int bad = 0;
+    if (strcmp(lang, "ar"))
+        return 0;
+    for (int i = 0; i < l->ncmd; i++) {
+        const char *s = l->cmd[i].op == DRAW_TEXT ? draw_text_of(l, &l->cmd[i]) : "";
+        for (const char *p = s; *p; p++) {
+            if (*p != '/' || p[1] == ' ' || !p[1] || (p > s && p[-1] != ' ' && (p - s < 3 || strncmp(p - 3, LRI, 3))))
+                continue;
+            bool open = false; /* an isolate opened before p and not closed */
+            for (const char *q = s; q < p; q++) {
+                if (!strncmp(q, LRI, 3)) open = true;
+                if (!strncmp(q, PDI, 3)) open = false;
+            }
+            if (!open) {
+                fprintf(stderr, "a11y: %s at %d%%, %s: a path not isolated left to right in \"%.80s\"\n", lang, pct,
+                        screen, s);
+                bad++;
+                break;
+            }
         }
     }
     return bad;
@@ -195,6 +270,8 @@ static int check(pack_set *packs, plat_render *pr, plat_text *pt, const char *la
         fprintf(stderr, "a11y: %s at %d%%, %s: %d text(s) cut off, e.g. %s\n", lang, pct, s->name, bad,
                 plat_render_overflow_last());
     bad += shrunk(pt, &l, lang, pct, s->name);
+    bad += broken_words(pt, &l, lang, pct, s->name);
+    bad += bare_paths(&l, lang, pct, s->name);
     bad += same_labels(&l, lang, pct, s->name);
     if (s->mode && !strcmp(s->mode, "present") && !s->control)
         bad += panel_beside(&l, lang, pct, s->name);
@@ -299,6 +376,57 @@ static int check_text_size_shown(pack_set *packs)
     return bad;
 }
 
+/* The fill of the rectangle drawn last under widget id's centre before its label. */
+static bool fill_of(const draw_list *l, const char *id, gw_color *out)
+{
+    const draw_widget *w = draw_widget_find(l, id);
+    bool found = false;
+    for (int i = 0; w && i < l->ncmd; i++)
+        if (l->cmd[i].op == DRAW_RECT && gw_rect_has(l->cmd[i].r, w->r.x + w->r.w / 2, w->r.y + w->r.h / 2)) {
+            *out = l->cmd[i].color;
+            found = true;
+        }
+    return found;
+}
+
+static bool same_color(gw_color a, gw_color b) { return a.r == b.r && a.g == b.g && a.b == b.b; }
+
+/* "Delete all your data?": the safe choice is the primary button and focused first;
+ * Delete is drawn in the theme's warn colour, in every theme. */
+static int check_delete_confirm(pack_set *packs)
+{
+    static const char *const THEMES[] = { "calm", "light", "contrast" };
+    int bad = 0;
+    for (size_t k = 0; k < sizeof THEMES / sizeof *THEMES; k++) {
+        app a;
+        app_config cfg = { .mode = "home", .w = 1280, .h = 720, .lang = "en", .packs = packs, .no_personal = true,
+                           .wall_fixed = true, .theme = THEMES[k] };
+        if (!app_init(&a, &cfg))
+            return bad + 1;
+        app_set_scene(&a, &scene_settings);
+        scene_settings.activate(&a, "delete-data");
+        draw_list l = { 0 };
+        app_draw(&a, &l);
+        const draw_widget *keep = draw_widget_find(&l, "delete-cancel");
+        gw_color kc = { 0 }, dc = { 0 };
+        if (!keep || !keep->focused) {
+            fprintf(stderr, "a11y: %s: the delete question does not start on \"Keep my data\"\n", THEMES[k]);
+            bad++;
+        }
+        if (!fill_of(&l, "delete-cancel", &kc) || !same_color(kc, a.th->accent)) {
+            fprintf(stderr, "a11y: %s: \"Keep my data\" is not the primary button\n", THEMES[k]);
+            bad++;
+        }
+        if (!fill_of(&l, "delete-confirm", &dc) || !same_color(dc, a.th->warn)) {
+            fprintf(stderr, "a11y: %s: \"Delete\" is not drawn in the warn colour\n", THEMES[k]);
+            bad++;
+        }
+        draw_free(&l);
+        app_free(&a);
+    }
+    return bad;
+}
+
 /* present: the panel as it is just after input (it fades after 4 s without) */
 /* input a second ago: the panel has slid in beside the client view */
 static void panel_shown(app *a)
@@ -321,7 +449,9 @@ static void panel_busy(app *a)
     app_press(a, "ctl-add-plan");
     snprintf(present_st(a)->note, sizeof present_st(a)->note, "%s",
              "Practise twice a day, after breakfast and before bed; stop if you feel dizzy.");
-    snprintf(present_st(a)->msg, sizeof present_st(a)->msg, "Plan saved in %s", "/home/therapist/groundwork-plan-2026-01-01");
+    char dir[80]; /* as present_controls.c says it */
+    snprintf(present_st(a)->msg, sizeof present_st(a)->msg, "Plan saved in %s",
+             i18n_ltr(dir, sizeof dir, "/home/therapist/groundwork-plan-2026-01-01"));
     present_st(a)->blank = true;
     present_st(a)->captions_off = true;
 }
@@ -343,6 +473,7 @@ static void admin_unset(app *a)
 /* Settings' "Export my practice log" page, as its button opens it. */
 static void export_shown(app *a) { scene_settings.activate(a, "export"); }
 static void hr_shown(app *a) { scene_settings.activate(a, "hr-sensor"); }
+static void delete_asked(app *a) { scene_settings.activate(a, "delete-data"); }
 
 /* The progress screen with several sessions a day (the fixed clock's today is Thursday
  * 1 January 2026): three on Tuesday, two today, one with a note; the week or month view,
@@ -401,6 +532,7 @@ int main(void)
         { "settings-5", NULL, &scene_settings, 0, 4, NULL, NULL, false },
         { "settings-export", NULL, &scene_settings, 0, 0, NULL, export_shown, false },
         { "settings-hr", NULL, &scene_settings, 0, 0, NULL, hr_shown, false },
+        { "settings-delete", NULL, &scene_settings, 0, 0, NULL, delete_asked, false },
         { "progress", NULL, &scene_progress, 0, 0, NULL, NULL, false },
         { "progress-month", NULL, &scene_progress, 0, 0, NULL, progress_month, false },
         { "progress-month-detail", NULL, &scene_progress, 0, 0, NULL, progress_month_detail, false },
@@ -466,6 +598,7 @@ int main(void)
     bad += check_reduced_motion(&env.packs);
     bad += check_pacer_choices(&env.packs);
     bad += check_text_size_shown(&env.packs);
+    bad += check_delete_confirm(&env.packs);
     if (plat_render_problem(pr)) {
         fprintf(stderr, "a11y: %s\n", plat_render_problem(pr));
         bad++;

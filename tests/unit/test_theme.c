@@ -57,6 +57,8 @@ static const pair PAIRS[] = {
     { "inhale on surface", F(inhale), F(surface) }, { "hold on surface", F(hold), F(surface) },
     { "exhale on surface", F(exhale), F(surface) },
     { "focus on bg", F(focus), F(bg) },
+    /* the button of an action that cannot be undone, on the dialog's panel */
+    { "bg on warn", F(bg), F(warn) },             { "warn on surface", F(warn), F(surface) },
 };
 
 static gw_color at(const theme *t, size_t off) { return *(const gw_color *)((const char *)t + off); }
