@@ -12,3 +12,11 @@ add_dependencies(guided_captions gw_fonts gw_locale)
 add_test(NAME guided.captions COMMAND guided_captions)
 set_tests_properties(guided.captions PROPERTIES LABELS e2e
   ENVIRONMENT "${GW_TEST_ENV};GROUNDWORK_DATA_DIR=${CMAKE_BINARY_DIR}/data;XDG_CONFIG_HOME=${CMAKE_BINARY_DIR}/captions-home/config;XDG_DATA_HOME=${CMAKE_BINARY_DIR}/captions-home/data;XDG_STATE_HOME=${CMAKE_BINARY_DIR}/captions-home/state")
+
+# The hand question never covers the body map, in every language, text size and window.
+add_executable(guided_hand_question ${CMAKE_CURRENT_SOURCE_DIR}/guided/hand_question.c)
+target_link_libraries(guided_hand_question PRIVATE gw_test_env)
+add_dependencies(guided_hand_question gw_fonts gw_locale)
+add_test(NAME guided.hand_question COMMAND guided_hand_question)
+set_tests_properties(guided.hand_question PROPERTIES LABELS e2e
+  ENVIRONMENT "${GW_TEST_ENV};GROUNDWORK_DATA_DIR=${CMAKE_BINARY_DIR}/data;XDG_CONFIG_HOME=${CMAKE_BINARY_DIR}/hand-question-home/config;XDG_DATA_HOME=${CMAKE_BINARY_DIR}/hand-question-home/data;XDG_STATE_HOME=${CMAKE_BINARY_DIR}/hand-question-home/state")

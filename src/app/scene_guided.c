@@ -273,7 +273,8 @@ static bool guided_event(app *a, const gw_event *e)
  * the room between the indicator and the timer, as many lines as fit, and shows whole
  * sentences (core/caption). With large text the controls may take two rows, the map
  * gets narrower so the caption has room, the timer goes beside the caption, and the
- * caption's type is made only as much smaller as it takes to show two lines. */
+ * caption's type is made as much smaller as it takes to show two lines and each whole
+ * sentence (a piece of one, where that is not enough, marked "…" at both ends). */
 enum { NCTL = 5 };
 static const char *const CTL_ID[NCTL] = { "previous", "pause", "next", "restart", "ambience" };
 static const float CTL_W[NCTL] = { 170, 170, 170, 170, 290 };
@@ -398,16 +399,27 @@ static layout lay_out_with(const app *a, int map, int step)
             break;
     }
     L.cap_h = fmaxf(room, caption_line_h(a, step, L.caption_px));
-    /* and, down to the smallest allowed, small enough that each of the step's clauses
-     * fits whole: in a small window at large text ("ودع نظرك يستقر برفق" / "على
-     * الشاشة.") a clause was cut between words while a smaller type had room for it */
+    /* and, down to the smallest allowed, small enough that each of the step's
+     * sentences fits whole: a sentence cut into timed pieces ("press your elbow
+     * down," / "tightening hand") is harder to follow than smaller type */
     const char *cap = step_caption(a, step);
     L.clauses_fit = true;
     for (int p = L.caption_px; cap && p >= ui_min_px(&ui, cpx); p--) {
         cap_fit f = { ui, p, L.cap_w, L.cap_h };
-        L.caption_px = p;
-        if ((L.clauses_fit = caption_clauses_fit(cap, caption_fits, &f)))
-            break;
+        if (caption_sentences_fit(cap, caption_fits, &f)) {
+            L.caption_px = p;
+            return L;
+        }
+    }
+    /* a sentence too long for the room even so: the smallest type, where it needs the
+     * fewest pieces (each marked "…"), every other sentence of the step is whole, and
+     * whole clauses fit where any size lets them (in a small window at large text
+     * "ودع نظرك يستقر برفق" / "على الشاشة." was cut between words while a smaller type
+     * had room for it; map_room makes room where none does) */
+    if (cap) {
+        L.caption_px = ui_min_px(&ui, cpx);
+        cap_fit f = { ui, L.caption_px, L.cap_w, L.cap_h };
+        L.clauses_fit = caption_clauses_fit_marked(cap, caption_fits, &f);
     }
     return L;
 }
@@ -453,7 +465,7 @@ static caption_chunk caption_now(const app *a, const layout *L, const guided_ste
     cap_fit f = { app_ui(a), L->caption_px, L->cap_w, L->cap_h };
     gw_ns step_ns = guided_step_length(s);
     gw_ns span = s->voice_ns > 0 && s->voice_ns < step_ns ? s->voice_ns : step_ns * 4 / 5;
-    return caption_at(app_text(a, &s->caption), caption_fits, &f, span, into);
+    return caption_at_marked(app_text(a, &s->caption), caption_fits, &f, span, into);
 }
 
 static gw_color kind_color(const theme *t, guided_step_kind k)
@@ -469,9 +481,10 @@ static void draw_controls(const app *a, draw_list *l, const layout *L)
     ui_button_flow(&ui, l, L->controls.x, L->controls.y, L->controls.w, 64 * L->u, 16 * L->u, it, NCTL, false);
 }
 
-/* "Which hand do you write with?" over the figure (the steps before the first sided
- * region highlight none), with Right and Left. */
-static void draw_hand_question(const app *a, draw_list *l, gw_rect m)
+/* "Which hand do you write with?" under the figure (the steps before the first sided
+ * region highlight none), with Right and Left, at the bottom of the figure's room m:
+ * its height (into *h) when l is NULL. */
+static void draw_hand_question(const app *a, draw_list *l, gw_rect m, float *h_out)
 {
     ui_ctx ui = app_ui(a);
     const theme *t = a->th;
@@ -484,6 +497,10 @@ static void draw_hand_question(const app *a, draw_list *l, gw_rect m)
     float qh = ui_text_h(&ui, q, qpx, true, iw);
     float bh = fmaxf(ui_button_h(&ui, lab[0], bw, 56 * u), ui_button_h(&ui, lab[1], bw, 56 * u));
     float h = pad + qh + 12 * u + bh + pad, y = m.y + m.h - h;
+    if (h_out)
+        *h_out = h;
+    if (!l)
+        return;
     draw_rect(l, gw_rc(m.x, y, m.w, h), 18 * u, t->surface);
     draw_text(l, gw_rc(m.x + pad, y + pad, iw, qh), q, qpx, ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
     for (int i = 0; i < 2; i++)
@@ -513,11 +530,21 @@ static void guided_draw(const app *a, draw_list *l)
      * right is the viewer's left, also in a right-to-left language (whose mirrored
      * layout would otherwise mirror the figure too) */
     bool mirror = rg && body_region_side(rg) && (!strcmp(a->set.handedness, "left") != a->view.rtl);
-    if (L.map.w > 0)
-        bodymap_draw(l, e->region, e->nregion, s->region, mirror, L.map.x, L.map.y, L.map.w, t->ring_track, kc,
+    /* while the hand is asked, the figure is made smaller above the question: nothing
+     * covers the body map */
+    gw_rect fig = L.map;
+    bool ask = asking_hand(a);
+    if (ask && L.map.w > 0) {
+        float qh = 0;
+        draw_hand_question(a, NULL, L.map, &qh);
+        float side = fmaxf(0.f, fminf(L.map.w, L.map.h - qh - 12 * u));
+        fig = gw_rc(L.map.x + (L.map.w - side) / 2, L.map.y, side, side);
+    }
+    if (fig.w > 0)
+        bodymap_draw(l, e->region, e->nregion, s->region, mirror, fig.x, fig.y, fig.w, t->ring_track, kc,
                      s->kind == STEP_TENSE ? BODYMAP_TENSE : s->kind == STEP_RELEASE ? BODYMAP_RELEASE : BODYMAP_PLAIN);
-    if (asking_hand(a))
-        draw_hand_question(a, l, L.map);
+    if (ask)
+        draw_hand_question(a, l, L.map, NULL);
 
     gw_rect P = L.panel;
     char pos[64];
@@ -551,10 +578,11 @@ static void guided_draw(const app *a, draw_list *l)
     gw_ns step_ns = guided_step_length(s);
     const char *cap = app_text(a, &s->caption);
     caption_chunk c = caption_now(a, &L, s, p.into);
+    /* a piece of a sentence says so: "…" where the sentence goes on, and where it
+     * came from */
     char line[1024];
-    size_t len = c.len < sizeof line - 1 ? c.len : sizeof line - 1;
-    memcpy(line, cap + c.off, len);
-    line[len] = 0;
+    size_t len = c.len < sizeof line - 8 ? c.len : sizeof line - 8;
+    snprintf(line, sizeof line, "%s%.*s%s", c.lead ? "\u2026" : "", (int)len, cap + c.off, c.trail ? "\u2026" : "");
     float cy = iy + L.pill_h + 26 * u;
     if (app_captions_shown(a))  /* present mode: the therapist may hide them */
         draw_text(l, gw_rc(P.x, cy, L.cap_w, L.cap_h), line, L.caption_px, ALIGN_LEFT | VALIGN_TOP, t->text);

@@ -55,9 +55,42 @@ static size_t skip_spaces(const char *t, size_t i)
     return i;
 }
 
+#define ELLIPSIS "\xE2\x80\xA6"
+
+/* Whether the bytes s..e fit, with the marks they are shown with: a leading "…" when
+ * the piece starts inside a sentence (lead) and a trailing one when the sentence goes
+ * on after it (trail). */
+static bool fits_marked(const char *t, size_t s, size_t e, bool lead, bool trail, caption_fits_fn fits, void *ctx)
+{
+    if (!lead && !trail)
+        return fits(ctx, t + s, e - s);
+    char buf[1024];
+    size_t n = e - s, k = 0;
+    if (n + 2 * (sizeof ELLIPSIS - 1) >= sizeof buf)
+        return false;
+    if (lead) {
+        memcpy(buf, ELLIPSIS, sizeof ELLIPSIS - 1);
+        k = sizeof ELLIPSIS - 1;
+    }
+    memcpy(buf + k, t + s, n);
+    k += n;
+    if (trail) {
+        memcpy(buf + k, ELLIPSIS, sizeof ELLIPSIS - 1);
+        k += sizeof ELLIPSIS - 1;
+    }
+    return fits(ctx, buf, k);
+}
+
+static size_t skip_spaces(const char *t, size_t i);
+
+/* Whether a piece ending at the break at i (of strength k) leaves its sentence going
+ * on: then it is shown with a trailing mark. */
+static bool goes_on(const char *t, size_t i, int k) { return k < 2 && t[skip_spaces(t, i)]; }
+
 /* The end of the chunk starting at s: the furthest break of the strongest kind at
- * which the chunk still fits; at worst the first word, alone. */
-static size_t chunk_end(const char *t, size_t s, caption_fits_fn fits, void *ctx)
+ * which the chunk still fits (with its marks when `marks`: lead, it starts inside a
+ * sentence); at worst the first word, alone. */
+static size_t chunk_end(const char *t, size_t s, bool marks, bool lead, caption_fits_fn fits, void *ctx)
 {
     size_t n = strlen(t);
     for (int level = 2; level >= 0; level--) {
@@ -66,7 +99,7 @@ static size_t chunk_end(const char *t, size_t s, caption_fits_fn fits, void *ctx
             int k = caption_break_at(t, i);
             if (k < level)
                 continue;
-            if (!fits(ctx, t + s, i - s))
+            if (!fits_marked(t, s, i, marks && lead, marks && goes_on(t, i, k), fits, ctx))
                 break;
             best = i;
         }
@@ -79,21 +112,38 @@ static size_t chunk_end(const char *t, size_t s, caption_fits_fn fits, void *ctx
     return i;
 }
 
-bool caption_clauses_fit(const char *t, caption_fits_fn fits, void *ctx)
+/* Whether every piece between two breaks of at least `level` fits by itself (with
+ * its marks when `marks`). */
+static bool units_fit(const char *t, int level, bool marks, caption_fits_fn fits, void *ctx)
 {
     if (!t || !fits)
         return true;
     size_t n = strlen(t);
+    bool lead = false;
     for (size_t s = skip_spaces(t, 0); t[s];) {
         size_t e = s + 1;
-        while (e < n && caption_break_at(t, e) < 1)
+        int k = 2;
+        while (e < n && (k = caption_break_at(t, e)) < level)
             e++;
-        if (!fits(ctx, t + s, e - s))
+        if (e >= n)
+            k = 2;
+        bool trail = marks && goes_on(t, e, k);
+        if (!fits_marked(t, s, e, marks && lead, trail, fits, ctx))
             return false;
+        lead = trail;
         s = skip_spaces(t, e);
     }
     return true;
 }
+
+bool caption_clauses_fit(const char *t, caption_fits_fn fits, void *ctx) { return units_fit(t, 1, false, fits, ctx); }
+
+bool caption_clauses_fit_marked(const char *t, caption_fits_fn fits, void *ctx)
+{
+    return units_fit(t, 1, true, fits, ctx);
+}
+
+bool caption_sentences_fit(const char *t, caption_fits_fn fits, void *ctx) { return units_fit(t, 2, false, fits, ctx); }
 
 static long long code_points(const char *s, size_t len)
 {
@@ -103,9 +153,9 @@ static long long code_points(const char *s, size_t len)
     return c;
 }
 
-caption_chunk caption_at(const char *text, caption_fits_fn fits, void *ctx, gw_ns span, gw_ns into)
+static caption_chunk chunk_at(const char *text, bool marks, caption_fits_fn fits, void *ctx, gw_ns span, gw_ns into)
 {
-    caption_chunk c = { 0, 0, 0, 0, 0, GW_NEVER };
+    caption_chunk c = { 0, 0, 0, 0, 0, GW_NEVER, false, false };
     if (!text || !fits)
         return c;
     if (span < 0)
@@ -113,27 +163,42 @@ caption_chunk caption_at(const char *text, caption_fits_fn fits, void *ctx, gw_n
     /* once to count and total, once to find the chunk showing at `into` */
     long long total = 0;
     int count = 0;
+    bool lead = false;
     for (size_t s = skip_spaces(text, 0); text[s]; count++) {
-        size_t e = chunk_end(text, s, fits, ctx);
+        size_t e = chunk_end(text, s, marks, lead, fits, ctx);
         total += code_points(text + s, e - s);
+        lead = marks && goes_on(text, e, caption_break_at(text, e));
         s = skip_spaces(text, e);
     }
     if (!count)
         return c;
     long long acc = 0;
     int index = 0;
+    lead = false;
     for (size_t s = skip_spaces(text, 0); text[s]; index++) {
-        size_t e = chunk_end(text, s, fits, ctx);
+        size_t e = chunk_end(text, s, marks, lead, fits, ctx);
+        bool trail = marks && goes_on(text, e, caption_break_at(text, e));
         gw_ns start = total ? (gw_ns)((double)span * (double)acc / (double)total) : 0;
         acc += code_points(text + s, e - s);
         gw_ns end = total ? (gw_ns)((double)span * (double)acc / (double)total) : 0;
         if (index == 0 || into >= start) {
-            c = (caption_chunk){ s, e - s, index, count, start, index == count - 1 ? GW_NEVER : end };
+            c = (caption_chunk){ s, e - s, index, count, start, index == count - 1 ? GW_NEVER : end, lead, trail };
         }
         if (into < end)
             break;
+        lead = trail;
         s = skip_spaces(text, e);
     }
     c.count = count;
     return c;
+}
+
+caption_chunk caption_at(const char *text, caption_fits_fn fits, void *ctx, gw_ns span, gw_ns into)
+{
+    return chunk_at(text, false, fits, ctx, span, into);
+}
+
+caption_chunk caption_at_marked(const char *text, caption_fits_fn fits, void *ctx, gw_ns span, gw_ns into)
+{
+    return chunk_at(text, true, fits, ctx, span, into);
 }

@@ -1,11 +1,15 @@
-/* guided captions: every guided exercise's captions, in every language at 100% and
- * 200% text, at 1280x720 (and at 200% in a small window, 1024x600), drawn headless at several moments of every step. The
- * caption on screen (found in the draw list) must fit its box at the size drawn, and
- * break only where it has to: a caption that stops inside a sentence would not have
- * fitted with the rest of that sentence, one that stops at a sentence's end would not
- * have fitted with the next sentence too (as many lines as the room allows).
+/* guided captions: every guided exercise's captions, in every language at 100%, 150%
+ * and 200% text, at 1280x720 and 1920x1080 (and at 200% in a small window, 1024x600),
+ * drawn headless at several moments of every step. The caption on screen (found in the
+ * draw list) must fit its box at the size drawn, and break only where it has to: a
+ * caption that stops inside a sentence would not have fitted with the rest of that
+ * sentence, one that stops at a sentence's end would not have fitted with the next
+ * sentence too (as many lines as the room allows). A piece of a sentence is shown only
+ * at the smallest type allowed (a whole sentence is worth smaller type), and says so:
+ * a trailing "…" where its sentence goes on, a leading one where it came from.
  * Needs GROUNDWORK_DATA_DIR=<build>/data (content, fonts, locale). */
 #include <libintl.h>
+#include <math.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,17 +24,29 @@
 #include "platform/plat_text.h"
 #include "test_env.h"
 
-static bool fits(plat_text *pt, const char *s, size_t len, const draw_cmd *c)
+#define ELL "\xE2\x80\xA6"
+
+/* Whether s (len bytes) fits the caption's box, with a leading and a trailing "…"
+ * when asked. */
+static bool fits_marked(plat_text *pt, const char *s, size_t len, bool lead, bool trail, const draw_cmd *c)
 {
     char buf[2048];
-    if (len >= sizeof buf)
+    if (len + 8 >= sizeof buf)
         return false;
-    memcpy(buf, s, len);
-    buf[len] = 0;
+    snprintf(buf, sizeof buf, "%s%.*s%s", lead ? ELL : "", (int)len, s, trail ? ELL : "");
     plat_text_size m;
     if (!plat_text_measure(pt, buf, c->font_px, false, (int)c->r.w, &m))
         return true;
     return (float)m.w <= c->r.w + 1 && (float)m.h <= c->r.h + 1;
+}
+
+/* The strength of the break before the piece at off (2 at the caption's start). */
+static int break_before(const char *t, size_t off)
+{
+    size_t p = off;
+    while (p > 0 && (t[p - 1] == ' ' || t[p - 1] == '\n' || t[p - 1] == '\t'))
+        p--;
+    return p == 0 ? 2 : caption_break_at(t, p);
 }
 
 /* The end of the text from `from` at the next break of at least `level` (the text's
@@ -45,15 +61,31 @@ static size_t next_break(const char *t, size_t from, int level)
 }
 
 /* The problems of the caption shown as the part of cap at off (printed when `say`). */
-static int check_at(plat_text *pt, const draw_cmd *c, const char *txt, const char *cap, size_t off, const char *where,
-                    bool say)
+static int check_at(plat_text *pt, const draw_cmd *c, const char *txt, bool lead, bool trail, int min_px,
+                    const char *cap, size_t off, const char *where, bool say)
 {
     size_t len = strlen(txt), end = off + len;
     int bad = 0;
-    if (!fits(pt, cap + off, len, c)) {
+    if (!fits_marked(pt, cap + off, len, lead, trail, c)) {
         if (say)
             fprintf(stderr, "captions: %s: \"%s\" does not fit its box %.0fx%.0f at %d px\n", where, txt, (double)c->r.w,
                     (double)c->r.h, c->font_px);
+        bad++;
+    }
+    /* a piece of a sentence says so, at both ends, and only where it is one */
+    bool starts_inside = break_before(cap, off) < 2, ends_inside = cap[end] && caption_break_at(cap, end) < 2;
+    if (lead != starts_inside || trail != ends_inside) {
+        if (say)
+            fprintf(stderr, "captions: %s: \"%s%s%s\" %s\n", where, lead ? ELL : "", txt, trail ? ELL : "",
+                    starts_inside || ends_inside ? "is a piece of a sentence without a \"…\" where it continues"
+                                                 : "is marked as a piece of a sentence but is not one");
+        bad++;
+    }
+    /* a piece of a sentence only where the sentence did not fit at the smallest type */
+    if ((starts_inside || ends_inside) && c->font_px > min_px) {
+        if (say)
+            fprintf(stderr, "captions: %s: \"%s\" is a piece of a sentence at %d px, above the smallest (%d px)\n",
+                    where, txt, c->font_px, min_px);
         bad++;
     }
     if (!cap[end])
@@ -62,7 +94,7 @@ static int check_at(plat_text *pt, const draw_cmd *c, const char *txt, const cha
     /* stopped mid-sentence (or mid-clause): the rest of it would not have fitted */
     if (level < 2) {
         size_t more = next_break(cap, end, level + 1);
-        if (fits(pt, cap + off, more - off, c)) {
+        if (fits_marked(pt, cap + off, more - off, lead, cap[more] && caption_break_at(cap, more) < 2, c)) {
             if (say)
                 fprintf(stderr, "captions: %s: \"%s\" stops mid-%s while \"%.*s\" fits its box\n", where, txt,
                         level == 1 ? "sentence" : "clause", (int)(more - off), cap + off);
@@ -71,7 +103,7 @@ static int check_at(plat_text *pt, const draw_cmd *c, const char *txt, const cha
     }
     /* as many whole sentences as fit */
     size_t more = next_break(cap, end, 2);
-    if (level >= 2 && fits(pt, cap + off, more - off, c)) {
+    if (level >= 2 && fits_marked(pt, cap + off, more - off, lead, cap[more] && caption_break_at(cap, more) < 2, c)) {
         if (say)
             fprintf(stderr, "captions: %s: \"%s\" leaves out the next sentence, which fits\n", where, txt);
         bad++;
@@ -79,17 +111,38 @@ static int check_at(plat_text *pt, const draw_cmd *c, const char *txt, const cha
     return bad;
 }
 
-static int check_shot(plat_text *pt, const draw_list *l, const char *cap, const char *where, bool strict)
+/* The text drawn without its leading and trailing "…" (into buf), and which it had. */
+static const char *unmarked(const char *drawn, char *buf, size_t n, bool *lead, bool *trail)
+{
+    size_t e = strlen(ELL), len = strlen(drawn);
+    *lead = len >= e && !memcmp(drawn, ELL, e);
+    const char *s = *lead ? drawn + e : drawn;
+    len = strlen(s);
+    *trail = len >= e && !memcmp(s + len - e, ELL, e);
+    if (*trail)
+        len -= e;
+    snprintf(buf, n, "%.*s", (int)len, s);
+    return buf;
+}
+
+static int check_shot(plat_text *pt, const draw_list *l, const char *cap, const char *where, bool strict, int min_px)
 {
     /* the caption: the longest text aligned to the top of its box that is part of the
-     * step's caption */
+     * step's caption (with the marks of a piece of a sentence) */
     const draw_cmd *c = NULL;
+    char best[2048] = "", buf[2048];
+    bool lead = false, trail = false;
     for (int i = 0; i < l->ncmd; i++) {
         const draw_cmd *k = &l->cmd[i];
-        const char *txt = draw_text_of(l, k);
+        bool ld, tr;
+        const char *txt = unmarked(draw_text_of(l, k), buf, sizeof buf, &ld, &tr);
         if (k->op == DRAW_TEXT && *txt && (k->flags & 0x0C) == VALIGN_TOP && strstr(cap, txt) &&
-            (!c || strlen(txt) > strlen(draw_text_of(l, c))))
+            (!c || strlen(txt) > strlen(best))) {
             c = k;
+            snprintf(best, sizeof best, "%s", txt);
+            lead = ld;
+            trail = tr;
+        }
     }
     if (!c) {
         fprintf(stderr, "captions: %s: no caption on screen\n", where);
@@ -97,16 +150,16 @@ static int check_shot(plat_text *pt, const draw_list *l, const char *cap, const 
     }
     /* a piece that occurs more than once ("stream.") is well shown if it is at one of
      * its places */
-    const char *txt = draw_text_of(l, c), *first = strstr(cap, txt);
+    const char *txt = best, *first = strstr(cap, txt);
     size_t end = (size_t)(first - cap) + strlen(txt);
     if (strict && cap[end] && caption_break_at(cap, end) < 1) {
         fprintf(stderr, "captions: %s: \"%s\" stops between two words of a clause\n", where, txt);
         return 1;
     }
     for (const char *s = first; s; s = strstr(s + 1, txt))
-        if (!check_at(pt, c, txt, cap, (size_t)(s - cap), where, false))
+        if (!check_at(pt, c, txt, lead, trail, min_px, cap, (size_t)(s - cap), where, false))
             return 0;
-    return check_at(pt, c, txt, cap, (size_t)(first - cap), where, true);
+    return check_at(pt, c, txt, lead, trail, min_px, cap, (size_t)(first - cap), where, true);
 }
 
 /* strict: the first `strict` steps must show whole clauses at every moment (no break
@@ -125,6 +178,9 @@ static int check(pack_set *packs, plat_text *pt, const char *id, const char *lan
     }
     int bad = 0, shots = 0;
     const exercise *e = a.ex;
+    /* the smallest caption type allowed, as drawn: 80% of 40 units, at the text size */
+    float u = fminf((float)w / 1280.f, (float)h / 720.f);
+    int min_px = (int)lroundf(ceilf((float)lroundf(40 * u) * 0.8f) * (float)pct / 100.f) + 1;
     for (int i = 0; i < e->nstep && bad < 10; i++) {
         const char *cap = app_text(&a, &e->step[i].caption);
         if (!cap || !*cap)
@@ -140,7 +196,7 @@ static int check(pack_set *packs, plat_text *pt, const char *id, const char *lan
             char where[160];
             snprintf(where, sizeof where, "%s %s at %d%%, %dx%d, step %d at %.2f s", id, lang, pct, w, h, i + 1,
                      (double)t / 1e9);
-            bad += check_shot(pt, &l, cap, where, i < strict);
+            bad += check_shot(pt, &l, cap, where, i < strict, min_px);
             shots++;
             draw_free(&l);
         }
@@ -164,12 +220,14 @@ int main(void)
     static const char *const IDS[] = { "pmr-16", "pmr-7", "pmr-4", "pmr-release-only", "body-scan",
                                        "calm-place", "leaves-on-a-stream", "urge-surfing" };
     static const char *const LANGS[] = { "en", "es", "de", "ar" };
-    static const int PCT[] = { 100, 200 };
+    static const int PCT[] = { 100, 150, 200 };
     int bad = 0;
     for (size_t x = 0; x < sizeof IDS / sizeof *IDS; x++)
         for (int g = 0; g < 4; g++)
-            for (int p = 0; p < 2; p++)
+            for (int p = 0; p < 3; p++) {
                 bad += check(&env.packs, pt, IDS[x], LANGS[g], PCT[p], 1280, 720, 0);
+                bad += check(&env.packs, pt, IDS[x], LANGS[g], PCT[p], 1920, 1080, 0);
+            }
     /* a small window at large text, where a caption has the least room (1024x600) */
     for (size_t x = 0; x < sizeof IDS / sizeof *IDS; x++)
         for (int g = 0; g < 4; g++)
