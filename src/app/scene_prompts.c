@@ -18,6 +18,7 @@
 
 #include "app/app.h"
 #include "app/ui.h"
+#include "core/caption.h"
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "core/sound.h"
@@ -328,42 +329,10 @@ static void prompts_buttons_flow(const app *a, playout *L, float W, float H)
     L->foot = y;
 }
 
-/* How a word ending at text[end - 1] ends its phrase: 2 a sentence (. ! ? … ؟ and the
- * same inside a closing quote), 1 a clause (, ; : ،), 0 neither. */
-static int prompts_phrase_end(const char *text, size_t end)
-{
-    size_t e = end;
-    /* a closing quote after the mark: " ” “ » ’ ) */
-    for (int k = 0; k < 2 && e > 0; k++) {
-        const unsigned char *c = (const unsigned char *)text;
-        if (c[e - 1] == '"' || c[e - 1] == ')')
-            e--;
-        else if (e >= 2 && c[e - 2] == 0xC2 && c[e - 1] == 0xBB)
-            e -= 2;
-        else if (e >= 3 && c[e - 3] == 0xE2 && c[e - 2] == 0x80 && (c[e - 1] == 0x9C || c[e - 1] == 0x9D || c[e - 1] == 0x99))
-            e -= 3;
-        else
-            break;
-    }
-    if (e == 0)
-        return 0;
-    const unsigned char *c = (const unsigned char *)text;
-    if (c[e - 1] == '.' || c[e - 1] == '!' || c[e - 1] == '?')
-        return 2;
-    if (e >= 2 && c[e - 2] == 0xD8 && c[e - 1] == 0x9F) /* ؟ */
-        return 2;
-    if (e >= 3 && c[e - 3] == 0xE2 && c[e - 2] == 0x80 && c[e - 1] == 0xA6) /* … */
-        return 2;
-    if (c[e - 1] == ',' || c[e - 1] == ';' || c[e - 1] == ':')
-        return 1;
-    if (e >= 2 && c[e - 2] == 0xD8 && (c[e - 1] == 0x8C || c[e - 1] == 0x9B)) /* ، ؛ */
-        return 1;
-    return 0;
-}
-
 /* Pages of text that each fit h: as many words as fit, then back to the last sentence's
  * end on the page (or, without one, the last clause's) when that keeps at least half
- * of the page, so that a page is not left mid-phrase when it need not be. */
+ * of the page (caption_break_at's strengths), so a page is not left mid-phrase when it
+ * need not be. */
 static int prompts_paginate_text(const app *a, const char *text, int px, float w, float h, size_t *start)
 {
     ui_ctx ui = app_ui(a);
@@ -396,7 +365,7 @@ static int prompts_paginate_text(const app *a, const char *text, int px, float w
             int best = 0;
             for (int want = 2; want >= 1 && !best; want--)
                 for (int k = lo; k >= (lo + 1) / 2 && k >= 1; k--)
-                    if (prompts_phrase_end(text, ends[k - 1]) >= want) {
+                    if (caption_break_at(text, ends[k - 1]) >= want) {
                         best = k;
                         break;
                     }
