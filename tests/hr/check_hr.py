@@ -16,6 +16,9 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import private_bus  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEB_PY = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
 PROBE = sys.argv[1]
@@ -35,9 +38,7 @@ def main():
         return 77
     failures = []
     with tempfile.TemporaryDirectory() as tmp:
-        bus = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--nopidfile", "--print-address=1"],
-                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-        address = bus.stdout.readline().strip()
+        bus, address = private_bus.start()
         try:
             log, ready = os.path.join(tmp, "calls.jsonl"), os.path.join(tmp, "ready")
             fake = subprocess.Popen([DEB_PY, os.path.join(HERE, "fake_bluez.py"), address, log, ready])

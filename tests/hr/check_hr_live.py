@@ -30,6 +30,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, ".."))
+import private_bus  # noqa: E402
 import live_trace  # noqa: E402
 from xvfb_server import Xvfb  # noqa: E402
 
@@ -253,9 +254,7 @@ def main():
         if not shutil.which(tool):
             skip("%s is missing (scripts/deps.sh installs it)" % tool)
     with tempfile.TemporaryDirectory() as work:
-        bus = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--nopidfile", "--print-address=1"],
-                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-        address = bus.stdout.readline().strip()
+        bus, address = private_bus.start()
         fake = xs = None
         try:
             without_bluetooth(work, "unix:path=" + os.path.join(work, "no-such-bus"), "no_bus",
