@@ -117,7 +117,7 @@ static bool week_view(const app *a) { return ST(a)->view == 1; }
 typedef struct mark_at {
     bool shown;
     float x, y0, y1;
-    gw_rect graph, room; /* the chart's grid; the panel below its title */
+    gw_rect graph; /* the chart's grid */
 } mark_at;
 
 /* A small switch button (week, month): its label at the legend's size. */
@@ -314,7 +314,6 @@ static void ratings_chart(const app *a, draw_list *l, gw_rect r, const plog_summ
     int seen[7 * MONTH_WEEKS] = { 0 };
     sel->shown = false;
     sel->graph = g;
-    sel->room = gw_rc(r.x + 16 * u, g.y, r.w - 32 * u, r.y + r.h - 12 * u - g.y);
     for (int i = 0; i < ST(a)->nprog; i++) { /* oldest first: the order they were done */
         const plog_session *e = &ST(a)->prog[i];
         int32_t day = plog_day_of(e->start, NULL);
@@ -525,11 +524,14 @@ static void notes_page(const app *a, draw_list *l, float top)
     ui_button(&ui, l, "page:charts", gw_rc((W - bw) / 2, by, bw, bh), charts, ST(a)->focus == 2, true);
 }
 
-/* The details of the session chosen on the chart, in a small panel in `aside` (the
- * other charts' column, or the half of the chart away from the mark), level with the
- * mark, so it never hides the session it describes (widget "session-detail";
- * "detail-close" closes it): when, which exercise, the ratings and the person's note. */
-static void detail_panel(const app *a, draw_list *l, const mark_at *m, gw_rect aside, float u)
+/* The details of the session chosen on the chart (widget "session-detail";
+ * "detail-close" closes it): when, which exercise, the ratings and the person's note.
+ * At 100% a small panel in `aside`, the other charts' column, level with the mark. With
+ * large text the chart has no room to spare, so they go in a strip above it in the
+ * summary's place (`aside`: where, its height the room the note may use), Close at its
+ * side: they never hide the session they describe nor the chart's words. Returns the
+ * height; with l NULL only measures. */
+static float detail_panel(const app *a, draw_list *l, const mark_at *m, gw_rect aside, bool strip, float u)
 {
     ui_ctx ui = app_ui(a);
     const theme *t = a->th;
@@ -537,9 +539,9 @@ static void detail_panel(const app *a, draw_list *l, const mark_at *m, gw_rect a
     for (int i = 0; i < ST(a)->nprog; i++)
         if (ST(a)->prog[i].id == ST(a)->sel)
             e = &ST(a)->prog[i];
-    if (!e || !m->shown)
-        return;
-    char day[48] = "", when[80], rat[80], b[8] = "\xe2\x80\x93", f[8] = "\xe2\x80\x93";
+    if (!e || (l && !m->shown))
+        return 0;
+    char day[48] = "", when[80], rat[80], both[170], b[8] = "\xe2\x80\x93", f[8] = "\xe2\x80\x93";
     int yy, mo, d, hh = 0, mm = 0;
     if (sscanf(e->start, "%d-%d-%dT%d:%d", &yy, &mo, &d, &hh, &mm) >= 3)
         i18n_day_month(day, sizeof day, d, mo);
@@ -550,18 +552,21 @@ static void detail_panel(const app *a, draw_list *l, const mark_at *m, gw_rect a
         snprintf(f, sizeof f, "%d", e->after);
     /* the first %s is the rating before the exercise, the second after it (or a dash) */
     snprintf(rat, sizeof rat, _("Before %s, after %s"), b, f);
+    snprintf(both, sizeof both, "%s \xc2\xb7 %s", when, rat);
     const exercise *x = a->packs ? pack_set_find(a->packs, e->exercise) : NULL;
     const char *name = x ? app_text(a, &x->title) : e->exercise, *close = _("Close");
-    gw_rect g = m->room;
-    if (aside.w <= 0) /* no column beside the chart: the half of it away from the mark */
-        aside = m->x > g.x + g.w / 2 ? gw_rc(g.x, g.y, g.w / 2 - 16 * u, g.h)
-                                     : gw_rc(g.x + g.w / 2 + 16 * u, g.y, g.w / 2 - 16 * u, g.h);
-    float w = fminf(420 * u, aside.w), pad = 16 * u, tw = w - 2 * pad;
-    int spx = (int)lroundf(17 * u), npx = (int)lroundf(20 * u);
-    float h1 = ui_text_h(&ui, when, spx, false, tw), h2 = ui_text_h(&ui, name, npx, true, tw);
-    float h3 = ui_text_h(&ui, rat, spx, false, tw);
     float bw = ui_button_w(&ui, close, 120 * u), bh = ui_button_h(&ui, close, bw, 44 * u);
-    float room = aside.h - (2 * pad + h1 + h2 + h3 + bh + 20 * u);
+    float w = strip ? aside.w : fminf(420 * u, aside.w), pad = 16 * u, tw = w - 2 * pad - (strip ? bw + pad : 0);
+    int spx = (int)lroundf(17 * u), npx = (int)lroundf(20 * u);
+    /* the strip: the exercise, then the day and the ratings, beside it if they fit */
+    float h1 = strip ? 0 : ui_text_h(&ui, when, spx, false, tw), h2 = ui_text_h(&ui, name, npx, true, tw);
+    float h3 = ui_text_h(&ui, strip ? both : rat, spx, false, tw), nw = ui_text_w(&ui, name, npx, true) + pad;
+    bool one = strip && nw + ui_text_w(&ui, both, spx, false) <= tw;
+    if (one) {
+        h2 = fmaxf(h2, h3);
+        h3 = 0;
+    }
+    float room = strip ? aside.h - (h2 + h3 + 8 * u) : aside.h - (2 * pad + h1 + h2 + h3 + bh + 20 * u);
     /* the note, its first words ending in "…" when all of it does not fit (all is on
      * the notes page) */
     char note[600];
@@ -580,8 +585,11 @@ static void detail_panel(const app *a, draw_list *l, const mark_at *m, gw_rect a
         memcpy(note + k, "\xe2\x80\xa6", 4); /* … and the end */
         hn = ui_text_h(&ui, note, spx, false, tw);
     }
-    float h = 2 * pad + h1 + h2 + h3 + (hn > 0 ? hn + 8 * u : 0) + bh + 12 * u;
-    float y0 = fmaxf(aside.y, fminf((m->y0 + m->y1) / 2 - h / 2, aside.y + aside.h - h));
+    float lines = h1 + h2 + h3 + (hn > 0 ? hn + 8 * u : 0);
+    float h = 2 * pad + (strip ? fmaxf(lines, bh) : lines + bh + 12 * u);
+    if (!l)
+        return h;
+    float y0 = strip ? aside.y : fmaxf(aside.y, fminf((m->y0 + m->y1) / 2 - h / 2, aside.y + aside.h - h));
     gw_rect r = gw_rc(aside.x + (aside.w - w) / 2, y0, w, h);
     draw_rect(l, gw_rc(r.x + 3 * u, r.y + 4 * u, r.w, r.h), 16 * u, fade(t->bg, 160)); /* a soft shadow */
     draw_rect(l, r, 16 * u, t->bg); /* darker than the charts, so its Close button shows */
@@ -589,18 +597,38 @@ static void detail_panel(const app *a, draw_list *l, const mark_at *m, gw_rect a
     draw_widget_add(l, "session-detail", r, false);
     draw_widget_describe(l, ROLE_PANEL, NULL, NULL);
     float y = r.y + pad;
-    draw_text(l, gw_rc(r.x + pad, y, tw, h1), when, spx, VALIGN_MIDDLE, t->text_dim);
+    if (h1 > 0)
+        draw_text(l, gw_rc(r.x + pad, y, tw, h1), when, spx, VALIGN_MIDDLE, t->text_dim);
     y += h1;
-    draw_text(l, gw_rc(r.x + pad, y, tw, h2), name, npx, VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
+    draw_text(l, gw_rc(r.x + pad, y, one ? nw : tw, h2), name, npx, VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
+    if (one)
+        draw_text(l, gw_rc(r.x + pad + nw, y, tw - nw, h2), both, spx, VALIGN_MIDDLE, t->text_dim);
     y += h2;
-    draw_text(l, gw_rc(r.x + pad, y, tw, h3), rat, spx, VALIGN_MIDDLE, t->text);
+    if (h3 > 0)
+        draw_text(l, gw_rc(r.x + pad, y, tw, h3), strip ? both : rat, spx, VALIGN_MIDDLE, strip ? t->text_dim : t->text);
     y += h3;
     if (hn > 0) {
         draw_text(l, gw_rc(r.x + pad, y + 8 * u, tw, hn), note, spx, VALIGN_TOP, t->text);
         y += hn + 8 * u;
     }
-    ui_button(&ui, l, "detail-close", gw_rc(r.x + r.w - pad - bw, y + 12 * u, bw, bh), close,
-              ST(a)->focus == l->nwid, false);
+    ui_button(&ui, l, "detail-close", gw_rc(r.x + r.w - pad - bw, strip ? r.y + (h - bh) / 2 : y + 12 * u, bw, bh),
+              close, ST(a)->focus == l->nwid, false);
+    return h;
+}
+
+/* Whether the chosen session has a mark on the ratings chart as it is viewed. */
+static bool chosen_on_chart(const app *a, const plog_summary *s)
+{
+    int ndays = week_view(a) ? 7 : MONTH_WEEKS * 7;
+    int32_t first = s->week[PLOG_WEEKS - ndays / 7].first_day;
+    for (int i = 0; i < ST(a)->nprog; i++) {
+        const plog_session *e = &ST(a)->prog[i];
+        int32_t day = plog_day_of(e->start, NULL);
+        if (e->id == ST(a)->sel && day != INT32_MIN && day >= first && day < first + ndays &&
+            (e->before != PLOG_NONE || e->after != PLOG_NONE))
+            return true;
+    }
+    return false;
 }
 
 /* The person's resonance rate, from the last resonance assessment that found one,
@@ -663,19 +691,24 @@ static void progress_draw(const app *a, draw_list *l)
         float mh = h * 0.5f - 10 * u;
         minutes_chart(a, l, gw_rc(pad + lw + 20 * u, y, rw, mh), &s, u);
         days_grid(a, l, gw_rc(pad + lw + 20 * u, y + mh + 20 * u, rw, h - mh - 20 * u), &s, now, u);
-        detail_panel(a, l, &m, gw_rc(pad + lw + 20 * u, y, rw, h), u);
+        detail_panel(a, l, &m, gw_rc(pad + lw + 20 * u, y, rw, h), false, u);
         return;
     }
     /* large text: the summary wraps; the ratings on the first page, minutes and days
      * on the second */
     float sh = ui_text_h(&ui, line, spx, false, W - 2 * pad);
-    draw_text(l, gw_rc(pad, top, W - 2 * pad, sh), line, spx, ALIGN_CENTER | VALIGN_MIDDLE, t->text_dim);
+    int page = ST(a)->page > 0 ? 1 : 0;
+    gw_rect strip = gw_rc(pad, top, W - 2 * pad, sh); /* a chosen session's details, instead of the summary */
+    bool details = page == 0 && chosen_on_chart(a, &s);
+    if (details)
+        sh = detail_panel(a, NULL, NULL, strip, true, u);
+    else
+        draw_text(l, gw_rc(pad, top, W - 2 * pad, sh), line, spx, ALIGN_CENTER | VALIGN_MIDDLE, t->text_dim);
     const char *prev = _("Previous page"), *next = _("Next page");
     float pw = ui_button_w(&ui, prev, 200 * u), xw = ui_button_w(&ui, next, 200 * u);
     float bh = fmaxf(ui_button_h(&ui, prev, pw, 56 * u), ui_button_h(&ui, next, xw, 56 * u));
     float by = H - 20 * u - bh;
     float y = top + sh + 10 * u, h = by - 14 * u - y;
-    int page = ST(a)->page > 0 ? 1 : 0;
     mark_at m = { 0 };
     if (page == 0)
         ratings_chart(a, l, gw_rc(pad, y, W - 2 * pad, h), &s, u, &m);
@@ -699,7 +732,8 @@ static void progress_draw(const app *a, draw_list *l)
         ui_button(&ui, l, "page:next", gw_rc(x + mid + g, by, xw, bh), next, ST(a)->focus == l->nwid, true);
     if (nw > 0)
         ui_button(&ui, l, "page:notes", gw_rc(W - pad - nw, by, nw, bh), notes, ST(a)->focus == l->nwid, false);
-    detail_panel(a, l, &m, gw_rc(0, 0, 0, 0), u);
+    if (details)
+        detail_panel(a, l, &m, strip, true, u);
 }
 
 static void progress_activate(app *a, const char *w)

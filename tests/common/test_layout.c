@@ -1,0 +1,104 @@
+/* test_layout: boxes of a drawn frame for layout tests (see test_layout.h). */
+#include "test_layout.h"
+
+#include <math.h>
+
+/* Noto Sans Arabic's line is about 2.1 em tall (room for stacked marks) and its glyphs
+ * fill about 65% of it; the renderer counts that much as the text's height. */
+static bool arabic(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p >= 0xD8 && *p <= 0xDB)
+            return true;
+    return false;
+}
+static float ink_h(const char *s, int h) { return (float)h * (arabic(s) ? 0.65f : 1.f); }
+
+/* As the renderer does (plat_render_text.c): a TEXT_FIT line is made narrower down to
+ * 70% of its size; a text taller than its box by more than 12% (and 2 px) is cropped
+ * to it. */
+gw_rect test_text_ink(plat_render *pr, const draw_list *l, const draw_cmd *c)
+{
+    const char *s = draw_text_of(l, c);
+    int w = 0, h = 0;
+    int wrap = (c->flags & TEXT_FIT) ? 0 : (int)c->r.w;
+    if (!s || !s[0] || !plat_render_text_size(pr, s, c->font_px, c->flags, wrap, &w, &h))
+        return c->r;
+    float fw = (float)w, fh = ink_h(s, h);
+    if ((c->flags & TEXT_FIT) && c->r.w > 0 && fw > c->r.w) {
+        int w7 = 0, h7 = 0;
+        if (plat_render_text_size(pr, s, c->font_px * 7 / 10, c->flags, 0, &w7, &h7) && (float)w7 <= c->r.w)
+            fw = c->r.w;
+    }
+    gw_rect r = c->r;
+    float x = r.x, y = r.y;
+    int al = c->flags & 3, va = c->flags & 12;
+    if (al == ALIGN_CENTER)
+        x += (r.w - fw) / 2;
+    else if (al == ALIGN_RIGHT)
+        x += r.w - fw;
+    if (va == VALIGN_MIDDLE)
+        y += (r.h - (float)h) / 2;
+    else if (va == VALIGN_BOTTOM)
+        y += r.h - (float)h;
+    y += ((float)h - fh) / 2; /* the glyphs in the middle of their lines */
+    if (r.h > 0 && fh > r.h * 1.12f + 2) { /* cropped */
+        y = r.y;
+        fh = r.h;
+    }
+    if (r.w > 0 && fw > r.w + 1) {
+        x = r.x;
+        fw = r.w;
+    }
+    return gw_rc(x, y, fw, fh);
+}
+
+bool test_text_fits(plat_render *pr, const draw_list *l, const draw_cmd *c, float scale)
+{
+    const char *s = draw_text_of(l, c);
+    int w = 0, h = 0, px = (int)lroundf((float)c->font_px * scale);
+    bool fit = (c->flags & TEXT_FIT) != 0;
+    if (!s || !s[0] || !plat_render_text_size(pr, s, px, c->flags, fit ? 0 : (int)c->r.w, &w, &h))
+        return true;
+    if (!fit) { /* a word wider than the box */
+        int ww = 0, wh = 0;
+        const char *p = s;
+        while (*p) {
+            while (*p == ' ' || *p == '\n')
+                p++;
+            const char *e = p;
+            while (*e && *e != ' ' && *e != '\n')
+                e++;
+            if (e > p) {
+                char word[256];
+                size_t n = (size_t)(e - p) < sizeof word - 1 ? (size_t)(e - p) : sizeof word - 1;
+                for (size_t i = 0; i < n; i++)
+                    word[i] = p[i];
+                word[n] = 0;
+                if (plat_render_text_size(pr, word, px, c->flags, 0, &ww, &wh) && ww > w)
+                    w = ww;
+            }
+            p = e;
+        }
+    }
+    return (c->r.w <= 0 || (float)w <= c->r.w + 1) && (c->r.h <= 0 || ink_h(s, h) <= c->r.h * 1.12f + 2);
+}
+
+float test_lines_h(plat_render *pr, int px, int flags, int n)
+{
+    int w = 0, h1 = 0, h2 = 0;
+    if (!plat_render_text_size(pr, "Ag", px, flags, 0, &w, &h1) ||
+        !plat_render_text_size(pr, "Ag\nAg", px, flags, 0, &w, &h2))
+        return (float)(n * px);
+    return (float)h1 + (float)(n - 1) * (float)(h2 - h1);
+}
+
+bool test_overlap(gw_rect a, gw_rect b, float slack)
+{
+    return a.x + slack < b.x + b.w && b.x + slack < a.x + a.w && a.y + slack < b.y + b.h && b.y + slack < a.y + a.h;
+}
+
+bool test_inside(gw_rect a, gw_rect b, float slack)
+{
+    return a.x >= b.x - slack && a.y >= b.y - slack && a.x + a.w <= b.x + b.w + slack && a.y + a.h <= b.y + b.h + slack;
+}

@@ -1,0 +1,27 @@
+/* What a drawn frame shows where, for the tests that check a screen's layout from its
+ * draw list: the box a text's pixels take as the renderer draws it (its size, wrapped
+ * and aligned as drawn, cropped where the renderer crops), whether a text fits its box
+ * at its size, and whether two boxes overlap. Measured with an offscreen renderer, so
+ * the sizes are the drawn ones (fonts, shaping, Arabic). */
+#ifndef GW_TEST_LAYOUT_H
+#define GW_TEST_LAYOUT_H
+
+#include <stdbool.h>
+
+#include "core/draw.h"
+#include "platform/plat_render.h"
+
+/* The box text command c's pixels take (c->r when it cannot be measured). */
+gw_rect test_text_ink(plat_render *pr, const draw_list *l, const draw_cmd *c);
+/* Whether text command c, drawn at `scale` of its size (1: as given), fits its box:
+ * no wider (a one-line text, TEXT_FIT, or its widest word), no taller than the
+ * renderer draws without cropping. */
+bool test_text_fits(plat_render *pr, const draw_list *l, const draw_cmd *c, float scale);
+/* The height of n lines of text at px (regular, or bold) as the renderer wraps them. */
+float test_lines_h(plat_render *pr, int px, int flags, int n);
+/* Whether a and b overlap by more than slack pixels each way. */
+bool test_overlap(gw_rect a, gw_rect b, float slack);
+/* Whether a lies inside b (within slack pixels). */
+bool test_inside(gw_rect a, gw_rect b, float slack);
+
+#endif

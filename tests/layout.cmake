@@ -1,0 +1,11 @@
+# Screens laid out at every text size: the boxes of a drawn frame (its draw list,
+# measured with the renderer's fonts) in en, es, de and ar at 100%, 150% and 200% text.
+# progress.layout: the progress screen with a session's details open.
+foreach(t progress)
+  add_executable(test_${t}_layout ${CMAKE_CURRENT_SOURCE_DIR}/layout/test_${t}_layout.c)
+  target_link_libraries(test_${t}_layout PRIVATE gw_test_env m)
+  add_dependencies(test_${t}_layout gw_fonts gw_locale)
+  add_test(NAME ${t}.layout COMMAND test_${t}_layout)
+  set_tests_properties(${t}.layout PROPERTIES LABELS unit
+    ENVIRONMENT "${GW_TEST_ENV};GROUNDWORK_DATA_DIR=${CMAKE_BINARY_DIR}/data;XDG_CONFIG_HOME=${CMAKE_BINARY_DIR}/layout-home/config;XDG_DATA_HOME=${CMAKE_BINARY_DIR}/layout-home/data;XDG_STATE_HOME=${CMAKE_BINARY_DIR}/layout-home/state")
+endforeach()
