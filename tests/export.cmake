@@ -27,3 +27,10 @@ if(GW_DBUS_DAEMON AND GW_XVFB_RUN AND GW_XDOTOOL AND SDBUS_FOUND)
 else()
   gw_tool_missing(export.live_save_window display "dbus-daemon, xvfb-run, xdotool or libsystemd-dev is missing: run scripts/deps.sh")
 endif()
+# What an export says on screen keeps paths left to right in Arabic; traces stay plain.
+add_executable(test_export_bidi ${CMAKE_CURRENT_SOURCE_DIR}/export/test_export_bidi.c)
+target_link_libraries(test_export_bidi PRIVATE gw_test_env PkgConfig::CMOCKA)
+add_dependencies(test_export_bidi gw_locale)
+add_test(NAME export.bidi COMMAND test_export_bidi)
+set_tests_properties(export.bidi PROPERTIES LABELS "unit;i18n"
+  ENVIRONMENT "${GW_TEST_ENV};GROUNDWORK_DATA_DIR=${CMAKE_BINARY_DIR}/data")

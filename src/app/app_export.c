@@ -47,6 +47,47 @@ static const char *why_not(int e)
     return strerror(e);
 }
 
+/* A path or the system's English words put into a sentence shown on screen, kept left
+ * to right (i18n_ltr): in Arabic the bidi algorithm would otherwise move its slashes,
+ * dots and words ("/tmp/x" shown "tmp/x/"). Text already in a right-to-left script (a
+ * translated reason) is left as it is: forced left to right, its words would run
+ * backwards. The marks are not drawn. */
+static const char *shown(char *out, size_t n, const char *s)
+{
+    for (const unsigned char *c = (const unsigned char *)s; *c; c++)
+        if (*c >= 0xD6 && *c <= 0xDF) /* U+0590-U+07FF: Hebrew, Arabic, Syriac, Thaana, N'Ko */
+            return snprintf(out, n, "%s", s), out;
+    return i18n_ltr(out, n, s);
+}
+
+/* msg as traced: the same words without shown's isolates (U+2066 and the U+2069 that
+ * closes it), so traces do not depend on how the screen isolates them; the
+ * translations' own marks (U+2068 around a path) stay, as they always were traced. */
+static void unmarked(char *out, size_t n, const char *msg)
+{
+    size_t k = 0;
+    unsigned mine = 0, depth = 0; /* bit d: the isolate opened at depth d is shown's */
+    for (const char *c = msg; *c && k + 1 < n; c++) {
+        unsigned char c2 = (unsigned char)c[2];
+        if ((unsigned char)c[0] == 0xE2 && (unsigned char)c[1] == 0x81 && c2 >= 0xA6 && c2 <= 0xA9) {
+            bool skip = false;
+            if (c2 == 0xA9 && depth > 0)
+                skip = (mine >> --depth) & 1u;
+            else if (c2 != 0xA9 && depth < 32) {
+                skip = c2 == 0xA6;
+                mine = skip ? mine | 1u << depth : mine & ~(1u << depth);
+                depth++;
+            }
+            if (skip) {
+                c += 2;
+                continue;
+            }
+        }
+        out[k++] = *c;
+    }
+    out[k] = 0;
+}
+
 static void traced(app *a, export_kind k, const char *via, const char *path)
 {
     trace_begin(a->tr, a->now, "export");
@@ -103,7 +144,9 @@ bool app_export_finish(app *a, const export_req *r, portal_result pr, const char
     if (!p)
         p = app_log(a);
     if (!p) {
-        snprintf(msg, msgn, "%s %s", _("Nothing was exported: the practice log cannot be opened."), app_log_problem(a));
+        char w[PATH_MAX + 300];
+        snprintf(msg, msgn, "%s %s", _("Nothing was exported: the practice log cannot be opened."),
+                 shown(w, sizeof w, app_log_problem(a)));
         trace_begin(a->tr, a->now, "export_failed");
         trace_str(a->tr, "why", app_log_problem(a));
         trace_end(a->tr);
@@ -112,7 +155,9 @@ bool app_export_finish(app *a, const export_req *r, portal_result pr, const char
     plog_session *s = NULL;
     int n = plog_list(p, &s, err, sizeof err);
     if (n < 0) {
-        snprintf(msg, msgn, "%s %s", _("Nothing was exported: the practice log cannot be read."), err);
+        char w[PATH_MAX + 310];
+        snprintf(msg, msgn, "%s %s", _("Nothing was exported: the practice log cannot be read."),
+                 shown(w, sizeof w, err));
         trace_begin(a->tr, a->now, "export_failed");
         trace_str(a->tr, "why", err);
         trace_end(a->tr);
@@ -121,10 +166,10 @@ bool app_export_finish(app *a, const export_req *r, portal_result pr, const char
     app_wall_iso(a, iso, sizeof iso);
     job j = { kind, s, n, { s, n, plog_day_of(iso, NULL), r->days, a->packs, a->lang, iso } };
     const char *stem = r->stem, *ext = r->ext;
-    char path[PATH_MAX], out[PATH_MAX], why[3 * PATH_MAX] = "";
+    char path[PATH_MAX], out[PATH_MAX], why[4 * PATH_MAX] = "", m1[PATH_MAX + 310], m2[PATH_MAX + 310];
     snprintf(path, sizeof path, "%s", chosen);
     bool ok = false;
-    char reason[PATH_MAX + 300] = "";
+    char reason[PATH_MAX + 400] = "";
 
     if (pr == PORTAL_CHOSEN) {
         /* never over a file: the chosen name taken, the next free one beside it */
@@ -144,10 +189,10 @@ bool app_export_finish(app *a, const export_req *r, portal_result pr, const char
         }
         if (st == XFILE_OK) {
             traced(a, kind, "portal", path);
-            snprintf(msg, msgn, _("Saved in %s"), path);
+            snprintf(msg, msgn, _("Saved in %s"), shown(m1, sizeof m1, path));
             ok = true;
         } else
-            snprintf(reason, sizeof reason, _("It could not be saved where you chose (%s)."), err);
+            snprintf(reason, sizeof reason, _("It could not be saved where you chose (%s)."), shown(m1, sizeof m1, err));
     } else
         /* no portal: said on screen, plainly, with where it went instead */
         snprintf(reason, sizeof reason, "%s", _("The desktop's save window is not available."));
@@ -165,30 +210,34 @@ bool app_export_finish(app *a, const export_req *r, portal_result pr, const char
         }
         if (st == XFILE_OK) {
             traced(a, kind, "documents", out);
-            snprintf(why, sizeof why, _("Saved in your documents folder: %s"), out);
+            snprintf(why, sizeof why, _("Saved in your documents folder: %s"), shown(m1, sizeof m1, out));
             ok = true;
         } else if (home && home[0] == '/' && strcmp(home, have ? docs : "")) {
-            char first[PATH_MAX + 200];
-            snprintf(first, sizeof first, _("Your documents folder (%s) could not be used: %s."), have ? docs : "?",
-                     why_not(e));
+            char first[2 * PATH_MAX + 700];
+            snprintf(first, sizeof first, _("Your documents folder (%s) could not be used: %s."),
+                     shown(m1, sizeof m1, have ? docs : "?"), shown(m2, sizeof m2, why_not(e)));
             st = xfile_write_new(home, stem, ext, write_job, &j, out, sizeof out, err, sizeof err);
             if (st == XFILE_OK) {
                 traced(a, kind, "home", out);
                 snprintf(why, sizeof why, "%s ", first);
                 size_t k = strlen(why);
-                snprintf(why + k, sizeof why - k, _("Saved in your home folder: %s"), out);
+                snprintf(why + k, sizeof why - k, _("Saved in your home folder: %s"), shown(m1, sizeof m1, out));
                 ok = true;
             } else
-                snprintf(why, sizeof why, "%s %s", first, err);
+                snprintf(why, sizeof why, "%s %s", first, shown(m1, sizeof m1, err));
         } else
-            snprintf(why, sizeof why, _("Your documents folder (%s) could not be used: %s."), have ? docs : "?",
-                     why_not(e));
+            snprintf(why, sizeof why, _("Your documents folder (%s) could not be used: %s."),
+                     shown(m1, sizeof m1, have ? docs : "?"), shown(m2, sizeof m2, why_not(e)));
         if (ok)
             snprintf(msg, msgn, "%s %s", reason, why);
         else {
             snprintf(msg, msgn, "%s %s %s", reason, why, _("Nothing was exported; your practice log is unchanged."));
+            char *plain = malloc(msgn);
+            if (plain)
+                unmarked(plain, msgn, msg);
             trace_begin(a->tr, a->now, "export_failed");
-            trace_str(a->tr, "why", msg);
+            trace_str(a->tr, "why", plain ? plain : msg);
+            free(plain);
             trace_end(a->tr);
         }
     }
