@@ -61,3 +61,8 @@ add_dependencies(test_kiosk_layout gw_fonts gw_locale)
 add_test(NAME kiosk.layout COMMAND test_kiosk_layout)
 set_tests_properties(kiosk.layout PROPERTIES LABELS kiosk
   ENVIRONMENT "${GW_TEST_ENV};GROUNDWORK_DATA_DIR=${CMAKE_BINARY_DIR}/data;XDG_CONFIG_HOME=${CMAKE_BINARY_DIR}/kiosk-layout-home/config;XDG_DATA_HOME=${CMAKE_BINARY_DIR}/kiosk-layout-home/data;XDG_STATE_HOME=${CMAKE_BINARY_DIR}/kiosk-layout-home/state")
+
+# The admin keypad typed on with a keyboard: top-row and keypad digits, Backspace, Enter.
+add_test(NAME kiosk.admin_keys COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/kiosk/check_admin_keys.py
+         $<TARGET_FILE:groundwork>)
+set_tests_properties(kiosk.admin_keys PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS "e2e;kiosk" TIMEOUT 300)

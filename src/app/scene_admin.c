@@ -1,7 +1,8 @@
 /* scene_admin: the kiosk's way out. An on-screen PIN keypad (widgets "pin:0".."pin:9",
- * "pin-back", "pin-ok", "pin-cancel"); the digits show as dots. A right PIN ends the
- * program (exit reason "admin"); wrong ones are rate-limited (mode_kiosk checks the PIN
- * and keeps the limit: app_kiosk_pin_submit). The digits typed and the message are the
+ * "pin-back", "pin-ok", "pin-cancel"), which a keyboard's digits, Backspace and Enter
+ * type on too; the digits show as dots. A right PIN ends the program (exit reason
+ * "admin"); wrong ones are rate-limited (mode_kiosk checks the PIN and keeps the
+ * limit: app_kiosk_pin_submit). The digits typed and the message are the
  * keypad's own state (kiosk_scenes.h). */
 #include <math.h>
 #include <stdio.h>
@@ -77,6 +78,33 @@ static void admin_activate(app *a, const char *w)
     } else if (!strcmp(w, "pin-cancel")) {
         app_kiosk_reset(a, "cancel");
     }
+}
+
+/* A keyboard types the PIN as the keypad does: the digits of the top row and of the
+ * numeric keypad, Backspace, Enter (app_focus_key has pressed a focused key first;
+ * typing gives the focus up, so the Enter that follows checks the PIN). The keys are not
+ * traced as presses: a trace never holds what was typed. Digits are taken from key
+ * presses, not from typed text, which the same press also gives. */
+static bool admin_event(app *a, const gw_event *e)
+{
+    if (e->type != EV_KEY || (e->mods & (GW_MOD_CTRL | GW_MOD_ALT | GW_MOD_GUI)))
+        return false;
+    const char *k = e->key;
+    if (!strncmp(k, "Keypad ", 7))
+        k += 7;
+    char id[8];
+    if (k[0] >= '0' && k[0] <= '9' && !k[1]) {
+        snprintf(id, sizeof id, "pin:%c", k[0]);
+        admin_activate(a, id);
+    } else if (!strcmp(e->key, "Backspace"))
+        admin_activate(a, "pin-back");
+    else if (!strcmp(e->key, "Return") || !strcmp(e->key, "Keypad Enter"))
+        admin_activate(a, "pin-ok");
+    else
+        return false;
+    app_focus_clear(a);
+    a->ui_stale = true;
+    return true;
 }
 
 /* As designed: the title, the dots and the keypad with Cancel beside it. With large
@@ -162,6 +190,7 @@ const scene_vt scene_admin = {
     .name = "admin",
     .focus_keys = FOCUS_ALL,
     .enter = admin_enter,
+    .event = admin_event,
     .activate = admin_activate,
     .draw = admin_draw,
     .state_size = sizeof(struct kiosk_admin_st),
