@@ -59,3 +59,11 @@ add_dependencies(test_hr_frames gw_fonts gw_locale)
 add_test(NAME hr.frames COMMAND test_hr_frames)
 set_tests_properties(hr.frames PROPERTIES LABELS unit
   ENVIRONMENT "${GW_TEST_ENV};GROUNDWORK_DATA_DIR=${CMAKE_BINARY_DIR}/data;XDG_CONFIG_HOME=${CMAKE_BINARY_DIR}/hr-home/config;XDG_DATA_HOME=${CMAKE_BINARY_DIR}/hr-home/data")
+
+# The assessment's figures in reading order in every language (Arabic: "796 ms²", "95%").
+add_executable(test_res_bidi ${CMAKE_CURRENT_SOURCE_DIR}/hr/test_res_bidi.c)
+target_link_libraries(test_res_bidi PRIVATE gw_test_env m)
+add_dependencies(test_res_bidi gw_fonts gw_locale)
+add_test(NAME hr.figures_bidi COMMAND test_res_bidi)
+set_tests_properties(hr.figures_bidi PROPERTIES LABELS "unit;i18n"
+  ENVIRONMENT "${GW_TEST_ENV};GROUNDWORK_DATA_DIR=${CMAKE_BINARY_DIR}/data;XDG_CONFIG_HOME=${CMAKE_BINARY_DIR}/hr-home/config;XDG_DATA_HOME=${CMAKE_BINARY_DIR}/hr-home/data")

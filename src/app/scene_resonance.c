@@ -170,13 +170,19 @@ static void res_cells(const res_screen *sc, int i, int brief, char cell[4][64])
         char sw[16];
         res_rate(sw, sizeof sw, b->swing_bpm);
         snprintf(cell[1], 64, swing_fmt[brief], sw);
-        snprintf(cell[2], 64, "%.0f ms²", b->lf_ms2);
+        char lf[32];
+        snprintf(lf, sizeof lf, "%.0f ms²", b->lf_ms2);
+        i18n_ltr(cell[2], 64, lf); /* in a right-to-left sentence "ms²" would go before the number */
     } else {
         snprintf(cell[1], 64, "%s", _("not enough data"));
         snprintf(cell[2], 64, "–");
     }
     int total = b->used + b->rejected;
-    snprintf(cell[3], 64, "%d %%", total ? (int)lround(100.0 * b->used / total) : 0);
+    /* the language's percentage ("95%", "95 %"), kept whole and left to right in a
+     * right-to-left sentence, where its sign would otherwise stand apart ("% 95") */
+    char pct[32];
+    snprintf(pct, sizeof pct, _("%d%%"), total ? (int)lround(100.0 * b->used / total) : 0);
+    i18n_ltr(cell[3], 64, pct);
 }
 
 /* The table: a header row (wrapped) and a row per block (one line each). */
