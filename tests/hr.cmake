@@ -67,3 +67,11 @@ add_dependencies(test_res_bidi gw_fonts gw_locale)
 add_test(NAME hr.figures_bidi COMMAND test_res_bidi)
 set_tests_properties(hr.figures_bidi PROPERTIES LABELS "unit;i18n"
   ENVIRONMENT "${GW_TEST_ENV};GROUNDWORK_DATA_DIR=${CMAKE_BINARY_DIR}/data;XDG_CONFIG_HOME=${CMAKE_BINARY_DIR}/hr-home/config;XDG_DATA_HOME=${CMAKE_BINARY_DIR}/hr-home/data")
+
+# The result at large text: every page says which it is, and every block is reached.
+add_executable(test_res_pages ${CMAKE_CURRENT_SOURCE_DIR}/hr/test_res_pages.c)
+target_link_libraries(test_res_pages PRIVATE gw_test_env m)
+add_dependencies(test_res_pages gw_fonts gw_locale)
+add_test(NAME hr.result_pages COMMAND test_res_pages)
+set_tests_properties(hr.result_pages PROPERTIES LABELS "unit;i18n"
+  ENVIRONMENT "${GW_TEST_ENV};GROUNDWORK_DATA_DIR=${CMAKE_BINARY_DIR}/data;XDG_CONFIG_HOME=${CMAKE_BINARY_DIR}/hr-home/config;XDG_DATA_HOME=${CMAKE_BINARY_DIR}/hr-home/data")

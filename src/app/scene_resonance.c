@@ -316,24 +316,32 @@ static void res_screen_draw(const app *a, draw_list *l, float bar, res_screen *s
     ui_ctx ui = app_ui(a);
     float u = app_unit(a), W = (float)a->w, H = (float)a->h, cw = res_col_w(a), x = (W - cw) / 2;
     const struct hr_st *st = app_state(a, SCENE_RESONANCE);
-    /* the buttons first (with the page buttons when there are pages): their height */
+    /* the buttons first (with the page buttons when there are pages): their height.
+     * The room is what is left with both page buttons and the page count ("Page 1 of
+     * 2", over the buttons, as every paged screen says), whichever page shows, so every
+     * page is cut alike and the last one is always reached */
     int pg[RES_ITEMS], pages = 1, page = 0;
     ui_item items[7];
     int nb = 0;
     float bh = 0, room = 0;
-    for (int pass = 0; pass < 2; pass++) {
-        nb = 0;
-        for (int i = 0; i < sc->nbutton; i++)
-            items[nb++] = sc->button[i];
-        if (pages > 1) {
-            page = st->page < pages ? st->page : pages - 1;
-            if (page > 0)
-                items[nb++] = (ui_item){ .id = "page:previous", .label = _("Previous page"), .min_w = 200 * u };
-            if (page < pages - 1)
-                items[nb++] = (ui_item){ .id = "page:next", .label = _("Next page"), .min_w = 200 * u };
+    int ppx = (int)lroundf(20 * u);
+    float ph = ui_text_h(&ui, _("Page %d of %d"), ppx, false, cw);
+    for (int pass = 0; pass < 3; pass++) {
+        for (int both = 0; both < 2; both++) {
+            nb = 0;
+            for (int i = 0; i < sc->nbutton; i++)
+                items[nb++] = sc->button[i];
+            if (pages > 1) {
+                page = st->page < pages ? st->page : pages - 1;
+                if (page > 0 || !both)
+                    items[nb++] = (ui_item){ .id = "page:previous", .label = _("Previous page"), .min_w = 200 * u };
+                if (page < pages - 1 || !both)
+                    items[nb++] = (ui_item){ .id = "page:next", .label = _("Next page"), .min_w = 200 * u };
+            }
+            bh = ui_button_flow(&ui, NULL, x, 0, cw, 64 * u, 20 * u, items, nb, false) + (pages > 1 ? ph + 12 * u : 0);
+            if (!both)
+                room = H - bar - 16 * u - bh - 40 * u;
         }
-        bh = ui_button_flow(&ui, NULL, x, 0, cw, 64 * u, 20 * u, items, nb, false);
-        room = H - bar - 16 * u - bh - 40 * u;
         for (int i = 0; i < sc->n; i++)
             if (!sc->item[i].text && !sc->item[i].row && !res_table_fits(a, sc, room))
                 res_table_as_rows(sc);
@@ -364,6 +372,12 @@ static void res_screen_draw(const app *a, draw_list *l, float bar, res_screen *s
         y += h + 14 * u;
     }
     float foot = fminf(y + 12 * u, H - 24 * u - bh);
+    if (pages > 1) {
+        char where[64];
+        snprintf(where, sizeof where, _("Page %d of %d"), page + 1, pages);
+        draw_text(l, gw_rc(x, foot, cw, ph), where, ppx, ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT, a->th->text_dim);
+        foot += ph + 12 * u;
+    }
     ui_button_flow(&ui, l, x, foot, cw, 64 * u, 20 * u, items, nb, false);
 }
 
