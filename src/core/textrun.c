@@ -369,6 +369,28 @@ static int next_break(const para *p, int i)
     return p->n;
 }
 
+static bool is_digit(uint32_t c)
+{
+    return (c >= '0' && c <= '9') || (c >= 0x660 && c <= 0x669) || (c >= 0x6f0 && c <= 0x6f9);
+}
+
+/* Whether the break before i follows a number standing alone ("3" of "Quick reset: 3
+ * sighs", "7,9" of "7,9 S/min", also where an isolate opens before it: "⁦5852 ms²⁩"):
+ * a number stays with the word after it where the line has room for both. */
+static bool after_number(const para *p, int i)
+{
+    int j = i - 1, k;
+    while (j >= 0 && is_space(p, j))
+        j--;
+    if (j < 0 || !is_digit(p->cp[j]))
+        return false;
+    for (k = j; k >= 0 && !is_space(p, k) && !FRIBIDI_IS_ISOLATE(p->type[k]) && !FRIBIDI_IS_EXPLICIT(p->type[k]); k--)
+        if (!is_digit(p->cp[k]) && !((p->cp[k] == '.' || p->cp[k] == ',' || p->cp[k] == 0x66b) && k > 0 &&
+                                     is_digit(p->cp[k - 1])))
+            return false;
+    return true;
+}
+
 static bool layout_para(lay *L, const char *s, int start, int len, int wrap, bool prefer_rtl)
 {
     para p;
@@ -382,11 +404,18 @@ static bool layout_para(lay *L, const char *s, int start, int len, int wrap, boo
         int le = p.n;
         if (wrap > 0 && p.n > 0) {
             le = -1;
+            int num = -1; /* a break after a number: only when no other fits */
             for (int cand = next_break(&p, ls); measure_range(L, &p, ls, cand) <= wrap; cand = next_break(&p, cand)) {
+                if (cand < p.n && after_number(&p, cand)) {
+                    num = cand;
+                    continue;
+                }
                 le = cand;
                 if (cand == p.n)
                     break;
             }
+            if (le < 0)
+                le = num;
             if (le < 0) {
                 /* the first word is wider than the line: as many characters as fit, at
                  * least one (with its marks), back to just after a slash if there is one */
