@@ -187,7 +187,7 @@ static int library_extras(const app *a, int k, char *buf, size_t n)
 
 /* The header's buttons: Help, Progress and Settings (a personal mode), each as wide as
  * its label needs, at least as designed, all of one height. */
-typedef struct header { gw_rect help, progress, settings, quit; float h; } header;
+typedef struct header { gw_rect help, progress, settings, quit; float h, name_h; } header;
 
 static header library_header_layout(const app *a, float u)
 {
@@ -203,6 +203,7 @@ static header library_header_layout(const app *a, float u)
         H.help = gw_rc(H.quit.x - gap - hw, 20 * u, hw, hh);
         H.progress = H.settings = gw_rc(0, 0, 0, 0);
         H.h = fmaxf(92 * u, hh + 40 * u);
+        H.name_h = 0;
         return H;
     }
     const char *lab[4] = { _("Help"), _("Progress"), _("Settings"), _("Quit") };
@@ -211,7 +212,13 @@ static header library_header_layout(const app *a, float u)
         w[i] = ui_button_w(&ui, lab[i], i == 3 ? 96 * u : 132 * u);
         bh = fmaxf(bh, ui_button_h(&ui, lab[i], w[i], 46 * u));
     }
-    float by = 23 * u;
+    /* large text with long labels leaves the name no room beside them: it takes a row
+     * of its own above them (it once vanished there) */
+    int npx = (int)lroundf(34 * u);
+    float room = W - 2 * pad - 20 * u - w[0] - w[1] - w[2] - w[3] - 3 * gap;
+    bool above = ui_text_w(&ui, "Groundwork", ui_min_px(&ui, npx), true) > room;
+    H.name_h = above ? ui_text_h(&ui, "Groundwork", npx, true, 0) : 0;
+    float by = (above ? 14 * u : 23 * u) + H.name_h;
     H.quit = gw_rc(W - pad - w[3], by, w[3], bh);
     H.settings = gw_rc(H.quit.x - gap - w[2], by, w[2], bh);
     H.progress = gw_rc(H.settings.x - gap - w[1], by, w[1], bh);
@@ -440,16 +447,15 @@ static void library_draw(const app *a, draw_list *l)
     char fx[DRAW_WIDGET_ID_MAX] = ""; /* the extra the focus is on, "" on a card */
     if (app_personal(a) && a->focus.index >= n)
         library_extras(a, a->focus.index - n, fx, sizeof fx);
-    /* the name, as large as the room left of the buttons allows */
-    float nw = hd->help.x - 20 * u - pad;
+    /* the name, as large as the room left of the buttons allows, or above them */
+    float nw = hd->name_h > 0 ? W - 2 * pad : hd->help.x - 20 * u - pad;
     int npx = (int)lroundf(34 * u);
-    if (!ui_line_fits(&ui, "Groundwork", npx, true, nw))
+    if (ui_text_w(&ui, "Groundwork", npx, true) > nw) /* smaller, down to the least size */
         npx = ui_fit_px(&ui, "Groundwork", npx, ui_min_px(&ui, npx), true, nw, 1e6f);
-    float nh = fmaxf(48 * u, ui_text_h(&ui, "Groundwork", npx, true, 0));
-    /* large text with long button labels leaves it no room: the buttons matter more
-     * than the name (which the buttons once covered half of) */
-    if (ui_text_w(&ui, "Groundwork", npx, true) <= nw)
-        draw_text(l, gw_rc(pad, hd->help.y + hd->help.h / 2 - nh / 2, fmaxf(W / 2, nw), nh), "Groundwork", npx,
+    float nh = hd->name_h > 0 ? hd->name_h : fmaxf(48 * u, ui_text_h(&ui, "Groundwork", npx, true, 0));
+    float ny = hd->name_h > 0 ? 14 * u : hd->help.y + hd->help.h / 2 - nh / 2;
+    if (ui_text_w(&ui, "Groundwork", npx, true) <= nw) /* never over the buttons */
+        draw_text(l, gw_rc(pad, ny, fmaxf(W / 2, nw), nh), "Groundwork", npx,
                   VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), t->text);
     ui_button(&ui, l, "safety", hd->help, _("Help"), !strcmp(fx, "safety"), false);
     if (!app_personal(a)) {
