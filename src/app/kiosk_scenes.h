@@ -13,6 +13,7 @@ struct kiosk_library_st {
 struct kiosk_admin_st {
     char pin[KIOSK_PIN_MAX + 1];    /* digits typed on the keypad */
     char msg[160];                  /* why the last PIN was not taken */
+    bool typed_key;                 /* the last key was a digit key: its text is the same press */
 };
 
 #endif

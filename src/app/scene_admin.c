@@ -1,9 +1,9 @@
 /* scene_admin: the kiosk's way out. An on-screen PIN keypad (widgets "pin:0".."pin:9",
- * "pin-back", "pin-ok", "pin-cancel"), which a keyboard's digits, Backspace and Enter
- * type on too; the digits show as dots. A right PIN ends the program (exit reason
- * "admin"); wrong ones are rate-limited (mode_kiosk checks the PIN and keeps the
- * limit: app_kiosk_pin_submit). The digits typed and the message are the
- * keypad's own state (kiosk_scenes.h). */
+ * "pin-back", "pin-ok", "pin-cancel"), which a keyboard's digits (keys or typed
+ * text), Backspace and Enter type on too; the digits show as dots. A right PIN ends
+ * the program (exit reason "admin"); wrong ones are rate-limited (mode_kiosk checks
+ * the PIN and keeps the limit: app_kiosk_pin_submit). The digits typed and the message
+ * are the keypad's own state (kiosk_scenes.h). */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -82,26 +82,36 @@ static void admin_activate(app *a, const char *w)
 
 /* A keyboard types the PIN as the keypad does: the digits of the top row and of the
  * numeric keypad, Backspace, Enter (app_focus_key has pressed a focused key first;
- * typing gives the focus up, so the Enter that follows checks the PIN). The keys are not
- * traced as presses: a trace never holds what was typed. Digits are taken from key
- * presses, not from typed text, which the same press also gives. */
+ * typing gives the focus up, so the Enter that follows checks the PIN). A digit comes
+ * as a key press and, from the same press, as typed text: the key is taken and its
+ * text left; typed text alone is a layout whose digit keys are not named so (French
+ * AZERTY: Shift with "&" types 1). The keys are not traced as presses: a trace never
+ * holds what was typed. */
 static bool admin_event(app *a, const gw_event *e)
 {
-    if (e->type != EV_KEY || (e->mods & (GW_MOD_CTRL | GW_MOD_ALT | GW_MOD_GUI)))
+    struct kiosk_admin_st *k = ST(a);
+    char id[16] = "";
+    if (e->type == EV_TEXT) {
+        bool same = k->typed_key;
+        k->typed_key = false;
+        if (same || e->text[0] < '0' || e->text[0] > '9' || e->text[1])
+            return same;
+        snprintf(id, sizeof id, "pin:%c", e->text[0]);
+    } else if (e->type != EV_KEY || (e->mods & (GW_MOD_CTRL | GW_MOD_ALT | GW_MOD_GUI)))
         return false;
-    const char *k = e->key;
-    if (!strncmp(k, "Keypad ", 7))
-        k += 7;
-    char id[8];
-    if (k[0] >= '0' && k[0] <= '9' && !k[1]) {
-        snprintf(id, sizeof id, "pin:%c", k[0]);
-        admin_activate(a, id);
-    } else if (!strcmp(e->key, "Backspace"))
-        admin_activate(a, "pin-back");
-    else if (!strcmp(e->key, "Return") || !strcmp(e->key, "Keypad Enter"))
-        admin_activate(a, "pin-ok");
-    else
-        return false;
+    else {
+        const char *n = !strncmp(e->key, "Keypad ", 7) ? e->key + 7 : e->key;
+        k->typed_key = n[0] >= '0' && n[0] <= '9' && !n[1];
+        if (k->typed_key)
+            snprintf(id, sizeof id, "pin:%c", n[0]);
+        else if (!strcmp(e->key, "Backspace"))
+            snprintf(id, sizeof id, "pin-back");
+        else if (!strcmp(e->key, "Return") || !strcmp(e->key, "Keypad Enter"))
+            snprintf(id, sizeof id, "pin-ok");
+        else
+            return false;
+    }
+    admin_activate(a, id);
     app_focus_clear(a);
     a->ui_stale = true;
     return true;

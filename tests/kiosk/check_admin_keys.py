@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """The kiosk's admin keypad typed on with a keyboard, as a person expects: the digits of
 the top row and of the numeric keypad, Backspace to delete the last one, Enter (or the
-keypad's Enter) to check the PIN, also after Tab has put the focus on a key; the keys
-typed are never traced.
+keypad's Enter) to check the PIN, also after Tab has put the focus on a key; a digit's
+key press and its typed text count once, and typed digits alone (a layout whose digit
+keys are named otherwise) count; the keys typed are never traced.
 
 Usage: check_admin_keys.py GROUNDWORK"""
 import json
@@ -78,6 +79,22 @@ with tempfile.TemporaryDirectory() as tmp:
     ev, _ = play(tmp, opened(1) + keys(2, ["Backspace", "Tab", "Tab", "2", "4", "6", "8", "Return"]) +
                  [{"at": 10, "end": True}], "focus")
     check(pins(ev) == [(True, None)], "Tab, then the PIN typed and Enter: accepted: %s" % pins(ev))
+
+    # as a live window gives them: each digit key followed by the same press's typed text,
+    # taken once
+    live = []
+    for i, d in enumerate("2468"):
+        live += [{"at": 2 + i * 0.25, "key": d}, {"at": 2 + i * 0.25 + 0.05, "text": d}]
+    ev, _ = play(tmp, opened(1) + live + [{"at": 4, "key": "Return"}, {"at": 10, "end": True}], "live")
+    check(pins(ev) == [(True, None)], "digit keys with their typed text: the PIN typed once: %s" % pins(ev))
+
+    # a layout whose digit keys have other names (French AZERTY: Shift with "é" types 2):
+    # the typed digits are taken
+    azerty = []
+    for i, (k, d) in enumerate([("é", "2"), ("'", "4"), ("-", "6"), ("_", "8")]):
+        azerty += [{"at": 2 + i * 0.25, "key": k, "mod": ["shift"]}, {"at": 2 + i * 0.25 + 0.05, "text": d}]
+    ev, _ = play(tmp, opened(1) + azerty + [{"at": 4, "key": "Return"}, {"at": 10, "end": True}], "azerty")
+    check(pins(ev) == [(True, None)], "digits typed through another layout: the PIN is accepted: %s" % pins(ev))
 
     # the keypad on screen works as before: focus + Enter presses a key
     ev, _ = play(tmp, opened(1) + [{"at": 2, "press": "pin:2"}, {"at": 2.2, "press": "pin:4"},
