@@ -17,32 +17,16 @@
 #include <time.h>
 
 #include "app/app.h"
+#include "app/prompts.h"
 #include "app/ui.h"
-#include "core/caption.h"
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "core/sound.h"
 
-enum { EDIT_NONE, EDIT_NAME, EDIT_NOTE };
-
-struct prompts_st {
-    prompt_run pr;                 /* the exercise's steps, dots and timer */
-    char person_name[64];          /* home mode only; kept in memory, never written */
-    char date_text[64];            /* today's date for {date}, set when prompts start */
-    char notes[APP_MAX_NOTES][APP_NOTE_MAX]; /* home mode: a short note per step */
-    bool hint_shown;               /* the step's hint is open */
-    int  editing;                  /* text field open: EDIT_* */
-    char edit_buf[APP_NOTE_MAX];   /* what is being typed */
-};
-static struct prompts_st *ST(const app *a) { return app_state(a, SCENE_PROMPTS); }
+static struct prompts_st *ST(const app *a) { return prompts_st_of(a); }
 
 /* What stands for a name nobody gave: a blank the person fills aloud. */
 #define NO_NAME "…"
-
-/* Text input and anything personal only at home. */
-static bool prompts_personal(const app *a) { return app_personal(a); }
-
-static gw_ns prompts_elapsed(const app *a) { return tb_elapsed(&a->clock, a->now); }
 
 static void prompts_play_voice(app *a, const prompt_step *p)
 {
@@ -121,12 +105,11 @@ static const char *prompts_shown_name(const app *a)
     return prompts_personal(a) && ST(a)->person_name[0] ? ST(a)->person_name : NO_NAME;
 }
 
-static void prompts_draw_dots(const app *a, draw_list *l, int count, float cy)
+static void prompts_draw_dots(const app *a, draw_list *l, int count, float cx, float cy, float d)
 {
     const theme *t = a->th;
-    float u = app_unit(a), W = (float)a->w;
-    float d = 64 * u, g = 30 * u;
-    float x0 = W / 2 - ((float)count * d + (float)(count - 1) * g) / 2;
+    float u = app_unit(a), g = d * 30 / 64;
+    float x0 = cx - ((float)count * d + (float)(count - 1) * g) / 2;
     for (int k = 0; k < count; k++) {
         float x = x0 + (float)k * (d + g) + d / 2;
         if (k < ST(a)->pr.tally)
@@ -136,15 +119,9 @@ static void prompts_draw_dots(const app *a, draw_list *l, int count, float cy)
     }
 }
 
-/* The timer's ring radius: as designed, or wide enough for the time in it. */
-static float prompts_timer_r(const app *a)
-{
-    ui_ctx ui = app_ui(a);
-    float u = app_unit(a);
-    return fmaxf(46 * u, ui_text_w(&ui, "0:00", (int)lroundf(24 * u), false) / 2 + 10 * u);
-}
-
-static void prompts_draw_timer(const app *a, draw_list *l, float cy)
+/* The ring at (cx, cy); when the time is up, the words to move on under it, or in `at`
+ * (large text) at msg_px, beside it or, ring_off, instead of it. */
+static void prompts_draw_timer(const app *a, draw_list *l, float cx, float cy, gw_rect at, int msg_px, bool ring_off)
 {
     ui_ctx ui = app_ui(a);
     const theme *t = a->th;
@@ -152,14 +129,20 @@ static void prompts_draw_timer(const app *a, draw_list *l, float cy)
     gw_ns el = prompts_elapsed(a);
     float r = prompts_timer_r(a);
     float gone = prompt_timer_fraction(&ST(a)->pr, el);
-    draw_ring(l, W / 2, cy, r, 6 * u, 0, 1, t->ring_track);
+    if (ring_off) {
+        draw_text(l, at, _("Move on when you are ready."), msg_px, ALIGN_CENTER | VALIGN_MIDDLE, t->text_dim);
+        return;
+    }
+    draw_ring(l, cx, cy, r, 6 * u, 0, 1, t->ring_track);
     if (gone < 1)
-        draw_ring(l, W / 2, cy, r, 6 * u, gone, 1, t->accent);
+        draw_ring(l, cx, cy, r, 6 * u, gone, 1, t->accent);
     char left[32];
     ui_clock(left, sizeof left, gw_seconds(prompt_remaining(&ST(a)->pr, el)));
-    draw_text(l, gw_rc(W / 2 - r, cy - r, 2 * r, 2 * r), left, (int)lroundf(24 * u),
+    draw_text(l, gw_rc(cx - r, cy - r, 2 * r, 2 * r), left, (int)lroundf(24 * u),
               ALIGN_CENTER | VALIGN_MIDDLE, t->text);
-    if (gone >= 1) {
+    if (gone >= 1 && at.w > 0)
+        draw_text(l, at, _("Move on when you are ready."), msg_px, ALIGN_LEFT | VALIGN_MIDDLE, t->text_dim);
+    else if (gone >= 1) {
         const char *msg = _("Move on when you are ready.");
         int px = (int)lroundf(20 * u);
         draw_text(l, gw_rc(0, cy + r + 8 * u, W, fmaxf(32 * u, ui_text_h(&ui, msg, px, false, W - 80 * u))), msg, px,
@@ -184,307 +167,6 @@ static void prompts_draw_field(const app *a, draw_list *l, const char *id, const
     ui_ctx ui = app_ui(a);
     ui_focus_ring_added(&ui, l, 14 * u);
     draw_widget_describe(l, ROLE_TEXT_FIELD, name, value);
-}
-
-/* ---- layout ------------------------------------------------------------------- *
- * As designed (and at 100% text): the step and its title at the top, the text below
- * them, the dots, timer or field under it, the hint or the saved note above the
- * bottom row of buttons (hint and note at the left, previous and next in the middle,
- * skip at the right). With larger text the buttons are sized from their labels (a
- * second row when one is not enough), the text gets the room that is left at up to
- * its full size, a little smaller if that makes it fit, and otherwise goes on pages:
- * Next shows the next page of the text before it moves on (Previous, the page before). */
-
-#define MAX_TEXT_PAGES 16
-enum { B_HINT, B_NOTE, B_PREV, B_NEXT, B_SKIP, NBTN };
-
-typedef struct playout {
-    float u, bar;
-    float step_y, step_h, title_y, title_h, text_y, text_h, mid_y, mid_h, hint_y, hint_h, foot;
-    int title_px, text_px, hint_px;
-    bool title_fit;
-    gw_rect btn[NBTN];         /* w 0: not shown */
-    const char *label[NBTN];
-    int npages, page;
-    size_t start[MAX_TEXT_PAGES + 1]; /* where each page of the text starts */
-} playout;
-
-static bool prompts_has_hint(const app *a) { return app_text(a, &prompt_current(&ST(a)->pr)->hint)[0] != 0; }
-
-static bool prompts_saved_note(const app *a)
-{
-    return ST(a)->pr.step < APP_MAX_NOTES && ST(a)->notes[ST(a)->pr.step][0] && ST(a)->editing != EDIT_NOTE;
-}
-
-/* The height of what sits under the text: dots, timer or a text field. */
-static float prompts_mid_height(const app *a, const char *src)
-{
-    ui_ctx ui = app_ui(a);
-    float u = app_unit(a);
-    const prompt_step *p = prompt_current(&ST(a)->pr);
-    float fh = fmaxf(64 * u, ui_text_h(&ui, "Ag", (int)lroundf(24 * u), false, 0) + 16 * u);
-    if (ST(a)->editing == EDIT_NOTE)
-        return fmaxf(30 * u, ui_text_h(&ui, _("Your note, for yourself only. Enter saves it."), (int)lroundf(20 * u),
-                                       false, 0)) + 4 * u + fh;
-    if (prompts_personal(a) && prompt_has_placeholder(src, "{name}"))
-        return fh;
-    if (p->count > 0)
-        return 64 * u;
-    if (p->timer > 0)
-        return 2 * prompts_timer_r(a) + 8 * u + fmaxf(32 * u, ui_text_h(&ui, _("Move on when you are ready."),
-                                                               (int)lroundf(20 * u), false, 0));
-    return 0;
-}
-
-static void prompts_button_labels(const app *a, playout *L)
-{
-    int n = a->ex->nprompt;
-    L->label[B_HINT] = ST(a)->hint_shown ? _("Hide hint") : _("Hint");
-    L->label[B_NOTE] = ST(a)->notes[ST(a)->pr.step < APP_MAX_NOTES ? ST(a)->pr.step : 0][0] ? _("Edit note") : _("Add note");
-    L->label[B_PREV] = L->page > 0 ? _("Previous page") : _("Previous");
-    L->label[B_NEXT] = L->page + 1 < L->npages ? _("Next page") : ST(a)->pr.step + 1 < n ? _("Next") : _("Finish");
-    L->label[B_SKIP] = _("Skip");
-}
-
-/* The bottom buttons as designed; false if a label does not fit its button. */
-static bool prompts_buttons_designed(const app *a, playout *L, float W, float H)
-{
-    ui_ctx ui = app_ui(a);
-    float u = L->u, bw = 220 * u, bh = 64 * u, sw = 150 * u, sh = 52 * u, pad = 24 * u;
-    float foot = H - 100 * u, sy = foot + (bh - sh) / 2, lx = pad;
-    bool ok = true;
-    memset(L->btn, 0, sizeof L->btn);
-    if (prompts_has_hint(a)) {
-        L->btn[B_HINT] = gw_rc(lx, sy, sw, sh);
-        lx += sw + 12 * u;
-    }
-    if (prompts_personal(a) && ST(a)->pr.step < APP_MAX_NOTES && lx + sw < W / 2 - bw - 16 * u)
-        L->btn[B_NOTE] = gw_rc(lx, sy, sw, sh);
-    if (L->page > 0 || ST(a)->pr.step > 0)
-        L->btn[B_PREV] = gw_rc(W / 2 - bw - 12 * u, foot, bw, bh);
-    L->btn[B_NEXT] = gw_rc(W / 2 + (L->btn[B_PREV].w > 0 ? 12 * u : -bw / 2), foot, bw, bh);
-    if (ST(a)->pr.step + 1 < a->ex->nprompt)
-        L->btn[B_SKIP] = gw_rc(W - pad - sw, sy, sw, sh);
-    for (int i = 0; i < NBTN; i++)
-        if (L->btn[i].w > 0)
-            ok &= ui_button_w(&ui, L->label[i], 0) <= L->btn[i].w && ui_button_h(&ui, L->label[i], L->btn[i].w, 0) <= L->btn[i].h;
-    L->foot = foot;
-    return ok;
-}
-
-/* The bottom buttons sized from their labels: one row (hint and note, previous and
- * next between them and skip), or two (previous and next below the others). */
-static void prompts_buttons_flow(const app *a, playout *L, float W, float H)
-{
-    ui_ctx ui = app_ui(a);
-    float u = L->u, pad = 24 * u, gap = 12 * u;
-    bool show[NBTN] = { L->btn[B_HINT].w > 0, prompts_personal(a) && ST(a)->pr.step < APP_MAX_NOTES,
-                        ST(a)->pr.step > 0 || a->page.text > 0, true,
-                        L->btn[B_SKIP].w > 0 };
-    float w[NBTN], h = 64 * u;
-    float minw[NBTN] = { 150 * u, 150 * u, 220 * u, 220 * u, 150 * u };
-    for (int i = 0; i < NBTN; i++)
-        w[i] = show[i] ? fminf(ui_button_w(&ui, L->label[i], minw[i]), W - 2 * pad) : 0;
-    /* room for the labels they take when the text goes on pages */
-    w[B_NEXT] = fminf(fmaxf(w[B_NEXT], ui_button_w(&ui, _("Next page"), minw[B_NEXT])), W - 2 * pad);
-    if (show[B_PREV])
-        w[B_PREV] = fminf(fmaxf(w[B_PREV], ui_button_w(&ui, _("Previous page"), minw[B_PREV])), W - 2 * pad);
-    for (int i = 0; i < NBTN; i++)
-        if (show[i])
-            h = fmaxf(h, ui_button_h(&ui, L->label[i], w[i], 64 * u));
-    float left = w[B_HINT] + (show[B_HINT] && show[B_NOTE] ? gap : 0) + w[B_NOTE];
-    float mid = w[B_PREV] + (show[B_PREV] ? gap : 0) + w[B_NEXT];
-    float right = w[B_SKIP];
-    memset(L->btn, 0, sizeof L->btn);
-    float y = H - 24 * u - h;
-    if (left + mid + right + 4 * gap <= W - 2 * pad) {
-        /* under the prompt, in the middle, if the buttons at the sides leave room; else
-         * midway between them */
-        float mx = (W - mid) / 2;
-        if (mx < pad + left + 2 * gap || mx + mid > W - pad - right - 2 * gap)
-            mx = pad + left + 2 * gap + (W - 2 * pad - left - right - 4 * gap - mid) / 2;
-        L->btn[B_PREV] = gw_rc(mx, y, w[B_PREV], h);
-        L->btn[B_NEXT] = gw_rc(mx + (show[B_PREV] ? w[B_PREV] + gap : 0), y, w[B_NEXT], h);
-    } else {
-        float mx = (W - mid) / 2;
-        L->btn[B_PREV] = gw_rc(mx, y, w[B_PREV], h);
-        L->btn[B_NEXT] = gw_rc(mx + (show[B_PREV] ? w[B_PREV] + gap : 0), y, w[B_NEXT], h);
-        y -= h + gap;
-        if (left + right + gap > W - 2 * pad) { /* still too wide: each as wide as half the row */
-            float half = (W - 2 * pad - gap) / 2;
-            w[B_HINT] = show[B_HINT] ? (show[B_NOTE] ? (half - gap) / 2 : half) : 0;
-            w[B_NOTE] = show[B_NOTE] ? (show[B_HINT] ? (half - gap) / 2 : half) : 0;
-            w[B_SKIP] = show[B_SKIP] ? half : 0;
-            for (int i = 0; i < NBTN; i++)
-                if (show[i] && i != B_PREV && i != B_NEXT)
-                    h = fmaxf(h, ui_button_h(&ui, L->label[i], w[i], 64 * u));
-        }
-    }
-    if (show[B_HINT])
-        L->btn[B_HINT] = gw_rc(pad, y, w[B_HINT], h);
-    if (show[B_NOTE])
-        L->btn[B_NOTE] = gw_rc(pad + (show[B_HINT] ? w[B_HINT] + gap : 0), y, w[B_NOTE], h);
-    if (show[B_SKIP])
-        L->btn[B_SKIP] = gw_rc(W - pad - w[B_SKIP], y, w[B_SKIP], h);
-    L->foot = y;
-}
-
-/* Pages of text that each fit h: as many words as fit, then back to the last sentence's
- * end on the page (or, without one, the last clause's) when that keeps at least half
- * of the page (caption_break_at's strengths), so a page is not left mid-phrase when it
- * need not be. */
-static int prompts_paginate_text(const app *a, const char *text, int px, float w, float h, size_t *start)
-{
-    ui_ctx ui = app_ui(a);
-    size_t n = strlen(text);
-    int pages = 0;
-    size_t at = 0;
-    char buf[1024];
-    while (at < n && pages < MAX_TEXT_PAGES) {
-        while (at < n && text[at] == ' ')
-            at++;
-        start[pages++] = at;
-        /* word ends after `at` */
-        size_t ends[256];
-        int ne = 0;
-        for (size_t i = at; i < n && ne < 256; i++)
-            if (text[i + 1] == ' ' || text[i + 1] == 0)
-                ends[ne++] = i + 1;
-        int lo = 1, hi = ne; /* at least one word a page */
-        while (lo < hi) {
-            int mid = (lo + hi + 1) / 2;
-            size_t len = ends[mid - 1] - at < sizeof buf - 1 ? ends[mid - 1] - at : sizeof buf - 1;
-            memcpy(buf, text + at, len);
-            buf[len] = 0;
-            if (ui_text_h(&ui, buf, px, false, w) <= h)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        if (ne && ends[lo - 1] < n) {
-            int best = 0;
-            for (int want = 2; want >= 1 && !best; want--)
-                for (int k = lo; k >= (lo + 1) / 2 && k >= 1; k--)
-                    if (caption_break_at(text, ends[k - 1]) >= want) {
-                        best = k;
-                        break;
-                    }
-            if (best)
-                lo = best;
-        }
-        at = ne ? ends[lo - 1] : n;
-    }
-    start[pages] = n;
-    return pages;
-}
-
-static playout prompts_lay_out(const app *a, const char *text, const char *src)
-{
-    ui_ctx ui = app_ui(a);
-    playout L;
-    memset(&L, 0, sizeof L);
-    float u = app_unit(a), W = (float)a->w, H = (float)a->h;
-    L.u = u;
-    draw_list tmp = { 0 };
-    draw_begin(&tmp, a->w, a->h, a->th->bg);
-    L.bar = ui_top_bar(&ui, &tmp, app_text(a, &a->ex->title));
-    draw_free(&tmp);
-    const prompt_step *p = prompt_current(&ST(a)->pr);
-    const char *title = app_text(a, &p->title), *hint = app_text(a, &p->hint);
-    float tw = fminf(W - 160 * u, 1000 * u);
-    L.npages = 1;
-    L.page = 0;
-    L.start[0] = 0;
-    L.start[1] = strlen(text);
-    L.title_px = (int)lroundf(40 * u);
-    L.text_px = (int)lroundf(32 * u);
-    L.title_fit = true;
-    prompts_button_labels(a, &L);
-
-    /* as designed, if it all fits */
-    bool designed = prompts_buttons_designed(a, &L, W, H);
-    L.step_y = L.bar;
-    L.step_h = 32 * u;
-    L.title_y = L.bar + 38 * u;
-    L.title_h = 60 * u;
-    L.text_y = L.bar + 112 * u;
-    L.text_h = 190 * u;
-    L.mid_h = prompts_mid_height(a, src);
-    /* the dots, the name field, the timer's ring, the note field at bar + 350 */
-    float anchor = L.bar + 350 * u, fh = fmaxf(64 * u, ui_text_h(&ui, "Ag", (int)lroundf(24 * u), false, 0) + 16 * u);
-    if (ST(a)->editing == EDIT_NOTE)
-        L.mid_y = anchor + fh / 2 - L.mid_h;
-    else if (!(prompts_personal(a) && prompt_has_placeholder(src, "{name}")) && p->count <= 0 && p->timer > 0)
-        L.mid_y = anchor - prompts_timer_r(a);
-    else
-        L.mid_y = anchor - L.mid_h / 2;
-    L.hint_px = (int)lroundf(24 * u);
-    bool hint_on = ST(a)->hint_shown && hint[0];
-    L.hint_h = hint_on ? 76 * u : prompts_saved_note(a) ? 44 * u : 0;
-    L.hint_y = L.foot - (hint_on ? 92 * u : 60 * u);
-    bool fits = ui_line_fits(&ui, title, L.title_px, true, W - 80 * u) &&
-                ui_text_h(&ui, text, L.text_px, false, tw) <= L.text_h &&
-                ui_text_h(&ui, "Ag", (int)lroundf(20 * u), false, 0) <= L.step_h + 2 &&
-                (!hint_on || ui_text_h(&ui, hint, (int)lroundf(24 * u), false, tw) <= L.hint_h);
-    if (!designed) /* the buttons sized from their labels; the rest as designed if it still fits */
-        prompts_buttons_flow(a, &L, W, H);
-    if (!designed && L.hint_h > 0)
-        L.hint_y = L.foot - 16 * u - L.hint_h;
-    if (fits && L.mid_y + L.mid_h + 8 * u <= (L.hint_h > 0 ? L.hint_y : L.foot - 12 * u) &&
-        (L.hint_h <= 0 || L.hint_y >= L.text_y + L.text_h))
-        return L;
-    if (designed)
-        prompts_buttons_flow(a, &L, W, H);
-    L.step_h = fmaxf(32 * u, ui_text_h(&ui, "Ag", (int)lroundf(20 * u), false, 0));
-    L.title_y = L.bar + L.step_h + 6 * u;
-    ui_text_size tm = ui_measure(&ui, title, L.title_px, true, 0);
-    L.title_fit = ui_line_fits(&ui, title, L.title_px, true, W - 80 * u);
-    if (L.title_fit)
-        L.title_h = fmaxf(60 * u, tm.h);
-    else {
-        L.title_px = ui_fit_px(&ui, title, L.title_px, ui_min_px(&ui, L.title_px), true, W - 80 * u, 2 * tm.line_h);
-        L.title_h = ui_text_h(&ui, title, L.title_px, true, W - 80 * u);
-    }
-    L.text_y = L.title_y + L.title_h + 12 * u;
-    /* below the text: the dots, timer or field; then the hint or the saved note */
-    L.hint_px = ui_min_px(&ui, L.hint_px);
-    if (hint_on)
-        L.hint_h = ui_text_h(&ui, hint, L.hint_px, false, tw);
-    else if (prompts_saved_note(a))
-        L.hint_h = fmaxf(44 * u, ui_measure(&ui, "Ag", (int)lroundf(20 * u), false, 0).h);
-    float below = (L.mid_h > 0 ? 24 * u + L.mid_h : 0) + (L.hint_h > 0 ? 16 * u + L.hint_h : 0);
-    float room = L.foot - 16 * u - L.text_y - below;
-    int px = L.text_px, min = ui_min_px(&ui, px);
-    while (px > min && ui_text_h(&ui, text, px, false, tw) > room)
-        px--;
-    L.text_px = px;
-    float th = ui_text_h(&ui, text, px, false, tw);
-    float line = ui_measure(&ui, "Ag", px, false, 0).line_h;
-    if (th > room) {
-        L.npages = prompts_paginate_text(a, text, px, tw, fmaxf(room, line), L.start);
-        /* pages of about the same length: the least height that needs no more pages */
-        float lo = line, hi = fmaxf(room, line);
-        size_t trial[MAX_TEXT_PAGES + 1];
-        for (int it = 0; it < 6 && hi - lo > line / 2; it++) {
-            float mid = (lo + hi) / 2;
-            if (prompts_paginate_text(a, text, px, tw, mid, trial) <= L.npages)
-                hi = mid;
-            else
-                lo = mid;
-        }
-        L.npages = prompts_paginate_text(a, text, px, tw, hi, L.start);
-        L.page = a->page.text < 0 ? 0 : a->page.text >= L.npages ? L.npages - 1 : a->page.text;
-        prompts_button_labels(a, &L);
-        th = hi;
-    }
-    L.text_h = th;
-    L.mid_y = L.text_y + th + 24 * u;
-    /* what is left over goes between the text and what is under it */
-    float spare = room - th;
-    if (spare > 0 && L.mid_h > 0)
-        L.mid_y += fminf(spare / 2, 60 * u);
-    L.hint_y = L.foot - 16 * u - L.hint_h;
-    return L;
 }
 
 /* The pages the current step's text takes (1 unless the text is large). */
@@ -536,8 +218,9 @@ static void prompts_draw(const app *a, draw_list *l)
         draw_text(l, gw_rc(W / 2 + sw / 2 + 30 * u, L.step_y, W / 2 - sw / 2 - 70 * u, L.step_h), pg,
                   (int)lroundf(20 * u), ALIGN_RIGHT | VALIGN_MIDDLE | TEXT_FIT, t->text_dim);
     }
-    draw_text(l, gw_rc(40 * u, L.title_y, W - 80 * u, L.title_h), app_text(a, &p->title), L.title_px,
-              ALIGN_CENTER | VALIGN_MIDDLE | (L.title_fit ? TEXT_FIT : 0) | (FONT_BOLD << 8), t->accent);
+    if (L.title_h > 0) /* (the hint in its place: large text) */
+        draw_text(l, gw_rc(40 * u, L.title_y, W - 80 * u, L.title_h), app_text(a, &p->title), L.title_px,
+                  ALIGN_CENTER | VALIGN_MIDDLE | (L.title_fit ? TEXT_FIT : 0) | (FONT_BOLD << 8), t->accent);
 
     float tw = fminf(W - 160 * u, 1000 * u);
     char page[1024];
@@ -549,12 +232,12 @@ static void prompts_draw(const app *a, draw_list *l)
         page[--len] = 0;
     draw_text(l, gw_rc((W - tw) / 2, L.text_y, tw, L.text_h), page, L.text_px, ALIGN_CENTER | VALIGN_TOP, t->text);
 
-    float fy = L.mid_y + L.mid_h / 2; /* centre of the dots, timer or field */
+    float fy = L.fig_cy > 0 ? L.fig_cy : L.mid_y + L.mid_h / 2; /* centre of the dots, timer or field */
     float fw = fminf(W - 160 * u, 640 * u * fmaxf(1.f, a->view.text_scale));
     float fh = fmaxf(64 * u, ui_text_h(&ui, "Ag", (int)lroundf(24 * u), false, 0) + 16 * u);
     if (ST(a)->editing == EDIT_NOTE) {
         const char *lab = _("Your note, for yourself only. Enter saves it.");
-        int lpx = (int)lroundf(20 * u);
+        int lpx = L.label_px > 0 ? L.label_px : (int)lroundf(20 * u);
         float lh = fmaxf(30 * u, ui_text_h(&ui, lab, lpx, false, 0));
         const char *save = _("Save");
         float sw = ui_button_w(&ui, save, 134 * u);
@@ -567,21 +250,25 @@ static void prompts_draw(const app *a, draw_list *l)
         prompts_draw_field(a, l, "name-field", _("Your name"), gw_rc((W - fw) / 2, fy - fh / 2, fw, fh),
                    typing ? ST(a)->edit_buf : ST(a)->person_name, _("Tap to type your name (optional)"), typing);
     } else if (p->count > 0) {
-        prompts_draw_dots(a, l, p->count, fy);
+        prompts_draw_dots(a, l, p->count, L.fig_x > 0 ? L.fig_x : W / 2, fy, L.dot > 0 ? L.dot : 64 * u);
     } else if (p->timer > 0) {
-        prompts_draw_timer(a, l, L.mid_y + prompts_timer_r(a));
+        prompts_draw_timer(a, l, L.fig_x > 0 ? L.fig_x : W / 2, L.fig_cy > 0 ? L.fig_cy : L.mid_y + prompts_timer_r(a),
+                           L.msg, L.msg_px, L.ring_off);
     }
 
     const char *hint = app_text(a, &p->hint);
-    if (ST(a)->hint_shown && hint[0])
-        draw_text(l, gw_rc((W - tw) / 2, L.hint_y, tw, L.hint_h), hint, L.hint_px, ALIGN_CENTER | VALIGN_BOTTOM,
-                  t->text_dim);
-    else if (prompts_saved_note(a)) {
-        char saved[APP_NOTE_MAX + 64];
+    char saved[APP_NOTE_MAX + 64] = "";
+    if (prompts_saved_note(a))
         snprintf(saved, sizeof saved, _("Your note: %s"), ST(a)->notes[ST(a)->pr.step]);
-        draw_text(l, gw_rc((W - tw) / 2, L.hint_y, tw, L.hint_h), saved, (int)lroundf(20 * u),
-                  ALIGN_CENTER | VALIGN_BOTTOM | TEXT_FIT, t->text_dim);
-    }
+    gw_rect hr = L.hint_w > 0 ? gw_rc(L.hint_x, L.hint_y, L.hint_w, L.hint_h) : gw_rc((W - tw) / 2, L.hint_y, tw, L.hint_h);
+    if (L.hide_side)
+        ;
+    else if (ST(a)->hint_shown && hint[0])
+        draw_text(l, hr, hint, L.hint_px, L.hint_w > 0 ? L.hint_align : ALIGN_CENTER | VALIGN_BOTTOM, t->text_dim);
+    else if (saved[0] && L.hint_w > 0) /* large text: wrapped, as the hint */
+        draw_text(l, hr, saved, L.hint_px, L.hint_align, t->text_dim);
+    else if (saved[0])
+        draw_text(l, hr, saved, (int)lroundf(20 * u), ALIGN_CENTER | VALIGN_BOTTOM | TEXT_FIT, t->text_dim);
 
     static const char *const ID[NBTN] = { "hint", "note", "previous", "next", "skip" };
     for (int i = 0; i < NBTN; i++)

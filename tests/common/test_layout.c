@@ -2,6 +2,7 @@
 #include "test_layout.h"
 
 #include <math.h>
+#include <stdio.h>
 
 /* Noto Sans Arabic's line is about 2.1 em tall (room for stacked marks) and its glyphs
  * fill about 65% of it; the renderer counts that much as the text's height. */
@@ -84,13 +85,19 @@ bool test_text_fits(plat_render *pr, const draw_list *l, const draw_cmd *c, floa
     return (c->r.w <= 0 || (float)w <= c->r.w + 1) && (c->r.h <= 0 || ink_h(s, h) <= c->r.h * 1.12f + 2);
 }
 
-float test_lines_h(plat_render *pr, int px, int flags, int n)
+float test_lines_h(plat_render *pr, const char *sample, int px, int flags, int n)
 {
+    char one[64], two[130];
+    size_t k = 0;
+    while (sample[k] && sample[k] != ' ' && k < sizeof one - 1)
+        k++;
+    snprintf(one, sizeof one, "%.*s", (int)k, sample);
+    snprintf(two, sizeof two, "%s\n%s", one, one);
     int w = 0, h1 = 0, h2 = 0;
-    if (!plat_render_text_size(pr, "Ag", px, flags, 0, &w, &h1) ||
-        !plat_render_text_size(pr, "Ag\nAg", px, flags, 0, &w, &h2))
+    if (!k || !plat_render_text_size(pr, one, px, flags, 0, &w, &h1) ||
+        !plat_render_text_size(pr, two, px, flags, 0, &w, &h2))
         return (float)(n * px);
-    return (float)h1 + (float)(n - 1) * (float)(h2 - h1);
+    return ink_h(one, h1 + (n - 1) * (h2 - h1));
 }
 
 bool test_overlap(gw_rect a, gw_rect b, float slack)

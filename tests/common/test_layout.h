@@ -17,8 +17,9 @@ gw_rect test_text_ink(plat_render *pr, const draw_list *l, const draw_cmd *c);
  * no wider (a one-line text, TEXT_FIT, or its widest word), no taller than the
  * renderer draws without cropping. */
 bool test_text_fits(plat_render *pr, const draw_list *l, const draw_cmd *c, float scale);
-/* The height of n lines of text at px (regular, or bold) as the renderer wraps them. */
-float test_lines_h(plat_render *pr, int px, int flags, int n);
+/* The height n lines of sample's first word take at px (flags: bold, RTL) as the renderer
+ * draws them: the glyphs' height for Arabic, whose lines have room for stacked marks. */
+float test_lines_h(plat_render *pr, const char *sample, int px, int flags, int n);
 /* Whether a and b overlap by more than slack pixels each way. */
 bool test_overlap(gw_rect a, gw_rect b, float slack);
 /* Whether a lies inside b (within slack pixels). */
