@@ -66,3 +66,12 @@ set_tests_properties(kiosk.layout PROPERTIES LABELS kiosk
 add_test(NAME kiosk.admin_keys COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/kiosk/check_admin_keys.py
          $<TARGET_FILE:groundwork>)
 set_tests_properties(kiosk.admin_keys PROPERTIES ENVIRONMENT "${GW_PY_ENV}" LABELS "e2e;kiosk" TIMEOUT 300)
+
+# the kiosk library at large text: cards that fill the screen, as many a page as fit,
+# nothing overlapping or running out of its card, every exercise over the pages
+add_executable(test_kiosk_library_fill ${CMAKE_CURRENT_SOURCE_DIR}/kiosk/test_kiosk_library_fill.c)
+target_link_libraries(test_kiosk_library_fill PRIVATE gw_test_env)
+add_dependencies(test_kiosk_library_fill gw_fonts gw_locale)
+add_test(NAME kiosk.library_fill COMMAND test_kiosk_library_fill)
+set_tests_properties(kiosk.library_fill PROPERTIES LABELS kiosk
+  ENVIRONMENT "${GW_TEST_ENV};GROUNDWORK_DATA_DIR=${CMAKE_BINARY_DIR}/data;XDG_CONFIG_HOME=${CMAKE_BINARY_DIR}/kiosk-fill-home/config;XDG_DATA_HOME=${CMAKE_BINARY_DIR}/kiosk-fill-home/data;XDG_STATE_HOME=${CMAKE_BINARY_DIR}/kiosk-fill-home/state")

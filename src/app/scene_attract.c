@@ -4,13 +4,9 @@
  * up to three; two and "more" when more are offered) and the crisis line. The rest
  * of the screen is one target (widget "begin": the kiosk library, or the one
  * exercise offered). Dimmed or blank outside operating hours; everything drifts by a
- * few pixels over minutes against burn-in.
- *
- * scene_kiosk_library: the offered exercises as big cards (widgets "exercise:<id>")
- * and a "back" button to the attract loop; cards that do not all fit go on pages
- * ("page:next", "page:previous"). Touch only; no text entry. The kiosk's settings and
- * hours are mode_kiosk's (app_kiosk_config, app_kiosk_hours); the page shown is the
- * library's own state (kiosk_scenes.h). */
+ * few pixels over minutes against burn-in. The exercises offered are the kiosk
+ * library's (kiosk_offered, scene_kiosk_library.c); the kiosk's settings and hours are
+ * mode_kiosk's (app_kiosk_config, app_kiosk_hours). */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -21,8 +17,7 @@
 #include "core/i18n.h"
 #include "core/locales.h"
 
-#define MAX_CARDS 32 /* as many as kiosk settings may name (KIOSK_MAX_EXERCISES); the default list
-                        * (every exercise marked unattended) was cut off at 16 */
+#define MAX_CARDS KIOSK_OFFERED_MAX
 
 /* "Touch to begin" for the languages a waiting room is likely to offer. */
 static const struct { const char *lang, *text; } TOUCH[] = {
@@ -85,8 +80,6 @@ static void attract_take_lang(app *a)
     }
 }
 
-static int klib_offered(const app *a, const exercise **out);
-
 /* The whole screen speaks the language of the moment: the cards' titles and lengths,
  * the line under the figure, the crisis line and Help follow "Touch to begin" as it
  * turns through the offered languages, so a visitor who finds their own language reads
@@ -121,7 +114,7 @@ static void attract_begin(app *a)
 {
     attract_take_lang(a);
     const exercise *ex[MAX_CARDS];
-    int offered = klib_offered(a, ex);
+    int offered = kiosk_offered(a, ex);
     if (offered == 1)
         app_choose_exercise(a, ex[0]->id);
     else
@@ -211,7 +204,7 @@ static alay attract_layout(const app *a)
     alay L = { 0 };
     float W = (float)a->w, H = (float)a->h, u = app_unit(a), pad = 40 * u, gap = 20 * u;
     const exercise *ex[MAX_CARDS];
-    int n = klib_offered(a, ex);
+    int n = kiosk_offered(a, ex);
     bool portrait = W < H * 1.1f;
     /* each column's width: the panel's wider with large text, whose words need it */
     float split = a->view.text_scale > 1.4f ? 0.42f : 0.5f;
@@ -357,7 +350,7 @@ static void attract_draw_all(const app *a, draw_list *l)
         ui_focus_ring(&ui, l, gw_rc(L.touch.x + dx - 8 * u, L.touch.y + dy, tw, L.touch.h), 12 * u);
     }
     const exercise *ex[MAX_CARDS];
-    klib_offered(a, ex);
+    kiosk_offered(a, ex);
     for (int k = 0; k < L.ncards; k++) {
         bool more = L.more && k == L.ncards - 1;
         char id[DRAW_WIDGET_ID_MAX], buf[512];
@@ -405,276 +398,4 @@ const scene_vt scene_attract = {
     .update = attract_update,
     .draw = attract_draw,
     .next_change = attract_next_change,
-};
-
-/* ---- the kiosk library ---------------------------------------------------------- */
-
-static struct kiosk_library_st *LST(const app *a) { return app_state(a, SCENE_KIOSK_LIBRARY); }
-
-static int klib_offered(const app *a, const exercise **out)
-{
-    int n = 0, total = a->packs ? pack_set_exercise_count(a->packs) : 0;
-    const kiosk_config *c = app_kiosk_config(a);
-    if (c->nexercise > 0) {
-        for (int i = 0; i < c->nexercise && n < MAX_CARDS; i++) {
-            const exercise *e = pack_set_find(a->packs, c->exercise[i]);
-            if (e)
-                out[n++] = e;
-        }
-        return n;
-    }
-    for (int i = 0; i < total && n < MAX_CARDS; i++) {
-        const exercise *e = pack_set_exercise_at(a->packs, i);
-        if (kiosk_offers(c, e->id, e->unattended))
-            out[n++] = e;
-    }
-    return n;
-}
-
-/* Where the cards go. The header (Back and the title, as tall as they need), then a
- * grid: as many columns as designed for the number of cards (up to 4), or fewer, and
- * titles on two lines at most, or three, whichever puts the cards on the fewest pages
- * (the designed columns and two lines when that is a tie); every title at one size
- * (made smaller only as far as ui_min_px allows). Cards are as tall as their text needs
- * (at most 260); what does not fit the screen goes on pages, with Previous page and
- * Next page at the bottom (widgets page:previous, page:next). */
-typedef struct klay {
-    float pad, gap, bw, bh, top, cw, ch, nav_h, title_h, sub_h;
-    int cols, rows, per, pages, page, title_px;
-} klay;
-
-/* The widest single word of s at px: a word wider than its line is broken mid-word
- * ("Resonanzat-mung"), which no wrapped width shows. */
-static float klib_widest_word(const app *a, const char *s, int px)
-{
-    ui_ctx ui = app_ui(a);
-    float most = 0;
-    char word[128];
-    while (*s) {
-        size_t k = strcspn(s, " ");
-        if (k > 0 && k < sizeof word) {
-            memcpy(word, s, k);
-            word[k] = 0;
-            most = fmaxf(most, ui_text_w(&ui, word, px, true));
-        }
-        s += k;
-        s += strspn(s, " ");
-    }
-    return most;
-}
-
-static float klib_title_need(const app *a, const exercise *const *ex, int n, int px, float w, int lines, bool *ok)
-{
-    ui_ctx ui = app_ui(a);
-    float h = 0;
-    *ok = true;
-    char buf[512];
-    for (int i = 0; i < n; i++) {
-        const char *t = app_title_tagged(a, ex[i], buf, sizeof buf); /* "(in English)" where it is */
-        ui_text_size m = ui_measure(&ui, t, px, true, w);
-        *ok &= m.w <= w + 1 && m.lines <= lines && klib_widest_word(a, t, px) <= w + 1;
-        h = fmaxf(h, m.h);
-    }
-    return h;
-}
-
-static klay klib_layout(const app *a, const exercise *const *ex, int n)
-{
-    ui_ctx ui = app_ui(a);
-    klay K;
-    float W = (float)a->w, H = (float)a->h, u = app_unit(a);
-    K.pad = 48 * u;
-    K.gap = 28 * u;
-    const char *back = _("Back"), *title = _("Choose an exercise");
-    K.bw = fmaxf(ui_button_w(&ui, back, 200 * u), ui_button_w(&ui, _("Help"), 200 * u)); /* Back left, Help right */
-    K.bh = ui_button_h(&ui, back, K.bw, fmaxf(72 * u, fminf(W, H) * 0.1f));
-    float tw = W - 2 * K.pad - 2 * (K.bw + 20 * u);
-    int tpx = (int)lroundf(34 * u);
-    float th = ui_line_fits(&ui, title, tpx, true, tw) ? ui_text_h(&ui, title, tpx, true, 0)
-                                                    : ui_text_h(&ui, title, ui_min_px(&ui, tpx), true, tw);
-    K.top = 28 * u + fmaxf(K.bh, th) + 36 * u;
-    const char *lab[2] = { _("Previous page"), _("Next page") };
-    K.nav_h = K.bh;
-    for (int i = 0; i < 2; i++)
-        K.nav_h = fmaxf(K.nav_h, ui_button_h(&ui, lab[i], ui_button_w(&ui, lab[i], 200 * u), K.bh));
-    float sub_h = fmaxf(ui_text_h(&ui, "0:00", (int)lroundf(24 * u), false, 0), 24 * u);
-    int designed = n <= 2 ? (n > 0 ? n : 1) : n <= 4 ? 2 : n <= 9 ? 3 : 4;
-    int px0 = (int)lroundf(32 * u), pmin = ui_min_px(&ui, px0);
-    bool found = false;
-    for (int c = 0; c < 2 * designed; c++) {
-        int cols = designed - c / 2, lines = 2 + c % 2;
-        float cw = (W - 2 * K.pad - K.gap * (float)(cols - 1)) / (float)cols, iw = cw - 56 * u;
-        int px = px0;
-        bool ok = false;
-        float tneed = 0;
-        for (; px >= pmin && !ok; px--)
-            tneed = klib_title_need(a, ex, n, px, iw, lines, &ok);
-        px++;
-        if (!ok && !(cols == 1 && !found))
-            continue; /* a title needs more lines: wider cards (one column in any case) */
-        float need = fmaxf(113 * u, 20 * u + tneed + 8 * u + sub_h + 20 * u);
-        int rows_all = n > cols ? (n + cols - 1) / cols : 1;
-        float avail = H - K.top - K.pad;
-        int fit = (int)floorf((avail + K.gap) / (need + K.gap));
-        int pages = 1, rows = rows_all;
-        if (fit < rows_all) { /* pages, with room for turning them */
-            fit = (int)floorf((avail - K.nav_h - K.gap + K.gap) / (need + K.gap));
-            fit = fit < 1 ? 1 : fit;
-            pages = (n + cols * fit - 1) / (cols * fit);
-            rows = fit;
-            avail -= K.nav_h + K.gap;
-        }
-        if (!found || pages < K.pages) {
-            found = true;
-            K.cols = cols;
-            K.rows = rows;
-            K.per = cols * rows;
-            K.pages = pages;
-            K.cw = cw;
-            K.title_px = px;
-            K.title_h = tneed;
-            K.sub_h = sub_h;
-            K.ch = fminf(fmaxf(need, (avail - K.gap * (float)(rows - 1)) / (float)rows), fmaxf(260 * u, need));
-        }
-        if (pages == 1)
-            break;
-    }
-    int page = LST(a)->page;
-    K.page = page < 0 ? 0 : page >= K.pages ? K.pages - 1 : page;
-    return K;
-}
-
-static void klib_activate(app *a, const char *w)
-{
-    if (!strcmp(w, "back"))
-        app_kiosk_reset(a, "back");
-    else if (!strncmp(w, "exercise:", 9))
-        app_choose_exercise(a, w + 9);
-    else if (!strcmp(w, "page:next") || !strcmp(w, "page:previous")) {
-        const exercise *ex[MAX_CARDS];
-        int n = klib_offered(a, ex);
-        klay K = klib_layout(a, ex, n);
-        int p = K.page + (w[5] == 'n' ? 1 : -1);
-        LST(a)->page = p < 0 ? 0 : p >= K.pages ? K.pages - 1 : p;
-        a->focus.index = LST(a)->page * K.per; /* the focus on the page's first card */
-    }
-}
-
-static bool klib_event(app *a, const gw_event *e)
-{
-    if (e->type != EV_KEY && e->type != EV_BUTTON)
-        return false;
-    const exercise *ex[MAX_CARDS];
-    int n = klib_offered(a, ex);
-    if (n == 0)
-        return false;
-    const char *k = e->key;
-    if (!strcmp(k, "Right") || !strcmp(k, "Down") || !strcmp(k, "dpright") || !strcmp(k, "dpdown"))
-        a->focus.index = (a->focus.index + 1) % n;
-    else if (!strcmp(k, "Left") || !strcmp(k, "Up") || !strcmp(k, "dpleft") || !strcmp(k, "dpup"))
-        a->focus.index = (a->focus.index + n - 1) % n;
-    else if (!strcmp(k, "Return") || !strcmp(k, "Space") || !strcmp(k, "a")) {
-        char id[DRAW_WIDGET_ID_MAX];
-        snprintf(id, sizeof id, "exercise:%s", ex[a->focus.index < n ? a->focus.index : 0]->id);
-        app_press(a, id);
-        return true;
-    } else
-        return false;
-    klay K = klib_layout(a, ex, n);
-    LST(a)->page = a->focus.index / K.per; /* the focus moved onto a card: its page */
-    a->ui_stale = true;
-    return true;
-}
-
-static void klib_draw(const app *a, draw_list *l)
-{
-    ui_ctx ui = app_ui(a);
-    const theme *t = a->th;
-    float W = (float)a->w, H = (float)a->h, u = app_unit(a);
-    float dx, dy;
-    kiosk_burnin_offset(a->now, 6 * u, &dx, &dy);
-    dx = roundf(dx);
-    dy = roundf(dy);
-    const exercise *ex[MAX_CARDS];
-    int n = klib_offered(a, ex);
-    klay K = klib_layout(a, ex, n);
-    float pad = K.pad;
-    const char *title = _("Choose an exercise");
-    int tpx = (int)lroundf(34 * u);
-    float tx = pad + K.bw + 20 * u, tw = W - 2 * tx, th = K.top - 36 * u - 28 * u;
-    ui_button(&ui, l, "back", gw_rc(pad + dx, 28 * u + (th - K.bh) / 2 + dy, K.bw, K.bh), _("Back"), false, false);
-    /* the safety line one tap away, here too */
-    ui_safety_button_at(&ui, l, gw_rc(W - pad - K.bw + dx, 28 * u + (th - K.bh) / 2 + dy, K.bw, K.bh));
-    if (ui_line_fits(&ui, title, tpx, true, tw))
-        draw_text(l, gw_rc(tx + dx, 28 * u + dy, tw, th), title, tpx,
-                  ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), t->text);
-    else
-        draw_text(l, gw_rc(tx + dx, 28 * u + dy, tw, th), title, ui_min_px(&ui, tpx),
-                  ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
-    if (n == 0) {
-        const char *none = _("No exercises are available right now.");
-        int px = (int)lroundf(28 * u);
-        float h = fmaxf(80 * u, ui_text_h(&ui, none, px, false, W - 2 * pad));
-        draw_text(l, gw_rc(pad, H / 2 - h / 2, W - 2 * pad, h), none, px, ALIGN_CENTER | VALIGN_MIDDLE, t->text);
-        return;
-    }
-    int first = K.page * K.per;
-    for (int k = 0; k < K.per && first + k < n; k++) {
-        int i = first + k, r = k / K.cols, c = k % K.cols;
-        gw_rect rc = gw_rc(pad + (float)c * (K.cw + K.gap) + dx, K.top + (float)r * (K.ch + K.gap) + dy, K.cw, K.ch);
-        bool focused = i == a->focus.index;
-        char id[DRAW_WIDGET_ID_MAX];
-        snprintf(id, sizeof id, "exercise:%s", ex[i]->id);
-        rc = ui_card(&ui, l, id, rc, 24 * u, focused, t->surface_hi);
-        {
-            char tb[512], lw[64];
-            draw_widget_describe(l, ROLE_EXERCISE, app_title_tagged(a, ex[i], tb, sizeof tb),
-                                 app_length_words(ex[i], lw, sizeof lw));
-        }
-        /* the title and the length (if it has one), centred together in the card */
-        float th2 = K.title_h, sub_h = K.sub_h, block = th2 + 8 * u + sub_h;
-        float ty = rc.y + (rc.h - block) / 2;
-        char buf[512];
-        const char *tt = app_title_tagged(a, ex[i], buf, sizeof buf);
-        bool one = ui_text_w(&ui, tt, K.title_px, true) <= rc.w - 56 * u;
-        draw_text(l, gw_rc(rc.x + 28 * u, ty, rc.w - 56 * u, th2), tt, K.title_px,
-                  ALIGN_CENTER | VALIGN_MIDDLE | (one ? TEXT_FIT : 0) | (FONT_BOLD << 8), t->text);
-        {   /* in the home library's words: "4 min", "5 steps" */
-            char len[64];
-            draw_text(l, gw_rc(rc.x + 28 * u, ty + th2 + 8 * u, rc.w - 56 * u, sub_h),
-                      app_length_short(ex[i], len, sizeof len), (int)lroundf(24 * u), ALIGN_CENTER | VALIGN_MIDDLE,
-                      t->text_dim);
-        }
-    }
-    if (K.pages > 1) {
-        const char *prev = _("Previous page"), *next = _("Next page");
-        char where[64];
-        snprintf(where, sizeof where, _("Page %d of %d"), K.page + 1, K.pages);
-        int wpx = (int)lroundf(24 * u);
-        float pw = ui_button_w(&ui, prev, 200 * u), xw = ui_button_w(&ui, next, 200 * u);
-        float mid = fmaxf(ui_text_w(&ui, where, wpx, false), 140 * u), g = 24 * u;
-        float x = (W - pw - xw - mid - 2 * g) / 2, y = H - pad - K.nav_h;
-        if (K.page > 0)
-            ui_button(&ui, l, "page:previous", gw_rc(x + dx, y + dy, pw, K.nav_h), prev, false, false);
-        draw_text(l, gw_rc(x + pw + g + dx, y + dy, mid, K.nav_h), where, wpx, ALIGN_CENTER | VALIGN_MIDDLE,
-                  t->text_dim);
-        if (K.page + 1 < K.pages)
-            ui_button(&ui, l, "page:next", gw_rc(x + pw + mid + 2 * g + dx, y + dy, xw, K.nav_h), next, false, true);
-    }
-}
-
-static gw_ns klib_next_change(const app *a)
-{
-    return a->now + GW_SEC(1); /* the burn-in drift */
-}
-
-const scene_vt scene_kiosk_library = {
-    .id = SCENE_KIOSK_LIBRARY,
-    .name = "kiosk_library",
-    .focus_keys = FOCUS_TAB_OWN, /* the arrows move over the cards */
-    .event = klib_event,
-    .activate = klib_activate,
-    .draw = klib_draw,
-    .next_change = klib_next_change,
-    .state_size = sizeof(struct kiosk_library_st),
 };
