@@ -22,6 +22,7 @@
 #include "app/app.h"
 #include "app/pacer.h"
 #include "app/pacer_figure.h"
+#include "app/pacer_layout.h"
 #include "app/ui.h"
 #include "core/i18n.h"
 #include "core/sound.h"
@@ -127,61 +128,6 @@ static void words_ring(const app *a, draw_list *l, float cx, float cy, const cha
     pacer_fig_ring(&F, cx, ry, rr, progress, col);
 }
 
-/* ---- layout ------------------------------------------------------------------- *
- * As designed (and at 100% text): one footer row, "breath n of N" at the left, the
- * controls in the middle, the time left at the right. When that does not fit, the
- * status goes on a row of its own above the controls; and when the controls do not
- * fit one row either (large text), they stand in a column at the right, the status
- * under the figure. */
-
-enum { NCTL = 6 };
-typedef struct ctl { const char *id, *label; float w; } ctl;
-
-typedef struct pacer_layout {
-    float bar;           /* top bar height */
-    gw_rect fig;         /* the figure's area */
-    gw_rect status;      /* the row of "breath n of N" and the time left */
-    float status_w;      /* the width each of those two may take */
-    gw_rect ctl[NCTL];
-    int nctl;            /* the controls shown */
-    float px_status;
-} pacer_layout;
-
-/* The controls, how many (into b); Style names the style shown ("Style: Orb"), as wide
- * as its widest name needs so the row does not shift as the styles go round. style_buf
- * holds its label. Shorter and Longer only where the pace is the person's to change
- * (not the resonance assessment, whose rates are fixed). */
-static int controls(const app *a, ctl *b, char *style_buf, size_t n)
-{
-    ui_ctx ui = app_ui(a);
-    float style_w = 120;
-    for (int i = 0; i < PACER_STYLE_COUNT; i++) {
-        snprintf(style_buf, n, _("Style: %s"), ui_pacer_style_label(i));
-        style_w = fmaxf(style_w, ui_button_w(&ui, style_buf, 0) / app_unit(a));
-    }
-    snprintf(style_buf, n, _("Style: %s"), ui_pacer_style_label(pacer_style_of(a)));
-    /* the toggles name what they change and its state, as wide as their wider state */
-    const char *sound[2] = { _("Sound: on"), _("Sound: off") }, *voice[2] = { _("Voice guidance: off"),
-                                                                               _("Voice guidance: on") };
-    float sound_w = 120, voice_w = 120;
-    for (int i = 0; i < 2; i++) {
-        sound_w = fmaxf(sound_w, ui_button_w(&ui, sound[i], 0) / app_unit(a));
-        voice_w = fmaxf(voice_w, ui_button_w(&ui, voice[i], 0) / app_unit(a));
-    }
-    ctl c[NCTL] = {
-        { "shorter", _("Shorter"), 120 }, { "pause", a->clock.paused ? _("Resume") : _("Pause"), 150 },
-        { "longer", _("Longer"), 120 },   { "style", style_buf, style_w },
-        { "mute", sound[ST(a)->muted], sound_w },
-        { "speak", voice[ST(a)->speak], voice_w },
-    };
-    bool pace = exercise_paced(a->ex);
-    int k = 0;
-    for (int i = 0; i < NCTL; i++)
-        if (pace || (strcmp(c[i].id, "shorter") && strcmp(c[i].id, "longer")))
-            b[k++] = c[i];
-    return k;
-}
-
 static void status_text(const app *a, const breath_state *s, char *left, size_t nl, char *right, size_t nr)
 {
     char rem[32];
@@ -189,160 +135,6 @@ static void status_text(const app *a, const breath_state *s, char *left, size_t 
     snprintf(left, nl, _("Breath %d of %d"), shown_cycle, s->total_cycles);
     ui_clock(rem, sizeof rem, gw_seconds(s->remaining));
     snprintf(right, nr, _("%s left"), rem);
-}
-
-static pacer_layout lay_out(const app *a, float bar, const char *left, const char *right)
-{
-    ui_ctx ui = app_ui(a);
-    pacer_layout L;
-    float u = app_unit(a), W = (float)a->w, H = (float)a->h;
-    float pad = 40 * u, gap = 10 * u;
-    ctl b[NCTL];
-    char style_buf[96];
-    int nc = L.nctl = controls(a, b, style_buf, sizeof style_buf);
-    L.bar = bar;
-    L.px_status = (int)lroundf(24 * u);
-    int spx = (int)L.px_status;
-    float lw = ui_text_w(&ui, left, spx, false), rw = ui_text_w(&ui, right, spx, false);
-    float sh = fmaxf(60 * u, ui_text_h(&ui, left, spx, false, 0));
-    float bw[NCTL], total = -gap, bh = 60 * u;
-    for (int i = 0; i < nc; i++) {
-        bw[i] = ui_button_w(&ui, b[i].label, b[i].w * u);
-        total += bw[i] + gap;
-        bh = fmaxf(bh, ui_button_h(&ui, b[i].label, bw[i], 60 * u));
-    }
-    float foot = 110 * u;
-    /* one row: the controls centred, the status beside them; or the controls centred
-     * between the status texts; or the status beside them on two lines */
-    float side = W / 2 - total / 2 - pad - 2 * gap;
-    float cx0 = W / 2 - total / 2;
-    bool low = bh <= 60 * u && sh <= bh + 8 * u;
-    bool one_row = low && lw <= side && rw <= side;
-    if (!one_row && low && lw + rw + total + 4 * gap <= W - 2 * pad) {
-        one_row = true;
-        side = fmaxf(lw, rw) + 1;
-        cx0 = pad + lw + 2 * gap + (W - 2 * pad - lw - rw - 4 * gap - total) / 2;
-    }
-    /* or so with the status a little smaller, rather than on two lines */
-    for (int p = spx - 1; !one_row && low && p >= ui_min_px(&ui, spx); p--) {
-        float l2 = ui_text_w(&ui, left, p, false), r2 = ui_text_w(&ui, right, p, false);
-        if (l2 + r2 + total + 4 * gap <= W - 2 * pad) {
-            one_row = true;
-            L.px_status = p;
-            side = fmaxf(l2, r2) + 1;
-            cx0 = pad + l2 + 2 * gap + (W - 2 * pad - l2 - r2 - 4 * gap - total) / 2;
-        }
-    }
-    if (!one_row)
-        one_row = low && side > 0 && ui_text_h(&ui, left, spx, false, side) <= bh + 8 * u &&
-                  ui_text_h(&ui, right, spx, false, side) <= bh + 8 * u &&
-                  ui_measure(&ui, left, spx, false, side).w <= side && ui_measure(&ui, right, spx, false, side).w <= side;
-    if (one_row) {
-        float fy = H - foot + 22 * u, x = cx0;
-        for (int i = 0; i < nc; i++) {
-            L.ctl[i] = gw_rc(x, fy, bw[i], bh);
-            x += bw[i] + gap;
-        }
-        L.status = gw_rc(pad, fy, W - 2 * pad, bh);
-        L.status_w = side;
-        L.fig = gw_rc(0, bar, W, H - foot - bar);
-        return L;
-    }
-    /* otherwise the status on a row of its own above the controls, or the controls in
-     * a column at the right: whichever leaves the figure more room */
-    float two_fh = H - bar - (sh + bh + 44 * u);
-    float room_two = total <= W - 2 * pad ? fminf(W, two_fh) : 0;
-    /* the controls in a column at the right (two columns if one is too tall), as wide
-     * as all but the two toggles need and a little more: a toggle's long label with
-     * its state wraps rather than take the figure's room */
-    float cw = 200 * u;
-    for (int i = 0; i < nc - 2; i++)
-        cw = fmaxf(cw, bw[i]);
-    cw = fmaxf(cw, fminf(fmaxf(bw[nc - 2], bw[nc - 1]), cw * 1.15f));
-    cw = fminf(cw, W * 0.34f);
-    float ch[NCTL], one = (nc - 1) * gap;
-    for (int i = 0; i < nc; i++) {
-        ch[i] = ui_button_h(&ui, b[i].label, cw, 60 * u);
-        one += ch[i];
-    }
-    float top = bar + 8 * u, bottom = H - 24 * u;
-    /* one column, each button as tall as its label needs; or two, in rows of two, each
-     * row as tall as its taller label (a toggle's long label with its state, wrapped,
-     * makes its own row tall, not every button) */
-    int ncol = one <= bottom - top ? 1 : 2;
-    float rowh[NCTL] = { 0 }, colh = one;
-    if (ncol == 2) {
-        colh = -gap;
-        for (int i = 0; i < nc; i++)
-            rowh[i / 2] = fmaxf(rowh[i / 2], ch[i]);
-        for (int r = 0; r < (nc + 1) / 2; r++)
-            colh += rowh[r] + gap;
-    }
-    float x0 = W - pad - (float)ncol * cw - (float)(ncol - 1) * gap;
-    float aw = x0 - 2 * pad;
-    /* the status under the figure: one line, or the time left below the breath */
-    bool stack = lw + rw + 40 * u > aw;
-    float st_h = stack ? 2 * sh : sh;
-    float col_fh = bottom - st_h - 8 * u - bar;
-    if (room_two >= fminf(aw, col_fh)) {
-        float fy = H - 28 * u - bh, x = W / 2 - total / 2;
-        for (int i = 0; i < nc; i++) {
-            L.ctl[i] = gw_rc(x, fy, bw[i], bh);
-            x += bw[i] + gap;
-        }
-        L.status = gw_rc(pad, fy - 8 * u - sh, W - 2 * pad, sh);
-        L.status_w = (W - 2 * pad) / 2;
-        L.fig = gw_rc(0, bar, W, L.status.y - 8 * u - bar);
-        return L;
-    }
-    float y0 = top + fmaxf(0, (bottom - top - colh) / 2), y = y0;
-    for (int i = 0; i < nc; i++) {
-        if (ncol == 1) {
-            L.ctl[i] = gw_rc(x0, y, cw, ch[i]);
-            y += ch[i] + gap;
-        } else {
-            L.ctl[i] = gw_rc(x0 + (float)(i % 2) * (cw + gap), y, cw, rowh[i / 2]);
-            if (i % 2 == 1 || i == nc - 1)
-                y += rowh[i / 2] + gap;
-        }
-    }
-    L.status = gw_rc(pad, bottom - st_h, aw, st_h);
-    L.status_w = stack ? aw : aw / 2;
-    L.fig = gw_rc(pad, bar, aw, L.status.y - 8 * u - bar);
-    return L;
-}
-
-static void footer(const app *a, draw_list *l, const pacer_layout *L, const char *left, const char *right)
-{
-    ui_ctx ui = app_ui(a);
-    const theme *t = a->th;
-    float u = app_unit(a);
-    gw_rect st = L->status;
-    int spx = (int)L->px_status;
-    float lw = ui_text_w(&ui, left, spx, false), rw = ui_text_w(&ui, right, spx, false);
-    if (L->status_w >= st.w) { /* one under the other */
-        float h = st.h / 2;
-        draw_text(l, gw_rc(st.x, st.y, st.w, h), left, spx, VALIGN_MIDDLE, t->text);
-        draw_text(l, gw_rc(st.x, st.y + h, st.w, h), right, spx, VALIGN_MIDDLE, t->text);
-    } else if (lw > L->status_w || rw > L->status_w) { /* beside the controls, on two lines */
-        draw_text(l, gw_rc(st.x, st.y, L->status_w, st.h), left, spx, VALIGN_MIDDLE, t->text);
-        draw_text(l, gw_rc(st.x + st.w - L->status_w, st.y, L->status_w, st.h), right, spx,
-                  ALIGN_RIGHT | VALIGN_MIDDLE, t->text);
-    } else {
-        draw_text(l, gw_rc(st.x, st.y, fmaxf(250 * u, lw + 1), st.h), left, spx, VALIGN_MIDDLE | TEXT_FIT, t->text);
-        float w = fmaxf(200 * u, rw + 1);
-        draw_text(l, gw_rc(st.x + st.w - w, st.y, w, st.h), right, spx, ALIGN_RIGHT | VALIGN_MIDDLE | TEXT_FIT, t->text);
-    }
-    ctl b[NCTL];
-    char style_buf[96];
-    int nc = controls(a, b, style_buf, sizeof style_buf);
-    for (int i = 0; i < nc && i < L->nctl; i++) {
-        ui_button(&ui, l, b[i].id, L->ctl[i], b[i].label, false, false);
-        if (!strcmp(b[i].id, "mute")) /* heard as a switch: "Sound, switch, On" */
-            draw_widget_describe(l, ROLE_SWITCH, _("Sound"), ST(a)->muted ? _("Off") : _("On"));
-        else if (!strcmp(b[i].id, "speak"))
-            draw_widget_describe(l, ROLE_SWITCH, _("Voice guidance"), ST(a)->speak ? _("On") : _("Off"));
-    }
 }
 
 /* The closing screen: well done, how many breaths, Again and Finish. */
@@ -399,7 +191,7 @@ static void pacer_scene_draw(const app *a, draw_list *l)
     }
     char left[64], right[64];
     status_text(a, s, left, sizeof left, right, sizeof right);
-    pacer_layout L = lay_out(a, bar, left, right);
+    pacer_layout L = pacer_lay_out(a, bar, left, right);
     int ppx = (int)lroundf(26 * u);
     float paused_h = fmaxf(50 * u, ui_text_h(&ui, _("Paused"), ppx, true, 0));
     if (a->clock.paused && a->view.text_scale > 1.f) { /* room for the word "Paused" above the figure */
@@ -512,7 +304,7 @@ static void pacer_scene_draw(const app *a, draw_list *l)
         break;
     }
     }
-    footer(a, l, &L, left, right);
+    pacer_footer(a, l, &L, left, right);
     /* the heart rate as a calm line under the figure and the swing per breath beside
      * it, while a sensor or recording gives beats (app_hr.c draws them; nothing without) */
     app_hr_draw_live(a, l, gw_rc(L.fig.x, L.fig.y + L.fig.h - 40 * u, FW, hr_h));
