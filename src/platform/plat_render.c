@@ -166,11 +166,18 @@ static void redraw_rect(plat_render *pr, const draw_list *l, SDL_Rect clip)
     const draw_cmd *g0 = l->ncmd > 0 && l->cmd[0].op == DRAW_GRADIENT ? &l->cmd[0] : NULL;
     bool covered = g0 && g0->r.x <= 0 && g0->r.y <= 0 && g0->r.x + g0->r.w >= (float)l->w &&
                    g0->r.y + g0->r.h >= (float)l->h;
-    if (!covered && !render_geom_fill(pr, (float)clip.x, (float)clip.y, (float)clip.w, (float)clip.h, bg)) {
+    int i = 0;
+    while (i < l->ncmd && !overlaps(cmd_bounds(&l->cmd[i]), cr))
+        i++;
+    /* a glow drawn first in the rectangle writes the background around it itself, in
+     * the same pass (the attract orb's: most of what that screen redraws) */
+    if (!covered && i < l->ncmd && render_geom_glow_on_bg(pr, &l->cmd[i]))
+        i++;
+    else if (!covered && !render_geom_fill(pr, (float)clip.x, (float)clip.y, (float)clip.w, (float)clip.h, bg)) {
         SDL_SetRenderDrawColor(pr->r, l->clear.r, l->clear.g, l->clear.b, 255);
         SDL_RenderFillRect(pr->r, &clip);
     }
-    for (int i = 0; i < l->ncmd; i++) {
+    for (; i < l->ncmd; i++) {
         const draw_cmd *c = &l->cmd[i];
         if (!overlaps(cmd_bounds(c), cr))
             continue;

@@ -624,19 +624,31 @@ static inline int glow_k_end(uint32_t base, uint32_t step)
     return k > INT_MAX ? INT_MAX : (int)k;
 }
 
-static bool fast_glow(plat_render *pr, const draw_cmd *c)
+/* Fills [a, b) of a row with the background (nothing when empty). */
+static inline void bg_span(Uint32 *row, int a, int b, Uint32 bg)
+{
+    for (int x = a; x < b; x++)
+        row[x] = bg;
+}
+
+/* A glow; with on_bg, the clip has nothing drawn in it yet: each row's pixels are the
+ * glow premixed over the background where it reaches, and the background elsewhere,
+ * written once in one pass (no fill first that the glow reads back and writes again). */
+static bool glow_rows(plat_render *pr, const draw_cmd *c, bool on_bg)
 {
     SDL_Rect clip;
-    if (c->color.a == 0 || !direct_begin(pr, &clip))
+    if (!direct_begin(pr, &clip))
+        return false;
+    if (c->color.a == 0 && !on_bg)
         return true;
     SDL_Surface *s = pr->surf;
     if (s->format->format != SDL_PIXELFORMAT_XRGB8888 && s->format->format != SDL_PIXELFORMAT_ARGB8888)
-        return true; /* a glow is an ornament: left out where the pixels are not 32-bit RGB */
+        return !on_bg; /* a glow is an ornament: left out where the pixels are not 32-bit RGB */
     glow_sprite();
     float cx = c->r.x + c->r.w / 2, cy = c->r.y + c->r.h / 2;
     float ro = c->radius + c->thick, ri = c->radius;
-    if (ro < 1)
-        return true;
+    if (ro < 1 || c->color.a == 0)
+        return !on_bg;
     const uint8_t *lut = glow_falloff(ri / ro, c->color.a);
     Uint32 crb = (Uint32)c->color.r << 16 | c->color.b, cg = (Uint32)c->color.g << 8;
     /* the glow over the plain background, premixed: a pixel still showing it takes its
@@ -648,29 +660,34 @@ static bool fast_glow(plat_render *pr, const draw_cmd *c)
      * pixels near it are blended so no gap shows under the disc's soft edge */
     float skip = (c->flags & GLOW_HOLLOW) ? ri - 2 : -1;
     int y0 = (int)floorf(cy - ro), y1 = (int)ceilf(cy + ro);
+    int cx0 = clip.x, cx1 = clip.x + clip.w;
+    if (on_bg) /* the rows of the clip above and below the glow: background only */
+        for (int y = clip.y; y < clip.y + clip.h; y++)
+            if (y < y0 || y >= y1)
+                bg_span((Uint32 *)((Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch), cx0, cx1, bg);
     if (y0 < clip.y) y0 = clip.y;
     if (y1 > clip.y + clip.h) y1 = clip.y + clip.h;
-    int cx0 = clip.x, cx1 = clip.x + clip.w;
     /* texel index in 16.16 fixed point per pixel of distance; the row is walked out
      * from the centre both ways at once (the same texel), pixel centres at k + 1/2 */
     uint32_t step = (uint32_t)lroundf((float)GLOW_N / ro * 65536.f);
     int xr = (int)floorf(cx + 0.5f);   /* first pixel at or right of the centre's column */
     float off = (float)xr + 0.5f - cx; /* its centre's distance right of cx: in (0, 1] */
     for (int y = y0; y < y1; y++) {
+        Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch);
         float dy = (float)y + 0.5f - cy;
         float o2 = ro * ro - dy * dy;
-        if (o2 <= 0)
-            continue;
         uint32_t ty = (uint32_t)(fabsf(dy) * (float)step) >> 16;
-        if (ty >= GLOW_N)
+        if (o2 <= 0 || ty >= GLOW_N) {
+            if (on_bg)
+                bg_span(row, cx0, cx1, bg);
             continue;
+        }
         const uint16_t *trow = &glow_rho[ty * GLOW_N];
         int reach = (int)ceilf(sqrtf(o2)) + 1;  /* pixels either side of the centre */
         int kin = 0;                           /* skip k < kin on both sides (hollow) */
         if (skip > 0 && skip * skip - dy * dy > 0)
             kin = (int)floorf(sqrtf(skip * skip - dy * dy) - 1);
         if (kin < 0) kin = 0;
-        Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch);
         /* right: pixel xr + k, centre at off + k; left: pixel xr - 1 - k, centre at
          * off - 1 - k, whose distance is k + 1 - off: not the same texel unless off is
          * 1/2, so each side keeps its own fixed-point distance. Each side walks only the
@@ -678,17 +695,53 @@ static bool fast_glow(plat_render *pr, const draw_cmd *c)
         uint32_t dr0 = (uint32_t)(fabsf(off) * (float)step), dl0 = (uint32_t)((1.f - off) * (float)step);
         int ka = kin > cx0 - xr ? kin : cx0 - xr, kb = reach < cx1 - xr ? reach : cx1 - xr;
         kb = kb < glow_k_end(dr0, step) ? kb : glow_k_end(dr0, step);
+        bool right = kb > ka;
+        int ra = xr + ka, rb = xr + kb; /* the right side's pixels, inside the clip */
         uint32_t d = dr0 + (uint32_t)ka * step;
-        for (int k = ka; k < kb; k++, d += step)
-            glow_px(&row[xr + k], trow[d >> 16], lut, pal, bg, crb, cg);
+        if (on_bg)
+            for (int k = ka; k < kb; k++, d += step)
+                row[xr + k] = pal[(unsigned)trow[d >> 16] * GLOW_LUT >> 16];
+        else
+            for (int k = ka; k < kb; k++, d += step)
+                glow_px(&row[xr + k], trow[d >> 16], lut, pal, bg, crb, cg);
         ka = kin > xr - cx1 ? kin : xr - cx1;
         kb = reach < xr - cx0 ? reach : xr - cx0;
         kb = kb < glow_k_end(dl0, step) ? kb : glow_k_end(dl0, step);
         d = dl0 + (uint32_t)ka * step;
+        if (!on_bg) {
+            for (int k = ka; k < kb; k++, d += step)
+                glow_px(&row[xr - 1 - k], trow[d >> 16], lut, pal, bg, crb, cg);
+            continue;
+        }
+        bool left = kb > ka;
+        int la = xr - kb, lb = xr - ka; /* the left side's pixels, inside the clip */
         for (int k = ka; k < kb; k++, d += step)
-            glow_px(&row[xr - 1 - k], trow[d >> 16], lut, pal, bg, crb, cg);
+            row[xr - 1 - k] = pal[(unsigned)trow[d >> 16] * GLOW_LUT >> 16];
+        /* the background around and between the two sides (inside a hollow glow too:
+         * the disc drawn over it covers it, as it covered the fill there) */
+        int x = cx0;
+        if (left) {
+            bg_span(row, x, la, bg);
+            x = lb;
+        }
+        if (right) {
+            bg_span(row, x, ra, bg);
+            x = rb;
+        }
+        bg_span(row, x, cx1, bg);
     }
     return true;
+}
+
+static bool fast_glow(plat_render *pr, const draw_cmd *c)
+{
+    glow_rows(pr, c, false);
+    return true;
+}
+
+bool render_geom_glow_on_bg(plat_render *pr, const draw_cmd *c)
+{
+    return c->op == DRAW_GLOW && glow_rows(pr, c, true);
 }
 
 /* One colour per row, rounded from the two ends; rows stored whole. */

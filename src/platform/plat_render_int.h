@@ -68,5 +68,8 @@ void render_text_cmd(plat_render *pr, const draw_list *l, const draw_cmd *c);
  * when that cannot be done and SDL's renderer must). */
 bool render_geom_cmd(plat_render *pr, const draw_cmd *c);
 bool render_geom_fill(plat_render *pr, float x, float y, float w, float h, gw_color c);
+/* The first command in a clip with nothing drawn yet, when it is a glow: drawn with the
+ * background around it in one pass. False: not done (fill the background, draw as usual). */
+bool render_geom_glow_on_bg(plat_render *pr, const draw_cmd *c);
 
 #endif
