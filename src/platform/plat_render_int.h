@@ -71,5 +71,21 @@ bool render_geom_fill(plat_render *pr, float x, float y, float w, float h, gw_co
 /* The first command in a clip with nothing drawn yet, when it is a glow: drawn with the
  * background around it in one pass. False: not done (fill the background, draw as usual). */
 bool render_geom_glow_on_bg(plat_render *pr, const draw_cmd *c);
+/* Starts writing pixels straight into the surface (pending SDL drawing flushed): false
+ * when its pixels are not 32-bit and unlocked; clip is the renderer's clip or the whole. */
+static inline bool render_direct_begin(plat_render *pr, SDL_Rect *clip)
+{
+    SDL_Surface *s = pr->surf;
+    if (s->format->BytesPerPixel != 4 || SDL_MUSTLOCK(s))
+        return false;
+    SDL_RenderFlush(pr->r);
+    SDL_RenderGetClipRect(pr->r, clip);
+    if (SDL_RectEmpty(clip))
+        *clip = (SDL_Rect){ 0, 0, s->w, s->h };
+    return true;
+}
+/* A DRAW_GLOW (plat_render_glow.c); with on_bg as render_geom_glow_on_bg. False when not
+ * drawn and on_bg (the caller then fills the background). */
+bool render_glow(plat_render *pr, const draw_cmd *c, bool on_bg);
 
 #endif
