@@ -324,19 +324,17 @@ static void attract_draw_all(const app *a, draw_list *l)
     float cx = L.cx + dx, cy = L.cy + dy;
     float r = roundf((rmin + (rmax - rmin) * (float)s.fill) * 2) / 2;
     gw_color col = s.kind == BREATH_EXHALE ? t->exhale : s.kind == BREATH_INHALE ? t->inhale : t->hold;
-    /* the pacer orb's depth: a soft glow from the renderer's precomputed falloff, blended
-     * only outside the disc (the flat ring it replaces blended its whole area every
-     * frame), kept inside the room the ring had. It follows the orb in steps of 3 units
-     * (3 px at 1280x720, 4.5 at 1920x1080: the same share of the glow's falloff at every
-     * size), at or under the disc's edge (no gap between them): a soft edge moved so
-     * little shows no step, and the frames between redraw only the thin ring where the
-     * disc's edge moved, not the glow's whole ring */
+    /* depth: the orb sits in a soft pool of its light, from its smallest size out to
+     * the room the ring had; breathing in it fills the light, breathing out it leaves
+     * it lit around it. The pool stays still (a glow following the orb changed every
+     * pixel of its ring each time it moved: two frames in five redrew 230 000 pixels at
+     * 1920x1080), so a frame redraws only the thin ring where the disc's edge moved, and
+     * the whole pool only when the phase's colour turns */
     gw_color halo = col;
     halo.a = 110;
-    float gstep = 3 * u, rg = floorf(r / gstep) * gstep;
-    float spread = fminf(rg * 0.28f + 14 * u, rmax * 1.15f - rg);
+    float rg = roundf(rmin), spread = roundf(rmax * 1.15f) - rg;
     if (spread >= 1)
-        draw_glow(l, cx, cy, rg, roundf(spread * 2) / 2, GLOW_HOLLOW, halo);
+        draw_glow(l, cx, cy, rg, spread, GLOW_HOLLOW, halo);
     draw_circle(l, cx, cy, r, col);
     if (L.show_sub)
         draw_text(l, gw_rc(L.sub.x + dx, L.sub.y + dy, L.sub.w, L.sub.h), _("A few minutes of calm breathing"), L.sub_px,
