@@ -167,7 +167,8 @@ static bool pacer_flow_best(const app *a, pacer_layout *L, const ctl *b, int nc,
                 L->ctl[c] = gw_rc(x0 + r[c].x, y0 + r[c].y, r[c].w, r[c].h);
             L->px_status = p;
             L->status = gw_rc(pad, bottom - st_h, aw, st_h);
-            L->status_w = stack ? aw : aw / 2;
+            L->status_w = stack ? aw
+                                : fmaxf(aw / 2, fmaxf(ui_text_w(&ui, left, p, false), ui_text_w(&ui, right, p, false)) + 1);
             L->fig = gw_rc(pad, L->bar, aw, L->status.y - 8 * u - L->bar);
         }
     return best > 0;
@@ -281,8 +282,15 @@ pacer_layout pacer_lay_out(const app *a, float bar, const char *left, const char
     }
     float x0 = W - pad - (float)ncol * cw - (float)(ncol - 1) * gap;
     float aw = x0 - 2 * pad;
-    /* the status under the figure: one line, or the time left below the breath */
-    bool stack = lw + rw + 40 * u > aw;
+    /* the status under the figure: one line (a little smaller if need be), or the time
+     * left below the breath */
+    int cpx = spx;
+    while (cpx > ui_min_px(&ui, spx) &&
+           ui_text_w(&ui, left, cpx, false) + ui_text_w(&ui, right, cpx, false) + 40 * u > aw)
+        cpx--;
+    bool stack = ui_text_w(&ui, left, cpx, false) + ui_text_w(&ui, right, cpx, false) + 40 * u > aw;
+    if (stack)
+        cpx = spx;
     float st_h = stack ? 2 * sh : sh;
     float col_fh = bottom - st_h - 8 * u - bar;
     if (room_two >= fminf(aw, col_fh)) {
@@ -314,8 +322,11 @@ pacer_layout pacer_lay_out(const app *a, float bar, const char *left, const char
                 y += rowh[i / 2] + gap;
         }
     }
+    L.px_status = cpx;
     L.status = gw_rc(pad, bottom - st_h, aw, st_h);
-    L.status_w = stack ? aw : aw / 2;
+    /* on one line: each as wide as it is (the footer draws it there on one line) */
+    L.status_w = stack ? aw
+                       : fmaxf(aw / 2, fmaxf(ui_text_w(&ui, left, cpx, false), ui_text_w(&ui, right, cpx, false)) + 1);
     L.fig = gw_rc(pad, bar, aw, L.status.y - 8 * u - bar);
     return L;
 }
