@@ -133,14 +133,14 @@ static void check_frame(const app *a, const draw_list *l, const char *where, int
     gw_rect win = gw_rc(0, 0, (float)a->w, (float)a->h);
     for (int i = 0; i < nb; i++) {
         if (!test_inside(b[i].r, win, 1)) {
-            char d[160], r[48];
+            char d[512], r[48];
             rect_text(r, sizeof r, b[i].r);
             snprintf(d, sizeof d, "%s at %s", b[i].what, r);
             report(where, "outside the window", d);
         }
         for (int j = i + 1; j < nb; j++)
             if (test_overlap(b[i].r, b[j].r, 1)) {
-                char d[240], r1[48], r2[48];
+                char d[512], r1[48], r2[48];
                 rect_text(r1, sizeof r1, b[i].r);
                 rect_text(r2, sizeof r2, b[j].r);
                 snprintf(d, sizeof d, "%s (%s) and %s (%s)", b[i].what, r1, b[j].what, r2);
