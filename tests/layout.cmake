@@ -2,7 +2,8 @@
 # measured with the renderer's fonts) in en, es, de and ar at 100%, 150% and 200% text.
 # prompts.layout: every step of every prompt exercise (hint, notes, pages, timers);
 # progress.layout: the progress screen with a session's details open.
-foreach(t prompts progress)
+# cautions.layout: "Before you begin" for every exercise with cautions, every page.
+foreach(t prompts progress cautions)
   add_executable(test_${t}_layout ${CMAKE_CURRENT_SOURCE_DIR}/layout/test_${t}_layout.c)
   target_link_libraries(test_${t}_layout PRIVATE gw_test_env m)
   add_dependencies(test_${t}_layout gw_fonts gw_locale)

@@ -14,12 +14,15 @@
 
 #include "app/app.h"
 #include "app/mode_kiosk.h"
+#include "app/text_pages.h"
 #include "app/ui.h"
 #include "core/i18n.h"
 #include "core/sound.h"
 
 #define MAX_PAGES 24
 #define MAX_CAUTIONS 21 /* a pack gives at most 20, and the review shows how it is used */
+#define MAX_PIECES (MAX_CAUTIONS + MAX_PAGES)
+#define CAUTION_PART_MAX 4096 /* bytes of a caution drawn (the longest is under 1 000) */
 
 /* The exercise's cautions, before it starts (pending) or, from Help inside it, over it
  * (review). */
@@ -156,6 +159,8 @@ static void cautions_go_back(app *a)
 
 /* ---- layout ----------------------------------------------------------------------- */
 
+typedef struct { int item, from, to; float h; } cpiece; /* a caution, or its part from..to */
+
 typedef struct layout {
     float u, W, H;
     float bar_h;              /* the top bar */
@@ -163,9 +168,15 @@ typedef struct layout {
     float head_y, head_h;     /* the exercise's title */
     int head_px;
     float note_h;             /* "Captions only" under it, or 0 */
+    int note_px;
     int px;                   /* the cautions' size */
     float item_h[MAX_CAUTIONS];
-    int first[MAX_PAGES + 1]; /* first caution of each page; first[npages] = ncaution */
+    /* what the pages show: whole cautions, and a caution too tall for a page at the
+     * smallest size (at large text, under a long title) in parts, each ending at a
+     * sentence's or clause's end where it can (text_pages) */
+    cpiece piece[MAX_PIECES];
+    int npieces;
+    int first[MAX_PAGES + 1]; /* first piece of each page; first[npages] = npieces */
     int npages;
     float list_y, list_bottom;
     float foot_y;             /* the row of buttons */
@@ -256,7 +267,8 @@ static layout cautions_lay_out(const app *a)
     L.head_h = fmaxf(44 * u, ui_text_h(&ui, title, L.head_px, true, L.cw));
     L.head_y = L.bar_h + 4 * u;
     const char *note = cautions_voice_note(a, e);
-    L.note_h = note ? ui_text_h(&ui, note, (int)lroundf(18 * u), false, L.cw) : 0;
+    L.note_px = (int)lroundf(18 * u);
+    L.note_h = note ? ui_text_h(&ui, note, L.note_px, false, L.cw) : 0;
     L.list_y = L.head_y + L.head_h + (note ? L.note_h + 6 * u : 0) + 18 * u;
     /* the foot: tick box (home, before) and the buttons */
     const char *lab = cautions_primary_label(a, true);
@@ -277,6 +289,23 @@ static layout cautions_lay_out(const app *a)
     int n = cautions_items(a) < MAX_CAUTIONS ? cautions_items(a) : MAX_CAUTIONS;
     float room = L.list_bottom - L.list_y, gap = 14 * u, tw = L.cw - 40 * u;
     int px = (int)lroundf(24 * u), min_px = ui_min_px(&ui, px);
+    /* room for fewer than three lines at the smallest size (large text, a long title
+     * over the "captions only" note, Arabic's tall lines): the title on one line as
+     * small as it must be, the note at the smallest size, so the cautions are read in
+     * pages of sentences, not of a word or two */
+    float line = ui_measure(&ui, "Ag", min_px, false, 0).line_h;
+    if (room < 3 * line) {
+        int hpx = ui_fit_px(&ui, title, L.head_px, ui_min_px(&ui, (int)lroundf(24 * u)), true, L.cw,
+                            ui_measure(&ui, title, ui_min_px(&ui, (int)lroundf(24 * u)), true, 0).line_h);
+        L.head_px = hpx < L.head_px ? hpx : L.head_px;
+        L.head_h = ui_text_h(&ui, title, L.head_px, true, L.cw);
+        if (note) {
+            L.note_px = ui_min_px(&ui, L.note_px);
+            L.note_h = ui_text_h(&ui, note, L.note_px, false, L.cw);
+        }
+        L.list_y = L.head_y + L.head_h + (note ? L.note_h + 4 * u : 0) + 18 * u;
+        room = L.list_bottom - L.list_y;
+    }
     for (;;) {
         float total = 0;
         for (int i = 0; i < n; i++) {
@@ -288,18 +317,39 @@ static layout cautions_lay_out(const app *a)
         px--;
     }
     L.px = px;
+    L.npieces = 0;
+    for (int i = 0; i < n && L.npieces < MAX_PIECES; i++) {
+        const char *text = cautions_caution_text(a, i);
+        int len = (int)strlen(text);
+        size_t st[MAX_PAGES + 1];
+        int parts = L.item_h[i] > room ? text_pages(&ui, text, px, tw, room, st, MAX_PAGES) : 1;
+        if (parts <= 1) {
+            L.piece[L.npieces++] = (cpiece){ .item = i, .from = 0, .to = len, .h = L.item_h[i] };
+            continue;
+        }
+        for (int k = 0; k < parts && L.npieces < MAX_PIECES; k++) {
+            char part[CAUTION_PART_MAX];
+            int from = (int)st[k], to = (int)st[k + 1];
+            while (from < to && text[from] == ' ')
+                from++;
+            snprintf(part, sizeof part, "%.*s", to - from, text + from);
+            L.piece[L.npieces++] =
+                (cpiece){ .item = i, .from = from, .to = to, .h = ui_text_h(&ui, part, px, false, tw) };
+        }
+    }
     L.npages = 0;
     float y = 0;
-    for (int i = 0; i < n; i++) {
-        if (L.npages == 0 || (y > 0 && y + gap + L.item_h[i] > room && L.npages < MAX_PAGES)) {
+    for (int i = 0; i < L.npieces; i++) {
+        float h = L.piece[i].h;
+        if (L.npages == 0 || (y > 0 && y + gap + h > room && L.npages < MAX_PAGES)) {
             L.first[L.npages++] = i;
-            y = L.item_h[i];
+            y = h;
         } else
-            y += gap + L.item_h[i];
+            y += gap + h;
     }
     if (L.npages == 0)
         L.first[L.npages++] = 0;
-    L.first[L.npages] = n;
+    L.first[L.npages] = L.npieces;
     return L;
 }
 
@@ -334,7 +384,7 @@ static void cautions_draw(const app *a, draw_list *l)
     float gap = 14 * u, tw = L.cw - 40 * u;
     float ph = 0;
     for (int i = L.first[page]; i < L.first[page + 1]; i++)
-        ph += L.item_h[i] + (i > L.first[page] ? gap : 0);
+        ph += L.piece[i].h + (i > L.first[page] ? gap : 0);
     /* a short page: the title and the list come down a little and the way on comes up
      * under them, so the screen reads as one group rather than a list and a far button */
     float spare = L.list_bottom - L.list_y - ph - 24 * u;
@@ -350,7 +400,7 @@ static void cautions_draw(const app *a, draw_list *l)
               L.head_px, ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
     const char *vnote = cautions_voice_note(a, ST(a)->ex);
     if (vnote)
-        draw_text(l, gw_rc(L.cx, L.head_y + L.head_h + 2 * u, L.cw, L.note_h), vnote, (int)lroundf(18 * u),
+        draw_text(l, gw_rc(L.cx, L.head_y + L.head_h + 2 * u, L.cw, L.note_h), vnote, L.note_px,
                   ALIGN_CENTER | VALIGN_TOP, t->text_dim);
     /* each caution with a small mark before it, on a quiet panel */
     float y = L.list_y;
@@ -358,12 +408,16 @@ static void cautions_draw(const app *a, draw_list *l)
               20 * u, t->surface);
     for (int i = L.first[page]; i < L.first[page + 1]; i++) {
         float lh = ui_measure(&ui, "Ag", L.px, false, 0).line_h;
-        bool how = ST(a)->review && i == 0; /* how it is used: no mark, quieter */
-        if (!how)
+        int item = L.piece[i].item;
+        bool how = ST(a)->review && item == 0; /* how it is used: no mark, quieter */
+        if (!how && L.piece[i].from == 0) /* a caution's mark at its start, not before a part of it */
             draw_circle(l, L.cx + 12 * u, y + lh / 2, 6 * u, t->accent);
-        draw_text(l, gw_rc(L.cx + 40 * u, y, tw, L.item_h[i] + 2), cautions_caution_text(a, i), L.px, VALIGN_TOP,
+        char part[CAUTION_PART_MAX];
+        snprintf(part, sizeof part, "%.*s", L.piece[i].to - L.piece[i].from,
+                 cautions_caution_text(a, item) + L.piece[i].from);
+        draw_text(l, gw_rc(L.cx + 40 * u, y, tw, L.piece[i].h + 2), part, L.px, VALIGN_TOP,
                   how ? t->text_dim : t->text);
-        y += L.item_h[i] + gap;
+        y += L.piece[i].h + gap;
     }
     if (L.tick) {
         bool on = ST(a)->hide_next;

@@ -1,0 +1,150 @@
+/* cautions.layout: "Before you begin" for every exercise with cautions, every page, in
+ * en, es, de and ar at 100%, 150% and 200% text (1280x720, drawn headless, mirrored for
+ * Arabic), as the home shows it (with "Don't show this again"):
+ *  - every text lies inside the window and fits its box;
+ *  - no text runs into another or under a control it is not the label of (a long
+ *    caution under a long title and the "captions only" note ran past its panel, under
+ *    the page count and Next, and off the screen);
+ *  - Next reaches the last page, which offers Start.
+ * GW_LAYOUT_SHOTS=DIR writes each frame with a problem there as a PNG (all frames with
+ * GW_LAYOUT_ALL set too). Needs GROUNDWORK_DATA_DIR=<build>/data (content, fonts, locale). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "test_env.h"
+#include "test_layout.h"
+
+static const char *const LANGS[] = { "en", "es", "de", "ar" };
+static const int PCTS[] = { 100, 150, 200 };
+
+static plat_render *pr;
+static int failures, frames, shot_no;
+static const char *shots;
+static bool frame_bad;
+
+static void report(const char *where, const char *what, const char *detail)
+{
+    frame_bad = true;
+    if (++failures <= (getenv("GW_LAYOUT_ALL") ? 1000000 : 300))
+        fprintf(stderr, "cautions.layout: %s: %s%s%s\n", where, what, detail[0] ? ": " : "", detail);
+}
+
+static void rect_text(char *buf, size_t n, gw_rect r)
+{
+    snprintf(buf, n, "%.0f,%.0f %.0fx%.0f", (double)r.x, (double)r.y, (double)r.w, (double)r.h);
+}
+
+static void check_frame(const draw_list *l, int W, int H, const char *where)
+{
+    frames++;
+    frame_bad = false;
+    gw_rect win = gw_rc(0, 0, (float)W, (float)H);
+    for (int i = 0; i < l->ncmd; i++) {
+        const draw_cmd *c = &l->cmd[i];
+        if (c->op != DRAW_TEXT || !*draw_text_of(l, c))
+            continue;
+        gw_rect ink = test_text_ink(pr, l, c);
+        char d[512], r[48];
+        rect_text(r, sizeof r, ink);
+        snprintf(d, sizeof d, "\"%.70s\" (%s)", draw_text_of(l, c), r);
+        if (!test_inside(ink, win, 1))
+            report(where, "a text runs out of the window", d);
+        if (!test_text_fits(pr, l, c, (c->flags & TEXT_FIT) ? 0.8f : 1.f))
+            report(where, "a text does not fit its box", d);
+        for (int j = i + 1; j < l->ncmd; j++) {
+            const draw_cmd *o = &l->cmd[j];
+            if (o->op != DRAW_TEXT || !*draw_text_of(l, o))
+                continue;
+            gw_rect ink2 = test_text_ink(pr, l, o);
+            if (test_overlap(ink, ink2, 1)) {
+                char d2[600];
+                snprintf(d2, sizeof d2, "%s and \"%.50s\"", d, draw_text_of(l, o));
+                report(where, "two texts overlap", d2);
+            }
+        }
+        for (int w = 0; w < l->nwid; w++) {
+            const draw_widget *x = &l->wid[w];
+            /* a control's own label lies inside it; the tick box's row holds its words */
+            if (test_inside(ink, x->r, 1) || !strcmp(x->id, "cautions-hide"))
+                continue;
+            if (test_overlap(ink, x->r, 1)) {
+                char d2[600];
+                snprintf(d2, sizeof d2, "%s under %s", d, x->id);
+                report(where, "a text runs under a control", d2);
+            }
+        }
+    }
+}
+
+static void save_shot(const draw_list *l, int W, int H, const char *where)
+{
+    if (!shots || (!frame_bad && !getenv("GW_LAYOUT_ALL")))
+        return;
+    if (!plat_render_resize(pr, W, H) || !plat_render_frame(pr, NULL, l, NULL))
+        return;
+    char path[1024], name[200];
+    snprintf(name, sizeof name, "%s", where);
+    for (char *p = name; *p; p++)
+        if (*p == ' ' || *p == ',' || *p == '%' || *p == '/')
+            *p = '_';
+    snprintf(path, sizeof path, "%s/%04d-%s.png", shots, shot_no++, name);
+    plat_render_save_png(pr, path);
+}
+
+static void check(test_env *env, const exercise *e, const char *lang, int pct)
+{
+    app a;
+    app_config cfg = { .mode = "home", .w = 1280, .h = 720, .lang = lang, .text_pct = pct, .packs = &env->packs,
+                       .wall_fixed = true };
+    if (!app_init(&a, &cfg)) {
+        report(lang, "app_init failed", "");
+        return;
+    }
+    app_show_cautions(&a, e);
+    bool started = false;
+    for (int page = 1; page <= 40 && !started; page++) {
+        draw_list l = { 0 };
+        app_draw(&a, &l);
+        char where[200];
+        snprintf(where, sizeof where, "%s %s %d%%, page %d", e->id, lang, pct, page);
+        check_frame(&l, a.w, a.h, where);
+        save_shot(&l, a.w, a.h, where);
+        started = draw_widget_find(&l, "cautions-start") != NULL;
+        bool next = draw_widget_find(&l, "page:next") != NULL;
+        draw_free(&l);
+        if (!started && (!next || !app_press(&a, "page:next"))) {
+            report(where, "neither Start nor Next page is offered", "");
+            break;
+        }
+    }
+    app_free(&a);
+}
+
+int main(void)
+{
+    test_env env;
+    if (!test_env_open(&env, "cautions.layout"))
+        return 1;
+    pr = test_env_render(&env, 1280, 720);
+    if (!pr) {
+        test_env_close(&env);
+        return 1;
+    }
+    shots = getenv("GW_LAYOUT_SHOTS");
+    int exercises = 0;
+    for (int i = 0; i < pack_set_exercise_count(&env.packs); i++) {
+        const exercise *e = pack_set_exercise_at(&env.packs, i);
+        if (!e || e->ncaution <= 0)
+            continue;
+        exercises++;
+        for (size_t li = 0; li < sizeof LANGS / sizeof *LANGS; li++)
+            for (size_t pi = 0; pi < sizeof PCTS / sizeof *PCTS; pi++)
+                check(&env, e, LANGS[li], PCTS[pi]);
+    }
+    plat_render_free(pr);
+    test_env_close(&env);
+    printf("cautions.layout: %d exercises, %d frames, %d problem(s)\n", exercises, frames, failures);
+    return failures || exercises == 0 ? 1 : 0;
+}
