@@ -174,7 +174,7 @@ static bool pacer_flow_best(const app *a, pacer_layout *L, const ctl *b, int nc,
     return best > 0;
 }
 
-pacer_layout pacer_lay_out(const app *a, float bar, const char *left, const char *right)
+static pacer_layout pacer_lay_out_now(const app *a, float bar, const char *left, const char *right)
 {
     ui_ctx ui = app_ui(a);
     pacer_layout L;
@@ -329,6 +329,48 @@ pacer_layout pacer_lay_out(const app *a, float bar, const char *left, const char
                        : fmaxf(aw / 2, fmaxf(ui_text_w(&ui, left, cpx, false), ui_text_w(&ui, right, cpx, false)) + 1);
     L.fig = gw_rc(pad, bar, aw, L.status.y - 8 * u - bar);
     return L;
+}
+
+/* The layout measures some forty labels; the kiosk's pacer draws 60 frames a second
+ * and its inputs change about once a second (the time left), so the last one is kept
+ * with everything it was made from (this app, its window, text size and language, the
+ * controls' states, the status texts). */
+typedef struct lay_key {
+    const app *a;
+    const exercise *ex;
+    int w, h, style;
+    float bar, scale;
+    bool rtl, paused, muted, speak;
+    char lang[16], left[64], right[64];
+} lay_key;
+
+pacer_layout pacer_lay_out(const app *a, float bar, const char *left, const char *right)
+{
+    static lay_key kept;
+    static pacer_layout kept_L;
+    static bool have;
+    lay_key k;
+    memset(&k, 0, sizeof k); /* padding too: keys are compared whole */
+    k.a = a;
+    k.ex = a->ex;
+    k.w = a->w;
+    k.h = a->h;
+    k.style = pacer_style_of(a);
+    k.bar = bar;
+    k.scale = a->view.text_scale;
+    k.rtl = a->view.rtl;
+    k.paused = a->clock.paused;
+    k.muted = ST(a)->muted;
+    k.speak = ST(a)->speak;
+    snprintf(k.lang, sizeof k.lang, "%s", a->lang);
+    snprintf(k.left, sizeof k.left, "%s", left);
+    snprintf(k.right, sizeof k.right, "%s", right);
+    if (!have || memcmp(&k, &kept, sizeof k) || strlen(left) >= sizeof k.left || strlen(right) >= sizeof k.right) {
+        kept_L = pacer_lay_out_now(a, bar, left, right);
+        kept = k;
+        have = true;
+    }
+    return kept_L;
 }
 
 void pacer_footer(const app *a, draw_list *l, const pacer_layout *L, const char *left, const char *right)
