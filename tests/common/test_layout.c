@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 /* Noto Sans Arabic's line is about 2.1 em tall (room for stacked marks) and its glyphs
  * fill about 65% of it; the renderer counts that much as the text's height. */
@@ -108,4 +109,26 @@ bool test_overlap(gw_rect a, gw_rect b, float slack)
 bool test_inside(gw_rect a, gw_rect b, float slack)
 {
     return a.x >= b.x - slack && a.y >= b.y - slack && a.x + a.w <= b.x + b.w + slack && a.y + a.h <= b.y + b.h + slack;
+}
+
+void test_rect_text(char *buf, size_t n, gw_rect r)
+{
+    snprintf(buf, n, "%.0f,%.0f %.0fx%.0f", (double)r.x, (double)r.y, (double)r.w, (double)r.h);
+}
+
+void test_layout_shot(plat_render *pr, const draw_list *l, int w, int h, const char *where, bool bad)
+{
+    static int shot_no;
+    const char *shots = getenv("GW_LAYOUT_SHOTS");
+    if (!shots || (!bad && !getenv("GW_LAYOUT_ALL")))
+        return;
+    if (!plat_render_resize(pr, w, h) || !plat_render_frame(pr, NULL, l, NULL))
+        return;
+    char path[1024], name[200];
+    snprintf(name, sizeof name, "%s", where);
+    for (char *p = name; *p; p++)
+        if (*p == ' ' || *p == ',' || *p == '%' || *p == '/')
+            *p = '_';
+    snprintf(path, sizeof path, "%s/%04d-%s.png", shots, shot_no++, name);
+    plat_render_save_png(pr, path);
 }

@@ -7,6 +7,7 @@
 #define GW_TEST_LAYOUT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "core/draw.h"
 #include "platform/plat_render.h"
@@ -24,5 +25,10 @@ float test_lines_h(plat_render *pr, const char *sample, int px, int flags, int n
 bool test_overlap(gw_rect a, gw_rect b, float slack);
 /* Whether a lies inside b (within slack pixels). */
 bool test_inside(gw_rect a, gw_rect b, float slack);
+/* "x,y wxh" of r, for a test's messages. */
+void test_rect_text(char *buf, size_t n, gw_rect r);
+/* With GW_LAYOUT_SHOTS=DIR, writes the frame l (w x h) drawn by pr as DIR/NNNN-WHERE.png
+ * when bad (every frame with GW_LAYOUT_ALL set too); NNNN counts the frames written. */
+void test_layout_shot(plat_render *pr, const draw_list *l, int w, int h, const char *where, bool bad);
 
 #endif

@@ -20,8 +20,7 @@ static const char *const LANGS[] = { "en", "es", "de", "ar" };
 static const int PCTS[] = { 100, 150, 200 };
 
 static plat_render *pr;
-static int failures, frames, shot_no;
-static const char *shots;
+static int failures, frames;
 static bool frame_bad;
 
 static void report(const char *where, const char *what, const char *detail)
@@ -29,11 +28,6 @@ static void report(const char *where, const char *what, const char *detail)
     frame_bad = true;
     if (++failures <= (getenv("GW_LAYOUT_ALL") ? 1000000 : 300))
         fprintf(stderr, "cautions.layout: %s: %s%s%s\n", where, what, detail[0] ? ": " : "", detail);
-}
-
-static void rect_text(char *buf, size_t n, gw_rect r)
-{
-    snprintf(buf, n, "%.0f,%.0f %.0fx%.0f", (double)r.x, (double)r.y, (double)r.w, (double)r.h);
 }
 
 static void check_frame(const draw_list *l, int W, int H, const char *where)
@@ -47,7 +41,7 @@ static void check_frame(const draw_list *l, int W, int H, const char *where)
             continue;
         gw_rect ink = test_text_ink(pr, l, c);
         char d[512], r[48];
-        rect_text(r, sizeof r, ink);
+        test_rect_text(r, sizeof r, ink);
         snprintf(d, sizeof d, "\"%.70s\" (%s)", draw_text_of(l, c), r);
         if (!test_inside(ink, win, 1))
             report(where, "a text runs out of the window", d);
@@ -78,21 +72,6 @@ static void check_frame(const draw_list *l, int W, int H, const char *where)
     }
 }
 
-static void save_shot(const draw_list *l, int W, int H, const char *where)
-{
-    if (!shots || (!frame_bad && !getenv("GW_LAYOUT_ALL")))
-        return;
-    if (!plat_render_resize(pr, W, H) || !plat_render_frame(pr, NULL, l, NULL))
-        return;
-    char path[1024], name[200];
-    snprintf(name, sizeof name, "%s", where);
-    for (char *p = name; *p; p++)
-        if (*p == ' ' || *p == ',' || *p == '%' || *p == '/')
-            *p = '_';
-    snprintf(path, sizeof path, "%s/%04d-%s.png", shots, shot_no++, name);
-    plat_render_save_png(pr, path);
-}
-
 static void check(test_env *env, const exercise *e, const char *lang, int pct)
 {
     app a;
@@ -110,7 +89,7 @@ static void check(test_env *env, const exercise *e, const char *lang, int pct)
         char where[200];
         snprintf(where, sizeof where, "%s %s %d%%, page %d", e->id, lang, pct, page);
         check_frame(&l, a.w, a.h, where);
-        save_shot(&l, a.w, a.h, where);
+        test_layout_shot(pr, &l, a.w, a.h, where, frame_bad);
         started = draw_widget_find(&l, "cautions-start") != NULL;
         bool next = draw_widget_find(&l, "page:next") != NULL;
         draw_free(&l);
@@ -132,7 +111,6 @@ int main(void)
         test_env_close(&env);
         return 1;
     }
-    shots = getenv("GW_LAYOUT_SHOTS");
     int exercises = 0;
     for (int i = 0; i < pack_set_exercise_count(&env.packs); i++) {
         const exercise *e = pack_set_exercise_at(&env.packs, i);

@@ -23,8 +23,7 @@ static const char *const LANGS[] = { "en", "es", "de", "ar" };
 static const int PCTS[] = { 100, 150, 200 };
 
 static plat_render *pr;
-static int failures, frames, shot_no;
-static const char *shots;
+static int failures, frames;
 static bool frame_bad;
 
 static void report(const char *where, const char *what, const char *detail)
@@ -68,11 +67,6 @@ static plog_session *sessions(void)
     return p;
 }
 
-static void rect_text(char *buf, size_t n, gw_rect r)
-{
-    snprintf(buf, n, "%.0f,%.0f %.0fx%.0f", (double)r.x, (double)r.y, (double)r.w, (double)r.h);
-}
-
 /* The other charts' panels (minutes, days): the theme's surface, large, without the
  * ratings chart's Week switch. */
 static bool in_other_chart(const app *a, const draw_list *l, gw_rect ink)
@@ -103,7 +97,7 @@ static void check_frame(const app *a, const draw_list *l, int W, int H, long lon
     }
     gw_rect P = panel->r;
     char pr_[48];
-    rect_text(pr_, sizeof pr_, P);
+    test_rect_text(pr_, sizeof pr_, P);
     if (!test_inside(P, gw_rc(0, 0, (float)W, (float)H), 1))
         report(where, "the details panel is not inside the window", pr_);
     if (test_overlap(P, mark->r, 1))
@@ -130,7 +124,7 @@ static void check_frame(const app *a, const draw_list *l, int W, int H, long lon
         }
         if (test_overlap(ink, P, 1) && !in_other_chart(a, l, ink)) {
             char d[240], r[48];
-            rect_text(r, sizeof r, ink);
+            test_rect_text(r, sizeof r, ink);
             snprintf(d, sizeof d, "\"%.60s\" (%s) under the panel (%s)", draw_text_of(l, c), r, pr_);
             report(where, "the details panel covers a label", d);
         }
@@ -145,21 +139,6 @@ static void check_frame(const app *a, const draw_list *l, int W, int H, long lon
             report(where, "the details panel covers a control", d);
         }
     }
-}
-
-static void save_shot(const draw_list *l, int W, int H, const char *where)
-{
-    if (!shots || (!frame_bad && !getenv("GW_LAYOUT_ALL")))
-        return;
-    if (!plat_render_resize(pr, W, H) || !plat_render_frame(pr, NULL, l, NULL))
-        return;
-    char path[1024], name[200];
-    snprintf(name, sizeof name, "%s", where);
-    for (char *p = name; *p; p++)
-        if (*p == ' ' || *p == ',' || *p == '%' || *p == '/')
-            *p = '_';
-    snprintf(path, sizeof path, "%s/%04d-%s.png", shots, shot_no++, name);
-    plat_render_save_png(pr, path);
 }
 
 static void check(test_env *env, const char *lang, int pct, int view, long long sel)
@@ -179,7 +158,7 @@ static void check(test_env *env, const char *lang, int pct, int view, long long 
     snprintf(where, sizeof where, "%s %d%%, %s, session %lld (%s)", lang, pct, view ? "this week" : "four weeks", sel,
              S[sel - 1].start);
     check_frame(&a, &l, a.w, a.h, sel, where);
-    save_shot(&l, a.w, a.h, where);
+    test_layout_shot(pr, &l, a.w, a.h, where, frame_bad);
     draw_free(&l);
     app_free(&a);
 }
@@ -194,7 +173,6 @@ int main(void)
         test_env_close(&env);
         return 1;
     }
-    shots = getenv("GW_LAYOUT_SHOTS");
     for (size_t li = 0; li < sizeof LANGS / sizeof *LANGS; li++)
         for (size_t pi = 0; pi < sizeof PCTS / sizeof *PCTS; pi++)
             for (int view = 0; view < 2; view++)

@@ -28,8 +28,7 @@ static const char *const STATE[] = { "plain", "hint", "note typed", "note typed,
 enum { S_PLAIN, S_HINT, S_TYPING, S_TYPING_HINT, S_SAVED, NSTATE };
 
 static plat_render *pr;
-static int failures, frames, shot_no;
-static const char *shots;
+static int failures, frames;
 static bool frame_bad;
 
 static void report(const char *where, const char *what, const char *detail)
@@ -59,11 +58,6 @@ static const draw_widget *widget_at(const app *a, const draw_list *l, float x, f
             return w;
     }
     return NULL;
-}
-
-static void rect_text(char *buf, size_t n, gw_rect r)
-{
-    snprintf(buf, n, "%.0f,%.0f %.0fx%.0f", (double)r.x, (double)r.y, (double)r.w, (double)r.h);
 }
 
 static void check_frame(const app *a, const draw_list *l, const char *where, int pct)
@@ -134,15 +128,15 @@ static void check_frame(const app *a, const draw_list *l, const char *where, int
     for (int i = 0; i < nb; i++) {
         if (!test_inside(b[i].r, win, 1)) {
             char d[512], r[48];
-            rect_text(r, sizeof r, b[i].r);
+            test_rect_text(r, sizeof r, b[i].r);
             snprintf(d, sizeof d, "%s at %s", b[i].what, r);
             report(where, "outside the window", d);
         }
         for (int j = i + 1; j < nb; j++)
             if (test_overlap(b[i].r, b[j].r, 1)) {
                 char d[512], r1[48], r2[48];
-                rect_text(r1, sizeof r1, b[i].r);
-                rect_text(r2, sizeof r2, b[j].r);
+                test_rect_text(r1, sizeof r1, b[i].r);
+                test_rect_text(r2, sizeof r2, b[j].r);
                 snprintf(d, sizeof d, "%s (%s) and %s (%s)", b[i].what, r1, b[j].what, r2);
                 report(where, "two blocks overlap", d);
             }
@@ -193,21 +187,6 @@ static int pages_shown(const draw_list *l)
     return 1;
 }
 
-static void save_shot(app *a, const draw_list *l, const char *where)
-{
-    if (!shots || (!frame_bad && !getenv("GW_LAYOUT_ALL")))
-        return;
-    if (!plat_render_resize(pr, a->w, a->h) || !plat_render_frame(pr, NULL, l, NULL))
-        return;
-    char path[1024], name[200];
-    snprintf(name, sizeof name, "%s", where);
-    for (char *p = name; *p; p++)
-        if (*p == ' ' || *p == ',' || *p == '%' || *p == '/')
-            *p = '_';
-    snprintf(path, sizeof path, "%s/%04d-%s.png", shots, shot_no++, name);
-    plat_render_save_png(pr, path);
-}
-
 static void type_note(app *a)
 {
     app_press(a, "note");
@@ -228,7 +207,7 @@ static void check_pages(app *a, const char *base, int pct)
         char where[200];
         snprintf(where, sizeof where, "%s, page %d of %d", base, p + 1, pages);
         check_frame(a, &l, where, pct);
-        save_shot(a, &l, where);
+        test_layout_shot(pr, &l, a->w, a->h, where, frame_bad);
         draw_free(&l);
     }
     a->page.text = 0;
@@ -295,7 +274,6 @@ int main(void)
         test_env_close(&env);
         return 1;
     }
-    shots = getenv("GW_LAYOUT_SHOTS");
     const char *only = getenv("GW_LAYOUT_ONLY"); /* an exercise id, to look at one */
     int exercises = 0;
     for (int p = 0; p < env.packs.n; p++)
