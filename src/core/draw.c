@@ -258,10 +258,16 @@ static bool cmd_eq(const draw_list *la, const draw_cmd *a, const draw_list *lb, 
     return a->op != DRAW_TEXT || strcmp(draw_text_of(la, a), draw_text_of(lb, b)) == 0;
 }
 
+static gw_rect arc_bounds(const draw_cmd *c, float t0, float t1);
+
 /* Pixels a command may touch: its bounds grown by the anti-aliased edge and, for
- * lines, normalised and grown by the thickness. */
+ * lines, normalised and grown by the thickness; for part of a ring, that part's own
+ * bounds (a progress ring turning colour with the phase: a fifth of its square early
+ * in a phase, when the colour shifts, instead of all of it in every frame of the shift). */
 static gw_rect touched(const draw_cmd *c)
 {
+    if (c->op == DRAW_RING && c->a0 >= 0 && c->a1 <= 1 && c->a1 - c->a0 < 1)
+        return arc_bounds(c, c->a0, c->a1);
     gw_rect r = c->r;
     if (c->op == DRAW_LINE) {
         if (r.w < 0) { r.x += r.w; r.w = -r.w; }

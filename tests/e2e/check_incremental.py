@@ -13,7 +13,7 @@ from gwcheck import require  # noqa: E402
 
 exe = sys.argv[1]
 # (exercise or None for a mode's own screen, mode, size, moments)
-CASES = [("resonance-breathing", None, "1280x720", [4.2, 9.5]), ("box-breathing", None, "1280x720", [5.5, 13.9]),
+CASES = [("resonance-breathing", None, "1280x720", [4.2, 9.5]), ("box-breathing", None, "1280x720", [3.4, 5.5, 7.3, 13.9]),
          ("pmr-4", None, "1280x720", [12.0]), ("physiological-sigh", None, "1280x720", [7.7]),
          # the kiosk's attract screen: its orb growing, at its largest, shrinking, at its
          # smallest (only the ring between the old and new orb is redrawn)
