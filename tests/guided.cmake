@@ -20,3 +20,12 @@ add_dependencies(guided_hand_question gw_fonts gw_locale)
 add_test(NAME guided.hand_question COMMAND guided_hand_question)
 set_tests_properties(guided.hand_question PROPERTIES LABELS e2e
   ENVIRONMENT "${GW_TEST_ENV};GROUNDWORK_DATA_DIR=${CMAKE_BINARY_DIR}/data;XDG_CONFIG_HOME=${CMAKE_BINARY_DIR}/hand-question-home/config;XDG_DATA_HOME=${CMAKE_BINARY_DIR}/hand-question-home/data;XDG_STATE_HOME=${CMAKE_BINARY_DIR}/hand-question-home/state")
+
+# The body map lights the named part and only it, on the right side, tensing and
+# releasing told apart (from the draw list).
+add_executable(guided_bodymap ${CMAKE_CURRENT_SOURCE_DIR}/guided/bodymap.c)
+target_link_libraries(guided_bodymap PRIVATE gw_test_env)
+add_dependencies(guided_bodymap gw_fonts gw_locale)
+add_test(NAME guided.bodymap COMMAND guided_bodymap)
+set_tests_properties(guided.bodymap PROPERTIES LABELS unit
+  ENVIRONMENT "${GW_TEST_ENV};GROUNDWORK_DATA_DIR=${CMAKE_BINARY_DIR}/data")

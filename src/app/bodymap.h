@@ -1,8 +1,9 @@
 /* bodymap: draws a pack's body map into a draw_list: a smooth front-facing body of
- * rounded shapes (head, neck, chest, waist, hips, capsule limbs) with a faint glow
- * behind it, the shapes of the pack's regions (ellipses and capsules in a 0..1 box) over
- * it in the same base colour, and one region lit in a highlight colour with a soft glow
- * that tells tensing (close and bright) from releasing (wide and soft). Draw only:
+ * rounded shapes (oval head, neck, rounded shoulders, chest, waist and hips, tapering
+ * limbs) with a faint glow behind it, and one of the pack's regions (ellipses and
+ * capsules in a 0..1 box, lying on that body) lit in a highlight colour with a soft
+ * glow that tells tensing (close and bright) from releasing (wide and soft); regions
+ * not lit are not drawn. Draw only:
  * reads the regions, changes nothing, owns nothing. */
 #ifndef GW_BODYMAP_H
 #define GW_BODYMAP_H
