@@ -154,6 +154,12 @@ bool app_export_finish(app *a, const export_req *r, portal_result pr, const char
     }
     plog_session *s = NULL;
     int n = plog_list(p, &s, err, sizeof err);
+    /* the JSON export carries each session's heart beats too: the whole log */
+    if (n >= 0 && kind == EXPORT_JSON && !plog_attach_beats(p, s, n, err, sizeof err)) {
+        plog_sessions_free(s, n);
+        s = NULL;
+        n = -1;
+    }
     if (n < 0) {
         char w[PATH_MAX + 310];
         snprintf(msg, msgn, "%s %s", _("Nothing was exported: the practice log cannot be read."),

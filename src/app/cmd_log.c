@@ -93,6 +93,11 @@ static int export(bool json, const char *file, bool force)
     if (stat(path, &st) == 0) { /* no log yet: an empty export, and no file is made */
         plog *p = plog_open(path, err, sizeof err);
         n = p ? plog_list(p, &s, err, sizeof err) : -1;
+        if (n >= 0 && json && !plog_attach_beats(p, s, n, err, sizeof err)) { /* JSON: the beats too */
+            plog_sessions_free(s, n);
+            s = NULL;
+            n = -1;
+        }
         plog_close(p);
         if (n < 0) {
             fprintf(stderr, "groundwork: %s\n", err);

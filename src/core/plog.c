@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <math.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -415,6 +416,17 @@ char *plog_beats(plog *p, int64_t id, char *err, size_t errn)
     return out;
 }
 
+bool plog_attach_beats(plog *p, plog_session *s, int n, char *err, size_t errn)
+{
+    for (int i = 0; i < n; i++) {
+        free(s[i].rr_ms);
+        s[i].rr_ms = plog_beats(p, s[i].id, err, errn);
+        if (!s[i].rr_ms && err[0])
+            return false;
+    }
+    return true;
+}
+
 static char *dup_col(sqlite3_stmt *st, int c)
 {
     const unsigned char *t = sqlite3_column_text(st, c);
@@ -487,6 +499,7 @@ void plog_sessions_free(plog_session *s, int n)
     for (int i = 0; s && i < n; i++) {
         free(s[i].adjustments);
         free(s[i].notes);
+        free(s[i].rr_ms);
     }
     free(s);
 }
@@ -560,6 +573,28 @@ static void json_rating(FILE *f, int r)
         fprintf(f, "%d", r);
 }
 
+/* ", \"rr_ms\": [812.5, 790]": the stored intervals, one a line, as JSON numbers (a
+ * line that is not a finite number, which the log never holds, is left out rather than
+ * breaking the export). */
+static void json_rr(FILE *f, const char *lines)
+{
+    fputs(", \"rr_ms\": [", f);
+    int k = 0;
+    for (const char *c = lines; *c;) {
+        char *end;
+        double v = strtod(c, &end);
+        /* (strtod would skip a blank line's newline and read the next line's number) */
+        bool blank = *c == '\n' || *c == '\r' || *c == ' ' || *c == '\t';
+        if (!blank && end != c && isfinite(v) && (*end == '\n' || *end == '\r' || !*end))
+            fprintf(f, "%s%.10g", k++ ? ", " : "", v);
+        c = strchr(c, '\n');
+        if (!c)
+            break;
+        c++;
+    }
+    fputs("]", f);
+}
+
 void plog_write_json(FILE *f, const plog_session *s, int n)
 {
     fputs("[", f);
@@ -583,6 +618,8 @@ void plog_write_json(FILE *f, const plog_session *s, int n)
         json_str(f, s[i].adjustments);
         fputs(", \"notes\": ", f);
         json_str(f, s[i].notes);
+        if (s[i].rr_ms)
+            json_rr(f, s[i].rr_ms);
         fputs("}", f);
     }
     fputs(n ? "\n]\n" : "]\n", f);

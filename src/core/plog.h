@@ -38,6 +38,8 @@ typedef struct plog_session {
     int before, after;         /* 0-10 or PLOG_NONE */
     char *adjustments;         /* JSON text, "" if none; owned by the array */
     char *notes;               /* text, "" if none; owned by the array */
+    char *rr_ms;               /* its heart beats (plog_beats' text) once plog_attach_beats
+                                * has read them, NULL for none; owned by the array */
 } plog_session;
 
 /* Opens (creating if needed) the log at path; creates the folder (0700) if missing.
@@ -74,6 +76,9 @@ bool plog_save(plog *p, plog_session *s, char *err, size_t errn);
  * NULL: none kept (err ""), or the log could not be read (err filled). */
 bool plog_set_beats(plog *p, int64_t id, const char *rr_lines, char *err, size_t errn);
 char *plog_beats(plog *p, int64_t id, char *err, size_t errn);
+/* Reads each session's beats into its rr_ms (for the JSON export). False with err
+ * filled when the log cannot be read (the sessions keep what was read). */
+bool plog_attach_beats(plog *p, plog_session *s, int n, char *err, size_t errn);
 
 /* All sessions, oldest first. Returns the count (>= 0), or -1 with err filled. */
 int plog_list(plog *p, plog_session **out, char *err, size_t errn);
@@ -83,6 +88,8 @@ bool plog_delete_all(plog *p, char *err, size_t errn);
 
 /* Exports: CSV with a header row (columns in docs/automation.md), or a JSON array. */
 void plog_write_csv(FILE *f, const plog_session *s, int n);
+/* JSON: an array of objects with the CSV's keys, and "rr_ms" (an array of the
+ * intervals in ms, in order) for a session whose beats were attached. */
 void plog_write_json(FILE *f, const plog_session *s, int n);
 
 /* For tests: caps the file at this many pages (simulates a full disk). */

@@ -2,7 +2,8 @@
 """A session's heart beats kept at home and exported as a recording (docs/biofeedback.md):
 the resonance assessment played from a synthetic recording (rr_synth.py) keeps its
 beats with the session; `log beats ID FILE` writes them as `rr_ms` CSV, private, which
-`play --hr-replay` takes back to the same `resonance` result and block figures. Delete
+`play --hr-replay` takes back to the same `resonance` result and block figures; the JSON
+export (`log export --json` and Settings) carries them as the session's `rr_ms`. Delete
 all my data takes the beats too; present mode keeps none.
 
   check_beats_export.py GROUNDWORK"""
@@ -81,6 +82,26 @@ with tempfile.TemporaryDirectory() as tmp:
     p = run(tmp, "log", "beats", sid, "-")
     check(p.returncode == 0 and p.stdout.splitlines() == lines, "to standard output, the same")
 
+    # the JSON export carries them too, from the command line and from Settings
+    rows = [r for r in sessions(tmp) if r["exercise"] == "resonance-assessment"]
+    check(rows and rows[0].get("rr_ms") == kept, "log export --json has the session's rr_ms: %s" %
+          (rows[0].get("rr_ms", "none")[:5] if rows else rows))
+    docs = os.path.join(tmp, "docs")
+    os.makedirs(docs)
+    script = os.path.join(tmp, "export.jsonl")
+    with open(script, "w") as f:
+        for k, line in enumerate([{"press": "settings"}, {"key": "PageDown"}, {"key": "PageDown"},
+                                  {"key": "PageDown"}, {"press": "export"}, {"press": "export:json"}]):
+            f.write(json.dumps(dict(line, at=0.5 + 0.3 * k)) + "\n")
+        f.write('{"at": 3, "end": true}\n')
+    env = dict(env_of(tmp), HOME=os.path.join(tmp, "home"), XDG_DOCUMENTS_DIR=docs,
+               DBUS_SESSION_BUS_ADDRESS="unix:path=/nonexistent/groundwork-test-bus")
+    subprocess.run([GW, "play", "--script", script], env=env, capture_output=True, text=True, timeout=300)
+    saved = [os.path.join(docs, f) for f in os.listdir(docs) if f.endswith(".json")]
+    js = json.load(open(saved[0], encoding="utf-8")) if saved else []
+    rows = [r for r in js if r["exercise"] == "resonance-assessment"]
+    check(rows and rows[0].get("rr_ms") == kept, "the Settings JSON export has the session's rr_ms (%s)" % saved)
+
     # played back from the export: the same measures and result
     p, ev = play(tmp, "--exercise", "resonance-assessment", "--hr-replay", out)
     check(p.returncode == 0, f"the export plays ({p.returncode}: {p.stderr.strip()})")
@@ -90,6 +111,7 @@ with tempfile.TemporaryDirectory() as tmp:
     # a session without beats, an unknown one, a bad id
     p, _ = play(tmp, "--exercise", "box-breathing", "--cycles", "1")
     box = [r for r in sessions(tmp) if r["exercise"] == "box-breathing"]
+    check(box and "rr_ms" not in box[0], "a session without beats has no rr_ms in the JSON: %s" % box)
     p = run(tmp, "log", "beats", str(box[0]["id"]) if box else "99")
     check(p.returncode == 1 and "no heart beats" in p.stderr and not p.stdout, f"none kept: {p.stderr.strip()}")
     p = run(tmp, "log", "beats", "12345")

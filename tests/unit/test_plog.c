@@ -96,6 +96,19 @@ static void sessions_round_trip(void **st)
     fclose(f);
     assert_non_null(strstr(out, "\"before\": null, \"after\": null"));
     assert_non_null(strstr(out, "\"notes\": \"felt, \\\"calmer\\\"\\nsecond\""));
+    assert_null(strstr(out, "rr_ms")); /* no beats attached: no key */
+    /* beats kept for the first session only: the JSON carries them as numbers, in
+     * order, a line that is not one left out */
+    assert_true(plog_set_beats(p, s[0].id, "812.5\n790\nnot a number\n\n1000", err, sizeof err));
+    assert_true(plog_attach_beats(p, s, n, err, sizeof err));
+    assert_non_null(s[0].rr_ms);
+    assert_null(s[1].rr_ms);
+    memset(out, 0, sizeof out);
+    f = fmemopen(out, sizeof out, "w");
+    plog_write_json(f, s, n);
+    fclose(f);
+    assert_non_null(strstr(out, "\"notes\": \"felt, \\\"calmer\\\"\\nsecond\", \"rr_ms\": [812.5, 790, 1000]}"));
+    assert_null(strstr(strstr(out, "rr_ms") + 1, "rr_ms")); /* once: the second session has none */
     plog_sessions_free(s, n);
 
     assert_true(plog_integrity_ok(p));
