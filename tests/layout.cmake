@@ -3,7 +3,9 @@
 # prompts.layout: every step of every prompt exercise (hint, notes, pages, timers);
 # progress.layout: the progress screen with a session's details open.
 # cautions.layout: "Before you begin" for every exercise with cautions, every page.
-foreach(t prompts progress cautions)
+# library.layout: the home library, every page (headings kept with their cards, one
+# title size, full pages).
+foreach(t prompts progress cautions library)
   add_executable(test_${t}_layout ${CMAKE_CURRENT_SOURCE_DIR}/layout/test_${t}_layout.c)
   target_link_libraries(test_${t}_layout PRIVATE gw_test_env m)
   add_dependencies(test_${t}_layout gw_fonts gw_locale)

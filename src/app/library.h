@@ -31,12 +31,13 @@ typedef struct header { gw_rect help, progress, settings, quit; float h, name_h;
  * tall as the longest column allows (at most 104). With large text the cards show
  * their titles only, all at one size (smaller only as far as two lines need), and
  * are as tall as the titles need; when the columns are then too long for the
- * screen, they go on pages, a few rows at a time, with Previous page and Next page at
- * the bottom. */
+ * screen, they go on pages, a few rows at a time (never a section's heading last),
+ * with Previous page and Next page at the bottom. */
 typedef struct grid {
     header hd;
     float top, head, ch, cw, gap, plan_top, plan_ch, nav_h;
-    int plan_rows, rows, npages, page, title_px, most;
+    int plan_rows, npages, page, title_px, most;
+    int start[MAX_LISTED + 1]; /* the first row of each page; start[npages] == most */
 } grid;
 
 const char *library_cat_title(int c);
@@ -59,5 +60,7 @@ bool library_opens_section(const app *a, const exercise *const *ex, const int *c
 /* The row of each card in its column, counting the rows section headings take. */
 void library_rows_of(const app *a, const exercise *const *ex, const int *col, int n, int *row);
 grid library_grid_layout(const app *a, const exercise *const *ex, const int *col, int n);
+/* The page row r of the columns is on. */
+int library_page_of_row(const grid *G, int r);
 
 #endif

@@ -206,6 +206,37 @@ void library_rows_of(const app *a, const exercise *const *ex, const int *col, in
     }
 }
 
+/* When the rows (G->ch each, 10 apart) do not fit avail, they go on pages over
+ * Previous page and Next page: each page as many rows as fit, except that a page never
+ * ends on a section's heading (a row whose only use is the heading of the card under
+ * it): the heading goes on the next page with its cards. */
+static void paginate(const app *a, grid *G, const exercise *const *ex, const int *col, int n, float avail)
+{
+    float u = app_unit(a), step = G->ch + 10 * u;
+    if ((float)G->most * step <= avail + 10 * u)
+        return;
+    G->nav_h = library_nav_height(a, u);
+    avail -= G->nav_h + 16 * u;
+    int row[MAX_LISTED];
+    bool heading[MAX_LISTED + 1] = { false };
+    library_rows_of(a, ex, col, n, row);
+    for (int i = 0; i < n; i++)
+        if (library_opens_section(a, ex, col, i) && row[i] >= 1)
+            heading[row[i] - 1] = true;
+    int per = (int)floorf((avail + 10 * u) / step);
+    per = per < 1 ? 1 : per;
+    G->npages = 0;
+    for (int s = 0; s < G->most && G->npages < MAX_LISTED;) {
+        int e = s + per < G->most ? s + per : G->most;
+        if (e < G->most && e - 1 > s && heading[e - 1])
+            e--;
+        G->start[G->npages++] = s;
+        s = e;
+    }
+    G->start[G->npages] = G->most;
+    G->page = a->page.library < 0 ? 0 : a->page.library >= G->npages ? G->npages - 1 : a->page.library;
+}
+
 grid library_grid_layout(const app *a, const exercise *const *ex, const int *col, int n)
 {
     ui_ctx ui = app_ui(a);
@@ -242,7 +273,8 @@ grid library_grid_layout(const app *a, const exercise *const *ex, const int *col
     G.title_px = (int)lroundf(20 * u);
     G.npages = 1;
     G.page = 0;
-    G.rows = G.most;
+    G.start[0] = 0;
+    G.start[1] = G.most;
     G.nav_h = 0;
     if (!library_large_text(a)) {
         /* each card as tall as its summary needs under a one-line title; when a
@@ -258,15 +290,7 @@ grid library_grid_layout(const app *a, const exercise *const *ex, const int *col
         if (G.ch >= need)
             return G;
         G.ch = fminf(fmaxf(need, G.ch), 104 * u);
-        if ((float)G.most * (G.ch + 10 * u) > avail + 10 * u) {
-            G.nav_h = library_nav_height(a, u);
-            avail -= G.nav_h + 16 * u;
-            G.rows = (int)floorf((avail + 10 * u) / (G.ch + 10 * u));
-            if (G.rows < 1)
-                G.rows = 1;
-            G.npages = (G.most + G.rows - 1) / G.rows;
-        }
-        G.page = a->page.library < 0 ? 0 : a->page.library >= G.npages ? G.npages - 1 : a->page.library;
+        paginate(a, &G, ex, col, n, avail);
         return G;
     }
     /* titles only, one size for all: the largest at which every card fits one page,
@@ -292,14 +316,14 @@ grid library_grid_layout(const app *a, const exercise *const *ex, const int *col
     for (int i = 0; i < n; i++)
         need = fmaxf(need, ui_text_h(&ui, app_title_tagged(a, ex[i], buf, sizeof buf), G.title_px, true, iw) + 16 * u);
     G.ch = fmaxf(G.ch, need);
-    if ((float)G.most * (G.ch + 10 * u) > avail + 10 * u) {
-        G.nav_h = library_nav_height(a, u);
-        avail -= G.nav_h + 16 * u;
-        G.rows = (int)floorf((avail + 10 * u) / (G.ch + 10 * u));
-        if (G.rows < 1)
-            G.rows = 1;
-        G.npages = (G.most + G.rows - 1) / G.rows;
-    }
-    G.page = a->page.library < 0 ? 0 : a->page.library >= G.npages ? G.npages - 1 : a->page.library;
+    paginate(a, &G, ex, col, n, avail);
     return G;
+}
+
+int library_page_of_row(const grid *G, int r)
+{
+    int p = 0;
+    while (p + 1 < G->npages && G->start[p + 1] <= r)
+        p++;
+    return p;
 }

@@ -171,7 +171,7 @@ static void library_draw(const app *a, draw_list *l)
         draw_text(l, gw_rc(pad + cw + gap, G.plan_top - 40 * u, W - 2 * pad - cw - gap, head), line,
                   (int)lroundf(17 * u), VALIGN_MIDDLE | TEXT_FIT, t->text);
     }
-    int first = G.page * G.rows;
+    int first = G.start[G.page], rows = G.start[G.page + 1] - first;
     int row[MAX_LISTED], plan_k = 0;
     library_rows_of(a, ex, col, n, row);
     for (int c = 0; c < NCOL; c++) {
@@ -180,7 +180,7 @@ static void library_draw(const app *a, draw_list *l)
          * shows no heading over its empty space */
         bool shown = false;
         for (int i = 0; i < n && !shown; i++)
-            shown = col[i] == c && row[i] >= first && row[i] < first + G.rows;
+            shown = col[i] == c && row[i] >= first && row[i] < first + rows;
         if (!shown)
             continue;
         const char *title = library_cat_title(c);
@@ -205,12 +205,12 @@ static void library_draw(const app *a, draw_list *l)
                       G.plan_ch);
         } else {
             int k = row[i] - first;
-            if (library_opens_section(a, ex, col, i) && k >= 1 && k < G.rows) /* its heading, on the row above */
+            if (library_opens_section(a, ex, col, i) && k >= 1 && k < rows) /* its heading, on the row above */
                 draw_text(l, gw_rc(pad + (float)c * (cw + gap) + 4 * u, top + head + (float)(k - 1) * (ch + 10 * u),
                                    cw - 8 * u, ch + 4 * u),
                           app_text(a, &ex[i]->section), (int)lroundf(18 * u),
                           VALIGN_BOTTOM | TEXT_FIT | (FONT_BOLD << 8), t->accent);
-            if (k < 0 || k >= G.rows)
+            if (k < 0 || k >= rows)
                 continue; /* on another page */
             r = gw_rc(pad + (float)c * (cw + gap), top + head + (float)k * (ch + 10 * u), cw, ch);
         }
@@ -313,7 +313,7 @@ static int library_page_of_card(const app *a, int i)
         return -1;
     int row[MAX_LISTED];
     library_rows_of(a, ex, col, n, row);
-    return row[i] / G.rows;
+    return library_page_of_row(&G, row[i]);
 }
 
 static void library_enter(app *a)
@@ -338,7 +338,7 @@ static void library_turn_page(app *a, int by)
     int row[MAX_LISTED];
     library_rows_of(a, ex, col, n, row);
     for (int i = 0; i < n; i++) /* the focus on the page's first card */
-        if (col[i] != PLAN_COL && row[i] / G.rows == p) {
+        if (col[i] != PLAN_COL && library_page_of_row(&G, row[i]) == p) {
             a->focus.index = i;
             break;
         }
