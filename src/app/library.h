@@ -60,6 +60,8 @@ bool library_opens_section(const app *a, const exercise *const *ex, const int *c
 /* The row of each card in its column, counting the rows section headings take. */
 void library_rows_of(const app *a, const exercise *const *ex, const int *col, int n, int *row);
 grid library_grid_layout(const app *a, const exercise *const *ex, const int *col, int n);
+/* The width a card's title has beside its length and its star (unpressed). */
+float library_title_w(const app *a, const grid *G, const exercise *e);
 /* The page row r of the columns is on. */
 int library_page_of_row(const grid *G, int r);
 

@@ -206,6 +206,39 @@ void library_rows_of(const app *a, const exercise *const *ex, const int *col, in
     }
 }
 
+/* The width a card's title has beside its length (as wide as that is) and its star. */
+float library_title_w(const app *a, const grid *G, const exercise *e)
+{
+    ui_ctx ui = app_ui(a);
+    float u = app_unit(a);
+    char meta[48];
+    app_length_short(e, meta, sizeof meta);
+    float mw = fminf(76 * u, ui_text_w(&ui, meta, (int)lroundf(15 * u), false) + 14 * u);
+    return G->cw - 32 * u - mw - (app_personal(a) ? 36 * u : 0);
+}
+
+/* With the summaries (up to 150%): every card's title at one size, so that the grid
+ * reads even: 20, each title on one line or wrapped to two; smaller, all of them, only
+ * as far as the longest needs to fit in two lines. */
+static int library_title_px(const app *a, const grid *G, const exercise *const *ex, const int *col, int n)
+{
+    ui_ctx ui = app_ui(a);
+    int px = (int)lroundf(20 * app_unit(a)), min = ui_min_px(&ui, px);
+    for (; px > min; px--) {
+        bool all = true;
+        for (int i = 0; i < n && all; i++) {
+            if (col[i] == PLAN_COL)
+                continue;
+            float tw = library_title_w(a, G, ex[i]);
+            ui_text_size m = ui_measure(&ui, app_text(a, &ex[i]->title), px, true, tw);
+            all = m.lines <= 2 && m.w <= tw;
+        }
+        if (all)
+            break;
+    }
+    return px;
+}
+
 /* When the rows (G->ch each, 10 apart) do not fit avail, they go on pages over
  * Previous page and Next page: each page as many rows as fit, except that a page never
  * ends on a section's heading (a row whose only use is the heading of the card under
@@ -282,11 +315,19 @@ grid library_grid_layout(const app *a, const exercise *const *ex, const int *col
          * summaries (a seventh breathing card once shrank them all to 11 px) */
         float iw = G.cw - 32 * u, need = 0;
         char buf[CARD_TEXT_MAX];
-        for (int i = 0; i < n; i++)
-            if (col[i] != PLAN_COL)
-                need = fmaxf(need, 38 * u + 4 * u +
-                                       ui_text_h(&ui, library_card_summary(a, ex[i], buf, sizeof buf), (int)lroundf(14 * u),
-                                                 false, iw));
+        G.title_px = library_title_px(a, &G, ex, col, n);
+        for (int i = 0; i < n; i++) {
+            if (col[i] == PLAN_COL)
+                continue;
+            /* under a one-line title as designed; under one wrapped to two, below it */
+            const char *title = app_text(a, &ex[i]->title);
+            float tw = library_title_w(a, &G, ex[i]);
+            float th = ui_text_w(&ui, title, G.title_px, true) <= tw ? 42 * u
+                                                                         : 5 * u + ui_text_h(&ui, title, G.title_px, true, tw);
+            need = fmaxf(need, th +
+                                   ui_text_h(&ui, library_card_summary(a, ex[i], buf, sizeof buf), (int)lroundf(14 * u),
+                                             false, iw));
+        }
         if (G.ch >= need)
             return G;
         G.ch = fminf(fmaxf(need, G.ch), 104 * u);

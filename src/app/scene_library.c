@@ -237,18 +237,12 @@ static void library_draw(const app *a, draw_list *l)
             /* the title on one line (a little smaller if need be), or on two with the
              * summary under it if there is still room for it */
             const char *title = app_text(a, &ex[i]->title), *sum = library_card_summary(a, ex[i], buf, sizeof buf);
-            int tpx = (int)lroundf(20 * u), spx = (int)lroundf(14 * u);
+            int tpx = G.title_px, spx = (int)lroundf(14 * u);
             float tw = r.w - 2 * ip - mw - sw, th = 32 * u;
-            bool one = ui_line_fits(&ui, title, tpx, true, tw);
+            bool one = ui_text_w(&ui, title, tpx, true) <= library_title_w(a, &G, ex[i]); /* whole, not shrunk */
             float ty = r.y + 6 * u;
-            if (!one) { /* as large as leaves room for the summary, down to the smallest allowed */
+            if (!one) { /* wrapped, at the size of the others */
                 ty = r.y + 4 * u;
-                int p = tpx;
-                for (; p >= ui_min_px(&ui, tpx); p--)
-                    if (ui_text_fits(&ui, sum, ui_min_px(&ui, spx), false, r.w - 2 * ip,
-                                     r.y + r.h - 1 * u - ty - ui_text_h(&ui, title, p, true, tw)))
-                        break;
-                tpx = p < ui_min_px(&ui, tpx) ? tpx : p;
                 th = ui_text_h(&ui, title, tpx, true, tw);
             }
             draw_text(l, gw_rc(r.x + ip, ty, tw, th), title, tpx,

@@ -4,7 +4,9 @@
  *  - a section's heading is never the last thing on a page: a card of its section lies
  *    right under it, and a column going on to the next page reaches the foot of the
  *    page (a page once ended on a heading's row, the heading and its cards on the next
- *    page and an empty slot left at the foot).
+ *    page and an empty slot left at the foot);
+ *  - every card title is drawn at one size, whole, on one line or wrapped to two, never
+ *    shrunk to fit (longer titles once came out smaller than their neighbours).
  * GW_LAYOUT_SHOTS=DIR writes each frame with a problem there as a PNG (all frames with
  * GW_LAYOUT_ALL set too). Needs GROUNDWORK_DATA_DIR=<build>/data (content, fonts, locale). */
 #include <math.h>
@@ -54,7 +56,7 @@ typedef struct page_info {
     bool col_has[3];  /* whether each column (by place, left to right) shows a card */
 } page_info;
 
-static page_info check_page(const app *a, const pack_set *ps, const draw_list *l, const char *where)
+static page_info check_page(const app *a, const pack_set *ps, const draw_list *l, const char *where, int *title_px)
 {
     page_info P = { .first_top = 1e9f, .nav_y = (float)a->h };
     gw_rect win = gw_rc(0, 0, (float)a->w, (float)a->h), heads[64];
@@ -92,6 +94,18 @@ static page_info check_page(const app *a, const pack_set *ps, const draw_list *l
         for (int w = 0; w < l->nwid && !card; w++)
             if (is_card(&l->wid[w]) && test_inside(c->r, l->wid[w].r, 1))
                 card = &l->wid[w];
+        if (card && ((c->flags >> 8) & FONT_BOLD)) { /* a card's title */
+            if (*title_px == 0)
+                *title_px = c->font_px;
+            else if (c->font_px != *title_px) {
+                char d2[600];
+                snprintf(d2, sizeof d2, "%s at %d px, another at %d px", d, c->font_px, *title_px);
+                report(where, "card titles differ in size", d2);
+            }
+            if (!test_text_fits(pr, l, c, 1.f))
+                report(where, "a card's title is shrunk or cut to fit", d);
+            continue;
+        }
         if (card || !is_section(a, ps, s))
             continue;
         /* a section's heading: a card right under it in its column */
@@ -126,6 +140,7 @@ static void check(test_env *env, const char *lang, int pct)
         report(lang, "app_init failed", "");
         return;
     }
+    int title_px = 0;
     page_info prev = { 0 };
     for (int page = 1; page <= 40; page++) {
         draw_list l = { 0 };
@@ -134,7 +149,7 @@ static void check(test_env *env, const char *lang, int pct)
         snprintf(where, sizeof where, "%s %d%%, page %d", lang, pct, page);
         frames++;
         frame_bad = false;
-        page_info P = check_page(&a, &env->packs, &l, where);
+        page_info P = check_page(&a, &env->packs, &l, where, &title_px);
         /* a column that goes on here filled the page before to its foot: no heading was
          * left there without its cards */
         for (int c = 0; c < 3 && page > 1; c++)
