@@ -38,6 +38,8 @@ typedef struct grid {
     float top, head, ch, cw, gap, plan_top, plan_ch, nav_h;
     int plan_rows, npages, page, title_px, most;
     int start[MAX_LISTED + 1]; /* the first row of each page; start[npages] == most */
+    bool rows_vary;            /* large text on pages: each row as tall as it needs */
+    float row_h[MAX_LISTED];   /* then each row's height (else every one is ch) */
 } grid;
 
 const char *library_cat_title(int c);
@@ -62,6 +64,9 @@ void library_rows_of(const app *a, const exercise *const *ex, const int *col, in
 grid library_grid_layout(const app *a, const exercise *const *ex, const int *col, int n);
 /* The width a card's title has beside its length and its star (unpressed). */
 float library_title_w(const app *a, const grid *G, const exercise *e);
+/* Row r's height, and where row first + k lies below the page's first row first. */
+float library_row_h(const grid *G, int r);
+float library_row_y(const grid *G, float u, int first, int k);
 /* The page row r of the columns is on. */
 int library_page_of_row(const grid *G, int r);
 

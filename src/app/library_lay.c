@@ -239,6 +239,31 @@ static int library_title_px(const app *a, const grid *G, const exercise *const *
     return px;
 }
 
+/* With large text on pages, each row as tall as its cards' titles (or a section's
+ * heading) need, so that rows of one-line titles do not take the room of two-line ones
+ * (Spanish and German at 200% showed two rows a page). */
+static void rows_to_content(const app *a, grid *G, const exercise *const *ex, const int *col, int n,
+                            const int *row)
+{
+    ui_ctx ui = app_ui(a);
+    float u = app_unit(a), iw = G->cw - 32 * u - (app_personal(a) ? 36 * u : 0);
+    char buf[CARD_TEXT_MAX];
+    for (int r = 0; r < G->most; r++)
+        G->row_h[r] = 0;
+    for (int i = 0; i < n; i++) {
+        if (col[i] == PLAN_COL)
+            continue;
+        float need = ui_text_h(&ui, app_title_tagged(a, ex[i], buf, sizeof buf), G->title_px, true, iw) + 16 * u;
+        G->row_h[row[i]] = fmaxf(G->row_h[row[i]], fmaxf(64 * u, need)); /* room for the star */
+        if (library_opens_section(a, ex, col, i) && row[i] >= 1)
+            G->row_h[row[i] - 1] = fmaxf(G->row_h[row[i] - 1], ui_text_h(&ui, app_text(a, &ex[i]->section),
+                                                                          (int)lroundf(18 * u), true, G->cw - 8 * u));
+    }
+    for (int r = 0; r < G->most; r++)
+        G->row_h[r] = G->row_h[r] > 0 ? fminf(G->row_h[r], G->ch) : G->ch;
+    G->rows_vary = true;
+}
+
 /* When the rows (G->ch each, 10 apart) do not fit avail, they go on pages over
  * Previous page and Next page: each page as many rows as fit, except that a page never
  * ends on a section's heading (a row whose only use is the heading of the card under
@@ -256,11 +281,18 @@ static void paginate(const app *a, grid *G, const exercise *const *ex, const int
     for (int i = 0; i < n; i++)
         if (library_opens_section(a, ex, col, i) && row[i] >= 1)
             heading[row[i] - 1] = true;
+    if (library_large_text(a))
+        rows_to_content(a, G, ex, col, n, row);
     int per = (int)floorf((avail + 10 * u) / step);
     per = per < 1 ? 1 : per;
     G->npages = 0;
     for (int s = 0; s < G->most && G->npages < MAX_LISTED;) {
         int e = s + per < G->most ? s + per : G->most;
+        if (G->rows_vary) { /* as many as fit */
+            float y = library_row_h(G, s);
+            for (e = s + 1; e < G->most && y + 10 * u + library_row_h(G, e) <= avail; e++)
+                y += 10 * u + library_row_h(G, e);
+        }
         if (e < G->most && e - 1 > s && heading[e - 1])
             e--;
         G->start[G->npages++] = s;
@@ -268,6 +300,16 @@ static void paginate(const app *a, grid *G, const exercise *const *ex, const int
     }
     G->start[G->npages] = G->most;
     G->page = a->page.library < 0 ? 0 : a->page.library >= G->npages ? G->npages - 1 : a->page.library;
+}
+
+float library_row_h(const grid *G, int r) { return G->rows_vary ? G->row_h[r] : G->ch; }
+
+float library_row_y(const grid *G, float u, int first, int k)
+{
+    float y = (float)k * (G->ch + 10 * u);
+    for (int r = first; G->rows_vary && r < first + k; r++)
+        y += G->row_h[r] - G->ch;
+    return y;
 }
 
 grid library_grid_layout(const app *a, const exercise *const *ex, const int *col, int n)
@@ -308,6 +350,7 @@ grid library_grid_layout(const app *a, const exercise *const *ex, const int *col
     G.page = 0;
     G.start[0] = 0;
     G.start[1] = G.most;
+    G.rows_vary = false;
     G.nav_h = 0;
     if (!library_large_text(a)) {
         /* each card as tall as its summary needs under a one-line title; when a

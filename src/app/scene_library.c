@@ -151,7 +151,7 @@ static void library_draw(const app *a, draw_list *l)
                   px, ALIGN_CENTER | VALIGN_MIDDLE, t->text);
         return;
     }
-    float gap = G.gap, cw = G.cw, head = G.head, ch = G.ch;
+    float gap = G.gap, cw = G.cw, head = G.head;
     /* a take-home plan: its exercises first, in rows of NCOL, with the note and the
      * suggested frequency */
     if (G.plan_rows > 0) {
@@ -206,13 +206,14 @@ static void library_draw(const app *a, draw_list *l)
         } else {
             int k = row[i] - first;
             if (library_opens_section(a, ex, col, i) && k >= 1 && k < rows) /* its heading, on the row above */
-                draw_text(l, gw_rc(pad + (float)c * (cw + gap) + 4 * u, top + head + (float)(k - 1) * (ch + 10 * u),
-                                   cw - 8 * u, ch + 4 * u),
+                draw_text(l, gw_rc(pad + (float)c * (cw + gap) + 4 * u, top + head + library_row_y(&G, u, first, k - 1),
+                                   cw - 8 * u, library_row_h(&G, first + k - 1) + 4 * u),
                           app_text(a, &ex[i]->section), (int)lroundf(18 * u),
                           VALIGN_BOTTOM | TEXT_FIT | (FONT_BOLD << 8), t->accent);
             if (k < 0 || k >= rows)
                 continue; /* on another page */
-            r = gw_rc(pad + (float)c * (cw + gap), top + head + (float)k * (ch + 10 * u), cw, ch);
+            r = gw_rc(pad + (float)c * (cw + gap), top + head + library_row_y(&G, u, first, k), cw,
+                      library_row_h(&G, row[i]));
         }
         bool focused = i == a->focus.index && !LIB(a)->star;
         char id[DRAW_WIDGET_ID_MAX];

@@ -6,7 +6,11 @@
  *    page (a page once ended on a heading's row, the heading and its cards on the next
  *    page and an empty slot left at the foot);
  *  - every card title is drawn at one size, whole, on one line or wrapped to two, never
- *    shrunk to fit (longer titles once came out smaller than their neighbours).
+ *    shrunk to fit (longer titles once came out smaller than their neighbours);
+ *  - pages are full: a page before the last has no room left for the next page's first
+ *    row (with its heading); with large text a card is as tall as the titles of its row
+ *    need, not as the tallest card of the library (Spanish and German at 200% once
+ *    showed two rows a page).
  * GW_LAYOUT_SHOTS=DIR writes each frame with a problem there as a PNG (all frames with
  * GW_LAYOUT_ALL set too). Needs GROUNDWORK_DATA_DIR=<build>/data (content, fonts, locale). */
 #include <math.h>
@@ -56,7 +60,8 @@ typedef struct page_info {
     bool col_has[3];  /* whether each column (by place, left to right) shows a card */
 } page_info;
 
-static page_info check_page(const app *a, const pack_set *ps, const draw_list *l, const char *where, int *title_px)
+static page_info check_page(const app *a, const pack_set *ps, const draw_list *l, const char *where, int pct,
+                            int *title_px)
 {
     page_info P = { .first_top = 1e9f, .nav_y = (float)a->h };
     gw_rect win = gw_rc(0, 0, (float)a->w, (float)a->h), heads[64];
@@ -128,6 +133,26 @@ static page_info check_page(const app *a, const pack_set *ps, const draw_list *l
                 cr.y <= heads[h].y + heads[h].h + 40)
                 P.first_bot = fmaxf(P.first_bot, cr.y + cr.h);
         }
+    if (pct >= 150) /* titles only: each card as tall as its row's titles need */
+        for (int w = 0; w < l->nwid; w++) {
+            const draw_widget *x = &l->wid[w];
+            if (!is_card(x))
+                continue;
+            float ink = 0;
+            for (int i = 0; i < l->ncmd; i++) {
+                const draw_cmd *c = &l->cmd[i];
+                if (c->op != DRAW_TEXT || !((c->flags >> 8) & FONT_BOLD))
+                    continue;
+                for (int v = 0; v < l->nwid; v++)
+                    if (is_card(&l->wid[v]) && fabsf(l->wid[v].r.y - x->r.y) <= 1 && test_inside(c->r, l->wid[v].r, 1))
+                        ink = fmaxf(ink, test_text_ink(pr, l, c).h);
+            }
+            if (x->r.h > fmaxf(72, ink * 1.6f + 40)) { /* Arabic lines have room for marks */
+                char d[200];
+                snprintf(d, sizeof d, "%s is %.0f px tall, its row's titles %.0f px", x->id, x->r.h, ink);
+                report(where, "a card is taller than its row's titles need", d);
+            }
+        }
     return P;
 }
 
@@ -142,6 +167,7 @@ static void check(test_env *env, const char *lang, int pct)
     }
     int title_px = 0;
     page_info prev = { 0 };
+    float grid_top = 1e9f;
     for (int page = 1; page <= 40; page++) {
         draw_list l = { 0 };
         app_draw(&a, &l);
@@ -149,7 +175,15 @@ static void check(test_env *env, const char *lang, int pct)
         snprintf(where, sizeof where, "%s %d%%, page %d", lang, pct, page);
         frames++;
         frame_bad = false;
-        page_info P = check_page(&a, &env->packs, &l, where, &title_px);
+        page_info P = check_page(&a, &env->packs, &l, where, pct, &title_px);
+        grid_top = fminf(grid_top, P.first_top);
+        /* the page before had no room for this one's first row (and a heading above it) */
+        if (page > 1 && prev.bottom + 10 + (P.first_bot - grid_top) <= prev.nav_y - 16 + 1) {
+            char d[200];
+            snprintf(d, sizeof d, "%.0f px left under the page before, the first row needs %.0f",
+                     prev.nav_y - 16 - prev.bottom, 10 + P.first_bot - grid_top);
+            report(where, "the page before had room for this page's first row", d);
+        }
         /* a column that goes on here filled the page before to its foot: no heading was
          * left there without its cards */
         for (int c = 0; c < 3 && page > 1; c++)
