@@ -56,3 +56,12 @@ add_test(NAME i18n.validate_languages COMMAND sh -c "
   echo \"$out\" | grep -qx 'test-english-only: complete in en' || exit 1
   echo \"$out\" | grep -qx 'core: complete in en, es, de, ar' || exit 1")
 set_tests_properties(i18n.validate_languages PROPERTIES LABELS "e2e;i18n" ENVIRONMENT "${GW_TEST_ENV}")
+
+# two different actions seen on one screen (Finish and Quit, Previous and Back) never
+# share a word in any language's catalogue
+if(Python3_Interpreter_FOUND)
+  add_test(NAME i18n.distinct_actions
+    COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/check_po_distinct.py
+            ${CMAKE_SOURCE_DIR}/po/de.po ${CMAKE_SOURCE_DIR}/po/es.po ${CMAKE_SOURCE_DIR}/po/ar.po)
+  set_tests_properties(i18n.distinct_actions PROPERTIES LABELS i18n)
+endif()
