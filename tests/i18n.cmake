@@ -65,3 +65,10 @@ if(Python3_Interpreter_FOUND)
             ${CMAKE_SOURCE_DIR}/po/de.po ${CMAKE_SOURCE_DIR}/po/es.po ${CMAKE_SOURCE_DIR}/po/ar.po)
   set_tests_properties(i18n.distinct_actions PROPERTIES LABELS i18n)
 endif()
+# Arabic never ends a sentence on an isolated path: the full stop would land against its
+# first slash ("./home/...")
+if(Python3_Interpreter_FOUND)
+  add_test(NAME i18n.rtl_path_stops
+    COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/check_po_rtl_paths.py ${CMAKE_SOURCE_DIR}/po/ar.po)
+  set_tests_properties(i18n.rtl_path_stops PROPERTIES LABELS i18n)
+endif()
