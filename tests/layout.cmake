@@ -5,7 +5,8 @@
 # cautions.layout: "Before you begin" for every exercise with cautions, every page.
 # library.layout: the home library, every page (headings kept with their cards, one
 # title size, full pages).
-foreach(t prompts progress cautions library)
+# help.layout: the safety line over the library and an exercise, on pages at large text.
+foreach(t prompts progress cautions library help)
   add_executable(test_${t}_layout ${CMAKE_CURRENT_SOURCE_DIR}/layout/test_${t}_layout.c)
   target_link_libraries(test_${t}_layout PRIVATE gw_test_env m)
   add_dependencies(test_${t}_layout gw_fonts gw_locale)
