@@ -6,6 +6,7 @@
 # library.layout: the home library, every page (headings kept with their cards, one
 # title size, full pages).
 # help.layout: the safety line over the library and an exercise, on pages at large text.
+#   Present mode's key list: opened by F1 at its first page, every page, closed.
 foreach(t prompts progress cautions library help)
   add_executable(test_${t}_layout ${CMAKE_CURRENT_SOURCE_DIR}/layout/test_${t}_layout.c)
   target_link_libraries(test_${t}_layout PRIVATE gw_test_env m)

@@ -31,6 +31,7 @@ struct present_st {
     int   ctl_w, ctl_h;      /* its size */
     draw_list ctl_ui;        /* its last description, for its widgets (owned) */
     int   page;              /* the panel's page when it does not fit (large text) */
+    int   page_before_help;  /* the panel's page when the key list was opened */
     int   list_page;         /* the control window's page of exercises (large text) */
     bool  shown;             /* the panel over the client view is shown (or going) */
     gw_ns shown_since;       /* since when: it and the client view slide from then */

@@ -180,7 +180,15 @@ bool present_panel_activate(app *a, const char *w)
 {
     struct present_st *p = present_st(a);
     if (!strcmp(w, "help-keys") || !strcmp(w, "ctl-help-close")) {
-        p->help = !strcmp(w, "help-keys") ? !p->help : false;
+        bool open = !strcmp(w, "help-keys") ? !p->help : false;
+        /* the key list is read from its first page; closed, the panel is back where it was */
+        if (open && !p->help) {
+            p->page_before_help = p->page;
+            p->page = 0;
+        } else if (!open && p->help) {
+            p->page = p->page_before_help;
+        }
+        p->help = open;
     } else if (!strcmp(w, "ctl-blank")) {
         p->blank = !p->blank;
         ctl_trace_on(a, "blank", "on", p->blank);
@@ -272,7 +280,7 @@ bool present_panel_key(app *a, const gw_event *e)
     const char *k = e->key;
     bool ctrl = e->mods & GW_MOD_CTRL;
     if (p->help && !strcmp(k, "Escape")) {
-        p->help = false;
+        present_panel_activate(a, "ctl-help-close");
         return true;
     }
     static const char *const MAP[][2] = {

@@ -161,10 +161,23 @@ static void panel_help_list(lay *L)
     float dx = kw + 6 * u, dw = L->w - dx;
     for (size_t i = 0; i < sizeof KEYS / sizeof *KEYS; i++) {
         const char *k = panel_key_name(i18n_ctx(KEYS[i][0]), kb, sizeof kb), *d = _(KEYS[i][1]);
+        int dpx = ui_words_px(&ui, d, px, false, dw);
+        if (ui_measure(&ui, d, dpx, false, dw).w > dw + 0.5f) {
+            /* a word too long for the column even made smaller ("Anspannungsschritte"
+             * at large text): the words under their key, the whole width */
+            float kh = fmaxf(24 * u, ui_text_h(&ui, k, px, true, L->w));
+            dpx = ui_words_px(&ui, d, px, false, L->w);
+            float h = kh + ui_text_h(&ui, d, dpx, false, L->w);
+            lay_place(L, h);
+            lay_text(L, gw_rc(L->x, L->y, L->w, kh), k, px, VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
+            lay_text(L, gw_rc(L->x, L->y + kh, L->w, h - kh), d, dpx, VALIGN_TOP, t->text);
+            L->y += h;
+            continue;
+        }
         float h = fmaxf(24 * u, fmaxf(ui_text_h(&ui, k, px, true, kw), ui_text_h(&ui, d, px, false, dw)));
         lay_place(L, h);
         lay_text(L, gw_rc(L->x, L->y, kw, h), k, px, VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
-        lay_text(L, gw_rc(L->x + dx, L->y, dw, h), d, ui_words_px(&ui, d, px, false, dw), VALIGN_MIDDLE, t->text);
+        lay_text(L, gw_rc(L->x + dx, L->y, dw, h), d, dpx, VALIGN_MIDDLE, t->text);
         L->y += h;
     }
     L->y += 8 * u;

@@ -3,7 +3,10 @@
  *  - the safety line ("Help and support"), from the library and over a running
  *    exercise: every text inside the window, fitting its box, over no other text and
  *    under no button (Close covered the end of the disclaimer in Arabic at 200%), on
- *    pages where they do not fit together, the disclaimer on one of them.
+ *    pages where they do not fit together, the disclaimer on one of them;
+ *  - present mode's key list: F1 opens it at its first page, whatever page the panel
+ *    was on; its pages turn to the last, which offers Close, every text fitting its
+ *    box; closed, the panel is back on the page it was on.
  * GW_LAYOUT_SHOTS=DIR writes each frame with a problem there as a PNG (all frames with
  * GW_LAYOUT_ALL set too). Needs GROUNDWORK_DATA_DIR=<build>/data (content, fonts, locale). */
 #include <limits.h>
@@ -12,6 +15,8 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "app/present.h"
+#include "core/i18n.h"
 #include "test_env.h"
 #include "test_layout.h"
 
@@ -122,6 +127,74 @@ static void check_safety(test_env *env, const char *lang, int pct, const char *e
     app_free(&a);
 }
 
+static bool drawn_text(const draw_list *l, const char *s)
+{
+    for (int i = 0; i < l->ncmd; i++)
+        if (l->cmd[i].op == DRAW_TEXT && !strcmp(draw_text_of(l, &l->cmd[i]), s))
+            return true;
+    return false;
+}
+
+static void key(app *a, const char *k)
+{
+    gw_event e = { .type = EV_KEY };
+    snprintf(e.key, sizeof e.key, "%s", k);
+    app_event(a, &e);
+}
+
+/* present: the panel turned to its last page, then F1 */
+static void check_present_keys(test_env *env, const char *lang, int pct)
+{
+    app a;
+    app_config cfg = { .mode = "present", .w = 1280, .h = 720, .lang = lang, .text_pct = pct, .packs = &env->packs,
+                       .no_personal = true, .wall_fixed = true, .plan_dir = "/tmp/groundwork-plan" };
+    if (!app_init(&a, &cfg)) {
+        report(lang, "app_init failed", "");
+        return;
+    }
+    if (!app_start_exercise(&a, "box-breathing")) {
+        report(lang, "no exercise", "box-breathing");
+        app_free(&a);
+        return;
+    }
+    app_update(&a, GW_SEC(9));
+    struct present_st *p = present_st(&a);
+    char where[160];
+    snprintf(where, sizeof where, "present keys %s %d%%", lang, pct);
+    for (int i = 0; i < 10; i++) /* the panel's last page (its first without pages) */
+        app_press(&a, "ctl-page:next");
+    int before = p->page;
+    a.last_input = a.now;
+    p->shown = true;
+    p->shown_since = a.now - GW_SEC(1);
+    key(&a, "F1");
+    if (!p->help)
+        report(where, "F1 does not open the key list", "");
+    bool closed = false;
+    for (int page = 1; page <= 10 && p->help && !closed; page++) {
+        draw_list l = { 0 };
+        app_draw(&a, &l);
+        char at[200];
+        snprintf(at, sizeof at, "%s, page %d", where, page);
+        check_overlay(&l, 0, a.w, a.h, at);
+        if (page == 1 && !drawn_text(&l, _("Keys")))
+            report(at, "the key list opens past its first page (no \"Keys\" heading)", "");
+        closed = draw_widget_find(&l, "ctl-help-close") != NULL;
+        bool next = draw_widget_find(&l, "ctl-page:next") != NULL;
+        test_layout_shot(pr, &l, a.w, a.h, at, frame_bad);
+        draw_free(&l);
+        if (!closed && (!next || !app_press(&a, "ctl-page:next"))) {
+            report(at, "neither Close nor Next page is offered", "");
+            break;
+        }
+    }
+    if (closed)
+        key(&a, "Escape");
+    if (p->help || p->page != before)
+        report(where, "closed, the panel is not back on its page", "");
+    app_free(&a);
+}
+
 int main(void)
 {
     test_env env;
@@ -139,12 +212,14 @@ int main(void)
     snprintf(home, sizeof home, "%s", given ? given : "/tmp/gw-help-layout/a-longer-home-folder/.config");
     const char *const HOMES[] = { home, "/tmp/gw-help-layout/.config" };
     for (size_t li = 0; li < sizeof LANGS / sizeof *LANGS; li++)
-        for (size_t pi = 0; pi < sizeof PCTS / sizeof *PCTS; pi++)
+        for (size_t pi = 0; pi < sizeof PCTS / sizeof *PCTS; pi++) {
             for (size_t hi = 0; hi < sizeof HOMES / sizeof *HOMES; hi++) {
                 setenv("XDG_CONFIG_HOME", HOMES[hi], 1);
                 check_safety(&env, LANGS[li], PCTS[pi], NULL);
                 check_safety(&env, LANGS[li], PCTS[pi], "pmr-7");
             }
+            check_present_keys(&env, LANGS[li], PCTS[pi]);
+        }
     plat_render_free(pr);
     test_env_close(&env);
     printf("help.layout: %d frames, %d problem(s)\n", frames, failures);
