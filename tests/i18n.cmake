@@ -72,3 +72,10 @@ if(Python3_Interpreter_FOUND)
     COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/check_po_rtl_paths.py ${CMAKE_SOURCE_DIR}/po/ar.po)
   set_tests_properties(i18n.rtl_path_stops PROPERTIES LABELS i18n)
 endif()
+# a command a message asks to run ("groundwork kiosk set-pin") is kept whole on screen
+if(Python3_Interpreter_FOUND)
+  add_test(NAME i18n.commands_whole
+    COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/check_po_commands.py
+            ${CMAKE_SOURCE_DIR}/po/de.po ${CMAKE_SOURCE_DIR}/po/es.po ${CMAKE_SOURCE_DIR}/po/ar.po)
+  set_tests_properties(i18n.commands_whole PROPERTIES LABELS i18n)
+endif()
