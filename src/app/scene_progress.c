@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "app/progress_days.h"
 #include "app/ui.h"
 #include "core/i18n.h"
 #include "core/plog.h"
@@ -80,17 +81,6 @@ static gw_color fade(gw_color c, uint8_t alpha)
 {
     c.a = alpha;
     return c;
-}
-
-static void week_label(char *buf, size_t n, int32_t day)
-{
-    char iso[32];
-    int y, m, d;
-    plog_format_utc(iso, sizeof iso, (int64_t)day * 86400);
-    if (sscanf(iso, "%d-%d-%d", &y, &m, &d) == 3)
-        i18n_day_month(buf, n, d, m);
-    else
-        snprintf(buf, n, "?");
 }
 
 /* Large text: the charts' labels are measured and the charts make room
@@ -227,8 +217,10 @@ static void ratings_chart(const app *a, draw_list *l, gw_rect r, const plog_summ
      * they are; the legend under them */
     int npx = (int)lroundf(15 * u), wpx = (int)lroundf(14 * u);
     float nw = fmaxf(32 * u, ui_text_w(&ui, "10", npx, false)), nh = fmaxf(24 * u, ui_text_h(&ui, "10", npx, false, 0));
-    float wh = fmaxf(24 * u, ui_text_h(&ui, "30 Dec", wpx, false, 0));
     float gx = r.x + 32 * u + nw, gwid = r.x + r.w - 32 * u - gx;
+    int32_t first = s->week[w0].first_day;
+    int form = week ? progress_day_form(&ui, first, wpx, gwid / 7 - 4 * u, u) : 0;
+    float wh = fmaxf(24 * u, ui_text_h(&ui, "30 Dec", wpx, false, 0)) * (form == 1 ? 2 : 1);
     float lgh = legend(a, NULL, gx, 0, gwid, u);
     gw_rect g = gw_rc(gx, gy, gwid, r.y + r.h - 18 * u - lgh - 10 * u - wh - 8 * u - gy);
     legend(a, l, gx, r.y + r.h - 18 * u - lgh, gwid, u);
@@ -245,30 +237,26 @@ static void ratings_chart(const app *a, draw_list *l, gw_rect r, const plog_summ
         snprintf(num, sizeof num, "%d", v);
         draw_text(l, gw_rc(g.x - 12 * u - nw, y - nh / 2, nw, nh), num, npx, ALIGN_RIGHT | VALIGN_MIDDLE, t->text_dim);
     }
-    int32_t first = s->week[w0].first_day;
     float dayw = g.w / (float)ndays;
     if (week) { /* each day's name and date */
-        static const char *const WD[] = { NC_("short weekday", "Mon"), NC_("short weekday", "Tue"),
-                                          NC_("short weekday", "Wed"), NC_("short weekday", "Thu"),
-                                          NC_("short weekday", "Fri"), NC_("short weekday", "Sat"),
-                                          NC_("short weekday", "Sun") };
         for (int d = 0; d < 7; d++) {
             float x = g.x + (float)d * dayw;
             if (d > 0)
                 draw_line(l, x, g.y, x, g.y + g.h, 1 * u, fade(t->ring_track, 140));
             char lab[24], full[48];
-            week_label(lab, sizeof lab, first + d);
-            snprintf(full, sizeof full, "%s %s", i18n_ctx(WD[d]), lab);
-            bool fits = ui_line_fits(&ui, full, wpx, false, dayw - 4 * u);
-            draw_text(l, gw_rc(x + 2 * u, g.y + g.h + 8 * u, dayw - 4 * u, wh), fits ? full : i18n_ctx(WD[d]), wpx,
-                      ALIGN_CENTER | VALIGN_TOP | TEXT_FIT, t->text_dim);
+            progress_day_label(lab, sizeof lab, first + d);
+            snprintf(full, sizeof full, "%s %s", progress_day_name(d), lab);
+            gw_rect lr = gw_rc(x + 2 * u, g.y + g.h + 8 * u, dayw - 4 * u, form == 1 ? wh / 2 : wh);
+            draw_text(l, lr, form == 0 ? full : progress_day_name(d), wpx, ALIGN_CENTER | VALIGN_TOP | TEXT_FIT, t->text_dim);
+            if (form == 1)
+                draw_text(l, gw_rc(lr.x, lr.y + lr.h, lr.w, lr.h), lab, wpx, ALIGN_CENTER | VALIGN_TOP | TEXT_FIT, t->text_dim);
         }
     } else {
         /* every week's label, or every other one when they are wider than a week */
         int every = 1;
         for (int w = w0; w < PLOG_WEEKS; w++) {
             char lab[24];
-            week_label(lab, sizeof lab, s->week[w].first_day);
+            progress_day_label(lab, sizeof lab, s->week[w].first_day);
             if (!ui_line_fits(&ui, lab, wpx, false, 7 * dayw - 4 * u))
                 every = 2;
         }
@@ -279,7 +267,7 @@ static void ratings_chart(const app *a, draw_list *l, gw_rect r, const plog_summ
             if ((PLOG_WEEKS - 1 - w) % every)
                 continue;
             char lab[24];
-            week_label(lab, sizeof lab, s->week[w].first_day);
+            progress_day_label(lab, sizeof lab, s->week[w].first_day);
             float lw2 = every > 1 ? 14 * dayw : 7 * dayw;
             draw_text(l, gw_rc(x + 3.5f * dayw - lw2 / 2, g.y + g.h + 8 * u, lw2, wh), lab, wpx,
                       ALIGN_CENTER | VALIGN_TOP | TEXT_FIT, t->text_dim);
