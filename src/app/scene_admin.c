@@ -159,6 +159,13 @@ static void admin_draw(const app *a, draw_list *l)
     }
     float ch = ui_button_h(&ui, cancel, cw, b);
     float bottom = H - side * 0.03f - (below ? ch + gap : 0);
+    /* a message too tall for the keypad's smallest keys under it (Arabic at large
+     * text) is made smaller rather than push the last row off the screen */
+    float room = bottom - 4 * fmaxf(ui_button_h(&ui, ok, kwd, 0), side * 0.09f) - 3 * gap - (dy + dr + 20 * u);
+    if (k->msg[0] && mh > room) {
+        mpx = ui_fit_px(&ui, k->msg, mpx, ui_min_px(&ui, mpx), false, tw, fmaxf(room, 0));
+        mh = ui_text_h(&ui, k->msg, mpx, false, tw);
+    }
     float kh = 4 * b + 3 * gap;
     float top = fmaxf(side * 0.3f, (H - kh) / 2 + side * 0.08f);
     top = fmaxf(top, dy + dr + 10 * u + mh + 10 * u);
