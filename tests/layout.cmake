@@ -9,7 +9,8 @@
 #   Present mode's key list: opened by F1 at its first page, every page, closed.
 # days.layout: the progress chart's week names its seven days alike, apart.
 # admin.layout: the kiosk's administrator keypad with its messages, inside the window.
-foreach(t prompts progress cautions library help days admin)
+# guided.layout: every caption of every muscle relaxation, piece by piece.
+foreach(t prompts progress cautions library help days admin guided)
   add_executable(test_${t}_layout ${CMAKE_CURRENT_SOURCE_DIR}/layout/test_${t}_layout.c)
   target_link_libraries(test_${t}_layout PRIVATE gw_test_env m)
   add_dependencies(test_${t}_layout gw_fonts gw_locale)

@@ -285,6 +285,7 @@ typedef struct layout {
     int caption_px;
     float step_h, pill_w, pill_h, cap_w, cap_h, rr;
     bool compact;          /* the timer beside the caption */
+    bool timer_top;        /* the timer, small, on the step's line instead */
     bool clauses_fit;      /* each clause of the step's caption fits the box whole */
 } layout;
 
@@ -347,6 +348,47 @@ static bool caption_fits(void *ctx, const char *s, size_t len)
     return ui_text_fits(&f->ui, buf, f->px, false, f->w, f->h);
 }
 
+/* The caption's type in L (cap_w set) for a room `room` high: as large as two lines
+ * allow, then small enough that each sentence of the step fits whole; whether that
+ * was possible (else the smallest type, L->clauses_fit saying whether whole clauses
+ * fit it). */
+static bool size_caption(const app *a, layout *L, int step, float room)
+{
+    ui_ctx ui = app_ui(a);
+    int cpx = (int)lroundf(40 * L->u);
+    L->caption_px = cpx;
+    /* as large as two lines allow, down to the smallest allowed */
+    for (int p = cpx; p >= ui_min_px(&ui, cpx); p--) {
+        L->caption_px = p;
+        if (2 * caption_line_h(a, step, p) <= room)
+            break;
+    }
+    L->cap_h = fmaxf(room, caption_line_h(a, step, L->caption_px));
+    /* and, down to the smallest allowed, small enough that each of the step's
+     * sentences fits whole: a sentence cut into timed pieces ("press your elbow
+     * down," / "tightening hand") is harder to follow than smaller type */
+    const char *cap = step_caption(a, step);
+    L->clauses_fit = true;
+    for (int p = L->caption_px; cap && p >= ui_min_px(&ui, cpx); p--) {
+        cap_fit f = { ui, p, L->cap_w, L->cap_h };
+        if (caption_sentences_fit(cap, caption_fits, &f)) {
+            L->caption_px = p;
+            return true;
+        }
+    }
+    /* a sentence too long for the room even so: the smallest type, where it needs the
+     * fewest pieces (each marked "…"), every other sentence of the step is whole, and
+     * whole clauses fit where any size lets them (in a small window at large text
+     * "ودع نظرك يستقر برفق" / "على الشاشة." was cut between words while a smaller type
+     * had room for it; map_room makes room where none does) */
+    if (cap) {
+        L->caption_px = ui_min_px(&ui, cpx);
+        cap_fit f = { ui, L->caption_px, L->cap_w, L->cap_h };
+        L->clauses_fit = caption_clauses_fit_marked(cap, caption_fits, &f);
+    }
+    return !cap;
+}
+
 /* map: 2 as designed, 1 narrower (large text), 0 none */
 static layout lay_out_with(const app *a, int map, int step)
 {
@@ -384,44 +426,23 @@ static layout lay_out_with(const app *a, int map, int step)
     L.pill_h = fmaxf(64 * u, ui_text_h(&ui, kind_label(STEP_TENSE), kpx, true, 0) + 8 * u);
     L.rr = fmaxf(64 * u, ui_text_w(&ui, "0:00", tpx, true) / 2 + 16 * u);
     L.cap_w = L.compact ? L.panel.w - 2 * L.rr - 30 * u : L.panel.w;
+    L.timer_top = false;
     /* the caption's room: down to the timer (below it: a ring of at most 64 units),
      * or beside the timer down to the panel's end ("Paused" then shows on the step's
      * line) */
     float room = L.panel.h - L.step_h - 10 * u - L.pill_h - 26 * u;
     if (!L.compact)
         room -= 20 * u + 2 * 64 * u + 8 * u;
-    int cpx = (int)lroundf(40 * u);
-    L.caption_px = cpx;
-    /* as large as two lines allow, down to the smallest allowed */
-    for (int p = cpx; p >= ui_min_px(&ui, cpx); p--) {
-        L.caption_px = p;
-        if (2 * caption_line_h(a, step, p) <= room)
-            break;
-    }
-    L.cap_h = fmaxf(room, caption_line_h(a, step, L.caption_px));
-    /* and, down to the smallest allowed, small enough that each of the step's
-     * sentences fits whole: a sentence cut into timed pieces ("press your elbow
-     * down," / "tightening hand") is harder to follow than smaller type */
-    const char *cap = step_caption(a, step);
-    L.clauses_fit = true;
-    for (int p = L.caption_px; cap && p >= ui_min_px(&ui, cpx); p--) {
-        cap_fit f = { ui, p, L.cap_w, L.cap_h };
-        if (caption_sentences_fit(cap, caption_fits, &f)) {
-            L.caption_px = p;
-            return L;
-        }
-    }
-    /* a sentence too long for the room even so: the smallest type, where it needs the
-     * fewest pieces (each marked "…"), every other sentence of the step is whole, and
-     * whole clauses fit where any size lets them (in a small window at large text
-     * "ودع نظرك يستقر برفق" / "على الشاشة." was cut between words while a smaller type
-     * had room for it; map_room makes room where none does) */
-    if (cap) {
-        L.caption_px = ui_min_px(&ui, cpx);
-        cap_fit f = { ui, L.caption_px, L.cap_w, L.cap_h };
-        L.clauses_fit = caption_clauses_fit_marked(cap, caption_fits, &f);
-    }
-    return L;
+    if (size_caption(a, &L, step, room) || !L.compact)
+        return L;
+    /* a sentence too long for the room beside the timer: the timer goes on the step's
+     * line, small, and the caption takes the panel's width (a German sentence was cut
+     * into a clause over an empty line) */
+    layout T = L;
+    T.timer_top = true;
+    T.cap_w = L.panel.w;
+    size_caption(a, &T, step, room);
+    return T;
 }
 
 /* With large text in a small window the caption may have room for a line or two
@@ -483,29 +504,61 @@ static void draw_controls(const app *a, draw_list *l, const layout *L)
 
 /* "Which hand do you write with?" under the figure (the steps before the first sided
  * region highlight none), with Right and Left, at the bottom of the figure's room m:
- * its height (into *h) when l is NULL. */
+ * its height (into *h) when l is NULL. The two buttons side by side when each label's
+ * words fit at the buttons' size, else one above the other (a button makes a word too
+ * wide for it smaller: "Izquierda" beside a larger "Derecha"). */
 static void draw_hand_question(const app *a, draw_list *l, gw_rect m, float *h_out)
 {
     ui_ctx ui = app_ui(a);
     const theme *t = a->th;
-    float u = app_unit(a), pad = 16 * u;
+    float u = app_unit(a), pad = 16 * u, gap = 12 * u;
     const char *q = _("Which hand do you write with?");
     const char *lab[2] = { _("Right"), _("Left") };
     const char *id[2] = { "hand:right", "hand:left" };
-    float iw = m.w - 2 * pad, bw = (iw - 12 * u) / 2;
+    float iw = m.w - 2 * pad, bw = (iw - gap) / 2;
+    int bpx = ui_button_px(&ui);
+    bool row = ui_words_px(&ui, lab[0], bpx, true, bw - 24 * u) == bpx &&
+               ui_words_px(&ui, lab[1], bpx, true, bw - 24 * u) == bpx;
+    if (!row)
+        bw = iw;
     int qpx = ui_fit_px(&ui, q, (int)lroundf(24 * u), ui_min_px(&ui, (int)lroundf(24 * u)), true, iw, m.h / 2);
     float qh = ui_text_h(&ui, q, qpx, true, iw);
     float bh = fmaxf(ui_button_h(&ui, lab[0], bw, 56 * u), ui_button_h(&ui, lab[1], bw, 56 * u));
-    float h = pad + qh + 12 * u + bh + pad, y = m.y + m.h - h;
+    float h = pad + qh + gap + (row ? bh : 2 * bh + gap) + pad, y = m.y + m.h - h;
     if (h_out)
         *h_out = h;
     if (!l)
         return;
     draw_rect(l, gw_rc(m.x, y, m.w, h), 18 * u, t->surface);
     draw_text(l, gw_rc(m.x + pad, y + pad, iw, qh), q, qpx, ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
-    for (int i = 0; i < 2; i++)
-        ui_button(&ui, l, id[i], gw_rc(m.x + pad + (float)i * (bw + 12 * u), y + pad + qh + 12 * u, bw, bh), lab[i],
-                  false, false);
+    for (int i = 0; i < 2; i++) {
+        float bx = m.x + pad + (row ? (float)i * (bw + gap) : 0), by = y + pad + qh + gap + (row ? 0 : (float)i * (bh + gap));
+        ui_button(&ui, l, id[i], gw_rc(bx, by, bw, bh), lab[i], false, false);
+    }
+}
+
+/* The timer on the step's line, at its end: a small ring of the step's progress, the
+ * whole seconds left before it, and "Paused" before them while paused. */
+static void draw_timer_top(const app *a, draw_list *l, const layout *L, guided_pos p, gw_ns step_ns, gw_color kc)
+{
+    ui_ctx ui = app_ui(a);
+    const theme *t = a->th;
+    float u = L->u;
+    gw_rect P = L->panel;
+    int spx = (int)lroundf(22 * u);
+    float rr = L->step_h / 2 - 4 * u, cx = P.x + P.w - rr - 4 * u, cy = P.y + L->step_h / 2;
+    double left_s = ceil(gw_seconds(p.left) - 1e-9);
+    double done = 1.0 - left_s / ceil(gw_seconds(step_ns) - 1e-9);
+    draw_ring(l, cx, cy, rr, 4 * u, 0, 1, t->ring_track);
+    if (done > 0)
+        draw_ring(l, cx, cy, rr, 4 * u, 0, (float)fmin(done, 1.0), kc);
+    char left[32];
+    ui_clock(left, sizeof left, left_s);
+    float cw = ceilf(ui_text_w(&ui, left, spx, true)) + 2 * u, cx0 = cx - rr - 12 * u - cw;
+    draw_text(l, gw_rc(cx0, P.y, cw, L->step_h), left, spx, ALIGN_RIGHT | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
+    if (a->clock.paused)
+        draw_text(l, gw_rc(P.x, P.y, cx0 - 16 * u - P.x, L->step_h), _("Paused"), spx,
+                  ALIGN_RIGHT | VALIGN_MIDDLE | TEXT_FIT, t->text_dim);
 }
 
 static void guided_draw(const app *a, draw_list *l)
@@ -538,6 +591,10 @@ static void guided_draw(const app *a, draw_list *l)
         float qh = 0;
         draw_hand_question(a, NULL, L.map, &qh);
         float side = fmaxf(0.f, fminf(L.map.w, L.map.h - qh - 12 * u));
+        /* a figure much narrower than the question would be a speck above it (at
+         * large text the question takes nearly all the room): then none */
+        if (side < L.map.w / 2)
+            side = 0;
         fig = gw_rc(L.map.x + (L.map.w - side) / 2, L.map.y, side, side);
     }
     if (fig.w > 0)
@@ -590,6 +647,11 @@ static void guided_draw(const app *a, draw_list *l)
     /* timer: whole seconds left, and a ring of the step's progress; below the caption,
      * or beside it */
     float rr, cx, ccy;
+    if (L.timer_top) {
+        draw_timer_top(a, l, &L, p, step_ns, kc);
+        draw_controls(a, l, &L);
+        return;
+    }
     if (L.compact) {
         rr = fminf(L.rr, (P.y + P.h - cy) / 2 - 4 * u);
         cx = P.x + P.w - rr - 4 * u;
