@@ -116,6 +116,27 @@ static float pacer_flow(const app *a, const ctl *b, int nc, float bw_block, floa
     return h - gap;
 }
 
+/* The status texts side by side at size px within room (ui_largest_px's test). */
+typedef struct status_fit {
+    const ui_ctx *ui;
+    const char *left, *right;
+    float room;
+} status_fit;
+
+static bool status_fits(const void *ctx, int px)
+{
+    const status_fit *c = ctx;
+    return ui_text_w(c->ui, c->left, px, false) + ui_text_w(c->ui, c->right, px, false) <= c->room;
+}
+
+/* The size at which the status texts measured at px about fill room (widths scale with
+ * the size): where ui_largest_px starts. */
+static int status_guess(const status_fit *c, int px)
+{
+    float w = ui_text_w(c->ui, c->left, px, false) + ui_text_w(c->ui, c->right, px, false);
+    return w > 0 ? (int)floorf((float)px * c->room / w) : 0;
+}
+
 /* The controls flowing in rows (pacer_flow) in a block beside the figure, as wide as
  * one, two or three controls side by side, or under the figure across the window:
  * whichever leaves the figure the largest square, the status on one line under it
@@ -151,10 +172,8 @@ static bool pacer_flow_best(const app *a, pacer_layout *L, const ctl *b, int nc,
             if (bwb > W * 0.5f || (h = pacer_flow(a, b, nc, bwb, 0, 0, r)) < 0 || h > bottom - top)
                 continue;
             float x0 = W - pad - bwb, aw = x0 - 2 * pad;
-            int p = spx;
-            while (p > ui_min_px(&ui, spx) &&
-                   ui_text_w(&ui, left, p, false) + ui_text_w(&ui, right, p, false) + 40 * u > aw)
-                p--;
+            status_fit sf = { &ui, left, right, aw - 40 * u };
+            int p = ui_largest_px(ui_min_px(&ui, spx), spx, status_guess(&sf, spx), status_fits, &sf);
             bool stack = ui_text_w(&ui, left, p, false) + ui_text_w(&ui, right, p, false) + 40 * u > aw;
             if (stack)
                 p = spx;
@@ -207,9 +226,11 @@ static pacer_layout pacer_lay_out_now(const app *a, float bar, const char *left,
         cx0 = pad + lw + 2 * gap + (W - 2 * pad - lw - rw - 4 * gap - total) / 2;
     }
     /* or so with the status a little smaller, rather than on two lines */
-    for (int p = spx - 1; !one_row && low && p >= ui_min_px(&ui, spx); p--) {
-        float l2 = ui_text_w(&ui, left, p, false), r2 = ui_text_w(&ui, right, p, false);
-        if (l2 + r2 + total + 4 * gap <= W - 2 * pad) {
+    if (!one_row && low) {
+        status_fit sf = { &ui, left, right, W - 2 * pad - total - 4 * gap };
+        int lo = ui_min_px(&ui, spx) - 1, p = ui_largest_px(lo, spx - 1, status_guess(&sf, spx), status_fits, &sf);
+        if (p > lo) {
+            float l2 = ui_text_w(&ui, left, p, false), r2 = ui_text_w(&ui, right, p, false);
             one_row = true;
             L.px_status = p;
             side = fmaxf(l2, r2) + 1;
@@ -224,15 +245,15 @@ static pacer_layout pacer_lay_out_now(const app *a, float bar, const char *left,
             nw[i] = pacer_natural_w(a, &b[i]);
             ntotal += nw[i] + gap;
         }
-        for (int p = spx; !one_row && p >= ui_min_px(&ui, spx); p--) {
+        status_fit sf = { &ui, left, right, W - 2 * pad - ntotal - 4 * gap };
+        int lo = ui_min_px(&ui, spx) - 1, p = ui_largest_px(lo, spx, status_guess(&sf, spx), status_fits, &sf);
+        if (p > lo) {
             float l2 = ui_text_w(&ui, left, p, false), r2 = ui_text_w(&ui, right, p, false);
-            if (l2 + r2 + ntotal + 4 * gap <= W - 2 * pad) {
-                one_row = true;
-                L.px_status = p;
-                side = fmaxf(l2, r2) + 1;
-                cx0 = pad + l2 + 2 * gap + (W - 2 * pad - l2 - r2 - 4 * gap - ntotal) / 2;
-                memcpy(bw, nw, sizeof bw);
-            }
+            one_row = true;
+            L.px_status = p;
+            side = fmaxf(l2, r2) + 1;
+            cx0 = pad + l2 + 2 * gap + (W - 2 * pad - l2 - r2 - 4 * gap - ntotal) / 2;
+            memcpy(bw, nw, sizeof bw);
         }
     }
     if (!one_row)

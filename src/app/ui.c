@@ -276,20 +276,85 @@ bool ui_text_fits(const ui_ctx *ui, const char *utf8, int px, bool bold, float w
     return m.w <= w + 1 && m.h <= h + 1;
 }
 
+int ui_largest_px(int lo, int hi, int guess, bool (*fits)(const void *ctx, int px), const void *ctx)
+{
+    if (hi <= lo)
+        return lo;
+    if (guess > lo && guess < hi) { /* from the guess up while it fits, or down till it does */
+        if (fits(ctx, guess)) {
+            while (guess + 1 <= hi && fits(ctx, guess + 1))
+                guess++;
+            return guess;
+        }
+        while (--guess > lo)
+            if (fits(ctx, guess))
+                return guess;
+        return lo;
+    }
+    if (fits(ctx, hi))
+        return hi;
+    if (hi - 1 <= lo || !fits(ctx, lo + 1))
+        return lo;
+    int a = lo + 1, b = hi - 1; /* fits(a); the answer is in [a, b] */
+    while (a < b) {
+        int m = (a + b + 1) / 2;
+        if (fits(ctx, m))
+            a = m;
+        else
+            b = m - 1;
+    }
+    return a;
+}
+
+/* Where a text measured m at size px would about fit w x h: sizes scale its width and
+ * height alike (wrapping aside); 0 when it fits at px or was not measured. */
+static int guess_px(ui_text_size m, int px, float w, float h)
+{
+    if (m.w <= 0 || m.h <= 0 || (m.w <= w + 1 && m.h <= h + 1))
+        return 0;
+    return (int)floorf((float)px * fminf((w + 1) / m.w, (h + 1) / m.h));
+}
+
+typedef struct fit_ctx {
+    const ui_ctx *ui;
+    const char *utf8;
+    bool bold;
+    float w, h;
+} fit_ctx;
+
+static bool box_fits(const void *ctx, int px)
+{
+    const fit_ctx *c = ctx;
+    return ui_text_fits(c->ui, c->utf8, px, c->bold, c->w, c->h);
+}
+
+static bool words_fit(const void *ctx, int px)
+{
+    const fit_ctx *c = ctx;
+    return ui_measure(c->ui, c->utf8, px, c->bold, c->w).w <= c->w + 1;
+}
+
 int ui_fit_px(const ui_ctx *ui, const char *utf8, int px, int min_px, bool bold, float w, float h)
 {
-    for (int p = px; p > min_px; p--)
-        if (ui_text_fits(ui, utf8, p, bold, w, h))
-            return p;
-    return min_px;
+    if (px <= min_px)
+        return min_px;
+    fit_ctx c = { ui, utf8, bold, w, h };
+    ui_text_size m = ui_measure(ui, utf8, px, bold, w);
+    if (m.w <= w + 1 && m.h <= h + 1)
+        return px;
+    return ui_largest_px(min_px, px, guess_px(m, px, w, h), box_fits, &c);
 }
 
 int ui_words_px(const ui_ctx *ui, const char *utf8, int px, bool bold, float w)
 {
     int min = ui_min_px(ui, px);
-    while (px > min && ui_measure(ui, utf8, px, bold, w).w > w + 1)
-        px--;
-    return px;
+    if (px <= min)
+        return min;
+    fit_ctx c = { ui, utf8, bold, w, 0 };
+    ui_text_size m = ui_measure(ui, utf8, px, bold, w);
+    if (m.w <= w + 1)
+        return px;
+    return ui_largest_px(min, px, guess_px(m, px, w, 1e9f), words_fit, &c);
 }
 
 bool ui_line_fits(const ui_ctx *ui, const char *utf8, int px, bool bold, float w)

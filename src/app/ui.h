@@ -81,6 +81,13 @@ bool ui_text_fits(const ui_ctx *ui, const char *utf8, int px, bool bold, float w
 /* The largest size from px down to min_px at which utf8 fits a w x h box (min_px if
  * none does). */
 int ui_fit_px(const ui_ctx *ui, const char *utf8, int px, int min_px, bool bold, float w, float h);
+/* The largest size in (lo, hi] at which fits(ctx, size) holds, else lo (a text never
+ * needs less room at a smaller size). From guess (in (lo, hi); 0 for none: where the
+ * size that fits about is, from a measure at hi) up while it fits or down till it
+ * does; without one, hi, then lo + 1, then halving between. Few sizes are measured, so
+ * few fonts are opened only to be measured at (each size of a font is a font of its
+ * own, some 200 KiB). */
+int ui_largest_px(int lo, int hi, int guess, bool (*fits)(const void *ctx, int px), const void *ctx);
 /* The largest size from px down to ui_min_px at which no word of utf8 is wider than w
  * (ui_min_px if none: the renderer then makes it smaller still rather than break it). */
 int ui_words_px(const ui_ctx *ui, const char *utf8, int px, bool bold, float w);
