@@ -10,7 +10,9 @@
 # days.layout: the progress chart's week names its seven days alike, apart.
 # admin.layout: the kiosk's administrator keypad with its messages, inside the window.
 # guided.layout: every caption of every muscle relaxation, piece by piece.
-foreach(t prompts progress cautions library help days admin guided)
+# pacer.layout: every breathing exercise in every pacer style through a breath, at
+# 1280x720 and 1920x1080.
+foreach(t prompts progress cautions library help days admin guided pacer)
   add_executable(test_${t}_layout ${CMAKE_CURRENT_SOURCE_DIR}/layout/test_${t}_layout.c)
   target_link_libraries(test_${t}_layout PRIVATE gw_test_env m)
   add_dependencies(test_${t}_layout gw_fonts gw_locale)

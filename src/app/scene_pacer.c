@@ -87,27 +87,50 @@ static float widest_word(const app *a, float px, float w)
     return most;
 }
 
-/* The phase word and the seconds count, centred on (cx, cy). */
+/* The height the tallest of the words the exercise shows (its phases' and "Get ready")
+ * takes wrapped at w, each fitted as word_px does, at least min_h: the room a figure
+ * keeps for its word, the same in every phase, so a long word ("Slowly out through the
+ * mouth") is never sliced through its lines and the figure does not jump. */
+static float tallest_word(const app *a, float px, float w, float min_h)
+{
+    ui_ctx ui = app_ui(a);
+    const breath_pattern *p = &ST(a)->run.pattern;
+    const char *ready = _("Get ready");
+    float most = fmaxf(min_h, ui_text_h(&ui, ready, word_px(a, ready, px, w), true, w));
+    breath_state s = { .opening = true, .index = -1, .kind = BREATH_EXHALE };
+    for (int i = p->opening_ms > 0 ? -1 : 0; i < p->nphase && i < BREATH_MAX_PHASES; i++) {
+        if (i >= 0)
+            s = (breath_state){ .index = i, .kind = p->phase[i].kind };
+        const char *word = phase_label(a, &s);
+        most = fmaxf(most, ui_text_h(&ui, word, word_px(a, word, px, w), true, w));
+    }
+    return most;
+}
+
+/* The phase word and the seconds count, centred on (cx, cy), the word wrapped at w
+ * (as designed, 440) in a box of height wh (0: its own). */
 static void words(const app *a, draw_list *l, float cx, float cy, const char *word, const char *count,
-                  gw_color col, float scale)
+                  gw_color col, float scale, float w, float wh)
 {
     ui_ctx ui = app_ui(a);
     float u = app_unit(a) * scale;
     if (!app_captions_shown(a))  /* present mode: the therapist may hide words and counts */
         return;
-    int wpx = word_px(a, word, 38 * u, 440 * u), cpx = (int)lroundf(40 * u);
-    float wh = fmaxf(60 * u, ui_text_h(&ui, word, wpx, true, 0)), ch = *count ? fmaxf(56 * u, ui_text_h(&ui, count, cpx, false, 0)) : 56 * u;
+    int wpx = word_px(a, word, 38 * u, w), cpx = (int)lroundf(40 * u);
+    if (wh <= 0)
+        wh = fmaxf(60 * u, ui_text_h(&ui, word, wpx, true, w));
+    float ch = *count ? fmaxf(56 * u, ui_text_h(&ui, count, cpx, false, 0)) : 56 * u;
     /* as designed: the word from cy - 52, the count below it; taller text keeps the
      * pair centred on the same line */
     float top = cy + 6 * u - (wh + ch) / 2;
-    draw_text(l, gw_rc(cx - 220 * u, top, 440 * u, wh), word, wpx, ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), col);
+    draw_text(l, gw_rc(cx - w / 2, top, w, wh), word, wpx, ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), col);
     draw_text(l, gw_rc(cx - 100 * u, top + wh, 200 * u, ch), count, cpx, ALIGN_CENTER | VALIGN_MIDDLE, col);
 }
 
 /* The seconds count in a small progress ring at (cx, ry), the word above it: for the
  * styles whose figure does not itself carry a ring. */
 static void words_ring(const app *a, draw_list *l, float cx, float cy, const char *word, const char *count,
-                       gw_color wcol, double progress, gw_color col)
+                       gw_color wcol, double progress, gw_color col, gw_rect room)
 {
     pacer_fig F = fig_of(a, l);
     ui_ctx ui = app_ui(a);
@@ -119,10 +142,22 @@ static void words_ring(const app *a, draw_list *l, float cx, float cy, const cha
         pacer_fig_ring(&F, cx, ry, rr, progress, col);
         return;
     }
-    int wpx = word_px(a, word, 38 * u, 440 * u);
-    float wh = fmaxf(60 * u, ui_text_h(&ui, word, wpx, true, 440 * u)); /* as wrapped in its box */
-    draw_text(l, gw_rc(cx - 220 * u, ry - rr - 10 * u - wh, 440 * u, wh), word, wpx,
-              ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), wcol);
+    if (*word) {
+        /* the word as wide as designed (440) but within the room either side of cx, in a
+         * box as tall as the tallest of the exercise's words; word and ring moved down
+         * as far as the room allows when the word would rise out of it */
+        float ww = fminf(440 * u, 2 * fminf(cx - room.x, room.x + room.w - cx) - 8 * u);
+        float px = 38 * u, wh = tallest_word(a, px, ww, 60 * u);
+        /* too tall for the room even from its top: the words a little smaller */
+        for (int k = 0; k < 4 && wh + 10 * u + 2 * rr > room.h; k++)
+            wh = tallest_word(a, px *= 0.9f, ww, 60 * u);
+        int wpx = word_px(a, word, px, ww);
+        ry += fmaxf(0.f, (wh - 60 * u) / 2); /* a taller word: the pair kept about the same middle */
+        if (ry - rr - 10 * u - wh < room.y)
+            ry = room.y + wh + 10 * u + rr;
+        draw_text(l, gw_rc(cx - ww / 2, ry - rr - 10 * u - wh, ww, wh), word, wpx,
+                  ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), wcol);
+    }
     draw_text(l, gw_rc(cx - 60 * u, ry - 28 * u - (ch - 56 * u) / 2, 120 * u, ch), count, cpx,
               ALIGN_CENTER | VALIGN_MIDDLE, t_text(a));
     pacer_fig_ring(&F, cx, ry, rr, progress, col);
@@ -229,70 +264,135 @@ static void pacer_scene_draw(const app *a, draw_list *l)
 
     switch (pacer_style_of(a)) {
     case PACER_BOX: {
-        /* the word and the count's ring inside the box; with large text, a word that
-         * does not fit goes above the box */
+        /* the word and the count's ring inside the box when every word the exercise
+         * shows fits there on one line; else (large text, long words) the word goes
+         * above the box, wrapped across the figure's room in a box as tall as the
+         * tallest word, so the box keeps its place from phase to phase */
         float half = room * 0.8f;
-        int wpx = word_px(a, word, 38 * u, 440 * u);
-        ui_text_size wm = ui_measure(&ui, word, wpx, true, 0);
-        float need = fmaxf(60 * u, wm.h) + 10 * u + 2 * fmaxf(50 * u, ui_text_h(&ui, count, (int)lroundf(40 * u), false, 0) / 2);
+        float ww = fmaxf(widest_word(a, 38 * u, 440 * u),
+                         ui_text_w(&ui, _("Get ready"), word_px(a, _("Get ready"), 38 * u, 440 * u), true));
+        float wh1 = tallest_word(a, 38 * u, 1e6f, 60 * u); /* each on one line */
+        float need = wh1 + 10 * u + 2 * fmaxf(50 * u, ui_text_h(&ui, count, (int)lroundf(40 * u), false, 0) / 2);
         /* inside: clear of the frame, and of the dot and its glow travelling on it */
         float inside = 2 * half - 2 * 40 * u;
-        if (!app_captions_shown(a) || (wm.w <= inside && need <= inside)) {
+        if (!app_captions_shown(a) || (ww <= inside && need <= inside)) {
             pacer_fig_box(&F, cx, cy, half, &shown, col);
-            words_ring(a, l, cx, cy, word, count, t->text, shown.progress, col);
+            words_ring(a, l, cx, cy, word, count, t->text, shown.progress, col, L.fig);
         } else {
             /* above the box, clear of the dot and its glow on the top side */
-            float band = wm.h + 44 * u, by = cy + band / 2;
+            float aw = FW - 16 * u, px = 38 * u, wh = tallest_word(a, px, aw, 0);
+            /* the box no smaller than holds the count's ring: else the words smaller */
+            float hmin = fmaxf(50 * u, ui_text_h(&ui, count, (int)lroundf(40 * u), false, 0) / 2) + 40 * u;
+            for (int k = 0; k < 4 && (L.fig.h - wh - 44 * u) / 2 - 24 * u < hmin; k++)
+                wh = tallest_word(a, px *= 0.9f, aw, 0);
+            float band = wh + 44 * u, by = cy + band / 2;
             half = fminf(half, (L.fig.h - band) / 2 - 24 * u);
             pacer_fig_box(&F, cx, by, half, &shown, col);
-            draw_text(l, gw_rc(L.fig.x, by - half - 40 * u - wm.h, FW, wm.h), word, wpx,
+            draw_text(l, gw_rc(cx - aw / 2, by - half - 40 * u - wh, aw, wh), word, word_px(a, word, px, aw),
                       ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
-            words_ring(a, l, cx, by - 20 * u, "", count, t->text, shown.progress, col);
+            words_ring(a, l, cx, by - 20 * u, "", count, t->text, shown.progress, col, L.fig);
         }
         break;
     }
     case PACER_WAVE: {
         float hw = fminf(fminf(FW * 0.36f, 520 * u), FW / 2 - 150 * u), hh = room * 0.42f;
-        pacer_fig_wave(&F, cx, cy + 40 * u, hw, hh, &shown, col);
-        if (!app_captions_shown(a))
+        if (!app_captions_shown(a)) {
+            pacer_fig_wave(&F, cx, cy + 40 * u, hw, hh, &shown, col);
             break;
+        }
         /* the word and the count side by side above the curve (the count after the
-         * word: at its left in a right-to-left language, as draw_adapt mirrors it) */
-        int wpx = word_px(a, word, 38 * u, 440 * u), cpx = (int)lroundf(40 * u);
-        float ww = ui_text_w(&ui, word, wpx, true), cw = ui_text_w(&ui, "00", cpx, false);
-        float rowh = fmaxf(fmaxf(60 * u, ui_text_h(&ui, word, wpx, true, 0)), ui_text_h(&ui, count, cpx, false, 0));
-        float gap = 24 * u, x0 = cx - (ww + gap + cw) / 2;
-        float ry = cy - hh - rowh; /* clear of the marker and its glow at the crest */
-        draw_text(l, gw_rc(x0, ry, ww + 1, rowh), word, wpx, ALIGN_LEFT | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
+         * word: at its left in a right-to-left language, as draw_adapt mirrors it); a
+         * word too long for the row is wrapped, in a row as tall as the tallest word,
+         * and the curve is made lower rather than the row rising out of the room */
+        int cpx = (int)lroundf(40 * u);
+        float cw = ui_text_w(&ui, "00", cpx, false), gap = 24 * u;
+        float wmax = FW - 32 * u - gap - cw;
+        int wpx = word_px(a, word, 38 * u, wmax);
+        float ww = fminf(ui_text_w(&ui, word, wpx, true), wmax);
+        float rowh = fmaxf(tallest_word(a, 38 * u, wmax, 60 * u), ui_text_h(&ui, count, cpx, false, 0));
+        float wcy = cy + 40 * u, ry = cy - hh - rowh; /* the row clear of the marker and its glow at the crest */
+        if (ry < L.fig.y + 4 * u) { /* the row at the room's top, the curve as tall as is left under it */
+            ry = L.fig.y + 4 * u;
+            hh = fmaxf(16 * u, (L.fig.y + L.fig.h - 24 * u - (ry + rowh + 40 * u)) / 2);
+            wcy = ry + rowh + 40 * u + hh;
+        }
+        pacer_fig_wave(&F, cx, wcy, hw, hh, &shown, col);
+        float x0 = cx - (ww + gap + cw) / 2;
+        draw_text(l, gw_rc(x0, ry, ww + 1, rowh), word, wpx, ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
         draw_text(l, gw_rc(x0 + ww + gap, ry, cw + 1, rowh), count, cpx, ALIGN_CENTER | VALIGN_MIDDLE, t->text);
         break;
     }
     case PACER_TUBE:
         pacer_fig_tube(&F, cx - 160 * u, cy - room, cy + room, &shown, col);
-        words_ring(a, l, cx + 140 * u, cy, word, count, t->text, shown.progress, col);
+        words_ring(a, l, cx + 140 * u, cy, word, count, t->text, shown.progress, col, L.fig);
         break;
-    case PACER_CALM:
-        words(a, l, cx, cy - 50 * u, word, count, col, 1.3f);
-        pacer_fig_calm(&F, cx, cy + 70 * u * fmaxf(1.f, a->view.text_scale), fminf(FW * 0.3f, 360 * u), &shown, n, col);
+    case PACER_CALM: {
+        /* as designed: the words centred 50 above the middle, the bar 70 below; where a
+         * long word (wrapped, in a box as tall as the tallest) would reach the bar or
+         * rise out of the room, words and bar are stacked in the middle of the room, at
+         * the pacer's usual word size when the larger one leaves no room, and with the
+         * count beside the bar when even that is too tall */
+        float sc = 1.3f, su = sc * u, w = fminf(440 * su, FW - 32 * u), half = fminf(FW * 0.3f, 360 * u);
+        float wh = tallest_word(a, 38 * su, w, 60 * su);
+        float ch = fmaxf(56 * su, ui_text_h(&ui, count, (int)lroundf(40 * su), false, 0));
+        float wy = cy - 50 * u, by = cy + 70 * u * fmaxf(1.f, a->view.text_scale);
+        float top = wy + 6 * su - (wh + ch) / 2;
+        bool beside = false;
+        float wpx0 = 38 * u; /* the word's size when the count is beside the bar */
+        if (app_captions_shown(a) && (top < L.fig.y || top + wh + ch + 10 * u > by || by + 22 * u > L.fig.y + L.fig.h)) {
+            if (wh + ch + 42 * u > L.fig.h) {
+                sc = 1.f;
+                su = u;
+                w = fminf(440 * su, FW - 32 * u);
+                wh = tallest_word(a, 38 * su, w, 60 * su);
+                ch = fmaxf(56 * su, ui_text_h(&ui, count, (int)lroundf(40 * su), false, 0));
+                beside = wh + ch + 42 * u > L.fig.h;
+            }
+            if (beside) { /* the word across the room, a little smaller if need be */
+                w = FW - 32 * u;
+                wh = tallest_word(a, wpx0, w, 60 * u);
+                for (int k = 0; k < 4 && wh + 16 * u + ch > L.fig.h; k++)
+                    wh = tallest_word(a, wpx0 *= 0.9f, w, 60 * u);
+            }
+            float g = beside ? wh + 16 * u + ch : wh + ch + 42 * u;
+            top = L.fig.y + fmaxf(0.f, (L.fig.h - g) / 2);
+            wy = top + (wh + ch) / 2 - 6 * su;
+            by = top + wh + ch + 20 * u;
+        }
+        if (!beside) {
+            words(a, l, cx, wy, word, count, col, sc, w, wh);
+            pacer_fig_calm(&F, cx, by, half, &shown, n, col);
+            break;
+        }
+        /* the word, then a row: the bar, the count after it (mirrored in Arabic) */
+        int cpx = (int)lroundf(40 * u);
+        float cw = ui_text_w(&ui, "00", cpx, false), gap = 20 * u, ry = top + wh + 16 * u;
+        half = fminf(half, (FW - 32 * u - gap - cw) / 2);
+        float x0 = cx - (2 * half + gap + cw) / 2;
+        draw_text(l, gw_rc(cx - w / 2, top, w, wh), word, word_px(a, word, wpx0, w),
+                  ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), col);
+        pacer_fig_calm(&F, x0 + half, ry + (ch - 22 * u) / 2, half, &shown, n, col);
+        draw_text(l, gw_rc(x0 + 2 * half + gap, ry, cw + 1, ch), count, cpx, ALIGN_CENTER | VALIGN_MIDDLE, col);
         break;
+    }
     default: {
         /* the word and count in the orb, in the background colour, only when every
          * phase's word fits inside the orb at its smallest (else a word would run past
          * the orb's edge into the dark, cut, at the start of each inhale and the end of
-         * each exhale); otherwise the words go above the orb, in the text colour, the
-         * count stays in the orb */
+         * each exhale); otherwise the words go above the orb, in the text colour,
+         * wrapped across the room in a box as tall as the tallest word, the count
+         * stays in the orb */
         float rmax = room - 34 * u;
-        int wpx = word_px(a, word, 38 * u, 440 * u);
         float ww = fmaxf(widest_word(a, 38 * u, 440 * u), /* the same place for every phase */
                          ui_text_w(&ui, _("Get ready"), word_px(a, _("Get ready"), 38 * u, 440 * u), true));
         if (ww <= 2 * rmax * 0.42f * 0.86f || !app_captions_shown(a)) {
             pacer_fig_orb(&F, cx, cy, rmax, &shown, col);
-            words(a, l, cx, cy, word, count, t->bg, 1);
+            words(a, l, cx, cy, word, count, t->bg, 1, 440 * u, 0);
         } else {
-            float wh = ui_text_h(&ui, word, wpx, true, 0);
+            float aw = FW - 16 * u, wh = tallest_word(a, 38 * u, aw, 0);
             float oy = cy + (wh + 10 * u) / 2, orm = rmax - (wh + 10 * u) / 2;
             pacer_fig_orb(&F, cx, oy, orm, &shown, col);
-            draw_text(l, gw_rc(L.fig.x, oy - orm - 30 * u - 10 * u - wh, FW, wh), word, wpx,
+            draw_text(l, gw_rc(cx - aw / 2, oy - orm - 30 * u - 10 * u - wh, aw, wh), word, word_px(a, word, 38 * u, aw),
                       ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
             /* the count as large as designed, but never larger than the orb at its
              * smallest holds (large text, a tall word above leaving a smaller orb) */
