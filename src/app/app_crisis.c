@@ -50,7 +50,8 @@ void app_safety_add_prompt(const app *a, char *out, size_t n)
     if (app_personal(a))
         snprintf(out, n, _("No crisis line has been added here for your country yet. Choose your country in "
                            "Settings, or add your local line to %s."), p);
-    else
-        snprintf(out, n, _("No crisis line has been added here for this country yet. Whoever looks after this "
-                           "computer can add the local line to %s."), p);
+    else /* a waiting room's visitor or a therapist's client: no file of the machine's,
+          * someone to ask (the kiosk's keeper adds the line: docs/kiosk.md) */
+        snprintf(out, n, "%s", _("If you would like the number of a crisis line near you, please ask a member of "
+                                 "staff."));
 }

@@ -32,11 +32,13 @@ typedef struct env {
 /* Every text of the safety overlay, drawn for LC_ALL=locale in lang at pct% text with
  * the Settings' region (NULL: automatic), joined by " | " into out. Returns the texts
  * cut off in the rendered frame. */
+static const char *overlay_mode = "home"; /* the mode the overlay is drawn in */
+
 static int overlay(env *e, const char *locale, const char *lang, int pct, const char *region, char *out, size_t n)
 {
     setenv("LC_ALL", locale, 1);
     app a;
-    app_config cfg = { .mode = "home", .w = 1280, .h = 720, .lang = lang, .text_pct = pct, .packs = &e->packs,
+    app_config cfg = { .mode = overlay_mode, .w = 1280, .h = 720, .lang = lang, .text_pct = pct, .packs = &e->packs,
                        .no_personal = true, .wall_fixed = true };
     assert_true(app_init(&a, &cfg));
     if (region)
@@ -128,6 +130,27 @@ static void the_settings_country_wins(void **st)
     assert_non_null(strstr(got, "locales.json"));
 }
 
+/* A waiting room's visitor (kiosk) and a therapist's client (present mode) are never
+ * shown a file of the machine's where no local line has been added: they are asked to
+ * ask the staff, in their language. */
+static void visitors_see_no_file(void **st)
+{
+    env *e = *st;
+    char got[4096];
+    static const char *const MODES[] = { "kiosk", "present" };
+    static const struct { const char *lang, *ask; } L[] = {
+        { "en", "member of staff" }, { "es", "personal" }, { "de", "Personal" }, { "ar", "العاملين" } };
+    for (size_t m = 0; m < 2; m++)
+        for (size_t i = 0; i < sizeof L / sizeof *L; i++)
+            for (int pct = 100; pct <= 200; pct += 100) {
+                overlay_mode = MODES[m];
+                overlay(e, "C.UTF-8", L[i].lang, pct, "*", got, sizeof got);
+                overlay_mode = "home";
+                if (strstr(got, "locales.json") || strstr(got, "/.config") || !strstr(got, L[i].ask))
+                    fail_msg("%s %s at %d%%: a file shown, or no one to ask: %s", MODES[m], L[i].lang, pct, got);
+            }
+}
+
 /* Settings step through Automatic, the countries with a line of their own and Another
  * country, and the overlay follows. */
 static void settings_step_through_the_countries(void **st)
@@ -184,6 +207,7 @@ int main(void)
     const struct CMUnitTest t[] = {
         cmocka_unit_test(each_locale_sees_its_line),
         cmocka_unit_test(the_settings_country_wins),
+        cmocka_unit_test(visitors_see_no_file),
         cmocka_unit_test(settings_step_through_the_countries),
     };
     return cmocka_run_group_tests(t, setup, teardown);
