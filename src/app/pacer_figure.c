@@ -177,8 +177,16 @@ void pacer_fig_tube(const pacer_fig *f, float cx, float top, float bottom, const
     float inner = glass.h - 2 * pad;
     float h = quant(inner * (float)s->fill, 1.f);
     if (h >= 1) {
-        float fw = w - 2 * pad, rad = fminf(fw / 2, h / 2);
-        draw_rect(l, gw_rc(glass.x + pad, glass.y + glass.h - pad - h, fw, h), rad, col);
+        float fw = w - 2 * pad, rad = fminf(fw / 2, h / 2), lw = fw;
+        /* below the glass's rounded bottom's middle, the liquid as wide as the bottom
+         * is there (a full-width sliver stuck out past the curve at each breath's start
+         * and end) */
+        if (h < fw / 2) {
+            float r = fw / 2;
+            lw = quant(2 * sqrtf(fmaxf(0.f, r * r - (r - h) * (r - h))), 1.f);
+            rad = fminf(lw / 2, h / 2);
+        }
+        draw_rect(l, gw_rc(glass.x + pad + (fw - lw) / 2, glass.y + glass.h - pad - h, lw, h), rad, col);
         /* the light on the glass: a soft lighter band down the liquid, for roundness */
         float bw = 12 * u;
         if (h > 2 * rad + 4 * u) {
