@@ -124,6 +124,7 @@ void pacer_paused(app *a, bool paused)
 void pacer_enter(app *a)
 {
     pacer_run_forget_cue(&ST(a)->run);
+    memset(ST(a)->words_kept, 0, sizeof ST(a)->words_kept); /* a reloaded pack: its words again */
     sound_mute(a->sound, ST(a)->muted);
 }
 

@@ -26,6 +26,16 @@ struct pacer_st {
     int   rumble_seq;       /* bumped at every phase change; the live runner rumbles */
     breath_kind rumble_kind;
     gw_ns breath_fed;       /* the start of the last breath told to app_hr (-1: none) */
+    /* the widest and tallest of the exercise's words at a size and width, kept while
+     * the exercise, language and text size stay (scene_pacer.c, word_extent): measured
+     * once, not some ten texts in every frame */
+    struct pacer_words_kept {
+        const void *ex;
+        char lang[16];
+        float scale, px, w, v;
+        bool tall, used;
+    } words_kept[8];
+    int words_next;
 };
 
 /* The style shown for the current exercise (the person's choice, else the exercise's);

@@ -70,41 +70,46 @@ static int word_px(const app *a, const char *word, float px, float w)
     return ui_fit_px(&ui, word, p, ui_min_px(&ui, p), true, w, 1e6f);
 }
 
-/* The widest of the words the exercise's phases show (each fitted as word_px does), so
- * that a figure keeps its place from phase to phase. */
-static float widest_word(const app *a, float px, float w)
+/* The widest (tall false) or tallest (wrapped at w) of the words the exercise shows,
+ * its phases' and "Get ready", each fitted as word_px does: the room a figure keeps
+ * for its word, the same in every phase, so that it keeps its place and a long word
+ * ("Slowly out through the mouth") is never sliced through its lines. Kept (the last
+ * few sizes and widths) while the exercise, language and text size stay. */
+static float word_extent(const app *a, bool tall, float px, float w)
 {
+    struct pacer_st *st = ST(a);
+    float scale = a->view.text_scale;
+    for (int k = 0; k < 8; k++) {
+        const struct pacer_words_kept *m = &st->words_kept[k];
+        if (m->used && m->ex == a->ex && m->tall == tall && m->px == px && m->w == w && m->scale == scale &&
+            !strcmp(m->lang, a->lang))
+            return m->v;
+    }
     ui_ctx ui = app_ui(a);
-    const breath_pattern *p = &ST(a)->run.pattern;
+    const breath_pattern *p = &st->run.pattern;
+    const char *ready = _("Get ready");
+    int rpx = word_px(a, ready, px, w);
+    float most = tall ? ui_text_h(&ui, ready, rpx, true, w) : ui_text_w(&ui, ready, rpx, true);
     breath_state s = { .opening = true, .index = -1, .kind = BREATH_EXHALE };
-    float most = 0;
     for (int i = p->opening_ms > 0 ? -1 : 0; i < p->nphase && i < BREATH_MAX_PHASES; i++) {
         if (i >= 0)
             s = (breath_state){ .index = i, .kind = p->phase[i].kind };
         const char *word = phase_label(a, &s);
-        most = fmaxf(most, ui_text_w(&ui, word, word_px(a, word, px, w), true));
+        int wpx = word_px(a, word, px, w);
+        most = fmaxf(most, tall ? ui_text_h(&ui, word, wpx, true, w) : ui_text_w(&ui, word, wpx, true));
     }
+    struct pacer_words_kept *m = &st->words_kept[st->words_next];
+    st->words_next = (st->words_next + 1) % 8;
+    *m = (struct pacer_words_kept){ .ex = a->ex, .scale = scale, .px = px, .w = w, .v = most, .tall = tall, .used = true };
+    snprintf(m->lang, sizeof m->lang, "%s", a->lang);
     return most;
 }
 
-/* The height the tallest of the words the exercise shows (its phases' and "Get ready")
- * takes wrapped at w, each fitted as word_px does, at least min_h: the room a figure
- * keeps for its word, the same in every phase, so a long word ("Slowly out through the
- * mouth") is never sliced through its lines and the figure does not jump. */
+static float widest_word(const app *a, float px, float w) { return word_extent(a, false, px, w); }
+
 static float tallest_word(const app *a, float px, float w, float min_h)
 {
-    ui_ctx ui = app_ui(a);
-    const breath_pattern *p = &ST(a)->run.pattern;
-    const char *ready = _("Get ready");
-    float most = fmaxf(min_h, ui_text_h(&ui, ready, word_px(a, ready, px, w), true, w));
-    breath_state s = { .opening = true, .index = -1, .kind = BREATH_EXHALE };
-    for (int i = p->opening_ms > 0 ? -1 : 0; i < p->nphase && i < BREATH_MAX_PHASES; i++) {
-        if (i >= 0)
-            s = (breath_state){ .index = i, .kind = p->phase[i].kind };
-        const char *word = phase_label(a, &s);
-        most = fmaxf(most, ui_text_h(&ui, word, word_px(a, word, px, w), true, w));
-    }
-    return most;
+    return fmaxf(min_h, word_extent(a, true, px, w));
 }
 
 /* The phase word and the seconds count, centred on (cx, cy), the word wrapped at w
@@ -269,8 +274,7 @@ static void pacer_scene_draw(const app *a, draw_list *l)
          * above the box, wrapped across the figure's room in a box as tall as the
          * tallest word, so the box keeps its place from phase to phase */
         float half = room * 0.8f;
-        float ww = fmaxf(widest_word(a, 38 * u, 440 * u),
-                         ui_text_w(&ui, _("Get ready"), word_px(a, _("Get ready"), 38 * u, 440 * u), true));
+        float ww = widest_word(a, 38 * u, 440 * u);
         float wh1 = tallest_word(a, 38 * u, 1e6f, 60 * u); /* each on one line */
         float need = wh1 + 10 * u + 2 * fmaxf(50 * u, ui_text_h(&ui, count, (int)lroundf(40 * u), false, 0) / 2);
         /* inside: clear of the frame, and of the dot and its glow travelling on it */
@@ -383,8 +387,7 @@ static void pacer_scene_draw(const app *a, draw_list *l)
          * wrapped across the room in a box as tall as the tallest word, the count
          * stays in the orb */
         float rmax = room - 34 * u;
-        float ww = fmaxf(widest_word(a, 38 * u, 440 * u), /* the same place for every phase */
-                         ui_text_w(&ui, _("Get ready"), word_px(a, _("Get ready"), 38 * u, 440 * u), true));
+        float ww = widest_word(a, 38 * u, 440 * u); /* the same place for every phase */
         if (ww <= 2 * rmax * 0.42f * 0.86f || !app_captions_shown(a)) {
             pacer_fig_orb(&F, cx, cy, rmax, &shown, col);
             words(a, l, cx, cy, word, count, t->bg, 1, 440 * u, 0);
