@@ -27,6 +27,14 @@ bool test_overlap(gw_rect a, gw_rect b, float slack);
 bool test_inside(gw_rect a, gw_rect b, float slack);
 /* "x,y wxh" of r, for a test's messages. */
 void test_rect_text(char *buf, size_t n, gw_rect r);
+/* How a layout test says a problem: where (the frame), what, a detail. */
+typedef void (*test_report_fn)(const char *where, const char *what, const char *detail);
+/* The checks of a frame's texts every screen needs: each text with words lies inside
+ * the W x H window, fits its box (a TEXT_FIT one at 80% of its size), runs into no
+ * other text, and under no control it is not the label of (but the control with id
+ * row_widget, when given: a row that holds its words). Each problem is reported. */
+void test_check_texts(plat_render *pr, const draw_list *l, int W, int H, const char *where, test_report_fn report,
+                      const char *row_widget);
 /* With GW_LAYOUT_SHOTS=DIR, writes the frame l (w x h) drawn by pr as DIR/NNNN-WHERE.png
  * when bad (every frame with GW_LAYOUT_ALL set too); NNNN counts the frames written. */
 void test_layout_shot(plat_render *pr, const draw_list *l, int w, int h, const char *where, bool bad);

@@ -34,42 +34,8 @@ static void check_frame(const draw_list *l, int W, int H, const char *where)
 {
     frames++;
     frame_bad = false;
-    gw_rect win = gw_rc(0, 0, (float)W, (float)H);
-    for (int i = 0; i < l->ncmd; i++) {
-        const draw_cmd *c = &l->cmd[i];
-        if (c->op != DRAW_TEXT || !*draw_text_of(l, c))
-            continue;
-        gw_rect ink = test_text_ink(pr, l, c);
-        char d[512], r[48];
-        test_rect_text(r, sizeof r, ink);
-        snprintf(d, sizeof d, "\"%.70s\" (%s)", draw_text_of(l, c), r);
-        if (!test_inside(ink, win, 1))
-            report(where, "a text runs out of the window", d);
-        if (!test_text_fits(pr, l, c, (c->flags & TEXT_FIT) ? 0.8f : 1.f))
-            report(where, "a text does not fit its box", d);
-        for (int j = i + 1; j < l->ncmd; j++) {
-            const draw_cmd *o = &l->cmd[j];
-            if (o->op != DRAW_TEXT || !*draw_text_of(l, o))
-                continue;
-            gw_rect ink2 = test_text_ink(pr, l, o);
-            if (test_overlap(ink, ink2, 1)) {
-                char d2[600];
-                snprintf(d2, sizeof d2, "%s and \"%.50s\"", d, draw_text_of(l, o));
-                report(where, "two texts overlap", d2);
-            }
-        }
-        for (int w = 0; w < l->nwid; w++) {
-            const draw_widget *x = &l->wid[w];
-            /* a control's own label lies inside it; the tick box's row holds its words */
-            if (test_inside(ink, x->r, 1) || !strcmp(x->id, "cautions-hide"))
-                continue;
-            if (test_overlap(ink, x->r, 1)) {
-                char d2[600];
-                snprintf(d2, sizeof d2, "%s under %s", d, x->id);
-                report(where, "a text runs under a control", d2);
-            }
-        }
-    }
+    /* the tick box's row holds its words */
+    test_check_texts(pr, l, W, H, where, report, "cautions-hide");
 }
 
 static void check(test_env *env, const exercise *e, const char *lang, int pct)

@@ -38,32 +38,14 @@ static void check_frame(const draw_list *l, int W, int H, const char *where)
 {
     frames++;
     frame_bad = false;
-    gw_rect win = gw_rc(0, 0, (float)W, (float)H);
+    test_check_texts(pr, l, W, H, where, report, NULL);
+    /* a shape (the calm style's bar, a ring, the box) partly over a text: a shape
+     * holding the text whole is its ground (a button, the orb, the count's ring) */
     for (int i = 0; i < l->ncmd; i++) {
         const draw_cmd *c = &l->cmd[i];
         if (c->op != DRAW_TEXT || !*draw_text_of(l, c))
             continue;
         gw_rect ink = test_text_ink(pr, l, c);
-        char d[512], r[48];
-        test_rect_text(r, sizeof r, ink);
-        snprintf(d, sizeof d, "\"%.70s\" (%s)", draw_text_of(l, c), r);
-        if (!test_inside(ink, win, 1))
-            report(where, "a text runs out of the window", d);
-        if (!test_text_fits(pr, l, c, (c->flags & TEXT_FIT) ? 0.8f : 1.f))
-            report(where, "a text does not fit its box", d);
-        for (int j = i + 1; j < l->ncmd; j++) {
-            const draw_cmd *o = &l->cmd[j];
-            if (o->op != DRAW_TEXT || !*draw_text_of(l, o))
-                continue;
-            gw_rect ink2 = test_text_ink(pr, l, o);
-            if (test_overlap(ink, ink2, 1)) {
-                char d2[600];
-                snprintf(d2, sizeof d2, "%s and \"%.50s\"", d, draw_text_of(l, o));
-                report(where, "two texts overlap", d2);
-            }
-        }
-        /* a shape (the calm style's bar, a ring, the box) partly over a text: a shape
-         * holding the text whole is its ground (a button, the orb, the count's ring) */
         for (int j = 0; j < l->ncmd; j++) {
             const draw_cmd *o = &l->cmd[j];
             if (o->op == DRAW_TEXT || o->op == DRAW_GLOW || o->op == DRAW_GRADIENT)
@@ -82,21 +64,12 @@ static void check_frame(const draw_list *l, int W, int H, const char *where)
             if (test_inside(ink, b, 1) && o->op != DRAW_FRAME)
                 continue;
             if (test_overlap(ink, b, 2)) {
-                char d2[600], rb[48];
+                char d[600], r[48], rb[48];
+                test_rect_text(r, sizeof r, ink);
                 test_rect_text(rb, sizeof rb, b);
-                snprintf(d2, sizeof d2, "%s over a shape (op %d, %s)", d, (int)o->op, rb);
-                report(where, "a text and a shape overlap", d2);
+                snprintf(d, sizeof d, "\"%.70s\" (%s) over a shape (op %d, %s)", draw_text_of(l, c), r, (int)o->op, rb);
+                report(where, "a text and a shape overlap", d);
                 break;
-            }
-        }
-        for (int w = 0; w < l->nwid; w++) {
-            const draw_widget *x = &l->wid[w];
-            if (test_inside(ink, x->r, 1)) /* a control's own label */
-                continue;
-            if (test_overlap(ink, x->r, 1)) {
-                char d2[600];
-                snprintf(d2, sizeof d2, "%s under %s", d, x->id);
-                report(where, "a text runs under a control", d2);
             }
         }
     }
