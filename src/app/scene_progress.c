@@ -143,6 +143,13 @@ static void session_mark(draw_list *l, const theme *t, float x, float yb, float 
         draw_circle(l, x, ya, rad * 1.05f, t->accent);
 }
 
+/* A weekly average, before (the rings' colour) or after (the dots'): a level line, in
+ * the chart across its week and in the legend as its sample, so that the two look alike. */
+static void avg_line(draw_list *l, const theme *t, float x0, float x1, float y, bool after, float u)
+{
+    draw_line(l, x0, y, x1, y, 3 * u, fade(after ? t->accent : t->hold, 150));
+}
+
 /* The legend, a row under the chart (wrapping when it must): a sample session (ring,
  * line, dot) with "before" and "after", and the weekly average's line in the month
  * view. Returns its height; with l NULL only measures. */
@@ -167,8 +174,8 @@ static float legend(const app *a, draw_list *l, float x, float y, float w, float
             else if (i == 1)
                 draw_circle(l, cx + 8 * u, my, 7 * u, t->accent);
             else {
-                draw_line(l, cx, my - 4 * u, cx + 30 * u, my - 4 * u, 3 * u, fade(t->hold, 150));
-                draw_line(l, cx, my + 4 * u, cx + 30 * u, my + 4 * u, 3 * u, fade(t->accent, 150));
+                avg_line(l, t, cx, cx + 30 * u, my - 4 * u, false, u);
+                avg_line(l, t, cx, cx + 30 * u, my + 4 * u, true, u);
             }
             draw_text(l, gw_rc(cx + sym, cy, tw, lh), lb[i], px, VALIGN_MIDDLE, t->text);
         }
@@ -185,7 +192,6 @@ static void ratings_chart(const app *a, draw_list *l, gw_rect r, const plog_summ
 {
     ui_ctx ui = app_ui(a);
     const theme *t = a->th;
-    gw_color cb = t->hold, ca = t->accent;
     bool week = week_view(a);
     int ndays = week ? 7 : MONTH_WEEKS * 7, w0 = PLOG_WEEKS - (week ? 1 : MONTH_WEEKS);
     const char *title = _("How you felt, before and after");
@@ -272,25 +278,16 @@ static void ratings_chart(const app *a, draw_list *l, gw_rect r, const plog_summ
             draw_text(l, gw_rc(x + 3.5f * dayw - lw2 / 2, g.y + g.h + 8 * u, lw2, wh), lab, wpx,
                       ALIGN_CENTER | VALIGN_TOP | TEXT_FIT, t->text_dim);
         }
-        /* weekly averages behind the sessions (a week without practice has none) */
-        for (int pass = 0; pass < 2; pass++) {
-            float px = 0, py = 0;
-            bool have = false;
+        /* weekly averages behind the sessions, each a level line across its week as the
+         * legend shows it (a week without practice has none) */
+        for (int pass = 0; pass < 2; pass++)
             for (int w = w0; w < PLOG_WEEKS; w++) {
                 double v = pass ? s->week[w].after_avg : s->week[w].before_avg;
-                if (v < 0) {
-                    have = false;
+                if (v < 0)
                     continue;
-                }
-                float x = g.x + ((float)(w - w0) * 7 + 3.5f) * dayw, y = g.y + g.h - (float)v / 10.f * g.h;
-                if (have)
-                    draw_line(l, px, py, x, y, 3 * u, fade(pass ? ca : cb, 110));
-                draw_circle(l, x, y, 3 * u, fade(pass ? ca : cb, 110));
-                px = x;
-                py = y;
-                have = true;
+                float x = g.x + (float)((w - w0) * 7) * dayw, y = g.y + g.h - (float)v / 10.f * g.h;
+                avg_line(l, t, x + dayw / 2, x + 6.5f * dayw, y, pass, u);
             }
-        }
     }
     /* the sessions of each day side by side: how many there are and which is which */
     int count[7 * MONTH_WEEKS] = { 0 };
