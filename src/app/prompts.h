@@ -29,6 +29,7 @@ typedef struct playout {
     float u, bar;
     float step_y, step_h, title_y, title_h, text_y, text_h, mid_y, mid_h, hint_y, hint_h, foot;
     float hint_x, hint_w;      /* with large text (else the text's column) */
+    float text_x, text_w;      /* the text's column (narrower with the dots or ring beside it) */
     float fig_x, fig_cy, dot;  /* the dots' or the ring's centre, a dot's size (large text) */
     gw_rect msg;               /* "Move on when you are ready" beside the ring (w 0: under it) */
     int title_px, text_px, hint_px, hint_align, msg_px, label_px;

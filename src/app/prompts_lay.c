@@ -194,26 +194,32 @@ static playout prompts_lay_out_large(const app *a, playout L, const char *text, 
         fig_h = named ? fh : dots ? 64 * u : timer ? 2 * r + (msg_beside || !done ? 0 : 8 * u + mh) : 0;
     int tpx = ui_min_px(&ui, L.text_px), count = p->count > 0 ? p->count : 0;
     /* a line of the text's own script (Arabic's are taller) */
-    float line = ui_measure(&ui, text, tpx, false, 0).line_h, whole = ui_text_h(&ui, text, tpx, false, tw);
+    float line = ui_measure(&ui, text, tpx, false, 0).line_h, whole0 = ui_text_h(&ui, text, tpx, false, tw);
     /* arrangements: 0 stacked, 1 beside the dots or timer, 2 the hint or note in the
      * title's place, 3 while a note is typed, its field in the hint's place, 4 and in the
      * title's; each with the title as designed, at its smallest, and then closer to what
      * is around it. The first that leaves three lines (or the whole text), else the
      * first that takes it in the fewest pages of two lines or more, else the one leaving
-     * the most room. */
+     * the most room. Only when none of these leaves two lines (Arabic's tall lines at
+     * 200%, under a title and two rows of buttons): 5, the dots or the ring beside the
+     * text instead of under it, the text's column narrower by them. */
     int arr = 0, level = 0, pick = -1, pick_pages = 1 << 20, roomiest = 0, three = -1;
-    float room = 0, best = -1e9f, dot = 64 * u, side_w = tw, side_h = 0, gap = 1;
-    int nlines = (int)lroundf(whole / line) > 1 ? (int)lroundf(whole / line) : 1;
+    float room = 0, best = -1e9f, dot = 64 * u, side_w = tw, side_h = 0, gap = 1, ctw = tw, whole = whole0;
+    int nlines = 1;
     for (int pass = 0; pass < 2; pass++) {
         if (pass)
             pick = three >= 0 ? three : pick >= 0 ? pick : roomiest;
-        for (arr = 0; arr < 5; arr++) {
+        for (arr = 0; arr < 6; arr++) {
             if ((arr == 1 && (!side || !(dots || timer))) || (arr == 2 && !side) || (arr == 3 && !(typing && side)) ||
-                (arr == 4 && !typing) || (pass && arr != pick / 3))
+                (arr == 4 && !typing) || (arr == 5 && (!(dots || timer) || done || (!pass && pick >= 0))) ||
+                (pass && arr != pick / 3))
                 continue;
             dot = arr == 1 ? 48 * u : 64 * u;
             fig_w = dots ? (float)count * dot + (float)(count - 1) * dot * 30 / 64 : timer ? 2 * r : 0;
-            side_w = arr == 1 ? fminf(full - fig_w - 24 * u, ui_text_w(&ui, side, L.hint_px, false) + 8 * u) : arr ? full : tw;
+            ctw = arr == 5 ? fminf(tw, full - fig_w - 24 * u) : tw;
+            whole = arr == 5 ? ui_text_h(&ui, text, tpx, false, ctw) : whole0;
+            nlines = (int)lroundf(whole / line) > 1 ? (int)lroundf(whole / line) : 1;
+            side_w = arr == 1 ? fminf(full - fig_w - 24 * u, ui_text_w(&ui, side, L.hint_px, false) + 8 * u) : arr && arr < 5 ? full : tw;
             side_h = side && arr < 3 ? ui_text_h(&ui, side, L.hint_px, false, side_w) : 0;
             if (arr == 1 && done)
                 side_h += ui_text_h(&ui, msg, mpx, false, side_w) + 8 * u;
@@ -222,12 +228,14 @@ static playout prompts_lay_out_large(const app *a, playout L, const char *text, 
                 if ((arr == 1 && done && level == 2) || (pass && arr * 3 + level != pick))
                     continue;
                 float top = L.title_y + (arr == 2 ? side_h : arr == 4 ? 0 : level ? small_h : big_h) + 12 * u * gap;
-                float fig = done && level == 2 ? mfull : arr == 1 ? fmaxf(dots ? dot : fig_h, side_h) : fig_h;
-                float below = (fig > 0 ? 24 * u * gap + fig : 0) + (arr == 0 && side_h > 0 ? 16 * u * gap + side_h : 0);
+                float fig = arr == 5 ? 0 : done && level == 2 ? mfull : arr == 1 ? fmaxf(dots ? dot : fig_h, side_h) : fig_h;
+                float below = (fig > 0 ? 24 * u * gap + fig : 0) + ((arr == 0 || arr == 5) && side_h > 0 ? 16 * u * gap + side_h : 0);
                 room = L.foot - 16 * u * gap - top - below;
                 if (pass)
                     goto chosen;
                 int fit = room >= whole ? nlines : (int)(room / line), pages = fit > 0 ? (nlines + fit - 1) / fit : 1 << 20;
+                if (arr == 5 && (room < fig_h || ctw < tw / 2)) /* the dots or ring taller than the room, or too wide */
+                    fit = 0, pages = 1 << 20;
                 if ((fit >= 2 || fit >= nlines) && pages < pick_pages) {
                     pick = arr * 3 + level;
                     pick_pages = pages;
@@ -249,29 +257,31 @@ chosen:
     L.text_y = L.title_y + (arr == 2 ? side_h : L.title_h) + 12 * u * gap;
     L.ring_off = done && level == 2;
     L.mid_h = L.ring_off ? mfull : arr == 1 ? fmaxf(dots ? dot : fig_h, side_h) : fig_h;
+    L.text_w = ctw;
+    L.text_x = (W - ctw) / 2;
     L.hide_side = arr >= 3;
     L.dot = dot;
     L.msg_px = mpx;
     int px = L.text_px;
-    while (px > tpx && ui_text_h(&ui, text, px, false, tw) > room)
+    while (px > tpx && ui_text_h(&ui, text, px, false, ctw) > room)
         px--;
     L.text_px = px;
-    float th = ui_text_h(&ui, text, px, false, tw);
+    float th = ui_text_h(&ui, text, px, false, ctw);
     line = ui_measure(&ui, text, px, false, 0).line_h;
     if (th > room) {
         float most = fmaxf(room, line);
-        L.npages = text_pages(&ui, text, px, tw, most, L.start, MAX_TEXT_PAGES);
+        L.npages = text_pages(&ui, text, px, ctw, most, L.start, MAX_TEXT_PAGES);
         /* pages of about the same length: the least height that needs no more pages */
         float lo = line, hi = most;
         size_t trial[MAX_TEXT_PAGES + 1];
         for (int it = 0; it < 6 && hi - lo > line / 2; it++) {
             float mid = (lo + hi) / 2;
-            if (text_pages(&ui, text, px, tw, mid, trial, MAX_TEXT_PAGES) <= L.npages)
+            if (text_pages(&ui, text, px, ctw, mid, trial, MAX_TEXT_PAGES) <= L.npages)
                 hi = mid;
             else
                 lo = mid;
         }
-        L.npages = text_pages(&ui, text, px, tw, hi, L.start, MAX_TEXT_PAGES);
+        L.npages = text_pages(&ui, text, px, ctw, hi, L.start, MAX_TEXT_PAGES);
         L.page = a->page.text < 0 ? 0 : a->page.text >= L.npages ? L.npages - 1 : a->page.text;
         prompts_button_labels(a, &L);
         th = hi;
@@ -292,6 +302,13 @@ chosen:
     L.hint_x = (W - side_w) / 2;
     L.hint_y = L.foot - 16 * u * gap - side_h;
     L.hint_align = ALIGN_CENTER | VALIGN_BOTTOM;
+    if (arr == 5) { /* the text, then the dots or the ring beside it (mirrored in Arabic), the two centred */
+        L.text_x = (W - ctw - 24 * u - fig_w) / 2;
+        L.fig_x = L.text_x + ctw + 24 * u + fig_w / 2;
+        L.mid_h = dots ? dot : fig_h;
+        L.mid_y = L.text_y + fmaxf(0, (th - L.mid_h) / 2);
+        L.fig_cy = L.mid_y + L.mid_h / 2;
+    }
     if (arr == 2)
         L.hint_y = L.title_y;
     else if (arr == 1) { /* the dots or the ring, then the words beside them, the two centred */
@@ -328,6 +345,8 @@ playout prompts_lay_out(const app *a, const char *text, const char *src)
     L.page = 0;
     L.start[0] = 0;
     L.start[1] = strlen(text);
+    L.text_w = tw;
+    L.text_x = (W - tw) / 2;
     L.title_px = (int)lroundf(40 * u);
     L.text_px = (int)lroundf(32 * u);
     L.title_fit = true;

@@ -230,7 +230,7 @@ static void prompts_draw(const app *a, draw_list *l)
     page[len] = 0;
     while (len > 0 && page[len - 1] == ' ')
         page[--len] = 0;
-    draw_text(l, gw_rc((W - tw) / 2, L.text_y, tw, L.text_h), page, L.text_px, ALIGN_CENTER | VALIGN_TOP, t->text);
+    draw_text(l, gw_rc(L.text_x, L.text_y, L.text_w, L.text_h), page, L.text_px, ALIGN_CENTER | VALIGN_TOP, t->text);
 
     float fy = L.fig_cy > 0 ? L.fig_cy : L.mid_y + L.mid_h / 2; /* centre of the dots, timer or field */
     float fw = fminf(W - 160 * u, 640 * u * fmaxf(1.f, a->view.text_scale));
