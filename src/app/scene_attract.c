@@ -141,10 +141,10 @@ static void attract_activate(app *a, const char *w)
 }
 
 /* Where everything goes. Landscape: the breathing figure on one side with the line
- * under it and the crisis line below; on the other "Touch to begin" in the language
- * of the moment, up to three of the offered exercises as large cards (two and "More
- * exercises" when more are offered) and Help. Portrait: the figure above, the rest
- * under it. The cards' titles are as large as lets them all fit, down to the smallest
+ * under it and the crisis line below (across the bottom when it needs the room); on the
+ * other "Touch to begin" in the language of the moment, up to three of the offered
+ * exercises as large cards (two and "More exercises" when more are offered) and Help.
+ * Portrait: the figure above, the rest under it. The cards' titles are as large as lets them all fit, down to the smallest
  * allowed; with large text there may be room for fewer cards. */
 #define ATTRACT_CARDS 3
 typedef struct alay {
@@ -214,19 +214,37 @@ static alay attract_layout(const app *a)
     /* Help, at the panel's bottom end */
     float hw = ui_button_w(&ui, _("Help"), 150 * u), hh = ui_button_h(&ui, _("Help"), hw, 56 * u);
     L.help = gw_rc(W - pad - hw, H - 24 * u - hh, hw, hh);
-    /* the crisis line at the bottom of the figure's column (portrait: beside Help) */
+    /* the crisis line, at the body text's size (a visitor reads it from a step back) and
+     * wrapped: at the bottom of the figure's column, or across the bottom beside Help
+     * where the column would make it too tall (and in portrait); the panel then takes
+     * more of the width, the figure (small by then) less. Only a line too long even
+     * there is made smaller, no smaller than large text allows. */
     const char *safety = attract_safety_line(a);
-    float sw = portrait ? W - 2 * pad - hw - 24 * u : fwid;
-    int spx = (int)lroundf(20 * u);
-    L.safety_px = ui_fit_px(&ui, safety, spx, ui_min_px(&ui, spx), false, sw, H * 0.22f);
-    float sh = ui_text_h(&ui, safety, L.safety_px, false, sw);
+    int spx = (int)lroundf(24 * u);
+    float sw = fwid, sh = ui_text_h(&ui, safety, spx, false, sw);
+    bool across = portrait || sh > H * 0.24f;
+    if (across) {
+        sw = W - 2 * pad - hw - 24 * u;
+        sh = ui_text_h(&ui, safety, spx, false, sw);
+        if (!portrait) {
+            split = 0.32f;
+            half = W * (1 - split) - 1.5f * pad;
+            fwid = W * split - 1.5f * pad;
+            px0 = W * split + pad / 2;
+        }
+    }
+    L.safety_px = spx;
+    if (sh > H * 0.46f) {
+        L.safety_px = ui_fit_px(&ui, safety, spx, ui_min_px(&ui, spx), false, sw, H * 0.46f);
+        sh = ui_text_h(&ui, safety, L.safety_px, false, sw);
+    }
     L.safety = gw_rc(fx, H - 24 * u - sh, sw, sh);
     /* the panel: "Touch to begin", the cards, down to Help (portrait: to the crisis line) */
     /* portrait: the panel right under the figure (a third of the height) and its line */
     const char *sub = _("A few minutes of calm breathing");
     L.sub_px = (int)lroundf(22 * u);
     float subh = ui_text_h(&ui, sub, L.sub_px, false, fwid);
-    float ptop = portrait ? 40 * u + fminf(fwid, H * 0.34f) + 16 * u + subh + 32 * u : 40 * u, pbot = (portrait ? fminf(L.safety.y, L.help.y) : L.help.y) - 20 * u;
+    float ptop = portrait ? 40 * u + fminf(fwid, H * 0.34f) + 16 * u + subh + 32 * u : 40 * u, pbot = (across ? fminf(L.safety.y, L.help.y) : L.help.y) - 20 * u;
     const char *touch = attract_touch_text(attract_shown_lang(a));
     /* on one line if a size down to the smallest allowed lets it (a second line
      * would cost a card at large text), else wrapped at its size */
@@ -252,12 +270,20 @@ static alay attract_layout(const app *a)
         if (L.title_px >= pmin)
             break;
     }
-    if (L.ncards <= 1) {
+    if (L.ncards <= 1) { /* the first exercise; touching anywhere else shows them all */
         L.ncards = n > 0 ? 1 : 0;
-        L.more = n > 1;
-        L.title_px = ui_fit_px(&ui, _("More exercises"), p0, pmin, true, half - 56 * u, room - 40 * u);
+        L.more = false;
+        for (L.title_px = p0; L.title_px > pmin; L.title_px--)
+            if (attract_cards_h(a, ex, L.ncards, false, L.title_px, L.len_px, half, gap, ch) <= room)
+                break;
     }
     float total = attract_cards_h(a, ex, L.ncards, L.more, L.title_px, L.len_px, half, gap, ch);
+    if (total > room + 0.5f) { /* not even one card has room (large text, a long crisis line): the
+                                * whole screen still begins */
+        L.ncards = 0;
+        L.more = false;
+        total = 0;
+    }
     /* cards of one height where they may grow (at most 150), the words and cards
      * centred in the panel's height */
     float most = 0;
