@@ -10,11 +10,12 @@
 # days.layout: the progress chart's week names its seven days alike, apart.
 # chart.layout: the progress chart's month view draws each week's averages as its legend shows them.
 # attract.layout: the kiosk's resting screen: its crisis line at the body text's size, whole.
+# welcome.layout: the first-run welcome keeps the design's spacing at every text size.
 # admin.layout: the kiosk's administrator keypad with its messages, inside the window.
 # guided.layout: every caption of every muscle relaxation, piece by piece.
 # pacer.layout: every breathing exercise in every pacer style through a breath, at
 # 1280x720 and 1920x1080.
-foreach(t prompts progress cautions library help days chart attract admin guided pacer)
+foreach(t prompts progress cautions library help days chart attract welcome admin guided pacer)
   add_executable(test_${t}_layout ${CMAKE_CURRENT_SOURCE_DIR}/layout/test_${t}_layout.c)
   target_link_libraries(test_${t}_layout PRIVATE gw_test_env m)
   add_dependencies(test_${t}_layout gw_fonts gw_locale)

@@ -41,8 +41,8 @@ static void welcome_draw(const app *a, draw_list *l)
     ui_block b[NBLOCK];
     float x = 0, w = 0, top = H * 0.5f - 250 * u;
     for (int attempt = 0; attempt < 3; attempt++) {
-        /* 0: as designed; 1: the whole width; 2: without the emblem */
-        w = attempt == 0 ? W * 0.68f : W - 120 * u;
+        /* 0: as designed; 1: the whole width within the screen's edges; 2: without the emblem */
+        w = attempt == 0 ? W * 0.68f : W - 80 * u;
         x = (W - w) / 2;
         bool logo = attempt < 2;
         int tpx = (int)lroundf(38 * u), apx = (int)lroundf(21 * u), wpx = (int)lroundf(17 * u);
@@ -53,12 +53,12 @@ static void welcome_draw(const app *a, draw_list *l)
                                          "relaxation and grounding. Practise when you feel steady, so the skills are "
                                          "ready when you need them."),
                                .px = apx, .min_px = ui_min_px(&ui, apx), .w = w, .min_h = 64 * u, .gap = 14 * u,
-                               .min_gap = 8 * u };
+                               .min_gap = 10 * u };
         b[AID] = (ui_block){ .text = _("This is a practice aid, not a substitute for professional care."), .px = apx,
-                             .min_px = ui_min_px(&ui, apx), .bold = true, .w = w - 40 * u, .min_h = 58 * u, .pad = 16 * u,
-                             .gap = 28 * u, .min_gap = 12 * u };
+                             .min_px = ui_min_px(&ui, apx), .bold = true, .w = w - 40 * u, .min_h = 58 * u, .pad = 24 * u,
+                             .gap = 28 * u, .min_gap = 16 * u };
         b[WHERE] = (ui_block){ .text = where, .px = wpx, .min_px = ui_min_px(&ui, wpx), .w = w, .min_h = 64 * u,
-                               .gap = 22 * u, .min_gap = 10 * u };
+                               .gap = 22 * u, .min_gap = 16 * u };
         b[CONTINUE] = (ui_block){ .w = bw, .min_h = bh, .gap = 48 * u, .min_gap = 16 * u };
         /* the title sits where it always did when it all fits */
         float natural = 0;
