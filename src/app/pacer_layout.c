@@ -16,7 +16,8 @@ static struct pacer_st *ST(const app *a) { return app_state(a, SCENE_PACER); }
 
 /* As designed (and at 100% text): one footer row, "breath n of N" at the left, the
  * controls in the middle, the time left at the right (the status a little smaller, or
- * the controls only as wide as their labels, rather than the status on two lines).
+ * the controls only as wide as their labels, rather than the status on two lines, or
+ * their labels on two lines rather than the controls beside the figure).
  * When that does not fit, the status goes on a row of its own above the controls; and
  * when the controls do not fit one row either (large text), they stand in a column at
  * the right, the status under the figure. Where that column would need two columns
@@ -114,6 +115,62 @@ static float pacer_flow(const app *a, const ctl *b, int nc, float bw_block, floa
         i = j;
     }
     return h - gap;
+}
+
+/* The narrowest width at which a button's label takes at most two lines: its words
+ * split where the wider line is narrowest (a line that fits one line of that width,
+ * and what follows fits the rest). */
+static float pacer_two_line_w(const app *a, const char *label)
+{
+    ui_ctx ui = app_ui(a);
+    float best = ui_button_w(&ui, label, 0);
+    char buf[128];
+    size_t n = strlen(label);
+    if (n >= sizeof buf)
+        return best;
+    for (size_t i = 0; i < n; i++)
+        if (label[i] == ' ') {
+            memcpy(buf, label, n + 1);
+            buf[i] = 0;
+            best = fminf(best, fmaxf(ui_button_w(&ui, buf, 0), ui_button_w(&ui, buf + i + 1, 0)));
+        }
+    return best;
+}
+
+/* A control's width with its label on at most two lines, whatever state it shows (the
+ * style as its widest name needs, a toggle as its wider state), and the height that
+ * takes: each label it may show is measured, so that the row does not shift as they
+ * change. */
+static float pacer_wrapped_w(const app *a, const ctl *c, float *h)
+{
+    ui_ctx ui = app_ui(a);
+    float u = app_unit(a);
+    const char *lab[PACER_STYLE_COUNT + 2];
+    char style[PACER_STYLE_COUNT][96];
+    int n = 0;
+    if (!strcmp(c->id, "pause")) {
+        lab[n++] = _("Pause");
+        lab[n++] = _("Resume");
+    } else if (!strcmp(c->id, "style")) {
+        for (int i = 0; i < PACER_STYLE_COUNT; i++) {
+            snprintf(style[i], sizeof style[i], _("Style: %s"), ui_pacer_style_label(i));
+            lab[n++] = style[i];
+        }
+    } else if (!strcmp(c->id, "mute")) {
+        lab[n++] = _("Sound: on");
+        lab[n++] = _("Sound: off");
+    } else if (!strcmp(c->id, "speak")) {
+        lab[n++] = _("Voice guidance: on");
+        lab[n++] = _("Voice guidance: off");
+    } else
+        lab[n++] = c->label;
+    float w = 0;
+    for (int i = 0; i < n; i++)
+        w = fmaxf(w, pacer_two_line_w(a, lab[i]));
+    *h = 60 * u;
+    for (int i = 0; i < n; i++)
+        *h = fmaxf(*h, ui_button_h(&ui, lab[i], w, 60 * u));
+    return w;
 }
 
 /* The status texts side by side at size px within room (ui_largest_px's test). */
@@ -270,6 +327,54 @@ static pacer_layout pacer_lay_out_now(const app *a, float bar, const char *left,
         L.status_w = side;
         L.fig = gw_rc(0, bar, W, H - foot - bar);
         return L;
+    }
+    /* or still one row under the figure with the controls' labels on two lines (the
+     * status a little smaller if need be), rather than a column beside the figure
+     * (Spanish at 100%: "Sonido: / desactivado") */
+    if (low) {
+        float ww[NCTL], wh = 60 * u, wtotal = -gap;
+        for (int i = 0; i < nc; i++) {
+            float h;
+            ww[i] = pacer_wrapped_w(a, &b[i], &h);
+            wh = fmaxf(wh, h);
+            wtotal += ww[i] + gap;
+        }
+        status_fit sf = { &ui, left, right, W - 2 * pad - wtotal - 4 * gap };
+        int lo = ui_min_px(&ui, spx) - 1, p = ui_largest_px(lo, spx, status_guess(&sf, spx), status_fits, &sf);
+        if (p > lo && sh <= wh + 8 * u) {
+            float l2 = ui_text_w(&ui, left, p, false), r2 = ui_text_w(&ui, right, p, false);
+            /* the room left goes to labels back on one line, the cheapest first */
+            float spare = W - 2 * pad - l2 - r2 - 4 * gap - wtotal;
+            for (bool more = true; more;) {
+                int k = -1;
+                float cost = spare + 1;
+                for (int i = 0; i < nc; i++) {
+                    float c = pacer_natural_w(a, &b[i]) - ww[i];
+                    if (c > 0.5f && c < cost) {
+                        cost = c;
+                        k = i;
+                    }
+                }
+                if ((more = k >= 0)) {
+                    ww[k] += cost;
+                    wtotal += cost;
+                    spare -= cost;
+                }
+            }
+            if (wh > 60 * u) /* two lines: a little room above and below them */
+                wh += 8 * u;
+            float fy = fminf(H - foot + 22 * u, H - 28 * u - wh);
+            float x = pad + l2 + 2 * gap + (W - 2 * pad - l2 - r2 - 4 * gap - wtotal) / 2;
+            for (int i = 0; i < nc; i++) {
+                L.ctl[i] = gw_rc(x, fy, ww[i], wh);
+                x += ww[i] + gap;
+            }
+            L.px_status = p;
+            L.status = gw_rc(pad, fy, W - 2 * pad, wh);
+            L.status_w = fmaxf(l2, r2) + 1;
+            L.fig = gw_rc(0, bar, W, fy - 22 * u - bar);
+            return L;
+        }
     }
     /* otherwise the status on a row of its own above the controls, or the controls in
      * a column at the right: whichever leaves the figure more room */
