@@ -65,6 +65,14 @@ if(Python3_Interpreter_FOUND)
             ${CMAKE_SOURCE_DIR}/po/de.po ${CMAKE_SOURCE_DIR}/po/es.po ${CMAKE_SOURCE_DIR}/po/ar.po)
   set_tests_properties(i18n.distinct_actions PROPERTIES LABELS i18n)
 endif()
+# one action has one name: the therapist's panel's short "Prev." is "Previous" (or that
+# word cut short), as on the exercise beside it
+if(Python3_Interpreter_FOUND)
+  add_test(NAME i18n.same_action
+    COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/check_po_same_action.py
+            ${CMAKE_SOURCE_DIR}/po/de.po ${CMAKE_SOURCE_DIR}/po/es.po ${CMAKE_SOURCE_DIR}/po/ar.po)
+  set_tests_properties(i18n.same_action PROPERTIES LABELS i18n)
+endif()
 # Arabic never ends a sentence on an isolated path: the full stop would land against its
 # first slash ("./home/...")
 if(Python3_Interpreter_FOUND)

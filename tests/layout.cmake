@@ -17,7 +17,8 @@
 # 1280x720 and 1920x1080.
 # controls.layout: at 100% text the breathing controls stay one row under the figure in
 # every language (labels on two lines rather than a column), still as their labels change.
-foreach(t prompts progress cautions library help days chart attract welcome admin guided pacer controls)
+# panel.layout: present mode's panel names the step back as the exercise beside it does.
+foreach(t prompts progress cautions library help days chart attract welcome admin guided pacer controls panel)
   add_executable(test_${t}_layout ${CMAKE_CURRENT_SOURCE_DIR}/layout/test_${t}_layout.c)
   target_link_libraries(test_${t}_layout PRIVATE gw_test_env m)
   add_dependencies(test_${t}_layout gw_fonts gw_locale)
