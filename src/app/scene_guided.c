@@ -274,7 +274,14 @@ static bool guided_event(app *a, const gw_event *e)
  * sentences (core/caption). With large text the controls may take two rows, the map
  * gets narrower so the caption has room, the timer goes beside the caption, and the
  * caption's type is made as much smaller as it takes to show two lines and each whole
- * sentence (a piece of one, where that is not enough, marked "…" at both ends). */
+ * sentence. Where even that leaves a sentence no room (200% text in a 1280x720
+ * window: a two-line title and two rows of controls leave the panel some 350 of 720
+ * pixels), the caption comes first (MAP_NONE_CAPTION_FIRST): no map, the timer on the
+ * step's line, the indicator at the step line's size, and the caption's type smaller
+ * than elsewhere rather than a sentence cut into pieces (only if that is not enough
+ * either, a piece, marked "…" at both ends, at the smallest type). While the hand is
+ * asked (MAP_ASKING_CAPTION_FIRST), the question keeps the map's room beside it. */
+enum { MAP_NONE_CAPTION_FIRST = -1, MAP_ASKING_CAPTION_FIRST = -2 };
 enum { NCTL = 5 };
 static const char *const CTL_ID[NCTL] = { "previous", "pause", "next", "restart", "ambience" };
 static const float CTL_W[NCTL] = { 170, 170, 170, 170, 290 };
@@ -284,9 +291,14 @@ typedef struct layout {
     gw_rect map, panel, controls;
     int caption_px;
     float step_h, pill_w, pill_h, cap_w, cap_h, rr;
+    float row_h;           /* the indicator's row: the pill and the region's name */
+    float cap_gap;         /* between the indicator's row and the caption */
+    int kind_px, region_px;
+    bool region_one;       /* the region's name on one line (made a little smaller if need be) */
+    bool sentences_fit;    /* each sentence of the step's caption fits the box whole */
+    char region[160];      /* the region's name as shown, "": none */
     bool compact;          /* the timer beside the caption */
     bool timer_top;        /* the timer, small, on the step's line instead */
-    bool clauses_fit;      /* each clause of the step's caption fits the box whole */
 } layout;
 
 static void control_items(const app *a, ui_item *it)
@@ -349,10 +361,9 @@ static bool caption_fits(void *ctx, const char *s, size_t len)
 }
 
 /* The caption's type in L (cap_w set) for a room `room` high: as large as two lines
- * allow, then small enough that each sentence of the step fits whole; whether that
- * was possible (else the smallest type, L->clauses_fit saying whether whole clauses
- * fit it). */
-static bool size_caption(const app *a, layout *L, int step, float room)
+ * allow, then small enough (down to floor_px) that each sentence of the step fits
+ * whole; whether that was possible (else the smallest type). */
+static bool size_caption(const app *a, layout *L, int step, float room, int floor_px)
 {
     ui_ctx ui = app_ui(a);
     int cpx = (int)lroundf(40 * L->u);
@@ -368,8 +379,7 @@ static bool size_caption(const app *a, layout *L, int step, float room)
      * sentences fits whole: a sentence cut into timed pieces ("press your elbow
      * down," / "tightening hand") is harder to follow than smaller type */
     const char *cap = step_caption(a, step);
-    L->clauses_fit = true;
-    for (int p = L->caption_px; cap && p >= ui_min_px(&ui, cpx); p--) {
+    for (int p = L->caption_px; cap && p >= floor_px; p--) {
         cap_fit f = { ui, p, L->cap_w, L->cap_h };
         if (caption_sentences_fit(cap, caption_fits, &f)) {
             L->caption_px = p;
@@ -377,19 +387,54 @@ static bool size_caption(const app *a, layout *L, int step, float room)
         }
     }
     /* a sentence too long for the room even so: the smallest type, where it needs the
-     * fewest pieces (each marked "…"), every other sentence of the step is whole, and
-     * whole clauses fit where any size lets them (in a small window at large text
-     * "ودع نظرك يستقر برفق" / "على الشاشة." was cut between words while a smaller type
-     * had room for it; map_room makes room where none does) */
-    if (cap) {
+     * fewest pieces (each marked "…") and every other sentence of the step is whole
+     * (map_room makes room where it can) */
+    if (cap)
         L->caption_px = ui_min_px(&ui, cpx);
-        cap_fit f = { ui, L->caption_px, L->cap_w, L->cap_h };
-        L->clauses_fit = caption_clauses_fit_marked(cap, caption_fits, &f);
-    }
     return !cap;
 }
 
-/* map: 2 as designed, 1 narrower (large text), 0 none */
+/* The name of step's region as shown (into buf), "" for none: "Dominant hand and
+ * forearm, left side" once the hand is known. */
+static void region_name(const app *a, int step, char *buf, size_t n)
+{
+    const exercise *e = a->ex;
+    int r = e && step >= 0 && step < e->nstep ? e->step[step].region : -1;
+    buf[0] = 0;
+    if (r < 0 || r >= e->nregion)
+        return;
+    const char *where = app_text(a, &e->region[r].name);
+    int side = a->set.handedness[0] ? region_side(a, &e->region[r]) : 0;
+    if (side)
+        snprintf(buf, n, side > 0 ? _("%s, right side") : _("%s, left side"), where);
+    else
+        snprintf(buf, n, "%s", where);
+}
+
+/* The indicator's row: the pill, and beside it the region's name on one line if it
+ * fits (a little smaller if need be), else on as many as it takes at the largest size
+ * that fits the pill's height or, failing that, the smallest, the row growing to hold
+ * it ("Chest, shoulders, back and abdomen" at 200% ran out of its box). */
+static void lay_out_region(const app *a, layout *L, int step)
+{
+    ui_ctx ui = app_ui(a);
+    region_name(a, step, L->region, sizeof L->region);
+    L->row_h = L->pill_h;
+    L->region_px = (int)lroundf(26 * L->u);
+    L->region_one = true;
+    if (!L->region[0])
+        return;
+    float rw = L->panel.w - L->pill_w - 20 * L->u;
+    L->region_one = ui_line_fits(&ui, L->region, L->region_px, false, rw);
+    if (L->region_one)
+        return;
+    int min = ui_min_px(&ui, L->region_px);
+    L->region_px = ui_fit_px(&ui, L->region, L->region_px, min, false, rw, L->pill_h);
+    L->row_h = fmaxf(L->pill_h, ui_text_h(&ui, L->region, L->region_px, false, rw));
+}
+
+/* map: 2 as designed, 1 narrower (large text), 0 none, MAP_NONE_CAPTION_FIRST or
+ * MAP_ASKING_CAPTION_FIRST */
 static layout lay_out_with(const app *a, int map, int step)
 {
     ui_ctx ui = app_ui(a);
@@ -408,6 +453,9 @@ static layout lay_out_with(const app *a, int map, int step)
     L.controls = gw_rc(pad, H - ctl_h - 28 * u, W - 2 * pad, ctl_h);
     float top = L.bar + 8 * u, bottom = L.controls.y - 16 * u;
     L.compact = a->view.text_scale > 1.f;
+    bool first = map < 0;
+    if (first)
+        map = map == MAP_ASKING_CAPTION_FIRST ? 2 : 0;
     float side = map ? fminf(bottom - top, W * (!L.compact ? 0.40f : map == 2 ? 0.26f : 0.15f)) : 0;
     float px = !map ? pad : L.compact ? pad + side + 40 * u : W * 0.44f;
     L.map = L.compact ? gw_rc(pad, top, side, side) : gw_rc(pad + (W * 0.42f - pad - side) / 2, top, side, side);
@@ -415,7 +463,7 @@ static layout lay_out_with(const app *a, int map, int step)
 
     /* what the panel holds, measured: "Step n of N", the indicator, two lines of
      * caption, the timer */
-    int spx = (int)lroundf(22 * u), kpx = (int)lroundf(34 * u), tpx = (int)lroundf(32 * u);
+    int spx = (int)lroundf(22 * u), kpx = (int)lroundf((first ? 22 : 34) * u), tpx = (int)lroundf(32 * u);
     char pos[64];
     snprintf(pos, sizeof pos, _("Step %d of %d"), 88, 88);
     L.step_h = fmaxf(34 * u, ui_text_h(&ui, pos, spx, false, 0));
@@ -423,17 +471,26 @@ static layout lay_out_with(const app *a, int map, int step)
     for (int k = 0; k < 4; k++)
         kw = fmaxf(kw, ui_text_w(&ui, kind_label((guided_step_kind)k), kpx, true));
     L.pill_w = fminf(fmaxf(220 * u, kw + 40 * u), L.panel.w / 2);
-    L.pill_h = fmaxf(64 * u, ui_text_h(&ui, kind_label(STEP_TENSE), kpx, true, 0) + 8 * u);
+    L.pill_h = fmaxf((first ? 44 : 64) * u, ui_text_h(&ui, kind_label(STEP_TENSE), kpx, true, 0) + 8 * u);
+    L.kind_px = kpx;
+    L.cap_gap = (first ? 16 : 26) * u;
+    lay_out_region(a, &L, step);
     L.rr = fmaxf(64 * u, ui_text_w(&ui, "0:00", tpx, true) / 2 + 16 * u);
     L.cap_w = L.compact ? L.panel.w - 2 * L.rr - 30 * u : L.panel.w;
-    L.timer_top = false;
+    L.timer_top = first;
+    if (first)
+        L.cap_w = L.panel.w;
     /* the caption's room: down to the timer (below it: a ring of at most 64 units),
      * or beside the timer down to the panel's end ("Paused" then shows on the step's
      * line) */
-    float room = L.panel.h - L.step_h - 10 * u - L.pill_h - 26 * u;
+    float room = L.panel.h - L.step_h - 10 * u - L.row_h - L.cap_gap;
     if (!L.compact)
         room -= 20 * u + 2 * 64 * u + 8 * u;
-    if (size_caption(a, &L, step, room) || !L.compact)
+    /* the caption first: whole sentences down to the type 100% text draws */
+    int cpx = (int)lroundf(40 * u);
+    int floor_px = first ? (int)lroundf((float)cpx / a->view.text_scale) : ui_min_px(&ui, cpx);
+    L.sentences_fit = size_caption(a, &L, step, room, floor_px);
+    if (L.sentences_fit || !L.compact || first)
         return L;
     /* a sentence too long for the room beside the timer: the timer goes on the step's
      * line, small, and the caption takes the panel's width (a German sentence was cut
@@ -441,28 +498,31 @@ static layout lay_out_with(const app *a, int map, int step)
     layout T = L;
     T.timer_top = true;
     T.cap_w = L.panel.w;
-    size_caption(a, &T, step, room);
+    T.sentences_fit = size_caption(a, &T, step, room, ui_min_px(&ui, cpx));
     return T;
 }
 
 /* With large text in a small window the caption may have room for a line or two
- * beside the body map, too little for a whole clause even at its smallest type: the
+ * beside the body map, too little for a whole sentence even at its smallest type: the
  * map is then made narrower, or if that is not enough left out (the step's indicator
- * names the region), and the caption takes the width, since a caption cut between
- * words is harder to follow than a step with a small figure or none. For the whole exercise (a figure that came and went from step to step
- * would be worse than none), and not while the map asks which hand is dominant. */
+ * names the region), and the caption takes the width, and if that is not enough
+ * either the caption comes first (MAP_NONE_CAPTION_FIRST), since a caption cut into
+ * pieces is harder to follow than a step with a small figure or none. For the whole
+ * exercise (a figure that came and went from step to step would be worse than none),
+ * and not while the map asks which hand is dominant. */
 static int map_room(const app *a)
 {
     struct guided_st *g = ST(a);
     int pct = app_text_pct(a);
     if (!g->map_room.known || g->map_room.ex != a->ex || strcmp(g->map_room.lang, a->lang) || g->map_room.w != a->w ||
         g->map_room.h != a->h || g->map_room.pct != pct) {
-        /* as designed, else narrower, else none: the first that leaves every clause room */
-        for (g->map_room.map = 2; g->map_room.map > 0; g->map_room.map--) {
+        /* as designed, else narrower, else none, else the caption first: the first
+         * that leaves every sentence room */
+        for (g->map_room.map = 2; g->map_room.map > MAP_NONE_CAPTION_FIRST; g->map_room.map--) {
             bool ok = true;
             for (int i = 0; a->ex && i < a->ex->nstep && ok; i++) {
                 layout L = lay_out_with(a, g->map_room.map, i);
-                ok = !L.compact || L.clauses_fit;
+                ok = !L.compact || L.sentences_fit;
             }
             if (ok)
                 break;
@@ -477,7 +537,13 @@ static int map_room(const app *a)
     return g->map_room.map;
 }
 
-static layout lay_out(const app *a) { return lay_out_with(a, asking_hand(a) ? 2 : map_room(a), a->step); }
+static layout lay_out(const app *a)
+{
+    int map = map_room(a);
+    if (asking_hand(a))
+        map = map < 0 ? MAP_ASKING_CAPTION_FIRST : 2;
+    return lay_out_with(a, map, a->step);
+}
 
 /* The part of step s's caption showing `into` it: whole sentences, in step with the
  * voice (the chunks share the clip's length, or four fifths of the step). */
@@ -609,25 +675,14 @@ static void guided_draw(const app *a, draw_list *l)
     draw_text(l, gw_rc(P.x, P.y, P.w, L.step_h), pos, (int)lroundf(22 * u), ALIGN_LEFT | VALIGN_MIDDLE, t->text_dim);
 
     /* indicator: what to do now, in the step's colour, and where */
-    float iy = P.y + L.step_h + 10 * u;
-    draw_rect(l, gw_rc(P.x, iy, L.pill_w, L.pill_h), L.pill_h / 2, kc);
-    draw_text(l, gw_rc(P.x, iy, L.pill_w, L.pill_h), kind_label(s->kind), (int)lroundf(34 * u),
+    float iy = P.y + L.step_h + 10 * u, py = iy + (L.row_h - L.pill_h) / 2;
+    draw_rect(l, gw_rc(P.x, py, L.pill_w, L.pill_h), L.pill_h / 2, kc);
+    draw_text(l, gw_rc(P.x, py, L.pill_w, L.pill_h), kind_label(s->kind), L.kind_px,
               ALIGN_CENTER | VALIGN_MIDDLE | TEXT_FIT | (FONT_BOLD << 8), t->bg);
-    if (s->region >= 0 && s->region < e->nregion) {
-        char sided[160];
-        const char *where = app_text(a, &e->region[s->region].name);
-        int side = a->set.handedness[0] ? region_side(a, &e->region[s->region]) : 0;
-        if (side) { /* "Dominant hand and forearm, left side": the hand is known */
-            snprintf(sided, sizeof sided, side > 0 ? _("%s, right side") : _("%s, left side"), where);
-            where = sided;
-        }
+    if (L.region[0]) {
         float rx = P.x + L.pill_w + 20 * u, rw = P.w - L.pill_w - 20 * u;
-        int rpx = (int)lroundf(26 * u);
-        /* one line if it fits (a little smaller if need be), else two */
-        bool one = ui_line_fits(&ui, where, rpx, false, rw);
-        if (!one)
-            rpx = ui_fit_px(&ui, where, rpx, ui_min_px(&ui, rpx), false, rw, L.pill_h);
-        draw_text(l, gw_rc(rx, iy, rw, L.pill_h), where, rpx, ALIGN_LEFT | VALIGN_MIDDLE | (one ? TEXT_FIT : 0), t->text);
+        draw_text(l, gw_rc(rx, iy, rw, L.row_h), L.region, L.region_px,
+                  ALIGN_LEFT | VALIGN_MIDDLE | (L.region_one ? TEXT_FIT : 0), t->text);
     }
 
     /* caption: whole sentences, as many as its room holds, in step with the voice */
@@ -640,7 +695,7 @@ static void guided_draw(const app *a, draw_list *l)
     char line[1024];
     size_t len = c.len < sizeof line - 8 ? c.len : sizeof line - 8;
     snprintf(line, sizeof line, "%s%.*s%s", c.lead ? "\u2026" : "", (int)len, cap + c.off, c.trail ? "\u2026" : "");
-    float cy = iy + L.pill_h + 26 * u;
+    float cy = iy + L.row_h + L.cap_gap;
     if (app_captions_shown(a))  /* present mode: the therapist may hide them */
         draw_text(l, gw_rc(P.x, cy, L.cap_w, L.cap_h), line, L.caption_px, ALIGN_LEFT | VALIGN_TOP, t->text);
 
