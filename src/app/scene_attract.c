@@ -160,7 +160,7 @@ typedef struct alay {
  * speaks: with no region in the settings or the environment, the region of the kiosk's
  * first language, never of the language of the moment (a German visitor in a British
  * waiting room needs the British line). */
-static const char *attract_safety_line(const app *a)
+static const locale_line *attract_region_line(const app *a)
 {
     char region[8];
     const kiosk_config *c = app_kiosk_config(a);
@@ -169,9 +169,31 @@ static const char *attract_safety_line(const app *a)
         app_region(a, region, sizeof region);
     else if (!locales_region_for(&a->loc, c->lang[0], region, sizeof region))
         region[0] = 0;
-    const locale_line *ln = locales_line(&a->loc, region);
+    return locales_line(&a->loc, region);
+}
+
+static const char *attract_safety_line(const app *a)
+{
+    const locale_line *ln = attract_region_line(a);
     const char *line = ln ? pack_text_get(&ln->text, a->lang) : "";
     return line[0] ? line : _("If you are in danger, contact your local emergency services now.");
+}
+
+/* The crisis line's height at px wrapped in w: the tallest of its wordings in the
+ * languages the screen turns through, so that where it goes (and the figure with it)
+ * does not change as they turn. */
+static float attract_safety_most_h(const app *a, const char *shown, int px, float w)
+{
+    ui_ctx ui = app_ui(a);
+    const kiosk_config *c = app_kiosk_config(a);
+    const locale_line *ln = attract_region_line(a);
+    float h = ui_text_h(&ui, shown, px, false, w);
+    for (int i = 0; ln && i < c->nlang; i++) {
+        const char *t = pack_text_get(&ln->text, c->lang[i]);
+        if (t[0])
+            h = fmaxf(h, ui_text_h(&ui, t, px, false, w));
+    }
+    return h;
 }
 
 static const char *attract_card_title(const app *a, const exercise *e, bool more, char *buf, size_t n)
@@ -222,7 +244,7 @@ static alay attract_layout(const app *a)
     const char *safety = attract_safety_line(a);
     int spx = (int)lroundf(24 * u);
     float sw = fwid, sh = ui_text_h(&ui, safety, spx, false, sw);
-    bool across = portrait || sh > H * 0.24f;
+    bool across = portrait || attract_safety_most_h(a, safety, spx, sw) > H * 0.24f;
     if (across) {
         sw = W - 2 * pad - hw - 24 * u;
         sh = ui_text_h(&ui, safety, spx, false, sw);

@@ -4,6 +4,7 @@
  * and no text of the screen runs out of the window, out of its box or into another.
  * In en, es, de and ar (each with its own region's line) at 100% and 200% text, at
  * 1280x720, 1920x1080 and in portrait (1080x1920), drawn headless, mirrored for Arabic.
+ * A kiosk turning through the four languages keeps its figure in place as they turn.
  * The line was drawn at 20 u and made smaller still to fit a fifth of the height: the
  * smallest text on the screen. GW_LAYOUT_SHOTS=DIR writes each frame with a problem there
  * as a PNG (all frames with GW_LAYOUT_ALL set too). Needs GROUNDWORK_DATA_DIR=<build>/data. */
@@ -11,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app/app.h"
 #include "core/i18n.h"
@@ -81,6 +83,47 @@ done:
     app_free(&a);
 }
 
+/* The orb's centre in a drawn frame (the first disc drawn), or -1. */
+static float orb_x(const draw_list *l)
+{
+    for (int i = 0; i < l->ncmd; i++)
+        if (l->cmd[i].op == DRAW_CIRCLE)
+            return l->cmd[i].r.x + l->cmd[i].r.w / 2;
+    return -1;
+}
+
+/* A kiosk turning through en, es, de and ar (4 s each): the figure keeps its place as
+ * the words turn, wherever each language's crisis line would want to go. */
+static void check_turning(test_env *env, plat_render *pr, const char *conf, int pct)
+{
+    app a;
+    app_config cfg = { .mode = "kiosk", .w = 1280, .h = 720, .text_pct = pct, .packs = &env->packs,
+                       .no_personal = true, .wall_fixed = true, .kiosk_config = conf };
+    char where[64], d[160];
+    snprintf(where, sizeof where, "turning en, es, de, ar at %d%%", pct);
+    if (!app_init(&a, &cfg)) {
+        report(where, "app_init failed", "");
+        return;
+    }
+    float x0 = -1;
+    for (int k = 0; k < 4; k++) {
+        app_update(&a, GW_SEC(4) * k + GW_SEC(1));
+        draw_list l = { 0 };
+        app_draw(&a, &l);
+        frames++;
+        float x = orb_x(&l);
+        if (k == 0)
+            x0 = x;
+        else if (x < 0 || fabsf(x - x0) > 3) {
+            snprintf(d, sizeof d, "its centre at x %.0f in %s, %.0f in en", (double)x, a.lang, (double)x0);
+            report(where, "the figure moves as the language turns", d);
+        }
+        test_layout_shot(pr, &l, 1280, 720, where, false);
+        draw_free(&l);
+    }
+    app_free(&a);
+}
+
 int main(void)
 {
     test_env env;
@@ -97,6 +140,23 @@ int main(void)
                 check(&env, pr, SIZES[si].w, SIZES[si].h, LANGS[li], PCTS[pi]);
         plat_render_free(pr);
     }
+    /* a kiosk whose screen turns through the four languages */
+    char conf[] = "/tmp/gw-attract-layout-XXXXXX";
+    int fd = mkstemp(conf);
+    plat_render *pr = fd >= 0 ? test_env_render(&env, 1280, 720) : NULL;
+    if (fd >= 0) {
+        FILE *f = fdopen(fd, "w");
+        if (f) {
+            fputs("{\"languages\": [\"en\", \"es\", \"de\", \"ar\"]}\n", f);
+            fclose(f);
+        }
+        for (size_t pi = 0; pr && pi < sizeof PCTS / sizeof *PCTS; pi++)
+            check_turning(&env, pr, conf, PCTS[pi]);
+        check_turning(&env, pr, conf, 150);
+        unlink(conf);
+    }
+    if (pr)
+        plat_render_free(pr);
     test_env_close(&env);
     printf("attract.layout: %d frames, %d problem(s)\n", frames, failures);
     return failures ? 1 : 0;
