@@ -125,6 +125,7 @@ void pacer_enter(app *a)
 {
     pacer_run_forget_cue(&ST(a)->run);
     memset(ST(a)->words_kept, 0, sizeof ST(a)->words_kept); /* a reloaded pack: its words again */
+    ST(a)->ctl_kept.used = false;
     sound_mute(a->sound, ST(a)->muted);
 }
 

@@ -36,6 +36,14 @@ struct pacer_st {
         bool tall, used;
     } words_kept[8];
     int words_next;
+    /* the widths the Style and toggle buttons keep whatever they show (pacer_layout.c,
+     * controls): their widest labels, measured once per language, text size and window
+     * size, not nine labels in every frame */
+    struct pacer_ctl_kept {
+        char lang[16];
+        float scale, unit, style_w, sound_w, voice_w;
+        bool used;
+    } ctl_kept;
 };
 
 /* The style shown for the current exercise (the person's choice, else the exercise's);

@@ -35,20 +35,27 @@ typedef struct ctl { const char *id, *label; float w; } ctl;
 static int controls(const app *a, ctl *b, char *style_buf, size_t n)
 {
     ui_ctx ui = app_ui(a);
-    float style_w = 120;
-    for (int i = 0; i < PACER_STYLE_COUNT; i++) {
-        snprintf(style_buf, n, _("Style: %s"), ui_pacer_style_label(i));
-        style_w = fmaxf(style_w, ui_button_w(&ui, style_buf, 0) / app_unit(a));
-    }
-    snprintf(style_buf, n, _("Style: %s"), ui_pacer_style_label(pacer_style_of(a)));
     /* the toggles name what they change and its state, as wide as their wider state */
     const char *sound[2] = { _("Sound: on"), _("Sound: off") }, *voice[2] = { _("Voice guidance: off"),
                                                                                _("Voice guidance: on") };
-    float sound_w = 120, voice_w = 120;
-    for (int i = 0; i < 2; i++) {
-        sound_w = fmaxf(sound_w, ui_button_w(&ui, sound[i], 0) / app_unit(a));
-        voice_w = fmaxf(voice_w, ui_button_w(&ui, voice[i], 0) / app_unit(a));
+    struct pacer_ctl_kept *kw = &ST(a)->ctl_kept;
+    if (!kw->used || kw->scale != a->view.text_scale || kw->unit != app_unit(a) || strcmp(kw->lang, a->lang)) {
+        float style_w = 120;
+        for (int i = 0; i < PACER_STYLE_COUNT; i++) {
+            snprintf(style_buf, n, _("Style: %s"), ui_pacer_style_label(i));
+            style_w = fmaxf(style_w, ui_button_w(&ui, style_buf, 0) / app_unit(a));
+        }
+        float sound_w = 120, voice_w = 120;
+        for (int i = 0; i < 2; i++) {
+            sound_w = fmaxf(sound_w, ui_button_w(&ui, sound[i], 0) / app_unit(a));
+            voice_w = fmaxf(voice_w, ui_button_w(&ui, voice[i], 0) / app_unit(a));
+        }
+        *kw = (struct pacer_ctl_kept){ .scale = a->view.text_scale, .unit = app_unit(a), .style_w = style_w,
+                                      .sound_w = sound_w, .voice_w = voice_w, .used = true };
+        snprintf(kw->lang, sizeof kw->lang, "%s", a->lang);
     }
+    float style_w = kw->style_w, sound_w = kw->sound_w, voice_w = kw->voice_w;
+    snprintf(style_buf, n, _("Style: %s"), ui_pacer_style_label(pacer_style_of(a)));
     ctl c[NCTL] = {
         { "shorter", _("Shorter"), 120 }, { "pause", a->clock.paused ? _("Resume") : _("Pause"), 150 },
         { "longer", _("Longer"), 120 },   { "style", style_buf, style_w },

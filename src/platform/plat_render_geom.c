@@ -149,7 +149,7 @@ static bool fast_fill(plat_render *pr, float fx, float fy, float fw, float fh, g
     SDL_Surface *s = pr->surf;
     Uint32 px = SDL_MapRGB(s->format, c.r, c.g, c.b);
     /* the first row pixel by pixel, the others copied from it (memcpy moves a row many
-     * pixels at a time; SDL_memset4 stores one at a time) */
+     * pixels at a time) */
     Uint32 *first = (Uint32 *)((Uint8 *)s->pixels + (size_t)in.y * (size_t)s->pitch) + in.x;
     for (int x = 0; x < in.w; x++)
         first[x] = px;
@@ -277,7 +277,7 @@ static bool fast_rrect(plat_render *pr, gw_rect r, float rad, float thick, gw_co
             if (x == ia && ib > ia) {
                 if (thick <= 0) {
                     if (opaque)
-                        SDL_memset4(&row[ia], solid, (size_t)(ib - ia));
+                        render_span(&row[ia], (size_t)(ib - ia), solid);
                     else
                         for (int k = ia; k < ib; k++) blend_px(&row[k], s->format, c, 1.f);
                 }
@@ -288,7 +288,7 @@ static bool fast_rrect(plat_render *pr, gw_rect r, float rad, float thick, gw_co
                 float d = rrect_dist((float)x + 0.5f, py, cx, cy, hw, hh, rad);
                 float cov = thick > 0 ? ht + 1 - fabsf(d) : 0.5f - d;
                 if (cov >= 1 && opaque)
-                    SDL_memset4(&row[sa], solid, (size_t)(sb - sa));
+                    render_span(&row[sa], (size_t)(sb - sa), solid);
                 else if (cov > 0)
                     for (int k = sa; k < sb; k++)
                         blend_px(&row[k], s->format, c, cov > 1 ? 1 : cov);
@@ -552,7 +552,7 @@ static bool fast_gradient(plat_render *pr, const draw_cmd *c)
                                (Uint8)((a.g * (1024 - k) + b.g * k + 512) >> 10),
                                (Uint8)((a.b * (1024 - k) + b.b * k + 512) >> 10));
         Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch) + in.x;
-        SDL_memset4(row, px, (size_t)in.w);
+        render_span(row, (size_t)in.w, px);
     }
     return true;
 }

@@ -83,6 +83,35 @@ static inline void glow_px(Uint32 *p, unsigned k, const uint8_t *lut, const Uint
         *p = glow_over(*p, crb, cg, lut[k]);
 }
 
+/* The glow premixed over the pixel value under: entry k is lut[k] of the colour over it.
+ * Made once for the glow and kept, not again in each rectangle it is redrawn in: the
+ * falloff is given by its radius's share (as glow_falloff keys it) and its alpha. Several
+ * are kept: over a background gradient each band of rows has its own colour under the
+ * glow, and a frame meets the same few bands again. */
+static const Uint32 *glow_palette(Uint32 under, uint16_t rkey, uint8_t a, Uint32 crb, Uint32 cg, const uint8_t *lut,
+                                  int *made)
+{
+    enum { KEEP = 8 };
+    static struct { bool used; uint16_t rin; uint8_t a; Uint32 under, crb, cg, pal[GLOW_LUT]; } kept[KEEP];
+    static int next;
+    for (int i = 0; i < KEEP; i++)
+        if (kept[i].used && kept[i].under == under && kept[i].rin == rkey && kept[i].a == a && kept[i].crb == crb &&
+            kept[i].cg == cg)
+            return kept[i].pal;
+    int i = next;
+    next = (next + 1) % KEEP;
+    (*made)++;
+    for (int k = 0; k < GLOW_LUT; k++)
+        kept[i].pal[k] = glow_over(under, crb, cg, lut[k]);
+    kept[i].used = true;
+    kept[i].rin = rkey;
+    kept[i].a = a;
+    kept[i].under = under;
+    kept[i].crb = crb;
+    kept[i].cg = cg;
+    return kept[i].pal;
+}
+
 /* The first k at which base + k * step reaches past the sprite (texel GLOW_N): the
  * pixels from there on have no glow, so the row stops there without a test a pixel. */
 static inline int glow_k_end(uint32_t base, uint32_t step)
@@ -97,8 +126,8 @@ static inline int glow_k_end(uint32_t base, uint32_t step)
 /* Fills [a, b) of a row with the background (nothing when empty). */
 static inline void bg_span(Uint32 *row, int a, int b, Uint32 bg)
 {
-    for (int x = a; x < b; x++)
-        row[x] = bg;
+    if (b > a)
+        render_span(&row[a], (size_t)(b - a), bg);
 }
 
 /* A glow; with on_bg, the clip has nothing drawn in it yet: each row's pixels are the
@@ -124,21 +153,11 @@ bool render_glow(plat_render *pr, const draw_cmd *c, bool on_bg)
     /* the glow over the plain background, premixed: a pixel still showing it takes its
      * colour from the table (the same value the blend gives), others are blended */
     Uint32 bg = pr->bg_px;
-    /* made once for the glow, not again in each rectangle it is redrawn in: the falloff
-     * is given by its radius's share (as glow_falloff keys it) and its alpha */
-    static struct { bool used; uint16_t rin; uint8_t a; Uint32 bg, crb, cg, pal[GLOW_LUT]; } kp;
     uint16_t rkey = (uint16_t)(ri / ro * 4096.f + 0.5f);
-    if (!kp.used || kp.rin != rkey || kp.a != c->color.a || kp.bg != bg || kp.crb != crb || kp.cg != cg) {
-        for (int k = 0; k < GLOW_LUT; k++)
-            kp.pal[k] = glow_over(bg, crb, cg, lut[k]);
-        kp.used = true;
-        kp.rin = rkey;
-        kp.a = c->color.a;
-        kp.bg = bg;
-        kp.crb = crb;
-        kp.cg = cg;
-    }
-    const Uint32 *pal = kp.pal;
+    int made = 0; /* tables made in this call (see below) */
+    const Uint32 *pal = glow_palette(bg, rkey, c->color.a, crb, cg, lut, &made);
+    Uint32 last_under = bg; /* the table for the row before */
+    const Uint32 *last_pal = pal;
     /* hollow: the span well inside the radius is skipped (an opaque disc covers it);
      * pixels near it are blended so no gap shows under the disc's soft edge */
     float skip = (c->flags & GLOW_HOLLOW) ? ri - 2 : -1;
@@ -181,19 +200,35 @@ bool render_glow(plat_render *pr, const draw_cmd *c, bool on_bg)
         bool right = kb > ka;
         int ra = xr + ka, rb = xr + kb; /* the right side's pixels, inside the clip */
         uint32_t d = dr0 + (uint32_t)ka * step;
+        /* over what is already drawn (a background gradient: one colour a row), the
+         * colour at the clip's left edge of the row is taken as the row's background:
+         * pixels of that colour take theirs from a table made for it. A few tables a
+         * glow are made at most, so a background that changes along the rows costs
+         * little more than blending. */
+        Uint32 under = bg;
+        const Uint32 *rpal = pal;
+        if (!on_bg && row[cx0] != bg) {
+            if (row[cx0] == last_under) {
+                under = last_under;
+                rpal = last_pal;
+            } else if (made < 6) {
+                under = last_under = row[cx0];
+                rpal = last_pal = glow_palette(under, rkey, c->color.a, crb, cg, lut, &made);
+            }
+        }
         if (on_bg)
             for (int k = ka; k < kb; k++, d += step)
                 row[xr + k] = pal[trow[d >> 16]];
         else
             for (int k = ka; k < kb; k++, d += step)
-                glow_px(&row[xr + k], trow[d >> 16], lut, pal, bg, crb, cg);
+                glow_px(&row[xr + k], trow[d >> 16], lut, rpal, under, crb, cg);
         ka = kin > xr - cx1 ? kin : xr - cx1;
         kb = reach < xr - cx0 ? reach : xr - cx0;
         kb = kb < glow_k_end(dl0, step) ? kb : glow_k_end(dl0, step);
         d = dl0 + (uint32_t)ka * step;
         if (!on_bg) {
             for (int k = ka; k < kb; k++, d += step)
-                glow_px(&row[xr - 1 - k], trow[d >> 16], lut, pal, bg, crb, cg);
+                glow_px(&row[xr - 1 - k], trow[d >> 16], lut, rpal, under, crb, cg);
             continue;
         }
         bool left = kb > ka;

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "core/draw.h"
 #include "platform/plat_font.h"
@@ -83,6 +84,20 @@ static inline bool render_direct_begin(plat_render *pr, SDL_Rect *clip)
     if (SDL_RectEmpty(clip))
         *clip = (SDL_Rect){ 0, 0, s->w, s->h };
     return true;
+}
+/* n pixels of a row set to px, two at a time. SDL_memset4 is a "rep stosl", whose start
+ * costs as much as the hundred or so pixels a row of a redrawn rectangle has. */
+static inline void render_span(Uint32 *p, size_t n, Uint32 px)
+{
+    uint64_t two = (uint64_t)px << 32 | px;
+    if (n > 0 && ((uintptr_t)p & 4)) { /* to an 8-byte boundary */
+        *p++ = px;
+        n--;
+    }
+    for (; n >= 2; n -= 2, p += 2)
+        memcpy(p, &two, sizeof two);
+    if (n)
+        *p = px;
 }
 /* A DRAW_GLOW (plat_render_glow.c); with on_bg as render_geom_glow_on_bg. False when not
  * drawn and on_bg (the caller then fills the background). */
