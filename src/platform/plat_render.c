@@ -110,6 +110,7 @@ void plat_render_free(plat_render *pr)
         SDL_FreeSurface(pr->surf);
     free(pr->vtx);
     free(pr->idx);
+    free(pr->bounds);
     free(pr);
 }
 
@@ -155,11 +156,13 @@ static gw_rect cmd_bounds(const draw_cmd *c)
     return gw_rc(r.x - g, r.y - g, r.w + 2 * g, r.h + 2 * g);
 }
 
-/* Redraws the commands of l that touch clip, inside clip. */
-static void redraw_rect(plat_render *pr, const draw_list *l, SDL_Rect clip)
+/* Redraws the commands of l that touch clip, inside clip; b holds their bounds. */
+static void redraw_rect(plat_render *pr, const draw_list *l, const gw_rect *b, SDL_Rect clip)
 {
     gw_rect cr = gw_rc((float)clip.x, (float)clip.y, (float)clip.w, (float)clip.h);
-    SDL_RenderSetClipRect(pr->r, &clip);
+    pr->clip = clip;
+    pr->clip_known = true;
+    pr->sdl_clip = false;
     gw_color bg = l->clear;
     bg.a = 255;
     /* a gradient first over the whole screen is the background: no plain fill under it */
@@ -167,26 +170,29 @@ static void redraw_rect(plat_render *pr, const draw_list *l, SDL_Rect clip)
     bool covered = g0 && g0->r.x <= 0 && g0->r.y <= 0 && g0->r.x + g0->r.w >= (float)l->w &&
                    g0->r.y + g0->r.h >= (float)l->h;
     int i = 0;
-    while (i < l->ncmd && !overlaps(cmd_bounds(&l->cmd[i]), cr))
+    while (i < l->ncmd && !overlaps(b[i], cr))
         i++;
     /* a glow drawn first in the rectangle writes the background around it itself, in
      * the same pass (the attract orb's: most of what that screen redraws) */
     if (!covered && i < l->ncmd && render_geom_glow_on_bg(pr, &l->cmd[i]))
         i++;
     else if (!covered && !render_geom_fill(pr, (float)clip.x, (float)clip.y, (float)clip.w, (float)clip.h, bg)) {
+        render_sdl_begin(pr);
         SDL_SetRenderDrawColor(pr->r, l->clear.r, l->clear.g, l->clear.b, 255);
         SDL_RenderFillRect(pr->r, &clip);
     }
     for (; i < l->ncmd; i++) {
         const draw_cmd *c = &l->cmd[i];
-        if (!overlaps(cmd_bounds(c), cr))
+        if (!overlaps(b[i], cr))
             continue;
         if (c->op == DRAW_TEXT)
             render_text_cmd(pr, l, c);
         else
             render_geom_cmd(pr, c);
     }
-    SDL_RenderSetClipRect(pr->r, NULL);
+    if (pr->sdl_clip)
+        SDL_RenderSetClipRect(pr->r, NULL);
+    pr->clip_known = pr->sdl_clip = false;
 }
 
 bool plat_render_frame(plat_render *pr, const draw_list *prev, const draw_list *next,
@@ -211,10 +217,21 @@ bool plat_render_frame(plat_render *pr, const draw_list *prev, const draw_list *
     gw_rect all = gw_rc(0, 0, 0, 0);
     pr->drawn_px = 0;
     pr->bg_px = SDL_MapRGB(pr->surf->format, next->clear.r, next->clear.g, next->clear.b);
+    /* the commands' bounds, once for all the rectangles (the attract screen's are many) */
+    if (next->ncmd > pr->capbounds) {
+        int cap = next->ncmd + 64;
+        gw_rect *nb = realloc(pr->bounds, (size_t)cap * sizeof *nb);
+        if (!nb)
+            return false; /* out of memory: this frame is not drawn, the next is tried whole */
+        pr->bounds = nb;
+        pr->capbounds = cap;
+    }
+    for (int i = 0; i < next->ncmd; i++)
+        pr->bounds[i] = cmd_bounds(&next->cmd[i]);
     for (int i = 0; i < n; i++) {
         SDL_Rect c = { (int)floorf(d[i].x), (int)floorf(d[i].y), (int)ceilf(d[i].w) + 1, (int)ceilf(d[i].h) + 1 };
         SDL_IntersectRect(&c, &whole, &clips[i]);
-        redraw_rect(pr, next, clips[i]);
+        redraw_rect(pr, next, pr->bounds, clips[i]);
         all = gw_rect_union(all, gw_rc((float)clips[i].x, (float)clips[i].y, (float)clips[i].w, (float)clips[i].h));
         pr->drawn_px += (long)clips[i].w * clips[i].h;
     }

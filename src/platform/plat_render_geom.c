@@ -51,8 +51,10 @@ static void tri(plat_render *pr, int a, int b, int c)
 
 static void flush_geom(plat_render *pr)
 {
-    if (pr->nidx)
+    if (pr->nidx) {
+        render_sdl_begin(pr);
         SDL_RenderGeometry(pr->r, NULL, pr->vtx, pr->nvtx, pr->idx, pr->nidx);
+    }
     pr->nvtx = pr->nidx = 0;
 }
 
@@ -163,6 +165,7 @@ static void draw_rect_cmd(plat_render *pr, const draw_cmd *c)
     if (c->radius < 0.5f) {
         if (fast_fill(pr, c->r.x, c->r.y, c->r.w, c->r.h, c->color))
             return;
+        render_sdl_begin(pr);
         SDL_SetRenderDrawColor(pr->r, c->color.r, c->color.g, c->color.b, c->color.a);
         SDL_FRect fr = { c->r.x, c->r.y, c->r.w, c->r.h };
         SDL_RenderFillRectF(pr->r, &fr);
@@ -573,6 +576,7 @@ bool render_geom_cmd(plat_render *pr, const draw_cmd *c)
     case DRAW_GLOW: fast_glow(pr, c); return true;
     case DRAW_GRADIENT:
         if (!fast_gradient(pr, c)) {
+            render_sdl_begin(pr);
             SDL_SetRenderDrawColor(pr->r, c->color.r, c->color.g, c->color.b, 255);
             SDL_FRect fr = { c->r.x, c->r.y, c->r.w, c->r.h };
             SDL_RenderFillRectF(pr->r, &fr);

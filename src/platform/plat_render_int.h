@@ -49,7 +49,29 @@ struct plat_render {
     int nidx, capidx;
     long drawn_px;        /* pixels redrawn by the last frame drawn */
     Uint32 bg_px;         /* the frame's background as a pixel: a glow over it is premixed */
+    /* The rectangle being redrawn (redraw_rect). Most commands write its pixels straight
+     * into the surface; SDL's renderer is given the clip, and asked to flush, only when
+     * a command in it goes through SDL (render_sdl_begin): the attract screen redraws
+     * some sixty small rectangles a frame, none with SDL. */
+    gw_rect *bounds;      /* the frame's commands' bounds (capbounds of them kept) */
+    int capbounds;
+    SDL_Rect clip;
+    bool clip_known;      /* clip is set (inside redraw_rect) */
+    bool sdl_clip;        /* SDL's renderer has been given clip */
+    bool sdl_queued;      /* SDL may hold drawing not yet in the surface's pixels */
 };
+
+/* Before drawing through SDL's renderer: it is given the rectangle being redrawn as its
+ * clip (once a rectangle), and the surface is then flushed before pixels are written
+ * directly. */
+static inline void render_sdl_begin(plat_render *pr)
+{
+    if (pr->clip_known && !pr->sdl_clip) {
+        SDL_RenderSetClipRect(pr->r, &pr->clip);
+        pr->sdl_clip = true;
+    }
+    pr->sdl_queued = true;
+}
 
 /* The first problem met is kept (plat_render_problem) and logged once. */
 static inline void render_note_problem(plat_render *pr, const char *fmt, const char *arg)
@@ -79,8 +101,14 @@ static inline bool render_direct_begin(plat_render *pr, SDL_Rect *clip)
     SDL_Surface *s = pr->surf;
     if (s->format->BytesPerPixel != 4 || SDL_MUSTLOCK(s))
         return false;
-    SDL_RenderFlush(pr->r);
-    SDL_RenderGetClipRect(pr->r, clip);
+    if (pr->sdl_queued) {
+        SDL_RenderFlush(pr->r);
+        pr->sdl_queued = false;
+    }
+    if (pr->clip_known)
+        *clip = pr->clip;
+    else
+        SDL_RenderGetClipRect(pr->r, clip);
     if (SDL_RectEmpty(clip))
         *clip = (SDL_Rect){ 0, 0, s->w, s->h };
     return true;

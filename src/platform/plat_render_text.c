@@ -312,5 +312,6 @@ void render_text_cmd(plat_render *pr, const draw_list *l, const draw_cmd *c)
     }
     SDL_Rect src = { sx, sy, w, h };
     SDL_Rect dst = { (int)lroundf(x), (int)lroundf(y), w, h };
+    render_sdl_begin(pr);
     SDL_RenderCopy(pr->r, e->tex, &src, &dst);
 }
