@@ -1,6 +1,7 @@
 # Screens laid out at every text size: the boxes of a drawn frame (its draw list,
 # measured with the renderer's fonts) in en, es, de and ar at 100%, 150% and 200% text.
-# prompts.layout: every step of every prompt exercise (hint, notes, pages, timers);
+# prompts.layout: every step of every prompt exercise (hint, notes, pages, timers), at
+# 1280x720 and 1920x1080;
 # progress.layout: the progress screen with a session's details open.
 # cautions.layout: "Before you begin" for every exercise with cautions, every page.
 # library.layout: the home library, every page (headings kept with their cards, one
@@ -18,7 +19,9 @@
 # controls.layout: at 100% text the breathing controls stay one row under the figure in
 # every language (labels on two lines rather than a column), still as their labels change.
 # panel.layout: present mode's panel names the step back as the exercise beside it does.
-foreach(t prompts progress cautions library help days chart attract welcome admin guided pacer controls panel)
+# settings.layout: the settings, every page, at 1280x720 and 1920x1080: nothing cut
+# or overlapping, no page nearly empty (nor the data panel's alone), few pages at 200%.
+foreach(t prompts progress cautions library help days chart attract welcome admin guided pacer controls panel settings)
   add_executable(test_${t}_layout ${CMAKE_CURRENT_SOURCE_DIR}/layout/test_${t}_layout.c)
   target_link_libraries(test_${t}_layout PRIVATE gw_test_env m)
   add_dependencies(test_${t}_layout gw_fonts gw_locale)

@@ -155,6 +155,18 @@ static float toggles(sform *L, float x, float y, float w)
     for (int i = 0; i < N; i++) {
         if (i)
             y += 16 * u;
+        float lw = w - bw - 16 * u;
+        if (L->beside && ui_text_w(&ui, title[i], (int)lroundf(18 * u), true) <= lw) {
+            /* the title beside its switch, the switch at the row's end */
+            float h = fmaxf(bh, sform_label_h(L, lw, title[i]));
+            if (L->l)
+                draw_text(L->l, gw_rc(x, y, lw, h), title[i], (int)lroundf(18 * u), VALIGN_MIDDLE | (FONT_BOLD << 8),
+                          a->th->text_dim);
+            sform_button(L, id[i], gw_rc(x + w - bw, y + (h - bh) / 2, bw, bh), val[i], on[i]);
+            sform_describe(L, i < 2 ? ROLE_SWITCH : ROLE_BUTTON, title[i], val[i]);
+            y += h;
+            continue;
+        }
         y = sform_label(L, x, y, w, title[i]);
         sform_button(L, id[i], gw_rc(x, y, bw, bh), val[i], on[i]);
         sform_describe(L, i < 2 ? ROLE_SWITCH : ROLE_BUTTON, title[i], val[i]);
@@ -213,23 +225,42 @@ static float read_aloud(sform *L, float x, float y, float w)
     return y - y0;
 }
 
+/* The panel's words: where the practice log is kept; the folder's width at px. */
+static float panel_where(const app *a, char *where, size_t n, int px)
+{
+    ui_ctx ui = app_ui(a);
+    char path[PATH_MAX + 8];
+    const char *dir = i18n_ltr(path, sizeof path, paths_user_data_dir() ? paths_user_data_dir() : "?");
+    snprintf(where, n, _("Your practice log is kept only on this computer, in %s."), dir);
+    return ui_text_w(&ui, dir, px, false);
+}
+
+/* Whether the panel's words go into width w with no word (the folder) wider than it. */
+static bool panel_fits(const app *a, float w)
+{
+    ui_ctx ui = app_ui(a);
+    char where[PATH_MAX + 100];
+    int px = (int)lroundf(17 * app_unit(a));
+    float tw = w - 48 * app_unit(a), dw = panel_where(a, where, sizeof where, px);
+    return dw <= tw && ui_measure(&ui, where, px, false, tw).w <= tw;
+}
+
 /* Where the practice log is kept, "Export my practice log" and "Delete all my data". */
 static float data_panel(sform *L, float x, float y, float w)
 {
     ui_ctx ui = app_ui(L->a);
     const app *a = L->a;
     float u = L->u, ip = 24 * u;
-    char where[PATH_MAX + 100], path[PATH_MAX + 8];
-    const char *dir = i18n_ltr(path, sizeof path, paths_user_data_dir() ? paths_user_data_dir() : "?");
-    snprintf(where, sizeof where, _("Your practice log is kept only on this computer, in %s."), dir);
-    const char *del = _("Delete all my data"), *exp = _("Export my practice log");
+    char where[PATH_MAX + 100];
     int px = (int)lroundf(17 * u);
+    float dirw = panel_where(a, where, sizeof where, px);
+    const char *del = _("Delete all my data"), *exp = _("Export my practice log");
     float ew = ui_button_w(&ui, exp, 240 * u), dw = ui_button_w(&ui, del, 240 * u), bgap = 16 * u;
     float bw = ew + bgap + dw;        /* the two buttons side by side */
     float tw = w - ip - bw - 56 * u;  /* the text beside them, as at 100% */
     /* the text under the button when beside it would be too narrow (or a word in
      * it, such as a long folder name, wider than the room) */
-    bool stacked = tw < w * 0.35f || ui_measure(&ui, where, px, false, tw).w > tw;
+    bool stacked = tw < w * 0.35f || dirw > tw || ui_measure(&ui, where, px, false, tw).w > tw;
     /* stacked, the buttons share a row, or one above the other when they do not fit */
     bool column = stacked && bw > w - 2 * ip;
     if (stacked) {
@@ -302,11 +333,15 @@ static void confirm(const app *a, draw_list *l, sform *L)
 /* The screen's sections: two columns (one when narrow), the data panel across the
  * bottom. With large text they may not all fit: then they run down one column and
  * the next, onto more pages, whole sections at a time, with Previous page and Next
- * page at the bottom. */
+ * page at the bottom; the panel goes across below them, or else in the second column
+ * at the column's width, before it takes a page of its own. */
 enum { NSEC = 13, PANEL = NSEC, LEFT = 5 /* sections in the left column */,
-       SPEECH = 11 /* read aloud: a column of its own when the settings take pages */,
+       SPEECH = 11 /* read aloud */,
        HR = 12 /* the heart-rate sensor (home only): below read aloud, or in the shorter
                   column on one page */ };
+
+/* Large text: the titles of values and switches beside them where a row has room. */
+static bool titles_beside(const app *a) { return a->view.text_scale > 1.01f; }
 
 static float section(sform *L, int k, float x, float y, float w)
 {
@@ -351,6 +386,9 @@ typedef struct pages {
     int page[NSEC + 1];       /* the page and column of each section and of the panel */
     int col[NSEC + 1];
     bool flow;                /* false: the one-page arrangement, the panel across the bottom */
+    bool panel_col;           /* the panel in its column (col[PANEL]) at the column's width */
+    bool panel_alone;         /* the panel on a page with no section */
+    float end;                /* where the panel may reach (bottom: where sections may) */
     float top, bottom, x0, x1, cw, pw, sgap, pgap;
     bool two;
     float nav_h;              /* height of the page controls (0: one page) */
@@ -370,7 +408,7 @@ static float nav_height(const app *a, float u)
  * column when narrow), the panel below across both. */
 static bool place_one(const app *a, pages *P)
 {
-    sform M = { .a = a, .u = app_unit(a) };
+    sform M = { .a = a, .u = app_unit(a), .beside = titles_beside(a) };
     float y[2] = { P->top, P->top };
     for (int k = 0; k < NSEC; k++) {
         float h = section(&M, k, 0, 0, P->cw);
@@ -383,6 +421,8 @@ static bool place_one(const app *a, pages *P)
     P->page[PANEL] = P->col[PANEL] = 0;
     P->n = 1;
     P->flow = false;
+    P->panel_col = false;
+    P->panel_alone = false;
     /* the gap above the panel closes up to half before the panel goes to a page of its own */
     float need = fmaxf(y[0], y[1]) - P->sgap + section(&M, PANEL, 0, 0, P->pw);
     if (need + P->pgap > P->bottom && need + P->pgap / 2 <= P->bottom)
@@ -392,39 +432,74 @@ static bool place_one(const app *a, pages *P)
 
 /* Pages: the sections in order down the first column, then the second, then the next
  * page; the panel across both columns below them on the last page, or on a page of
- * its own. */
+ * its own. With large text, so that fewer pages hold the same: a section that does
+ * not fit its column goes below what is in the page's other column if it fits there,
+ * and the panel, when not across, goes in the column with room for it, else onto a
+ * page with the last section. */
 static void place_flow(const app *a, pages *P)
 {
-    sform M = { .a = a, .u = app_unit(a) };
-    int page = 0, col = 0, ncol = P->two ? 2 : 1;
-    float y = P->top, low = P->top;
+    bool large = titles_beside(a);
+    sform M = { .a = a, .u = app_unit(a), .beside = large };
+    int page = 0, col = 0, ncol = P->two ? 2 : 1, last = -1, on_page = 0;
+    float y[2] = { P->top, P->top }, hs[NSEC];
     for (int k = 0; k < NSEC; k++) {
-        float h = section(&M, k, 0, 0, P->cw);
+        float h = hs[k] = section(&M, k, 0, 0, P->cw);
         if (h <= 0) {
             P->page[k] = page;
             P->col[k] = col;
             continue;
         }
-        /* read aloud starts a column: the sections before it stay where they were */
-        if (y > P->top && (k == SPEECH || y + h > P->bottom)) {
-            if (++col == ncol) {
-                col = 0;
-                page++;
-                low = P->top;
-            }
-            y = P->top;
+        /* read aloud starts a column (as designed at 100%: the sections before it stay where
+         * they were) */
+        bool fresh = !large && k == SPEECH && y[col] > P->top;
+        int c = !fresh && (y[col] <= P->top || y[col] + h <= P->bottom) ? col : -1;
+        for (int o = 0; o < ncol && c < 0; o++)
+            if (large ? y[o] + h <= P->bottom : o == col + 1)
+                c = o;
+        if (c < 0) {
+            page++;
+            y[0] = y[1] = P->top;
+            c = 0;
+            on_page = 0;
         }
+        col = c;
         P->page[k] = page;
-        P->col[k] = col;
-        y += h + P->sgap;
-        low = fmaxf(low, y - P->sgap);
+        P->col[k] = c;
+        y[c] += h + P->sgap;
+        last = k;
+        on_page++;
     }
-    if (low + P->pgap + section(&M, PANEL, 0, 0, P->pw) > P->bottom)
-        page++;
-    P->page[PANEL] = page;
+    float low = fmaxf(P->top, fmaxf(y[0], y[1]) - P->sgap);
+    P->panel_col = false;
     P->col[PANEL] = 0;
+    if (low + P->pgap + section(&M, PANEL, 0, 0, P->pw) > P->end) {
+        int c = ncol == 2 && y[1] < y[0] ? 1 : 0; /* the column with more room */
+        float pc = large && P->two && panel_fits(a, P->cw) ? section(&M, PANEL, 0, 0, P->cw) : 1e9f;
+        if (y[c] + pc <= P->end) {
+            P->panel_col = true;
+            P->col[PANEL] = c;
+        } else {
+            /* not a page to itself: the last section goes with it, where the page it
+             * leaves keeps others and the two fit */
+            page++;
+            if (large && last >= 0 && on_page > 1) {
+                bool across = P->top + hs[last] + P->pgap + section(&M, PANEL, 0, 0, P->pw) <= P->end;
+                if (across || (P->two && P->top + pc <= P->end)) {
+                    P->page[last] = page;
+                    P->col[last] = 0;
+                    P->panel_col = !across;
+                    P->col[PANEL] = across ? 0 : 1;
+                }
+            }
+        }
+    }
+    P->page[PANEL] = page;
     P->n = page + 1;
     P->flow = true;
+    P->panel_alone = true;
+    for (int k = 0; k < NSEC; k++)
+        if (hs[k] > 0 && P->page[k] == page)
+            P->panel_alone = false;
 }
 
 static pages paginate(const app *a, float top)
@@ -443,10 +518,29 @@ static pages paginate(const app *a, float top)
     P.pgap = 34 * u;
     P.nav_h = 0;
     P.bottom = H - 24 * u;
+    P.end = P.bottom;
     if (!place_one(a, &P)) {
         P.nav_h = nav_height(a, u);
         P.bottom -= P.nav_h + 16 * u;
+        P.end = P.bottom;
         place_flow(a, &P);
+        /* large text: pages about as full as each other, none nearly empty: the least
+         * column height for the sections that needs no more pages (the panel may still
+         * reach the bottom) */
+        float lo = P.top + (P.bottom - P.top) / 2, hi = P.bottom;
+        for (int it = 0; it < 6 && titles_beside(a) && P.n > 1; it++) {
+            pages Q = P;
+            Q.bottom = (lo + hi) / 2;
+            place_flow(a, &Q);
+            if (Q.n <= P.n && (!Q.panel_alone || P.panel_alone))
+                hi = Q.bottom;
+            else
+                lo = Q.bottom;
+        }
+        if (hi < P.bottom) {
+            P.bottom = hi;
+            place_flow(a, &P);
+        }
     }
     return P;
 }
@@ -477,7 +571,7 @@ static void settings_draw(const app *a, draw_list *l)
     const struct settings_st *st = ST(a);
     const theme *t = a->th;
     float u = app_unit(a), W = (float)a->w;
-    sform L = { .a = a, .l = l, .u = u, .focus = st->focus };
+    sform L = { .a = a, .l = l, .u = u, .focus = st->focus, .beside = titles_beside(a) };
     if (st->confirm_delete) {
         confirm(a, l, &L);
         return;
@@ -502,7 +596,9 @@ static void settings_draw(const app *a, draw_list *l)
             if (h > 0)
                 y[c] += h + P.sgap;
         }
-    if (P.page[PANEL] == page) {
+    if (P.page[PANEL] == page && P.panel_col)
+        section(&L, PANEL, P.col[PANEL] ? P.x1 : P.x0, y[P.col[PANEL]], P.cw);
+    else if (P.page[PANEL] == page) {
         float below = fmaxf(y[0], y[1]) - P.sgap;
         section(&L, PANEL, P.x0, below > P.top ? below + P.pgap : P.top, P.pw);
     }

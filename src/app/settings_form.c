@@ -88,9 +88,31 @@ float sform_stepper(sform *L, float x, float y, float w, const char *title, cons
     /* The text size as a percentage ("150%"); German and Spanish write a no-break space
      * before the sign. */
     snprintf(val, sizeof val, _("%d%%"), pct);
-    y = sform_label(L, x, y, w, title);
     float bw = fmaxf(90 * u, ui_button_w(&ui, "+", 90 * u));
     float bh = fmaxf(56 * u, ui_text_h(&ui, val, (int)lroundf(24 * u), true, 0) + 8 * u);
+    if (L->beside) {
+        /* the value as wide as the widest it takes, so a step moves nothing */
+        char most[16];
+        snprintf(most, sizeof most, _("%d%%"), 200);
+        int vpx = (int)lroundf(24 * u), lpx = (int)lroundf(18 * u);
+        float vw = fmaxf(ui_text_w(&ui, most, vpx, true), ui_text_w(&ui, val, vpx, true)) + 24 * u;
+        bw = fmaxf(64 * u, ui_button_w(&ui, "+", 64 * u)); /* narrower, beside a title */
+        float tw = w - 2 * bw - vw - 16 * u;
+        if (ui_text_w(&ui, title, lpx, true) <= tw) {
+            float h = fmaxf(bh, sform_label_h(L, tw, title)), cx = x + w - 2 * bw - vw;
+            if (L->l)
+                draw_text(L->l, gw_rc(x, y, tw, h), title, lpx, VALIGN_MIDDLE | (FONT_BOLD << 8),
+                          L->a->th->text_dim);
+            sform_button(L, down, gw_rc(cx, y + (h - bh) / 2, bw, bh), "–", false);
+            if (L->l)
+                draw_text(L->l, gw_rc(cx + bw, y + (h - bh) / 2, vw, bh), val, vpx,
+                          ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), L->a->th->text);
+            sform_button(L, up, gw_rc(cx + bw + vw, y + (h - bh) / 2, bw, bh), "+", false);
+            sform_steps(L, title, val);
+            return h;
+        }
+    }
+    y = sform_label(L, x, y, w, title);
     sform_button(L, down, gw_rc(x, y, bw, bh), "–", false);
     if (L->l)
         draw_text(L->l, gw_rc(x + bw, y, w - 2 * bw, bh), val, (int)lroundf(24 * u),

@@ -12,6 +12,8 @@ typedef struct sform {
     float u;
     int idx;        /* widgets drawn so far: the focus order */
     int focus;      /* the focused widget (the screen's own focus) */
+    bool beside;    /* large text: a value's or a switch's title beside it where the row has
+                       room, not above it (fewer pages) */
 } sform;
 
 /* A section's title: its height at width w; drawn, where its controls start. */
@@ -29,7 +31,8 @@ void sform_describe(sform *L, draw_role role, const char *name, const char *stat
 /* The last two widgets drawn, - and + of the value titled `title`: heard as
  * "TITLE: lower" and "TITLE: higher", with the value. */
 void sform_steps(sform *L, const char *title, const char *value);
-/* A percentage with - and + ("id:down", "id:up"). Returns its height. */
+/* A percentage with - and + ("id:down", "id:up"), its title above it (beside it, at the
+ * row's end, with L->beside where they fit). Returns its height. */
 float sform_stepper(sform *L, float x, float y, float w, const char *title, const char *id, int pct);
 
 #endif

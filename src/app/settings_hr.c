@@ -22,9 +22,19 @@ float hr_row(sform *L, float x, float y, float w)
     float u = L->u, y0 = y;
     const char *title = _("Heart-rate sensor");
     const char *label = a->set.hr_sensor[0] ? _("Change or forget the sensor") : _("Choose a sensor");
-    y = sform_label(L, x, y, w, title);
     float bw = fminf(w, ui_button_w(&ui, label, 200 * u));
-    float bh = fmaxf(56 * u, ui_button_h(&ui, label, bw, 56 * u));
+    float bh = fmaxf(56 * u, ui_button_h(&ui, label, bw, 56 * u)), lw = w - bw - 16 * u;
+    if (L->beside && ui_text_w(&ui, title, (int)lroundf(18 * u), true) <= lw) {
+        /* large text: the title beside the button, the button at the row's end */
+        float h = fmaxf(bh, sform_label_h(L, lw, title));
+        if (L->l)
+            draw_text(L->l, gw_rc(x, y, lw, h), title, (int)lroundf(18 * u), VALIGN_MIDDLE | (FONT_BOLD << 8),
+                      a->th->text_dim);
+        sform_button(L, "hr-sensor", gw_rc(x + w - bw, y + (h - bh) / 2, bw, bh), label, false);
+        sform_describe(L, ROLE_BUTTON, title, label);
+        return h;
+    }
+    y = sform_label(L, x, y, w, title);
     sform_button(L, "hr-sensor", gw_rc(x, y, bw, bh), label, false);
     sform_describe(L, ROLE_BUTTON, title, label);
     return y + bh - y0;
