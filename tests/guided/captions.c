@@ -4,9 +4,12 @@
  * draw list) must fit its box at the size drawn, and break only where it has to: a
  * caption that stops inside a sentence would not have fitted with the rest of that
  * sentence, one that stops at a sentence's end would not have fitted with the next
- * sentence too (as many lines as the room allows). A piece of a sentence is shown only
- * at the smallest type allowed (a whole sentence is worth smaller type), and says so:
- * a trailing "…" where its sentence goes on, a leading one where it came from.
+ * sentence too (as many lines as the room allows). No caption shows a piece of a
+ * sentence: the screen makes room for every sentence of these exercises whole (at 200%
+ * German, Spanish and Arabic sentences were cut into pieces while room could be made).
+ * Were one shown, it would be at the smallest type allowed (a whole sentence is worth
+ * smaller type) and say so: a trailing "…" where its sentence goes on, a leading one
+ * where it came from.
  * Needs GROUNDWORK_DATA_DIR=<build>/data (content, fonts, locale). */
 #include <libintl.h>
 #include <math.h>
@@ -156,10 +159,16 @@ static int check_shot(plat_text *pt, const draw_list *l, const char *cap, const 
         fprintf(stderr, "captions: %s: \"%s\" stops between two words of a clause\n", where, txt);
         return 1;
     }
+    int bad = 0;
+    if (lead || trail) {
+        fprintf(stderr, "captions: %s: \"%s%s%s\" is a piece of a sentence, not whole sentences\n", where,
+                lead ? ELL : "", txt, trail ? ELL : "");
+        bad++;
+    }
     for (const char *s = first; s; s = strstr(s + 1, txt))
         if (!check_at(pt, c, txt, lead, trail, min_px, cap, (size_t)(s - cap), where, false))
-            return 0;
-    return check_at(pt, c, txt, lead, trail, min_px, cap, (size_t)(first - cap), where, true);
+            return bad;
+    return bad + check_at(pt, c, txt, lead, trail, min_px, cap, (size_t)(first - cap), where, true);
 }
 
 /* strict: the first `strict` steps must show whole clauses at every moment (no break
