@@ -358,14 +358,25 @@ static float area_of(const gw_rect *v, int n)
     return s;
 }
 
-/* Adds r to the set, merging rectangles that touch; with the set full, r joins the
+/* Whether two rectangles that touch are redrawn as one: when their union is not much
+ * larger than the two (an orb's square before and after it moved), not when it would
+ * take in a large area neither covers (a side's lit line, 500 px tall, crossing the
+ * phase word's wide box: 5 000 and 60 000 pixels, 360 000 together). Rectangles that
+ * overlap are each redrawn whole, the overlap twice, which is right and cheaper. */
+static bool worth_merging(gw_rect a, gw_rect b)
+{
+    float ua = area(gw_rect_union(a, b)), sum = area(a) + area(b);
+    return ua <= 1.25f * sum + 4096.f;
+}
+
+/* Adds r to the set, merging rectangles that touch (worth_merging); with the set full, r joins the
  * rectangle whose area grows least. */
 static void add_rect(gw_rect *v, int *n, int max, gw_rect r)
 {
     for (;;) {
         int hit = -1;
         for (int i = 0; i < *n; i++)
-            if (near_or_overlap(v[i], r, 8)) {
+            if (near_or_overlap(v[i], r, 8) && worth_merging(v[i], r)) {
                 hit = i;
                 break;
             }

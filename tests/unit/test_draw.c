@@ -301,6 +301,45 @@ static void a_growing_orb_dirties_only_its_ring(void **st)
     draw_free(&b);
 }
 
+/* A long thin change crossing a wide one (a side's lit line going out as the phase word
+ * changes) stays two rectangles: their union would redraw the whole figure. Two
+ * overlapping squares (an orb that moved a little) still merge. */
+static void crossing_changes_are_not_merged_into_their_box(void **st)
+{
+    (void)st;
+    draw_list a = { 0 }, b = { 0 };
+    draw_begin(&a, 1920, 1080, BG);
+    draw_begin(&b, 1920, 1080, BG);
+    draw_line(&a, 650, 714, 650, 206, 9, FG); /* the lit line, gone in b */
+    draw_text(&a, gw_rc(628, 368, 660, 90), "Breathe in", 40, 0, FG);
+    draw_text(&b, gw_rc(628, 368, 660, 90), "Hold", 40, 0, FG);
+    gw_rect r[DRAW_MAX_DIRTY];
+    int n = draw_diff_rects(&a, &b, r, DRAW_MAX_DIRTY);
+    assert_int_equal(n, 2);
+    float total = 0;
+    for (int i = 0; i < n; i++)
+        total += r[i].w * r[i].h;
+    assert_true(total < 90000); /* not the 665 x 520 box around both */
+    /* every changed pixel is still covered */
+    for (float y = 206; y < 714; y += 7) {
+        bool in = false;
+        for (int i = 0; i < n && !in; i++)
+            in = gw_rect_has(r[i], 650, y);
+        assert_true(in);
+    }
+    draw_free(&a);
+    draw_free(&b);
+    draw_begin(&a, 1920, 1080, BG);
+    draw_begin(&b, 1920, 1080, BG);
+    draw_circle(&a, 500, 500, 40, FG);
+    draw_circle(&b, 504, 500, 40, FG);
+    draw_circle(&a, 530, 500, 40, FG); /* a second disc over most of the first changes colour */
+    draw_circle(&b, 530, 500, 40, BG);
+    assert_int_equal(draw_diff_rects(&a, &b, r, DRAW_MAX_DIRTY), 1);
+    draw_free(&a);
+    draw_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -312,6 +351,7 @@ int main(void)
         cmocka_unit_test(widgets_are_found_by_id_and_position),
         cmocka_unit_test(long_lists_grow),
         cmocka_unit_test(far_apart_changes_stay_apart),
+        cmocka_unit_test(crossing_changes_are_not_merged_into_their_box),
         cmocka_unit_test(an_added_command_does_not_dirty_those_after_it),
         cmocka_unit_test(a_progress_ring_dirties_only_the_moved_arc),
         cmocka_unit_test(a_growing_straight_line_dirties_only_its_new_part),
