@@ -14,10 +14,11 @@
 # welcome.layout: the first-run welcome keeps the design's spacing at every text size.
 # admin.layout: the kiosk's administrator keypad with its messages, inside the window.
 # guided.layout: every caption of every muscle relaxation, piece by piece.
-# pacer.layout: every breathing exercise in every pacer style through a breath, at
-# 1280x720 and 1920x1080.
+# pacer.layout: every breathing exercise in every pacer style through a breath, running
+# and paused, at 1280x720 and 1920x1080.
 # controls.layout: at 100% text the breathing controls stay one row under the figure in
-# every language (labels on two lines rather than a column), still as their labels change.
+# every language (labels on two lines rather than a column), still as their labels change;
+# its texts apart running and paused.
 # panel.layout: present mode's panel names the step back as the exercise beside it does.
 # settings.layout: the settings, every page, at 1280x720 and 1920x1080: nothing cut
 # or overlapping, no page nearly empty (nor the data panel's alone), few pages at 200%.

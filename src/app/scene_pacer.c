@@ -214,58 +214,50 @@ static void closing(const app *a, draw_list *l, float bar)
     ui_button(&ui, l, "done", gw_rc(cx + gap / 2, k[2].y, bw, bh), fin, true, true);
 }
 
-static void pacer_scene_draw(const app *a, draw_list *l)
+/* What the figure shows in this frame: the breath as drawn (the lead-in as an empty
+ * first breath), its colour, the phase word and the seconds count. */
+struct pacer_shows {
+    breath_state shown;
+    gw_color col;
+    const char *word;
+    char count[16];
+    int n;
+};
+
+static void pacer_shows_of(const app *a, struct pacer_shows *w)
+{
+    const breath_state *s = &ST(a)->run.st;
+    w->col = pacer_fig_color(a->th, &ST(a)->run.pattern, s, tb_elapsed(&a->clock, a->now),
+                             pacer_style_of(a) == PACER_CALM);
+    w->shown = *s;
+    if (s->stage == BREATH_STAGE_LEAD_IN) {
+        w->shown.fill = 0;
+        w->shown.progress = 0;
+        w->shown.index = 0;
+        w->word = _("Get ready");
+        w->n = s->lead_in_count;
+    } else {
+        w->word = phase_label(a, s);
+        double rest = gw_seconds(s->phase_start + s->phase_len) - gw_seconds(tb_elapsed(&a->clock, a->now));
+        w->n = (int)ceil(rest - 1e-6);
+    }
+    snprintf(w->count, sizeof w->count, "%d", w->n);
+}
+
+/* The figure of the pacer's style with its word and count, in the room fig. */
+static void pacer_figure(const app *a, draw_list *l, gw_rect fig, const struct pacer_shows *sh)
 {
     ui_ctx ui = app_ui(a);
     const theme *t = a->th;
-    const breath_state *s = &ST(a)->run.st;
     float u = app_unit(a);
-    /* the ambient background, first so the renderer fills with it instead of bg */
     pacer_fig F = fig_of(a, l);
-    pacer_fig_background(&F, a->w, a->h);
-    float bar = ui_top_bar(&ui, l, app_text(a, &a->ex->title));
-
-    if (s->stage == BREATH_STAGE_DONE) {
-        closing(a, l, bar);
-        return;
-    }
-    char left[64], right[64];
-    status_text(a, s, left, sizeof left, right, sizeof right);
-    pacer_layout L = pacer_lay_out(a, bar, left, right);
-    int ppx = (int)lroundf(26 * u);
-    float paused_h = fmaxf(50 * u, ui_text_h(&ui, _("Paused"), ppx, true, 0));
-    if (a->clock.paused && a->view.text_scale > 1.f) { /* room for the word "Paused" above the figure */
-        L.fig.y += paused_h;
-        L.fig.h -= paused_h;
-    }
-    /* the heart-rate row under the figure: taller with large text, the figure smaller */
-    float hr_h = fmaxf(32 * u, app_hr_row_h(a, L.fig.w));
-    if (hr_h > 32 * u)
-        L.fig.h -= hr_h - 32 * u + 12 * u;
-    float FW = L.fig.w;
-    float cx = L.fig.x + FW / 2, cy = L.fig.y + L.fig.h / 2;
-    float room = fminf(FW, L.fig.h) / 2 - 40 * u;
-
-    gw_color col = pacer_fig_color(t, &ST(a)->run.pattern, s, tb_elapsed(&a->clock, a->now),
-                                   pacer_style_of(a) == PACER_CALM);
-    breath_state shown = *s;
-    if (s->stage == BREATH_STAGE_LEAD_IN) {
-        shown.fill = 0;
-        shown.progress = 0;
-        shown.index = 0;
-    }
-    char count[16];
-    const char *word;
-    int n;
-    if (s->stage == BREATH_STAGE_LEAD_IN) {
-        word = _("Get ready");
-        n = s->lead_in_count;
-    } else {
-        word = phase_label(a, s);
-        double rest = gw_seconds(s->phase_start + s->phase_len) - gw_seconds(tb_elapsed(&a->clock, a->now));
-        n = (int)ceil(rest - 1e-6);
-    }
-    snprintf(count, sizeof count, "%d", n);
+    float FW = fig.w;
+    float cx = fig.x + FW / 2, cy = fig.y + fig.h / 2;
+    float room = fminf(FW, fig.h) / 2 - 40 * u;
+    const breath_state shown = sh->shown;
+    gw_color col = sh->col;
+    const char *word = sh->word, *count = sh->count;
+    int n = sh->n;
 
     switch (pacer_style_of(a)) {
     case PACER_BOX: {
@@ -281,20 +273,20 @@ static void pacer_scene_draw(const app *a, draw_list *l)
         float inside = 2 * half - 2 * 40 * u;
         if (!app_captions_shown(a) || (ww <= inside && need <= inside)) {
             pacer_fig_box(&F, cx, cy, half, &shown, col);
-            words_ring(a, l, cx, cy, word, count, t->text, shown.progress, col, L.fig);
+            words_ring(a, l, cx, cy, word, count, t->text, shown.progress, col, fig);
         } else {
             /* above the box, clear of the dot and its glow on the top side */
             float aw = FW - 16 * u, px = 38 * u, wh = tallest_word(a, px, aw, 0);
             /* the box no smaller than holds the count's ring: else the words smaller */
             float hmin = fmaxf(50 * u, ui_text_h(&ui, count, (int)lroundf(40 * u), false, 0) / 2) + 40 * u;
-            for (int k = 0; k < 4 && (L.fig.h - wh - 44 * u) / 2 - 24 * u < hmin; k++)
+            for (int k = 0; k < 4 && (fig.h - wh - 44 * u) / 2 - 24 * u < hmin; k++)
                 wh = tallest_word(a, px *= 0.9f, aw, 0);
             float band = wh + 44 * u, by = cy + band / 2;
-            half = fminf(half, (L.fig.h - band) / 2 - 24 * u);
+            half = fminf(half, (fig.h - band) / 2 - 24 * u);
             pacer_fig_box(&F, cx, by, half, &shown, col);
             draw_text(l, gw_rc(cx - aw / 2, by - half - 40 * u - wh, aw, wh), word, word_px(a, word, px, aw),
                       ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8), t->text);
-            words_ring(a, l, cx, by - 20 * u, "", count, t->text, shown.progress, col, L.fig);
+            words_ring(a, l, cx, by - 20 * u, "", count, t->text, shown.progress, col, fig);
         }
         break;
     }
@@ -315,9 +307,9 @@ static void pacer_scene_draw(const app *a, draw_list *l)
         float ww = fminf(ui_text_w(&ui, word, wpx, true), wmax);
         float rowh = fmaxf(tallest_word(a, 38 * u, wmax, 60 * u), ui_text_h(&ui, count, cpx, false, 0));
         float wcy = cy + 40 * u, ry = cy - hh - rowh; /* the row clear of the marker and its glow at the crest */
-        if (ry < L.fig.y + 4 * u) { /* the row at the room's top, the curve as tall as is left under it */
-            ry = L.fig.y + 4 * u;
-            hh = fmaxf(16 * u, (L.fig.y + L.fig.h - 24 * u - (ry + rowh + 40 * u)) / 2);
+        if (ry < fig.y + 4 * u) { /* the row at the room's top, the curve as tall as is left under it */
+            ry = fig.y + 4 * u;
+            hh = fmaxf(16 * u, (fig.y + fig.h - 24 * u - (ry + rowh + 40 * u)) / 2);
             wcy = ry + rowh + 40 * u + hh;
         }
         pacer_fig_wave(&F, cx, wcy, hw, hh, &shown, col);
@@ -328,7 +320,7 @@ static void pacer_scene_draw(const app *a, draw_list *l)
     }
     case PACER_TUBE:
         pacer_fig_tube(&F, cx - 160 * u, cy - room, cy + room, &shown, col);
-        words_ring(a, l, cx + 140 * u, cy, word, count, t->text, shown.progress, col, L.fig);
+        words_ring(a, l, cx + 140 * u, cy, word, count, t->text, shown.progress, col, fig);
         break;
     case PACER_CALM: {
         /* as designed: the words centred 50 above the middle, the bar 70 below; where a
@@ -343,23 +335,23 @@ static void pacer_scene_draw(const app *a, draw_list *l)
         float top = wy + 6 * su - (wh + ch) / 2;
         bool beside = false;
         float wpx0 = 38 * u; /* the word's size when the count is beside the bar */
-        if (app_captions_shown(a) && (top < L.fig.y || top + wh + ch + 10 * u > by || by + 22 * u > L.fig.y + L.fig.h)) {
-            if (wh + ch + 42 * u > L.fig.h) {
+        if (app_captions_shown(a) && (top < fig.y || top + wh + ch + 10 * u > by || by + 22 * u > fig.y + fig.h)) {
+            if (wh + ch + 42 * u > fig.h) {
                 sc = 1.f;
                 su = u;
                 w = fminf(440 * su, FW - 32 * u);
                 wh = tallest_word(a, 38 * su, w, 60 * su);
                 ch = fmaxf(56 * su, ui_text_h(&ui, count, (int)lroundf(40 * su), false, 0));
-                beside = wh + ch + 42 * u > L.fig.h;
+                beside = wh + ch + 42 * u > fig.h;
             }
             if (beside) { /* the word across the room, a little smaller if need be */
                 w = FW - 32 * u;
                 wh = tallest_word(a, wpx0, w, 60 * u);
-                for (int k = 0; k < 4 && wh + 16 * u + ch > L.fig.h; k++)
+                for (int k = 0; k < 4 && wh + 16 * u + ch > fig.h; k++)
                     wh = tallest_word(a, wpx0 *= 0.9f, w, 60 * u);
             }
             float g = beside ? wh + 16 * u + ch : wh + ch + 42 * u;
-            top = L.fig.y + fmaxf(0.f, (L.fig.h - g) / 2);
+            top = fig.y + fmaxf(0.f, (fig.h - g) / 2);
             wy = top + (wh + ch) / 2 - 6 * su;
             by = top + wh + ch + 20 * u;
         }
@@ -407,12 +399,77 @@ static void pacer_scene_draw(const app *a, draw_list *l)
         break;
     }
     }
+}
+
+/* The figure's room in the layout's figure area: below a band of height top (the word
+ * "Paused"), and clear of the heart-rate row under it, which is taller with large text. */
+static gw_rect pacer_figure_room(const app *a, gw_rect fig, float top, float hr_h)
+{
+    float u = app_unit(a);
+    fig.y += top;
+    fig.h -= top;
+    if (hr_h > 32 * u)
+        fig.h -= hr_h - 32 * u + 12 * u;
+    return fig;
+}
+
+/* The top of what the figure draws in the room fig (its glows left out: a word may lie
+ * over a glow), found by drawing it aside. */
+static float pacer_figure_top(const app *a, gw_rect fig, const struct pacer_shows *w)
+{
+    draw_list probe = { 0 };
+    draw_begin(&probe, a->w, a->h, a->th->bg);
+    pacer_figure(a, &probe, fig, w);
+    float top = (float)a->h;
+    for (int i = 0; i < probe.ncmd; i++) {
+        const draw_cmd *c = &probe.cmd[i];
+        if (c->op == DRAW_GLOW || c->op == DRAW_GRADIENT)
+            continue;
+        float y = fminf(c->r.y, c->r.y + c->r.h);
+        if (c->op == DRAW_LINE || c->op == DRAW_FRAME)
+            y -= c->thick / 2;
+        top = fminf(top, y);
+    }
+    draw_free(&probe);
+    return top;
+}
+
+static void pacer_scene_draw(const app *a, draw_list *l)
+{
+    ui_ctx ui = app_ui(a);
+    const theme *t = a->th;
+    const breath_state *s = &ST(a)->run.st;
+    float u = app_unit(a);
+    /* the ambient background, first so the renderer fills with it instead of bg */
+    pacer_fig F = fig_of(a, l);
+    pacer_fig_background(&F, a->w, a->h);
+    float bar = ui_top_bar(&ui, l, app_text(a, &a->ex->title));
+
+    if (s->stage == BREATH_STAGE_DONE) {
+        closing(a, l, bar);
+        return;
+    }
+    char left[64], right[64];
+    status_text(a, s, left, sizeof left, right, sizeof right);
+    pacer_layout L = pacer_lay_out(a, bar, left, right);
+    struct pacer_shows w;
+    pacer_shows_of(a, &w);
+    float hr_h = fmaxf(32 * u, app_hr_row_h(a, L.fig.w));
+    gw_rect fig = pacer_figure_room(a, L.fig, 0, hr_h);
+    /* paused, the word "Paused" at the top of the figure's area: the figure goes under
+     * it where it would reach into its band (a word above the box or the orb, German's
+     * "Halten" under "Pausiert"), else it keeps its place */
+    int ppx = (int)lroundf(26 * u);
+    float paused_h = fmaxf(50 * u, ui_text_h(&ui, _("Paused"), ppx, true, 0));
+    if (a->clock.paused && pacer_figure_top(a, fig, &w) < bar + paused_h)
+        fig = pacer_figure_room(a, L.fig, paused_h, hr_h);
+    pacer_figure(a, l, fig, &w);
     pacer_footer(a, l, &L, left, right);
     /* the heart rate as a calm line under the figure and the swing per breath beside
      * it, while a sensor or recording gives beats (app_hr.c draws them; nothing without) */
-    app_hr_draw_live(a, l, gw_rc(L.fig.x, L.fig.y + L.fig.h - 40 * u, FW, hr_h));
+    app_hr_draw_live(a, l, gw_rc(fig.x, fig.y + fig.h - 40 * u, fig.w, hr_h));
     if (a->clock.paused)
-        draw_text(l, gw_rc(L.fig.x, bar, FW, paused_h), _("Paused"), ppx, ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8),
+        draw_text(l, gw_rc(fig.x, bar, fig.w, paused_h), _("Paused"), ppx, ALIGN_CENTER | VALIGN_MIDDLE | (FONT_BOLD << 8),
                   t->focus);
 }
 

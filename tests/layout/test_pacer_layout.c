@@ -8,7 +8,9 @@
  *    large text was squeezed into a one-line slot, pushed off the left edge, or drawn
  *    over the title);
  *  - no text runs into another, under a control it is not the label of, or partly
- *    over a shape (the calm style's bar ran over "Breath 1 of 4" at 200%).
+ *    over a shape (the calm style's bar ran over "Breath 1 of 4" at 200%);
+ *  - the same at each of those moments paused: "Paused" (German "Pausiert") apart
+ *    from the phase word, the count and the controls (German's "Halten" ran into it).
  * GW_LAYOUT_SHOTS=DIR writes each frame with a problem there as a PNG (all frames with
  * GW_LAYOUT_ALL set too). Needs GROUNDWORK_DATA_DIR=<build>/data (content, fonts, locale). */
 #include <stdio.h>
@@ -120,6 +122,15 @@ static void check(test_env *env, const exercise *e, const char *lang, int pct, i
         check_frame(&l, W, H, where);
         test_layout_shot(pr, &l, W, H, where, frame_bad);
         draw_free(&l);
+        /* paused at the same moment, then going on from it (no time passes paused) */
+        app_set_paused(&a, true);
+        l = (draw_list){ 0 };
+        app_draw(&a, &l);
+        snprintf(where + strlen(where), sizeof where - strlen(where), ", paused");
+        check_frame(&l, W, H, where);
+        test_layout_shot(pr, &l, W, H, where, frame_bad);
+        draw_free(&l);
+        app_set_paused(&a, false);
     }
     app_free(&a);
 }
