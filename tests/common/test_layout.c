@@ -1,10 +1,14 @@
 /* test_layout: boxes of a drawn frame for layout tests (see test_layout.h). */
+#define _XOPEN_SOURCE 700 /* nftw */
 #include "test_layout.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <ftw.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* Noto Sans Arabic's line is about 2.1 em tall (room for stacked marks) and its glyphs
  * fill about 65% of it; the renderer counts that much as the text's height. */
@@ -173,3 +177,42 @@ void test_check_texts(plat_render *pr, const draw_list *l, int W, int H, const c
         }
     }
 }
+
+static int remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st;
+    (void)flag;
+    (void)ftw;
+    return remove(path);
+}
+
+void test_layout_home_remove(const char *dir)
+{
+    if (dir && !strncmp(dir, "/tmp/gw-layout-", 15))
+        nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+bool test_layout_home(char *dir, size_t n)
+{
+    if (n < 32)
+        return false;
+    /* named by the process id, in digits, which the fonts draw all as wide: a name with
+     * random letters would make the folder, and so the screen's layout, vary from run
+     * to run; one left by an earlier process of the same id is removed first */
+    snprintf(dir, n, "/tmp/gw-layout-%06ld", (long)getpid() % 1000000);
+    test_layout_home_remove(dir);
+    if (mkdir(dir, 0700) != 0) {
+        perror(dir);
+        return false;
+    }
+    char v[64];
+    setenv("HOME", dir, 1);
+    snprintf(v, sizeof v, "%s/.local/share", dir);
+    setenv("XDG_DATA_HOME", v, 1);
+    snprintf(v, sizeof v, "%s/.config", dir);
+    setenv("XDG_CONFIG_HOME", v, 1);
+    snprintf(v, sizeof v, "%s/.local/state", dir);
+    setenv("XDG_STATE_HOME", v, 1);
+    return true;
+}
+

@@ -38,5 +38,13 @@ void test_check_texts(plat_render *pr, const draw_list *l, int W, int H, const c
 /* With GW_LAYOUT_SHOTS=DIR, writes the frame l (w x h) drawn by pr as DIR/NNNN-WHERE.png
  * when bad (every frame with GW_LAYOUT_ALL set too); NNNN counts the frames written. */
 void test_layout_shot(plat_render *pr, const draw_list *l, int w, int h, const char *where, bool bad);
+/* For a test of a screen that shows the person's data folder (the welcome, the
+ * settings): a home of its own, in a new folder under /tmp, whose data folder is as long
+ * as a usual one (/tmp/gw-layout-PID/.local/share/groundwork, 45 characters, as
+ * /home/firstname/.local/share/groundwork is some 40), so that the screen is checked as
+ * people see it wherever the build is. Sets HOME and the XDG folders; the folder's name
+ * into dir (n >= 32). test_layout_home_remove deletes it and all in it. */
+bool test_layout_home(char *dir, size_t n);
+void test_layout_home_remove(const char *dir);
 
 #endif

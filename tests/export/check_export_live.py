@@ -12,6 +12,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
@@ -39,7 +40,11 @@ def main():
     if not shutil.which("xdotool"):
         sys.exit("FAIL: xdotool is missing (scripts/deps.sh installs it)")
     shutil.rmtree(WORK, ignore_errors=True)
-    home = os.path.join(WORK, "home")
+    os.makedirs(WORK)
+    # the person's home in a short folder of its own, not under the build: the settings'
+    # data panel shows the data folder, and a long one puts the panel's words under its
+    # buttons, away from the places clicked below (a folder as long as a usual one)
+    home = tempfile.mkdtemp(prefix="gw-export-")
     os.makedirs(os.path.join(home, "Documents"))
     chosen = os.path.join(WORK, "chosen.csv")
     bus = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--nopidfile", "--print-address=1"],
@@ -111,6 +116,7 @@ def main():
         for p in (portal, bus):
             p.terminate()
             p.wait(timeout=10)
+        shutil.rmtree(home, ignore_errors=True)
 
 
 main()

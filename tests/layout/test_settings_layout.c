@@ -188,12 +188,18 @@ static void check(test_env *env, const char *lang, int max_pages, bool alone_ok,
 
 int main(void)
 {
-    test_env env;
-    if (!test_env_open(&env, "settings.layout"))
+    char home[64];
+    if (!test_layout_home(home, sizeof home)) /* the data folder it shows, as long as a usual one */
         return 1;
+    test_env env;
+    if (!test_env_open(&env, "settings.layout")) {
+        test_layout_home_remove(home);
+        return 1;
+    }
     pr = test_env_render(&env, 1920, 1080); /* the larger of the sizes */
     if (!pr) {
         test_env_close(&env);
+        test_layout_home_remove(home);
         return 1;
     }
     for (size_t zi = 0; zi < sizeof SIZES / sizeof *SIZES; zi++)
@@ -202,6 +208,7 @@ int main(void)
                 check(&env, LANGS[li], MAX_PAGES[li], PANEL_ALONE_OK[li], PCTS[pi], SIZES[zi][0], SIZES[zi][1]);
     plat_render_free(pr);
     test_env_close(&env);
+    test_layout_home_remove(home);
     printf("settings.layout: %d frames, %d problem(s)\n", frames, failures);
     return failures ? 1 : 0;
 }

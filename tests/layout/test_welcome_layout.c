@@ -94,13 +94,19 @@ done:
 
 int main(void)
 {
-    test_env env;
-    if (!test_env_open(&env, "welcome.layout"))
+    char home[64];
+    if (!test_layout_home(home, sizeof home)) /* the data folder it shows, as long as a usual one */
         return 1;
+    test_env env;
+    if (!test_env_open(&env, "welcome.layout")) {
+        test_layout_home_remove(home);
+        return 1;
+    }
     for (size_t si = 0; si < sizeof SIZES / sizeof *SIZES; si++) {
         plat_render *pr = test_env_render(&env, SIZES[si].w, SIZES[si].h);
         if (!pr) {
             test_env_close(&env);
+            test_layout_home_remove(home);
             return 1;
         }
         for (size_t li = 0; li < sizeof LANGS / sizeof *LANGS; li++)
@@ -109,6 +115,7 @@ int main(void)
         plat_render_free(pr);
     }
     test_env_close(&env);
+    test_layout_home_remove(home);
     printf("welcome.layout: %d frames, %d problem(s)\n", frames, failures);
     return failures ? 1 : 0;
 }
